@@ -1,0 +1,5 @@
+import sys
+
+from govindex.cli import main
+
+sys.exit(main())

@@ -1,0 +1,95 @@
+"""Assessed agencies (cơ quan, đơn vị) and their attributes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from govindex.errors import InputError
+
+__all__ = ["Agency", "nfc", "slugify"]
+
+
+def nfc(text: str) -> str:
+    """The NFC Unicode form of ``text`` (PDF copies and macOS often give NFD)."""
+    return unicodedata.normalize("NFC", text)
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(name: str) -> str:
+    """A stable ASCII id from a Vietnamese name.
+
+    >>> slugify("Sở Tài nguyên và Môi trường")
+    'so-tai-nguyen-va-moi-truong'
+    >>> slugify("Sở Lao động - Thương binh và Xã hội")
+    'so-lao-dong-thuong-binh-va-xa-hoi'
+    """
+    text = nfc(name).replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return _NON_WORD.sub("-", text).strip("-")
+
+
+def _check_attribute_value(instance: Any, attribute: Any, value: Mapping[str, Any]) -> None:
+    for key, item in value.items():
+        if not isinstance(key, str) or not isinstance(item, (str, bool, int)):
+            raise InputError(
+                f"attribute {key!r} must map a name to a string, boolean or integer, not {item!r}",
+                agency=getattr(instance, "id", None),
+            )
+
+
+@attrs.frozen
+class Agency:
+    """An assessed agency: a stable id, its Vietnamese name and its ranking group.
+
+    The flags drive methodology rules:
+
+    - ``has_subordinate_units`` (có đơn vị trực thuộc)
+    - ``has_online_services`` (có dịch vụ công trực tuyến, DVCTT)
+    - ``has_procedures`` (có thủ tục hành chính, TTHC)
+    - ``special`` (cơ quan đặc thù) and ``not_applicable``: the node ids that do
+      not concern its mandate.
+
+    ``attributes`` holds any other province-specific facts a custom rule reads.
+    """
+
+    id: str
+    name: str = attrs.field(converter=nfc)
+    group: str
+    has_subordinate_units: bool = True
+    has_online_services: bool = True
+    has_procedures: bool = True
+    special: bool = False
+    not_applicable: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    attributes: Mapping[str, str | bool | int] = attrs.field(
+        factory=dict, converter=dict, validator=_check_attribute_value, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id.strip() or self.id != self.id.strip():
+            raise InputError(f"agency id {self.id!r} must be non-empty text without surrounding spaces")
+        if not self.group:
+            raise InputError("agency has no group", agency=self.id)
+        if self.not_applicable and not self.special:
+            raise InputError(
+                "not_applicable lists criteria but the agency is not marked special (đặc thù)",
+                agency=self.id,
+            )
+
+    @property
+    def flags(self) -> dict[str, object]:
+        """The rule-relevant flags, for explanations."""
+        return {
+            "has_subordinate_units": self.has_subordinate_units,
+            "has_online_services": self.has_online_services,
+            "has_procedures": self.has_procedures,
+            "special": self.special,
+            "not_applicable": sorted(self.not_applicable),
+        }

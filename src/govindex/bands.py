@@ -1,0 +1,129 @@
+"""Banding (xếp loại): ordered half-open bands such as Tốt, Khá, Trung bình, Yếu."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govindex.errors import RubricError
+
+__all__ = ["Band", "BandScheme", "standard_bands"]
+
+
+def _finite(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and (not isinstance(value, Decimal) or not value.is_finite()):
+        raise RubricError(
+            f"band {getattr(instance, 'id', '?')!r}: {attribute.name} must be a finite Decimal, not {value!r}"
+        )
+
+
+@attrs.frozen
+class Band:
+    """One band: the scores in ``[lower, upper)``; the best band has no upper bound.
+
+    ``label`` is the Vietnamese name (``Tốt``), ``label_en`` the English one.
+    """
+
+    id: str
+    label: str
+    lower: Decimal = attrs.field(validator=_finite)
+    upper: Decimal | None = attrs.field(default=None, validator=_finite)
+    label_en: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not self.id or self.id != self.id.strip() or " " in self.id:
+            raise RubricError(f"band id {self.id!r} must be a non-empty word")
+        if self.upper is not None and self.upper <= self.lower:
+            raise RubricError(f"band {self.id!r}: lower bound {self.lower} is not below upper bound {self.upper}")
+
+    def contains(self, score: Decimal) -> bool:
+        """Whether ``score`` falls in this band (inclusive at the bottom)."""
+        return score >= self.lower and (self.upper is None or score < self.upper)
+
+    def describe(self) -> str:
+        """``[70, 85)`` style notation."""
+        return f"[{self.lower}, {self.upper})" if self.upper is not None else f"[{self.lower}, ∞)"
+
+
+def _band_tuple(value: Iterable[Band]) -> tuple[Band, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class BandScheme:
+    """Bands ordered from best to worst, covering ``[lowest.lower, ∞)`` without gaps or overlaps."""
+
+    bands: tuple[Band, ...] = attrs.field(converter=_band_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.bands:
+            raise RubricError("a band scheme needs at least one band")
+        seen: set[str] = set()
+        for band in self.bands:
+            if band.id in seen:
+                raise RubricError(f"band {band.id!r} appears twice in the band scheme")
+            seen.add(band.id)
+        if self.bands[0].upper is not None:
+            raise RubricError(
+                f"band {self.bands[0].id!r}: the best band must have no upper bound "
+                f"(scores from {self.bands[0].upper} up would fall in no band)"
+            )
+        for better, worse in zip(self.bands, self.bands[1:], strict=False):
+            if worse.upper is None:
+                raise RubricError(f"band {worse.id!r}: only the best band may have no upper bound")
+            if worse.upper < better.lower:
+                raise RubricError(
+                    f"gap between bands {worse.id!r} {worse.describe()} and {better.id!r} {better.describe()}: "
+                    f"scores in [{worse.upper}, {better.lower}) fall in no band"
+                )
+            if worse.upper > better.lower:
+                raise RubricError(
+                    f"bands {worse.id!r} {worse.describe()} and {better.id!r} {better.describe()} overlap "
+                    f"on [{better.lower}, {worse.upper})"
+                )
+
+    @property
+    def floor(self) -> Decimal:
+        """The lowest score that falls in a band."""
+        return self.bands[-1].lower
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(band.id for band in self.bands)
+
+    def band(self, band_id: str) -> Band:
+        """The band with this id."""
+        for band in self.bands:
+            if band.id == band_id:
+                return band
+        from govindex.errors import UnknownNameError
+
+        raise UnknownNameError(f"unknown band {band_id!r}; the bands are {', '.join(self.ids)}")
+
+    def classify(self, score: Decimal) -> Band:
+        """The one band that contains ``score``."""
+        for band in self.bands:
+            if score >= band.lower:
+                return band
+        raise RubricError(f"score {score} is below the lowest band {self.bands[-1].id!r} {self.bands[-1].describe()}")
+
+
+def standard_bands(good: Decimal | int | str, fair: Decimal | int | str, average: Decimal | int | str) -> BandScheme:
+    """The four bands Tốt/Khá/Trung bình/Yếu with the given lower thresholds.
+
+    >>> scheme = standard_bands(85, 70, 50)
+    >>> scheme.classify(Decimal("70.0")).id
+    'fair'
+    """
+    g, f, a = Decimal(good), Decimal(fair), Decimal(average)
+    return BandScheme(
+        (
+            Band("good", "Tốt", g, None, "Good"),
+            Band("fair", "Khá", f, g, "Fair"),
+            Band("average", "Trung bình", a, f, "Average"),
+            Band("weak", "Yếu", Decimal(0), a, "Weak"),
+        )
+    )

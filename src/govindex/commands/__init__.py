@@ -1,0 +1,19 @@
+"""The sub-commands of ``govindex``; each module registers one."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from govindex.commands import reproduce, rubrics, score
+
+__all__ = ["COMMANDS"]
+
+Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+
+#: Registration functions, in the order ``govindex --help`` lists them.
+COMMANDS: list[Register] = [
+    score.register,
+    rubrics.register,
+    reproduce.register,
+]

@@ -1,0 +1,153 @@
+"""Writing results: plain-text table, CSV, JSON and Markdown, diacritics intact."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from govindex.ranking import Rank
+from govindex.results import Result
+
+__all__ = ["FORMATS", "markdown_table", "render_result", "result_rows", "result_to_dict", "text_table"]
+
+#: The output formats every result and report command accepts.
+FORMATS = ("table", "csv", "json", "markdown")
+
+
+def _rank(value: Rank | None) -> int | str | None:
+    if value is None or isinstance(value, int):
+        return value
+    return str(value)
+
+
+def result_to_dict(result: Result) -> dict[str, Any]:
+    """The result as JSON-ready data; points are strings with the rubric's decimals."""
+    fmt = result.format
+    rows: list[dict[str, Any]] = []
+    for row in result.rows:
+        tree = result.rubric.tree(row.agency.group)
+        entry: dict[str, Any] = {
+            "agency": row.agency.id,
+            "name": row.agency.name,
+            "group": row.agency.group,
+            "total": fmt(row.total),
+            "band": row.band_id,
+            "rank": _rank(row.rank),
+            "nodes": {
+                node.id: {"score": fmt(row.scores[node.id]), "rank": _rank(row.node_ranks.get(node.id))}
+                for node in tree.walk()
+                if node is not tree and node.id in row.scores
+            },
+        }
+        if row.normalised is not None:
+            entry["normalised"] = str(row.normalised)
+        rows.append(entry)
+    return {
+        "rubric": result.rubric.id,
+        "results": rows,
+        "not_assessed": [
+            {"agency": item.agency.id, "name": item.agency.name, "group": item.agency.group, "reason": item.reason}
+            for item in result.not_assessed
+        ],
+    }
+
+
+def result_rows(result: Result) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the flat result table (one agency per row)."""
+    node_ids: list[str] = []
+    for group in result.rubric.groups:
+        for node in group.tree.walk():
+            if node is not group.tree and node.id not in node_ids:
+                node_ids.append(node.id)
+    present = [n for n in node_ids if any(n in row.scores for row in result.rows)]
+    header = ["group", "rank", "agency", "name", "total", "band", *present]
+    if result.scale is not None:
+        header.insert(5, "normalised")
+    body: list[list[str]] = []
+    for row in result.rows:
+        cells = [
+            row.agency.group,
+            str(row.rank),
+            row.agency.id,
+            row.agency.name,
+            result.format(row.total),
+            "" if row.band is None else row.band.label,
+            *[result.format(row.scores[n]) if n in row.scores else "" for n in present],
+        ]
+        if result.scale is not None:
+            cells.insert(5, "" if row.normalised is None else str(row.normalised))
+        body.append(cells)
+    return header, body
+
+
+def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns aligned with spaces; numbers right-aligned."""
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
+
+    def numeric(column: int) -> bool:
+        return all(_is_number(r[column]) for r in rows if r[column])
+
+    right = [numeric(i) for i in range(len(header))]
+    lines = []
+    for cells in [list(header), *rows]:
+        lines.append(
+            "  ".join(c.rjust(w) if r else c.ljust(w) for c, w, r in zip(cells, widths, right, strict=True)).rstrip()
+        )
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except ArithmeticError:
+        return False
+    return True
+
+
+def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def json_text(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_result(result: Result, fmt: str) -> str:
+    """The result in one of :data:`FORMATS`."""
+    if fmt == "json":
+        return json_text(result_to_dict(result))
+    header, rows = result_rows(result)
+    if fmt == "csv":
+        return csv_text(header, rows)
+    if fmt == "markdown":
+        return markdown_table(header, rows)
+    if fmt == "table":
+        text = text_table(header, rows)
+        if result.not_assessed:
+            text += (
+                "\nNot assessed: "
+                + "; ".join(f"{item.agency.name} ({item.reason})" for item in result.not_assessed)
+                + "\n"
+            )
+        return text
+    from govindex.errors import UnknownNameError
+
+    raise UnknownNameError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -1,0 +1,149 @@
+"""Exact decimal points (điểm): parsing, precision checks, quantising, formatting.
+
+Points are :class:`decimal.Decimal` from the first byte read to the last
+printed. Text is parsed from its digits (``"71,5"`` with a decimal comma is
+``Decimal("71.5")``), never through ``float``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, Inexact, InvalidOperation, localcontext
+
+from govindex.errors import InputError
+
+__all__ = [
+    "ROUNDING_MODES",
+    "decimals_of",
+    "divide",
+    "format_points",
+    "from_scaled",
+    "parse_points",
+    "quantize",
+    "to_scaled",
+]
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
+
+#: Rounding modes accepted where a rubric or rule states one, by their
+#: :mod:`decimal` names.
+ROUNDING_MODES = frozenset(
+    {
+        "ROUND_HALF_UP",
+        "ROUND_HALF_EVEN",
+        "ROUND_HALF_DOWN",
+        "ROUND_DOWN",
+        "ROUND_UP",
+        "ROUND_FLOOR",
+        "ROUND_CEILING",
+        "ROUND_05UP",
+    }
+)
+
+
+def parse_points(value: object) -> Decimal:
+    """Read a number of points exactly.
+
+    Accepts a :class:`~decimal.Decimal`, an ``int`` or a string with a decimal
+    point or a decimal comma (``"83,8"``). Refuses ``float`` (it has already
+    lost the digits that were typed), booleans, NaN, infinities, exponents,
+    thousands separators and anything that is not a plain number.
+
+    >>> parse_points("71,5")
+    Decimal('71.5')
+    >>> parse_points(10)
+    Decimal('10')
+    """
+    if isinstance(value, bool):
+        raise InputError(f"{value!r} is not a number of points")
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InputError(f"{value} is not a finite number of points")
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        raise InputError(
+            f"{value!r} is a binary float, which cannot hold decimal points exactly; "
+            "give the points as a string or a Decimal"
+        )
+    if isinstance(value, str):
+        text = value.strip()
+        if not _NUMBER.fullmatch(text):
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            raise InputError(f"{shown!r} is not a number of points")
+        try:
+            return Decimal(text.replace(",", "."))
+        except InvalidOperation:  # pragma: no cover - the pattern rules it out
+            raise InputError(f"{value!r} is not a number of points") from None
+    raise InputError(f"{type(value).__name__} {value!r} is not a number of points")
+
+
+def decimals_of(value: Decimal) -> int:
+    """The number of decimals the value needs (``Decimal("9.0")`` needs 0)."""
+    if value.is_zero():
+        return 0
+    exponent = value.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)
+    return max(0, -exponent)
+
+
+def quantize(value: Decimal, decimals: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """Round to ``decimals`` places with the named rounding mode."""
+    if rounding not in ROUNDING_MODES:
+        raise InputError(f"unknown rounding mode {rounding!r}; use one of {sorted(ROUNDING_MODES)}")
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+
+
+def format_points(value: Decimal, decimals: int, *, decimal_comma: bool = False) -> str:
+    """Format with exactly ``decimals`` places (``83.8``; ``83,8`` with a comma).
+
+    The value must already be representable with that many decimals; this
+    never rounds silently.
+    """
+    if decimals_of(value) > decimals:
+        raise InputError(f"{value} has more than {decimals} decimals")
+    text = f"{value.quantize(Decimal(1).scaleb(-decimals)):f}"
+    return text.replace(".", ",") if decimal_comma else text
+
+
+def to_scaled(value: Decimal, decimals: int) -> int:
+    """The value times ``10**decimals`` as an exact integer (for fast sums)."""
+    scaled = value.scaleb(decimals)
+    integral = int(scaled)
+    if integral != scaled:
+        raise InputError(f"{value} has more than {decimals} decimals")
+    return integral
+
+
+def from_scaled(value: int, decimals: int) -> Decimal:
+    """Inverse of :func:`to_scaled`, with exactly ``decimals`` places."""
+    return Decimal(value).scaleb(-decimals)
+
+
+def divide(numerator: Decimal, denominator: Decimal, decimals: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """``numerator / denominator`` rounded once, exactly, to ``decimals`` places.
+
+    The quotient is never rounded twice: a quotient that does not terminate
+    is carried with a sticky digit past 50 significant digits, so the stated
+    rounding mode sees the true value's side of every tie.
+
+    >>> divide(Decimal("11.3008") * 100, Decimal("13.5"), 2)
+    Decimal('83.71')
+    """
+    if denominator.is_zero():
+        raise InputError(f"cannot divide {numerator} by zero")
+    if rounding not in ROUNDING_MODES:
+        raise InputError(f"unknown rounding mode {rounding!r}; use one of {sorted(ROUNDING_MODES)}")
+    negative = (numerator < 0) != (denominator < 0)
+    with localcontext() as ctx:
+        ctx.prec = 60
+        ctx.rounding = ROUND_DOWN
+        ctx.clear_flags()
+        quotient = abs(numerator) / abs(denominator)
+        if ctx.flags[Inexact] and not quotient.is_zero():
+            quotient += Decimal(1).scaleb(quotient.adjusted() - 65)
+        if negative:
+            quotient = -quotient
+        ctx.rounding = rounding
+        return quotient.quantize(Decimal(1).scaleb(-decimals))

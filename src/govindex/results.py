@@ -1,0 +1,117 @@
+"""Results (kết quả): per agency its node scores, total, band and ranks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+
+import attrs
+
+from govindex.agency import Agency
+from govindex.assessment import Source
+from govindex.bands import Band
+from govindex.errors import UnknownNameError
+from govindex.points import format_points
+from govindex.ranking import Rank
+from govindex.rubric import Rubric
+from govindex.rules import Adjustment, Scale
+
+__all__ = ["AgencyResult", "NotAssessed", "Result"]
+
+
+@attrs.frozen
+class AgencyResult:
+    """One agency's result.
+
+    ``scores`` holds every node's score after the rules (the root included),
+    ``raw`` the scores as given, ``node_ranks`` the agency's rank on every node
+    that all agencies of its group have a score for.
+    """
+
+    agency: Agency
+    total: Decimal
+    band: Band | None
+    rank: Rank
+    scores: Mapping[str, Decimal] = attrs.field(hash=False)
+    node_ranks: Mapping[str, Rank] = attrs.field(hash=False)
+    raw: Mapping[str, Decimal] = attrs.field(hash=False)
+    source: Source = Source.APPRAISED
+    normalised: Decimal | None = None
+
+    @property
+    def group(self) -> str:
+        return self.agency.group
+
+    @property
+    def band_id(self) -> str | None:
+        return None if self.band is None else self.band.id
+
+
+@attrs.frozen
+class NotAssessed:
+    """An agency kept out of ranks and statistics (không đánh giá), and why."""
+
+    agency: Agency
+    reason: str
+    rule: str
+
+
+@attrs.frozen
+class Result:
+    """The scored, banded and ranked cohort under one rubric.
+
+    ``rows`` are ordered by group (in the rubric's order), rank, then agency
+    id. ``adjustments`` lists every value a rule set or changed.
+    """
+
+    rubric: Rubric
+    rows: tuple[AgencyResult, ...]
+    adjustments: tuple[Adjustment, ...] = ()
+    not_assessed: tuple[NotAssessed, ...] = ()
+    rules: tuple[str, ...] = ()
+    scale: Scale | None = None
+
+    def __iter__(self) -> Iterator[AgencyResult]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def agency(self, agency_id: str) -> AgencyResult:
+        """The result of one agency, by id."""
+        for row in self.rows:
+            if row.agency.id == agency_id:
+                return row
+        for skipped in self.not_assessed:
+            if skipped.agency.id == agency_id:
+                raise UnknownNameError(
+                    f"agency {agency_id!r} was not assessed: {skipped.reason} (rule {skipped.rule!r})",
+                    agency=agency_id,
+                )
+        raise UnknownNameError(f"no result for agency {agency_id!r}", agency=agency_id)
+
+    def group(self, group_id: str) -> tuple[AgencyResult, ...]:
+        """The rows of one ranking group, best first."""
+        self.rubric.group(group_id)
+        return tuple(row for row in self.rows if row.agency.group == group_id)
+
+    def adjustments_for(self, agency_id: str, node_id: str | None = None) -> tuple[Adjustment, ...]:
+        return tuple(
+            adj for adj in self.adjustments if adj.agency == agency_id and (node_id is None or adj.node == node_id)
+        )
+
+    def format(self, value: Decimal) -> str:
+        """A value with the rubric's number of decimals."""
+        return format_points(value, self.rubric.decimals)
+
+    def explain(self, agency_id: str, node_id: str | None = None, *, lang: str = "en") -> str:
+        """A readable account of how the agency's score on ``node_id`` (default: the total) came to be."""
+        from govindex.explain import explain
+
+        return explain(self, agency_id, node_id, lang=lang)
+
+    def node_ids(self, group_id: str) -> tuple[str, ...]:
+        return self.rubric.group(group_id).node_ids
+
+    def scores_by_node(self, group_id: str, node_id: str) -> Mapping[str, Decimal]:
+        return {row.agency.id: row.scores[node_id] for row in self.group(group_id) if node_id in row.scores}

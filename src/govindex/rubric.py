@@ -1,0 +1,255 @@
+"""The rubric (bộ tiêu chí / bộ chỉ số): a tree of criteria per agency group.
+
+A :class:`Node` is a main index (chỉ số chính / hạng mục), an intermediate
+criterion (tiêu chí lớn) or a scored sub-criterion (tiêu chí thành phần). A
+parent's maximum (điểm tối đa) is the sum of its children's maxima; a rubric
+that breaks this cannot be built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govindex.bands import BandScheme
+from govindex.errors import RubricError, UnknownNameError
+from govindex.points import decimals_of
+
+__all__ = [
+    "RESERVED_IDS",
+    "Group",
+    "Index",
+    "LegalBasis",
+    "Node",
+    "Rubric",
+    "RuleRef",
+    "SubCriterion",
+    "TiePolicy",
+]
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+
+#: Ids that cannot name a node, because score files use them as column names.
+RESERVED_IDS = frozenset({"agency", "group", "name", "node", "score", "source"})
+
+
+def _check_id(kind: str, value: str) -> None:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise RubricError(
+            f"{kind} id {value!r} must start with a letter or digit and contain only letters, digits, '_', '.', '-'"
+        )
+
+
+class TiePolicy(enum.Enum):
+    """How equal scores are ranked (cách xếp hạng khi bằng điểm).
+
+    For the scores 90, 80, 80, 70:
+
+    - ``DENSE``: 1, 2, 2, 3 (the Sơn La convention)
+    - ``COMPETITION``: 1, 2, 2, 4
+    - ``MODIFIED_COMPETITION``: 1, 3, 3, 4
+    - ``ORDINAL``: 1, 2, 3, 4, ties broken by agency id
+    - ``FRACTIONAL``: 1, 2.5, 2.5, 4
+    """
+
+    DENSE = "dense"
+    COMPETITION = "competition"
+    MODIFIED_COMPETITION = "modified_competition"
+    ORDINAL = "ordinal"
+    FRACTIONAL = "fractional"
+
+
+@attrs.frozen
+class LegalBasis:
+    """The decision (quyết định) that issues a rubric, a rule or a result."""
+
+    decision: str
+    date: dt.date
+    issuer: str
+    title: str | None = None
+    article: str | None = None
+
+    def cite(self) -> str:
+        """``Decision 2166/QĐ-UBND of 2017-08-09 (UBND tỉnh Sơn La)``."""
+        article = f", {self.article}" if self.article else ""
+        return f"Decision {self.decision} of {self.date.isoformat()} ({self.issuer}){article}"
+
+
+def _tuple_of_nodes(value: Any) -> tuple[Node, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(eq=True)
+class Node:
+    """A criterion of the rubric tree, with its maximum points (điểm tối đa).
+
+    ``children`` empty makes the node a scored leaf (tiêu chí thành phần).
+    ``tags`` mark nodes that methodology rules act on (``online_services``,
+    ``subordinate_units``). ``components`` names parts that a decision lists
+    without publishing their maxima: documentation only, never scored.
+    """
+
+    id: str
+    name: str
+    max_points: Decimal
+    children: tuple[Node, ...] = attrs.field(default=(), converter=_tuple_of_nodes)
+    name_en: str | None = None
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    components: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    notes: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_id("node", self.id)
+        if self.id in RESERVED_IDS:
+            raise RubricError(f"node id {self.id!r} is reserved for score-file columns", node=self.id)
+        if not isinstance(self.max_points, Decimal) or not self.max_points.is_finite() or self.max_points < 0:
+            raise RubricError(
+                f"max_points must be a finite, non-negative Decimal, not {self.max_points!r}", node=self.id
+            )
+        if self.children:
+            seen: set[str] = set()
+            for child in self.children:
+                if child.id in seen:
+                    raise RubricError(f"child {child.id!r} appears twice", node=self.id)
+                seen.add(child.id)
+            total = sum((child.max_points for child in self.children), Decimal(0))
+            if total != self.max_points:
+                parts = " + ".join(f"{child.id} {child.max_points}" for child in self.children)
+                raise RubricError(
+                    f"max_points {self.max_points} is not the sum of its children's maxima ({parts} = {total})",
+                    node=self.id,
+                )
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def walk(self) -> Iterator[Node]:
+        """This node and all its descendants, parents before children."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def leaves(self) -> Iterator[Node]:
+        return (node for node in self.walk() if node.is_leaf)
+
+    def find(self, node_id: str) -> Node | None:
+        return next((node for node in self.walk() if node.id == node_id), None)
+
+
+#: A main index (chỉ số chính / hạng mục): a :class:`Node` near the root.
+Index = Node
+#: A scored sub-criterion (tiêu chí thành phần): a :class:`Node` without children.
+SubCriterion = Node
+
+
+@attrs.frozen
+class Group:
+    """An agency group ranked on its own (nhóm xếp hạng), with its rubric tree.
+
+    Sơn La ranks provincial departments (sở, ban, ngành: ``provincial``) and
+    district committees (UBND huyện, thành phố: ``district``) separately.
+    """
+
+    id: str
+    name: str
+    tree: Node
+    name_en: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_id("group", self.id)
+        seen: set[str] = set()
+        for node in self.tree.walk():
+            if node.id in seen:
+                raise RubricError(f"node id {node.id!r} is used twice in the tree", group=self.id, node=node.id)
+            seen.add(node.id)
+
+    @property
+    def node_ids(self) -> tuple[str, ...]:
+        return tuple(node.id for node in self.tree.walk())
+
+
+@attrs.frozen
+class RuleRef:
+    """A methodology rule named in a rubric, with its parameters, in running order."""
+
+    name: str
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
+    legal_basis: LegalBasis | None = None
+
+
+@attrs.frozen
+class Rubric:
+    """A whole scoring scheme of one year (bộ chỉ số / bộ tiêu chí).
+
+    ``decimals`` is the precision of its points; ``bands`` may be ``None`` for
+    an index that is ranked but not banded (the national DTI).
+    """
+
+    id: str
+    title: str
+    year: int
+    legal_basis: LegalBasis
+    groups: tuple[Group, ...] = attrs.field(converter=tuple)
+    bands: BandScheme | None = None
+    decimals: int = 2
+    tie_policy: TiePolicy = TiePolicy.DENSE
+    rules: tuple[RuleRef, ...] = attrs.field(default=(), converter=tuple)
+    title_en: str | None = None
+    results_basis: LegalBasis | None = None
+    notes: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_id("rubric", self.id)
+        if not self.groups:
+            raise RubricError(f"rubric {self.id!r} has no agency group")
+        if not isinstance(self.decimals, int) or isinstance(self.decimals, bool) or not 0 <= self.decimals <= 12:
+            raise RubricError(f"rubric {self.id!r}: decimals must be an integer from 0 to 12, not {self.decimals!r}")
+        seen: set[str] = set()
+        for group in self.groups:
+            if group.id in seen:
+                raise RubricError(f"group {group.id!r} appears twice in rubric {self.id!r}", group=group.id)
+            seen.add(group.id)
+            for node in group.tree.walk():
+                if decimals_of(node.max_points) > self.decimals:
+                    raise RubricError(
+                        f"max_points {node.max_points} has more decimals than the rubric's {self.decimals}",
+                        group=group.id,
+                        node=node.id,
+                    )
+
+    @property
+    def group_ids(self) -> tuple[str, ...]:
+        return tuple(group.id for group in self.groups)
+
+    def group(self, group_id: str) -> Group:
+        """The group with this id; an unknown id is refused, listing the known ones."""
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise UnknownNameError(
+            f"unknown group {group_id!r} in rubric {self.id!r}; the groups are {', '.join(self.group_ids)}",
+            group=group_id,
+        )
+
+    def tree(self, group_id: str) -> Node:
+        return self.group(group_id).tree
+
+    def node(self, group_id: str, node_id: str) -> Node:
+        """The node ``node_id`` of the group's tree; an unknown id is refused."""
+        found = self.tree(group_id).find(node_id)
+        if found is None:
+            raise UnknownNameError(
+                f"unknown node {node_id!r} in group {group_id!r} of rubric {self.id!r}",
+                group=group_id,
+                node=node_id,
+            )
+        return found

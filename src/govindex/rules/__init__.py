@@ -1,0 +1,124 @@
+"""Methodology rules (quy tắc tính điểm) as pluggable objects.
+
+A rule has a ``name``, the ``legal_basis`` it implements, its ``params`` and a
+pure ``apply`` that sees the rubric and the whole cohort and returns a
+:class:`RuleOutcome`: the scores it sets or changes (each an
+:class:`Adjustment` that records what it used), the agencies it keeps out of
+the ranking, and optionally a :class:`Scale` on which totals are also
+published. Rules run in the order the rubric lists them; each sees the scores
+as the previous rules left them. Raw scores are never overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, Protocol, runtime_checkable
+
+import attrs
+
+from govindex.assessment import Assessment
+from govindex.rubric import LegalBasis, Node, Rubric
+
+__all__ = [
+    "Adjustment",
+    "Rule",
+    "RuleContext",
+    "RuleFactory",
+    "RuleOutcome",
+    "Scale",
+]
+
+
+@attrs.frozen
+class Adjustment:
+    """One value a rule set or changed, with everything needed to explain it.
+
+    ``inputs`` names the numbers the rule used (as exact decimal text) and
+    ``formula`` shows the computation with those numbers.
+    """
+
+    agency: str
+    node: str
+    before: Decimal | None
+    after: Decimal
+    rule: str
+    inputs: Mapping[str, str] = attrs.field(factory=dict, converter=dict, hash=False)
+    formula: str | None = None
+    legal_basis: str | None = None
+
+
+@attrs.frozen
+class Scale:
+    """Publish totals on another scale: ``total × numerator / denominator``.
+
+    The PAR INDEX component is published per 100 (``11.3008 × 100 / 13.5 =
+    83.71``); the national DTI as a 0-1 index (``points × 1 / 1000``).
+    """
+
+    numerator: Decimal
+    denominator: Decimal
+    decimals: int
+    rounding: str = "ROUND_HALF_UP"
+    label: str | None = None
+
+
+@attrs.frozen
+class RuleOutcome:
+    """What one rule did: adjustments, agencies excluded (id -> reason), a scale."""
+
+    adjustments: tuple[Adjustment, ...] = attrs.field(default=(), converter=tuple)
+    excluded: Mapping[str, str] = attrs.field(factory=dict, converter=dict, hash=False)
+    scale: Scale | None = None
+
+
+@attrs.frozen
+class RuleContext:
+    """What a rule sees: the rubric and the cohort's scores as they stand.
+
+    ``assessments`` carry the scores after the rules before this one ran
+    (raw scores plus earlier adjustments), in a stable order (group, agency id).
+    """
+
+    rubric: Rubric
+    assessments: tuple[Assessment, ...]
+
+    def tree(self, assessment: Assessment) -> Node:
+        return self.rubric.tree(assessment.agency.group)
+
+    def cohort(self, group: str) -> tuple[Assessment, ...]:
+        """The assessments of one ranking group."""
+        return tuple(a for a in self.assessments if a.agency.group == group)
+
+    def node_score(self, assessment: Assessment, node: Node) -> Decimal | None:
+        """The node's score as it stands: given, or the sum of its children, or None."""
+        given = assessment.scores.get(node.id)
+        if given is not None or node.is_leaf:
+            return given
+        total = Decimal(0)
+        for child in node.children:
+            value = self.node_score(assessment, child)
+            if value is None:
+                return None
+            total += value
+        return total
+
+
+@runtime_checkable
+class Rule(Protocol):
+    """The protocol every methodology rule follows."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def legal_basis(self) -> LegalBasis | None: ...
+
+    @property
+    def params(self) -> Mapping[str, Any]: ...
+
+    def apply(self, context: RuleContext) -> RuleOutcome: ...
+
+
+#: Builds a rule from its parameters (as written in a rubric) and its legal basis.
+RuleFactory = Callable[..., Rule]
