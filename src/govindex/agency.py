@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from govindex._convert import to_dict, to_frozenset
 from govindex.errors import InputError
 
 __all__ = ["Agency", "nfc", "slugify"]
@@ -67,9 +68,9 @@ class Agency:
     has_online_services: bool = True
     has_procedures: bool = True
     special: bool = False
-    not_applicable: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    not_applicable: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
     attributes: Mapping[str, str | bool | int] = attrs.field(
-        factory=dict, converter=dict, validator=_check_attribute_value, hash=False
+        factory=dict, converter=to_dict, validator=_check_attribute_value, hash=False
     )
 
     def __attrs_post_init__(self) -> None:

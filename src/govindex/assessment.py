@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import attrs
 
+from govindex._convert import to_dict
 from govindex.agency import Agency
 from govindex.errors import InputError
 from govindex.points import parse_points
@@ -44,7 +45,7 @@ class Assessment:
     agency: Agency
     scores: Mapping[str, Decimal] = attrs.field(converter=_to_points, hash=False)
     source: Source = Source.APPRAISED
-    evidence: Mapping[str, str] = attrs.field(factory=dict, converter=dict, hash=False)
+    evidence: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
 
     def __attrs_post_init__(self) -> None:
         for node_id, value in self.scores.items():

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from govindex._convert import to_dict, to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
 from govindex.errors import RubricError, UnknownNameError
 from govindex.points import decimals_of
@@ -100,8 +101,8 @@ class Node:
     max_points: Decimal
     children: tuple[Node, ...] = attrs.field(default=(), converter=_tuple_of_nodes)
     name_en: str | None = None
-    tags: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
-    components: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    components: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
     notes: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -182,7 +183,7 @@ class RuleRef:
     """A methodology rule named in a rubric, with its parameters, in running order."""
 
     name: str
-    params: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=to_dict, hash=False)
     legal_basis: LegalBasis | None = None
 
 

@@ -1,4 +1,11 @@
-"""Score tables as CSV (wide form: one agency per row, node ids as columns)."""
+"""Score tables as CSV (wide form: one agency per row, node ids as columns).
+
+Besides ``agency``, ``group``, ``name`` and the node ids, a table may carry
+the agency attributes that methodology rules read: ``has_subordinate_units``,
+``has_online_services``, ``has_procedures``, ``special`` (``true``/``false``,
+``có``/``không``, ``1``/``0``; empty means the default) and
+``not_applicable`` (node ids separated by spaces).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +21,22 @@ from govindex.rubric import Rubric
 from govindex.scoring import check_assessment
 
 __all__ = ["parse_scores_csv", "read_scores_csv"]
+
+
+_FLAG_COLUMNS = ("has_subordinate_units", "has_online_services", "has_procedures", "special")
+_TRUE = {"true", "yes", "1", "có", "x"}
+_FALSE = {"false", "no", "0", "không"}
+
+
+def _flag(cell: str) -> bool | None:
+    text = nfc(cell.strip()).lower()
+    if not text:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise InputError(f"{cell!r} is not a yes/no value; write true or false (có or không)")
 
 
 def _sniff_delimiter(header: str) -> str:
@@ -73,7 +96,7 @@ def parse_scores_csv(
     known_nodes = {node_id for group in rubric.groups for node_id in group.node_ids}
     node_columns: list[tuple[str, int]] = []
     for name, column in positions.items():
-        if name in {"agency", "group", "name"}:
+        if name in {"agency", "group", "name"} or name in _FLAG_COLUMNS or name == "not_applicable":
             continue
         if name not in known_nodes:
             raise FileFormatError(
@@ -119,8 +142,31 @@ def parse_scores_csv(
                 raise error.with_context(
                     file=file, line=line_number, column=column, agency=agency_id, node=node_id
                 ) from None
+        flags: dict[str, bool] = {}
+        for flag_name in _FLAG_COLUMNS:
+            if flag_name in positions:
+                try:
+                    value = _flag(row[positions[flag_name] - 1])
+                except GovIndexError as error:
+                    raise error.with_context(
+                        file=file, line=line_number, column=positions[flag_name], agency=agency_id
+                    ) from None
+                if value is not None:
+                    flags[flag_name] = value
+        not_applicable = (
+            frozenset(row[positions["not_applicable"] - 1].split()) if "not_applicable" in positions else frozenset()
+        )
         try:
-            agency = Agency(agency_id, name or agency_id, group)
+            agency = Agency(
+                agency_id,
+                name or agency_id,
+                group,
+                has_subordinate_units=flags.get("has_subordinate_units", True),
+                has_online_services=flags.get("has_online_services", True),
+                has_procedures=flags.get("has_procedures", True),
+                special=flags.get("special", False),
+                not_applicable=not_applicable,
+            )
             assessment = Assessment(agency, scores, source)
             check_assessment(rubric, assessment)
         except GovIndexError as error:

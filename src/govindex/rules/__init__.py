@@ -17,6 +17,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
+from govindex._convert import to_dict
 from govindex.assessment import Assessment
 from govindex.rubric import LegalBasis, Node, Rubric
 
@@ -43,7 +44,7 @@ class Adjustment:
     before: Decimal | None
     after: Decimal
     rule: str
-    inputs: Mapping[str, str] = attrs.field(factory=dict, converter=dict, hash=False)
+    inputs: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
     formula: str | None = None
     legal_basis: str | None = None
 
@@ -68,7 +69,7 @@ class RuleOutcome:
     """What one rule did: adjustments, agencies excluded (id -> reason), a scale."""
 
     adjustments: tuple[Adjustment, ...] = attrs.field(default=(), converter=tuple)
-    excluded: Mapping[str, str] = attrs.field(factory=dict, converter=dict, hash=False)
+    excluded: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
     scale: Scale | None = None
 
 
