@@ -20,7 +20,7 @@ import attrs
 from govindex._convert import to_dict, to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
 from govindex.errors import RubricError, UnknownNameError
-from govindex.points import decimals_of
+from govindex.points import coerce_points, decimals_of
 
 __all__ = [
     "RESERVED_IDS",
@@ -98,7 +98,7 @@ class Node:
 
     id: str
     name: str
-    max_points: Decimal
+    max_points: Decimal = attrs.field(converter=coerce_points)
     children: tuple[Node, ...] = attrs.field(default=(), converter=_tuple_of_nodes)
     name_en: str | None = None
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
@@ -111,7 +111,9 @@ class Node:
             raise RubricError(f"node id {self.id!r} is reserved for score-file columns", node=self.id)
         if not isinstance(self.max_points, Decimal) or not self.max_points.is_finite() or self.max_points < 0:
             raise RubricError(
-                f"max_points must be a finite, non-negative Decimal, not {self.max_points!r}", node=self.id
+                f"max_points must be a finite, non-negative number of points (a Decimal, an int or text such as "
+                f"'2.5'), not {self.max_points!r}",
+                node=self.id,
             )
         if self.children:
             seen: set[str] = set()
@@ -187,6 +189,17 @@ class RuleRef:
     legal_basis: LegalBasis | None = None
 
 
+def _to_tie_policy(value: TiePolicy | str) -> TiePolicy:
+    if isinstance(value, TiePolicy):
+        return value
+    try:
+        return TiePolicy(value)
+    except ValueError:
+        raise RubricError(
+            f"unknown tie policy {value!r}; use one of {', '.join(policy.value for policy in TiePolicy)}"
+        ) from None
+
+
 @attrs.frozen
 class Rubric:
     """A whole scoring scheme of one year (bộ chỉ số / bộ tiêu chí).
@@ -202,7 +215,7 @@ class Rubric:
     groups: tuple[Group, ...] = attrs.field(converter=tuple)
     bands: BandScheme | None = None
     decimals: int = 2
-    tie_policy: TiePolicy = TiePolicy.DENSE
+    tie_policy: TiePolicy = attrs.field(default=TiePolicy.DENSE, converter=_to_tie_policy)
     rules: tuple[RuleRef, ...] = attrs.field(default=(), converter=tuple)
     title_en: str | None = None
     results_basis: LegalBasis | None = None
@@ -214,8 +227,19 @@ class Rubric:
             raise RubricError(f"rubric {self.id!r} has no agency group")
         if not isinstance(self.decimals, int) or isinstance(self.decimals, bool) or not 0 <= self.decimals <= 12:
             raise RubricError(f"rubric {self.id!r}: decimals must be an integer from 0 to 12, not {self.decimals!r}")
+        if self.bands is not None:
+            if not isinstance(self.bands, BandScheme):
+                raise RubricError(f"rubric {self.id!r}: bands must be a BandScheme, not {type(self.bands).__name__}")
+            if self.bands.floor > 0:
+                lowest = self.bands.bands[-1]
+                raise RubricError(
+                    f"rubric {self.id!r}: the lowest band {lowest.id!r} starts at {lowest.lower}, "
+                    f"so scores in [0, {lowest.lower}) would fall in no band"
+                )
         seen: set[str] = set()
         for group in self.groups:
+            if not isinstance(group, Group):
+                raise RubricError(f"rubric {self.id!r}: groups must be Group objects, not {type(group).__name__}")
             if group.id in seen:
                 raise RubricError(f"group {group.id!r} appears twice in rubric {self.id!r}", group=group.id)
             seen.add(group.id)
