@@ -352,9 +352,9 @@ def score(
         values = _aggregate(plan, given[agency_id], agency_id, adjusted_nodes.get(agency_id, no_adjustment), points)
         if plan.root not in values:
             missing = _missing(plan.group, values)
+            hint = "" if all(plan.nodes[m].is_leaf for m in missing) else "; give each node or all of its sub-criteria"
             raise InputError(
-                f"no score for {', '.join(repr(m) for m in missing)}: give the node or all of its sub-criteria "
-                "(an empty cell is 'not given', not 0)",
+                f"no score for {', '.join(repr(m) for m in missing)}{hint} (an empty cell is 'not given', not 0)",
                 agency=agency_id,
                 node=missing[0],
             )
