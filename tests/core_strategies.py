@@ -28,7 +28,7 @@ def trees(draw: st.DrawFn, decimals: int = 1, max_depth: int = 3, prefix: str = 
         if depth >= max_depth or (depth > 0 and draw(st.booleans())):
             maximum = Decimal(draw(st.integers(1, 200))).scaleb(-decimals)
             return Node(f"{prefix}{number}", f"Tiêu chí {number}", maximum)
-        children = [build(depth + 1) for _ in range(draw(st.integers(1, 4)))]
+        children = [build(depth + 1) for _ in range(draw(st.integers(1, 3)))]
         return Node(
             f"{prefix}{number}", f"Chỉ số {number}", sum((c.max_points for c in children), Decimal(0)), children
         )
@@ -63,7 +63,7 @@ def leaf_scores(draw: st.DrawFn, tree: Node, decimals: int) -> dict[str, Decimal
 
 
 @st.composite
-def cohorts(draw: st.DrawFn, rubric: Rubric, min_size: int = 1, max_size: int = 12) -> list[Assessment]:
+def cohorts(draw: st.DrawFn, rubric: Rubric, min_size: int = 1, max_size: int = 10) -> list[Assessment]:
     """Assessments with a score on every leaf, agencies spread over the groups."""
     size = draw(st.integers(min_size, max_size))
     cohort = []
