@@ -463,3 +463,22 @@ def test_a_rule_adjusting_an_agency_outside_the_cohort() -> None:
     with pytest.raises(RuleError) as caught:
         score(SMALL, [Assessment(agency("a"), {"total": "1"})], rules=[Stray((), "x1", Decimal(1))])
     assert str(caught.value) == "agency 'zz': rule 'fill' adjusted an agency that is not in the cohort"
+
+
+def test_an_assessment_needs_an_agency() -> None:
+    with pytest.raises(InputError) as caught:
+        Assessment("so-a", {"total": "1"})  # type: ignore[arg-type]
+    assert caught.value.message == "an assessment needs an Agency, not str 'so-a'"
+
+
+def test_a_result_has_one_row_per_agency() -> None:
+    result = one({"total": "9"})
+    with pytest.raises(InputError) as caught:
+        attrs.evolve(result, rows=result.rows * 2)
+    assert str(caught.value) == "agency 'so-a': the agency has two rows in the result"
+
+
+def test_scores_are_read_exactly_whatever_their_form() -> None:
+    forms = [{"total": "9,5"}, {"total": "9.5"}, {"total": Decimal("9.50")}, {"total": " 9,5 "}]
+    totals = {str(one(scores).rows[0].total) for scores in forms}
+    assert totals == {"9.5"}
