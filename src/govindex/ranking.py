@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TypeAlias, TypeVar
+from typing import TypeAlias
 
 import attrs
 
@@ -26,8 +26,6 @@ __all__ = ["Rank", "Ranker", "rank", "rank_column"]
 
 #: An integer rank, or a Decimal such as 2.5 under the fractional policy.
 Rank: TypeAlias = int | Decimal
-
-_Value = TypeVar("_Value", int, Decimal)
 
 
 @attrs.frozen
@@ -79,7 +77,7 @@ class Ranker:
         return {key: place for place, key in ordered}
 
 
-def rank_column(values: Sequence[_Value], policy: TiePolicy) -> list[Rank]:
+def rank_column(values: Sequence[int | Decimal], policy: TiePolicy) -> list[Rank]:
     """The rank of each value, higher first, in the order given.
 
     Under ``ORDINAL`` ties are broken by position: list the values in the
@@ -96,7 +94,7 @@ def rank_column(values: Sequence[_Value], policy: TiePolicy) -> list[Rank]:
             ordinal[position] = place
         return ordinal
     counts = Counter(values)
-    place_of: dict[_Value, Rank] = {}
+    place_of: dict[int | Decimal, Rank] = {}
     before = 0
     for dense, value in enumerate(sorted(counts, reverse=True), start=1):
         count = counts[value]
@@ -110,6 +108,13 @@ def rank_column(values: Sequence[_Value], policy: TiePolicy) -> list[Rank]:
             place_of[value] = _mean_place(before + 1, before + count)
         before += count
     return [place_of[value] for value in values]
+
+
+def rank_sorted(
+    ordered: Sequence[tuple[str, Decimal]] | Sequence[tuple[str, int]], policy: TiePolicy
+) -> dict[str, Rank]:
+    """Rank items already sorted best first, ties ordered by key (kept for existing callers)."""
+    return dict(zip((key for key, _ in ordered), rank_column([value for _, value in ordered], policy), strict=True))
 
 
 def _mean_place(first: int, last: int) -> Rank:
