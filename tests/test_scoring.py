@@ -482,3 +482,27 @@ def test_scores_are_read_exactly_whatever_their_form() -> None:
     forms = [{"total": "9,5"}, {"total": "9.5"}, {"total": Decimal("9.50")}, {"total": " 9,5 "}]
     totals = {str(one(scores).rows[0].total) for scores in forms}
     assert totals == {"9.5"}
+
+
+@given(scored(), st.data())
+def test_a_given_score_is_never_dropped(case: tuple[Rubric, list[Assessment]], data: st.DataObject) -> None:
+    """Any subset of true node scores is either scored exactly as given or refused; never partly used."""
+    rubric, cohort = case
+    assessment = cohort[0]
+    truth = score(rubric, [assessment]).rows[0].scores
+    tree = rubric.tree(assessment.agency.group)
+    chosen = data.draw(st.sets(st.sampled_from([node.id for node in tree.walk()]), min_size=1))
+    subset = attrs.evolve(assessment, scores={node_id: truth[node_id] for node_id in chosen})
+    try:
+        row = score(rubric, [subset]).rows[0]
+    except InputError as error:
+        assert error.agency == assessment.agency.id
+        assert error.node is not None
+        assert error.message.startswith(("no score for", "the node is given together with some"))
+        return
+    assert row.total == truth[tree.id]
+    for node_id in chosen:
+        assert row.scores[node_id] == truth[node_id]
+    # every scored node counts towards the total: its parent has a score too
+    parent = {child.id: node.id for node in tree.walk() for child in node.children}
+    assert all(parent[node_id] in row.scores for node_id in row.scores if node_id != tree.id)
