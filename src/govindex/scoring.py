@@ -21,6 +21,7 @@ from typing import cast
 import attrs
 
 from govindex.assessment import Assessment
+from govindex.bands import Band
 from govindex.errors import GovIndexError, InputError, RuleError
 from govindex.points import decimals_of, divide, from_scaled, to_scaled
 from govindex.ranking import Rank, rank_column
@@ -362,6 +363,7 @@ def score(
 
     raw = {a.agency.id: a.scores for a in cohort}
     bands = rubric.bands
+    band_of: dict[Decimal, Band] = {}
     rows: list[AgencyResult] = []
     for group in rubric.groups:
         members = scored[group.id]  # ordered by agency id
@@ -371,9 +373,8 @@ def score(
         root = plan.root
         ranked_nodes: list[str] = []
         rank_lists: list[list[Rank]] = []
-        for node_id, _children in plan.order:
-            if node_id == root:
-                continue
+        walk = plan.group.node_ids  # parents before children, in the rubric's order
+        for node_id in walk[1:]:
             try:
                 column = [values[node_id] for _a, values in members]
             except KeyError:
@@ -386,13 +387,20 @@ def score(
         for position, (assessment, values) in enumerate(members):
             agency_id = assessment.agency.id
             total = points[values[root]]
+            band = None
+            if bands is not None:
+                band = band_of.get(total)
+                if band is None:
+                    band = band_of[total] = bands.classify(total)
             group_rows.append(
                 AgencyResult(
                     agency=assessment.agency,
                     total=total,
-                    band=None if bands is None else bands.classify(total),
+                    band=band,
                     rank=total_ranks[position],
-                    scores={node: points[v] for node, v in values.items()},
+                    scores=dict(zip(walk, map(points.__getitem__, map(values.__getitem__, walk)), strict=True))
+                    if len(values) == len(walk)
+                    else {node: points[values[node]] for node in walk if node in values},
                     node_ranks=dict(zip(ranked_nodes, per_member[position], strict=True)),
                     raw=raw[agency_id],
                     source=assessment.source,
