@@ -117,7 +117,11 @@ class BandScheme:
         raise UnknownNameError(f"unknown band {band_id!r}; the bands are {', '.join(self.ids)}")
 
     def classify(self, score: Decimal) -> Band:
-        """The one band that contains ``score``."""
+        """The one band that contains ``score``.
+
+        >>> standard_bands(80, 65, 50).classify(Decimal("65")).label
+        'Khá'
+        """
         for band in self.bands:
             if score >= band.lower:
                 return band

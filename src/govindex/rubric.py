@@ -94,6 +94,13 @@ class Node:
     ``tags`` mark nodes that methodology rules act on (``online_services``,
     ``subordinate_units``). ``components`` names parts that a decision lists
     without publishing their maxima: documentation only, never scored.
+
+    Points may be given as ``Decimal``, ``int`` or text (``"2,5"``), never as
+    a float; a parent's maximum must be the sum of its children's.
+
+    >>> staff = Node("staff", "Nhân lực CNTT", 10, [Node("s1", "Cán bộ chuyên trách", "6,5"), Node("s2", "Đào tạo", "3.5")])
+    >>> staff.max_points, [leaf.id for leaf in staff.leaves()]
+    (Decimal('10'), ['s1', 's2'])
     """
 
     id: str
@@ -206,6 +213,16 @@ class Rubric:
 
     ``decimals`` is the precision of its points; ``bands`` may be ``None`` for
     an index that is ranked but not banded (the national DTI).
+
+    >>> import datetime as dt
+    >>> from govindex.bands import standard_bands
+    >>> rubric = Rubric(
+    ...     "demo", "Bộ chỉ số", 2024, LegalBasis("1/QĐ-UBND", dt.date(2024, 1, 2), "UBND tỉnh"),
+    ...     [Group("provincial", "Sở, ban, ngành", Node("total", "Tổng điểm", 100))],
+    ...     bands=standard_bands(85, 70, 50), decimals=2,
+    ... )
+    >>> rubric.tree("provincial").max_points, rubric.tie_policy
+    (Decimal('100'), <TiePolicy.DENSE: 'dense'>)
     """
 
     id: str

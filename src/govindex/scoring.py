@@ -66,6 +66,12 @@ def check_assessment(rubric: Rubric, assessment: Assessment) -> None:
     ``[0, max_points]`` with no more decimals than the rubric allows.
     Whether the scores add up (a node and its children agree, nothing is
     missing) is checked by :func:`score`, after the rules have run.
+
+    >>> from govindex import Agency, load_rubric
+    >>> check_assessment(load_rubric("sonla-2017-it"), Assessment(Agency("so-a", "Sở A", "provincial"), {"staff": "12"}))
+    Traceback (most recent call last):
+    ...
+    govindex.errors.InputError: agency 'so-a', node 'staff': score 12 is above the maximum 10
     """
     agency = assessment.agency.id
     group = _group_of(rubric, assessment)
