@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 
 from govindex.commands._common import emit
+from govindex.errors import GovIndexError
 from govindex.io.published import list_datasets, load_dataset, reproduce
 from govindex.io.writers import text_table
+from govindex.results import Result
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,6 +27,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _mark(published: object, computed: object) -> str:
     return "" if str(published) == str(computed) else " ≠"
+
+
+def _points(result: Result, value: Decimal) -> str:
+    """A published figure with the rubric's decimals, or as printed when it has more (it then differs)."""
+    try:
+        return result.format(value)
+    except GovIndexError:
+        return str(value)
 
 
 def _dash(value: object) -> str:
@@ -48,8 +59,8 @@ def run(args: argparse.Namespace) -> int:
         band = row.band.id if row.band else "-"
         cells = [
             agency.name,
-            result.format(published.total),
-            result.format(row.total) + _mark(result.format(published.total), result.format(row.total)),
+            _points(result, published.total),
+            result.format(row.total) + _mark(_points(result, published.total), result.format(row.total)),
             published.band or "-",
             band + ("" if published.band is None else _mark(published.band, band)),
             _dash(published.rank),
