@@ -11,7 +11,7 @@ import pytest
 
 from govindex.cli import main
 from govindex.io.bundled import bundled_path
-from test_published_2017 import TABLE_1
+from published_2017_tables import TABLE_1
 
 CATEGORIES = ["infrastructure", "internal_use", "public_services", "security", "staff", "policy"]
 DISTRICT_NODES = ["infrastructure", "internal_use", "public_services", "commune", "security", "staff", "policy"]
