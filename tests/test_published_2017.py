@@ -1,10 +1,10 @@
 """Decision 3247/QĐ-UBND (Sơn La, 20 Dec 2017), reproduced figure by figure.
 
 The published tables are written out as printed in the decision (in
-published_2017_tables.py), so that a wrong dataset file cannot make these tests pass: the bundled dataset
-(rubrics/published/sonla-2017-it.yaml) must hold the same category scores,
-and scoring them must give every total, band and rank of table 1 and every
-rank of tables 1.1-1.6.
+published_2017_tables.py), so that a wrong dataset file cannot make these
+tests pass: the bundled dataset (rubrics/published/sonla-2017-it.yaml) must
+hold the same category scores, and scoring them must give every total, band
+and rank of table 1 and every rank of tables 1.1-1.6.
 """
 
 from __future__ import annotations
