@@ -225,20 +225,20 @@ def test_reproduce_a_dataset_with_a_wrong_figure(
             "agency,group,infrastructure,internal_use,public_services,security,staff,policy\n"
             "so-noi-vu,provincial,7,21.7,23.5,9,10,6\n"
             "so-y-te,provincial,7,18.5,21.3,8,,8\n",
-            "missing.csv:3: agency 'so-y-te', node 'staff': no score for 'staff' (an empty cell is 'not given', not 0)",
+            "missing.csv:3:7: agency 'so-y-te', node 'staff': no score for 'staff' (an empty cell is 'not given', not 0)",
         ),
         (
             "disagree.csv",
             "agency,group,total,infrastructure,internal_use,public_services,security,staff,policy\n\n"
             "so-noi-vu,provincial,77.3,7,21.7,23.5,9,10,6\n",
-            "disagree.csv:3: agency 'so-noi-vu', node 'total': the score given for this node (77.3) disagrees with "
+            "disagree.csv:3:3: agency 'so-noi-vu', node 'total': the score given for this node (77.3) disagrees with "
             "the sum of its sub-criteria (infrastructure 7.0 + internal_use 21.7 + public_services 23.5 + "
             "security 9.0 + staff 10.0 + policy 6.0 = 77.2)",
         ),
         (
             "partial.csv",
             "agency,group,total,infrastructure\nso-noi-vu,provincial,77.2,7\n",
-            "partial.csv:2: agency 'so-noi-vu', node 'total': the node is given together with some of its "
+            "partial.csv:2:3: agency 'so-noi-vu', node 'total': the node is given together with some of its "
             "sub-criteria (infrastructure) but not all (internal_use, public_services, security, staff, policy "
             "missing); give every sub-criterion or none",
         ),

@@ -44,8 +44,12 @@ def run(args: argparse.Namespace) -> int:
         result = score(rubric, assessments)
     except GovIndexError as error:
         # Scores that do not add up are found after reading: point at the agency's row.
-        line = _agency_lines(Path(args.scores)).get(error.agency or "") if error.file is None else None
-        raise error.with_context(file=args.scores, line=line) from None
+        line = column = None
+        if error.file is None:
+            lines, columns = _locate(Path(args.scores))
+            line = lines.get(error.agency or "")
+            column = columns.get(error.node or "") if line is not None else None
+        raise error.with_context(file=args.scores, line=line, column=column) from None
     emit(json_text(score_json(result)) if args.format == "json" else render_result(result, args.format))
     return 0
 
@@ -94,22 +98,26 @@ def score_json(result: Result) -> dict[str, Any]:
     return document
 
 
-def _agency_lines(path: Path) -> dict[str, int]:
-    """The row number of each agency in a score table, counted as the reader counts them.
+def _locate(path: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """The row of each agency and the column of each header name in a score table.
 
-    Only used to place an error; anything unreadable gives no line rather
-    than a second error.
+    Rows are counted as the reader counts them. Only used to place an
+    error: anything unreadable gives no position rather than a second error.
     """
     try:
         text = path.read_bytes().decode("utf-8-sig")
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ","
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        column = [nfc(cell.strip()) for cell in rows[0]].index("agency")
+        header = [nfc(cell.strip()) for cell in rows[0]]
+        agency = header.index("agency")
     except (OSError, UnicodeDecodeError, csv.Error, IndexError, ValueError):
-        return {}
+        return {}, {}
     lines: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
-        if column < len(row):
-            lines.setdefault(nfc(row[column].strip()), number)
-    return lines
+        if agency < len(row):
+            lines.setdefault(nfc(row[agency].strip()), number)
+    columns: dict[str, int] = {}
+    for number, name in enumerate(header, start=1):
+        columns.setdefault(name, number)
+    return lines, columns
