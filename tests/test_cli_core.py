@@ -290,3 +290,48 @@ def test_unknown_node_column_and_unknown_rubric(capsys: pytest.CaptureFixture[st
     status, _, err = run(capsys, "reproduce", "sonla-2016-it")
     assert status == 2
     assert err == "govindex: error: unknown dataset 'sonla-2016-it'; the bundled datasets are sonla-2017-it\n"
+
+
+def test_score_json_with_fractional_ranks_and_agencies_kept_out() -> None:
+    import datetime as dt
+    from decimal import Decimal
+
+    import attrs
+
+    from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, RuleContext, RuleOutcome, TiePolicy, score
+    from govindex.commands.score import score_json
+
+    rubric = Rubric(
+        "demo",
+        "Bộ chỉ số",
+        2024,
+        LegalBasis("1/QĐ-UBND", dt.date(2024, 1, 2), "UBND tỉnh"),
+        [Group("provincial", "Sở", Node("total", "Tổng điểm", 10, [Node("a", "A", 5), Node("b", "B", 5)]))],
+        decimals=2,
+        tie_policy=TiePolicy.FRACTIONAL,
+    )
+
+    @attrs.frozen
+    class KeepOut:
+        name: str = "keep_out"
+        legal_basis: None = None
+        params: dict[str, object] = attrs.field(factory=dict)
+
+        def apply(self, context: RuleContext) -> RuleOutcome:
+            return RuleOutcome(excluded={"so-d": "không đánh giá năm nay"})
+
+    cohort = [
+        Assessment(Agency(agency_id, agency_id, "provincial"), {"a": a, "b": "1"})
+        for agency_id, a in (("so-a", "4"), ("so-b", "3"), ("so-c", "3"), ("so-d", "1"))
+    ]
+    document = score_json(score(rubric, cohort, rules=[KeepOut()]))
+    assert [(row["agency"], row["total"], row["band"], row["rank"]) for row in document["results"]] == [
+        ("so-a", "5.00", None, 1),
+        ("so-b", "4.00", None, "2.5"),
+        ("so-c", "4.00", None, "2.5"),
+    ]
+    assert document["results"][1]["nodes"]["a"] == {"score": "3.00", "rank": "2.5"}
+    assert document["not_assessed"] == [
+        {"agency": "so-d", "group": "provincial", "reason": "không đánh giá năm nay", "rule": "keep_out"}
+    ]
+    assert Decimal(document["results"][1]["rank"]) == Decimal("2.5")
