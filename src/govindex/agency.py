@@ -59,6 +59,9 @@ class Agency:
       not concern its mandate.
 
     ``attributes`` holds any other province-specific facts a custom rule reads.
+
+    >>> Agency("ban-dan-toc", "Ban Dân tộc", "provincial", has_procedures=False).flags["has_procedures"]
+    False
     """
 
     id: str

@@ -8,7 +8,8 @@ from typing import Any
 
 import attrs
 
-from govindex.errors import RubricError
+from govindex.errors import RubricError, UnknownNameError
+from govindex.points import coerce_points
 
 __all__ = ["Band", "BandScheme", "standard_bands"]
 
@@ -20,6 +21,10 @@ def _finite(instance: Any, attribute: Any, value: Any) -> None:
         )
 
 
+def _optional_points(value: Decimal | int | str | None) -> Decimal | None:
+    return None if value is None else coerce_points(value)
+
+
 @attrs.frozen
 class Band:
     """One band: the scores in ``[lower, upper)``; the best band has no upper bound.
@@ -29,8 +34,8 @@ class Band:
 
     id: str
     label: str
-    lower: Decimal = attrs.field(validator=_finite)
-    upper: Decimal | None = attrs.field(default=None, validator=_finite)
+    lower: Decimal = attrs.field(converter=coerce_points, validator=_finite)
+    upper: Decimal | None = attrs.field(default=None, converter=_optional_points, validator=_finite)
     label_en: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -66,6 +71,16 @@ class BandScheme:
             if band.id in seen:
                 raise RubricError(f"band {band.id!r} appears twice in the band scheme")
             seen.add(band.id)
+        unbounded = [band.id for band in self.bands if band.upper is None]
+        if len(unbounded) > 1:
+            raise RubricError(
+                f"bands {', '.join(map(repr, unbounded))} all have no upper bound; only the best band may"
+            )
+        if unbounded and self.bands[0].upper is not None:
+            raise RubricError(
+                f"list the bands from best to worst: the best band {unbounded[0]!r} (no upper bound) "
+                f"comes after {self.bands[0].id!r}"
+            )
         if self.bands[0].upper is not None:
             raise RubricError(
                 f"band {self.bands[0].id!r}: the best band must have no upper bound "
@@ -99,12 +114,14 @@ class BandScheme:
         for band in self.bands:
             if band.id == band_id:
                 return band
-        from govindex.errors import UnknownNameError
-
         raise UnknownNameError(f"unknown band {band_id!r}; the bands are {', '.join(self.ids)}")
 
     def classify(self, score: Decimal) -> Band:
-        """The one band that contains ``score``."""
+        """The one band that contains ``score``.
+
+        >>> standard_bands(80, 65, 50).classify(Decimal("65")).label
+        'Khá'
+        """
         for band in self.bands:
             if score >= band.lower:
                 return band
@@ -117,8 +134,10 @@ def standard_bands(good: Decimal | int | str, fair: Decimal | int | str, average
     >>> scheme = standard_bands(85, 70, 50)
     >>> scheme.classify(Decimal("70.0")).id
     'fair'
+    >>> scheme.classify(Decimal("69.9")).label
+    'Trung bình'
     """
-    g, f, a = Decimal(good), Decimal(fair), Decimal(average)
+    g, f, a = coerce_points(good), coerce_points(fair), coerce_points(average)
     return BandScheme(
         (
             Band("good", "Tốt", g, None, "Good"),

@@ -8,7 +8,19 @@ printed. Text is parsed from its digits (``"71,5"`` with a decimal comma is
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, Inexact, InvalidOperation, localcontext
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    ROUND_DOWN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+    localcontext,
+)
+from typing import cast
 
 from govindex.errors import InputError
 
@@ -22,6 +34,9 @@ __all__ = [
     "quantize",
     "to_scaled",
 ]
+
+#: A context that never rounds (for exact rescaling whatever the caller's context).
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
 
@@ -79,13 +94,48 @@ def parse_points(value: object) -> Decimal:
     raise InputError(f"{type(value).__name__} {value!r} is not a number of points")
 
 
+def coerce_points(value: Decimal | int | str) -> Decimal:
+    """An attrs converter for the points of rubric objects built in code.
+
+    ``10`` and ``"2,5"`` become Decimals; anything else (a float, a bool, text
+    that is not a number) is left as it is, for the class's own validation
+    to refuse with a message about the rubric.
+    """
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, (int, str)) and not isinstance(value, bool):
+        try:
+            return parse_points(value)
+        except InputError:
+            pass
+    return cast(Decimal, value)
+
+
 def decimals_of(value: Decimal) -> int:
-    """The number of decimals the value needs (``Decimal("9.0")`` needs 0)."""
+    """The number of decimals the value needs (``Decimal("9.0")`` needs 0).
+
+    Exact whatever the :mod:`decimal` context: a value with more digits than
+    the context's precision is not rounded first.
+
+    >>> decimals_of(Decimal("83.80"))
+    1
+    >>> decimals_of(Decimal("1.00000000000000000000000000001"))
+    29
+    """
+    if not value.is_finite():
+        raise InputError(f"{value} is not a finite number of points")
     if value.is_zero():
         return 0
-    exponent = value.normalize().as_tuple().exponent
+    _sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
-    return max(0, -exponent)
+    if exponent >= 0:
+        return 0
+    trailing = 0
+    for digit in reversed(digits):
+        if digit or trailing >= -exponent:
+            break
+        trailing += 1
+    return -exponent - trailing
 
 
 def quantize(value: Decimal, decimals: int, rounding: str = ROUND_HALF_UP) -> Decimal:
@@ -108,17 +158,28 @@ def format_points(value: Decimal, decimals: int, *, decimal_comma: bool = False)
 
 
 def to_scaled(value: Decimal, decimals: int) -> int:
-    """The value times ``10**decimals`` as an exact integer (for fast sums)."""
-    scaled = value.scaleb(decimals)
-    integral = int(scaled)
-    if integral != scaled:
+    """The value times ``10**decimals`` as an exact integer (for fast sums).
+
+    Refuses a value with more than ``decimals`` decimals rather than rounding it.
+
+    >>> to_scaled(Decimal("71.5"), 2)
+    7150
+    """
+    numerator, denominator = value.as_integer_ratio()
+    factor: int = 10**decimals
+    scaled, remainder = divmod(numerator * factor, denominator)
+    if remainder:
         raise InputError(f"{value} has more than {decimals} decimals")
-    return integral
+    return scaled
 
 
 def from_scaled(value: int, decimals: int) -> Decimal:
-    """Inverse of :func:`to_scaled`, with exactly ``decimals`` places."""
-    return Decimal(value).scaleb(-decimals)
+    """Inverse of :func:`to_scaled`, with exactly ``decimals`` places.
+
+    >>> from_scaled(7150, 2)
+    Decimal('71.50')
+    """
+    return Decimal(value).scaleb(-decimals, context=_EXACT)
 
 
 def divide(numerator: Decimal, denominator: Decimal, decimals: int, rounding: str = ROUND_HALF_UP) -> Decimal:

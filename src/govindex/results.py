@@ -10,7 +10,7 @@ import attrs
 from govindex.agency import Agency
 from govindex.assessment import Source
 from govindex.bands import Band
-from govindex.errors import UnknownNameError
+from govindex.errors import InputError, UnknownNameError
 from govindex.points import format_points
 from govindex.ranking import Rank
 from govindex.rubric import Rubric
@@ -70,6 +70,15 @@ class Result:
     not_assessed: tuple[NotAssessed, ...] = ()
     rules: tuple[str, ...] = ()
     scale: Scale | None = None
+    _by_id: Mapping[str, AgencyResult] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_id: dict[str, AgencyResult] = {}
+        for row in self.rows:
+            if row.agency.id in by_id:
+                raise InputError("the agency has two rows in the result", agency=row.agency.id)
+            by_id[row.agency.id] = row
+        object.__setattr__(self, "_by_id", by_id)
 
     def __iter__(self) -> Iterator[AgencyResult]:
         return iter(self.rows)
@@ -79,9 +88,9 @@ class Result:
 
     def agency(self, agency_id: str) -> AgencyResult:
         """The result of one agency, by id."""
-        for row in self.rows:
-            if row.agency.id == agency_id:
-                return row
+        row = self._by_id.get(agency_id)
+        if row is not None:
+            return row
         for skipped in self.not_assessed:
             if skipped.agency.id == agency_id:
                 raise UnknownNameError(

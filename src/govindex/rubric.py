@@ -20,7 +20,7 @@ import attrs
 from govindex._convert import to_dict, to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
 from govindex.errors import RubricError, UnknownNameError
-from govindex.points import decimals_of
+from govindex.points import coerce_points, decimals_of
 
 __all__ = [
     "RESERVED_IDS",
@@ -94,11 +94,18 @@ class Node:
     ``tags`` mark nodes that methodology rules act on (``online_services``,
     ``subordinate_units``). ``components`` names parts that a decision lists
     without publishing their maxima: documentation only, never scored.
+
+    Points may be given as ``Decimal``, ``int`` or text (``"2,5"``), never as
+    a float; a parent's maximum must be the sum of its children's.
+
+    >>> staff = Node("staff", "Nhân lực CNTT", 10, [Node("s1", "Cán bộ chuyên trách", "6,5"), Node("s2", "Đào tạo", "3.5")])
+    >>> staff.max_points, [leaf.id for leaf in staff.leaves()]
+    (Decimal('10'), ['s1', 's2'])
     """
 
     id: str
     name: str
-    max_points: Decimal
+    max_points: Decimal = attrs.field(converter=coerce_points)
     children: tuple[Node, ...] = attrs.field(default=(), converter=_tuple_of_nodes)
     name_en: str | None = None
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
@@ -111,7 +118,9 @@ class Node:
             raise RubricError(f"node id {self.id!r} is reserved for score-file columns", node=self.id)
         if not isinstance(self.max_points, Decimal) or not self.max_points.is_finite() or self.max_points < 0:
             raise RubricError(
-                f"max_points must be a finite, non-negative Decimal, not {self.max_points!r}", node=self.id
+                f"max_points must be a finite, non-negative number of points (a Decimal, an int or text such as "
+                f"'2.5'), not {self.max_points!r}",
+                node=self.id,
             )
         if self.children:
             seen: set[str] = set()
@@ -187,12 +196,33 @@ class RuleRef:
     legal_basis: LegalBasis | None = None
 
 
+def _to_tie_policy(value: TiePolicy | str) -> TiePolicy:
+    if isinstance(value, TiePolicy):
+        return value
+    try:
+        return TiePolicy(value)
+    except ValueError:
+        raise RubricError(
+            f"unknown tie policy {value!r}; use one of {', '.join(policy.value for policy in TiePolicy)}"
+        ) from None
+
+
 @attrs.frozen
 class Rubric:
     """A whole scoring scheme of one year (bộ chỉ số / bộ tiêu chí).
 
     ``decimals`` is the precision of its points; ``bands`` may be ``None`` for
     an index that is ranked but not banded (the national DTI).
+
+    >>> import datetime as dt
+    >>> from govindex.bands import standard_bands
+    >>> rubric = Rubric(
+    ...     "demo", "Bộ chỉ số", 2024, LegalBasis("1/QĐ-UBND", dt.date(2024, 1, 2), "UBND tỉnh"),
+    ...     [Group("provincial", "Sở, ban, ngành", Node("total", "Tổng điểm", 100))],
+    ...     bands=standard_bands(85, 70, 50), decimals=2,
+    ... )
+    >>> rubric.tree("provincial").max_points, rubric.tie_policy
+    (Decimal('100'), <TiePolicy.DENSE: 'dense'>)
     """
 
     id: str
@@ -202,7 +232,7 @@ class Rubric:
     groups: tuple[Group, ...] = attrs.field(converter=tuple)
     bands: BandScheme | None = None
     decimals: int = 2
-    tie_policy: TiePolicy = TiePolicy.DENSE
+    tie_policy: TiePolicy = attrs.field(default=TiePolicy.DENSE, converter=_to_tie_policy)
     rules: tuple[RuleRef, ...] = attrs.field(default=(), converter=tuple)
     title_en: str | None = None
     results_basis: LegalBasis | None = None
@@ -214,8 +244,19 @@ class Rubric:
             raise RubricError(f"rubric {self.id!r} has no agency group")
         if not isinstance(self.decimals, int) or isinstance(self.decimals, bool) or not 0 <= self.decimals <= 12:
             raise RubricError(f"rubric {self.id!r}: decimals must be an integer from 0 to 12, not {self.decimals!r}")
+        if self.bands is not None:
+            if not isinstance(self.bands, BandScheme):
+                raise RubricError(f"rubric {self.id!r}: bands must be a BandScheme, not {type(self.bands).__name__}")
+            if self.bands.floor > 0:
+                lowest = self.bands.bands[-1]
+                raise RubricError(
+                    f"rubric {self.id!r}: the lowest band {lowest.id!r} starts at {lowest.lower}, "
+                    f"so scores in [0, {lowest.lower}) would fall in no band"
+                )
         seen: set[str] = set()
         for group in self.groups:
+            if not isinstance(group, Group):
+                raise RubricError(f"rubric {self.id!r}: groups must be Group objects, not {type(group).__name__}")
             if group.id in seen:
                 raise RubricError(f"group {group.id!r} appears twice in rubric {self.id!r}", group=group.id)
             seen.add(group.id)

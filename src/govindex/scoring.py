@@ -13,15 +13,18 @@ The pipeline is pure:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import operator
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from typing import cast
 
 import attrs
 
 from govindex.assessment import Assessment
+from govindex.bands import Band
 from govindex.errors import GovIndexError, InputError, RuleError
-from govindex.points import decimals_of, divide, from_scaled
-from govindex.ranking import Rank, rank_sorted
+from govindex.points import decimals_of, divide, from_scaled, to_scaled
+from govindex.ranking import Rank, rank_column
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, Node, Rubric
 from govindex.rules import Adjustment, Rule, RuleContext, Scale
@@ -40,22 +43,43 @@ def _check_value(rubric: Rubric, node: Node, value: Decimal, agency: str) -> Non
         )
 
 
-def check_assessment(rubric: Rubric, assessment: Assessment) -> None:
-    """Refuse an assessment the rubric cannot score, naming agency and node."""
-    agency = assessment.agency.id
+def _unknown_node(group: Group, node_id: str, agency: str) -> InputError:
+    return InputError(
+        f"unknown node {node_id!r} for group {group.id!r}; the nodes are {', '.join(group.node_ids)}",
+        agency=agency,
+        node=node_id,
+    )
+
+
+def _group_of(rubric: Rubric, assessment: Assessment) -> Group:
     try:
-        group = rubric.group(assessment.agency.group)
+        return rubric.group(assessment.agency.group)
     except GovIndexError as error:
-        raise error.with_context(agency=agency) from None
+        raise error.with_context(agency=assessment.agency.id) from None
+
+
+def check_assessment(rubric: Rubric, assessment: Assessment) -> None:
+    """Refuse an assessment the rubric cannot score, naming agency and node.
+
+    Checks what does not depend on the rest of the cohort or on the rules:
+    the group is known, every node is known, and every score lies in
+    ``[0, max_points]`` with no more decimals than the rubric allows.
+    Whether the scores add up (a node and its children agree, nothing is
+    missing) is checked by :func:`score`, after the rules have run.
+
+    >>> from govindex import Agency, load_rubric
+    >>> check_assessment(load_rubric("sonla-2017-it"), Assessment(Agency("so-a", "Sở A", "provincial"), {"staff": "12"}))
+    Traceback (most recent call last):
+    ...
+    govindex.errors.InputError: agency 'so-a', node 'staff': score 12 is above the maximum 10
+    """
+    agency = assessment.agency.id
+    group = _group_of(rubric, assessment)
     index = _node_index(group)
     for node_id, value in assessment.scores.items():
         node = index.get(node_id)
         if node is None:
-            raise InputError(
-                f"unknown node {node_id!r} for group {group.id!r}; the nodes are {', '.join(group.node_ids)}",
-                agency=agency,
-                node=node_id,
-            )
+            raise _unknown_node(group, node_id, agency)
         _check_value(rubric, node, value, agency)
 
 
@@ -63,15 +87,16 @@ def _node_index(group: Group) -> dict[str, Node]:
     return {node.id: node for node in group.tree.walk()}
 
 
-@attrs.frozen
 class _Plan:
-    """A group's tree flattened for fast exact sums (children before parents)."""
+    """A group's tree flattened for fast exact sums in scaled integers.
 
-    order: tuple[tuple[str, tuple[str, ...]], ...]
-    root: str
+    ``order`` lists (node id, child ids) with children before parents;
+    ``maxima`` holds every node's maximum times ``10**decimals``.
+    """
 
-    @classmethod
-    def of(cls, group: Group) -> _Plan:
+    __slots__ = ("group", "internal", "leaves", "maxima", "nodes", "order", "root")
+
+    def __init__(self, group: Group, decimals: int) -> None:
         post: list[tuple[str, tuple[str, ...]]] = []
 
         def visit(node: Node) -> None:
@@ -80,44 +105,160 @@ class _Plan:
             post.append((node.id, tuple(child.id for child in node.children)))
 
         visit(group.tree)
-        return cls(tuple(post), group.tree.id)
+        self.group = group
+        self.order: tuple[tuple[str, tuple[str, ...]], ...] = tuple(post)
+        self.root = group.tree.id
+        self.nodes = _node_index(group)
+        self.maxima = {node_id: to_scaled(node.max_points, decimals) for node_id, node in self.nodes.items()}
+        self.leaves = frozenset(node_id for node_id, children in post if not children)
+        # For the common case (exactly the leaves given): each parent, children first, with a getter of its
+        # children's values that always returns a tuple.
+        self.internal: tuple[tuple[str, Callable[[dict[str, int]], tuple[int, ...]]], ...] = tuple(
+            (node_id, _tuple_getter(children)) for node_id, children in post if children
+        )
 
 
-def _aggregate(plan: _Plan, given: dict[str, int], agency: str, adjusted: set[str], decimals: int) -> dict[str, int]:
-    values: dict[str, int] = {}
+def _tuple_getter(keys: tuple[str, ...]) -> Callable[[dict[str, int]], tuple[int, ...]]:
+    if len(keys) == 1:
+        key = keys[0]
+        return lambda values: (values[key],)
+    getter: Callable[[dict[str, int]], tuple[int, ...]] = operator.itemgetter(*keys)
+    return getter
+
+
+class _Scaler(dict[Decimal, int | None]):
+    """Exact Decimal -> scaled integer, converted once per distinct value.
+
+    Real score tables repeat a few hundred distinct values, so a lookup
+    replaces most conversions. ``None`` marks a value with too many decimals.
+    """
+
+    def __init__(self, decimals: int) -> None:
+        super().__init__()
+        self.decimals = decimals
+
+    def __missing__(self, value: Decimal) -> int | None:
+        try:
+            scaled: int | None = to_scaled(value, self.decimals)
+        except InputError:
+            scaled = None
+        self[value] = scaled
+        return scaled
+
+
+class _Points(dict[int, Decimal]):
+    """Scaled integer -> Decimal with the rubric's decimals, made once per value."""
+
+    def __init__(self, decimals: int) -> None:
+        super().__init__()
+        self.decimals = decimals
+
+    def __missing__(self, scaled: int) -> Decimal:
+        value = from_scaled(scaled, self.decimals)
+        self[scaled] = value
+        return value
+
+
+def _scale_scores(
+    rubric: Rubric, plan: _Plan, assessment: Assessment, scale: _Scaler, *, by_rule: str | None = None
+) -> dict[str, int]:
+    """The assessment's scores as scaled integers, each checked against its node."""
+    scores = assessment.scores
+    maxima = plan.maxima
+    scaled = {node_id: scale[value] for node_id, value in scores.items()}
+    # The whole check in a few passes at C speed; the slow loop below only finds what is wrong.
+    if scaled.keys() <= maxima.keys() and None not in scaled.values():
+        checked = cast(dict[str, int], scaled)
+        above: Callable[[int, int], bool] = operator.gt
+        if (not checked or min(checked.values()) >= 0) and not any(
+            map(above, checked.values(), map(maxima.__getitem__, checked))
+        ):
+            return checked
+    agency = assessment.agency.id
+    for node_id, value in scores.items():
+        try:
+            if node_id not in maxima:
+                raise _unknown_node(plan.group, node_id, agency)
+            _check_value(rubric, plan.nodes[node_id], value, agency)
+        except InputError as error:
+            if by_rule is None:
+                raise
+            raise RuleError(
+                f"rule {by_rule!r} produced an impossible value: {error.message}", agency=agency, node=node_id
+            ) from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _aggregate(plan: _Plan, given: dict[str, int], agency: str, adjusted: set[str], points: _Points) -> dict[str, int]:
+    """Every node's score, bottom-up: the given value, else the sum of the children.
+
+    A node given together with its children must agree with their sum; a
+    node given together with only some of them is refused, since the others'
+    scores would be lost.
+    """
+    if given.keys() == plan.leaves:
+        values = dict(given)
+        for node_id, children_of in plan.internal:
+            values[node_id] = sum(children_of(values))
+        return values
+    values = {}
+    partial: set[str] = set()  # nodes without a score that have scored nodes below them
     for node_id, children in plan.order:
         mine = given.get(node_id)
         if not children:
             if mine is not None:
                 values[node_id] = mine
             continue
-        present = [values[c] for c in children if c in values]
+        present = [values[child] for child in children if child in values]
         if len(present) == len(children):
             total = sum(present)
             if mine is not None and mine != total:
                 raise InputError(
-                    f"the score given for this node ({from_scaled(mine, decimals)}) disagrees with the sum of its children "
-                    f"({from_scaled(total, decimals)}: {', '.join(children)})"
+                    f"the score given for this node ({points[mine]}) disagrees with the sum of its sub-criteria "
+                    f"({' + '.join(f'{child} {points[values[child]]}' for child in children)} = {points[total]})"
                     + (" after rules adjusted " + ", ".join(sorted(adjusted)) if adjusted else ""),
                     agency=agency,
                     node=node_id,
                 )
             values[node_id] = total
-        elif mine is not None:
-            if present:
-                missing = [c for c in children if c not in values]
+        elif present or any(child in partial for child in children):
+            if mine is not None:
+                scored = _topmost(plan, node_id, values, want_scored=True)
+                missing = _topmost(plan, node_id, values, want_scored=False)
                 raise InputError(
-                    "the node is given together with some of its children but not all: "
-                    f"{', '.join(missing)} missing; give every child or none",
+                    f"the node is given together with some of its sub-criteria ({', '.join(scored)}) but not all "
+                    f"({', '.join(missing)} missing); give every sub-criterion or none",
                     agency=agency,
                     node=node_id,
                 )
+            partial.add(node_id)
+        elif mine is not None:
             values[node_id] = mine
     return values
 
 
+def _topmost(plan: _Plan, node_id: str, values: dict[str, int], *, want_scored: bool) -> list[str]:
+    """The top-most nodes below ``node_id`` that have a score (or that lack one and have none below)."""
+    out: list[str] = []
+    stack = list(reversed(plan.nodes[node_id].children))
+    while stack:
+        node = stack.pop()
+        if node.id in values:
+            if want_scored:
+                out.append(node.id)
+            continue
+        if node.is_leaf or not any(below.id in values for below in node.walk()):
+            if not want_scored:
+                out.append(node.id)
+            continue
+        stack.extend(reversed(node.children))
+    return out
+
+
 def _missing(group: Group, values: dict[str, int]) -> list[str]:
     """Top-most nodes without a score."""
+    if group.tree.is_leaf:
+        return [group.tree.id]
     out: list[str] = []
     stack = [group.tree]
     while stack:
@@ -143,6 +284,11 @@ def score(
     :func:`govindex.rules.registry.resolve_rules`); pass ``()`` to score
     without any rule.
 
+    Every agency's node scores are added up exactly (in integers scaled by
+    ``10**rubric.decimals``); totals are banded with the rubric's band
+    scheme; each group is ranked on the total and on every node that all
+    its agencies have a score for, under the rubric's tie policy.
+
     >>> from govindex import load_rubric, Agency, Assessment
     >>> rubric = load_rubric("sonla-2017-web")
     >>> agency = Agency("so-noi-vu", "Sở Nội vụ", "provincial")
@@ -151,7 +297,12 @@ def score(
     'Tốt'
     """
     cohort = list(assessments)
+    decimals = rubric.decimals
+    plans = {group.id: _Plan(group, decimals) for group in rubric.groups}
+    group_order = {group_id: position for position, group_id in enumerate(rubric.group_ids)}
+    scale = _Scaler(decimals)
     seen: dict[str, Assessment] = {}
+    given: dict[str, dict[str, int]] = {}
     for assessment in cohort:
         if not isinstance(assessment, Assessment):
             raise InputError(f"expected an Assessment, got {type(assessment).__name__}")
@@ -159,8 +310,12 @@ def score(
         if key in seen:
             raise InputError("the agency is assessed twice in the same cohort", agency=key)
         seen[key] = assessment
-        check_assessment(rubric, assessment)
-    cohort.sort(key=lambda a: (rubric.group_ids.index(a.agency.group), a.agency.id))
+        plan = plans.get(assessment.agency.group)
+        if plan is None:
+            _group_of(rubric, assessment)
+            raise AssertionError("unreachable")  # pragma: no cover
+        given[key] = _scale_scores(rubric, plan, assessment, scale)
+    cohort.sort(key=lambda a: (group_order[a.agency.group], a.agency.id))
 
     if rules is None:
         from govindex.rules.registry import resolve_rules
@@ -169,7 +324,7 @@ def score(
 
     adjustments: list[Adjustment] = []
     excluded: dict[str, tuple[str, str]] = {}
-    scale: Scale | None = None
+    normalise: Scale | None = None
     current = tuple(cohort)
     for rule in rules:
         context = RuleContext(rubric, tuple(a for a in current if a.agency.id not in excluded))
@@ -179,68 +334,87 @@ def score(
                 raise RuleError(f"rule {rule.name!r} excluded an agency that is not in the cohort", agency=agency_id)
             excluded.setdefault(agency_id, (reason, rule.name))
         if outcome.scale is not None:
-            scale = outcome.scale
+            normalise = outcome.scale
         if outcome.adjustments:
             current = _apply(rubric, current, outcome.adjustments, rule.name)
+            changed = {adj.agency for adj in outcome.adjustments}
+            for assessment in current:
+                if assessment.agency.id in changed:
+                    plan = plans[assessment.agency.group]
+                    given[assessment.agency.id] = _scale_scores(rubric, plan, assessment, scale, by_rule=rule.name)
             adjustments.extend(outcome.adjustments)
 
     adjusted_nodes: dict[str, set[str]] = {}
     for adj in adjustments:
         adjusted_nodes.setdefault(adj.agency, set()).add(adj.node)
 
-    decimals = rubric.decimals
-    factor = 10**decimals
-    plans = {group.id: _Plan.of(group) for group in rubric.groups}
+    points = _Points(decimals)
+    no_adjustment: set[str] = set()
     scored: dict[str, list[tuple[Assessment, dict[str, int]]]] = {g: [] for g in rubric.group_ids}
     for assessment in current:
         agency_id = assessment.agency.id
         if agency_id in excluded:
             continue
-        group = rubric.group(assessment.agency.group)
-        given = {node: int(value * factor) for node, value in assessment.scores.items()}
-        values = _aggregate(plans[group.id], given, agency_id, adjusted_nodes.get(agency_id, set()), decimals)
-        if group.tree.id not in values:
-            missing = _missing(group, values)
+        plan = plans[assessment.agency.group]
+        values = _aggregate(plan, given[agency_id], agency_id, adjusted_nodes.get(agency_id, no_adjustment), points)
+        if plan.root not in values:
+            missing = _missing(plan.group, values)
+            hint = "" if all(plan.nodes[m].is_leaf for m in missing) else "; give each node or all of its sub-criteria"
             raise InputError(
-                f"no score for {', '.join(repr(m) for m in missing)}: give the node or all of its sub-criteria "
-                "(an empty cell is 'not given', not 0)",
+                f"no score for {', '.join(repr(m) for m in missing)}{hint} (an empty cell is 'not given', not 0)",
                 agency=agency_id,
                 node=missing[0],
             )
-        scored[group.id].append((assessment, values))
+        scored[plan.group.id].append((assessment, values))
 
     raw = {a.agency.id: a.scores for a in cohort}
+    bands = rubric.bands
+    band_of: dict[Decimal, Band] = {}
     rows: list[AgencyResult] = []
     for group in rubric.groups:
-        members = scored[group.id]
+        members = scored[group.id]  # ordered by agency id
         if not members:
             continue
-        root = group.tree.id
-        node_ranks: dict[str, dict[str, Rank]] = {}
-        for node_id, _children in plans[group.id].order:
-            column = [(a.agency.id, values[node_id]) for a, values in members if node_id in values]
-            if len(column) != len(members):
-                continue
-            column.sort(key=lambda item: (-item[1], item[0]))
-            node_ranks[node_id] = rank_sorted(column, rubric.tie_policy)
-        total_ranks = node_ranks[root]
+        plan = plans[group.id]
+        root = plan.root
+        ranked_nodes: list[str] = []
+        rank_lists: list[list[Rank]] = []
+        walk = plan.group.node_ids  # parents before children, in the rubric's order
+        for node_id in walk[1:]:
+            try:
+                column = [values[node_id] for _a, values in members]
+            except KeyError:
+                continue  # not every agency of the group has a score here: no rank
+            ranked_nodes.append(node_id)
+            rank_lists.append(rank_column(column, rubric.tie_policy))
+        total_ranks = rank_column([values[root] for _a, values in members], rubric.tie_policy)
+        per_member = list(zip(*rank_lists, strict=True)) if rank_lists else [()] * len(members)
         group_rows = []
-        for assessment, values in members:
+        for position, (assessment, values) in enumerate(members):
             agency_id = assessment.agency.id
-            total = from_scaled(values[root], decimals)
+            total = points[values[root]]
+            band = None
+            if bands is not None:
+                band = band_of.get(total)
+                if band is None:
+                    band = band_of[total] = bands.classify(total)
             group_rows.append(
                 AgencyResult(
                     agency=assessment.agency,
                     total=total,
-                    band=None if rubric.bands is None else rubric.bands.classify(total),
-                    rank=total_ranks[agency_id],
-                    scores={node: from_scaled(v, decimals) for node, v in values.items()},
-                    node_ranks={node: ranks[agency_id] for node, ranks in node_ranks.items() if node != root},
+                    band=band,
+                    rank=total_ranks[position],
+                    scores=dict(zip(walk, map(points.__getitem__, map(values.__getitem__, walk)), strict=True))
+                    if len(values) == len(walk)
+                    else {node: points[values[node]] for node in walk if node in values},
+                    node_ranks=dict(zip(ranked_nodes, per_member[position], strict=True)),
                     raw=raw[agency_id],
                     source=assessment.source,
                     normalised=None
-                    if scale is None
-                    else divide(total * scale.numerator, scale.denominator, scale.decimals, scale.rounding),
+                    if normalise is None
+                    else divide(
+                        total * normalise.numerator, normalise.denominator, normalise.decimals, normalise.rounding
+                    ),
                 )
             )
         group_rows.sort(key=lambda row: (row.rank, -row.total, row.agency.id))
@@ -256,7 +430,7 @@ def score(
         adjustments=tuple(adjustments),
         not_assessed=not_assessed,
         rules=tuple(rule.name for rule in rules),
-        scale=scale,
+        scale=normalise,
     )
 
 

@@ -102,9 +102,16 @@ class Difference:
 
 @attrs.frozen
 class Reproduction:
+    """The recomputation of a published dataset: its result and every figure that differs.
+
+    ``checked`` counts the published figures compared (totals, bands, ranks
+    and ranks on nodes).
+    """
+
     dataset: PublishedDataset
     result: Result
     differences: tuple[Difference, ...]
+    checked: int = 0
 
     @property
     def ok(self) -> bool:
@@ -116,21 +123,48 @@ def _show(value: Rank | Decimal | str | None) -> str:
 
 
 def reproduce(dataset: PublishedDataset) -> Reproduction:
-    """Recompute a published dataset from its scores and compare every figure."""
+    """Recompute a published dataset from its scores and compare every figure.
+
+    The rubric is the bundled one the dataset names. Every published total,
+    band, rank and rank on a node is compared with the recomputed one; a
+    rank published for a node the rubric does not have is refused.
+
+    >>> outcome = reproduce(load_dataset("sonla-2017-it"))
+    >>> outcome.ok, outcome.checked
+    (True, 162)
+    """
     rubric = load_rubric(dataset.rubric)
     result = score(rubric, dataset.assessments())
     differences: list[Difference] = []
+    checked = 0
     for agency in dataset.agencies:
         row = result.agency(agency.id)
         figures = agency.published
+        known = set(rubric.group(agency.group).node_ids)
         checks: list[tuple[str, Any, Any]] = [("total", figures.total, row.total)]
         if figures.band is not None:
+            if rubric.bands is None:
+                raise UnknownNameError(
+                    f"a band {figures.band!r} is published but rubric {rubric.id!r} has no bands", agency=agency.id
+                )
+            try:
+                rubric.bands.band(figures.band)
+            except UnknownNameError as error:
+                raise error.with_context(agency=agency.id) from None
             checks.append(("band", figures.band, row.band_id))
         if figures.rank is not None:
             checks.append(("rank", figures.rank, row.rank))
         for node_id, published_rank in figures.ranks.items():
+            if node_id not in known:
+                raise UnknownNameError(
+                    f"a rank is published for node {node_id!r}, which group {agency.group!r} of rubric "
+                    f"{rubric.id!r} does not have",
+                    agency=agency.id,
+                    node=node_id,
+                )
             checks.append((f"rank on {node_id}", published_rank, row.node_ranks.get(node_id)))
+        checked += len(checks)
         for what, published, computed in checks:
             if published != computed:
                 differences.append(Difference(agency.id, what, _show(published), _show(computed)))
-    return Reproduction(dataset, result, tuple(differences))
+    return Reproduction(dataset, result, tuple(differences), checked)
