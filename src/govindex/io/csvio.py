@@ -297,13 +297,17 @@ class _Table:
         )
         if flags is None:
             flags = self.flags(line, cells, positions, agency_id)
+        merged = {**_DEFAULT_FLAGS, **flags}
         try:
             agency = Agency(
                 agency_id,
                 name or agency_id,
                 group,
+                has_subordinate_units=merged["has_subordinate_units"],
+                has_online_services=merged["has_online_services"],
+                has_procedures=merged["has_procedures"],
+                special=merged["special"],
                 not_applicable=frozenset(not_applicable.split()),
-                **{**_DEFAULT_FLAGS, **flags},
             )
             return Assessment(agency, scores, self.source, evidence)
         except GovIndexError as error:
@@ -339,13 +343,13 @@ class _Table:
                 first_line[agency_id] = line
             known = facts[agency_id]
             for column_name in described:
-                value = self.cell(cells, positions, column_name)
-                if not value:
+                given = self.cell(cells, positions, column_name)
+                if not given:
                     continue
-                if column_name in known and known[column_name][0] != value:
+                if column_name in known and known[column_name][0] != given:
                     self.report(
                         InputError(
-                            f"{column_name} {value!r} differs from {known[column_name][0]!r} "
+                            f"{column_name} {given!r} differs from {known[column_name][0]!r} "
                             f"given on line {known[column_name][1]}"
                         ),
                         line=line,
@@ -353,7 +357,7 @@ class _Table:
                         agency=agency_id,
                     )
                     continue
-                known.setdefault(column_name, (value, line))
+                known.setdefault(column_name, (given, line))
             node_id = self.cell(cells, positions, "node")
             if not node_id:
                 self.report(InputError("the node cell is empty", line=line, column=positions["node"], agency=agency_id))
@@ -371,11 +375,13 @@ class _Table:
             given_on[key] = line
             text = self.cell(cells, positions, "score")
             if text:
-                value = self.points(text, line, positions["score"], agency_id, node_id)
-                if value is not None:
+                points = self.points(text, line, positions["score"], agency_id, node_id)
+                if points is not None:
                     try:
                         group = known.get("group", (self.rubric.group_ids[0], 0))[0]
-                        check_assessment(self.rubric, Assessment(Agency(agency_id, agency_id, group), {node_id: value}))
+                        check_assessment(
+                            self.rubric, Assessment(Agency(agency_id, agency_id, group), {node_id: points})
+                        )
                     except GovIndexError as error:
                         if error.node is None:
                             column = positions.get("group")
@@ -385,7 +391,7 @@ class _Table:
                             column = positions["score"]
                         self.report(error, line=line, column=column, agency=agency_id)
                         continue
-                    scores[agency_id][node_id] = value
+                    scores[agency_id][node_id] = points
             note = self.cell(cells, positions, "evidence")
             if note:
                 evidence[agency_id][node_id] = note
@@ -397,12 +403,12 @@ class _Table:
             for name in FLAG_COLUMNS:
                 if name in known:
                     try:
-                        value = _flag(known[name][0])
+                        flag = _flag(known[name][0])
                     except GovIndexError as error:
                         self.report(error, line=known[name][1], column=positions[name], agency=agency_id)
                         continue
-                    if value is not None:
-                        flags[name] = value
+                    if flag is not None:
+                        flags[name] = flag
             group = known["group"][0] if "group" in known else self.rubric.group_ids[0]
             if "group" in positions and "group" not in known:
                 self.report(
