@@ -125,11 +125,17 @@ class AssessmentFile:
         return cls(tuple(AgencyEntry.of(a) for a in cohort), source, year, rubric)
 
 
-def _entry_problems(parsed: AssessmentFile, rubric: Rubric | None, document: Document) -> list[GovIndexError]:
+def _entry_problems(
+    entries: list[tuple[int, AgencyEntry]],
+    source: Source,
+    rubric_id: str | None,
+    rubric: Rubric | None,
+    document: Document,
+) -> list[GovIndexError]:
     """Every problem of the agencies of a structured file, checked against the rubric if given."""
     problems: list[GovIndexError] = []
     seen: dict[str, int] = {}
-    for index, entry in enumerate(parsed.agencies):
+    for index, entry in entries:
         base = join_index("agencies", index)
         if entry.id in seen:
             problems.append(
@@ -142,7 +148,7 @@ def _entry_problems(parsed: AssessmentFile, rubric: Rubric | None, document: Doc
         seen[entry.id] = index
         try:
             agency = entry.to_agency()
-            Assessment(agency, entry.scores, parsed.source, entry.evidence)
+            Assessment(agency, entry.scores, source, entry.evidence)
         except GovIndexError as error:
             problems.append(document.place(error.with_context(agency=entry.id), base))
             continue
@@ -155,7 +161,7 @@ def _entry_problems(parsed: AssessmentFile, rubric: Rubric | None, document: Doc
             continue
         for node_id, value in entry.scores.items():
             try:
-                check_assessment(rubric, Assessment(agency, {node_id: value}, parsed.source))
+                check_assessment(rubric, Assessment(agency, {node_id: value}, source))
             except GovIndexError as error:
                 where = join_key(join_key(base, "scores"), node_id)
                 problems.append(
@@ -178,9 +184,9 @@ def _entry_problems(parsed: AssessmentFile, rubric: Rubric | None, document: Doc
                             key=field_name == "evidence",
                         )
                     )
-    if rubric is not None and parsed.rubric is not None and parsed.rubric != rubric.id:
+    if rubric is not None and rubric_id is not None and rubric_id != rubric.id:
         problems.append(
-            document.place(InputError(f"the file is for rubric {parsed.rubric!r}, not {rubric.id!r}"), "rubric")
+            document.place(InputError(f"the file is for rubric {rubric_id!r}, not {rubric.id!r}"), "rubric")
         )
     return problems
 
@@ -195,10 +201,26 @@ def _file_of(document: Document, rubric: Rubric | None) -> tuple[AssessmentFile 
             )
         ]
     parsed, problems = structure_document(document, AssessmentFile)
-    if parsed is None:
-        return None, problems
-    problems = _entry_problems(parsed, rubric, document)
-    return (None if problems else parsed), problems
+    if parsed is not None:
+        problems = _entry_problems(list(enumerate(parsed.agencies)), parsed.source, parsed.rubric, rubric, document)
+        return (None if problems else parsed), problems
+    # Find what can still be found: check every agency that can be read on its own.
+    agencies = document.data.get("agencies")
+    entries: list[tuple[int, AgencyEntry]] = []
+    if isinstance(agencies, list):
+        for index, item in enumerate(agencies):
+            entry, _ = structure_document(document, AgencyEntry, at=join_index("agencies", index), data=item)
+            if entry is not None:
+                entries.append((index, entry))
+    source = Source.SELF if document.data.get("source") == "self" else Source.APPRAISED
+    rubric_id = document.data.get("rubric") if isinstance(document.data.get("rubric"), str) else None
+    more = _entry_problems(entries, source, rubric_id, rubric, document)
+    return None, _sorted(problems + more)
+
+
+def _sorted(problems: list[GovIndexError]) -> list[GovIndexError]:
+    """Problems in the order of the file (those without a line last)."""
+    return sorted(problems, key=lambda p: (p.line is None, p.line or 0, p.column or 0))
 
 
 def check_assessment_text(

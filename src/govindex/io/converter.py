@@ -178,9 +178,16 @@ def _as_problem(path: str, leaf: BaseException, message: str, data: Any) -> GovI
     return problem.with_context(path=path or None)
 
 
-def structure_document(document: Document, cls: type[Any]) -> tuple[Any, list[GovIndexError]]:
-    """Structure a document as ``cls``: the object (or ``None``) and every problem found, placed in the file."""
-    data = document.data
+def structure_document(
+    document: Document, cls: type[Any], *, at: str = "", data: Any = None
+) -> tuple[Any, list[GovIndexError]]:
+    """Structure a document as ``cls``: the object (or ``None``) and every problem found, placed in the file.
+
+    With ``at`` (and the ``data`` found there), only that part of the document
+    is structured, and paths are given from the top of the document.
+    """
+    if not at:
+        data = document.data
     try:
         return converter.structure(data, cls), []
     except (ClassValidationError, IterableValidationError) as error:
@@ -192,8 +199,17 @@ def structure_document(document: Document, cls: type[Any]) -> tuple[Any, list[Go
     placed = []
     for problem in problems:
         key = isinstance(problem, FileFormatError) and problem.message.startswith("unknown key")
-        placed.append(document.place(problem, problem.path or "", key=key))
+        where = problem.path or ""
+        if at:
+            where = at + ("" if not where else where if where.startswith("[") else "." + where)
+        placed.append(_replace_path(document.place(_replace_path(problem, None), where, key=key), where))
     return None, placed
+
+
+def _replace_path(error: GovIndexError, path: str | None) -> GovIndexError:
+    clone = error.with_context()
+    clone.path = path or None
+    return clone
 
 
 def structure(data: Any, cls: type[Any], *, file: str | None = None, document: Document | None = None) -> Any:
