@@ -11,6 +11,7 @@ came from a file, with its line and column.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -131,7 +132,9 @@ def _describe(error: BaseException, path: str) -> str:
         fields = getattr(cls, "__attrs_attrs__", None)
         if fields is not None:
             known = "; the keys here are " + ", ".join(field.name for field in fields)
-        return f"unknown key {name!r}{known}"
+        close = difflib.get_close_matches(name, [field.name for field in fields or ()], n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown key {name!r}{hint}{known}"
     if isinstance(error, KeyError):
         return f"required key {error.args[0]!r} is missing"
     if isinstance(error, TypeError) and "missing" in str(error) and "required" in str(error):
@@ -196,6 +199,8 @@ def structure_document(
         problems = [_as_problem(error.path or "", error, error.message, data)]
     except Exception as error:  # a shape the converter cannot handle at all
         problems = [FileFormatError(f"cannot read this as {cls.__name__}: {type(error).__name__}: {error}")]
+    # An unknown key first: with a typo such as max_point, the missing max_points is only its echo.
+    problems.sort(key=lambda p: not p.message.startswith("unknown key"))
     placed = []
     for problem in problems:
         key = isinstance(problem, FileFormatError) and problem.message.startswith("unknown key")
