@@ -311,7 +311,12 @@ class _Table:
             )
             return Assessment(agency, scores, self.source, evidence)
         except GovIndexError as error:
-            column = positions.get("group") if error.group or "group" in error.message else positions.get("agency")
+            if error.node is not None and error.node in positions:
+                column = positions[error.node]
+            elif error.group or "group" in error.message:
+                column = positions.get("group")
+            else:
+                column = positions.get("agency")
             self.report(error, line=line, column=column, agency=agency_id)
             return None
 
