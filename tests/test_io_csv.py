@@ -7,10 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from filekit import RUBRIC, WIDE, run_cli
 from hypothesis import given
 from hypothesis import strategies as st
 
+from filekit import RUBRIC, WIDE, run_cli
 from govindex import (
     FileFormatError,
     GovIndexError,
@@ -100,7 +100,9 @@ def test_header_names_are_case_insensitive_and_nfc() -> None:
 
 
 def test_attribute_columns() -> None:
-    text = "agency,group,has_online_services,special,not_applicable,infra,ops\nso-ngoai-vu,provincial,không,có,ops,30,\n"
+    text = (
+        "agency,group,has_online_services,special,not_applicable,infra,ops\nso-ngoai-vu,provincial,không,có,ops,30,\n"
+    )
     (assessment,) = parse_scores_csv(text, DEMO)
     assert assessment.agency.has_online_services is False
     assert assessment.agency.special is True
@@ -130,7 +132,10 @@ def test_above_the_maximum_and_too_many_decimals() -> None:
 
 
 def test_negative_nan_and_exponents() -> None:
-    assert str(refused(WIDE.replace("35.5", "-1"))) == "scores.csv:2:4: agency 'so-noi-vu', node 'infra': score -1 is negative"
+    assert (
+        str(refused(WIDE.replace("35.5", "-1")))
+        == "scores.csv:2:4: agency 'so-noi-vu', node 'infra': score -1 is negative"
+    )
     assert "'NaN' is not a number of points" in str(refused(WIDE.replace("35.5", "NaN")))
     assert "'1e1' is not a number of points" in str(refused(WIDE.replace("35.5", "1e1")))
 

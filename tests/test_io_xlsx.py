@@ -9,8 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from filekit import RUBRIC, WIDE
 
+from filekit import RUBRIC, WIDE
 from govindex import (
     FileFormatError,
     GovIndexError,
@@ -85,7 +85,9 @@ def test_same_rules_as_csv() -> None:
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
     assert str(caught.value) == "scores.xlsx:2:4: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40"
-    data = workbook([HEADER, ["so-noi-vu", "provincial", "A", 1, 2, None], ["so-noi-vu", "provincial", "A", 1, 2, None]])
+    data = workbook(
+        [HEADER, ["so-noi-vu", "provincial", "A", 1, 2, None], ["so-noi-vu", "provincial", "A", 1, 2, None]]
+    )
     with pytest.raises(GovIndexError, match=r"^scores.xlsx:3:1: agency 'so-noi-vu': the agency appears twice"):
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from filekit import ASSESSMENT, RUBRIC, position, run_cli
 
+from filekit import ASSESSMENT, RUBRIC, position, run_cli
 from govindex import (
     FileFormatError,
     GovIndexError,
@@ -79,7 +79,9 @@ def test_missing_key_is_refused_at_its_mapping() -> None:
     text = RUBRIC.replace("          name: Hạ tầng và nền tảng số\n", "")
     error = refused(text)
     line, column = position(text, "id: infra")
-    assert str(error) == f"my-rubric.yaml:{line}:{column}: groups[0].tree.children[0].name: required key 'name' is missing"
+    assert (
+        str(error) == f"my-rubric.yaml:{line}:{column}: groups[0].tree.children[0].name: required key 'name' is missing"
+    )
 
 
 def test_wrong_type_is_refused() -> None:
@@ -126,8 +128,10 @@ def test_maxima_that_do_not_add_up_are_refused_at_the_parent() -> None:
 
 
 def test_maxima_with_more_decimals_than_the_rubric_are_refused() -> None:
-    text = RUBRIC.replace("decimals: 2", "decimals: 0").replace("max_points: 40", "max_points: 39.5").replace(
-        "max_points: 60", "max_points: 60.5"
+    text = (
+        RUBRIC.replace("decimals: 2", "decimals: 0")
+        .replace("max_points: 40", "max_points: 39.5")
+        .replace("max_points: 60", "max_points: 60.5")
     )
     error = refused(text)
     line, column = position(text, "39.5")
@@ -140,7 +144,9 @@ def test_maxima_with_more_decimals_than_the_rubric_are_refused() -> None:
 def test_unsafe_tags_are_refused() -> None:
     text = RUBRIC.replace("title: Bộ chỉ số thử nghiệm", "title: !!python/object/apply:os.system [echo owned]")
     error = refused(text)
-    assert str(error).startswith("my-rubric.yaml:2:8: title: the YAML tag !!python/object/apply:os.system is not allowed")
+    assert str(error).startswith(
+        "my-rubric.yaml:2:8: title: the YAML tag !!python/object/apply:os.system is not allowed"
+    )
     error = refused(RUBRIC.replace("year: 2024", "year: !!binary aGVsbG8="))
     assert str(error).startswith("my-rubric.yaml:3:7: year: the YAML tag !!binary is not allowed")
 
@@ -150,7 +156,7 @@ def test_alias_bombs_are_refused_before_they_expand() -> None:
     for level in range(1, 9):
         lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]")
     error = refused("\n".join(lines) + "\n", "bomb.yaml")
-    assert str(error).startswith(f"bomb.yaml:")
+    assert str(error).startswith("bomb.yaml:")
     assert f"the document expands to more than {MAX_VALUES} values (through aliases?)" in str(error)
 
 
@@ -280,7 +286,7 @@ def test_same_agency_twice() -> None:
 def test_unknown_and_missing_keys_in_an_assessment() -> None:
     text = ASSESSMENT.replace("    group: provincial\n", "    grup: provincial\n")
     error = assessment_refused(text)
-    line, column = position(text, "grup")
+    line, _column = position(text, "grup")
     assert str(error).startswith(f"scores.yaml:{line - 2}:")  # the missing 'group', at its mapping
     assert "agencies[0].group: required key 'group' is missing (and 1 more problem(s)" in str(error)
 
@@ -298,7 +304,10 @@ def test_wrong_source_and_rubric() -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("max_points: 40\n", "max_points: 40\n          max_points: 45\n"), "groups[0].tree.children[0].max_points: key"),
+        (
+            ("max_points: 40\n", "max_points: 40\n          max_points: 45\n"),
+            "groups[0].tree.children[0].max_points: key",
+        ),
         (("max_points: 60", "max_point: 60"), "groups[0].tree.children[1].max_point: unknown key 'max_point'"),
         (("          name: Hạ tầng và nền tảng số\n", ""), "groups[0].tree.children[0].name: required key"),
         (("max_points: 40", "max_points: forty"), "groups[0].tree.children[0].max_points: expected a number"),
@@ -311,7 +320,7 @@ def test_cli_shows_rubric_refusals(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], change: tuple[str, str], expected: str
 ) -> None:
     path = write(tmp_path, "my-rubric.yaml", RUBRIC.replace(*change))
-    status, out, err = run_cli(capsys, ["score", path, str(tmp_path / "none.csv")])
+    status, _out, err = run_cli(capsys, ["score", path, str(tmp_path / "none.csv")])
     assert status == 2
     assert err.startswith(f"govindex: error: {path}:")
     assert expected in err
@@ -321,8 +330,14 @@ def test_cli_shows_rubric_refusals(
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("infra: 35.5", "infra: 45.5"), "agencies[0].scores.infra: agency 'so-noi-vu', node 'infra': score 45.5 is above"),
-        (("infra: 35.5", "infra: 35.555"), "agencies[0].scores.infra: agency 'so-noi-vu', node 'infra': score 35.555 has"),
+        (
+            ("infra: 35.5", "infra: 45.5"),
+            "agencies[0].scores.infra: agency 'so-noi-vu', node 'infra': score 45.5 is above",
+        ),
+        (
+            ("infra: 35.5", "infra: 35.555"),
+            "agencies[0].scores.infra: agency 'so-noi-vu', node 'infra': score 35.555 has",
+        ),
         (("      ops: 50", "      opz: 50"), "agencies[0].scores.opz: agency 'so-noi-vu', node 'opz': unknown node"),
         (("group: district", "group: districts"), "agencies[1].group: agency 'huyen-moc-chau': unknown group"),
         (("id: huyen-moc-chau", "id: so-noi-vu"), "agencies[1].id: agency 'so-noi-vu': the agency appears twice"),
@@ -333,7 +348,7 @@ def test_cli_shows_assessment_refusals(
 ) -> None:
     rubric = write(tmp_path, "demo.yaml", RUBRIC)
     path = write(tmp_path, "scores.yaml", ASSESSMENT.replace(*change))
-    status, out, err = run_cli(capsys, ["validate", "--rubric", rubric, path])
+    status, out, _err = run_cli(capsys, ["validate", "--rubric", rubric, path])
     assert status == 2
     assert f"{path}:" in out
     assert expected in out

@@ -264,8 +264,8 @@ class _Table:
                     column=positions["agency"],
                     agency=agency_id,
                 )
-                continue
-            first_seen[agency_id] = line
+            duplicate = agency_id in first_seen
+            first_seen.setdefault(agency_id, line)
             scores: dict[str, Decimal] = {}
             for node_id, column in node_columns:
                 text = self.cell(cells, positions, node_id)
@@ -276,7 +276,8 @@ class _Table:
             assessment = self.assessment(line, cells, positions, agency_id, scores, {})
             if assessment is not None:
                 self.check(assessment, line, positions, dict(node_columns))
-                assessments.append(assessment)
+                if not duplicate:
+                    assessments.append(assessment)
         return assessments
 
     def assessment(
@@ -311,6 +312,7 @@ class _Table:
             )
             return Assessment(agency, scores, self.source, evidence)
         except GovIndexError as error:
+            column: int | None
             if error.node is not None and error.node in positions:
                 column = positions[error.node]
             elif error.group or "group" in error.message:

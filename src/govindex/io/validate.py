@@ -48,9 +48,10 @@ class FileReport:
 
 
 def _unique(problems: list[GovIndexError]) -> tuple[GovIndexError, ...]:
+    """The problems in the order of the file, each place reported once."""
     seen: set[tuple[str | None, int | None, int | None, str | None]] = set()
     out: list[GovIndexError] = []
-    for problem in problems:
+    for problem in sorted(problems, key=lambda p: (p.line is None, p.line or 0, p.column or 0)):
         key = (problem.file, problem.line, problem.column, problem.path)
         if key in seen and problem.line is not None:
             continue
