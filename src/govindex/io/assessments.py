@@ -144,8 +144,7 @@ def _entry_problems(
                     join_key(base, "id"),
                 )
             )
-            continue
-        seen[entry.id] = index
+        seen.setdefault(entry.id, index)
         try:
             agency = entry.to_agency()
             Assessment(agency, entry.scores, source, entry.evidence)
