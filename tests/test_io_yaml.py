@@ -178,8 +178,16 @@ def test_ambiguous_yaml_numbers_are_refused() -> None:
     assert "groups[0].tree.children[0].max_points: the number '4_0.0' is ambiguous" in str(error)
 
 
+def test_merge_keys_fill_in_what_is_not_written_out() -> None:
+    document = load_document("base: &b {x: 1, y: 2.5}\nc:\n  <<: *b\n  x: 3\nd:\n  <<: [{z: 1}, *b]\n")
+    assert document.data["c"] == {"x": 3, "y": Decimal("2.5")}
+    assert document.data["d"] == {"z": 1, "x": 1, "y": Decimal("2.5")}
+    assert document.locate("c.y") == (1, 20)  # where the merged value is written
+    assert "'x' is repeated" in str(refused("c:\n  <<: {x: 1}\n  x: 2\n  x: 3\n"))
+
+
 def test_merge_keys_and_invalid_dates_are_refused() -> None:
-    assert "merge keys (<<) are not supported" in str(refused("a: &x {b: 1}\nc:\n  <<: *x\n"))
+    assert "a merge key (<<) must name a mapping" in str(refused("a: &x [1]\nc:\n  <<: *x\n"))
     error = refused(RUBRIC.replace("date: 2024-01-02", "date: 2024-13-02"))
     assert str(error) == "my-rubric.yaml:6:9: legal_basis.date: '2024-13-02' is not a valid date (YYYY-MM-DD)"
 

@@ -11,7 +11,8 @@ and column:
   written in plain decimal digits (YAML 1.1 would read ``010`` as octal 8);
 - a key repeated in one mapping is refused (PyYAML would keep the last one);
 - keys are text, taken as written (``1.1: 2.5`` has the key ``"1.1"``);
-- merge keys (``<<``) are refused; an alias (``*name``) may repeat a whole value;
+- an alias (``*name``) may repeat a whole value, a merge key (``<<: *name``) the keys of a
+  mapping that are not written out beside it;
 - documents that are too large, nested too deeply or expand too far through
   aliases (alias bombs) are refused before they are built.
 
@@ -233,19 +234,13 @@ class _Builder:
             )
         out: dict[str, Any] = {}
         first: dict[str, yaml.Node] = {}
+        merges: list[tuple[yaml.Node, yaml.Node]] = []
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.report(_problem("a mapping key must be plain text", key_node, path, self.file))
                 continue
             if key_node.tag == f"{_TAG}merge":
-                self.report(
-                    _problem(
-                        "merge keys (<<) are not supported; write the keys out, or repeat a whole value with an alias",
-                        key_node,
-                        path,
-                        self.file,
-                    )
-                )
+                merges.append((key_node, value_node))
                 continue
             key = key_node.value
             where = join_key(path, key)
@@ -266,7 +261,21 @@ class _Builder:
             if key_mark is not None:
                 self.key_marks.setdefault(where, key_mark)
             out[key] = self.build(value_node, where)
+        for key_node, value_node in merges:
+            self.merge(out, key_node, value_node, path)
         return out
+
+    def merge(self, out: dict[str, Any], key_node: yaml.Node, value_node: yaml.Node, path: str) -> None:
+        """A merge key (``<<: *defaults``): the keys of the merged mappings that are not written out here."""
+        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        for source in sources:
+            if not isinstance(source, yaml.MappingNode):
+                self.report(
+                    _problem("a merge key (<<) must name a mapping or a list of mappings", key_node, path, self.file)
+                )
+                continue
+            for key, value in self.mapping(source, path).items():
+                out.setdefault(key, value)
 
     def scalar(self, node: yaml.ScalarNode, path: str) -> Any:
         tag, text = node.tag, node.value
@@ -416,7 +425,10 @@ def _load_json_document(text: str, file: str | None) -> Document:
     except _Duplicate as duplicate:
         repeated = _json_marks(text, file)[1]
         if repeated is not None:
-            raise repeated.with_context() from None
+            moved = repeated.with_context()
+            moved.message = moved.message.replace("YAML would", "a JSON reader would")
+            moved.args = (moved.message,)
+            raise moved from None
         raise FileFormatError(
             f"key {duplicate.key!r} is repeated in one mapping; JSON readers would silently keep only the last one",
             file=file,
@@ -427,8 +439,8 @@ def _load_json_document(text: str, file: str | None) -> Document:
         raise FileFormatError(f"not valid JSON: {error}", file=file) from None
     if _depth(data) > MAX_DEPTH:
         raise FileFormatError(f"the document is nested more than {MAX_DEPTH} levels deep", file=file)
-    located = _json_marks(text, file)[0]
-    return Document(data, file, located.marks, located.key_marks)
+    builder = _json_marks(text, file)[0]
+    return Document(data, file, builder.marks, builder.key_marks)
 
 
 def _depth(data: Any) -> int:
