@@ -321,6 +321,14 @@ def test_wrong_source_and_rubric() -> None:
         (("max_points: 40", "max_points: forty"), "groups[0].tree.children[0].max_points: expected a number"),
         (("max_points: 40", "max_points: .nan"), "groups[0].tree.children[0].max_points: NaN is not a finite"),
         (("max_points: 40", "max_points: -40"), "groups[0].tree.children[0].max_points: points cannot be negative"),
+        (("max_points: 40", "max_points: .inf"), "groups[0].tree.children[0].max_points: Infinity is not a finite"),
+        (
+            ("max_points: 60", "max_points: 50"),
+            "groups[0].tree.max_points: node 'total': max_points 100 is not the sum",
+        ),
+        (
+            "groups[0].tree.children[0].max_points: group 'provincial', node 'infra'",
+        ),
         (("title: Bộ chỉ số thử nghiệm", "title: !!python/name:os.system"), "title: the YAML tag"),
     ],
 )
@@ -360,6 +368,19 @@ def test_cli_shows_assessment_refusals(
     assert status == 2
     assert f"{path}:" in out
     assert expected in out
+
+
+def test_cli_shows_an_alias_bomb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
+    path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
+    status, _, err = run_cli(capsys, ["score", path, "x.csv"])
+    assert status == 2
+    assert err.startswith(f"govindex: error: {path}:")
+    assert "expands to more than" in err
+    status, out, _ = run_cli(capsys, ["validate", path])
+    assert status == 2
+    assert "expands to more than" in out
 
 
 def test_read_rubric_reports_unreadable_files(tmp_path: Path) -> None:

@@ -490,7 +490,10 @@ def load_yaml(text: str, *, file: str | None = None) -> Any:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Plain YAML out: Decimals as numbers from their digits, sets sorted, tuples as lists."""
+    """Plain YAML out: Decimals as numbers from their digits, sets sorted, tuples as lists, no anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
