@@ -326,9 +326,6 @@ def test_wrong_source_and_rubric() -> None:
             ("max_points: 60", "max_points: 50"),
             "groups[0].tree.max_points: node 'total': max_points 100 is not the sum",
         ),
-        (
-            "groups[0].tree.children[0].max_points: group 'provincial', node 'infra'",
-        ),
         (("title: Bộ chỉ số thử nghiệm", "title: !!python/name:os.system"), "title: the YAML tag"),
     ],
 )
