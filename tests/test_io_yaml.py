@@ -174,6 +174,7 @@ def test_oversized_documents_are_refused(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_ambiguous_yaml_numbers_are_refused() -> None:
     error = refused(RUBRIC.replace("decimals: 2", "decimals: 02"))
     assert str(error).startswith("my-rubric.yaml:8:11: decimals: the number '02' is ambiguous")
+    assert "is ambiguous or too long" in str(refused(RUBRIC.replace("year: 2024", "year: " + "9" * 5000)))
     error = refused(RUBRIC.replace("max_points: 40", "max_points: 4_0.0"))
     assert "groups[0].tree.children[0].max_points: the number '4_0.0' is ambiguous" in str(error)
 

@@ -302,12 +302,12 @@ class _Builder:
                 return text
             return value
         if kind == "int":
-            if _INT.fullmatch(text):
+            if _INT.fullmatch(text) and len(text) <= 100:
                 return int(text)
             self.report(
                 _problem(
-                    f"the number {text!r} is ambiguous (YAML reads 010 as octal 8, 1_0 as 10, 1:30 as 90); "
-                    "write whole numbers in plain decimal digits, or quote the text",
+                    f"the number {text[:40]!r} is ambiguous or too long (YAML reads 010 as octal 8, 1_0 as 10, "
+                    "1:30 as 90); write whole numbers in plain decimal digits, or quote the text",
                     node,
                     path,
                     self.file,
