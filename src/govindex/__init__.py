@@ -19,10 +19,22 @@ from govindex.errors import (
     RuleError,
     UnknownNameError,
 )
+from govindex.io.assessments import (
+    AgencyEntry,
+    AssessmentFile,
+    dump_assessment_file,
+    dump_assessments,
+    parse_assessment_file,
+    read_assessments,
+)
 from govindex.io.bundled import list_rubrics, load_rubric
-from govindex.io.csvio import read_scores_csv
+from govindex.io.csvio import dump_scores_csv, parse_scores_csv, read_scores_csv
 from govindex.io.published import load_dataset, reproduce
 from govindex.io.rubrics import dump_rubric, parse_rubric, read_rubric
+from govindex.io.schemas import json_schema
+from govindex.io.validate import FileReport, validate_file
+from govindex.io.writers import result_xlsx_bytes, write_result_xlsx
+from govindex.io.xlsx import read_scores_xlsx, write_scores_xlsx
 from govindex.points import format_points, parse_points
 from govindex.ranking import Rank, Ranker, rank
 from govindex.results import AgencyResult, NotAssessed, Result
@@ -36,11 +48,14 @@ __version__ = "0.1.0"
 __all__ = [
     "Adjustment",
     "Agency",
+    "AgencyEntry",
     "AgencyResult",
     "Assessment",
+    "AssessmentFile",
     "Band",
     "BandScheme",
     "FileFormatError",
+    "FileReport",
     "GovIndexError",
     "Group",
     "Index",
@@ -66,20 +81,32 @@ __all__ = [
     "UnknownNameError",
     "__version__",
     "check_assessment",
+    "dump_assessment_file",
+    "dump_assessments",
     "dump_rubric",
+    "dump_scores_csv",
     "format_points",
+    "json_schema",
     "list_rubrics",
     "load_dataset",
     "load_rubric",
     "nfc",
+    "parse_assessment_file",
     "parse_points",
     "parse_rubric",
+    "parse_scores_csv",
     "rank",
+    "read_assessments",
     "read_rubric",
     "read_scores_csv",
+    "read_scores_xlsx",
     "register_rule",
     "reproduce",
+    "result_xlsx_bytes",
     "score",
     "slugify",
     "standard_bands",
+    "validate_file",
+    "write_result_xlsx",
+    "write_scores_xlsx",
 ]

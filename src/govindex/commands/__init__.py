@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from govindex.commands import reproduce, rubrics, score
+from govindex.commands import reproduce, rubrics, schema, score, validate
 
 __all__ = ["COMMANDS"]
 
@@ -16,4 +16,6 @@ COMMANDS: list[Register] = [
     score.register,
     rubrics.register,
     reproduce.register,
+    validate.register,
+    schema.register,
 ]

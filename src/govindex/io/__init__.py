@@ -5,16 +5,28 @@ Nothing in the domain core imports from here; everything here calls the core.
 
 from __future__ import annotations
 
+from govindex.io.assessments import dump_assessments, parse_assessment_file, read_assessments
 from govindex.io.bundled import bundled_path, list_rubrics, load_rubric
-from govindex.io.csvio import read_scores_csv
+from govindex.io.csvio import dump_scores_csv, parse_scores_csv, read_scores_csv
 from govindex.io.rubrics import dump_rubric, parse_rubric, read_rubric
+from govindex.io.schemas import json_schema
+from govindex.io.validate import validate_file
+from govindex.io.yamlio import load_document
 
 __all__ = [
     "bundled_path",
+    "dump_assessments",
     "dump_rubric",
+    "dump_scores_csv",
+    "json_schema",
     "list_rubrics",
+    "load_document",
     "load_rubric",
+    "parse_assessment_file",
     "parse_rubric",
+    "parse_scores_csv",
+    "read_assessments",
     "read_rubric",
     "read_scores_csv",
+    "validate_file",
 ]

@@ -15,13 +15,14 @@ YAML (or JSON)::
         evidence:
           total: Biên bản thẩm định số 12
 
-CSV and XLSX score tables are read by :mod:`govindex.io.csvio`;
-:func:`read_assessments` picks the reader from the file's extension.
+CSV and XLSX score tables are read by :mod:`govindex.io.csvio` and
+:mod:`govindex.io.xlsx`; :func:`read_assessments` picks the reader from the
+file's extension.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,13 +31,22 @@ import attrs
 from govindex.agency import Agency
 from govindex.assessment import Assessment, Source
 from govindex.errors import FileFormatError, GovIndexError, InputError
-from govindex.io.converter import structure
+from govindex.io.converter import structure_document, unstructure
 from govindex.io.csvio import read_scores_csv
-from govindex.io.yamlio import load_yaml
+from govindex.io.rubrics import read_text
+from govindex.io.yamlio import Document, dump_json, dump_yaml, join_index, join_key, load_document
 from govindex.rubric import Rubric
 from govindex.scoring import check_assessment
 
-__all__ = ["AgencyEntry", "AssessmentFile", "parse_assessment_file", "read_assessments"]
+__all__ = [
+    "AgencyEntry",
+    "AssessmentFile",
+    "check_assessment_text",
+    "dump_assessment_file",
+    "dump_assessments",
+    "parse_assessment_file",
+    "read_assessments",
+]
 
 
 @attrs.frozen
@@ -55,8 +65,8 @@ class AgencyEntry:
     not_applicable: tuple[str, ...] = ()
     attributes: Mapping[str, str | bool | int] = attrs.field(factory=dict, hash=False)
 
-    def to_assessment(self, source: Source) -> Assessment:
-        agency = Agency(
+    def to_agency(self) -> Agency:
+        return Agency(
             self.id,
             self.name,
             self.group,
@@ -67,7 +77,27 @@ class AgencyEntry:
             not_applicable=frozenset(self.not_applicable),
             attributes=self.attributes,
         )
-        return Assessment(agency, self.scores, source, self.evidence)
+
+    def to_assessment(self, source: Source) -> Assessment:
+        return Assessment(self.to_agency(), self.scores, source, self.evidence)
+
+    @classmethod
+    def of(cls, assessment: Assessment) -> AgencyEntry:
+        """The entry that holds ``assessment``."""
+        agency = assessment.agency
+        return cls(
+            agency.id,
+            agency.name,
+            agency.group,
+            dict(assessment.scores),
+            dict(assessment.evidence),
+            agency.has_subordinate_units,
+            agency.has_online_services,
+            agency.has_procedures,
+            agency.special,
+            tuple(sorted(agency.not_applicable)),
+            dict(agency.attributes),
+        )
 
 
 @attrs.frozen
@@ -82,58 +112,203 @@ class AssessmentFile:
     def assessments(self) -> tuple[Assessment, ...]:
         return tuple(entry.to_assessment(self.source) for entry in self.agencies)
 
+    @classmethod
+    def of(
+        cls, assessments: Iterable[Assessment], *, year: int | None = None, rubric: str | None = None
+    ) -> AssessmentFile:
+        """The file that holds ``assessments`` (all from the same source)."""
+        cohort = tuple(assessments)
+        sources = {a.source for a in cohort}
+        if len(sources) > 1:
+            raise InputError("an assessment file holds one source; these assessments mix self and appraised scores")
+        source = sources.pop() if sources else Source.APPRAISED
+        return cls(tuple(AgencyEntry.of(a) for a in cohort), source, year, rubric)
+
+
+def _entry_problems(
+    entries: list[tuple[int, AgencyEntry]],
+    source: Source,
+    rubric_id: str | None,
+    rubric: Rubric | None,
+    document: Document,
+) -> list[GovIndexError]:
+    """Every problem of the agencies of a structured file, checked against the rubric if given."""
+    problems: list[GovIndexError] = []
+    seen: dict[str, int] = {}
+    for index, entry in entries:
+        base = join_index("agencies", index)
+        if entry.id in seen:
+            problems.append(
+                document.place(
+                    InputError(f"the agency appears twice (first at agencies[{seen[entry.id]}])", agency=entry.id),
+                    join_key(base, "id"),
+                )
+            )
+        seen.setdefault(entry.id, index)
+        try:
+            agency = entry.to_agency()
+            Assessment(agency, entry.scores, source, entry.evidence)
+        except GovIndexError as error:
+            problems.append(document.place(error.with_context(agency=entry.id), base))
+            continue
+        if rubric is None:
+            continue
+        try:
+            group = rubric.group(entry.group)
+        except GovIndexError as error:
+            problems.append(document.place(error.with_context(agency=entry.id), join_key(base, "group")))
+            continue
+        for node_id, value in entry.scores.items():
+            try:
+                check_assessment(rubric, Assessment(agency, {node_id: value}, source))
+            except GovIndexError as error:
+                where = join_key(join_key(base, "scores"), node_id)
+                problems.append(
+                    document.place(error.with_context(agency=entry.id), where, key="unknown" in error.message)
+                )
+        for field_name, ids in (("evidence", list(entry.evidence)), ("not_applicable", list(entry.not_applicable))):
+            for position, node_id in enumerate(ids):
+                if node_id not in group.node_ids:
+                    where = join_key(base, field_name)
+                    where = join_key(where, node_id) if field_name == "evidence" else join_index(where, position)
+                    problems.append(
+                        document.place(
+                            InputError(
+                                f"unknown node {node_id!r} for group {group.id!r}; the nodes are "
+                                f"{', '.join(group.node_ids)}",
+                                agency=entry.id,
+                                node=node_id,
+                            ),
+                            where,
+                            key=field_name == "evidence",
+                        )
+                    )
+    if rubric is not None and rubric_id is not None and rubric_id != rubric.id:
+        problems.append(
+            document.place(InputError(f"the file is for rubric {rubric_id!r}, not {rubric.id!r}"), "rubric")
+        )
+    return problems
+
+
+def _file_of(document: Document, rubric: Rubric | None) -> tuple[AssessmentFile | None, list[GovIndexError]]:
+    if not isinstance(document.data, dict):
+        return None, [
+            FileFormatError(
+                "an assessment file must hold a mapping (source: ..., agencies: ...) at its top",
+                file=document.file,
+                line=1,
+            )
+        ]
+    parsed, problems = structure_document(document, AssessmentFile)
+    if parsed is not None:
+        problems = _entry_problems(list(enumerate(parsed.agencies)), parsed.source, parsed.rubric, rubric, document)
+        return (None if problems else parsed), problems
+    # Find what can still be found: check every agency that can be read on its own.
+    agencies = document.data.get("agencies")
+    entries: list[tuple[int, AgencyEntry]] = []
+    if isinstance(agencies, list):
+        for index, item in enumerate(agencies):
+            entry, _ = structure_document(document, AgencyEntry, at=join_index("agencies", index), data=item)
+            if entry is not None:
+                entries.append((index, entry))
+    source = Source.SELF if document.data.get("source") == "self" else Source.APPRAISED
+    rubric_id = document.data.get("rubric") if isinstance(document.data.get("rubric"), str) else None
+    more = _entry_problems(entries, source, rubric_id, rubric, document)
+    return None, _sorted(problems + more)
+
+
+def _sorted(problems: list[GovIndexError]) -> list[GovIndexError]:
+    """Problems in the order of the file (those without a line last)."""
+    return sorted(problems, key=lambda p: (p.line is None, p.line or 0, p.column or 0))
+
+
+def check_assessment_text(
+    text: str, rubric: Rubric | None = None, *, file: str | None = None
+) -> tuple[AssessmentFile | None, list[GovIndexError]]:
+    """Read an assessment file and return it (or ``None``) with **every** problem found."""
+    problems: list[GovIndexError] = []
+    try:
+        document = load_document(text, file=file, sink=problems.append)
+    except GovIndexError as error:
+        return None, [*problems, error]
+    parsed, more = _file_of(document, rubric)
+    return (parsed if not problems else None), problems + more
+
 
 def parse_assessment_file(text: str, rubric: Rubric | None = None, *, file: str | None = None) -> AssessmentFile:
-    """Parse the text of a YAML/JSON assessment file and, given a rubric, check it."""
-    data = load_yaml(text, file=file)
-    if not isinstance(data, dict):
-        raise FileFormatError("an assessment file must hold a mapping at its top", file=file)
-    parsed: AssessmentFile = structure(data, AssessmentFile, file=file)
-    seen: dict[str, int] = {}
-    for index, entry in enumerate(parsed.agencies):
-        if entry.id in seen:
-            raise InputError(
-                f"the agency appears twice (first at agencies[{seen[entry.id]}])",
-                file=file,
-                path=f"agencies[{index}].id",
-                agency=entry.id,
-            )
-        seen[entry.id] = index
-        try:
-            assessment = entry.to_assessment(parsed.source)
-            if rubric is not None:
-                check_assessment(rubric, assessment)
-        except GovIndexError as error:
-            where = f"agencies[{index}]" + (f".scores.{error.node}" if error.node else "")
-            raise error.with_context(file=file, path=where, agency=entry.id) from None
-    if rubric is not None and parsed.rubric is not None and parsed.rubric != rubric.id:
-        raise InputError(f"the file is for rubric {parsed.rubric!r}, not {rubric.id!r}", file=file, path="rubric")
+    """Parse the text of a YAML/JSON assessment file and, given a rubric, check it.
+
+    >>> text = "source: self\\nagencies:\\n  - {id: so-noi-vu, name: Sở Nội vụ, group: provincial, scores: {total: 81.5}}\\n"
+    >>> parse_assessment_file(text).agencies[0].scores
+    {'total': Decimal('81.5')}
+    """
+    document = load_document(text, file=file)
+    parsed, problems = _file_of(document, rubric)
+    if problems:
+        first = problems[0]
+        if len(problems) > 1:
+            first = first.with_context()
+            first.message += f" (and {len(problems) - 1} more problem(s); govindex validate lists them all)"
+            first.args = (first.message,)
+        raise first
+    assert parsed is not None
     return parsed
+
+
+def dump_assessment_file(assessment_file: AssessmentFile, format: str = "yaml") -> str:
+    """An assessment file as YAML (or ``format="json"``) text; reading it back gives an equal file."""
+    data = unstructure(assessment_file)
+    if format == "yaml":
+        return dump_yaml(data)
+    if format == "json":
+        return dump_json(data)
+    raise FileFormatError(f"unknown format {format!r}; use yaml or json")
+
+
+def dump_assessments(
+    assessments: Iterable[Assessment],
+    format: str = "yaml",
+    *,
+    year: int | None = None,
+    rubric: str | None = None,
+) -> str:
+    """Assessments (all from one source) as the text of an assessment file.
+
+    >>> from govindex import Agency, Assessment
+    >>> print(dump_assessments([Assessment(Agency("so-noi-vu", "Sở Nội vụ", "provincial"), {"total": "81,5"})]), end="")
+    agencies:
+    - id: so-noi-vu
+      name: Sở Nội vụ
+      group: provincial
+      scores:
+        total: 81.5
+    """
+    return dump_assessment_file(AssessmentFile.of(assessments, year=year, rubric=rubric), format)
 
 
 def read_assessments(path: str | Path, rubric: Rubric, *, source: Source | None = None) -> tuple[Assessment, ...]:
     """Read the assessments of a score file of any supported kind (by extension).
 
-    ``.csv``: a score table; ``.yaml``/``.yml``/``.json``: an assessment file.
-    ``source`` overrides the file's own source (CSV files have none; they
-    default to the appraisal).
+    ``.csv``: a score table (wide or long form); ``.xlsx``: the same table in
+    Excel (needs ``pip install 'govindex[excel]'``); ``.yaml``/``.yml``/``.json``:
+    an assessment file. ``source`` overrides the file's own source (tables
+    have none; they default to the appraisal).
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return read_scores_csv(path, rubric, source=source or Source.APPRAISED)
+    if suffix == ".xlsx":
+        from govindex.io.xlsx import read_scores_xlsx
+
+        return read_scores_xlsx(path, rubric, source=source or Source.APPRAISED)
     if suffix in {".yaml", ".yml", ".json"}:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as error:
-            raise FileFormatError(f"cannot read the file: {error.strerror}", file=str(path)) from None
-        except UnicodeDecodeError as error:
-            raise FileFormatError(f"not UTF-8 text (byte {error.start})", file=str(path)) from None
-        parsed = parse_assessment_file(text, rubric, file=str(path))
+        parsed = parse_assessment_file(read_text(path, "score file"), rubric, file=str(path))
         if source is not None:
             parsed = attrs.evolve(parsed, source=source)
         return parsed.assessments()
     raise FileFormatError(
-        f"cannot tell the kind of score file from the extension {suffix or '(none)'!r}; use .csv, .yaml or .json",
+        f"cannot tell the kind of score file from the extension {suffix or '(none)'!r}; "
+        "use .csv, .xlsx, .yaml, .yml or .json",
         file=str(path),
     )

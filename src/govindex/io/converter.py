@@ -2,13 +2,17 @@
 
 Unknown keys are errors (a typo such as ``max_point`` must not be dropped
 silently). Points are structured through :func:`govindex.points.parse_points`,
-so a float never reaches the core.
+so a float never reaches the core; NaN, infinities and negative points are
+refused where they are read. Every problem is reported with its path inside
+the document (``groups[0].tree.children[2].max_points``) and, when the data
+came from a file, with its line and column.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -16,22 +20,35 @@ import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 from govindex.bands import Band, BandScheme
-from govindex.errors import FileFormatError, GovIndexError
+from govindex.errors import FileFormatError, GovIndexError, RubricError
+from govindex.io.yamlio import Document, join_index, join_key
 from govindex.points import parse_points
 
-__all__ = ["converter", "structure", "unstructure"]
+__all__ = ["converter", "errors_of", "structure", "structure_document", "unstructure"]
 
 
 def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
 
     def structure_decimal(value: Any, _type: type) -> Decimal:
         if isinstance(value, str):
             raise FileFormatError(f"expected a number, got the text {value!r}")
-        return parse_points(value)
+        if value is None:
+            raise FileFormatError("expected a number, got nothing (null)")
+        points = parse_points(value)
+        if points < 0:
+            raise FileFormatError(f"points cannot be negative ({points})")
+        return points
 
     conv.register_structure_hook(Decimal, structure_decimal)
     conv.register_unstructure_hook(Decimal, lambda value: value)
+
+    def structure_attribute(value: Any, _type: type) -> str | bool | int:
+        if isinstance(value, (str, bool, int)):
+            return value
+        raise FileFormatError(f"an attribute must be text, true/false or a whole number, not {value!r}")
+
+    conv.register_structure_hook(str | bool | int, structure_attribute)
 
     def structure_date(value: Any, _type: type) -> dt.date:
         if isinstance(value, dt.datetime):
@@ -46,7 +63,7 @@ def _make_converter() -> cattrs.Converter:
         raise FileFormatError(f"expected a date (YYYY-MM-DD), got {value!r}")
 
     conv.register_structure_hook(dt.date, structure_date)
-    conv.register_unstructure_hook(dt.date, lambda value: value.isoformat())
+    conv.register_unstructure_hook(dt.date, lambda value: value)
 
     def structure_str(value: Any, _type: type) -> str:
         if not isinstance(value, str):
@@ -86,52 +103,141 @@ converter = _make_converter()
 def _leaves(error: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
     if isinstance(error, ClassValidationError):
         for attr_error, attr_note in error.group_exceptions()[0]:
-            yield from _leaves(attr_error, f"{path}.{attr_note.name}" if path else attr_note.name)
+            yield from _leaves(attr_error, join_key(path, attr_note.name))
         for other in error.group_exceptions()[1]:
             yield from _leaves(other, path)
     elif isinstance(error, IterableValidationError):
         for item_error, item_note in error.group_exceptions()[0]:
-            yield from _leaves(item_error, f"{path}[{item_note.index}]")
+            index = item_note.index
+            yield from _leaves(item_error, join_index(path, index) if isinstance(index, int) else join_key(path, index))
         for other in error.group_exceptions()[1]:
             yield from _leaves(other, path)
     elif isinstance(error, BaseExceptionGroup):
         for member in error.exceptions:
             yield from _leaves(member, path)
+    elif isinstance(error, cattrs.ForbiddenExtraKeysError):
+        for name in sorted(error.extra_fields):
+            yield join_key(path, name), error
     else:
         yield path, error
 
 
-def _describe(error: BaseException) -> str:
+def _describe(error: BaseException, path: str) -> str:
     if isinstance(error, GovIndexError):
         return error.message
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
-        return f"unknown key(s) {', '.join(sorted(map(repr, error.extra_fields)))}"
+        name = path.rsplit(".", 1)[-1]
+        known = ""
+        cls = error.cl
+        fields = getattr(cls, "__attrs_attrs__", None)
+        if fields is not None:
+            known = "; the keys here are " + ", ".join(field.name for field in fields)
+        close = difflib.get_close_matches(name, [field.name for field in fields or ()], n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown key {name!r}{hint}{known}"
     if isinstance(error, KeyError):
         return f"required key {error.args[0]!r} is missing"
     if isinstance(error, TypeError) and "missing" in str(error) and "required" in str(error):
         return str(error).split(") ", 1)[-1] if ") " in str(error) else str(error)
+    if isinstance(error, cattrs.errors.StructureHandlerNotFoundError):
+        return f"cannot read a value of type {error.type_!r}"
     return f"{type(error).__name__}: {error}"
 
 
 def errors_of(error: BaseException) -> list[tuple[str, BaseException, str]]:
     """Every leaf problem of a cattrs error as (path, exception, message)."""
-    return [(path, leaf, _describe(leaf)) for path, leaf in _leaves(error, "")]
+    return [(path, leaf, _describe(leaf, path)) for path, leaf in _leaves(error, "")]
 
 
-def structure(data: Any, cls: type[Any], *, file: str | None = None) -> Any:
-    """Structure ``data`` as ``cls``, turning any failure into a :class:`GovIndexError` with its path."""
+def _node_path(data: Any, group_id: str | None, node_id: str) -> str | None:
+    """The path of a node's mapping inside rubric data, found by group and node id."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("groups"), list):
+        return None
+    for index, group in enumerate(data["groups"]):
+        if not isinstance(group, Mapping) or (group_id is not None and group.get("id") != group_id):
+            continue
+        stack: list[tuple[str, Any]] = [(join_key(join_index("groups", index), "tree"), group.get("tree"))]
+        while stack:
+            where, node = stack.pop()
+            if not isinstance(node, Mapping):
+                continue
+            if node.get("id") == node_id:
+                return where
+            children = node.get("children")
+            if isinstance(children, list):
+                stack.extend((join_index(join_key(where, "children"), i), c) for i, c in enumerate(children))
+    return None
+
+
+def _as_problem(path: str, leaf: BaseException, message: str, data: Any) -> GovIndexError:
+    if isinstance(leaf, GovIndexError):
+        problem = leaf
+        if not path and leaf.node is not None:
+            path = _node_path(data, leaf.group, leaf.node) or ""
+        if isinstance(leaf, RubricError) and leaf.node is not None and leaf.message.startswith("max_points"):
+            path = join_key(path, "max_points")
+    else:
+        problem = FileFormatError(message)
+    return problem.with_context(path=path or None)
+
+
+def structure_document(
+    document: Document, cls: type[Any], *, at: str = "", data: Any = None
+) -> tuple[Any, list[GovIndexError]]:
+    """Structure a document as ``cls``: the object (or ``None``) and every problem found, placed in the file.
+
+    With ``at`` (and the ``data`` found there), only that part of the document
+    is structured, and paths are given from the top of the document.
+    """
+    if not at:
+        data = document.data
     try:
-        return converter.structure(data, cls)
+        return converter.structure(data, cls), []
     except (ClassValidationError, IterableValidationError) as error:
-        problems = errors_of(error)
-        path, leaf, message = problems[0]
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        if isinstance(leaf, GovIndexError):
-            raise leaf.with_context(file=file, path=path or None) from None
-        raise FileFormatError(message + more, file=file, path=path or None) from None
+        problems = [_as_problem(path, leaf, message, data) for path, leaf, message in errors_of(error)]
     except GovIndexError as error:
-        raise error.with_context(file=file) from None
+        problems = [_as_problem(error.path or "", error, error.message, data)]
+    except Exception as error:  # a shape the converter cannot handle at all
+        problems = [FileFormatError(f"cannot read this as {cls.__name__}: {type(error).__name__}: {error}")]
+    # An unknown key first: with a typo such as max_point, the missing max_points is only its echo.
+    problems.sort(key=lambda p: not p.message.startswith("unknown key"))
+    placed = []
+    for problem in problems:
+        key = isinstance(problem, FileFormatError) and problem.message.startswith("unknown key")
+        where = problem.path or ""
+        if at:
+            where = at + ("" if not where else where if where.startswith("[") else "." + where)
+        placed.append(_replace_path(document.place(_replace_path(problem, None), where, key=key), where))
+    return None, placed
+
+
+def _replace_path(error: GovIndexError, path: str | None) -> GovIndexError:
+    clone = error.with_context()
+    clone.path = path or None
+    return clone
+
+
+def structure(data: Any, cls: type[Any], *, file: str | None = None, document: Document | None = None) -> Any:
+    """Structure ``data`` as ``cls``, turning any failure into a :class:`GovIndexError` with its path.
+
+    Given the ``document`` the data came from, the error also names the line
+    and column. With several problems the first is raised and the message
+    says how many more there are (``govindex validate`` lists them all).
+    """
+    if document is None:
+        document = Document(data, file)
+    value, problems = structure_document(document, cls)
+    if problems:
+        first = problems[0]
+        if len(problems) > 1:
+            more = f" (and {len(problems) - 1} more problem(s); govindex validate lists them all)"
+            first = first.with_context()
+            first.message += more
+            first.args = (first.message,)
+        raise first from None
+    return value
 
 
 def unstructure(value: Any) -> Any:
+    """Plain data (dicts, lists, text, Decimal, int, bool, dates) for ``value``."""
     return converter.unstructure(value)

@@ -1,4 +1,4 @@
-"""Writing results: plain-text table, CSV, JSON and Markdown, diacritics intact."""
+"""Writing results: plain-text table, CSV, JSON, Markdown and Excel (XLSX), diacritics intact."""
 
 from __future__ import annotations
 
@@ -7,12 +7,22 @@ import io
 import json
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from govindex.ranking import Rank
 from govindex.results import Result
 
-__all__ = ["FORMATS", "markdown_table", "render_result", "result_rows", "result_to_dict", "text_table"]
+__all__ = [
+    "FORMATS",
+    "markdown_table",
+    "render_result",
+    "result_rows",
+    "result_to_dict",
+    "result_xlsx_bytes",
+    "text_table",
+    "write_result_xlsx",
+]
 
 #: The output formats every result and report command accepts.
 FORMATS = ("table", "csv", "json", "markdown")
@@ -151,3 +161,28 @@ def render_result(result: Result, fmt: str) -> str:
     from govindex.errors import UnknownNameError
 
     raise UnknownNameError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def result_xlsx_bytes(result: Result) -> bytes:
+    """The flat result table (as :func:`result_rows`) as an Excel workbook.
+
+    Scores, totals and ranks are numbers (shown with the rubric's decimals),
+    names keep their diacritics. Needs ``pip install 'govindex[excel]'``.
+    """
+    from govindex.io.xlsx import xlsx_bytes
+
+    header, rows = result_rows(result)
+    numeric = {i for i, name in enumerate(header) if name not in {"group", "agency", "name", "band"}}
+    typed: list[list[Any]] = []
+    for row in rows:
+        typed.append(
+            [Decimal(cell) if i in numeric and cell and _is_number(cell) else cell for i, cell in enumerate(row)]
+        )
+    decimals = result.rubric.decimals
+    number_format = "0" if decimals == 0 else "0." + "0" * decimals
+    return xlsx_bytes(header, typed, title=result.rubric.id, number_format=number_format)
+
+
+def write_result_xlsx(result: Result, path: str | Path) -> None:
+    """Write the result table to an ``.xlsx`` file."""
+    Path(path).write_bytes(result_xlsx_bytes(result))

@@ -1,71 +1,356 @@
-"""Safe YAML reading that keeps numbers exact and refuses repeated keys."""
+"""Strict, safe reading of YAML and JSON documents, with the source position of every value.
+
+A document is composed into YAML nodes and turned into plain data by hand, so
+that nothing but plain data can come out of it and every value keeps its line
+and column:
+
+- mappings, lists, text, numbers, dates, ``true``/``false`` and ``null`` only;
+  any other tag (``!!python/object``, ``!!set``, ``!custom``) is refused;
+- numbers with a fraction become :class:`~decimal.Decimal` from their source
+  text (``83.8`` exactly, never through ``float``); whole numbers must be
+  written in plain decimal digits (YAML 1.1 would read ``010`` as octal 8);
+- a key repeated in one mapping is refused (PyYAML would keep the last one);
+- keys are text, taken as written (``1.1: 2.5`` has the key ``"1.1"``);
+- an alias (``*name``) may repeat a whole value, a merge key (``<<: *name``) the keys of a
+  mapping that are not written out beside it;
+- documents that are too large, nested too deeply or expand too far through
+  aliases (alias bombs) are refused before they are built.
+
+JSON is read with :mod:`json` (numbers exactly as :class:`~decimal.Decimal`),
+and located through the same composer where it can be.
+
+Paths inside a document are written as the converter writes them:
+``groups[0].tree.children[2].max_points``; keys that are not plain words are
+quoted: ``agencies[0].scores['1.1']``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import yaml
 
-from govindex.errors import FileFormatError
+from govindex.errors import FileFormatError, GovIndexError
 
-__all__ = ["load_yaml"]
+__all__ = [
+    "MAX_CHARS",
+    "MAX_DEPTH",
+    "MAX_VALUES",
+    "Document",
+    "dump_json",
+    "dump_yaml",
+    "join_index",
+    "join_key",
+    "load_document",
+    "load_yaml",
+    "parent_path",
+]
+
+#: The largest document read, in characters.
+MAX_CHARS = 5_000_000
+#: The deepest nesting of mappings and lists.
+MAX_DEPTH = 64
+#: The most values a document may hold once its aliases are expanded.
+MAX_VALUES = 200_000
+
+Mark = tuple[int, int]
+Sink = Callable[[GovIndexError], None]
+
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose floats are Decimals read from their source text."""
+def join_key(path: str, key: str) -> str:
+    """The path of ``key`` inside the mapping at ``path``.
+
+    >>> join_key("agencies[0].scores", "total")
+    'agencies[0].scores.total'
+    >>> join_key("agencies[0].scores", "1.1")
+    "agencies[0].scores['1.1']"
+    """
+    if _WORD.fullmatch(key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{key!r}]"
 
 
-def _construct_decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
-    text = str(loader.construct_scalar(node)).replace("_", "")
-    lowered = text.lower()
-    if lowered in {".nan"}:
-        return Decimal("NaN")
-    if lowered in {".inf", "+.inf"}:
-        return Decimal("Infinity")
-    if lowered == "-.inf":
-        return Decimal("-Infinity")
-    return Decimal(text)
+def join_index(path: str, index: int) -> str:
+    """The path of item ``index`` of the list at ``path``."""
+    return f"{path}[{index}]"
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    loader.flatten_mapping(node)
-    seen: dict[Any, yaml.Node] = {}
-    for key_node, _value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            raise FileFormatError(
-                "a mapping key must be a plain value",
-                line=key_node.start_mark.line + 1,
-                column=key_node.start_mark.column + 1,
-            ) from None
-        if key in seen:
-            first = seen[key].start_mark
-            raise FileFormatError(
-                f"key {key!r} is repeated in one mapping (first at line {first.line + 1}); "
-                "YAML would silently keep only the last one",
-                line=key_node.start_mark.line + 1,
-                column=key_node.start_mark.column + 1,
+def parent_path(path: str) -> str:
+    """The path of the mapping or list that holds ``path`` ("" for the top).
+
+    >>> parent_path("groups[0].tree.max_points")
+    'groups[0].tree'
+    >>> parent_path("groups[0]")
+    'groups'
+    """
+    if path.endswith("]"):
+        return path[: path.rfind("[")]
+    cut = path.rfind(".")
+    return "" if cut < 0 else path[:cut]
+
+
+@attrs.frozen
+class Document:
+    """Plain data read from a file, with the line and column of every value and key."""
+
+    data: Any
+    file: str | None = None
+    marks: dict[str, Mark] = attrs.field(factory=dict, eq=False, repr=False)
+    key_marks: dict[str, Mark] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def locate(self, path: str, *, key: bool = False) -> Mark | None:
+        """Line and column of the value at ``path`` (of its key with ``key=True``).
+
+        A path that is not in the document (a missing key) is located at the
+        nearest mapping or list that holds it.
+        """
+        if key and path in self.key_marks:
+            return self.key_marks[path]
+        probe = path
+        while True:
+            if probe in self.marks:
+                return self.marks[probe]
+            if not probe:
+                return None
+            probe = parent_path(probe)
+
+    def place(self, error: GovIndexError, path: str | None = None, *, key: bool = False) -> GovIndexError:
+        """The error with this document's file, the position of ``path`` and the path filled in."""
+        where = error.path if path is None else path
+        mark = self.locate(where, key=key) if where is not None else None
+        return error.with_context(
+            file=self.file,
+            line=None if mark is None else mark[0],
+            column=None if mark is None else mark[1],
+            path=where or None,
+        )
+
+
+def _at(node: yaml.Node | None) -> Mark | None:
+    if node is None:
+        return None
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _problem(message: str, node: yaml.Node, path: str, file: str | None) -> FileFormatError:
+    mark = _at(node)
+    return FileFormatError(
+        message,
+        file=file,
+        line=None if mark is None else mark[0],
+        column=None if mark is None else mark[1],
+        path=path or None,
+    )
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+
+
+def _expanded_size(root: yaml.Node, file: str | None) -> int:
+    """How many values the document holds with its aliases expanded; refuses cycles and bombs."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: yaml.Node, depth: int) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            raise _problem("an alias refers to the value that contains it", node, "", file)
+        if depth > MAX_DEPTH:
+            raise _problem(f"the document is nested more than {MAX_DEPTH} levels deep", node, "", file)
+        active.add(key)
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(item, depth + 1) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
+        active.discard(key)
+        if total > MAX_VALUES:
+            raise _problem(
+                f"the document expands to more than {MAX_VALUES} values (through aliases?); refusing to read it",
+                node,
+                "",
+                file,
             )
-        seen[key] = key_node
-    return dict(yaml.SafeLoader.construct_mapping(loader, node, deep=deep))
+        sizes[key] = total
+        return total
+
+    return size(root, 0)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+class _Builder:
+    """Turns composed YAML nodes into plain data, recording positions and problems."""
+
+    def __init__(self, file: str | None, sink: Sink | None) -> None:
+        self.file = file
+        self.sink = sink
+        self.marks: dict[str, Mark] = {}
+        self.key_marks: dict[str, Mark] = {}
+
+    def report(self, error: GovIndexError) -> None:
+        if self.sink is None:
+            raise error
+        self.sink(error)
+
+    def build(self, node: yaml.Node, path: str) -> Any:
+        mark = _at(node)
+        if mark is not None:
+            self.marks.setdefault(path, mark)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != f"{_TAG}seq":
+                self.report(_problem(f"the YAML tag {_tag_name(node.tag)} is not allowed here", node, path, self.file))
+            return [self.build(item, join_index(path, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        raise _problem("not plain data", node, path, self.file)  # pragma: no cover - composer gives only these
+
+    def mapping(self, node: yaml.MappingNode, path: str) -> dict[str, Any]:
+        if node.tag != f"{_TAG}map":
+            self.report(
+                _problem(
+                    f"the YAML tag {_tag_name(node.tag)} is not allowed (only plain mappings, lists, text, "
+                    "numbers, dates, true/false and null)",
+                    node,
+                    path,
+                    self.file,
+                )
+            )
+        out: dict[str, Any] = {}
+        first: dict[str, yaml.Node] = {}
+        merges: list[tuple[yaml.Node, yaml.Node]] = []
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report(_problem("a mapping key must be plain text", key_node, path, self.file))
+                continue
+            if key_node.tag == f"{_TAG}merge":
+                merges.append((key_node, value_node))
+                continue
+            key = key_node.value
+            where = join_key(path, key)
+            if key in first:
+                line = first[key].start_mark.line + 1
+                self.report(
+                    _problem(
+                        f"key {key!r} is repeated in one mapping (first at line {line}); "
+                        "YAML would silently keep only the last one",
+                        key_node,
+                        where,
+                        self.file,
+                    )
+                )
+                continue
+            first[key] = key_node
+            key_mark = _at(key_node)
+            if key_mark is not None:
+                self.key_marks.setdefault(where, key_mark)
+            out[key] = self.build(value_node, where)
+        for key_node, value_node in merges:
+            self.merge(out, key_node, value_node, path)
+        return out
+
+    def merge(self, out: dict[str, Any], key_node: yaml.Node, value_node: yaml.Node, path: str) -> None:
+        """A merge key (``<<: *defaults``): the keys of the merged mappings that are not written out here."""
+        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        for source in sources:
+            if not isinstance(source, yaml.MappingNode):
+                self.report(
+                    _problem("a merge key (<<) must name a mapping or a list of mappings", key_node, path, self.file)
+                )
+                continue
+            for key, value in self.mapping(source, path).items():
+                out.setdefault(key, value)
+
+    def scalar(self, node: yaml.ScalarNode, path: str) -> Any:
+        tag, text = node.tag, node.value
+        if tag not in _SCALAR_TAGS:
+            self.report(
+                _problem(
+                    f"the YAML tag {_tag_name(tag)} is not allowed (only plain mappings, lists, text, numbers, "
+                    "dates, true/false and null)",
+                    node,
+                    path,
+                    self.file,
+                )
+            )
+            return text
+        kind = tag[len(_TAG) :]
+        if kind == "str":
+            return text
+        if kind == "null":
+            return None
+        if kind == "bool":
+            value = yaml.constructor.SafeConstructor.bool_values.get(text.lower())
+            if value is None:
+                self.report(_problem(f"{text!r} is not true or false", node, path, self.file))
+                return text
+            return value
+        if kind == "int":
+            if _INT.fullmatch(text) and len(text) <= 100:
+                return int(text)
+            self.report(
+                _problem(
+                    f"the number {text[:40]!r} is ambiguous or too long (YAML reads 010 as octal 8, 1_0 as 10, "
+                    "1:30 as 90); write whole numbers in plain decimal digits, or quote the text",
+                    node,
+                    path,
+                    self.file,
+                )
+            )
+            return text
+        if kind == "float":
+            lowered = text.lower()
+            if lowered in {".nan", "+.nan", "-.nan"}:
+                return Decimal("NaN")
+            if lowered in {".inf", "+.inf"}:
+                return Decimal("Infinity")
+            if lowered == "-.inf":
+                return Decimal("-Infinity")
+            if _FLOAT.fullmatch(text):
+                return Decimal(text)
+            self.report(
+                _problem(
+                    f"the number {text!r} is ambiguous; write it as plain digits with a decimal point (83.8)",
+                    node,
+                    path,
+                    self.file,
+                )
+            )
+            return text
+        # timestamp
+        try:
+            if _DATE.fullmatch(text):
+                return dt.date.fromisoformat(text)
+            stamp: Any = yaml.constructor.SafeConstructor.construct_yaml_timestamp(yaml.SafeLoader(""), node)
+            return stamp
+        except (ValueError, OverflowError, TypeError, yaml.YAMLError):
+            self.report(_problem(f"{text!r} is not a valid date (YYYY-MM-DD)", node, path, self.file))
+            return text
 
 
-def load_yaml(text: str, *, file: str | None = None) -> Any:
-    """Parse one YAML document with safe tags only; numbers with a fraction become Decimal."""
+def _compose(text: str, file: str | None) -> yaml.Node | None:
     try:
-        return yaml.load(text, Loader=_Loader)
-    except FileFormatError as error:
-        raise error.with_context(file=file) from None
+        node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+        return node
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = error.problem or "invalid YAML"
+        problem = error.problem or error.context or "invalid YAML"
         raise FileFormatError(
             f"not valid YAML: {problem}",
             file=file,
@@ -74,3 +359,207 @@ def load_yaml(text: str, *, file: str | None = None) -> Any:
         ) from None
     except yaml.YAMLError as error:
         raise FileFormatError(f"not valid YAML: {error}", file=file) from None
+    except RecursionError:
+        raise FileFormatError(f"the document is nested more than {MAX_DEPTH} levels deep", file=file) from None
+
+
+def _check_size(text: str, file: str | None) -> None:
+    if len(text) > MAX_CHARS:
+        raise FileFormatError(f"the document has {len(text)} characters, more than the {MAX_CHARS} read", file=file)
+
+
+def _load_yaml_document(text: str, file: str | None, sink: Sink | None) -> Document:
+    _check_size(text, file)
+    root = _compose(text, file)
+    if root is None:
+        return Document(None, file)
+    _expanded_size(root, file)
+    builder = _Builder(file, sink)
+    data = builder.build(root, "")
+    return Document(data, file, builder.marks, builder.key_marks)
+
+
+class _Duplicate(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Duplicate(key)
+        out[key] = value
+    return out
+
+
+def _json_constant(name: str) -> Decimal:
+    return Decimal({"NaN": "NaN", "Infinity": "Infinity", "-Infinity": "-Infinity"}[name])
+
+
+def _json_marks(text: str, file: str | None) -> tuple[_Builder, GovIndexError | None]:
+    """Positions of the values of a JSON text through the YAML composer (best effort), and its first repeated key."""
+    problems: list[GovIndexError] = []
+    builder = _Builder(file, problems.append)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        if root is not None:
+            _expanded_size(root, file)
+            builder.build(root, "")
+    except (yaml.YAMLError, RecursionError, GovIndexError):
+        pass
+    return builder, next((p for p in problems if "is repeated" in p.message), None)
+
+
+def _load_json_document(text: str, file: str | None) -> Document:
+    _check_size(text, file)
+    try:
+        data = json.loads(
+            text, parse_float=Decimal, parse_int=int, parse_constant=_json_constant, object_pairs_hook=_json_pairs
+        )
+    except json.JSONDecodeError as error:
+        raise FileFormatError(
+            f"not valid JSON: {error.msg}", file=file, line=error.lineno, column=error.colno
+        ) from None
+    except _Duplicate as duplicate:
+        repeated = _json_marks(text, file)[1]
+        if repeated is not None:
+            moved = repeated.with_context()
+            moved.message = moved.message.replace("YAML would", "a JSON reader would")
+            moved.args = (moved.message,)
+            raise moved from None
+        raise FileFormatError(
+            f"key {duplicate.key!r} is repeated in one mapping; JSON readers would silently keep only the last one",
+            file=file,
+        ) from None
+    except RecursionError:
+        raise FileFormatError(f"the document is nested more than {MAX_DEPTH} levels deep", file=file) from None
+    except ValueError as error:  # e.g. an integer with too many digits
+        raise FileFormatError(f"not valid JSON: {error}", file=file) from None
+    if _depth(data) > MAX_DEPTH:
+        raise FileFormatError(f"the document is nested more than {MAX_DEPTH} levels deep", file=file)
+    builder = _json_marks(text, file)[0]
+    return Document(data, file, builder.marks, builder.key_marks)
+
+
+def _depth(data: Any) -> int:
+    if isinstance(data, dict):
+        return 1 + max((_depth(v) for v in data.values()), default=0)
+    if isinstance(data, list):
+        return 1 + max((_depth(v) for v in data), default=0)
+    return 0
+
+
+def _looks_like_json(text: str, file: str | None) -> bool:
+    if file is not None and file.lower().endswith(".json"):
+        return True
+    if file is not None and file.lower().endswith((".yaml", ".yml")):
+        return False
+    return text.lstrip("\ufeff \t\r\n")[:1] in {"{", "["}
+
+
+def load_document(text: str, *, file: str | None = None, sink: Sink | None = None) -> Document:
+    """Read one YAML or JSON document strictly, keeping every value's position.
+
+    JSON is expected for ``.json`` files and for text that starts with ``{``
+    or ``[`` when no ``.yaml`` name says otherwise (JSON that is not valid
+    JSON is then read as YAML). With ``sink``, problems that do not stop the
+    reading (a repeated key, a refused tag, an ambiguous number) are passed to
+    it and the reading goes on; without, the first one is raised.
+
+    >>> doc = load_document("total: 83.8\\nname: Sở Nội vụ\\n", file="a.yaml")
+    >>> doc.data["total"], doc.locate("name")
+    (Decimal('83.8'), (2, 7))
+    """
+    text = text.removeprefix("\ufeff")
+    if _looks_like_json(text, file):
+        try:
+            return _load_json_document(text, file)
+        except FileFormatError as error:
+            if file is not None and file.lower().endswith(".json"):
+                raise
+            if not error.message.startswith("not valid JSON"):
+                raise
+    return _load_yaml_document(text, file, sink)
+
+
+def load_yaml(text: str, *, file: str | None = None) -> Any:
+    """Parse one YAML (or JSON) document with safe tags only; numbers with a fraction become Decimal."""
+    return load_document(text, file=file).data
+
+
+class _Dumper(yaml.SafeDumper):
+    """Plain YAML out: Decimals as numbers from their digits, sets sorted, tuples as lists, no anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
+    text = f"{value:f}"
+    tag = f"{_TAG}float" if "." in text else f"{_TAG}int"
+    return dumper.represent_scalar(tag, text)
+
+
+def _represent_set(dumper: yaml.SafeDumper, value: Any) -> yaml.SequenceNode:
+    return dumper.represent_list(sorted(value))
+
+
+def _represent_tuple(dumper: yaml.SafeDumper, value: Any) -> yaml.SequenceNode:
+    return dumper.represent_list(list(value))
+
+
+_Dumper.add_representer(Decimal, _represent_decimal)
+_Dumper.add_representer(frozenset, _represent_set)
+_Dumper.add_representer(set, _represent_set)
+_Dumper.add_representer(tuple, _represent_tuple)
+
+
+def dump_yaml(data: Any) -> str:
+    """Plain data as YAML text, keys in their given order; the same data always gives the same text.
+
+    >>> print(dump_yaml({"total": Decimal("83.80"), "name": "Sở Nội vụ"}), end="")
+    total: 83.80
+    name: Sở Nội vụ
+    """
+    text: str = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    return text
+
+
+def _json(value: Any, indent: int) -> str:
+    pad = "  " * (indent + 1)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {_json(v, indent + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + "  " * indent + "}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items_of = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+        if not items_of:
+            return "[]"
+        return "[\n" + ",\n".join(pad + _json(v, indent + 1) for v in items_of) + "\n" + "  " * indent + "]"
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise FileFormatError(f"{value} cannot be written as a JSON number")
+        return f"{value:f}"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return json.dumps(value.isoformat())
+    if value is None or isinstance(value, (str, bool, int)):
+        return json.dumps(value, ensure_ascii=False)
+    raise FileFormatError(f"cannot write {type(value).__name__} {value!r} as JSON")
+
+
+def dump_json(data: Any) -> str:
+    """Plain data as JSON text (Decimals as exact numbers, dates as ``YYYY-MM-DD``), deterministic.
+
+    >>> print(dump_json({"total": Decimal("83.80"), "tags": frozenset({"b", "a"})}))
+    {
+      "total": 83.80,
+      "tags": [
+        "a",
+        "b"
+      ]
+    }
+    """
+    return _json(data, 0) + "\n"

@@ -1,0 +1,150 @@
+"""Checking files without stopping at the first problem (``govindex validate``).
+
+:func:`validate_file` reads a rubric, an assessment file or a score table
+and lists **every** problem it finds, each with its file, line, column and
+path, instead of raising the first one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from govindex.errors import FileFormatError, GovIndexError
+from govindex.io.assessments import _file_of
+from govindex.io.csvio import check_scores_csv
+from govindex.io.rubrics import _rubric_of, read_text
+from govindex.io.yamlio import Document, join_index, join_key, load_document
+from govindex.rubric import Rubric
+
+__all__ = ["FileReport", "validate_file"]
+
+
+@attrs.frozen
+class FileReport:
+    """What :func:`validate_file` found in one file."""
+
+    file: str
+    kind: str
+    problems: tuple[GovIndexError, ...] = ()
+    rubric: str | None = None
+    count: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        """One line: ``scores.csv: ok (score table, 18 agencies, checked against sonla-2017-it)``."""
+        what = {"rubric": "rubric", "assessment": "assessment file", "scores": "score table"}.get(self.kind, self.kind)
+        details = [what]
+        if self.count is not None:
+            details.append(f"{self.count} agencies")
+        if self.kind in {"assessment", "scores"}:
+            details.append(f"checked against {self.rubric}" if self.rubric else "not checked against a rubric")
+        state = "ok" if self.ok else f"{len(self.problems)} problem(s)"
+        return f"{self.file}: {state} ({', '.join(details)})"
+
+
+def _unique(problems: list[GovIndexError]) -> tuple[GovIndexError, ...]:
+    """The problems in the order of the file, each place reported once."""
+    seen: set[tuple[str | None, int | None, int | None, str | None]] = set()
+    out: list[GovIndexError] = []
+    for problem in sorted(problems, key=lambda p: (p.line is None, p.line or 0, p.column or 0)):
+        key = (problem.file, problem.line, problem.column, problem.path)
+        if key in seen and problem.line is not None:
+            continue
+        seen.add(key)
+        out.append(problem)
+    return tuple(out)
+
+
+def _cohort_problems(
+    rubric: Rubric, assessments: tuple[object, ...], document: Document | None, file: str
+) -> list[GovIndexError]:
+    """Problems that only show when the whole cohort is scored (sums that disagree, missing scores)."""
+    from govindex.assessment import Assessment
+    from govindex.scoring import score
+
+    cohort = [a for a in assessments if isinstance(a, Assessment)]
+    try:
+        score(rubric, cohort)
+    except GovIndexError as error:
+        if document is not None and error.agency is not None:
+            ids = [a.agency.id for a in cohort]
+            if error.agency in ids:
+                where = join_index("agencies", ids.index(error.agency))
+                if error.node is not None:
+                    where = join_key(join_key(where, "scores"), error.node)
+                return [document.place(error, where)]
+        return [error.with_context(file=file)]
+    return []
+
+
+def validate_file(path: str | Path, rubric: Rubric | None = None) -> FileReport:
+    """Check a rubric, assessment file (YAML/JSON) or score table (CSV/XLSX) and list every problem.
+
+    Score tables need ``rubric``; an assessment file is checked against
+    ``rubric``, or else against the bundled rubric it names, if any.
+
+    >>> from govindex.io.bundled import bundled_path
+    >>> validate_file(bundled_path("sonla-2021-cqs.yaml")).summary().split(": ", 1)[1]
+    'ok (rubric)'
+    """
+    file = str(path)
+    suffix = Path(path).suffix.lower()
+    if suffix in {".csv", ".xlsx"}:
+        if rubric is None:
+            return FileReport(
+                file,
+                "scores",
+                (FileFormatError("a score table is checked against a rubric: pass --rubric", file=file),),
+            )
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            return FileReport(file, "scores", (FileFormatError(f"cannot read the file: {error.strerror}", file=file),))
+        if suffix == ".csv":
+            assessments, found = check_scores_csv(data, rubric, file=file)
+        else:
+            from govindex.io.xlsx import check_scores_xlsx
+
+            assessments, found = check_scores_xlsx(data, rubric, file=file)
+        if not found:
+            found = _cohort_problems(rubric, assessments, None, file)
+        return FileReport(file, "scores", _unique(found), rubric.id, len(assessments))
+    if suffix not in {".yaml", ".yml", ".json"}:
+        return FileReport(
+            file,
+            "unknown",
+            (FileFormatError(f"cannot tell the kind of file from the extension {suffix or '(none)'!r}", file=file),),
+        )
+    problems: list[GovIndexError] = []
+    try:
+        document = load_document(read_text(path), file=file, sink=problems.append)
+    except GovIndexError as error:
+        return FileReport(file, "unknown", _unique([*problems, error]))
+    data = document.data
+    if isinstance(data, dict) and ("groups" in data or "legal_basis" in data):
+        _, more = _rubric_of(document)
+        return FileReport(file, "rubric", _unique(problems + more))
+    if isinstance(data, dict) and "agencies" in data:
+        against = rubric
+        if against is None and isinstance(data.get("rubric"), str):
+            from govindex.io.bundled import list_rubrics, load_rubric
+
+            if data["rubric"] in list_rubrics():
+                against = load_rubric(data["rubric"])
+        parsed, more = _file_of(document, against)
+        problems += more
+        count = len(parsed.agencies) if parsed is not None else None
+        if parsed is not None and against is not None and not problems:
+            problems += _cohort_problems(against, parsed.assessments(), document, file)
+        return FileReport(file, "assessment", _unique(problems), None if against is None else against.id, count)
+    problems.append(
+        FileFormatError(
+            "cannot tell what this file is: a rubric has 'groups', an assessment file has 'agencies'", file=file, line=1
+        )
+    )
+    return FileReport(file, "unknown", _unique(problems))

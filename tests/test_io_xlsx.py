@@ -1,0 +1,174 @@
+"""Score tables and results in Excel .xlsx, through the optional openpyxl extra."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from filekit import RUBRIC, WIDE
+from govindex import (
+    FileFormatError,
+    GovIndexError,
+    MissingDependencyError,
+    load_rubric,
+    parse_rubric,
+    parse_scores_csv,
+    read_assessments,
+    read_scores_xlsx,
+    result_xlsx_bytes,
+    score,
+    write_result_xlsx,
+    write_scores_xlsx,
+)
+from govindex.io.xlsx import check_scores_xlsx, excel_cell_text, parse_scores_xlsx
+
+openpyxl = pytest.importorskip("openpyxl")
+
+DEMO = parse_rubric(RUBRIC)
+
+
+def workbook(rows: list[list[object]]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+HEADER = ["agency", "group", "name", "infra", "ops", "total"]
+
+
+def test_numbers_typed_in_excel_arrive_exactly() -> None:
+    data = workbook(
+        [
+            HEADER,
+            ["so-noi-vu", "provincial", "Sở Nội vụ", 35.5, 50, None],
+            ["so-tu-phap", "provincial", "Sở Tư pháp", 30, "45,25", None],
+            ["huyen-moc-chau", "district", "UBND huyện Mộc Châu", None, None, 88.25],
+        ]
+    )
+    assert parse_scores_xlsx(data, DEMO, file="scores.xlsx") == parse_scores_csv(WIDE, DEMO)
+
+
+def test_binary_floats_become_the_decimal_that_was_typed() -> None:
+    assert excel_cell_text(0.1) == "0.1"
+    assert excel_cell_text(9.3) == "9.3"
+    assert excel_cell_text(24.8) == "24.8"
+    assert excel_cell_text(1e-7) == "0.0000001"
+    with pytest.raises(FileFormatError, match="not finite"):
+        excel_cell_text(float("nan"))
+
+
+def test_dates_errors_and_text_are_refused_in_score_cells() -> None:
+    data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", dt.datetime(2024, 1, 2), 50, None]])
+    with pytest.raises(GovIndexError) as caught:
+        parse_scores_xlsx(data, DEMO, file="scores.xlsx")
+    assert str(caught.value).startswith("scores.xlsx:2:4: the cell holds a date or time (2024-01-02 00:00:00)")
+    data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", "#DIV/0!", 50, None]])
+    with pytest.raises(GovIndexError, match=r"^scores.xlsx:2:4: the cell holds the Excel error #DIV/0!"):
+        parse_scores_xlsx(data, DEMO, file="scores.xlsx")
+    data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", "ba mươi", 50, None]])
+    with pytest.raises(GovIndexError) as caught:
+        parse_scores_xlsx(data, DEMO, file="scores.xlsx")
+    assert str(caught.value) == "scores.xlsx:2:4: agency 'so-noi-vu', node 'infra': 'ba mươi' is not a number of points"
+
+
+def test_same_rules_as_csv() -> None:
+    data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", 41, 50, None]])
+    with pytest.raises(GovIndexError) as caught:
+        parse_scores_xlsx(data, DEMO, file="scores.xlsx")
+    assert str(caught.value) == "scores.xlsx:2:4: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40"
+    data = workbook(
+        [HEADER, ["so-noi-vu", "provincial", "A", 1, 2, None], ["so-noi-vu", "provincial", "A", 1, 2, None]]
+    )
+    with pytest.raises(GovIndexError, match=r"^scores.xlsx:3:1: agency 'so-noi-vu': the agency appears twice"):
+        parse_scores_xlsx(data, DEMO, file="scores.xlsx")
+
+
+def test_long_form_in_excel() -> None:
+    data = workbook(
+        [
+            ["agency", "group", "node", "score"],
+            ["so-noi-vu", "provincial", "infra", 35.5],
+            ["so-noi-vu", "provincial", "ops", 50],
+        ]
+    )
+    (assessment,) = parse_scores_xlsx(data, DEMO)
+    assert assessment.scores == {"infra": Decimal("35.5"), "ops": Decimal("50")}
+
+
+def test_formulas_without_a_saved_result_are_refused() -> None:
+    data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", 35.5, 50, "=D2+E2"]])
+    with pytest.raises(GovIndexError) as caught:
+        parse_scores_xlsx(data, DEMO, file="scores.xlsx")
+    assert str(caught.value).startswith("scores.xlsx:2:6: the cell holds a formula without a saved result")
+
+
+def test_not_a_workbook() -> None:
+    with pytest.raises(FileFormatError, match=r"^scores.xlsx: not a readable .xlsx workbook"):
+        parse_scores_xlsx(b"agency,group\n", DEMO, file="scores.xlsx")
+
+
+def test_every_problem_is_collected() -> None:
+    data = workbook(
+        [
+            HEADER,
+            ["so-noi-vu", "provincial", "Sở Nội vụ", dt.date(2024, 1, 2), 61, None],
+            ["so-tu-phap", "provincial", "Sở Tư pháp", "x", 50, None],
+        ]
+    )
+    _, problems = check_scores_xlsx(data, DEMO, file="s.xlsx")
+    assert [p.location for p in problems] == ["s.xlsx:2:4", "s.xlsx:2:5", "s.xlsx:3:4"]
+
+
+def test_write_and_read_back(tmp_path: Path) -> None:
+    rubric = load_rubric("sonla-2017-it")
+    text = (
+        "agency,group,name,infrastructure,internal_use,public_services,security,staff,policy\n"
+        "so-noi-vu,provincial,Sở Nội vụ,7.0,21.7,23.5,9.0,10,6.0\n"
+        "so-ngoai-vu,provincial,Sở Ngoại vụ,8.1,20.1,3.3,9.9,10,0.1\n"
+    )
+    assessments = parse_scores_csv(text, rubric)
+    write_scores_xlsx(assessments, rubric, tmp_path / "scores.xlsx")
+    assert read_scores_xlsx(tmp_path / "scores.xlsx", rubric) == assessments
+    assert read_assessments(tmp_path / "scores.xlsx", rubric) == assessments
+
+
+def test_result_workbook_keeps_diacritics_and_numbers(tmp_path: Path) -> None:
+    rubric = load_rubric("sonla-2017-it")
+    text = (
+        "agency,group,name,infrastructure,internal_use,public_services,security,staff,policy\n"
+        "so-noi-vu,provincial,Sở Nội vụ,7.0,21.7,23.5,9.0,10,6.0\n"
+    )
+    result = score(rubric, parse_scores_csv(text, rubric))
+    write_result_xlsx(result, tmp_path / "result.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "result.xlsx").active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][:6] == ["group", "rank", "agency", "name", "total", "band"]
+    assert rows[1][:6] == ["provincial", 1, "so-noi-vu", "Sở Nội vụ", 77.2, "Khá"]
+    assert sheet["E2"].number_format == "0.0"
+    assert result_xlsx_bytes(result)[:2] == b"PK"
+
+
+def test_without_openpyxl_the_message_says_what_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    monkeypatch.setitem(sys.modules, "openpyxl.styles", None)
+    with pytest.raises(MissingDependencyError) as caught:
+        parse_scores_xlsx(b"PK", DEMO, file="scores.xlsx")
+    assert "pip install 'govindex[excel]'" in str(caught.value)
+    rubric = load_rubric("sonla-2017-web")
+    from govindex import Agency, Assessment
+
+    result = score(rubric, [Assessment(Agency("a", "Sở A", "provincial"), {"total": "80"})])
+    with pytest.raises(MissingDependencyError, match=r"pip install 'govindex\[excel\]'"):
+        result_xlsx_bytes(result)
+    (tmp_path / "s.xlsx").write_bytes(b"PK")
+    with pytest.raises(MissingDependencyError, match=r"pip install 'govindex\[excel\]'"):
+        read_assessments(tmp_path / "s.xlsx", rubric)
