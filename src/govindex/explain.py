@@ -119,7 +119,8 @@ def _name(node_name: str, node_name_en: str | None, lang: str) -> str:
 def _adjustment_lines(result: Result, adj: Adjustment, text: dict[str, str], lang: str) -> list[str]:
     none = text["none"]
     lines = [
-        "  " + text["rule"].format(rule=adj.rule, before=_fmt(result, adj.before, none), after=_fmt(result, adj.after, none))
+        "  "
+        + text["rule"].format(rule=adj.rule, before=_fmt(result, adj.before, none), after=_fmt(result, adj.after, none))
     ]
     reason = adj.reason_in(lang)
     if reason:
@@ -234,7 +235,9 @@ def explain(result: Result, agency_id: str, node_id: str | None = None, *, lang:
     if node is tree:
         if row.band is not None:
             band = row.band
-            label, other = (band.label, band.label_en or band.id) if lang == "vi" else (band.label_en or band.id, band.label)
+            label, other = (
+                (band.label, band.label_en or band.id) if lang == "vi" else (band.label_en or band.id, band.label)
+            )
             lines.append("  " + text["band"].format(label=label, other=other, interval=band.describe()))
         lines.append("  " + text["rank"].format(rank=row.rank, group=group.id))
         scale = result.scale

@@ -18,9 +18,9 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from govindex._convert import to_dict
-from govindex.rules._text import number_text
 from govindex.assessment import Assessment
 from govindex.rubric import LegalBasis, Node, Rubric
+from govindex.rules._text import number_text
 
 __all__ = [
     "Adjustment",

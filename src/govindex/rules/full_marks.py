@@ -72,7 +72,7 @@ class FullMarksIfNotApplicable:
                             after=node.max_points,
                             rule=self.name,
                             inputs={"max_points": number_text(node.max_points)},
-                            formula=f"max_points of {node.id} = {number_text(node.max_points)}",
+                            formula=f"max_points({node.id}) = {number_text(node.max_points)}",
                             legal_basis=self.legal_basis,
                             reason={
                                 "en": (

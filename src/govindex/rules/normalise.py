@@ -87,9 +87,7 @@ class Normalise:
             maxima = {group.tree.max_points for group in context.rubric.groups}
             if len(maxima) != 1:
                 shown = ", ".join(f"{g.id} {number_text(g.tree.max_points)}" for g in context.rubric.groups)
-                raise RuleError(
-                    f"rule 'normalise': the groups' totals have different maxima ({shown}); give out_of"
-                )
+                raise RuleError(f"rule 'normalise': the groups' totals have different maxima ({shown}); give out_of")
             out_of = maxima.pop()
             if out_of == 0:
                 raise RuleError("rule 'normalise': the rubric's total has maximum 0; give out_of")

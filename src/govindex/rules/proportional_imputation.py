@@ -155,9 +155,7 @@ class ProportionalImputation:
                     after=after,
                     rule=self.name,
                     inputs={**inputs, "max_points": number_text(target.max_points)},
-                    formula=rounded_formula(
-                        head, earned * target.max_points, maximum, decimals, self.rounding
-                    ),
+                    formula=rounded_formula(head, earned * target.max_points, maximum, decimals, self.rounding),
                     legal_basis=self.legal_basis,
                     reason={
                         "en": (
