@@ -59,9 +59,9 @@ def test_an_imputed_online_service_score_shows_its_formula() -> None:
         "untagged sub-criteria of operations / their maximum) × this sub-criterion's maximum; untagged: internal, units",
         "    formula: 45.5 / 60 × 5 = 3.791666… → 3.79 (ROUND_HALF_UP)",
         "    inputs: score of internal = 27.5, score of units = 18, earned = 45.5, maximum = 60, max_points = 5",
-        "    legal basis: Decision 922/QĐ-BTTTT of 2022-05-20 (Bộ Thông tin và Truyền thông), as applied by the Bộ "
-        "chỉ số đánh giá chuyển đổi số of UBND tỉnh Sơn La, 2024 (decision number not in the sources): cơ quan, đơn "
-        "vị không có dịch vụ công trực tuyến",
+        "    legal basis: Decision 922/QĐ-BTTTT of 2022-05-20 (Bộ Thông tin và Truyền thông), theo Bộ chỉ số đánh "
+        "giá chuyển đổi số của các cơ quan nhà nước tỉnh Sơn La (UBND tỉnh Sơn La, 2024; số quyết định không có "
+        "trong nguồn), quy định đối với cơ quan, đơn vị không có dịch vụ công trực tuyến",
         "  score: 3.79",
         "  rank: 3 in group provincial",
     ]

@@ -145,3 +145,21 @@ def test_best_does_not_depend_on_the_cohort_order(case: tuple[object, list[Asses
     first = rule.apply(RuleContext(rubric, tuple(assessments)))  # type: ignore[arg-type]
     second = rule.apply(RuleContext(rubric, tuple(shuffled)))  # type: ignore[arg-type]
     assert sorted(map(repr, first.adjustments)) == sorted(map(repr, second.adjustments))
+
+
+def test_cohort_all_refuses_other_maxima_for_every_group() -> None:
+    from govindex import Group, Rubric
+    from rules_strategies import leaf, parent
+
+    small = parent("total", leaf("units", 10, "subordinate_units"), leaf("other", 90))
+    big = parent("total", leaf("units", 20, "subordinate_units"), leaf("other", 80))
+    rubric = Rubric("t", "t", 2024, BASIS, (Group("provincial", "p", small), Group("district", "d", big)))
+    cohort = [
+        Assessment(agency("a", has_subordinate_units=False), {"units": 1, "other": 1}),
+        Assessment(agency("c", "district", has_subordinate_units=False), {"units": 1, "other": 1}),
+        Assessment(agency("d"), {"units": 9, "other": 1}),
+    ]
+    with pytest.raises(
+        RuleError, match=r"agency 'c', node 'units': .* has maximum 20 here but 10 in group 'provincial'"
+    ):
+        score(rubric, cohort, rules=[BestInCohort(cohort="all")])

@@ -19,6 +19,7 @@ from govindex.errors import (
     RuleError,
     UnknownNameError,
 )
+from govindex.explain import explain
 from govindex.io.bundled import list_rubrics, load_rubric
 from govindex.io.csvio import read_scores_csv
 from govindex.io.published import load_dataset, reproduce
@@ -28,7 +29,8 @@ from govindex.ranking import Rank, Ranker, rank
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, Index, LegalBasis, Node, Rubric, RuleRef, SubCriterion, TiePolicy
 from govindex.rules import Adjustment, Rule, RuleContext, RuleOutcome, Scale
-from govindex.rules.registry import register_rule
+from govindex.rules.builtin import BestInCohort, Exclude, FullMarksIfNotApplicable, Normalise, ProportionalImputation
+from govindex.rules.registry import available_rules, register_rule, resolve_rule, unregister_rule
 from govindex.scoring import check_assessment, score
 
 __version__ = "0.1.0"
@@ -40,7 +42,10 @@ __all__ = [
     "Assessment",
     "Band",
     "BandScheme",
+    "BestInCohort",
+    "Exclude",
     "FileFormatError",
+    "FullMarksIfNotApplicable",
     "GovIndexError",
     "Group",
     "Index",
@@ -48,7 +53,9 @@ __all__ = [
     "LegalBasis",
     "MissingDependencyError",
     "Node",
+    "Normalise",
     "NotAssessed",
+    "ProportionalImputation",
     "Rank",
     "Ranker",
     "Result",
@@ -65,8 +72,10 @@ __all__ = [
     "TiePolicy",
     "UnknownNameError",
     "__version__",
+    "available_rules",
     "check_assessment",
     "dump_rubric",
+    "explain",
     "format_points",
     "list_rubrics",
     "load_dataset",
@@ -79,7 +88,9 @@ __all__ = [
     "read_scores_csv",
     "register_rule",
     "reproduce",
+    "resolve_rule",
     "score",
     "slugify",
     "standard_bands",
+    "unregister_rule",
 ]

@@ -70,15 +70,24 @@ class BestInCohort:
     def apply(self, context: RuleContext) -> RuleOutcome:
         """Set the tagged sub-criteria of every agency without subordinate units."""
         indexes = {group.id: {node.id: node for node in group.tree.walk()} for group in context.rubric.groups}
+        contributors: dict[str, list[Assessment]] = {}
+        for member in context.assessments:
+            if member.agency.has_subordinate_units:
+                key = "all" if self.cohort == "all" else member.agency.group
+                contributors.setdefault(key, []).append(member)
+        # cached per cohort, sub-criterion and maximum (under cohort: all a maximum that differs must be refused)
+        best: dict[tuple[str, str, Decimal], dict[str, Decimal]] = {}
         adjustments: list[Adjustment] = []
         for assessment in context.assessments:
             agency = assessment.agency
             if agency.has_subordinate_units:
                 continue
-            members = context.assessments if self.cohort == "all" else context.cohort(agency.group)
-            contributors = [m for m in members if m.agency.has_subordinate_units]
+            key = "all" if self.cohort == "all" else agency.group
             for leaf in tagged_leaves(context.tree(assessment), self.tag):
-                values = self._values(context, indexes, contributors, leaf, agency.id)
+                cached = (key, leaf.id, leaf.max_points)
+                if cached not in best:
+                    best[cached] = self._values(context, indexes, contributors.get(key, []), leaf, agency.id)
+                values = best[cached]
                 adjustment = self._adjust(assessment, leaf, values)
                 if adjustment is not None:
                     adjustments.append(adjustment)
