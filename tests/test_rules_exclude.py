@@ -41,8 +41,23 @@ def test_the_office_is_listed_as_not_assessed_and_ranks_are_the_published_ones()
 
 
 def test_without_the_rule_the_office_would_lead() -> None:
-    result = score(load_rubric("sonla-2017-it"), _with_office())
+    result = score(load_rubric("sonla-2017-it"), _with_office(), rules=())
     assert result.rows[0].agency.id == "van-phong-ubnd-tinh"
+
+
+def test_the_bundled_2017_rubric_excludes_the_office() -> None:
+    rubric = load_rubric("sonla-2017-it")
+    assert [ref.name for ref in rubric.rules] == ["exclude"]
+    assert rubric.rules[0].legal_basis is not None and rubric.rules[0].legal_basis.decision == "3247/QĐ-UBND"
+    result = score(rubric, _with_office())
+    assert [item.agency.id for item in result.not_assessed] == ["van-phong-ubnd-tinh"]
+    assert len(result) == 18
+    assert result.explain("van-phong-ubnd-tinh") == (
+        "Văn phòng UBND tỉnh (van-phong-ubnd-tinh), group provincial: not assessed: Văn phòng UBND tỉnh không "
+        "đánh giá năm 2017 (rule exclude)\n"
+        "  legal basis: Decision 3247/QĐ-UBND of 2017-12-20 (Chủ tịch UBND tỉnh Sơn La), 18 sở, ngành cấp tỉnh "
+        "(trừ Văn phòng UBND tỉnh không đánh giá)"
+    )
 
 
 def test_an_absent_agency_is_not_an_error() -> None:

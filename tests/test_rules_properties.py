@@ -27,6 +27,8 @@ def test_no_rule_leaves_zero_to_max(case: tuple[Rubric, list[Assessment]], rules
     for adj in result.adjustments:
         node = rubric.node(result.agency(adj.agency).group, adj.node)
         assert Decimal(0) <= adj.after <= node.max_points
+    for assessment in assessments:  # raw scores are never overwritten
+        assert dict(result.agency(assessment.agency.id).raw) == dict(assessment.scores)
     for row in result.rows:
         for node in rubric.tree(row.group).walk():
             assert Decimal(0) <= row.scores[node.id] <= node.max_points
@@ -62,11 +64,3 @@ def test_an_agency_without_flags_is_untouched(data: st.DataObject) -> None:
         row = result.agency(assessment.agency.id)
         assert {k: row.scores[k] for k in assessment.scores} == dict(assessment.scores)
         assert dict(row.raw) == dict(assessment.scores)
-
-
-@given(_cases())
-def test_raw_scores_are_never_overwritten(case: tuple[Rubric, list[Assessment]]) -> None:
-    rubric, assessments = case
-    result = score(rubric, assessments, rules=RULES)
-    for assessment in assessments:
-        assert dict(result.agency(assessment.agency.id).raw) == dict(assessment.scores)
