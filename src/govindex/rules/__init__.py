@@ -19,8 +19,10 @@ import attrs
 
 from govindex._convert import to_dict
 from govindex.assessment import Assessment
+from govindex.points import divide
 from govindex.rubric import LegalBasis, Node, Rubric
-from govindex.rules._text import number_text
+from govindex.rules._common import tagged_leaves, untagged_parts
+from govindex.rules._text import number_text, rounded_formula
 
 __all__ = [
     "Adjustment",
@@ -29,6 +31,8 @@ __all__ = [
     "RuleFactory",
     "RuleOutcome",
     "Scale",
+    "tagged_leaves",
+    "untagged_parts",
 ]
 
 
@@ -91,8 +95,6 @@ class Scale:
         >>> Scale(Decimal(100), Decimal("13.5"), 2).apply(Decimal("11.3008"))
         Decimal('83.71')
         """
-        from govindex.points import divide
-
         return divide(total * self.numerator, self.denominator, self.decimals, self.rounding)
 
     def formula(self, total: Decimal) -> str:
@@ -103,8 +105,6 @@ class Scale:
         >>> Scale(Decimal(1), Decimal(1000), 4).formula(Decimal("261.3"))
         '261.3 × 1 / 1000 = 0.2613'
         """
-        from govindex.rules._text import rounded_formula
-
         head = f"{number_text(total)} × {number_text(self.numerator)} / {number_text(self.denominator)}"
         return rounded_formula(head, total * self.numerator, self.denominator, self.decimals, self.rounding)
 

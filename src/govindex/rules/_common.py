@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from decimal import Decimal
 
 from govindex.errors import GovIndexError, RuleError
 from govindex.points import ROUNDING_MODES, parse_points
-from govindex.rubric import LegalBasis, Node
+from govindex.rubric import Node
 
 __all__ = [
     "check_choice",
     "check_rounding",
     "check_tag",
-    "legal_basis_of",
+    "contains",
     "points_param",
     "tagged_leaves",
     "untagged_parts",
@@ -24,6 +24,13 @@ def tagged_leaves(tree: Node, tag: str) -> tuple[Node, ...]:
     """The sub-criteria (leaves) that carry ``tag`` themselves or through an ancestor.
 
     A tag on an intermediate criterion marks every sub-criterion below it.
+
+    >>> from decimal import Decimal
+    >>> units = Node("units", "Đơn vị trực thuộc", Decimal(10), tags={"subordinate_units"},
+    ...              children=[Node("u1", "u1", Decimal(4)), Node("u2", "u2", Decimal(6))])
+    >>> tree = Node("total", "Tổng", Decimal(100), children=[units, Node("rest", "rest", Decimal(90))])
+    >>> [node.id for node in tagged_leaves(tree, "subordinate_units")]
+    ['u1', 'u2']
     """
     out: list[Node] = []
 
@@ -50,6 +57,13 @@ def untagged_parts(scope: Node, tag: str) -> tuple[Node, ...]:
     Their leaves are exactly the untagged sub-criteria of ``scope``; taking
     whole subtrees lets a score given for a criterion stand for its
     sub-criteria.
+
+    >>> from decimal import Decimal
+    >>> ops = Node("ops", "ops", Decimal(20), children=[
+    ...     Node("internal", "internal", Decimal(15)), Node("dvc", "dvc", Decimal(5), tags={"online_services"})])
+    >>> tree = Node("total", "Tổng", Decimal(100), children=[ops, Node("rest", "rest", Decimal(80))])
+    >>> [node.id for node in untagged_parts(tree, "online_services")]
+    ['internal', 'rest']
     """
     out: list[Node] = []
 
@@ -94,14 +108,3 @@ def points_param(rule: str, param: str, value: object) -> Decimal:
     except GovIndexError as error:
         raise RuleError(f"rule {rule!r}: {param}: {error.message}") from None
     return number
-
-
-def legal_basis_of(value: object) -> LegalBasis | None:
-    if value is None or isinstance(value, LegalBasis):
-        return value
-    raise RuleError(f"legal_basis must be a LegalBasis, not {type(value).__name__}")
-
-
-def walk_ids(nodes: Iterable[Node]) -> Iterator[str]:
-    for node in nodes:
-        yield node.id
