@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govindex import Agency, Assessment, RuleError, RuleRef, UnknownNameError, load_dataset, load_rubric, score
 from govindex.rules.builtin import Exclude
@@ -97,3 +99,21 @@ def test_later_rules_do_not_see_excluded_agencies() -> None:
 def test_bad_parameters_are_refused(params: dict[str, object], message: str) -> None:
     with pytest.raises(RuleError, match=message):
         resolve_rule(RuleRef("exclude", params))
+
+
+@given(st.data())
+def test_excluding_is_scoring_without_them(data: st.DataObject) -> None:
+    from rules_strategies import cohorts, rubric_of, trees
+
+    tree = data.draw(trees())
+    rubric = rubric_of(tree)
+    cohort = data.draw(cohorts(tree, flags=False))
+    ids = [a.agency.id for a in cohort]
+    excluded = data.draw(st.lists(st.sampled_from([*ids, "absent"]), unique=True))
+    result = score(rubric, cohort, rules=[Exclude(agencies=excluded, reason="r")])
+    kept = [a for a in cohort if a.agency.id not in excluded]
+    alone = score(rubric, kept, rules=())
+    assert [(r.agency.id, r.total, r.rank, r.band_id) for r in result.rows] == [
+        (r.agency.id, r.total, r.rank, r.band_id) for r in alone.rows
+    ]
+    assert sorted(item.agency.id for item in result.not_assessed) == sorted(set(excluded) & set(ids))
