@@ -19,6 +19,7 @@ from govindex.errors import (
     RuleError,
     UnknownNameError,
 )
+from govindex.explain import explain
 from govindex.io.assessments import (
     AgencyEntry,
     AssessmentFile,
@@ -40,7 +41,8 @@ from govindex.ranking import Rank, Ranker, rank
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, Index, LegalBasis, Node, Rubric, RuleRef, SubCriterion, TiePolicy
 from govindex.rules import Adjustment, Rule, RuleContext, RuleOutcome, Scale
-from govindex.rules.registry import register_rule
+from govindex.rules.builtin import BestInCohort, Exclude, FullMarksIfNotApplicable, Normalise, ProportionalImputation
+from govindex.rules.registry import available_rules, register_rule, resolve_rule, unregister_rule
 from govindex.scoring import check_assessment, score
 
 __version__ = "0.1.0"
@@ -54,8 +56,11 @@ __all__ = [
     "AssessmentFile",
     "Band",
     "BandScheme",
+    "BestInCohort",
+    "Exclude",
     "FileFormatError",
     "FileReport",
+    "FullMarksIfNotApplicable",
     "GovIndexError",
     "Group",
     "Index",
@@ -63,7 +68,9 @@ __all__ = [
     "LegalBasis",
     "MissingDependencyError",
     "Node",
+    "Normalise",
     "NotAssessed",
+    "ProportionalImputation",
     "Rank",
     "Ranker",
     "Result",
@@ -80,11 +87,13 @@ __all__ = [
     "TiePolicy",
     "UnknownNameError",
     "__version__",
+    "available_rules",
     "check_assessment",
     "dump_assessment_file",
     "dump_assessments",
     "dump_rubric",
     "dump_scores_csv",
+    "explain",
     "format_points",
     "json_schema",
     "list_rubrics",
@@ -102,10 +111,12 @@ __all__ = [
     "read_scores_xlsx",
     "register_rule",
     "reproduce",
+    "resolve_rule",
     "result_xlsx_bytes",
     "score",
     "slugify",
     "standard_bands",
+    "unregister_rule",
     "validate_file",
     "write_result_xlsx",
     "write_scores_xlsx",

@@ -1,72 +1,257 @@
-"""Explanations (giải trình): how a number in a result came to be."""
+"""Explanations (giải trình): how a number in a result came to be.
+
+:func:`explain` (also :meth:`Result.explain <govindex.results.Result.explain>`)
+tells, for one agency and one node (default: the total), in English or
+Vietnamese: the score as given, or the sum of its children with their
+numbers; every rule that set or changed it, with the reason, the formula
+with the actual numbers, the inputs and the legal basis; the rules that
+changed a score below it; and for the total its band, rank and the
+published scale.
+"""
 
 from __future__ import annotations
 
-from govindex.errors import UnknownNameError
-from govindex.results import Result
+from decimal import Decimal
 
-__all__ = ["explain"]
+from govindex.errors import GovIndexError, UnknownNameError
+from govindex.results import AgencyResult, NotAssessed, Result
+from govindex.rubric import LegalBasis, Node
+from govindex.rules import Adjustment
+
+__all__ = ["LANGUAGES", "cite", "explain"]
+
+#: The languages an explanation can be written in.
+LANGUAGES = ("en", "vi")
 
 _TEXT = {
     "en": {
-        "total": "total",
-        "given": "given as {value}",
-        "sum": "sum of {parts} = {value}",
-        "rule": "rule {rule} set {node} from {before} to {after}",
-        "none": "not given",
-        "band": "band {band}",
-        "rank": "rank {rank} in group {group}",
-        "max": "maximum {max}",
+        "heading": "{name} ({id}), group {group}",
+        "node": "{id}: {name}, maximum {max}",
+        "given": "given: {value}",
+        "given_whole": "given as a whole: {value} (its sub-criteria are not given separately)",
+        "not_given": "not given",
+        "no_score": "no score of its own: {parent} was given as a whole",
+        "rule": "rule {rule}: {before} → {after}",
+        "why": "why: {text}",
+        "formula": "formula: {text}",
+        "inputs": "inputs: {text}",
+        "basis": "legal basis: {text}",
+        "sum": "sum of its {count} children: {parts} = {value}",
+        "below": "changed by rules below it:",
+        "below_item": "{node}: {before} → {after} ({rule})",
+        "score": "score: {value}",
+        "band": "band: {label} ({other}), {interval}",
+        "rank": "rank: {rank} in group {group}",
+        "scale": "published {label}: {formula} (rule {rule})",
+        "none": "-",
+        "not_assessed": "{name} ({id}), group {group}: not assessed: {reason} (rule {rule})",
     },
     "vi": {
-        "total": "tổng điểm",
-        "given": "điểm đã chấm {value}",
-        "sum": "tổng của {parts} = {value}",
-        "rule": "quy tắc {rule} đặt {node} từ {before} thành {after}",
-        "none": "chưa chấm",
-        "band": "xếp loại {band}",
-        "rank": "xếp hạng {rank} trong nhóm {group}",
-        "max": "điểm tối đa {max}",
+        "heading": "{name} ({id}), nhóm {group}",
+        "node": "{id}: {name}, điểm tối đa {max}",
+        "given": "điểm đã chấm: {value}",
+        "given_whole": "chấm chung cả tiêu chí: {value} (không chấm riêng các tiêu chí thành phần)",
+        "not_given": "chưa chấm",
+        "no_score": "không có điểm riêng: {parent} được chấm chung",
+        "rule": "quy tắc {rule}: {before} → {after}",
+        "why": "lý do: {text}",
+        "formula": "công thức: {text}",
+        "inputs": "số liệu: {text}",
+        "basis": "căn cứ: {text}",
+        "sum": "tổng {count} tiêu chí con: {parts} = {value}",
+        "below": "điểm được điều chỉnh ở các tiêu chí con:",
+        "below_item": "{node}: {before} → {after} ({rule})",
+        "score": "điểm: {value}",
+        "band": "xếp loại: {label} ({other}), {interval}",
+        "rank": "xếp hạng: {rank} trong nhóm {group}",
+        "scale": "công bố theo thang {label}: {formula} (quy tắc {rule})",
+        "none": "-",
+        "not_assessed": "{name} ({id}), nhóm {group}: không đánh giá: {reason} (quy tắc {rule})",
     },
 }
 
 
-def explain(result: Result, agency_id: str, node_id: str | None = None, *, lang: str = "en") -> str:
-    """A readable account of the agency's score on ``node_id`` (default: the total)."""
+def cite(basis: LegalBasis, lang: str = "en") -> str:
+    """A legal basis as a reader cites it, in ``lang``.
+
+    >>> import datetime as dt
+    >>> basis = LegalBasis("922/QĐ-BTTTT", dt.date(2022, 5, 20), "Bộ Thông tin và Truyền thông")
+    >>> cite(basis)
+    'Decision 922/QĐ-BTTTT of 2022-05-20 (Bộ Thông tin và Truyền thông)'
+    >>> cite(basis, "vi")
+    'Quyết định số 922/QĐ-BTTTT ngày 20/5/2022 của Bộ Thông tin và Truyền thông'
+
+    A basis that is not a numbered decision is cited as it is named:
+
+    >>> cite(LegalBasis("PAR INDEX 2022", dt.date(2023, 4, 19), "Bộ Nội vụ"), "vi")
+    'PAR INDEX 2022 ngày 19/4/2023 của Bộ Nội vụ'
+    """
+    article = f", {basis.article}" if basis.article else ""
+    numbered = "/" in basis.decision
+    date = basis.date
+    if lang != "vi":
+        return basis.cite() if numbered else f"{basis.decision} of {date.isoformat()} ({basis.issuer}){article}"
+    head = f"Quyết định số {basis.decision}" if numbered else basis.decision
+    return f"{head} ngày {date.day}/{date.month}/{date.year} của {basis.issuer}{article}"
+
+
+def _check_lang(lang: str) -> dict[str, str]:
     if lang not in _TEXT:
-        raise UnknownNameError(f"unknown language {lang!r}; use 'en' or 'vi'")
-    text = _TEXT[lang]
+        raise UnknownNameError(f"unknown language {lang!r}; use {' or '.join(repr(code) for code in LANGUAGES)}")
+    return _TEXT[lang]
+
+
+def _fmt(result: Result, value: Decimal | None, none: str) -> str:
+    if value is None:
+        return none
+    try:
+        return result.format(value)
+    except GovIndexError:
+        return f"{value:f}"
+
+
+def _name(node_name: str, node_name_en: str | None, lang: str) -> str:
+    if lang == "vi" or not node_name_en:
+        return node_name
+    return f"{node_name_en} ({node_name})"
+
+
+def _adjustment_lines(result: Result, adj: Adjustment, text: dict[str, str], lang: str) -> list[str]:
+    none = text["none"]
+    lines = [
+        "  "
+        + text["rule"].format(rule=adj.rule, before=_fmt(result, adj.before, none), after=_fmt(result, adj.after, none))
+    ]
+    reason = adj.reason_in(lang)
+    if reason:
+        lines.append("    " + text["why"].format(text=reason))
+    if adj.formula:
+        lines.append("    " + text["formula"].format(text=adj.formula))
+    if adj.inputs:
+        shown = ", ".join(f"{key} = {value}" for key, value in adj.inputs.items())
+        lines.append("    " + text["inputs"].format(text=shown))
+    if adj.legal_basis is not None:
+        lines.append("    " + text["basis"].format(text=cite(adj.legal_basis, lang)))
+    return lines
+
+
+def _not_assessed(result: Result, skipped: NotAssessed, text: dict[str, str], lang: str) -> str:
+    agency = skipped.agency
+    line = text["not_assessed"].format(
+        name=agency.name, id=agency.id, group=agency.group, reason=skipped.reason, rule=skipped.rule
+    )
+    for ref in result.rubric.rules:
+        if ref.name == skipped.rule and ref.legal_basis is not None:
+            return line + "\n  " + text["basis"].format(text=cite(ref.legal_basis, lang))
+    return line
+
+
+def _parent_given(row: AgencyResult, tree: Node, node_id: str) -> str | None:
+    """The nearest ancestor of ``node_id`` that was scored as a whole."""
+    path: list[Node] = []
+
+    def find(node: Node) -> bool:
+        if node.id == node_id:
+            return True
+        path.append(node)
+        if any(find(child) for child in node.children):
+            return True
+        path.pop()
+        return False
+
+    find(tree)
+    for ancestor in reversed(path):
+        if ancestor.id in row.scores:
+            return ancestor.id
+    return None
+
+
+def explain(result: Result, agency_id: str, node_id: str | None = None, *, lang: str = "en") -> str:
+    """A readable account of the agency's score on ``node_id`` (default: the total).
+
+    ``lang`` is ``"en"`` or ``"vi"``. An agency that a rule kept out of the
+    assessment is explained as not assessed, with the reason.
+
+    >>> from govindex import Agency, Assessment, load_rubric, score
+    >>> rubric = load_rubric("sonla-2017-web")
+    >>> result = score(rubric, [Assessment(Agency("so-noi-vu", "Sở Nội vụ", "provincial"), {"total": "81,5"})])
+    >>> print(explain(result, "so-noi-vu"))
+    Sở Nội vụ (so-noi-vu), group provincial
+    total: Web portal total (Tổng điểm Trang thông tin điện tử), maximum 100
+      given: 81.5
+      score: 81.5
+      band: Good (Tốt), [80, ∞)
+      rank: 1 in group provincial
+    """
+    text = _check_lang(lang)
+    for skipped in result.not_assessed:
+        if skipped.agency.id == agency_id:
+            if node_id is not None:
+                result.rubric.node(skipped.agency.group, node_id)
+            return _not_assessed(result, skipped, text, lang)
     row = result.agency(agency_id)
     group = result.rubric.group(row.agency.group)
-    node = group.tree if node_id is None else result.rubric.node(group.id, node_id)
-    name = node.name if lang == "vi" or not node.name_en else node.name_en
-    lines = [f"{row.agency.name} ({row.agency.id}) - {node.id}: {name}, {text['max'].format(max=node.max_points)}"]
-    value = row.scores[node.id]
+    tree = group.tree
+    node = tree if node_id is None else result.rubric.node(group.id, node_id)
+    none = text["none"]
+    lines = [
+        text["heading"].format(name=row.agency.name, id=row.agency.id, group=group.id),
+        text["node"].format(id=node.id, name=_name(node.name, node.name_en, lang), max=f"{node.max_points:f}"),
+    ]
+    if node.id not in row.scores:
+        parent = _parent_given(row, tree, node.id)
+        lines.append("  " + text["no_score"].format(parent=parent or tree.id))
+        return "\n".join(lines)
+
     adjustments = result.adjustments_for(agency_id, node.id)
-    if node.id in row.raw and not adjustments:
-        lines.append("  " + text["given"].format(value=result.format(row.raw[node.id])))
-    elif node.is_leaf and not adjustments:
-        lines.append("  " + text["none"])
+    if node.id in row.raw:
+        key = "given_whole" if node.children and not any(c.id in row.scores for c in node.children) else "given"
+        lines.append("  " + text[key].format(value=_fmt(result, row.raw[node.id], none)))
+    elif node.is_leaf:
+        lines.append("  " + text["not_given"])
     for adj in adjustments:
+        lines.extend(_adjustment_lines(result, adj, text, lang))
+    if node.children and all(child.id in row.scores for child in node.children):
+        parts = " + ".join(f"{child.id} {_fmt(result, row.scores[child.id], none)}" for child in node.children)
         lines.append(
             "  "
-            + text["rule"].format(
-                rule=adj.rule, node=adj.node, before="-" if adj.before is None else adj.before, after=adj.after
-            )
+            + text["sum"].format(count=len(node.children), parts=parts, value=_fmt(result, row.scores[node.id], none))
         )
-        if adj.formula:
-            lines.append(f"    {adj.formula}")
-        if adj.legal_basis:
-            lines.append(f"    {adj.legal_basis}")
-    if node.children and node.id not in row.raw:
-        parts = " + ".join(f"{child.id} {result.format(row.scores[child.id])}" for child in node.children)
-        lines.append("  " + text["sum"].format(parts=parts, value=result.format(value)))
-    if node is group.tree:
+        below_ids = {below.id for below in node.walk() if below is not node}
+        below = [adj for adj in result.adjustments_for(agency_id) if adj.node in below_ids]
+        if below:
+            lines.append("  " + text["below"])
+            for adj in below:
+                lines.append(
+                    "    "
+                    + text["below_item"].format(
+                        node=adj.node,
+                        before=_fmt(result, adj.before, none),
+                        after=_fmt(result, adj.after, none),
+                        rule=adj.rule,
+                    )
+                )
+    lines.append("  " + text["score"].format(value=_fmt(result, row.scores[node.id], none)))
+    if node is tree:
         if row.band is not None:
-            lines.append(
-                "  " + text["band"].format(band=row.band.label if lang == "vi" else row.band.label_en or row.band.id)
+            band = row.band
+            label, other = (
+                (band.label, band.label_en or band.id) if lang == "vi" else (band.label_en or band.id, band.label)
             )
+            lines.append("  " + text["band"].format(label=label, other=other, interval=band.describe()))
         lines.append("  " + text["rank"].format(rank=row.rank, group=group.id))
+        scale = result.scale
+        if scale is not None and row.normalised is not None:
+            lines.append(
+                "  "
+                + text["scale"].format(
+                    label=scale.label or f"× {scale.numerator:f} / {scale.denominator:f}",
+                    formula=scale.formula(row.total),
+                    rule=scale.rule or none,
+                )
+            )
+            if scale.legal_basis is not None:
+                lines.append("    " + text["basis"].format(text=cite(scale.legal_basis, lang)))
     elif node.id in row.node_ranks:
         lines.append("  " + text["rank"].format(rank=row.node_ranks[node.id], group=group.id))
     return "\n".join(lines)

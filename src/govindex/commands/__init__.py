@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from govindex.commands import reproduce, rubrics, schema, score, validate
+from govindex.commands import explain, reproduce, rubrics, schema, score, validate
 
 __all__ = ["COMMANDS"]
 
@@ -18,4 +18,5 @@ COMMANDS: list[Register] = [
     reproduce.register,
     validate.register,
     schema.register,
+    explain.register,
 ]

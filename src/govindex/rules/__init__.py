@@ -11,7 +11,7 @@ as the previous rules left them. Raw scores are never overwritten.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
@@ -19,7 +19,10 @@ import attrs
 
 from govindex._convert import to_dict
 from govindex.assessment import Assessment
+from govindex.points import divide
 from govindex.rubric import LegalBasis, Node, Rubric
+from govindex.rules._common import tagged_leaves, untagged_parts
+from govindex.rules._text import number_text, rounded_formula
 
 __all__ = [
     "Adjustment",
@@ -28,15 +31,26 @@ __all__ = [
     "RuleFactory",
     "RuleOutcome",
     "Scale",
+    "tagged_leaves",
+    "untagged_parts",
 ]
 
 
 @attrs.frozen
 class Adjustment:
-    """One value a rule set or changed, with everything needed to explain it.
+    """One value a rule set or changed (điều chỉnh), with everything needed to explain it.
 
-    ``inputs`` names the numbers the rule used (as exact decimal text) and
-    ``formula`` shows the computation with those numbers.
+    ``before`` is the score as it stood when the rule ran (``None``: not
+    given), ``after`` the score the rule set. ``inputs`` names the numbers the
+    rule used, as exact decimal text; ``formula`` shows the computation with
+    those numbers (``45.5 / 60 × 5 = 3.791666… → 3.79 (ROUND_HALF_UP)``);
+    ``reason`` says in words why the rule applied, per language (``"en"``,
+    ``"vi"``); ``legal_basis`` is the decision the rule implements.
+
+    >>> adj = Adjustment("so-ngoai-vu", "dvc", Decimal(0), Decimal("3.79"), "proportional_imputation",
+    ...                  inputs={"earned": "45.5"}, formula="45.5 / 60 × 5 = 3.791666… → 3.79 (ROUND_HALF_UP)")
+    >>> adj.change
+    Decimal('3.79')
     """
 
     agency: str
@@ -46,7 +60,17 @@ class Adjustment:
     rule: str
     inputs: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
     formula: str | None = None
-    legal_basis: str | None = None
+    legal_basis: LegalBasis | None = None
+    reason: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
+
+    @property
+    def change(self) -> Decimal:
+        """``after - before`` (a score that was not given counts as 0)."""
+        return self.after - (self.before if self.before is not None else Decimal(0))
+
+    def reason_in(self, lang: str) -> str | None:
+        """The reason in ``lang``, else in English, else ``None``."""
+        return self.reason.get(lang) or self.reason.get("en")
 
 
 @attrs.frozen
@@ -62,13 +86,38 @@ class Scale:
     decimals: int
     rounding: str = "ROUND_HALF_UP"
     label: str | None = None
+    rule: str | None = None
+    legal_basis: LegalBasis | None = None
+
+    def apply(self, total: Decimal) -> Decimal:
+        """The total on this scale, rounded once.
+
+        >>> Scale(Decimal(100), Decimal("13.5"), 2).apply(Decimal("11.3008"))
+        Decimal('83.71')
+        """
+        return divide(total * self.numerator, self.denominator, self.decimals, self.rounding)
+
+    def formula(self, total: Decimal) -> str:
+        """The computation with its numbers.
+
+        >>> Scale(Decimal(100), Decimal("13.5"), 2).formula(Decimal("11.3008"))
+        '11.3008 × 100 / 13.5 = 83.709629… → 83.71 (ROUND_HALF_UP)'
+        >>> Scale(Decimal(1), Decimal(1000), 4).formula(Decimal("261.3"))
+        '261.3 × 1 / 1000 = 0.2613'
+        """
+        head = f"{number_text(total)} × {number_text(self.numerator)} / {number_text(self.denominator)}"
+        return rounded_formula(head, total * self.numerator, self.denominator, self.decimals, self.rounding)
+
+
+def _adjustments(value: Iterable[Adjustment]) -> tuple[Adjustment, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
 class RuleOutcome:
     """What one rule did: adjustments, agencies excluded (id -> reason), a scale."""
 
-    adjustments: tuple[Adjustment, ...] = attrs.field(default=(), converter=tuple)
+    adjustments: tuple[Adjustment, ...] = attrs.field(default=(), converter=_adjustments)
     excluded: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
     scale: Scale | None = None
 

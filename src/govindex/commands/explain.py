@@ -1,0 +1,37 @@
+"""``govindex explain RUBRIC SCORES AGENCY [NODE]``: how a score came to be."""
+
+from __future__ import annotations
+
+import argparse
+
+from govindex.commands._common import emit
+from govindex.explain import LANGUAGES, explain
+from govindex.io.assessments import read_assessments
+from govindex.io.bundled import load_rubric
+from govindex.scoring import score
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "explain",
+        help="explain how an agency's score on a node (default: the total) came to be",
+        description=(
+            "Score the agencies of a score file under a rubric, with the rubric's rules, and explain one "
+            "agency's score on one node (default: the total): the score given or the sum of its children, "
+            "every rule that set or changed it with its formula, inputs and legal basis, its band and rank."
+        ),
+    )
+    parser.add_argument("rubric", metavar="RUBRIC", help="a bundled rubric id or a rubric file")
+    parser.add_argument("scores", metavar="SCORES", help="a score file: assessment YAML/JSON or CSV score table")
+    parser.add_argument("agency", metavar="AGENCY", help="the agency id")
+    parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node id (default: the total)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="en (English, default) or vi (tiếng Việt)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    rubric = load_rubric(args.rubric)
+    assessments = read_assessments(args.scores, rubric)
+    result = score(rubric, assessments)
+    emit(explain(result, args.agency, args.node, lang=args.lang) + "\n")
+    return 0

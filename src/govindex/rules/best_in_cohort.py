@@ -1,0 +1,184 @@
+"""``best_in_cohort``: agencies without subordinate units take the cohort's best score.
+
+Sơn La 2024 (Bộ chỉ số đánh giá chuyển đổi số, seed 003): *đối với cơ quan,
+đơn vị không có đơn vị trực thuộc thì nội dung của các tiêu chí thành phần có
+điều chỉnh đến đơn vị trực thuộc được tính điểm bằng với số điểm cao nhất của
+các cơ quan, đơn vị đạt được tại những tiêu chí này.*
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govindex.assessment import Assessment
+from govindex.errors import RuleError
+from govindex.rubric import LegalBasis, Node
+from govindex.rules import Adjustment, RuleContext, RuleOutcome
+from govindex.rules._common import check_choice, check_tag, tagged_leaves
+from govindex.rules._text import number_text
+
+__all__ = ["BestInCohort"]
+
+COHORTS = ("group", "all")
+FALLBACKS = ("refuse", "max_points", "keep")
+
+
+@attrs.frozen
+class BestInCohort:
+    """An agency without subordinate units (``has_subordinate_units`` false) scores,
+    on every sub-criterion tagged ``tag``, the highest score an agency of its
+    cohort *with* subordinate units has on it.
+
+    - ``tag``: the tag of the sub-criteria concerned (default
+      ``subordinate_units``; a tag on a criterion marks every sub-criterion
+      below it).
+    - ``cohort``: ``group`` (default: the agency's ranking group) or ``all``
+      (every agency scored under the rubric; the sub-criterion is matched by
+      node id and must have the same maximum in every group).
+    - ``fallback``: what happens when no agency of the cohort with subordinate
+      units has a score on the sub-criterion: ``refuse`` (default: a
+      :class:`~govindex.errors.RuleError` naming agency and node, since the
+      decision gives no value to take), ``max_points`` (the sub-criterion's
+      maximum, recorded as such) or ``keep`` (the agency's own score stays).
+
+    Agencies without subordinate units never count towards the best score:
+    they did not achieve a score on these sub-criteria.
+    """
+
+    tag: str = "subordinate_units"
+    cohort: str = "group"
+    fallback: str = "refuse"
+    legal_basis: LegalBasis | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_tag(self.name, self.tag)
+        check_choice(self.name, "cohort", self.cohort, COHORTS)
+        check_choice(self.name, "fallback", self.fallback, FALLBACKS)
+
+    @property
+    def name(self) -> str:
+        return "best_in_cohort"
+
+    @property
+    def params(self) -> Mapping[str, Any]:
+        return {"tag": self.tag, "cohort": self.cohort, "fallback": self.fallback}
+
+    def apply(self, context: RuleContext) -> RuleOutcome:
+        """Set the tagged sub-criteria of every agency without subordinate units."""
+        indexes = {group.id: {node.id: node for node in group.tree.walk()} for group in context.rubric.groups}
+        contributors: dict[str, list[Assessment]] = {}
+        for member in context.assessments:
+            if member.agency.has_subordinate_units:
+                key = "all" if self.cohort == "all" else member.agency.group
+                contributors.setdefault(key, []).append(member)
+        # cached per cohort, sub-criterion and maximum (under cohort: all a maximum that differs must be refused)
+        best: dict[tuple[str, str, Decimal], dict[str, Decimal]] = {}
+        adjustments: list[Adjustment] = []
+        for assessment in context.assessments:
+            agency = assessment.agency
+            if agency.has_subordinate_units:
+                continue
+            key = "all" if self.cohort == "all" else agency.group
+            for leaf in tagged_leaves(context.tree(assessment), self.tag):
+                cached = (key, leaf.id, leaf.max_points)
+                if cached not in best:
+                    best[cached] = self._values(context, indexes, contributors.get(key, []), leaf, agency.id)
+                values = best[cached]
+                adjustment = self._adjust(assessment, leaf, values)
+                if adjustment is not None:
+                    adjustments.append(adjustment)
+        return RuleOutcome(adjustments=adjustments)
+
+    def _values(
+        self,
+        context: RuleContext,
+        indexes: dict[str, dict[str, Node]],
+        contributors: list[Assessment],
+        leaf: Node,
+        agency_id: str,
+    ) -> dict[str, Decimal]:
+        values: dict[str, Decimal] = {}
+        for member in contributors:
+            node = indexes[member.agency.group].get(leaf.id)
+            if node is None:
+                continue
+            if node.max_points != leaf.max_points:
+                raise RuleError(
+                    f"rule {self.name!r}: the sub-criterion has maximum {leaf.max_points} here but "
+                    f"{node.max_points} in group {member.agency.group!r}, so a best score cannot be shared "
+                    "(use cohort: group)",
+                    agency=agency_id,
+                    node=leaf.id,
+                )
+            value = context.node_score(member, node)
+            if value is not None:
+                values[member.agency.id] = value
+        return dict(sorted(values.items()))
+
+    def _describe_cohort(self, group: str) -> tuple[str, str]:
+        if self.cohort == "all":
+            return "all agencies", "tất cả cơ quan, đơn vị"
+        return f"group {group}", f"nhóm {group}"
+
+    def _adjust(self, assessment: Assessment, leaf: Node, values: dict[str, Decimal]) -> Adjustment | None:
+        agency = assessment.agency
+        before = assessment.scores.get(leaf.id)
+        cohort_en, cohort_vi = self._describe_cohort(agency.group)
+        if values:
+            best = max(values.values())
+            leaders = [agency_id for agency_id, value in values.items() if value == best]
+            listed = ", ".join(f"{agency_id} {number_text(value)}" for agency_id, value in values.items())
+            return Adjustment(
+                agency=agency.id,
+                node=leaf.id,
+                before=before,
+                after=best,
+                rule=self.name,
+                inputs={agency_id: number_text(value) for agency_id, value in values.items()},
+                formula=f"max({listed}) = {number_text(best)} ({', '.join(leaders)})",
+                legal_basis=self.legal_basis,
+                reason={
+                    "en": (
+                        "the agency has no subordinate units (has_subordinate_units: false): it scores the highest "
+                        f"score of the agencies of {cohort_en} with subordinate units on this sub-criterion"
+                    ),
+                    "vi": (
+                        "cơ quan, đơn vị không có đơn vị trực thuộc: tiêu chí thành phần liên quan đến đơn vị trực "
+                        f"thuộc được tính bằng số điểm cao nhất các cơ quan, đơn vị ({cohort_vi}) đạt được"
+                    ),
+                },
+            )
+        if self.fallback == "keep":
+            return None
+        if self.fallback == "refuse":
+            raise RuleError(
+                f"rule {self.name!r}: no agency of {cohort_en} with subordinate units has a score on this "
+                "sub-criterion, so there is no best score to give an agency without subordinate units "
+                "(set fallback: max_points or keep to decide otherwise)",
+                agency=agency.id,
+                node=leaf.id,
+            )
+        return Adjustment(
+            agency=agency.id,
+            node=leaf.id,
+            before=before,
+            after=leaf.max_points,
+            rule=self.name,
+            inputs={"max_points": number_text(leaf.max_points)},
+            formula=f"no score in {cohort_en}: fallback max_points = {number_text(leaf.max_points)}",
+            legal_basis=self.legal_basis,
+            reason={
+                "en": (
+                    "the agency has no subordinate units and no agency of "
+                    f"{cohort_en} with subordinate units has a score here: the rule's fallback gives the maximum"
+                ),
+                "vi": (
+                    "cơ quan, đơn vị không có đơn vị trực thuộc và không có cơ quan nào "
+                    f"({cohort_vi}) có điểm ở tiêu chí này: tính điểm tối đa theo tham số fallback"
+                ),
+            },
+        )

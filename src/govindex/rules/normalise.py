@@ -1,0 +1,105 @@
+"""``normalise``: publish totals on another scale (per 100, or 0-1)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govindex.errors import RuleError
+from govindex.rubric import LegalBasis
+from govindex.rules import RuleContext, RuleOutcome, Scale
+from govindex.rules._common import check_rounding, points_param
+from govindex.rules._text import number_text
+
+__all__ = ["Normalise"]
+
+
+def _positive(name: str, value: object) -> Decimal:
+    number = points_param("normalise", name, value)
+    if number <= 0:
+        raise RuleError(f"rule 'normalise': {name} must be positive, not {number_text(number)}")
+    return number
+
+
+def _to(value: object) -> Decimal:
+    return _positive("to", value)
+
+
+def _out_of(value: object) -> Decimal | None:
+    return None if value is None else _positive("out_of", value)
+
+
+def _decimals(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 12:
+        raise RuleError(f"rule 'normalise': decimals must be a whole number from 0 to 12, not {value!r}")
+    return value
+
+
+@attrs.frozen
+class Normalise:
+    """Publish each total also as ``total × to / out_of``, rounded once to
+    ``decimals`` with ``rounding`` (in :attr:`AgencyResult.normalised
+    <govindex.results.AgencyResult.normalised>`). Ranks and bands stay on the
+    points.
+
+    - ``to``: the top of the new scale: ``100`` (the PAR INDEX component,
+      11.3008 of 13.5 points is 83.71) or ``1`` (the national DTI, 261.3 of
+      1000 points is 0.2613).
+    - ``out_of``: the points that map to ``to``; default the maximum of the
+      rubric's total, which must then be the same in every group.
+    - ``decimals`` (required), ``rounding`` (default ``ROUND_HALF_UP``),
+      ``label`` (e.g. ``"per 100"``).
+    """
+
+    to: Decimal = attrs.field(converter=_to)
+    decimals: int = attrs.field(converter=_decimals)
+    out_of: Decimal | None = attrs.field(default=None, converter=_out_of)
+    rounding: str = "ROUND_HALF_UP"
+    label: str | None = None
+    legal_basis: LegalBasis | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_rounding(self.name, self.rounding)
+        if self.label is not None and not isinstance(self.label, str):
+            raise RuleError(f"rule 'normalise': label must be text, not {self.label!r}")
+
+    @property
+    def name(self) -> str:
+        return "normalise"
+
+    @property
+    def params(self) -> Mapping[str, Any]:
+        return {
+            "to": self.to,
+            "out_of": self.out_of,
+            "decimals": self.decimals,
+            "rounding": self.rounding,
+            "label": self.label,
+        }
+
+    def apply(self, context: RuleContext) -> RuleOutcome:
+        """The :class:`~govindex.rules.Scale` for the rubric."""
+        out_of = self.out_of
+        if out_of is None:
+            maxima = {group.tree.max_points for group in context.rubric.groups}
+            if len(maxima) != 1:
+                shown = ", ".join(f"{g.id} {number_text(g.tree.max_points)}" for g in context.rubric.groups)
+                raise RuleError(f"rule 'normalise': the groups' totals have different maxima ({shown}); give out_of")
+            out_of = maxima.pop()
+            if out_of == 0:
+                raise RuleError("rule 'normalise': the rubric's total has maximum 0; give out_of")
+        label = self.label or f"per {number_text(self.to)}"
+        return RuleOutcome(
+            scale=Scale(
+                numerator=self.to,
+                denominator=out_of,
+                decimals=self.decimals,
+                rounding=self.rounding,
+                label=label,
+                rule=self.name,
+                legal_basis=self.legal_basis,
+            )
+        )

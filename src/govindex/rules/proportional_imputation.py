@@ -1,0 +1,174 @@
+"""``proportional_imputation``: online-service sub-criteria of agencies without online services.
+
+Sơn La 2024 (seed 003): *đối với cơ quan, đơn vị không có Dịch vụ công trực
+tuyến (DVCTT) (thuộc chỉ số Hoạt động chuyển đổi số), điểm chỉ số thành phần
+liên quan DVCTT = (tổng điểm thực tế đạt được đối với các chỉ số thành phần
+ngoài chỉ số thành phần liên quan DVCTT / tổng điểm tối đa của các chỉ số
+thành phần đó) × điểm tối đa của chỉ số thành phần tương ứng.*
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govindex.assessment import Assessment
+from govindex.errors import RuleError
+from govindex.points import divide
+from govindex.rubric import LegalBasis, Node
+from govindex.rules import Adjustment, RuleContext, RuleOutcome
+from govindex.rules._common import check_rounding, check_tag, contains, tagged_leaves, untagged_parts
+from govindex.rules._text import number_text, rounded_formula
+
+__all__ = ["ProportionalImputation", "imputed_score"]
+
+
+def imputed_score(
+    earned: Decimal, maximum: Decimal, max_points: Decimal, decimals: int, rounding: str = "ROUND_HALF_UP"
+) -> Decimal:
+    """``earned / maximum × max_points``, computed exactly and rounded once.
+
+    >>> imputed_score(Decimal("45.5"), Decimal(60), Decimal(5), 2)
+    Decimal('3.79')
+    """
+    return divide(earned * max_points, maximum, decimals, rounding)
+
+
+@attrs.frozen
+class ProportionalImputation:
+    """An agency without online public services (``has_online_services`` false)
+    scores each sub-criterion tagged ``tag`` as
+
+        (points earned on the untagged sub-criteria / their maximum) × the sub-criterion's maximum
+
+    computed exactly, then rounded once to the rubric's decimals with
+    ``rounding`` (default ``ROUND_HALF_UP``).
+
+    *The untagged sub-criteria* are every sub-criterion (leaf) of the scope
+    that carries no ``tag`` (neither itself nor through an ancestor). The
+    scope is the agency's whole tree, or the criterion ``within`` names
+    (Sơn La 2024 places the online-service components in the main index
+    "Hoạt động chuyển đổi số"). A criterion of the scope without any tagged
+    node below it may be given as a whole; its score stands for its
+    sub-criteria. The points earned are the scores as they stand when the
+    rule runs, after the rules listed before it.
+
+    Refused (:class:`~govindex.errors.RuleError`): ``within`` not in the
+    agency's tree; a tagged sub-criterion outside the scope; a scope without
+    untagged sub-criteria (nothing to be proportional to); an untagged part
+    of the scope without a score.
+    """
+
+    tag: str = "online_services"
+    within: str | None = None
+    rounding: str = "ROUND_HALF_UP"
+    legal_basis: LegalBasis | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_tag(self.name, self.tag)
+        check_rounding(self.name, self.rounding)
+        if self.within is not None and (not isinstance(self.within, str) or not self.within):
+            raise RuleError(f"rule {self.name!r}: within must be a node id, not {self.within!r}")
+
+    @property
+    def name(self) -> str:
+        return "proportional_imputation"
+
+    @property
+    def params(self) -> Mapping[str, Any]:
+        return {"tag": self.tag, "within": self.within, "rounding": self.rounding}
+
+    def apply(self, context: RuleContext) -> RuleOutcome:
+        """Impute the tagged sub-criteria of every agency without online public services."""
+        adjustments: list[Adjustment] = []
+        for assessment in context.assessments:
+            if not assessment.agency.has_online_services:
+                adjustments.extend(self._impute(context, assessment))
+        return RuleOutcome(adjustments=adjustments)
+
+    def _scope(self, tree: Node, assessment: Assessment) -> Node:
+        if self.within is None:
+            return tree
+        scope = tree.find(self.within)
+        if scope is None:
+            raise RuleError(
+                f"rule {self.name!r}: within names {self.within!r}, which is not a node of group "
+                f"{assessment.agency.group!r}",
+                agency=assessment.agency.id,
+                node=self.within,
+            )
+        return scope
+
+    def _impute(self, context: RuleContext, assessment: Assessment) -> list[Adjustment]:
+        agency = assessment.agency.id
+        tree = context.tree(assessment)
+        targets = tagged_leaves(tree, self.tag)
+        if not targets:
+            return []
+        scope = self._scope(tree, assessment)
+        for target in targets:
+            if not contains(scope, target.id):
+                raise RuleError(
+                    f"rule {self.name!r}: the sub-criterion is tagged {self.tag!r} but lies outside "
+                    f"{scope.id!r}, the scope the rule imputes within",
+                    agency=agency,
+                    node=target.id,
+                )
+        parts = untagged_parts(scope, self.tag)
+        maximum = sum((part.max_points for part in parts), Decimal(0))
+        if not parts or maximum == 0:
+            raise RuleError(
+                f"rule {self.name!r}: {scope.id!r} has no untagged sub-criteria with points, "
+                "so there is nothing to impute in proportion to",
+                agency=agency,
+                node=scope.id,
+            )
+        earned = Decimal(0)
+        inputs: dict[str, str] = {}
+        for part in parts:
+            value = context.node_score(assessment, part)
+            if value is None:
+                raise RuleError(
+                    f"rule {self.name!r}: no score for {part.id!r}, an untagged part of {scope.id!r}, "
+                    "so the online-service sub-criteria cannot be imputed",
+                    agency=agency,
+                    node=part.id,
+                )
+            earned += value
+            inputs[f"score of {part.id}"] = number_text(value)
+        inputs["earned"] = number_text(earned)
+        inputs["maximum"] = number_text(maximum)
+        parts_text = ", ".join(part.id for part in parts)
+        out: list[Adjustment] = []
+        decimals = context.rubric.decimals
+        for target in targets:
+            after = imputed_score(earned, maximum, target.max_points, decimals, self.rounding)
+            head = f"{number_text(earned)} / {number_text(maximum)} × {number_text(target.max_points)}"
+            out.append(
+                Adjustment(
+                    agency=agency,
+                    node=target.id,
+                    before=assessment.scores.get(target.id),
+                    after=after,
+                    rule=self.name,
+                    inputs={**inputs, "max_points": number_text(target.max_points)},
+                    formula=rounded_formula(head, earned * target.max_points, maximum, decimals, self.rounding),
+                    legal_basis=self.legal_basis,
+                    reason={
+                        "en": (
+                            "the agency has no online public services (has_online_services: false): "
+                            "(points earned on the untagged sub-criteria of "
+                            f"{scope.id} / their maximum) × this sub-criterion's maximum; untagged: {parts_text}"
+                        ),
+                        "vi": (
+                            "cơ quan, đơn vị không có dịch vụ công trực tuyến (DVCTT): (tổng điểm thực tế đạt "
+                            f"được ở các chỉ số thành phần ngoài DVCTT của {scope.id} / tổng điểm tối đa của các "
+                            f"chỉ số thành phần đó) × điểm tối đa của chỉ số thành phần này; gồm: {parts_text}"
+                        ),
+                    },
+                )
+            )
+        return out

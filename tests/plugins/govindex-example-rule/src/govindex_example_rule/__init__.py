@@ -1,0 +1,73 @@
+"""A province's own methodology rule for govindex, found through the ``govindex.rules`` entry point.
+
+An agency that sent its report after the deadline (the agency attribute
+``late_report`` is true) loses ``points`` on every sub-criterion tagged
+``reporting``; a score never goes below 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govindex import Adjustment, LegalBasis, RuleContext, RuleError, RuleOutcome, parse_points
+
+__all__ = ["LateReportPenalty"]
+
+
+def _points(value: object) -> Decimal:
+    points = parse_points(value)
+    if points < 0:
+        raise RuleError(f"rule 'late_report_penalty': points must not be negative, not {points}")
+    return points
+
+
+@attrs.frozen
+class LateReportPenalty:
+    """Deduct ``points`` on the ``tag`` sub-criteria of agencies whose ``attribute`` is true."""
+
+    points: Decimal = attrs.field(converter=_points)
+    tag: str = "reporting"
+    attribute: str = "late_report"
+    legal_basis: LegalBasis | None = None
+
+    @property
+    def name(self) -> str:
+        return "late_report_penalty"
+
+    @property
+    def params(self) -> Mapping[str, Any]:
+        return {"points": self.points, "tag": self.tag, "attribute": self.attribute}
+
+    def apply(self, context: RuleContext) -> RuleOutcome:
+        adjustments = []
+        for assessment in context.assessments:
+            if assessment.agency.attributes.get(self.attribute) is not True:
+                continue
+            for node in context.tree(assessment).leaves():
+                if self.tag not in node.tags:
+                    continue
+                before = assessment.scores.get(node.id)
+                if before is None:
+                    raise RuleError("no score to deduct from", agency=assessment.agency.id, node=node.id)
+                after = max(before - self.points, Decimal(0))
+                adjustments.append(
+                    Adjustment(
+                        agency=assessment.agency.id,
+                        node=node.id,
+                        before=before,
+                        after=after,
+                        rule=self.name,
+                        inputs={"score": f"{before:f}", "penalty": f"{self.points:f}"},
+                        formula=f"max({before:f} - {self.points:f}, 0) = {after:f}",
+                        legal_basis=self.legal_basis,
+                        reason={
+                            "en": f"the agency sent its report late ({self.attribute}: true)",
+                            "vi": f"cơ quan, đơn vị gửi báo cáo muộn ({self.attribute}: true)",
+                        },
+                    )
+                )
+        return RuleOutcome(adjustments=adjustments)

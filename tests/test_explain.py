@@ -1,0 +1,147 @@
+"""Explanations: how a number came to be, in English and Vietnamese, in Python and on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+from govindex import Agency, Assessment, Group, RuleRef, UnknownNameError, load_rubric, score
+from govindex.cli import main
+from govindex.io.rubrics import dump_rubric
+from rules_strategies import example_tree
+
+SCORES = {
+    "so-thong-tin-va-truyen-thong": {
+        "awareness": 14,
+        "internal": 38,
+        "units": 18,
+        "dvc_rate": 5,
+        "dvc_records": "4.5",
+        "security": 14,
+    },
+    "so-noi-vu": {"awareness": 13, "internal": 35, "units": "16.5", "dvc_rate": 4, "dvc_records": 4, "security": 12},
+    "so-ngoai-vu": {"awareness": 12, "internal": "27.5", "units": 0, "dvc_rate": 0, "dvc_records": 0, "security": 13},
+}
+
+
+def _rubric() -> object:
+    """sonla-2024-dti with a tree of tagged sub-criteria (as a province with the full decision writes it)."""
+    base = load_rubric("sonla-2024-dti")
+    rules = tuple(
+        attrs.evolve(ref, params={**ref.params, "within": "operations"})
+        if ref.name == "proportional_imputation"
+        else ref
+        for ref in base.rules
+    )
+    groups = tuple(Group(g.id, g.name, example_tree(), g.name_en) for g in base.groups)
+    return attrs.evolve(base, groups=groups, rules=rules)
+
+
+def _cohort() -> list[Assessment]:
+    flags = {"so-ngoai-vu": {"has_subordinate_units": False, "has_online_services": False}}
+    return [
+        Assessment(Agency(agency_id, agency_id, "provincial", **flags.get(agency_id, {})), scores)  # type: ignore[arg-type]
+        for agency_id, scores in SCORES.items()
+    ]
+
+
+def test_an_imputed_online_service_score_shows_its_formula() -> None:
+    result = score(_rubric(), _cohort())  # type: ignore[arg-type]
+    text = result.explain("so-ngoai-vu", "dvc_rate")
+    assert text.splitlines() == [
+        "so-ngoai-vu (so-ngoai-vu), group provincial",
+        "dvc_rate: dvc_rate, maximum 5",
+        "  given: 0.00",
+        "  rule proportional_imputation: 0.00 → 3.79",
+        "    why: the agency has no online public services (has_online_services: false): (points earned on the "
+        "untagged sub-criteria of operations / their maximum) × this sub-criterion's maximum; untagged: internal, units",
+        "    formula: 45.5 / 60 × 5 = 3.791666… → 3.79 (ROUND_HALF_UP)",
+        "    inputs: score of internal = 27.5, score of units = 18, earned = 45.5, maximum = 60, max_points = 5",
+        "    legal basis: Decision 922/QĐ-BTTTT of 2022-05-20 (Bộ Thông tin và Truyền thông), theo Bộ chỉ số đánh "
+        "giá chuyển đổi số của các cơ quan nhà nước tỉnh Sơn La (UBND tỉnh Sơn La, 2024; số quyết định không có "
+        "trong nguồn), quy định đối với cơ quan, đơn vị không có dịch vụ công trực tuyến",
+        "  score: 3.79",
+        "  rank: 3 in group provincial",
+    ]
+
+
+def test_vietnamese_explanation() -> None:
+    result = score(_rubric(), _cohort())  # type: ignore[arg-type]
+    text = result.explain("so-ngoai-vu", "dvc_rate", lang="vi")
+    assert "quy tắc proportional_imputation: 0.00 → 3.79" in text
+    assert "công thức: 45.5 / 60 × 5 = 3.791666… → 3.79 (ROUND_HALF_UP)" in text
+    assert "căn cứ: Quyết định số 922/QĐ-BTTTT ngày 20/5/2022 của Bộ Thông tin và Truyền thông" in text
+    assert "lý do: cơ quan, đơn vị không có dịch vụ công trực tuyến (DVCTT)" in text
+
+
+def test_the_total_shows_the_sum_the_rules_below_the_band_and_the_rank() -> None:
+    result = score(_rubric(), _cohort())  # type: ignore[arg-type]
+    text = result.explain("so-ngoai-vu")
+    assert "  sum of its 3 children: awareness 12.00 + operations 53.08 + security 13.00 = 78.08" in text
+    assert "    units: 0.00 → 18.00 (best_in_cohort)" in text
+    assert "    dvc_rate: 0.00 → 3.79 (proportional_imputation)" in text
+    assert "  band: Fair (Khá), [70, 85)" in text
+    assert "  rank: 3 in group provincial" in text
+    units = result.explain("so-ngoai-vu", "units")
+    assert "formula: max(so-noi-vu 16.5, so-thong-tin-va-truyen-thong 18) = 18 (so-thong-tin-va-truyen-thong)" in units
+    vi = result.explain("so-ngoai-vu", lang="vi")
+    assert "xếp loại: Khá (Fair), [70, 85)" in vi
+
+
+def test_a_criterion_given_as_a_whole() -> None:
+    rubric = attrs.evolve(_rubric(), rules=())  # type: ignore[misc]
+    scores = {"awareness": 12, "operations": 50, "security": 13}
+    result = score(rubric, [Assessment(Agency("a", "A", "provincial"), scores)])
+    assert "given as a whole: 50.00" in result.explain("a", "operations")
+    assert "no score of its own: operations was given as a whole" in result.explain("a", "units")
+
+
+def test_refusals() -> None:
+    result = score(_rubric(), _cohort())  # type: ignore[arg-type]
+    with pytest.raises(UnknownNameError, match=r"unknown language 'fr'; use 'en' or 'vi'"):
+        result.explain("so-ngoai-vu", lang="fr")
+    with pytest.raises(UnknownNameError, match=r"unknown node 'dvc' in group 'provincial'"):
+        result.explain("so-ngoai-vu", "dvc")
+    with pytest.raises(UnknownNameError, match=r"no result for agency 'so-y-te'"):
+        result.explain("so-y-te")
+
+
+def test_excluded_agency_is_explained_as_not_assessed() -> None:
+    rubric = attrs.evolve(
+        _rubric(), rules=(RuleRef("exclude", {"agencies": ["so-noi-vu"], "reason": "không đánh giá năm nay"}),)
+    )  # type: ignore[misc]
+    result = score(rubric, _cohort())
+    assert result.explain("so-noi-vu") == (
+        "so-noi-vu (so-noi-vu), group provincial: not assessed: không đánh giá năm nay (rule exclude)"
+    )
+
+
+def _write_files(tmp_path: Path) -> tuple[Path, Path]:
+    rubric_file = tmp_path / "sonla-2024-full.yaml"
+    rubric_file.write_text(dump_rubric(_rubric()), encoding="utf-8")  # type: ignore[arg-type]
+    nodes = list(SCORES["so-noi-vu"])
+    lines = [",".join(["agency", "group", "has_subordinate_units", "has_online_services", *nodes])]
+    for agency_id, scores in SCORES.items():
+        flag = "false" if agency_id == "so-ngoai-vu" else ""
+        lines.append(",".join([agency_id, "provincial", flag, flag, *(str(scores[n]) for n in nodes)]))
+    scores_file = tmp_path / "scores.csv"
+    scores_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return rubric_file, scores_file
+
+
+def test_command_line_explains_an_imputed_score(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rubric_file, scores_file = _write_files(tmp_path)
+    assert main(["explain", str(rubric_file), str(scores_file), "so-ngoai-vu", "dvc_records"]) == 0
+    out = capsys.readouterr().out
+    assert "    formula: 45.5 / 60 × 5 = 3.791666… → 3.79 (ROUND_HALF_UP)\n" in out
+    assert main(["explain", str(rubric_file), str(scores_file), "so-ngoai-vu", "--lang", "vi"]) == 0
+    out = capsys.readouterr().out
+    assert "xếp loại: Khá (Fair), [70, 85)" in out
+
+
+def test_command_line_refusal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rubric_file, scores_file = _write_files(tmp_path)
+    assert main(["explain", str(rubric_file), str(scores_file), "so-y-te"]) == 2
+    assert capsys.readouterr().err == "govindex: error: agency 'so-y-te': no result for agency 'so-y-te'\n"

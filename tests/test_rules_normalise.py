@@ -1,0 +1,76 @@
+"""normalise: totals published per 100 (PAR INDEX) or on 0-1 (national DTI)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govindex import Agency, Assessment, RuleError, RuleRef, load_rubric, score
+from govindex.rules.builtin import Normalise
+from govindex.rules.registry import resolve_rule
+
+
+def test_dak_nong_par_index_component_per_100() -> None:
+    # Seed 004: "đạt 11,3008 (tối đa là 13,5 điểm)" ... "đạt 83,71 điểm"
+    rubric = load_rubric("vn-par-2022-egov")
+    result = score(rubric, [Assessment(Agency("dak-nong", "Đắk Nông", "province"), {"total": "11,3008"})])
+    row = result.agency("dak-nong")
+    assert row.total == Decimal("11.3008")
+    assert row.normalised == Decimal("83.71")
+    assert result.scale is not None
+    assert result.scale.formula(row.total) == "11.3008 × 100 / 13.5 = 83.709629… → 83.71 (ROUND_HALF_UP)"
+
+
+@pytest.mark.parametrize(("points", "index"), [("261.3", "0.2613"), ("343.8", "0.3438"), ("547.8", "0.5478")])
+def test_son_la_national_dti_on_0_to_1(points: str, index: str) -> None:
+    # Sơn La's DTI: 0.2613 (2020), 0.3438 (2021), 0.5478 (2022)
+    rubric = load_rubric("vn-dti-2022-province")
+    result = score(rubric, [Assessment(Agency("son-la", "Sơn La", "province"), {"total": points})])
+    assert result.agency("son-la").normalised == Decimal(index)
+    assert result.scale is not None
+    assert result.scale.formula(Decimal(points)) == f"{points} × 1 / 1000 = {index}"
+
+
+def test_bad_parameters_are_refused() -> None:
+    with pytest.raises(RuleError, match=r"rule 'normalise': to must be positive, not 0"):
+        Normalise(to=0, decimals=2)
+    with pytest.raises(RuleError, match=r"rule 'normalise': to: 1.5 is a binary float"):
+        Normalise(to=1.5, decimals=2)
+    with pytest.raises(RuleError, match=r"decimals must be a whole number from 0 to 12, not '2'"):
+        Normalise(to=100, decimals="2")
+    with pytest.raises(RuleError, match=r"rounding must be one of"):
+        Normalise(to=100, decimals=2, rounding="half-up")
+    with pytest.raises(RuleError, match=r"bad parameters"):
+        resolve_rule(RuleRef("normalise", {"to": 100}))
+
+
+def test_groups_with_different_maxima_need_out_of() -> None:
+    rubric = load_rubric("sonla-2017-it")
+    import attrs
+
+    from govindex import Group, Node
+
+    other = Group("other", "other", Node("total", "t", Decimal(50)))
+    mixed = attrs.evolve(rubric, groups=(*rubric.groups, other))
+    with pytest.raises(
+        RuleError,
+        match=r"the groups' totals have different maxima \(provincial 100, district 100, other 50\); give out_of",
+    ):
+        score(mixed, [], rules=[Normalise(to=1, decimals=2)])
+    result = score(mixed, [], rules=[Normalise(to=1, decimals=2, out_of=100)])
+    assert result.scale is not None and result.scale.denominator == Decimal(100)
+
+
+@given(st.integers(0, 135000))
+def test_normalised_is_the_rounded_exact_ratio(scaled: int) -> None:
+    total = Decimal(scaled).scaleb(-4)
+    rule = Normalise(to=100, decimals=2, out_of="13.5")
+    rubric = load_rubric("vn-par-2022-egov")
+    result = score(rubric, [Assessment(Agency("x", "x", "province"), {"total": total})], rules=[rule])
+    value = result.agency("x").normalised
+    assert value is not None
+    assert Decimal(0) <= value <= Decimal(100)
+    assert abs(value * Decimal("13.5") - total * 100) <= Decimal("0.005") * Decimal("13.5")
