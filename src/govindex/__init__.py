@@ -25,11 +25,14 @@ from govindex.io.published import load_dataset, reproduce
 from govindex.io.rubrics import dump_rubric, parse_rubric, read_rubric
 from govindex.points import format_points, parse_points
 from govindex.ranking import Rank, Ranker, rank
+from govindex.reconcile import Reconciliation, reconcile
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, Index, LegalBasis, Node, Rubric, RuleRef, SubCriterion, TiePolicy
 from govindex.rules import Adjustment, Rule, RuleContext, RuleOutcome, Scale
 from govindex.rules.registry import register_rule
 from govindex.scoring import check_assessment, score
+from govindex.stats import GroupStatistics, Statistics, statistics
+from govindex.tables import Column, Table
 
 __version__ = "0.1.0"
 
@@ -40,9 +43,11 @@ __all__ = [
     "Assessment",
     "Band",
     "BandScheme",
+    "Column",
     "FileFormatError",
     "GovIndexError",
     "Group",
+    "GroupStatistics",
     "Index",
     "InputError",
     "LegalBasis",
@@ -51,6 +56,7 @@ __all__ = [
     "NotAssessed",
     "Rank",
     "Ranker",
+    "Reconciliation",
     "Result",
     "Rubric",
     "RubricError",
@@ -61,7 +67,9 @@ __all__ = [
     "RuleRef",
     "Scale",
     "Source",
+    "Statistics",
     "SubCriterion",
+    "Table",
     "TiePolicy",
     "UnknownNameError",
     "__version__",
@@ -77,9 +85,11 @@ __all__ = [
     "rank",
     "read_rubric",
     "read_scores_csv",
+    "reconcile",
     "register_rule",
     "reproduce",
     "score",
     "slugify",
     "standard_bands",
+    "statistics",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from govindex.commands import reproduce, rubrics, score
+from govindex.commands import reconcile, report, reproduce, rubrics, score
 
 __all__ = ["COMMANDS"]
 
@@ -16,4 +16,6 @@ COMMANDS: list[Register] = [
     score.register,
     rubrics.register,
     reproduce.register,
+    report.register,
+    reconcile.register,
 ]
