@@ -33,6 +33,13 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Decimal, structure_decimal)
     conv.register_unstructure_hook(Decimal, lambda value: value)
 
+    def structure_attribute(value: Any, _type: type) -> str | bool | int:
+        if isinstance(value, (str, bool, int)):
+            return value
+        raise FileFormatError(f"an attribute must be text, true/false or a whole number, not {value!r}")
+
+    conv.register_structure_hook(str | bool | int, structure_attribute)
+
     def structure_date(value: Any, _type: type) -> dt.date:
         if isinstance(value, dt.datetime):
             raise FileFormatError(f"expected a date (YYYY-MM-DD), got the date-time {value!r}")
