@@ -10,6 +10,7 @@ import re
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from hypothesis import given
@@ -63,7 +64,9 @@ def test_table_refusals() -> None:
         Table("t", [Column("a"), Column("b")], [["x"]])
     with pytest.raises(InputError, match="table 't': column 'a' appears twice"):
         Table("t", [Column("a"), Column("a")], [])
-    with pytest.raises(InputError, match="table 't': row 1 holds float 1.5; cells are Decimal, int, str, bool or None"):
+    with pytest.raises(
+        InputError, match=r"table 't': row 1 holds float 1\.5; cells are Decimal, int, str, bool or None"
+    ):
         Table("t", [Column("a")], [[1.5]])  # type: ignore[list-item]
     table = Table("t", [Column("a")], [["x"]])
     with pytest.raises(UnknownNameError, match="table 't' has no column 'b'; its columns are a"):
@@ -340,7 +343,7 @@ def test_not_assessed_agencies_are_listed() -> None:
     class Exclude:
         name = "exclude_office"
         legal_basis = None
-        params: dict[str, object] = {}
+        params: ClassVar[dict[str, object]] = {}
 
         def apply(self, context: RuleContext) -> RuleOutcome:
             return RuleOutcome(excluded={"provincial-03": "not assessed this year"})
