@@ -229,3 +229,10 @@ def test_the_glyph_check_catches_missing_glyphs(tmp_path: Path) -> None:
     # DejaVu Sans has every Vietnamese letter but no Chinese characters: the strict save must notice.
     with pytest.raises(UserWarning, match="missing from font"):
         save_strict(plots.slope_chart([("漢字", 1, 2)]), tmp_path / "cjk.png")
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_the_same_chart_gives_the_same_bytes(tmp_path: Path, result_2017, suffix: str) -> None:
+    plots.save_figure(plots.ranking_chart(result_2017), tmp_path / f"a{suffix}")
+    plots.save_figure(plots.ranking_chart(result_2017), tmp_path / f"b{suffix}")
+    assert (tmp_path / f"a{suffix}").read_bytes() == (tmp_path / f"b{suffix}").read_bytes()
