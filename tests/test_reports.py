@@ -363,3 +363,17 @@ def test_not_assessed_agencies_are_listed() -> None:
     assert stats.table_names() == ("groups", "leaders", "not_assessed")
     assert [t.name for t in (result_table(result),)] == ["results"]
     assert "not assessed this year" in result._repr_html_()
+
+
+def test_xlsx_text_is_never_a_formula_and_precision_follows_the_column() -> None:
+    table = Table(
+        "t",
+        [Column("name"), Column("exact"), Column("whole", decimals=0), Column("two", decimals=2)],
+        [['=HYPERLINK("x")', Decimal("0.2613"), Decimal("68"), Decimal("83.71")]],
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(write_xlsx([table])))["t"]
+    name, exact, whole, two = sheet[2]
+    assert name.value == '=HYPERLINK("x")' and name.data_type == "s"
+    assert exact.value == 0.2613 and exact.number_format == "General"
+    assert whole.number_format == "0"
+    assert two.number_format == "0.00"

@@ -302,6 +302,12 @@ def _sheet_name(name: str, used: set[str]) -> str:
 _FIXED_TIME = dt.datetime(1980, 1, 1)
 
 
+def _number_format(decimals: int | None) -> str:
+    if decimals is None:
+        return "General"
+    return "0" if decimals == 0 else "0." + "0" * decimals
+
+
 def write_xlsx(tables: Sequence[Table]) -> bytes:
     """An Excel workbook (extra ``excel``) with one sheet per table; the same tables give the same bytes.
 
@@ -329,8 +335,10 @@ def write_xlsx(tables: Sequence[Table]) -> bytes:
             row_number += 1
             for index, (value, column) in enumerate(zip(row, table.columns, strict=True), start=1):
                 cell = sheet.cell(row=row_number, column=index, value=value)
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # text, never a formula
                 if isinstance(value, Decimal):
-                    cell.number_format = "0" if not column.decimals else "0." + "0" * column.decimals
+                    cell.number_format = _number_format(column.decimals)
         if table.notes:
             row_number += 1
             for note in table.notes:
