@@ -38,12 +38,15 @@ from govindex.io.writers import result_xlsx_bytes, write_result_xlsx
 from govindex.io.xlsx import read_scores_xlsx, write_scores_xlsx
 from govindex.points import format_points, parse_points
 from govindex.ranking import Rank, Ranker, rank
+from govindex.reconcile import Reconciliation, reconcile
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, Index, LegalBasis, Node, Rubric, RuleRef, SubCriterion, TiePolicy
 from govindex.rules import Adjustment, Rule, RuleContext, RuleOutcome, Scale
 from govindex.rules.builtin import BestInCohort, Exclude, FullMarksIfNotApplicable, Normalise, ProportionalImputation
 from govindex.rules.registry import available_rules, register_rule, resolve_rule, unregister_rule
 from govindex.scoring import check_assessment, score
+from govindex.stats import GroupStatistics, Statistics, statistics
+from govindex.tables import Column, Table
 
 __version__ = "0.1.0"
 
@@ -57,12 +60,14 @@ __all__ = [
     "Band",
     "BandScheme",
     "BestInCohort",
+    "Column",
     "Exclude",
     "FileFormatError",
     "FileReport",
     "FullMarksIfNotApplicable",
     "GovIndexError",
     "Group",
+    "GroupStatistics",
     "Index",
     "InputError",
     "LegalBasis",
@@ -73,6 +78,7 @@ __all__ = [
     "ProportionalImputation",
     "Rank",
     "Ranker",
+    "Reconciliation",
     "Result",
     "Rubric",
     "RubricError",
@@ -83,7 +89,9 @@ __all__ = [
     "RuleRef",
     "Scale",
     "Source",
+    "Statistics",
     "SubCriterion",
+    "Table",
     "TiePolicy",
     "UnknownNameError",
     "__version__",
@@ -109,6 +117,7 @@ __all__ = [
     "read_rubric",
     "read_scores_csv",
     "read_scores_xlsx",
+    "reconcile",
     "register_rule",
     "reproduce",
     "resolve_rule",
@@ -116,6 +125,7 @@ __all__ = [
     "score",
     "slugify",
     "standard_bands",
+    "statistics",
     "unregister_rule",
     "validate_file",
     "write_result_xlsx",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -15,6 +16,11 @@ from govindex.points import format_points
 from govindex.ranking import Rank
 from govindex.rubric import Rubric
 from govindex.rules import Adjustment, Scale
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from govindex.stats import Statistics
 
 __all__ = ["AgencyResult", "NotAssessed", "Result"]
 
@@ -124,3 +130,24 @@ class Result:
 
     def scores_by_node(self, group_id: str, node_id: str) -> Mapping[str, Decimal]:
         return {row.agency.id: row.scores[node_id] for row in self.group(group_id) if node_id in row.scores}
+
+    def statistics(self, *, top: int = 3, decimals: int | None = None) -> Statistics:
+        """Means, band counts and shares, leaders; see :func:`govindex.stats.statistics`."""
+        from govindex.stats import statistics
+
+        return statistics(self, top=top, decimals=decimals)
+
+    def to_frame(self, *, floats: bool = False) -> pd.DataFrame:
+        """One agency per row as a pandas DataFrame (extra ``pandas``).
+
+        Points are Decimal objects (``object`` dtype) unless ``floats=True``.
+        """
+        from govindex.reports import result_to_frame
+
+        return result_to_frame(self, floats=floats)
+
+    def _repr_html_(self) -> str:
+        """The result as an HTML table, for Jupyter."""
+        from govindex.reports import result_to_html
+
+        return result_to_html(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from govindex.commands import explain, reproduce, rubrics, schema, score, validate
+from govindex.commands import explain, reconcile, report, reproduce, rubrics, schema, score, validate
 
 __all__ = ["COMMANDS"]
 
@@ -19,4 +19,6 @@ COMMANDS: list[Register] = [
     validate.register,
     schema.register,
     explain.register,
+    report.register,
+    reconcile.register,
 ]

@@ -1,0 +1,231 @@
+"""Charts (biểu đồ) with matplotlib (extra ``plot``): bands per group, rankings, rank movement.
+
+Every function returns a :class:`matplotlib.figure.Figure` built without
+pyplot, so nothing needs a display and no global state changes; save it with
+:func:`save_figure` (PNG or SVG) or show it in Jupyter. Text is set in DejaVu
+Sans, which has every Vietnamese glyph.
+
+Points become floats only here, to be drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from govindex._optional import require
+from govindex.errors import FileFormatError, InputError
+from govindex.ranking import Rank
+from govindex.results import Result
+from govindex.stats import Statistics, statistics
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["BAND_COLOURS", "band_distribution", "format_for_chart", "ranking_chart", "save_figure", "slope_chart"]
+
+#: Colours of the usual four bands; other band ids take colours from :data:`_PALETTE`.
+BAND_COLOURS = {"good": "#1a9850", "fair": "#4575b4", "average": "#f4a582", "weak": "#d73027"}
+_PALETTE = ("#1b9e77", "#7570b3", "#e6ab02", "#d95f02", "#66a61e", "#a6761d", "#e7298a", "#666666")
+_NO_BAND = "#999999"
+_FORMATS = {".png": "png", ".svg": "svg"}
+_STYLE: dict[str, Any] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "svg.hashsalt": "govindex",
+    "svg.fonttype": "path",
+}
+
+
+@contextmanager
+def _style() -> Iterator[Any]:
+    matplotlib = require("matplotlib", "plot")
+    with matplotlib.rc_context(_STYLE):
+        yield matplotlib
+
+
+def _figure(width: float, height: float) -> Figure:
+    figure_module = require("matplotlib.figure", "plot")
+    figure: Figure = figure_module.Figure(figsize=(width, height), layout="constrained")
+    return figure
+
+
+def _colours(band_ids: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    spare = iter(_PALETTE)
+    for band_id in band_ids:
+        out[band_id] = BAND_COLOURS.get(band_id) or next(spare, _NO_BAND)
+    return out
+
+
+def _number(value: Decimal | int) -> float:
+    return float(value)  # float-ok: drawing only
+
+
+def band_distribution(data: Result | Statistics, *, shares: bool = False, title: str | None = None) -> Figure:
+    """Stacked bars of the band counts (or shares, in %) per group, with the overall bar last.
+
+    >>> from govindex import load_dataset, load_rubric, score
+    >>> result = score(load_rubric("sonla-2017-it"), load_dataset("sonla-2017-it").assessments())
+    >>> band_distribution(result).axes[0].get_xticklabels()[0].get_text()
+    'Sở, ban, ngành cấp tỉnh'
+    """
+    stats = data if isinstance(data, Statistics) else statistics(data)
+    scheme = stats.rubric.bands
+    if scheme is None:
+        raise InputError(f"rubric {stats.rubric.id!r} has no bands to chart")
+    with _style():
+        figure = _figure(max(7.0, 1.6 * (len(stats.groups) + 1) + 3.5), 4.2)
+        axes = figure.subplots()
+        labels = [g.name for g in stats.groups]
+        values = [dict(g.band_shares if shares else g.band_counts) for g in stats.groups]
+        if len(stats.groups) > 1:
+            labels.append("Chung / overall")
+            values.append(dict(stats.band_shares if shares else stats.band_counts))
+        colours = _colours(scheme.ids)
+        bottoms = [0.0] * len(labels)
+        positions = list(range(len(labels)))
+        for band in reversed(scheme.bands):
+            heights = [_number(v[band.id]) for v in values]
+            bars = axes.bar(
+                positions,
+                heights,
+                bottom=bottoms,
+                color=colours[band.id],
+                label=f"{band.label} ({band.label_en})" if band.label_en else band.label,
+                edgecolor="white",
+                width=0.6,
+            )
+            texts = [(f"{v[band.id]}%" if shares else str(v[band.id])) if v[band.id] else "" for v in values]
+            axes.bar_label(bars, labels=texts, label_type="center", fontsize=9)
+            bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+        axes.set_xticks(positions, labels)
+        axes.set_ylabel("Tỷ lệ cơ quan (%) / share of agencies" if shares else "Số cơ quan / agencies")
+        axes.set_title(title or f"Xếp loại theo nhóm / bands per group: {stats.rubric.id}", fontsize=11)
+        handles, names = axes.get_legend_handles_labels()
+        axes.legend(handles[::-1], names[::-1], loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+        axes.spines[["top", "right"]].set_visible(False)
+    return figure
+
+
+def ranking_chart(result: Result, group: str | None = None, *, title: str | None = None) -> Figure:
+    """Horizontal bars of the totals, best at the top, coloured by band, one panel per group.
+
+    ``group`` limits the chart to one ranking group. Band thresholds are
+    drawn as dotted lines.
+    """
+    groups = [result.rubric.group(group)] if group is not None else list(result.rubric.groups)
+    panels = [(g, result.group(g.id)) for g in groups]
+    panels = [(g, rows) for g, rows in panels if rows]
+    if not panels:
+        raise InputError("there is no assessed agency to chart" + (f" in group {group!r}" if group else ""))
+    scheme = result.rubric.bands
+    colours = _colours(scheme.ids if scheme else ())
+    with _style():
+        heights = [max(1.5, 0.32 * len(rows) + 0.9) for _, rows in panels]
+        figure = _figure(9.0, sum(heights) + 0.6)
+        axes_list = figure.subplots(len(panels), 1, squeeze=False, height_ratios=heights)[:, 0]
+        for axes, (grp, rows) in zip(axes_list, panels, strict=True):
+            names = [f"{row.rank}. {row.agency.name}" for row in rows]
+            totals = [_number(row.total) for row in rows]
+            bar_colours = [_NO_BAND if row.band is None else colours[row.band.id] for row in rows]
+            positions = list(range(len(rows)))
+            bars = axes.barh(positions, totals, color=bar_colours, height=0.7)
+            axes.bar_label(bars, labels=[result.format(row.total) for row in rows], padding=3, fontsize=8)
+            axes.set_yticks(positions, names, fontsize=8)
+            axes.invert_yaxis()
+            top = _number(result.rubric.tree(grp.id).max_points)
+            axes.set_xlim(0, top * 1.08 if top else 1)
+            if scheme is not None:
+                for band in scheme.bands[:-1]:
+                    axes.axvline(_number(band.lower), color=colours[band.id], linestyle=":", linewidth=1)
+            axes.set_title(grp.name, fontsize=10, loc="left")
+            axes.spines[["top", "right"]].set_visible(False)
+        if scheme is not None:
+            patches = require("matplotlib.patches", "plot")
+            handles = [
+                patches.Patch(color=colours[b.id], label=f"{b.label} ({b.label_en})" if b.label_en else b.label)
+                for b in scheme.bands
+            ]
+            figure.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False)
+        figure.suptitle(title or f"Xếp hạng / ranking: {result.rubric.id}")
+    return figure
+
+
+def slope_chart(
+    movements: Sequence[tuple[str, Rank | None, Rank | None]],
+    *,
+    labels: tuple[str, str] = ("before", "after"),
+    title: str | None = None,
+) -> Figure:
+    """Rank movement between two rankings (plain data, any source).
+
+    ``movements`` holds ``(label, old_rank, new_rank)``; a ``None`` rank is an
+    agency absent from that ranking (new, merged or abolished) and is drawn
+    as a single point. Rank 1 is at the top; a line going up is a gain.
+
+    >>> figure = slope_chart([("Sở Nội vụ", 2, 1), ("Sở Y tế", 1, 3), ("Sở Công Thương", None, 2)],
+    ...                      labels=("2023", "2024"))
+    >>> [t.get_text() for t in figure.axes[0].get_xticklabels()]
+    ['2023', '2024']
+    """
+    if not movements:
+        raise InputError("there is no rank movement to chart")
+    for entry in movements:
+        if len(entry) != 3:
+            raise InputError(f"a movement is (label, old rank, new rank), not {entry!r}")
+        name, old, new = entry
+        if old is None and new is None:
+            raise InputError("the agency has no rank on either side", agency=str(name))
+        for value in (old, new):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, Decimal)) or value < 1):
+                raise InputError(f"rank {value!r} is not a rank (an integer or Decimal from 1)", agency=str(name))
+    ranks = [_number(r) for _, old, new in movements for r in (old, new) if r is not None]
+    worst = max(ranks)
+    with _style():
+        figure = _figure(7.5, max(3.0, 0.3 * len(movements) + 1.4))
+        axes = figure.subplots()
+        for name, old, new in movements:
+            if old is not None and new is not None:
+                colour = "#1a9850" if new < old else "#d73027" if new > old else "#666666"
+                axes.plot([0, 1], [_number(old), _number(new)], color=colour, marker="o", linewidth=1.5)
+            elif old is not None:
+                axes.plot([0], [_number(old)], color="#999999", marker="o")
+            elif new is not None:
+                axes.plot([1], [_number(new)], color="#4575b4", marker="o")
+            if old is not None:
+                axes.text(-0.04, _number(old), f"{name} ({old})", ha="right", va="center", fontsize=8)
+            if new is not None:
+                axes.text(1.04, _number(new), f"({new}) {name}", ha="left", va="center", fontsize=8)
+        axes.set_xlim(-0.9, 1.9)
+        axes.set_ylim(worst + 0.7, 0.3)
+        axes.set_xticks([0, 1], list(labels))
+        axes.set_yticks([])
+        axes.spines[["top", "right", "left"]].set_visible(False)
+        axes.set_title(title or f"Thay đổi thứ hạng / rank movement: {labels[0]} → {labels[1]}")
+    return figure
+
+
+def format_for_chart(path: str | Path) -> str:
+    """``png`` or ``svg``, by the file's extension; any other is refused."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in _FORMATS:
+        raise FileFormatError(
+            f"cannot tell the chart format from the extension {suffix or '(none)'!r}; use .png or .svg", file=str(path)
+        )
+    return _FORMATS[suffix]
+
+
+def save_figure(figure: Figure, path: str | Path, *, dpi: int = 150) -> None:
+    """Save a chart as PNG or SVG, by the file's extension."""
+    fmt = format_for_chart(path)
+    suffix = Path(path).suffix.lower()
+    metadata: dict[str, Any] = {"Software": None} if suffix == ".png" else {"Date": None, "Creator": None}
+    with _style():
+        try:
+            figure.savefig(path, format=fmt, dpi=dpi, metadata=metadata)
+        except OSError as error:
+            raise FileFormatError(f"cannot write the chart: {error.strerror}", file=str(path)) from None

@@ -1,0 +1,426 @@
+"""Statistics the way decisions publish them (thống kê): means, band counts and shares, leaders.
+
+Conventions of the published decisions:
+
+- a group's mean (điểm trung bình) is the mean of its agencies' totals;
+- the overall mean is the unweighted mean of the group means (2024:
+  ``(73.2 + 76.4) / 2 = 74.8``), not the mean over all agencies, which is
+  given too and labelled the *pooled* mean;
+- band shares (tỷ lệ xếp loại) are whole percentages that sum to 100, by the
+  largest-remainder method.
+
+Means are exact: the exact value is kept as a :class:`~fractions.Fraction`
+(a mean such as 203/3 has no finite decimal form) and the value shown is a
+:class:`~decimal.Decimal` rounded once to the rubric's decimals, ROUND_HALF_UP.
+
+>>> from govindex import load_dataset, load_rubric, score
+>>> dataset = load_dataset("sonla-2017-it")
+>>> stats = statistics(score(load_rubric("sonla-2017-it"), dataset.assessments()))
+>>> provincial = stats.group("provincial")
+>>> provincial.mean, dict(provincial.band_shares)
+(Decimal('67.6'), {'good': 0, 'fair': 67, 'average': 28, 'weak': 5})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from govindex._convert import to_dict
+from govindex.errors import InputError, UnknownNameError
+from govindex.points import divide
+from govindex.ranking import Rank
+from govindex.results import AgencyResult, NotAssessed, Result
+from govindex.rubric import Rubric
+from govindex.tables import Cell, Column, Table, Tabular
+
+__all__ = [
+    "GroupStatistics",
+    "Leader",
+    "Statistics",
+    "exact_text",
+    "largest_remainder",
+    "round_exact",
+    "statistics",
+]
+
+#: The rounding of every displayed mean.
+ROUNDING = "ROUND_HALF_UP"
+
+
+def largest_remainder(counts: Mapping[str, int], total: int = 100) -> dict[str, int]:
+    """Whole shares of ``total`` proportional to ``counts``, summing to ``total``.
+
+    Each key first gets the integer part of its exact share; the units left
+    over go to the largest remainders. Equal remainders go to the key with
+    the larger count, then to the key listed first (for bands: the better
+    band). The result keeps the order of ``counts``.
+
+    >>> largest_remainder({"good": 0, "fair": 12, "average": 5, "weak": 1})
+    {'good': 0, 'fair': 67, 'average': 28, 'weak': 5}
+    >>> largest_remainder({"a": 1, "b": 1, "c": 1})
+    {'a': 34, 'b': 33, 'c': 33}
+    """
+    if isinstance(total, bool) or not isinstance(total, int) or total < 0:
+        raise InputError(f"the total to share must be a non-negative integer, not {total!r}")
+    for key, count in counts.items():
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise InputError(f"count {count!r} of {key!r} is not a non-negative integer")
+    size = sum(counts.values())
+    if size == 0:
+        raise InputError("cannot share out percentages of an empty group")
+    shares = {key: count * total // size for key, count in counts.items()}
+    left = total - sum(shares.values())
+    order = sorted(
+        enumerate(counts.items()),
+        key=lambda item: (-(item[1][1] * total % size), -item[1][1], item[0]),
+    )
+    for _, (key, _count) in order[:left]:
+        shares[key] += 1
+    return shares
+
+
+def round_exact(value: Fraction, decimals: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """An exact rational rounded once to ``decimals`` places.
+
+    >>> round_exact(Fraction(1496, 20), 1)
+    Decimal('74.8')
+    >>> round_exact(Fraction(203, 3), 2)
+    Decimal('67.67')
+    """
+    return divide(Decimal(value.numerator), Decimal(value.denominator), decimals, rounding)
+
+
+def exact_text(value: Fraction) -> str:
+    """The exact value as text: a finite decimal when there is one, else ``p/q``.
+
+    >>> exact_text(Fraction(338, 5)), exact_text(Fraction(203, 3))
+    ('67.6', '203/3')
+    """
+    denominator = value.denominator
+    places = 0
+    while denominator % 10 == 0:
+        denominator //= 10
+        places += 1
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    places += max(twos, fives)
+    scaled = value * 10**places
+    assert scaled.denominator == 1
+    return f"{Decimal(scaled.numerator).scaleb(-places):f}"
+
+
+def _mean(values: Sequence[Decimal]) -> Fraction:
+    return sum((Fraction(v) for v in values), Fraction(0)) / len(values)
+
+
+@attrs.frozen
+class Leader:
+    """An agency at the top of its group (dẫn đầu)."""
+
+    agency: str
+    name: str
+    total: Decimal
+    rank: Rank
+    band: str | None
+
+
+@attrs.frozen
+class GroupStatistics:
+    """The summary of one ranking group.
+
+    ``mean`` is ``mean_exact`` rounded to the statistics' decimals
+    (ROUND_HALF_UP); ``band_counts`` and ``band_shares`` list every band of
+    the rubric, best first (empty when the rubric has no bands).
+    """
+
+    group: str
+    name: str
+    count: int
+    mean: Decimal
+    mean_exact: Fraction
+    minimum: Decimal
+    maximum: Decimal
+    band_counts: Mapping[str, int] = attrs.field(converter=to_dict, hash=False)
+    band_shares: Mapping[str, int] = attrs.field(converter=to_dict, hash=False)
+    leaders: tuple[Leader, ...] = ()
+    name_en: str | None = None
+
+
+@attrs.frozen
+class Statistics(Tabular):
+    """Per-group and overall statistics of a result.
+
+    ``overall_mean`` is the unweighted mean of the group means (the published
+    convention); ``pooled_mean`` the mean over all agencies. Both are shown
+    rounded to ``decimals`` with ``rounding``; the ``*_exact`` fields keep the
+    exact values. ``band_counts`` and ``band_shares`` at this level pool all
+    agencies. Agencies kept out by a rule are listed in ``not_assessed`` and
+    counted nowhere else.
+    """
+
+    rubric: Rubric
+    groups: tuple[GroupStatistics, ...]
+    count: int
+    overall_mean: Decimal
+    overall_mean_exact: Fraction
+    pooled_mean: Decimal
+    pooled_mean_exact: Fraction
+    band_counts: Mapping[str, int] = attrs.field(converter=to_dict, hash=False)
+    band_shares: Mapping[str, int] = attrs.field(converter=to_dict, hash=False)
+    decimals: int = 1
+    rounding: str = ROUNDING
+    top: int = 3
+    not_assessed: tuple[NotAssessed, ...] = ()
+
+    def group(self, group_id: str) -> GroupStatistics:
+        """The statistics of one group; an unknown or empty group is refused."""
+        for stats in self.groups:
+            if stats.group == group_id:
+                return stats
+        self.rubric.group(group_id)
+        raise UnknownNameError(
+            f"group {group_id!r} has no assessed agency; the groups with results are "
+            f"{', '.join(g.group for g in self.groups)}",
+            group=group_id,
+        )
+
+    @property
+    def band_ids(self) -> tuple[str, ...]:
+        return () if self.rubric.bands is None else self.rubric.bands.ids
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data; means and points are strings."""
+        fmt = self._fmt
+        return {
+            "rubric": self.rubric.id,
+            "decimals": self.decimals,
+            "rounding": self.rounding,
+            "groups": {
+                g.group: {
+                    "name": g.name,
+                    "agencies": g.count,
+                    "mean": fmt(g.mean),
+                    "mean_exact": exact_text(g.mean_exact),
+                    "min": fmt(g.minimum),
+                    "max": fmt(g.maximum),
+                    "band_counts": dict(g.band_counts),
+                    "band_shares": dict(g.band_shares),
+                    "leaders": [
+                        {
+                            "agency": leader.agency,
+                            "name": leader.name,
+                            "total": fmt(leader.total),
+                            "rank": leader.rank if isinstance(leader.rank, int) else str(leader.rank),
+                            "band": leader.band,
+                        }
+                        for leader in g.leaders
+                    ],
+                }
+                for g in self.groups
+            },
+            "overall_mean": fmt(self.overall_mean),
+            "overall_mean_exact": exact_text(self.overall_mean_exact),
+            "overall_mean_method": "unweighted mean of the group means",
+            "pooled_mean": fmt(self.pooled_mean),
+            "pooled_mean_exact": exact_text(self.pooled_mean_exact),
+            "pooled_mean_method": "mean over all agencies",
+            "agencies": self.count,
+            "band_counts": dict(self.band_counts),
+            "band_shares": dict(self.band_shares),
+            "leaders_top": self.top,
+            "not_assessed": [
+                {"agency": item.agency.id, "name": item.agency.name, "group": item.agency.group, "reason": item.reason}
+                for item in self.not_assessed
+            ],
+        }
+
+    def _fmt(self, value: Decimal) -> str:
+        return f"{value.quantize(Decimal(1).scaleb(-self.decimals), rounding=ROUND_HALF_UP):f}"
+
+    def tables(self) -> tuple[Table, ...]:
+        """``groups`` (one row per group, then the overall and pooled rows), ``leaders``, ``not_assessed``."""
+        bands = () if self.rubric.bands is None else self.rubric.bands.bands
+        columns = [
+            Column("group"),
+            Column("name"),
+            Column("agencies"),
+            Column("mean", decimals=self.decimals),
+            Column("min", decimals=self.decimals),
+            Column("max", decimals=self.decimals),
+        ]
+        for band in bands:
+            columns.append(Column(f"{band.id}_count", band.label))
+        for band in bands:
+            columns.append(Column(f"{band.id}_share", f"{band.label} %"))
+        rows: list[list[Cell]] = []
+        for g in self.groups:
+            rows.append(
+                [
+                    g.group,
+                    g.name,
+                    g.count,
+                    g.mean,
+                    g.minimum,
+                    g.maximum,
+                    *(g.band_counts[b.id] for b in bands),
+                    *(g.band_shares[b.id] for b in bands),
+                ]
+            )
+        minimum = min(g.minimum for g in self.groups)
+        maximum = max(g.maximum for g in self.groups)
+        rows.append(
+            [
+                "overall",
+                "overall: mean of the group means",
+                self.count,
+                self.overall_mean,
+                minimum,
+                maximum,
+                *(self.band_counts[b.id] for b in bands),
+                *(self.band_shares[b.id] for b in bands),
+            ]
+        )
+        rows.append(
+            [
+                "pooled",
+                "pooled: mean over all agencies",
+                self.count,
+                self.pooled_mean,
+                None,
+                None,
+                *(None for _ in bands),
+                *(None for _ in bands),
+            ]
+        )
+        notes = [
+            f"Means are rounded to {self.decimals} decimal(s), {self.rounding}; band shares are whole "
+            "percentages by the largest-remainder method and sum to 100."
+        ]
+        exact = [(g.group, g.mean, g.mean_exact) for g in self.groups]
+        exact += [
+            ("overall", self.overall_mean, self.overall_mean_exact),
+            ("pooled", self.pooled_mean, self.pooled_mean_exact),
+        ]
+        inexact = [f"{name} {exact_text(value)}" for name, shown, value in exact if Fraction(shown) != value]
+        if inexact:
+            notes.append("Exact means: " + "; ".join(inexact) + ".")
+        groups = Table("groups", columns, rows, "Thống kê theo nhóm / statistics per group", notes)
+        leader_rows: list[list[Cell]] = []
+        for g in self.groups:
+            for leader in g.leaders:
+                band_label = None
+                if leader.band is not None and self.rubric.bands is not None:
+                    band_label = self.rubric.bands.band(leader.band).label
+                leader_rows.append([g.group, leader.rank, leader.agency, leader.name, leader.total, band_label])
+        leaders = Table(
+            "leaders",
+            [
+                Column("group"),
+                Column("rank"),
+                Column("agency"),
+                Column("name"),
+                Column("total", decimals=self.rubric.decimals),
+                Column("band"),
+            ],
+            leader_rows,
+            f"Dẫn đầu (hạng 1-{self.top}) / leaders (ranks 1-{self.top})",
+        )
+        out = [groups, leaders]
+        if self.not_assessed:
+            out.append(
+                Table(
+                    "not_assessed",
+                    [Column("agency"), Column("name"), Column("group"), Column("reason")],
+                    [[i.agency.id, i.agency.name, i.agency.group, i.reason] for i in self.not_assessed],
+                    "Không đánh giá / not assessed",
+                )
+            )
+        return tuple(out)
+
+
+def _band_counts(rubric: Rubric, rows: Sequence[AgencyResult]) -> dict[str, int]:
+    if rubric.bands is None:
+        return {}
+    counts = dict.fromkeys(rubric.bands.ids, 0)
+    for row in rows:
+        if row.band is not None:
+            counts[row.band.id] += 1
+    return counts
+
+
+def _shares(counts: Mapping[str, int]) -> dict[str, int]:
+    return {} if not counts else largest_remainder(counts)
+
+
+def statistics(result: Result, *, top: int = 3, decimals: int | None = None) -> Statistics:
+    """Summarise a result as the decisions publish it.
+
+    ``top``: leaders are the agencies ranked ``top`` or better in their group
+    (so tied agencies are all listed). ``decimals``: the display precision of
+    the means (default: the rubric's). Groups without an assessed agency are
+    left out; a result without any is refused.
+    """
+    rubric = result.rubric
+    if isinstance(top, bool) or not isinstance(top, int) or top < 0:
+        raise InputError(f"top must be a non-negative integer, not {top!r}")
+    shown = rubric.decimals if decimals is None else decimals
+    if isinstance(shown, bool) or not isinstance(shown, int) or not 0 <= shown <= 12:
+        raise InputError(f"decimals must be an integer from 0 to 12, not {shown!r}")
+    if not result.rows:
+        raise InputError(f"no agency was assessed under rubric {rubric.id!r}; there is nothing to summarise")
+    groups: list[GroupStatistics] = []
+    for group in rubric.groups:
+        rows = result.group(group.id)
+        if not rows:
+            continue
+        totals = [row.total for row in rows]
+        exact = _mean(totals)
+        counts = _band_counts(rubric, rows)
+        groups.append(
+            GroupStatistics(
+                group=group.id,
+                name=group.name,
+                name_en=group.name_en,
+                count=len(rows),
+                mean=round_exact(exact, shown),
+                mean_exact=exact,
+                minimum=min(totals),
+                maximum=max(totals),
+                band_counts=counts,
+                band_shares=_shares(counts),
+                leaders=tuple(
+                    Leader(row.agency.id, row.agency.name, row.total, row.rank, row.band_id)
+                    for row in rows
+                    if row.rank <= top
+                ),
+            )
+        )
+    overall = sum((g.mean_exact for g in groups), Fraction(0)) / len(groups)
+    pooled = _mean([row.total for row in result.rows])
+    counts = _band_counts(rubric, result.rows)
+    return Statistics(
+        rubric=rubric,
+        groups=tuple(groups),
+        count=len(result.rows),
+        overall_mean=round_exact(overall, shown),
+        overall_mean_exact=overall,
+        pooled_mean=round_exact(pooled, shown),
+        pooled_mean_exact=pooled,
+        band_counts=counts,
+        band_shares=_shares(counts),
+        decimals=shown,
+        top=top,
+        not_assessed=result.not_assessed,
+    )
