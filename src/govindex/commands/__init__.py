@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from govindex.commands import reproduce, rubrics, score
+from govindex.commands import compare, reproduce, rubrics, score
 
 __all__ = ["COMMANDS"]
 
@@ -16,4 +16,5 @@ COMMANDS: list[Register] = [
     score.register,
     rubrics.register,
     reproduce.register,
+    compare.register,
 ]
