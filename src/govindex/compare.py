@@ -33,7 +33,7 @@ import attrs
 
 from govindex._convert import to_dict
 from govindex.errors import InputError, UnknownNameError
-from govindex.points import decimals_of, format_points, parse_points
+from govindex.points import format_points, parse_points
 from govindex.ranking import Rank
 from govindex.registry import AgencyRecord, EventKind, Registry
 from govindex.results import Result
@@ -49,7 +49,18 @@ __all__ = [
     "Step",
     "compare",
     "places_moved",
+    "written_decimals",
 ]
+
+
+def written_decimals(value: Decimal) -> int:
+    """The number of decimals a value was written with (``Decimal("0.2610")`` has 4).
+
+    >>> written_decimals(Decimal("83.80"))
+    2
+    """
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def places_moved(old_rank: Rank, new_rank: Rank) -> Rank:
@@ -317,7 +328,9 @@ def _resolve(period: Period, registry: Registry) -> Period:
                 try:
                     record = registry.resolve(standing.name)
                 except UnknownNameError as error:
-                    raise error.with_context(agency=standing.agency, path=f"period {period.label}") from None
+                    raise UnknownNameError(
+                        error.message, agency=standing.agency, path=f"period {period.label}"
+                    ) from None
             else:
                 raise first.with_context(path=f"period {period.label}") from None
         else:
@@ -586,11 +599,15 @@ class Comparison:
             record["predecessors"] = ", ".join(row.predecessors)
             record["successor"] = row.successor
             records.append(record)
-        frame = pd.DataFrame.from_records(records, columns=list(records[0]) if records else None)
-        int_columns = [f"rank {p.label}" for p in self.periods] + ["places", "band_change"]
-        for column in int_columns:
-            if column in frame and all(v is None or isinstance(v, int) for v in frame[column]):
-                frame[column] = frame[column].astype("Int64")
+        columns: dict[str, list[Any]] = {}
+        for record in records:
+            for name, value in record.items():
+                columns.setdefault(name, []).append(value)
+        data: dict[str, Any] = {}
+        for name, values in columns.items():
+            whole = all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in values)
+            data[name] = pd.array(values, dtype="Int64") if whole and any(v is not None for v in values) else values
+        frame = pd.DataFrame(data)
         return frame.set_index("agency") if records else frame
 
     def _repr_html_(self) -> str:
@@ -715,7 +732,7 @@ class Series:
         return cls(entity, tuple(SeriesPoint(year, value, rank) for year, value, rank in points), name, group)
 
     def periods(self) -> tuple[Period, ...]:
-        decimals = max(decimals_of(point.value) for point in self.points)
+        decimals = max(written_decimals(point.value) for point in self.points)
         return tuple(
             Period(
                 str(point.year),

@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from govindex.compare import Period, Standing
+from govindex.compare import Period, Standing, written_decimals
 from govindex.errors import FileFormatError, GovIndexError
 from govindex.io.assessments import parse_assessment_file
 from govindex.io.bundled import list_rubrics, load_rubric
@@ -33,7 +33,7 @@ from govindex.io.converter import structure
 from govindex.io.csvio import read_scores_csv
 from govindex.io.published import load_dataset, reproduce
 from govindex.io.yamlio import load_yaml
-from govindex.points import decimals_of, parse_points
+from govindex.points import parse_points
 from govindex.ranking import Rank
 from govindex.scoring import score
 
@@ -153,7 +153,7 @@ def parse_result_json(
     decimals = (
         rubric.decimals
         if rubric is not None
-        else max((decimals_of(s.score) for s in standings if s.score is not None), default=None)
+        else max((written_decimals(s.score) for s in standings if s.score is not None), default=None)
     )
     try:
         return Period(
