@@ -268,6 +268,10 @@ def test_not_assessed_agencies_are_kept() -> None:
     )
     comparison = compare(with_note, attrs.evolve(period, label="again"))
     assert comparison.row("van-phong-ubnd-tinh").status is Status.LEFT
+    _header, rows = comparison.table()
+    office = next(cells for cells in rows if cells[1] == "van-phong-ubnd-tinh")
+    assert office[-1] == "left (not in the newer result); 2017: not assessed"
+    assert comparison.to_frame().loc["van-phong-ubnd-tinh", "notes"] == "2017: not assessed"
 
 
 def test_outputs() -> None:

@@ -483,6 +483,9 @@ class Comparison:
             return None
         return max(first.decimals, last.decimals)
 
+    def _standing_notes(self, row: ComparisonRow) -> list[str]:
+        return [f"{p.label}: {s.note}" for p, s in zip(self.periods, row.standings, strict=True) if s and s.note]
+
     def table(self) -> tuple[list[str], list[list[str]]]:
         """Header and rows of the comparison as text cells (places and changes signed)."""
         header = ["group", "agency", "name"]
@@ -512,7 +515,7 @@ class Comparison:
             if len(self.periods) > 2:
                 decimals = self._change_decimals(self.periods[0], self.periods[-1])
                 cells += [_signed(row.places), _signed(row.score_change, decimals)]
-            cells.append(row.describe())
+            cells.append("; ".join([row.describe(), *self._standing_notes(row)]))
             body.append(cells)
         return header, body
 
@@ -579,7 +582,7 @@ class Comparison:
         One row per agency; columns ``rank <label>``, ``score <label>``,
         ``band <label>`` per period, ``places``, ``score_change`` and
         ``band_change`` first to last, ``status``, ``predecessors``,
-        ``successor``. Scores stay :class:`~decimal.Decimal`; ranks are
+        ``successor`` and ``notes`` (why an agency listed in a period was not assessed). Scores stay :class:`~decimal.Decimal`; ranks are
         nullable integers.
         """
         from govindex._optional import require
@@ -598,6 +601,7 @@ class Comparison:
             record["status"] = row.status.value
             record["predecessors"] = ", ".join(row.predecessors)
             record["successor"] = row.successor
+            record["notes"] = "; ".join(self._standing_notes(row)) or None
             records.append(record)
         columns: dict[str, list[Any]] = {}
         for record in records:
@@ -628,7 +632,6 @@ def compare(*periods: Period | Result, registry: Registry | None = None) -> Comp
     else by name; an unknown or ambiguous name is an error) and lineage
     events between the periods' years are reported.
 
-    >>> from govindex.agency import Agency
     >>> old = Period("2021", (Standing("a", "A", "g", Decimal("70"), 2), Standing("b", "B", "g", Decimal("80"), 1)))
     >>> new = Period("2022", (Standing("a", "A", "g", Decimal("90"), 1), Standing("b", "B", "g", Decimal("75"), 2)))
     >>> result = compare(old, new)
