@@ -366,3 +366,16 @@ def test_matching_without_diacritics_finds_the_same_agency(entry: tuple[str, str
 def test_keys_ignore_the_unicode_form(entry: tuple[str, str]) -> None:
     _, name = entry
     assert name_key(unicodedata.normalize("NFD", name)) == name_key(name)
+
+
+@given(st.sampled_from(NAMES), st.data())
+def test_letters_lost_in_a_pdf_copy_never_lead_to_another_agency(entry: tuple[str, str], data: st.DataObject) -> None:
+    agency_id, name = entry
+    marked = [i for i, ch in enumerate(name) if unicodedata.normalize("NFD", ch) != ch or ch in "đĐ"]
+    lost = data.draw(st.sets(st.sampled_from(marked), max_size=max(1, len(marked) // 3)) if marked else st.just(set()))
+    broken = "".join(ch for i, ch in enumerate(name) if i not in lost)
+    try:
+        found = SONLA.resolve(broken).id
+    except UnknownNameError:
+        return  # refusing is allowed; choosing another agency is not
+    assert found == agency_id
