@@ -10,6 +10,17 @@ from __future__ import annotations
 from govindex.agency import Agency, nfc, slugify
 from govindex.assessment import Assessment, Source
 from govindex.bands import Band, BandScheme, standard_bands
+from govindex.compare import (
+    Comparison,
+    ComparisonRow,
+    Period,
+    Series,
+    SeriesPoint,
+    Standing,
+    Status,
+    Step,
+    places_moved,
+)
 from govindex.errors import (
     FileFormatError,
     GovIndexError,
@@ -31,6 +42,7 @@ from govindex.io.assessments import (
 from govindex.io.bundled import list_rubrics, load_rubric
 from govindex.io.csvio import dump_scores_csv, parse_scores_csv, read_scores_csv
 from govindex.io.published import load_dataset, reproduce
+from govindex.io.registry import load_registry, parse_registry, read_registry
 from govindex.io.rubrics import dump_rubric, parse_rubric, read_rubric
 from govindex.io.schemas import json_schema
 from govindex.io.validate import FileReport, validate_file
@@ -39,6 +51,7 @@ from govindex.io.xlsx import read_scores_xlsx, write_scores_xlsx
 from govindex.points import format_points, parse_points
 from govindex.ranking import Rank, Ranker, rank
 from govindex.reconcile import Reconciliation, reconcile
+from govindex.registry import AgencyRecord, EventKind, LineageEvent, Match, MatchKind, Registry
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, Index, LegalBasis, Node, Rubric, RuleRef, SubCriterion, TiePolicy
 from govindex.rules import Adjustment, Rule, RuleContext, RuleOutcome, Scale
@@ -54,6 +67,7 @@ __all__ = [
     "Adjustment",
     "Agency",
     "AgencyEntry",
+    "AgencyRecord",
     "AgencyResult",
     "Assessment",
     "AssessmentFile",
@@ -61,6 +75,9 @@ __all__ = [
     "BandScheme",
     "BestInCohort",
     "Column",
+    "Comparison",
+    "ComparisonRow",
+    "EventKind",
     "Exclude",
     "FileFormatError",
     "FileReport",
@@ -71,14 +88,19 @@ __all__ = [
     "Index",
     "InputError",
     "LegalBasis",
+    "LineageEvent",
+    "Match",
+    "MatchKind",
     "MissingDependencyError",
     "Node",
     "Normalise",
     "NotAssessed",
+    "Period",
     "ProportionalImputation",
     "Rank",
     "Ranker",
     "Reconciliation",
+    "Registry",
     "Result",
     "Rubric",
     "RubricError",
@@ -88,8 +110,13 @@ __all__ = [
     "RuleOutcome",
     "RuleRef",
     "Scale",
+    "Series",
+    "SeriesPoint",
     "Source",
+    "Standing",
     "Statistics",
+    "Status",
+    "Step",
     "SubCriterion",
     "Table",
     "TiePolicy",
@@ -106,14 +133,18 @@ __all__ = [
     "json_schema",
     "list_rubrics",
     "load_dataset",
+    "load_registry",
     "load_rubric",
     "nfc",
     "parse_assessment_file",
     "parse_points",
+    "parse_registry",
     "parse_rubric",
     "parse_scores_csv",
+    "places_moved",
     "rank",
     "read_assessments",
+    "read_registry",
     "read_rubric",
     "read_scores_csv",
     "read_scores_xlsx",

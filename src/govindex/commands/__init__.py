@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from govindex.commands import explain, reconcile, report, reproduce, rubrics, schema, score, validate
+from govindex.commands import compare, explain, reconcile, report, reproduce, rubrics, schema, score, validate
 
 __all__ = ["COMMANDS"]
 
@@ -21,4 +21,5 @@ COMMANDS: list[Register] = [
     explain.register,
     report.register,
     reconcile.register,
+    compare.register,
 ]
