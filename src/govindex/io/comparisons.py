@@ -32,7 +32,7 @@ from govindex.io.bundled import list_rubrics, load_rubric
 from govindex.io.converter import structure
 from govindex.io.csvio import read_scores_csv
 from govindex.io.published import load_dataset, reproduce
-from govindex.io.yamlio import load_yaml
+from govindex.io.yamlio import load_document
 from govindex.points import parse_points
 from govindex.ranking import Rank
 from govindex.scoring import score
@@ -73,21 +73,22 @@ class _NodeEntry:
 @attrs.frozen
 class _ResultEntry:
     agency: str
-    name: str
     group: str
     total: str
     band: str | None = None
     rank: Any = None
     nodes: Mapping[str, _NodeEntry] = attrs.field(factory=dict, hash=False)
     normalised: str | None = None
+    name: str | None = None
 
 
 @attrs.frozen
 class _NotAssessedEntry:
     agency: str
-    name: str
     group: str
     reason: str
+    name: str | None = None
+    rule: str | None = None
 
 
 @attrs.frozen
@@ -116,10 +117,11 @@ def parse_result_json(
     When the result's rubric is bundled, its year, decimals, bands and maxima
     are used; otherwise the year is unknown unless given.
     """
-    data = load_yaml(text, file=file)
+    document = load_document(text, file=file)
+    data = document.data
     if not isinstance(data, dict):
         raise FileFormatError("a result file must hold a mapping at its top", file=file)
-    parsed: _ResultFile = structure(data, _ResultFile, file=file)
+    parsed: _ResultFile = structure(data, _ResultFile, file=file, document=document)
     rubric = load_rubric(parsed.rubric) if parsed.rubric in list_rubrics() else None
     bands = rubric.bands if rubric is not None else None
     standings: list[Standing] = []
@@ -138,7 +140,7 @@ def parse_result_json(
         standings.append(
             Standing(
                 entry.agency,
-                entry.name,
+                entry.name or entry.agency,
                 entry.group,
                 total,
                 _rank(entry.rank, file=file, path=f"{where}.rank"),
@@ -147,7 +149,9 @@ def parse_result_json(
             )
         )
     for item in parsed.not_assessed:
-        standings.append(Standing(item.agency, item.name, item.group, note=f"not assessed: {item.reason}"))
+        standings.append(
+            Standing(item.agency, item.name or item.agency, item.group, note=f"not assessed: {item.reason}")
+        )
     if year is None and rubric is not None:
         year = rubric.year
     decimals = (

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator, Mapping
+import enum
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -85,6 +86,21 @@ def _make_converter() -> cattrs.Converter:
         return value
 
     conv.register_structure_hook(bool, structure_bool)
+
+    def structure_enum_factory(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+        choices = ", ".join(repr(member.value) for member in cls)
+
+        def structure_enum(value: Any, _type: type) -> enum.Enum:
+            for member in cls:
+                if member.value == value and type(member.value) is type(value):
+                    return member
+            raise FileFormatError(f"{value!r} is not one of {choices}")
+
+        return structure_enum
+
+    conv.register_structure_hook_factory(
+        lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), structure_enum_factory
+    )
 
     def structure_bands(value: Any, _type: type) -> BandScheme:
         if not isinstance(value, list):

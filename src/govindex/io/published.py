@@ -19,7 +19,7 @@ from govindex.assessment import Assessment
 from govindex.errors import FileFormatError, UnknownNameError
 from govindex.io.bundled import bundled_path, load_rubric
 from govindex.io.converter import structure
-from govindex.io.yamlio import load_yaml
+from govindex.io.yamlio import load_document
 from govindex.ranking import Rank
 from govindex.results import Result
 from govindex.scoring import score
@@ -86,7 +86,8 @@ def load_dataset(name: str | Path) -> PublishedDataset:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
         raise FileFormatError(f"cannot read the dataset: {error.strerror}", file=str(path)) from None
-    dataset: PublishedDataset = structure(load_yaml(text, file=str(path)), PublishedDataset, file=str(path))
+    document = load_document(text, file=str(path))
+    dataset: PublishedDataset = structure(document.data, PublishedDataset, file=str(path), document=document)
     return dataset
 
 

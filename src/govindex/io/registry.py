@@ -38,7 +38,7 @@ from pathlib import Path
 from govindex.errors import FileFormatError, UnknownNameError
 from govindex.io.bundled import bundled_path
 from govindex.io.converter import structure
-from govindex.io.yamlio import load_yaml
+from govindex.io.yamlio import load_document
 from govindex.registry import Registry
 
 __all__ = ["list_registries", "load_registry", "parse_registry", "read_registry"]
@@ -46,10 +46,11 @@ __all__ = ["list_registries", "load_registry", "parse_registry", "read_registry"
 
 def parse_registry(text: str, *, file: str | None = None) -> Registry:
     """Build a :class:`~govindex.registry.Registry` from the text of a registry file."""
-    data = load_yaml(text, file=file)
+    document = load_document(text, file=file)
+    data = document.data
     if not isinstance(data, dict):
         raise FileFormatError("a registry file must hold a mapping at its top", file=file)
-    registry: Registry = structure(data, Registry, file=file)
+    registry: Registry = structure(data, Registry, file=file, document=document)
     return registry
 
 

@@ -35,15 +35,23 @@ def _rank(value: Rank | None) -> int | str | None:
 
 
 def result_to_dict(result: Result) -> dict[str, Any]:
-    """The result as JSON-ready data; points are strings with the rubric's decimals."""
+    """The result as JSON-ready data: the document of ``govindex score --format json``.
+
+    ``{"rubric": ID, "results": [{"agency", "group", "total", "band", "rank",
+    "nodes": {NODE_ID: {"score", "rank"}}}]}``, rows ordered by group (in the
+    rubric's order), rank, agency. Points are strings with the rubric's
+    decimals; ``band`` is the band id (null for a rubric without bands); a
+    node's ``rank`` is null when not every agency of the group has a score
+    there. Only when rules produce them: ``normalised`` in a row, and
+    ``not_assessed`` (agencies kept out of the ranking, with the reason).
+    """
     fmt = result.format
     rows: list[dict[str, Any]] = []
     for row in result.rows:
-        tree = result.rubric.tree(row.agency.group)
+        tree = result.rubric.tree(row.group)
         entry: dict[str, Any] = {
             "agency": row.agency.id,
-            "name": row.agency.name,
-            "group": row.agency.group,
+            "group": row.group,
             "total": fmt(row.total),
             "band": row.band_id,
             "rank": _rank(row.rank),
@@ -56,14 +64,13 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         if row.normalised is not None:
             entry["normalised"] = str(row.normalised)
         rows.append(entry)
-    return {
-        "rubric": result.rubric.id,
-        "results": rows,
-        "not_assessed": [
-            {"agency": item.agency.id, "name": item.agency.name, "group": item.agency.group, "reason": item.reason}
+    document: dict[str, Any] = {"rubric": result.rubric.id, "results": rows}
+    if result.not_assessed:
+        document["not_assessed"] = [
+            {"agency": item.agency.id, "group": item.agency.group, "reason": item.reason, "rule": item.rule}
             for item in result.not_assessed
-        ],
-    }
+        ]
+    return document
 
 
 def result_rows(result: Result) -> tuple[list[str], list[list[str]]]:
