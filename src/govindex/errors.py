@@ -9,6 +9,7 @@ above the maximum 10``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "RubricError",
     "RuleError",
     "UnknownNameError",
+    "first_problem",
 ]
 
 _CONTEXT_FIELDS = ("file", "line", "column", "path", "agency", "node", "group")
@@ -96,6 +98,20 @@ class GovIndexError(Exception):
 
 def _rebuild(cls: type[GovIndexError], message: str, context: dict[str, Any]) -> GovIndexError:
     return cls(message, **context)
+
+
+def first_problem(problems: Sequence[GovIndexError]) -> GovIndexError:
+    """The first of several problems, its message saying how many more there are.
+
+    Readers that find every problem of a file raise this one;
+    ``govindex validate`` lists them all.
+    """
+    first = problems[0]
+    if len(problems) == 1:
+        return first
+    context = {name: getattr(first, name) for name in _CONTEXT_FIELDS}
+    more = f" (and {len(problems) - 1} more problem(s); govindex validate lists them all)"
+    return type(first)(first.message + more, **context)
 
 
 class RubricError(GovIndexError):

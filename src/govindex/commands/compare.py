@@ -8,7 +8,7 @@ from govindex.commands._common import add_format, emit
 from govindex.compare import compare
 from govindex.io.comparisons import read_period
 from govindex.io.registry import list_registries, load_registry
-from govindex.io.writers import csv_text, json_text, markdown_table, text_table
+from govindex.io.writers import json_text, render_rows
 
 _INPUTS = (
     "Each input is [LABEL=]SOURCE, where SOURCE is RUBRIC:SCORES (a rubric id or file and a CSV, "
@@ -48,11 +48,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit(json_text(comparison.to_dict()))
         return 0
-    header, rows = comparison.table()
-    if args.format == "csv":
-        emit(csv_text(header, rows))
-    elif args.format == "markdown":
-        emit(markdown_table(header, rows))
-    else:
-        emit(text_table(header, rows))
+    emit(render_rows(*comparison.table(), args.format))
     return 0

@@ -6,7 +6,7 @@ import argparse
 
 from govindex.commands._common import add_format, emit
 from govindex.io.bundled import list_rubrics, load_rubric
-from govindex.io.writers import csv_text, json_text, markdown_table, text_table
+from govindex.io.writers import render_rows
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,12 +31,5 @@ def run(args: argparse.Namespace) -> int:
                 rubric.title_en or rubric.title,
             ]
         )
-    if args.format == "json":
-        emit(json_text([dict(zip(header, row, strict=True)) for row in rows]))
-    elif args.format == "csv":
-        emit(csv_text(header, rows))
-    elif args.format == "markdown":
-        emit(markdown_table(header, rows))
-    else:
-        emit(text_table(header, rows))
+    emit(render_rows(header, rows, args.format))
     return 0

@@ -30,7 +30,7 @@ import attrs
 
 from govindex.agency import Agency
 from govindex.assessment import Assessment, Source
-from govindex.errors import FileFormatError, GovIndexError, InputError
+from govindex.errors import FileFormatError, GovIndexError, InputError, first_problem
 from govindex.io.converter import structure_document, unstructure
 from govindex.io.csvio import read_scores_csv
 from govindex.io.rubrics import read_text
@@ -245,12 +245,7 @@ def parse_assessment_file(text: str, rubric: Rubric | None = None, *, file: str 
     document = load_document(text, file=file)
     parsed, problems = _file_of(document, rubric)
     if problems:
-        first = problems[0]
-        if len(problems) > 1:
-            first = first.with_context()
-            first.message += f" (and {len(problems) - 1} more problem(s); govindex validate lists them all)"
-            first.args = (first.message,)
-        raise first
+        raise first_problem(problems)
     assert parsed is not None
     return parsed
 

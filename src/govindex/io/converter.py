@@ -21,7 +21,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 from govindex.bands import Band, BandScheme
-from govindex.errors import FileFormatError, GovIndexError, RubricError
+from govindex.errors import FileFormatError, GovIndexError, RubricError, first_problem
 from govindex.io.yamlio import Document, join_index, join_key
 from govindex.points import parse_points
 
@@ -244,13 +244,7 @@ def structure(data: Any, cls: type[Any], *, file: str | None = None, document: D
         document = Document(data, file)
     value, problems = structure_document(document, cls)
     if problems:
-        first = problems[0]
-        if len(problems) > 1:
-            more = f" (and {len(problems) - 1} more problem(s); govindex validate lists them all)"
-            first = first.with_context()
-            first.message += more
-            first.args = (first.message,)
-        raise first from None
+        raise first_problem(problems) from None
     return value
 
 

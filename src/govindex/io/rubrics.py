@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govindex.errors import FileFormatError, GovIndexError
+from govindex.errors import FileFormatError, GovIndexError, first_problem
 from govindex.io.converter import structure_document, unstructure
 from govindex.io.yamlio import Document, dump_json, dump_yaml, load_document
 from govindex.rubric import Rubric
@@ -63,12 +63,7 @@ def parse_rubric(text: str, *, file: str | None = None) -> Rubric:
     document = load_document(text, file=file)
     rubric, problems = _rubric_of(document)
     if problems:
-        first = problems[0]
-        if len(problems) > 1:
-            first = first.with_context()
-            first.message += f" (and {len(problems) - 1} more problem(s); govindex validate lists them all)"
-            first.args = (first.message,)
-        raise first
+        raise first_problem(problems)
     assert rubric is not None
     return rubric
 

@@ -17,6 +17,7 @@ __all__ = [
     "FORMATS",
     "markdown_table",
     "render_result",
+    "render_rows",
     "result_rows",
     "result_to_dict",
     "result_xlsx_bytes",
@@ -147,27 +148,31 @@ def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_result(result: Result, fmt: str) -> str:
-    """The result in one of :data:`FORMATS`."""
+def render_rows(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str) -> str:
+    """A flat table as ``table`` (aligned text), ``csv``, ``markdown`` or ``json`` (a list of objects)."""
     if fmt == "json":
-        return json_text(result_to_dict(result))
-    header, rows = result_rows(result)
+        return json_text([dict(zip(header, row, strict=True)) for row in rows])
     if fmt == "csv":
         return csv_text(header, rows)
     if fmt == "markdown":
         return markdown_table(header, rows)
     if fmt == "table":
-        text = text_table(header, rows)
-        if result.not_assessed:
-            text += (
-                "\nNot assessed: "
-                + "; ".join(f"{item.agency.name} ({item.reason})" for item in result.not_assessed)
-                + "\n"
-            )
-        return text
+        return text_table(header, rows)
     from govindex.errors import UnknownNameError
 
     raise UnknownNameError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def render_result(result: Result, fmt: str) -> str:
+    """The result in one of :data:`FORMATS`."""
+    if fmt == "json":
+        return json_text(result_to_dict(result))
+    text = render_rows(*result_rows(result), fmt)
+    if fmt == "table" and result.not_assessed:
+        text += (
+            "\nNot assessed: " + "; ".join(f"{item.agency.name} ({item.reason})" for item in result.not_assessed) + "\n"
+        )
+    return text
 
 
 def result_xlsx_bytes(result: Result) -> bytes:
