@@ -47,7 +47,7 @@ def _style() -> Iterator[Any]:
         yield matplotlib
 
 
-def _figure(width: float, height: float) -> Figure:
+def _figure(width: float, height: float) -> Figure:  # float-ok: figure size in inches
     figure_module = require("matplotlib.figure", "plot")
     figure: Figure = figure_module.Figure(figsize=(width, height), layout="constrained")
     return figure
@@ -61,7 +61,7 @@ def _colours(band_ids: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _number(value: Decimal | int) -> float:
+def _number(value: Decimal | int) -> float:  # float-ok: drawing only
     return float(value)  # float-ok: drawing only
 
 

@@ -20,6 +20,7 @@ from decimal import (
     InvalidOperation,
     localcontext,
 )
+from fractions import Fraction
 from typing import cast
 
 from govindex.errors import InputError
@@ -32,6 +33,7 @@ __all__ = [
     "from_scaled",
     "parse_points",
     "quantize",
+    "terminating",
     "to_scaled",
 ]
 
@@ -208,3 +210,23 @@ def divide(numerator: Decimal, denominator: Decimal, decimals: int, rounding: st
             quotient = -quotient
         ctx.rounding = rounding
         return quotient.quantize(Decimal(1).scaleb(-decimals))
+
+
+def terminating(value: Fraction) -> Decimal | None:
+    """The exact Decimal of a fraction whose decimal expansion ends, else ``None``.
+
+    >>> terminating(Fraction(338, 5)), terminating(Fraction(203, 3))
+    (Decimal('67.6'), None)
+    """
+    rest = value.denominator
+    twos = fives = 0
+    while rest % 2 == 0:
+        rest //= 2
+        twos += 1
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    if rest != 1:
+        return None
+    places = max(twos, fives)
+    return Decimal(value.numerator * 10**places // value.denominator).scaleb(-places)

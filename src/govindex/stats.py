@@ -32,7 +32,7 @@ import attrs
 
 from govindex._convert import to_dict
 from govindex.errors import InputError, UnknownNameError
-from govindex.points import divide
+from govindex.points import divide, terminating
 from govindex.ranking import Rank
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Rubric
@@ -101,24 +101,8 @@ def exact_text(value: Fraction) -> str:
     >>> exact_text(Fraction(338, 5)), exact_text(Fraction(203, 3))
     ('67.6', '203/3')
     """
-    denominator = value.denominator
-    places = 0
-    while denominator % 10 == 0:
-        denominator //= 10
-        places += 1
-    twos = fives = 0
-    while denominator % 2 == 0:
-        denominator //= 2
-        twos += 1
-    while denominator % 5 == 0:
-        denominator //= 5
-        fives += 1
-    if denominator != 1:
-        return f"{value.numerator}/{value.denominator}"
-    places += max(twos, fives)
-    scaled = value * 10**places
-    assert scaled.denominator == 1
-    return f"{Decimal(scaled.numerator).scaleb(-places):f}"
+    exact = terminating(value)
+    return f"{value.numerator}/{value.denominator}" if exact is None else f"{exact:f}"
 
 
 def _mean(values: Sequence[Decimal]) -> Fraction:

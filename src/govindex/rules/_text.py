@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from govindex.points import divide
+from govindex.points import divide, terminating
 
 __all__ = ["exact_quotient", "number_text", "rounded_formula"]
 
@@ -35,19 +35,8 @@ def exact_quotient(numerator: Decimal, denominator: Decimal, decimals: int) -> t
     >>> exact_quotient(Decimal("261.3"), Decimal(1000), 4)
     ('0.2613', Decimal('0.2613'))
     """
-    fraction = Fraction(numerator) / Fraction(denominator)
-    rest = fraction.denominator
-    twos = fives = 0
-    while rest % 2 == 0:
-        rest //= 2
-        twos += 1
-    while rest % 5 == 0:
-        rest //= 5
-        fives += 1
-    if rest == 1:
-        places = max(twos, fives)
-        scaled = fraction.numerator * 10**places // fraction.denominator
-        value = Decimal(scaled).scaleb(-places)
+    value = terminating(Fraction(numerator) / Fraction(denominator))
+    if value is not None:
         return number_text(value), value
     cut = divide(numerator, denominator, decimals + EXTRA_DIGITS, "ROUND_DOWN")
     return number_text(cut) + "…", None
