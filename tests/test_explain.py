@@ -104,7 +104,9 @@ def test_refusals() -> None:
         result.explain("so-ngoai-vu", lang="fr")
     with pytest.raises(UnknownNameError, match=r"unknown node 'dvc' in group 'provincial'"):
         result.explain("so-ngoai-vu", "dvc")
-    with pytest.raises(UnknownNameError, match=r"no result for agency 'so-y-te'"):
+    with pytest.raises(
+        UnknownNameError, match=r"agency 'so-y-te': no result for this agency; did you mean 'so-noi-vu'\?"
+    ):
         result.explain("so-y-te")
 
 
@@ -144,4 +146,7 @@ def test_command_line_explains_an_imputed_score(tmp_path: Path, capsys: pytest.C
 def test_command_line_refusal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rubric_file, scores_file = _write_files(tmp_path)
     assert main(["explain", str(rubric_file), str(scores_file), "so-y-te"]) == 2
-    assert capsys.readouterr().err == "govindex: error: agency 'so-y-te': no result for agency 'so-y-te'\n"
+    assert (
+        capsys.readouterr().err
+        == "govindex: error: agency 'so-y-te': no result for this agency; did you mean 'so-noi-vu'?\n"
+    )

@@ -237,7 +237,7 @@ def test_an_empty_cohort() -> None:
 def test_result_lookups() -> None:
     result = one({"total": "9"})
     assert result.agency("so-a").total == Decimal("9.0")
-    with pytest.raises(UnknownNameError, match="no result for agency 'so-z'"):
+    with pytest.raises(UnknownNameError, match=r"agency 'so-z': no result for this agency; did you mean 'so-a'\?"):
         result.agency("so-z")
     with pytest.raises(UnknownNameError, match="unknown group 'g9'"):
         result.group("g9")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -103,7 +104,14 @@ class Result:
                     f"agency {agency_id!r} was not assessed: {skipped.reason} (rule {skipped.rule!r})",
                     agency=agency_id,
                 )
-        raise UnknownNameError(f"no result for agency {agency_id!r}", agency=agency_id)
+        known = sorted(self._by_id)
+        close = difflib.get_close_matches(agency_id, known, n=3, cutoff=0.5)
+        hint = (
+            f"; did you mean {', '.join(map(repr, close))}?" if close else f"; the agencies are {', '.join(known[:10])}"
+        )
+        if not close and len(known) > 10:
+            hint += f" and {len(known) - 10} more"
+        raise UnknownNameError(f"no result for this agency{hint}", agency=agency_id)
 
     def group(self, group_id: str) -> tuple[AgencyResult, ...]:
         """The rows of one ranking group, best first."""
