@@ -34,7 +34,7 @@ from govindex.errors import FileFormatError, GovIndexError, InputError, first_pr
 from govindex.io.converter import structure_document, unstructure
 from govindex.io.csvio import read_scores_csv
 from govindex.io.rubrics import read_text
-from govindex.io.yamlio import Document, dump_json, dump_yaml, join_index, join_key, load_document
+from govindex.io.yamlio import Document, dump_document, join_index, join_key, load_document
 from govindex.rubric import Rubric
 from govindex.scoring import check_assessment
 
@@ -253,11 +253,7 @@ def parse_assessment_file(text: str, rubric: Rubric | None = None, *, file: str 
 def dump_assessment_file(assessment_file: AssessmentFile, format: str = "yaml") -> str:
     """An assessment file as YAML (or ``format="json"``) text; reading it back gives an equal file."""
     data = unstructure(assessment_file)
-    if format == "yaml":
-        return dump_yaml(data)
-    if format == "json":
-        return dump_json(data)
-    raise FileFormatError(f"unknown format {format!r}; use yaml or json")
+    return dump_document(data, format)
 
 
 def dump_assessments(

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -182,6 +182,18 @@ class _Table:
             return False
         return True
 
+    def agency_rows(self, rows: Sequence[Row], positions: dict[str, int]) -> Iterator[tuple[int, list[str], str]]:
+        """The data rows that have an agency, as (line, cells, agency id); other rows are reported or skipped."""
+        width = max(positions.values())
+        for line, cells in rows[1:]:
+            if not any(cell.strip() for cell in cells) or not self.fit(line, cells, width):
+                continue
+            agency_id = self.cell(cells, positions, "agency")
+            if not agency_id:
+                self.report(InputError("the agency cell is empty", line=line, column=positions["agency"]))
+                continue
+            yield line, cells, agency_id
+
     def flags(self, line: int, cells: list[str], positions: dict[str, int], agency: str) -> dict[str, bool]:
         out: dict[str, bool] = {}
         for name in FLAG_COLUMNS:
@@ -247,16 +259,9 @@ class _Table:
                 )
                 continue
             node_columns.append((name, column))
-        width = max(positions.values())
         assessments: list[Assessment] = []
         first_seen: dict[str, int] = {}
-        for line, cells in rows[1:]:
-            if not any(cell.strip() for cell in cells) or not self.fit(line, cells, width):
-                continue
-            agency_id = self.cell(cells, positions, "agency")
-            if not agency_id:
-                self.report(InputError("the agency cell is empty", line=line, column=positions["agency"]))
-                continue
+        for line, cells, agency_id in self.agency_rows(rows, positions):
             if agency_id in first_seen:
                 self.report(
                     InputError(f"the agency appears twice (first on line {first_seen[agency_id]})"),
@@ -327,7 +332,6 @@ class _Table:
             if required not in positions:  # pragma: no cover - the long form is chosen by these columns
                 self.report(FileFormatError(f"the header has no {required!r} column", line=rows[0][0]))
                 return []
-        width = max(positions.values())
         order: list[str] = []
         facts: dict[str, dict[str, tuple[str, int]]] = {}
         scores: dict[str, dict[str, Decimal]] = {}
@@ -335,13 +339,7 @@ class _Table:
         given_on: dict[tuple[str, str], int] = {}
         first_line: dict[str, int] = {}
         described = ["group", "name", "not_applicable", *FLAG_COLUMNS]
-        for line, cells in rows[1:]:
-            if not any(cell.strip() for cell in cells) or not self.fit(line, cells, width):
-                continue
-            agency_id = self.cell(cells, positions, "agency")
-            if not agency_id:
-                self.report(InputError("the agency cell is empty", line=line, column=positions["agency"]))
-                continue
+        for line, cells, agency_id in self.agency_rows(rows, positions):
             if agency_id not in facts:
                 order.append(agency_id)
                 facts[agency_id] = {}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from govindex.errors import FileFormatError, GovIndexError, first_problem
 from govindex.io.converter import structure_document, unstructure
-from govindex.io.yamlio import Document, dump_json, dump_yaml, load_document
+from govindex.io.yamlio import Document, dump_document, load_document
 from govindex.rubric import Rubric
 
 __all__ = ["check_rubric_text", "dump_rubric", "parse_rubric", "read_rubric", "read_text"]
@@ -84,8 +84,4 @@ def dump_rubric(rubric: Rubric, format: str = "yaml") -> str:
     True
     """
     data = unstructure(rubric)
-    if format == "yaml":
-        return dump_yaml(data)
-    if format == "json":
-        return dump_json(data)
-    raise FileFormatError(f"unknown format {format!r}; use yaml or json")
+    return dump_document(data, format)

@@ -43,6 +43,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_VALUES",
     "Document",
+    "dump_document",
     "dump_json",
     "dump_yaml",
     "join_index",
@@ -563,3 +564,12 @@ def dump_json(data: Any) -> str:
     }
     """
     return _json(data, 0) + "\n"
+
+
+def dump_document(data: Any, format: str = "yaml") -> str:
+    """Plain data as ``"yaml"`` (:func:`dump_yaml`) or ``"json"`` (:func:`dump_json`) text."""
+    if format == "yaml":
+        return dump_yaml(data)
+    if format == "json":
+        return dump_json(data)
+    raise FileFormatError(f"unknown format {format!r}; use yaml or json")
