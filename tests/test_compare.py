@@ -22,10 +22,10 @@ from govindex.compare import (
     compare,
     places_moved,
 )
+from govindex.directory import AgencyRecord, EventKind, LineageEvent, Registry
 from govindex.errors import FileFormatError, InputError, UnknownNameError
 from govindex.io.comparisons import parse_result_json, read_period, split_input
-from govindex.io.registry import load_registry
-from govindex.registry import AgencyRecord, EventKind, LineageEvent, Registry
+from govindex.io.directory import load_registry
 from govindex.results import Result
 
 SONLA = load_registry("sonla")

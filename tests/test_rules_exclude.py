@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from govindex import Agency, Assessment, RuleError, RuleRef, UnknownNameError, load_dataset, load_rubric, score
 from govindex.rules.builtin import Exclude
-from govindex.rules.registry import resolve_rule
+from govindex.rules.plugins import resolve_rule
 
 REASON = "Văn phòng UBND tỉnh không đánh giá năm 2017 (Quyết định 3247/QĐ-UBND)"
 

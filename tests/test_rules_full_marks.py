@@ -51,7 +51,7 @@ def test_unknown_not_applicable_node_is_refused() -> None:
 
 def test_the_rule_takes_no_parameters() -> None:
     from govindex import RuleRef
-    from govindex.rules.registry import resolve_rule
+    from govindex.rules.plugins import resolve_rule
 
     with pytest.raises(RuleError, match=r"rule 'full_marks_if_not_applicable': bad parameters \{'points': 1\}"):
         resolve_rule(RuleRef("full_marks_if_not_applicable", {"points": 1}))

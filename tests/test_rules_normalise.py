@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from govindex import Agency, Assessment, RuleError, RuleRef, load_rubric, score
 from govindex.rules.builtin import Normalise
-from govindex.rules.registry import resolve_rule
+from govindex.rules.plugins import resolve_rule
 
 
 def test_dak_nong_par_index_component_per_100() -> None:

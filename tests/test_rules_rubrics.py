@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from govindex import Agency, Assessment, TiePolicy, list_rubrics, load_rubric, score
-from govindex.rules.registry import resolve_rules
+from govindex.rules.plugins import resolve_rules
 
 
 @pytest.mark.parametrize("rubric_id", ["sonla-2024-dti", "vn-dti-2022-province", "vn-par-2022-egov"])

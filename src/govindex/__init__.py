@@ -21,6 +21,7 @@ from govindex.compare import (
     Step,
     places_moved,
 )
+from govindex.directory import AgencyRecord, EventKind, LineageEvent, Match, MatchKind, Registry
 from govindex.errors import (
     FileFormatError,
     GovIndexError,
@@ -41,22 +42,21 @@ from govindex.io.assessments import (
 )
 from govindex.io.bundled import list_rubrics, load_rubric
 from govindex.io.csvio import dump_scores_csv, parse_scores_csv, read_scores_csv
+from govindex.io.directory import load_registry, parse_registry, read_registry
 from govindex.io.published import load_dataset, reproduce
-from govindex.io.registry import load_registry, parse_registry, read_registry
 from govindex.io.rubrics import dump_rubric, parse_rubric, read_rubric
 from govindex.io.schemas import json_schema
 from govindex.io.validate import FileReport, validate_file
 from govindex.io.writers import result_xlsx_bytes, write_result_xlsx
 from govindex.io.xlsx import read_scores_xlsx, write_scores_xlsx
 from govindex.points import format_points, parse_points
-from govindex.ranking import Rank, Ranker, rank
+from govindex.ranking import Rank, Ranker, TiePolicy, rank
 from govindex.reconcile import Reconciliation, reconcile
-from govindex.registry import AgencyRecord, EventKind, LineageEvent, Match, MatchKind, Registry
 from govindex.results import AgencyResult, NotAssessed, Result
-from govindex.rubric import Group, Index, LegalBasis, Node, Rubric, RuleRef, SubCriterion, TiePolicy
+from govindex.rubric import Group, Index, LegalBasis, Node, Rubric, RuleRef, SubCriterion
 from govindex.rules import Adjustment, Rule, RuleContext, RuleOutcome, Scale
 from govindex.rules.builtin import BestInCohort, Exclude, FullMarksIfNotApplicable, Normalise, ProportionalImputation
-from govindex.rules.registry import available_rules, register_rule, resolve_rule, unregister_rule
+from govindex.rules.plugins import available_rules, register_rule, resolve_rule, unregister_rule
 from govindex.scoring import check_assessment, score
 from govindex.stats import GroupStatistics, Statistics, statistics
 from govindex.tables import Column, Table

@@ -3,7 +3,7 @@
 Two or more :class:`Period` s (each usually made from a :class:`~govindex.results.Result`,
 possibly under different rubrics) are compared agency by agency. Places are
 counted within the ranking group, positive when the agency moved up
-("tăng 31 bậc" is ``+31``). With a :class:`~govindex.registry.Registry`,
+("tăng 31 bậc" is ``+31``). With a :class:`~govindex.directory.Registry`,
 names are resolved to stable ids and reorganisations are reported: an agency
 merged into another appears as ``merged_into`` with its successor, the
 successor as ``merged`` with its predecessors, an abolished one as
@@ -32,10 +32,10 @@ from typing import Any
 import attrs
 
 from govindex._convert import to_dict
+from govindex.directory import AgencyRecord, EventKind, Registry
 from govindex.errors import InputError, UnknownNameError
 from govindex.points import format_points, parse_points
 from govindex.ranking import Rank
-from govindex.registry import AgencyRecord, EventKind, Registry
 from govindex.results import Result
 
 __all__ = [

@@ -1,7 +1,7 @@
 """Ranking (xếp hạng) with explicit tie policies.
 
 Higher scores rank first. How equal scores share places is the rubric's
-:class:`~govindex.rubric.TiePolicy`; Sơn La ranks densely, so 71.5, 71.5
+:class:`TiePolicy`; Sơn La ranks densely, so 71.5, 71.5
 and 70.9 rank 8, 8, 9 in Decision 3247/QĐ-UBND:
 
 >>> Ranker().rank({"a": Decimal("71.5"), "b": Decimal("71.5"), "c": Decimal("70.9")})
@@ -12,6 +12,7 @@ and 70.9 rank 8, 8, 9 in Decision 3247/QĐ-UBND:
 
 from __future__ import annotations
 
+import enum
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -20,9 +21,27 @@ from typing import TypeAlias
 import attrs
 
 from govindex.errors import InputError
-from govindex.rubric import TiePolicy
 
-__all__ = ["Rank", "Ranker", "rank", "rank_column"]
+__all__ = ["Rank", "Ranker", "TiePolicy", "rank", "rank_column"]
+
+class TiePolicy(enum.Enum):
+    """How equal scores are ranked (cách xếp hạng khi bằng điểm).
+
+    For the scores 90, 80, 80, 70:
+
+    - ``DENSE``: 1, 2, 2, 3 (the Sơn La convention)
+    - ``COMPETITION``: 1, 2, 2, 4
+    - ``MODIFIED_COMPETITION``: 1, 3, 3, 4
+    - ``ORDINAL``: 1, 2, 3, 4, ties broken by agency id
+    - ``FRACTIONAL``: 1, 2.5, 2.5, 4
+    """
+
+    DENSE = "dense"
+    COMPETITION = "competition"
+    MODIFIED_COMPETITION = "modified_competition"
+    ORDINAL = "ordinal"
+    FRACTIONAL = "fractional"
+
 
 #: An integer rank, or a Decimal such as 2.5 under the fractional policy.
 Rank: TypeAlias = int | Decimal

@@ -9,7 +9,6 @@ that breaks this cannot be built.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -21,6 +20,7 @@ from govindex._convert import to_dict, to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
 from govindex.errors import RubricError, UnknownNameError
 from govindex.points import coerce_points, decimals_of
+from govindex.ranking import TiePolicy
 
 __all__ = [
     "RESERVED_IDS",
@@ -45,25 +45,6 @@ def _check_id(kind: str, value: str) -> None:
         raise RubricError(
             f"{kind} id {value!r} must start with a letter or digit and contain only letters, digits, '_', '.', '-'"
         )
-
-
-class TiePolicy(enum.Enum):
-    """How equal scores are ranked (cách xếp hạng khi bằng điểm).
-
-    For the scores 90, 80, 80, 70:
-
-    - ``DENSE``: 1, 2, 2, 3 (the Sơn La convention)
-    - ``COMPETITION``: 1, 2, 2, 4
-    - ``MODIFIED_COMPETITION``: 1, 3, 3, 4
-    - ``ORDINAL``: 1, 2, 3, 4, ties broken by agency id
-    - ``FRACTIONAL``: 1, 2.5, 2.5, 4
-    """
-
-    DENSE = "dense"
-    COMPETITION = "competition"
-    MODIFIED_COMPETITION = "modified_competition"
-    ORDINAL = "ordinal"
-    FRACTIONAL = "fractional"
 
 
 @attrs.frozen

@@ -281,7 +281,7 @@ def score(
     """Score, band and rank a cohort under ``rubric``.
 
     ``rules`` defaults to the rules the rubric names (resolved through
-    :func:`govindex.rules.registry.resolve_rules`); pass ``()`` to score
+    :func:`govindex.rules.plugins.resolve_rules`); pass ``()`` to score
     without any rule.
 
     Every agency's node scores are added up exactly (in integers scaled by
@@ -318,7 +318,7 @@ def score(
     cohort.sort(key=lambda a: (group_order[a.agency.group], a.agency.id))
 
     if rules is None:
-        from govindex.rules.registry import resolve_rules
+        from govindex.rules.plugins import resolve_rules
 
         rules = resolve_rules(rubric.rules)
 

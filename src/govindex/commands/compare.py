@@ -7,7 +7,7 @@ import argparse
 from govindex.commands._common import add_format, emit
 from govindex.compare import compare
 from govindex.io.comparisons import read_period
-from govindex.io.registry import list_registries, load_registry
+from govindex.io.directory import list_registries, load_registry
 from govindex.io.writers import json_text, render_rows
 
 _INPUTS = (

@@ -35,17 +35,17 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from govindex.directory import Registry
 from govindex.errors import FileFormatError, UnknownNameError
 from govindex.io.bundled import bundled_path
 from govindex.io.converter import structure
 from govindex.io.yamlio import load_document
-from govindex.registry import Registry
 
 __all__ = ["list_registries", "load_registry", "parse_registry", "read_registry"]
 
 
 def parse_registry(text: str, *, file: str | None = None) -> Registry:
-    """Build a :class:`~govindex.registry.Registry` from the text of a registry file."""
+    """Build a :class:`~govindex.directory.Registry` from the text of a registry file."""
     document = load_document(text, file=file)
     data = document.data
     if not isinstance(data, dict):

@@ -11,9 +11,7 @@ from hypothesis import strategies as st
 
 from govindex import load_dataset
 from govindex.agency import slugify
-from govindex.errors import FileFormatError, GovIndexError, InputError, UnknownNameError
-from govindex.io.registry import list_registries, load_registry, parse_registry
-from govindex.registry import (
+from govindex.directory import (
     AgencyRecord,
     EventKind,
     LineageEvent,
@@ -22,6 +20,8 @@ from govindex.registry import (
     fold_name,
     name_key,
 )
+from govindex.errors import FileFormatError, GovIndexError, InputError, UnknownNameError
+from govindex.io.directory import list_registries, load_registry, parse_registry
 
 SONLA = load_registry("sonla")
 DISTRICTS = [

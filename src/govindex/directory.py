@@ -339,7 +339,7 @@ def _by_id(value: Iterable[AgencyRecord]) -> tuple[AgencyRecord, ...]:
 class Registry:
     """The agencies of one province (or any other cohort) across the years.
 
-    Built in memory or read with :func:`govindex.io.registry.load_registry`;
+    Built in memory or read with :func:`govindex.io.directory.load_registry`;
     the bundled ``sonla`` registry holds Sơn La's departments and
     district-level units with the 2025 reorganisation.
     """
@@ -464,7 +464,7 @@ class Registry:
         copies lose them). A step that finds two agencies is an error, not a
         choice.
 
-        >>> from govindex.io.registry import load_registry
+        >>> from govindex.io.directory import load_registry
         >>> sonla = load_registry("sonla")
         >>> m = sonla.match("Sở Văn hóa Ththao và Du lịch")
         >>> m.id, m.kind.value
@@ -518,7 +518,7 @@ class Registry:
     def predecessors(self, agency_id: str, after: int | None = None, until: int | None = None) -> tuple[str, ...]:
         """The agencies merged into ``agency_id`` (directly or through a chain), optionally in ``(after, until]``.
 
-        >>> from govindex.io.registry import load_registry
+        >>> from govindex.io.directory import load_registry
         >>> load_registry("sonla").predecessors("so-khoa-hoc-va-cong-nghe")
         ('so-thong-tin-va-truyen-thong',)
         """

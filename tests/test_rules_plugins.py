@@ -21,7 +21,7 @@ from govindex import (
     score,
 )
 from govindex.io.rubrics import dump_rubric
-from govindex.rules.registry import available_rules, resolve_rule, unregister_rule
+from govindex.rules.plugins import available_rules, resolve_rule, unregister_rule
 from rules_strategies import BASIS, agency, leaf, parent, rubric_of
 
 TREE = parent("total", leaf("report", 10, "reporting"), leaf("other", 90))
@@ -139,7 +139,7 @@ def test_registration_refusals() -> None:
 def test_two_packages_providing_one_name_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     from importlib.metadata import EntryPoint
 
-    import govindex.rules.registry as registry
+    import govindex.rules.plugins as registry
 
     found = [
         EntryPoint("twin", "pkg_a:Rule", registry.ENTRY_POINT_GROUP),
