@@ -8,6 +8,7 @@ printed. Text is parsed from its digits (``"71,5"`` with a decimal comma is
 from __future__ import annotations
 
 import re
+from contextlib import AbstractContextManager
 from decimal import (
     MAX_EMAX,
     MAX_PREC,
@@ -16,8 +17,10 @@ from decimal import (
     ROUND_HALF_UP,
     Context,
     Decimal,
+    DivisionByZero,
     Inexact,
     InvalidOperation,
+    Overflow,
     localcontext,
 )
 from fractions import Fraction
@@ -29,6 +32,7 @@ __all__ = [
     "ROUNDING_MODES",
     "decimals_of",
     "divide",
+    "exact_context",
     "format_points",
     "from_scaled",
     "parse_points",
@@ -39,6 +43,31 @@ __all__ = [
 
 #: A context that never rounds (for exact rescaling whatever the caller's context).
 _EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+#: The library's own arithmetic context: every Decimal operation of govindex
+#: runs in it, so the caller's precision, rounding and traps change nothing.
+#: 100 significant digits hold any sum of the bounded points a rubric allows
+#: exactly; a division that does not terminate goes through :func:`divide`.
+_LIBRARY = Context(
+    prec=100,
+    rounding=ROUND_HALF_UP,
+    Emax=999_999,
+    Emin=-999_999,
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+
+
+def exact_context() -> AbstractContextManager[Context]:
+    """A local copy of the library's own decimal context (for ``with``).
+
+    >>> import decimal
+    >>> with decimal.localcontext(decimal.Context(prec=3)):
+    ...     with exact_context():
+    ...         Decimal("83.71") + Decimal("0.001")
+    Decimal('83.711')
+    """
+    return localcontext(_LIBRARY)
+
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
 
