@@ -35,7 +35,7 @@ import attrs
 from govindex.errors import InputError
 from govindex.points import exact_context
 
-__all__ = ["Agreement", "Comparison", "compare_published", "index_rounding_bound", "rounding_bound"]
+__all__ = ["Agreement", "PublishedComparison", "compare_published", "index_rounding_bound", "rounding_bound"]
 
 
 class Agreement(enum.Enum):
@@ -64,7 +64,7 @@ _WORDS = {
 
 
 @attrs.frozen
-class Comparison:
+class PublishedComparison:
     """A recomputed value against the published one.
 
     ``difference`` is ``recomputed - published``; ``bound`` the largest
@@ -103,7 +103,7 @@ def _check(value: object, what: str) -> Decimal:
     return number
 
 
-def compare_published(recomputed: Decimal, published: Decimal, *, bound: Decimal = Decimal(0)) -> Comparison:
+def compare_published(recomputed: Decimal, published: Decimal, *, bound: Decimal = Decimal(0)) -> PublishedComparison:
     """Compare a recomputed value with the published one, given the rounding bound.
 
     Equal numbers (``0.70`` and ``0.7`` are equal) are an exact match; a
@@ -124,7 +124,7 @@ def compare_published(recomputed: Decimal, published: Decimal, *, bound: Decimal
         kind = Agreement.ROUNDING
     else:
         kind = Agreement.DIFFERENT
-    return Comparison(mine, theirs, limit, kind)
+    return PublishedComparison(mine, theirs, limit, kind)
 
 
 def _half_unit(decimals: int) -> Decimal:
