@@ -523,7 +523,9 @@ def _factory(kind: str) -> MeasureFactory:
     found = _entry_points(kind)
     distinct = sorted({entry.value for entry in found})
     if len(distinct) > 1:
-        raise RubricError(f"measure kind {kind!r} is provided by more than one installed package: {', '.join(distinct)}")
+        raise RubricError(
+            f"measure kind {kind!r} is provided by more than one installed package: {', '.join(distinct)}"
+        )
     if found:
         try:
             factory: MeasureFactory = found[0].load()

@@ -20,6 +20,7 @@ from typing import Any
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 
+from govindex.agency import nfc
 from govindex.bands import Band, BandScheme
 from govindex.errors import FileFormatError, GovIndexError, RubricError, first_problem
 from govindex.io.yamlio import Document, join_index, join_key
@@ -43,6 +44,16 @@ def _make_converter() -> cattrs.Converter:
         return points
 
     conv.register_structure_hook(Decimal, structure_decimal)
+
+    def structure_score(value: Any, _type: type) -> Decimal | str:
+        """A score, or (for a measured leaf, checked against the rubric later) the measurement as text."""
+        if isinstance(value, str):
+            return nfc(value.strip())
+        if isinstance(value, bool):
+            raise FileFormatError(f"expected a number, got {value!r}")
+        return structure_decimal(value, Decimal)
+
+    conv.register_structure_hook(Decimal | str, structure_score)
     conv.register_unstructure_hook(Decimal, lambda value: value)
 
     def structure_attribute(value: Any, _type: type) -> str | bool | int:
