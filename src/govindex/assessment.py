@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govindex._convert import to_dict
+from govindex._convert import FrozenDict, to_dict
 from govindex.agency import Agency
 from govindex.errors import GovIndexError, InputError
 from govindex.measures import Measurement
@@ -28,7 +28,7 @@ class Source(enum.Enum):
     APPRAISED = "appraised"  # thẩm định
 
 
-def _to_points(value: Mapping[str, object]) -> dict[str, Decimal]:
+def _to_points(value: Mapping[str, object]) -> FrozenDict[str, Decimal]:
     out: dict[str, Decimal] = {}
     for node_id, raw in value.items():
         if type(raw) is Decimal and raw.is_finite():  # the common case, without a call
@@ -38,7 +38,7 @@ def _to_points(value: Mapping[str, object]) -> dict[str, Decimal]:
             out[node_id] = parse_points(raw)
         except InputError as error:
             raise error.with_context(node=node_id) from None
-    return out
+    return FrozenDict(out)
 
 
 def measurement_of(rubric: Rubric, group_id: str, node_id: str, value: object) -> Measurement | None:
@@ -67,8 +67,8 @@ def measurement_of(rubric: Rubric, group_id: str, node_id: str, value: object) -
         raise error.with_context(node=node_id) from None
 
 
-def _to_measurements(value: Mapping[str, Measurement]) -> dict[str, Measurement]:
-    return dict(value)
+def _to_measurements(value: Mapping[str, Measurement]) -> FrozenDict[str, Measurement]:
+    return FrozenDict(value)
 
 
 @attrs.frozen
@@ -133,7 +133,7 @@ class Assessment:
                     node=node_id,
                 )
         if len(scores) != len(self.scores):
-            object.__setattr__(self, "scores", scores)
+            object.__setattr__(self, "scores", FrozenDict(scores))
 
     @classmethod
     def measured(

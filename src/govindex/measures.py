@@ -52,7 +52,7 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from govindex.errors import InputError, RubricError, UnknownNameError
-from govindex.points import decimals_of, divide, exact_context, terminating
+from govindex.points import bounds_problem, decimals_of, divide, exact_context, terminating
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -161,6 +161,8 @@ def parse_count(text: str, what: str = "a number") -> Decimal:
     ...
     govindex.errors.InputError: 'ba' is not a number (write it in digits, e.g. 3 or 0,5)
     """
+    if len(text) > 30:
+        raise InputError(f"{_shown(text)} is too long for {what}")
     if _THOUSANDS.fullmatch(text):
         raise InputError(
             f"{_shown(text)} is ambiguous: a thousands separator or decimals? Write the number without "
@@ -202,6 +204,9 @@ def _points_decimal(value: object, what: str) -> Decimal:
     number = Decimal(value)
     if not number.is_finite() or number < 0:
         raise RubricError(f"{what} must be a finite, non-negative number, not {value!r}")
+    problem = bounds_problem(number)
+    if problem is not None:
+        raise RubricError(f"{what} {problem}")
     return number
 
 

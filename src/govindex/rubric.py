@@ -20,7 +20,7 @@ from govindex._convert import to_dict, to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
 from govindex.errors import GovIndexError, RubricError, UnknownNameError
 from govindex.measures import Measure, resolve_measure
-from govindex.points import coerce_points, decimals_of
+from govindex.points import MAX_DECIMALS, bounds_problem, coerce_points, decimals_of, exact
 from govindex.ranking import TiePolicy
 
 __all__ = [
@@ -101,6 +101,7 @@ class Node:
     notes: str | None = None
     measure: Measure | None = attrs.field(default=None, converter=_to_measure)
 
+    @exact
     def __attrs_post_init__(self) -> None:
         _check_id("node", self.id)
         if self.id in RESERVED_IDS:
@@ -111,6 +112,9 @@ class Node:
                 f"'2.5'), not {self.max_points!r}",
                 node=self.id,
             )
+        problem = bounds_problem(self.max_points)
+        if problem is not None:
+            raise RubricError(f"max_points {self.max_points} {problem}", node=self.id)
         if self.measure is not None:
             if self.children:
                 raise RubricError(
@@ -172,6 +176,7 @@ class Group:
     tree: Node
     name_en: str | None = None
 
+    @exact
     def __attrs_post_init__(self) -> None:
         _check_id("group", self.id)
         seen: set[str] = set()
@@ -236,12 +241,13 @@ class Rubric:
     results_basis: LegalBasis | None = None
     notes: str | None = None
 
+    @exact
     def __attrs_post_init__(self) -> None:
         _check_id("rubric", self.id)
         if not self.groups:
             raise RubricError(f"rubric {self.id!r} has no agency group")
-        if not isinstance(self.decimals, int) or isinstance(self.decimals, bool) or not 0 <= self.decimals <= 12:
-            raise RubricError(f"rubric {self.id!r}: decimals must be an integer from 0 to 12, not {self.decimals!r}")
+        if not isinstance(self.decimals, int) or isinstance(self.decimals, bool) or not 0 <= self.decimals <= MAX_DECIMALS:
+            raise RubricError(f"rubric {self.id!r}: decimals must be an integer from 0 to {MAX_DECIMALS}, not {self.decimals!r}")
         if self.bands is not None:
             if not isinstance(self.bands, BandScheme):
                 raise RubricError(f"rubric {self.id!r}: bands must be a BandScheme, not {type(self.bands).__name__}")
