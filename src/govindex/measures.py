@@ -46,12 +46,15 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from importlib.metadata import EntryPoint, entry_points
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
 from govindex.errors import InputError, RubricError, UnknownNameError
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
 from govindex.points import bounds_problem, decimals_of, divide, exact_context, terminating
 
 __all__ = [
@@ -504,6 +507,8 @@ def unregister_measure(kind: str) -> None:
 
 
 def _entry_points(kind: str | None = None) -> list[EntryPoint]:
+    from importlib.metadata import entry_points  # only when a kind is looked up: import govindex stays light
+
     found = entry_points(group=ENTRY_POINT_GROUP)
     return sorted((e for e in found if kind is None or e.name == kind), key=lambda e: (e.name, e.value))
 
