@@ -39,3 +39,21 @@ def test_a_lazy_name_is_imported_on_first_use() -> None:
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
         == "True"
     )
+
+
+def test_the_mappings_of_frozen_values_cannot_be_changed_in_place() -> None:
+    import copy
+    import pickle
+
+    from govindex import Agency, Assessment, RuleRef
+
+    assessment = Assessment(Agency("so-y-te", "Sở Y tế", "provincial", attributes={"note": "x"}), {"security": "8"})
+    ref = RuleRef("exclude", {"agencies": ["a"]})
+    for mapping in (assessment.scores, assessment.evidence, assessment.agency.attributes, ref.params):
+        with pytest.raises(TypeError, match="read-only"):
+            mapping["security"] = -5  # type: ignore[index]
+        with pytest.raises(TypeError, match="read-only"):
+            mapping.update({"x": 1})  # type: ignore[attr-defined]
+    assert pickle.loads(pickle.dumps(assessment)) == assessment
+    assert copy.deepcopy(assessment) == assessment
+    assert assessment.scores == {"security": 8}
