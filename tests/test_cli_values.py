@@ -98,3 +98,13 @@ def test_points_stay_points_and_an_unknown_kind_is_refused(tmp_path: Path) -> No
         f"{table}:2:2: agency 'dak-nong', node 'total': rubric 'vn-par-2022-egov' states no publication scale "
         "(publication: in the rubric), so its values cannot be read as index values"
     )
+
+
+def test_explain_a_view_from_index_values(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["explain", "vn-dti-2022-province", str(EXAMPLE), "tinh-e", "pillar_digital_society", "--values", "index"]
+    status, out, err = run(capsys, *argv, "--lang", "vi")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[-1] == (
+        "    công bố theo thang 0-1: 452.060 / 650 × 1 = 0.6954769231… → 0.6955 (ROUND_HALF_UP); "
+        "xếp hạng 5 trong nhóm province"
+    )
