@@ -24,10 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
+from govindex.agency import Agency
 from govindex.assessment import Assessment
 from govindex.engine._check import check_value, unknown_node
 from govindex.engine._layout import layout_of
@@ -141,7 +142,9 @@ def apply_rules(state: Scoring) -> Scoring:
     for group in table.groups:
         for row, agency in enumerate(group.agencies):
             where[agency.id] = (group.group_id, row)
-    arrays = {group_id: (values.copy(), given.copy()) for group_id, (values, given) in state.current.items()}
+    arrays = {
+        group_id: (values.copy(order="F"), given.copy(order="F")) for group_id, (values, given) in state.current.items()
+    }
     adjustments: list[Adjustment] = []
     excluded: dict[str, tuple[str, str]] = {}
     scale = state.scale
@@ -226,13 +229,33 @@ def aggregate(state: Scoring) -> Scoring:
             rows = np.array(
                 [i for i, agency in enumerate(group.agencies) if agency.id not in state.excluded], dtype=np.intp
             )
-            values, given = values[rows], given[rows]
+            values, given = np.asfortranarray(values[rows]), np.asfortranarray(given[rows])
         else:
             rows = np.arange(len(group.agencies), dtype=np.intp)
-        ids = [group.agencies[i].id for i in rows.tolist()]
+        ids = _Ids(group.agencies, rows)
         sums, has = add_up(group.layout, values, given, ids, points, lambda agency: changed.get(agency, set()))
         groups[group.group_id] = GroupScores(rows, sums, has)
     return attrs.evolve(state, groups=groups)
+
+
+class _Ids(Sequence[str]):
+    """The ids of the kept agencies, looked up only when an error names one."""
+
+    def __init__(self, agencies: tuple[Agency, ...], rows: NDArray[np.intp]) -> None:
+        self._agencies = agencies
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        return self._agencies[int(self._rows[index])].id
 
 
 def band(state: Scoring) -> Scoring:
@@ -255,7 +278,7 @@ def rank(state: Scoring) -> Scoring:
     """Each group ranked on the total and on every node that all its agencies have a score for."""
     import numpy as np
 
-    from govindex.engine import rank_values
+    from govindex.engine._rank import rank_columns
 
     policy = state.rubric.tie_policy
     table = state.checked
@@ -265,10 +288,11 @@ def rank(state: Scoring) -> Scoring:
         complete: NDArray[np.bool_] = (
             np.asarray(scores.has.all(axis=0)) if len(scores.rows) else np.zeros(group.layout.width, dtype=np.bool_)
         )
-        ranks: dict[str, NDArray[np.int64]] = {}
-        for j, node_id in enumerate(group.layout.ids):
-            if j == 0 or complete[j]:
-                ranks[node_id] = _frozen(rank_values(scores.values[:, j], policy))
+        ranked = [j for j in range(group.layout.width) if j == 0 or complete[j]]
+        ranks: dict[str, NDArray[np.int64]] = {
+            group.layout.ids[j]: _frozen(column)
+            for j, column in zip(ranked, rank_columns(scores.values, ranked, policy), strict=True)
+        }
         order = np.argsort(ranks[group.layout.ids[0]], kind="stable").astype(np.intp)
         out[group.group_id] = attrs.evolve(scores, ranks=ranks, order=_frozen(order))
     return attrs.evolve(state, groups=out)
@@ -295,11 +319,12 @@ def result(state: Scoring) -> Result:
         if not len(scores.rows):
             continue
         kept = scores.rows.tolist()
+        whole = len(kept) == len(group.agencies)
         assert scores.order is not None
         columns.append(
             Columns(
                 layout=group.layout,
-                agencies=tuple(group.agencies[i] for i in kept),
+                agencies=group.agencies if whole else tuple(group.agencies[i] for i in kept),
                 scores=_frozen(scores.values),
                 given=_frozen(scores.has),
                 ranks=scores.ranks,
@@ -307,13 +332,13 @@ def result(state: Scoring) -> Result:
                 band=None if scores.band is None else _frozen(scores.band),
                 bands=state.rubric.bands,
                 order=scores.order,
-                sources=tuple(group.sources[i] for i in kept),
+                sources=group.sources if whole else tuple(group.sources[i] for i in kept),
                 table=group,
                 rows=scores.rows,
                 points=points,
             )
         )
-    agencies = {agency.id: agency for group in table.groups for agency in group.agencies}
+    agencies = {agency.id: agency for group in table.groups for agency in group.agencies} if state.excluded else {}
     return Result(
         rubric=state.rubric,
         adjustments=state.adjustments,

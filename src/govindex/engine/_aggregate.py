@@ -8,7 +8,7 @@ node's score as it stands before those checks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -25,18 +25,20 @@ Sums = tuple[NDArray[Any], NDArray[np.bool_]]
 
 def _leaf_sums(layout: Layout, values: NDArray[Any]) -> NDArray[Any]:
     """Every node's sum in one pass: a cumulative sum over the leaves, depth-first."""
-    count = values.shape[0]
-    leaves = values[:, list(layout.leaves)]
-    running = np.zeros((count, len(layout.leaves) + 1), dtype=values.dtype)
-    np.cumsum(leaves, axis=1, out=running[:, 1:])
-    return running[:, list(layout.leaf_end)] - running[:, list(layout.leaf_start)]
+    by_node = values.T  # nodes x agencies: contiguous rows when the table is column-major
+    running = np.zeros((len(layout.leaves) + 1, values.shape[0]), dtype=values.dtype)
+    np.cumsum(by_node[list(layout.leaves)], axis=0, out=running[1:])
+    sums: NDArray[Any] = (running[list(layout.leaf_end)] - running[list(layout.leaf_start)]).T
+    return sums
 
 
 def _only_leaves(layout: Layout, given: NDArray[np.bool_]) -> bool:
     """Whether every agency gives exactly the leaves (the common case)."""
-    leaf_mask = np.zeros(layout.width, dtype=np.bool_)
-    leaf_mask[list(layout.leaves)] = True
-    return bool(given[:, leaf_mask].all()) and not bool(given[:, ~leaf_mask].any())
+    by_node = given.T
+    if len(layout.leaves) == layout.width:
+        return bool(by_node.all())
+    internal = [j for j in range(layout.width) if layout.children[j]]
+    return bool(by_node[list(layout.leaves)].all()) and not bool(by_node[internal].any())
 
 
 def standing(layout: Layout, values: NDArray[Any], given: NDArray[np.bool_]) -> Sums:
@@ -46,8 +48,8 @@ def standing(layout: Layout, values: NDArray[Any], given: NDArray[np.bool_]) -> 
     """
     if _only_leaves(layout, given):
         return _leaf_sums(layout, values), np.ones(given.shape, dtype=np.bool_)
-    out = values.copy()
-    have = given.copy()
+    out = values.copy(order="F")
+    have = given.copy(order="F")
     for j in layout.postorder:
         children = list(layout.children[j])
         if not children:
@@ -63,7 +65,7 @@ def aggregate(
     layout: Layout,
     values: NDArray[Any],
     given: NDArray[np.bool_],
-    agencies: Iterable[str],
+    agencies: Sequence[str],
     points: Points,
     adjusted: Callable[[str], set[str]] = lambda _agency: set(),
 ) -> Sums:
@@ -77,8 +79,8 @@ def aggregate(
     if _only_leaves(layout, given):
         return _leaf_sums(layout, values), np.ones(given.shape, dtype=np.bool_)
     count = values.shape[0]
-    out = values.copy()
-    have = given.copy()
+    out = values.copy(order="F")
+    have = given.copy(order="F")
     partial = np.zeros(given.shape, dtype=np.bool_)
     wrong = np.zeros(given.shape, dtype=np.bool_)
     for j in layout.postorder:
@@ -95,9 +97,10 @@ def aggregate(
         have[:, j] = complete | (mine & ~some)
     failed = wrong.any(axis=1) | ~have[:, 0]
     if failed.any():
-        ids = list(agencies)
         row = int(np.flatnonzero(failed)[0])
-        raise _problem(layout, ids[row], values[row], given[row], out[row], have[row], wrong[row], points, adjusted)
+        raise _problem(
+            layout, agencies[row], values[row], given[row], out[row], have[row], wrong[row], points, adjusted
+        )
     return out, have
 
 

@@ -10,7 +10,7 @@ from numpy.typing import NDArray
 
 from govindex.ranking import Rank, TiePolicy
 
-__all__ = ["rank_denominator", "rank_of", "rank_values"]
+__all__ = ["rank_columns", "rank_denominator", "rank_of", "rank_values"]
 
 #: Count over at most this many bins per column (or four per agency, when more).
 _COUNTING_BINS = 1 << 20
@@ -53,6 +53,41 @@ def rank_values(column: NDArray[Any], policy: TiePolicy) -> NDArray[np.int64]:
     _distinct, slot, counts = np.unique(-column, return_inverse=True, return_counts=True)
     places: NDArray[np.int64] = _places(counts.astype(np.int64), policy)[slot.reshape(-1)]
     return places
+
+
+def rank_columns(values: NDArray[Any], positions: list[int], policy: TiePolicy) -> list[NDArray[np.int64]]:
+    """:func:`rank_values` for several columns of ``values`` at once.
+
+    The columns whose range of scores is small are ranked together: their
+    bins laid end to end, one count over all of them, then each bin's place
+    within its own column.
+    """
+    count = values.shape[0]
+    if count == 0 or policy is TiePolicy.ORDINAL or values.dtype == object or not positions:
+        return [rank_values(values[:, j], policy) for j in positions]
+    by_node = values.T[positions]  # columns x agencies
+    tops = by_node.max(axis=1)
+    spans = tops - by_node.min(axis=1) + 1
+    if int(spans.sum()) > max(_COUNTING_BINS, 4 * count * len(positions)):
+        return [rank_values(values[:, j], policy) for j in positions]
+    starts = np.cumsum(spans) - spans
+    slot = (tops + starts)[:, None] - by_node  # bins of one column end to end, its best score first
+    counts = np.bincount(slot.ravel(), minlength=int(spans.sum()))
+    column_of = np.repeat(np.arange(len(positions)), spans)
+    if policy is TiePolicy.DENSE:
+        seen = np.cumsum(counts > 0, dtype=np.int64)
+        places = seen - (seen[starts] - (counts[starts] > 0))[column_of]
+    else:
+        running = np.cumsum(counts, dtype=np.int64)
+        before = running - counts - (running[starts] - counts[starts])[column_of]
+        if policy is TiePolicy.COMPETITION:
+            places = before + 1
+        elif policy is TiePolicy.MODIFIED_COMPETITION:
+            places = before + counts
+        else:
+            places = 2 * before + counts + 1
+    ranked = places[slot]
+    return [ranked[k] for k in range(len(positions))]
 
 
 def _places(counts: NDArray[np.int64], policy: TiePolicy) -> NDArray[np.int64]:

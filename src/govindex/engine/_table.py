@@ -55,7 +55,8 @@ class GroupTable:
 
     ``agencies`` are ordered by id; ``values[i, j]`` is agency ``i``'s score
     on node ``layout.ids[j]`` times ``10**decimals`` (0 where not given) and
-    ``given[i, j]`` says whether it was given. ``scores`` keeps the scores as
+    ``given[i, j]`` says whether it was given. Both are column-major (one
+    node's scores are contiguous) and read-only. ``scores`` keeps the scores as
     given when the table was built from assessments; ``lines`` the line of
     each agency in the file it was read from.
     """
@@ -240,8 +241,8 @@ class ScoreTable:
                 GroupTable(
                     layout,
                     tuple(agencies[i] for i in order),
-                    _frozen(values[order]),
-                    _frozen(mask[order].copy()),
+                    _frozen(np.asfortranarray(values[order])),
+                    _frozen(np.asfortranarray(mask[order])),
                     tuple(sources[i] for i in order),
                 ),
             ),
@@ -268,8 +269,8 @@ def _refuse(layout: Layout, assessment: Assessment, decimals: int) -> None:
 
 def _fill(layout: Layout, rows: list[tuple[Assessment, list[int], list[int]]], dtype: Any) -> GroupTable:
     count = len(rows)
-    values = np.zeros((count, layout.width), dtype=dtype)
-    given = np.zeros((count, layout.width), dtype=np.bool_)
+    values = np.zeros((count, layout.width), dtype=dtype, order="F")
+    given = np.zeros((count, layout.width), dtype=np.bool_, order="F")
     leaves = list(layout.leaves)
     if all(positions == leaves for _a, positions, _s in rows):
         # the common case: every agency gives exactly the leaves, in the rubric's order
