@@ -41,15 +41,19 @@ def _only_leaves(layout: Layout, given: NDArray[np.bool_]) -> bool:
     return bool(by_node[list(layout.leaves)].all()) and not bool(by_node[internal].any())
 
 
-def standing(layout: Layout, values: NDArray[Any], given: NDArray[np.bool_]) -> Sums:
+def standing(
+    layout: Layout, values: NDArray[Any], given: NDArray[np.bool_], exponents: NDArray[np.int64] | None = None
+) -> tuple[NDArray[Any], NDArray[np.bool_], NDArray[np.int64] | None]:
     """Every node's score as it stands: its given value, else the sum of its children when all have one.
 
-    Used by rules, before any consistency check: a given value wins.
+    Used by rules, before any consistency check: a given value wins. With
+    ``exponents`` (the decimal exponent of each given value), a sum also
+    carries the exponent a Decimal sum of its parts would have (the least of
+    theirs), so that a rule shows ``45.5`` as written, not ``45.50``.
     """
-    if _only_leaves(layout, given):
-        return _leaf_sums(layout, values), np.ones(given.shape, dtype=np.bool_)
     out = values.copy(order="F")
     have = given.copy(order="F")
+    exps = None if exponents is None else exponents.copy(order="F")
     for j in layout.postorder:
         children = list(layout.children[j])
         if not children:
@@ -57,8 +61,10 @@ def standing(layout: Layout, values: NDArray[Any], given: NDArray[np.bool_]) -> 
         complete = have[:, children].all(axis=1) & ~given[:, j]
         if complete.any():
             out[complete, j] = out[complete][:, children].sum(axis=1)
+            if exps is not None:
+                exps[complete, j] = exps[complete][:, children].min(axis=1)
         have[:, j] |= complete
-    return out, have
+    return out, have, exps
 
 
 def aggregate(
