@@ -33,7 +33,7 @@ from govindex.assessment import Assessment
 from govindex.engine._check import check_value, unknown_node
 from govindex.engine._layout import layout_of
 from govindex.errors import GovIndexError, InputError, RuleError
-from govindex.points import to_scaled
+from govindex.points import exact, to_scaled
 from govindex.results import NotAssessed, Result
 from govindex.rubric import Rubric
 from govindex.rules import Adjustment, Rule, RuleContext, Scale
@@ -352,6 +352,7 @@ def result(state: Scoring) -> Result:
     )
 
 
+@exact
 def score(
     rubric: Rubric,
     assessments: Iterable[Assessment] | ScoreTable,
