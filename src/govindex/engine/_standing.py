@@ -83,7 +83,7 @@ def _columns(layout: Layout, members: list[Assessment]) -> _Group:
 def _alone(decimals: int, assessment: Assessment, node: Node) -> Decimal | None:
     """One assessment on a node of any tree (a rule may ask about a node of another group)."""
     layout = layout_of(Group("standing", "standing", node), decimals)
-    _layout, rows, values, have, exps = _columns(layout, [assessment])
+    _layout, _rows, values, have, exps = _columns(layout, [assessment])
     if not have[0, 0]:
         return None
     return _decimal(int(values[0, 0]), int(exps[0, 0]), decimals)
