@@ -13,7 +13,9 @@ exact scaled integers (:mod:`govindex.engine`):
 4. **band**: the totals, with the rubric's band scheme;
 5. **rank**: each group on the total and on every node all its agencies have
    a score for;
-6. **result**: a :class:`~govindex.results.Result` that makes the per-agency
+6. **publish**: the rubric's views (aggregates that overlap the tree, ranked)
+   and its totals on its published scale (:mod:`govindex.views`);
+7. **result**: a :class:`~govindex.results.Result` that makes the per-agency
    rows only when they are read.
 
 The stages are listed in :data:`STAGES`; each takes and returns a
@@ -31,18 +33,20 @@ import attrs
 from govindex.agency import Agency
 from govindex.assessment import Assessment
 from govindex.engine._check import check_value, unknown_node
-from govindex.engine._layout import layout_of
+from govindex.engine._layout import Layout, layout_of
 from govindex.errors import GovIndexError, InputError, RuleError
 from govindex.points import exact, to_scaled
 from govindex.results import NotAssessed, Result
 from govindex.rubric import Rubric
 from govindex.rules import Adjustment, Rule, RuleContext, Scale
+from govindex.views import VALUES, points_from_index
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
     from govindex.engine import ScoreTable
+    from govindex.engine._columns import ViewColumns
 
 __all__ = ["STAGES", "Scoring", "check_assessment", "score"]
 
@@ -85,6 +89,7 @@ class GroupScores:
     band: NDArray[np.intp] | None = None
     ranks: Mapping[str, NDArray[np.int64]] = attrs.field(factory=dict)
     order: NDArray[np.intp] | None = None
+    views: Mapping[str, ViewColumns] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -232,10 +237,50 @@ def aggregate(state: Scoring) -> Scoring:
             values, given = np.asfortranarray(values[rows]), np.asfortranarray(given[rows])
         else:
             rows = np.arange(len(group.agencies), dtype=np.intp)
+        given = _with_zero_leaves(group.layout, given)
         ids = _Ids(group.agencies, rows)
         sums, has = add_up(group.layout, values, given, ids, points, lambda agency: changed.get(agency, set()))
         groups[group.group_id] = GroupScores(rows, sums, has)
     return attrs.evolve(state, groups=groups)
+
+
+def _with_zero_leaves(layout: Layout, given: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The given mask with each leaf worth no points counted as given 0 (the DTI's smart city).
+
+    Not when the leaf's parent (or a node above it) is given as a whole and
+    none of the leaf's siblings (or nodes below them) is given: that node's
+    score then stands alone.
+    """
+    filled = given
+    for parent, leaf, ancestors, rest in _zero_leaves(layout):
+        del parent
+        whole = (
+            given[:, ancestors].any(axis=1) & ~given[:, rest].any(axis=1) if rest else given[:, ancestors].any(axis=1)
+        )
+        fill = ~given[:, leaf] & ~whole
+        if fill.any():
+            if filled is given:
+                filled = given.copy(order="F")
+            filled[:, leaf] |= fill
+    return filled
+
+
+def _zero_leaves(layout: Layout) -> list[tuple[int, int, list[int], list[int]]]:
+    """Each leaf worth no points: (its parent, itself, its parent and the nodes above, the rest of the parent's subtree)."""
+    out: list[tuple[int, int, list[int], list[int]]] = []
+    path: list[int] = []
+
+    def visit(j: int) -> None:
+        path.append(j)
+        for child in layout.children[j]:
+            if not layout.children[child] and layout.maxima[child] == 0:
+                rest = [k for k in range(j + 1, layout.subtree_end[j]) if k != child]
+                out.append((j, child, list(path), rest))
+            visit(child)
+        path.pop()
+
+    visit(0)
+    return out
 
 
 class _Ids(Sequence[str]):
@@ -298,13 +343,45 @@ def rank(state: Scoring) -> Scoring:
     return attrs.evolve(state, groups=out)
 
 
+def publish(state: Scoring) -> Scoring:
+    """The rubric's views: each the exact sum of its nodes, ranked within the group."""
+    if not state.rubric.views:
+        return state
+    import numpy as np
+
+    from govindex.engine import rank_values
+    from govindex.engine._columns import ViewColumns
+
+    table = state.checked
+    policy = state.rubric.tie_policy
+    out: dict[str, GroupScores] = {}
+    for group in table.groups:
+        scores = state.groups[group.group_id]
+        assert scores.order is not None
+        views: dict[str, ViewColumns] = {}
+        for view in state.rubric.views:
+            positions = [group.layout.index[node_id] for node_id in view.nodes]
+            points = scores.values[:, positions].sum(axis=1)
+            has: NDArray[np.bool_] = np.asarray(scores.has[:, positions].all(axis=1), dtype=np.bool_)
+            # ranked like the rows: best total first, so that an ordinal tie follows the result's order
+            present = scores.order[has[scores.order]]
+            ranks = np.zeros(len(scores.rows), dtype=np.int64)
+            ranks[present] = rank_values(points[present], policy)
+            maximum = sum((group.layout.nodes[j].max_points for j in positions), Decimal(0))
+            publication = view.publication or state.rubric.publication
+            assert publication is not None  # the rubric refuses a view without a scale
+            views[view.id] = ViewColumns(_frozen(points), _frozen(has), _frozen(ranks), maximum, publication)
+        out[group.group_id] = attrs.evolve(scores, views=views)
+    return attrs.evolve(state, groups=out)
+
+
 def _frozen(array: Any) -> Any:
     array.flags.writeable = False
     return array
 
 
 #: The stages of :func:`score`, in order.
-STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, rank)
+STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, rank, publish)
 
 
 def result(state: Scoring) -> Result:
@@ -336,6 +413,8 @@ def result(state: Scoring) -> Result:
                 table=group,
                 rows=scores.rows,
                 points=points,
+                views=scores.views,
+                publication=state.rubric.publication,
             )
         )
     agencies = {agency.id: agency for group in table.groups for agency in group.agencies} if state.excluded else {}
@@ -358,13 +437,17 @@ def score(
     assessments: Iterable[Assessment] | ScoreTable,
     *,
     rules: Sequence[Rule] | None = None,
+    values: str = "points",
 ) -> Result:
     """Score, band and rank a cohort under ``rubric``.
 
     ``assessments`` is an iterable of :class:`~govindex.assessment.Assessment`
     or a :class:`~govindex.engine.ScoreTable` (built from integer arrays or
     read straight from a file). ``rules`` defaults to the rules the rubric
-    names; pass ``()`` to score without any rule.
+    names; pass ``()`` to score without any rule. ``values="index"`` reads
+    every given value as a share of its node's maximum on the rubric's
+    published scale (0.7804 of a 100-point index is 78.04 points; see
+    :func:`govindex.views.index_to_points`).
 
     Every agency's node scores are added up exactly (in integers scaled by
     ``10**rubric.decimals``); totals are banded with the rubric's band
@@ -378,6 +461,13 @@ def score(
     >>> result.agency("so-noi-vu").band.label
     'Tốt'
     """
+    if values not in VALUES:
+        raise InputError(f"unknown kind of values {values!r}; use {' or '.join(map(repr, VALUES))}")
+    if values == "index":
+        from govindex.engine import ScoreTable
+
+        given = assessments.assessments() if isinstance(assessments, ScoreTable) else assessments
+        assessments = points_from_index(rubric, given)
     state = Scoring(rubric, resolve(rubric, rules), assessments)
     state = check(state)
     try:

@@ -21,8 +21,20 @@ from govindex.points import divide, exact_context
 from govindex.ranking import Rank
 from govindex.results import AgencyResult
 from govindex.rules import Scale
+from govindex.views import Publication, ViewScore
 
-__all__ = ["Columns"]
+__all__ = ["Columns", "NodeRanks", "NodeScores", "ViewColumns"]
+
+
+@attrs.frozen(eq=False)
+class ViewColumns:
+    """One view of a group (an aggregate that overlaps the tree): scaled points, whether each agency has them, ranks."""
+
+    points: NDArray[Any]
+    has: NDArray[np.bool_]
+    ranks: NDArray[np.int64]
+    maximum: Decimal
+    publication: Publication
 
 
 @attrs.frozen(eq=False)
@@ -41,7 +53,9 @@ class Columns:
       policy, where 2.5 is stored as 5, else 1);
     - ``band``: per agency the position of its band in ``bands.bands``
       (``None`` for a rubric without bands);
-    - ``order``: the rows best first (by rank, then agency id).
+    - ``order``: the rows best first (by rank, then agency id);
+    - ``views``: per view of the rubric, its scaled points, whether each
+      agency has them, and the ranks (:class:`ViewColumns`).
 
     Every array is read-only.
     """
@@ -59,6 +73,8 @@ class Columns:
     _table: GroupTable = attrs.field(repr=False, alias="table")
     _rows: NDArray[np.intp] = attrs.field(repr=False, alias="rows")
     _points: Points = attrs.field(repr=False, alias="points")
+    views: Mapping[str, ViewColumns] = attrs.field(factory=dict, repr=False)
+    publication: Publication | None = attrs.field(default=None, repr=False)
 
     @property
     def group_id(self) -> str:
@@ -99,9 +115,20 @@ class Columns:
         """The per-agency view of row ``row``, made when read."""
         total = self._points[self.scores[row, 0]]
         normalised = None
-        if scale is not None:
-            with exact_context():
+        views: dict[str, ViewScore] = {}
+        with exact_context():
+            if scale is not None:
                 normalised = divide(total * scale.numerator, scale.denominator, scale.decimals, scale.rounding)
+            elif self.publication is not None:
+                normalised = self.publication.publish(total, self.layout.nodes[0].max_points)
+            for view_id, view in self.views.items():
+                if view.has[row]:
+                    points = self._points[view.points[row]]
+                    published = view.publication.publish(points, view.maximum)
+                    assert published is not None
+                    views[view_id] = ViewScore(
+                        points, view.maximum, published, rank_of(int(view.ranks[row]), self.rank_denominator)
+                    )
         return AgencyResult(
             agency=self.agencies[row],
             total=total,
@@ -112,6 +139,7 @@ class Columns:
             raw=self.raw(row),
             source=self.sources[row],
             normalised=normalised,
+            views=MappingProxyType(views),
         )
 
 
