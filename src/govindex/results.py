@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from govindex._convert import FrozenDict
 from govindex.agency import Agency
 from govindex.assessment import Source
 from govindex.bands import Band
 from govindex.errors import InputError, UnknownNameError
+from govindex.measures import Measurement
 from govindex.points import format_points
 from govindex.ranking import Rank
 from govindex.rubric import Rubric
@@ -36,7 +38,7 @@ __all__ = ["AgencyResult", "NotAssessed", "Result"]
 
 def _read_only(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
     """A mapping that cannot be changed in place (the views of a result already cannot)."""
-    if isinstance(mapping, MappingProxyType) or type(mapping).__module__ == "govindex.engine._columns":
+    if isinstance(mapping, (MappingProxyType, FrozenDict)) or type(mapping).__module__ == "govindex.engine._columns":
         return mapping
     return MappingProxyType(dict(mapping))
 
@@ -87,7 +89,9 @@ class Result:
     """The scored, banded and ranked cohort under one rubric.
 
     ``rows`` are ordered by group (in the rubric's order), rank, then agency
-    id. ``adjustments`` lists every value a rule set or changed.
+    id. ``adjustments`` lists every value a rule set or changed;
+    ``measurements`` what each agency reported on measured leaves (by agency
+    id, then node id), as read.
 
     A result made by :func:`govindex.score` keeps each group as columns
     (:meth:`columns`) and makes the per-agency rows only when they are read.
@@ -99,6 +103,7 @@ class Result:
     not_assessed: tuple[NotAssessed, ...] = ()
     rules: tuple[str, ...] = ()
     scale: Scale | None = None
+    measurements: Mapping[str, Mapping[str, Measurement]] = attrs.field(factory=dict, hash=False, repr=False)
     _groups: tuple[Columns, ...] = attrs.field(default=(), alias="groups", repr=False)
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 
@@ -162,6 +167,7 @@ class Result:
             and self.not_assessed == other.not_assessed
             and self.rules == other.rules
             and self.scale == other.scale
+            and self.measurements == other.measurements
             and self.rows == other.rows
         )
 

@@ -211,7 +211,9 @@ def _adjust(
                 ) from None
             values[row, position] = to_scaled(value, rubric.decimals)
             given[row, position] = True
-        out.append(attrs.evolve(assessment, scores={**assessment.scores, **changes}))
+        # A rule's value replaces a measured leaf's points; the measurement stays in the result's record.
+        kept = {node: taken for node, taken in assessment.measurements.items() if node not in changes}
+        out.append(attrs.evolve(assessment, scores={**assessment.scores, **changes}, measurements=kept))
     return out
 
 
@@ -427,6 +429,7 @@ def result(state: Scoring) -> Result:
         ),
         rules=tuple(rule.name for rule in state.rules),
         scale=state.scale,
+        measurements=table.measurements,
         groups=tuple(columns),
     )
 

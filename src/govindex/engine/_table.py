@@ -56,9 +56,10 @@ class GroupTable:
     ``agencies`` are ordered by id; ``values[i, j]`` is agency ``i``'s score
     on node ``layout.ids[j]`` times ``10**decimals`` (0 where not given) and
     ``given[i, j]`` says whether it was given. Both are column-major (one
-    node's scores are contiguous) and read-only. ``scores`` keeps the scores as
-    given when the table was built from assessments; ``lines`` the line of
-    each agency in the file it was read from.
+    node's scores are contiguous) and read-only. ``assessments`` keeps the
+    assessments when the table was built from them (with the scores as
+    given and any measurements); ``lines`` the line of each agency in the
+    file it was read from.
     """
 
     layout: Layout
@@ -66,7 +67,7 @@ class GroupTable:
     values: NDArray[Any]
     given: NDArray[np.bool_]
     sources: tuple[Source, ...]
-    scores: tuple[Mapping[str, Decimal], ...] | None = None
+    assessments: tuple[Assessment, ...] | None = None
     lines: tuple[int | None, ...] | None = None
 
     @property
@@ -78,8 +79,8 @@ class GroupTable:
 
     def given_scores(self, row: int, points: Points) -> Mapping[str, Decimal]:
         """Agency ``row``'s scores as given (read-only)."""
-        if self.scores is not None:
-            return MappingProxyType(self.scores[row])
+        if self.assessments is not None:
+            return self.assessments[row].scores
         ids = self.layout.ids
         mask = self.given[row]
         values = self.values[row]
@@ -132,9 +133,23 @@ class ScoreTable:
         points = Points(self.rubric.decimals)
         out: list[Assessment] = []
         for group in self.groups:
+            if group.assessments is not None:
+                out.extend(group.assessments)
+                continue
             for row, agency in enumerate(group.agencies):
                 out.append(Assessment(agency, dict(group.given_scores(row, points)), group.sources[row]))
         return tuple(out)
+
+    @property
+    def measurements(self) -> Mapping[str, Mapping[str, Any]]:
+        """What each agency reported on measured leaves, by agency id (from assessments that carry any)."""
+        return {
+            assessment.agency.id: assessment.measurements
+            for group in self.groups
+            if group.assessments is not None
+            for assessment in group.assessments
+            if assessment.measurements
+        }
 
     @classmethod
     def from_assessments(cls, rubric: Rubric, assessments: Iterable[Assessment]) -> ScoreTable:
@@ -291,7 +306,7 @@ def _fill(layout: Layout, rows: list[tuple[Assessment, list[int], list[int]]], d
         _frozen(values),
         _frozen(given),
         tuple(a.source for a, _p, _s in rows),
-        tuple(a.scores for a, _p, _s in rows),
+        tuple(a for a, _p, _s in rows),
     )
 
 
