@@ -130,7 +130,7 @@ def test_numbers_typed_as_numbers_in_excel_do_not_count_as_a_separator() -> None
 
 def test_a_decimal_comma_in_yaml_is_read_where_points_are_expected() -> None:
     parsed = parse_assessment_file(ASSESSMENT.replace("infra: 35.5", "infra: 35,5"), DEMO, file="scores.yaml")
-    assert parsed.agencies[0].scores["infra"] == Decimal("35.5")
+    assert parsed.assessments(DEMO)[0].scores["infra"] == Decimal("35.5")
     # as text it stays text
     assert load_document("name: 4,5\n").data == {"name": "4,5"}
     # quoted, it is text where a number is expected

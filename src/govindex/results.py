@@ -13,10 +13,12 @@ from govindex.agency import Agency
 from govindex.assessment import Source
 from govindex.bands import Band
 from govindex.errors import InputError, UnknownNameError
+from govindex.measures import Measurement
 from govindex.points import format_points
 from govindex.ranking import Rank
 from govindex.rubric import Rubric
 from govindex.rules import Adjustment, Scale
+from govindex.views import ViewScore
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,7 +34,9 @@ class AgencyResult:
 
     ``scores`` holds every node's score after the rules (the root included),
     ``raw`` the scores as given, ``node_ranks`` the agency's rank on every node
-    that all agencies of its group have a score for.
+    that all agencies of its group have a score for. ``normalised`` is the
+    total on the published scale (a ``normalise`` rule or the rubric's
+    ``publication``); ``views`` the agency's score on each view of the rubric.
     """
 
     agency: Agency
@@ -44,6 +48,7 @@ class AgencyResult:
     raw: Mapping[str, Decimal] = attrs.field(hash=False)
     source: Source = Source.APPRAISED
     normalised: Decimal | None = None
+    views: Mapping[str, ViewScore] = attrs.field(factory=dict, hash=False)
 
     @property
     def group(self) -> str:
@@ -68,7 +73,9 @@ class Result:
     """The scored, banded and ranked cohort under one rubric.
 
     ``rows`` are ordered by group (in the rubric's order), rank, then agency
-    id. ``adjustments`` lists every value a rule set or changed.
+    id. ``adjustments`` lists every value a rule set or changed;
+    ``measurements`` what each agency reported on measured leaves (by agency
+    id, then node id), as read.
     """
 
     rubric: Rubric
@@ -77,6 +84,7 @@ class Result:
     not_assessed: tuple[NotAssessed, ...] = ()
     rules: tuple[str, ...] = ()
     scale: Scale | None = None
+    measurements: Mapping[str, Mapping[str, Measurement]] = attrs.field(factory=dict, hash=False, repr=False)
     _by_id: Mapping[str, AgencyResult] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:

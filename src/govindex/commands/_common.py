@@ -72,11 +72,16 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
 
 
 def read_score_files(
-    paths: Sequence[str], rubric: Rubric, args: argparse.Namespace, source: Source | None = None
+    paths: Sequence[str],
+    rubric: Rubric,
+    args: argparse.Namespace,
+    source: Source | None = None,
+    *,
+    values: str = "points",
 ) -> tuple[list[ScoreFile], tuple[Assessment, ...]]:
     """The score files named on the command line, read together (an agency in two files is refused)."""
     options = read_options(args)
-    files = [read_score_file(path, rubric, source=source, options=options) for path in paths]
+    files = [read_score_file(path, rubric, source=source, options=options, values=values) for path in paths]
     return files, combine_score_files(files)
 
 

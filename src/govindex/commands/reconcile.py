@@ -29,14 +29,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "files",
         metavar="FILE",
         nargs="+",
-        help="SELF APPRAISED: the self-assessment and the appraisal (CSV/XLSX tables or YAML/JSON files); "
-        "with --appraised, every FILE is part of the self-assessment",
+        help="SELF APPRAISED: the self-assessment and the appraisal (CSV/XLSX tables, forms or YAML/JSON "
+        "files); with --appraised, every FILE is part of the self-assessment; with --published, one FILE",
     )
     parser.add_argument(
         "--appraised",
         metavar="FILE",
         nargs="+",
         help="the appraisal as one or more files (then the FILEs before are the self-assessment)",
+    )
+    parser.add_argument(
+        "--published",
+        metavar="TABLE",
+        help=(
+            "instead of an appraisal, a published table (CSV: agency,published[,rank]): score SELF and tell, per "
+            "agency, an exact match, a difference the rounding of published components explains, or a real "
+            "difference; exit 1 on a real difference"
+        ),
+    )
+    parser.add_argument(
+        "--values",
+        choices=("points", "index"),
+        default="points",
+        help="how the score files' values are read: points (default) or index (shares on the published scale)",
     )
     parser.add_argument(
         "--rubric",
@@ -90,10 +105,16 @@ def _rubric(args: argparse.Namespace, headers: dict[str, dict[str, object]]) -> 
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.published is not None:
+        if args.appraised or len(args.files) > 1:
+            raise InputError("give either APPRAISED or --published TABLE, not both")
+        return _against_published(args)
     if args.appraised:
         self_files, appraised_files = list(args.files), list(args.appraised)
     elif len(args.files) == 2:
         self_files, appraised_files = [args.files[0]], [args.files[1]]
+    elif len(args.files) == 1:
+        raise InputError("give the appraisal (APPRAISED) or a published table (--published TABLE)")
     else:
         raise InputError(
             "give the self-assessment and the appraisal: govindex reconcile SELF APPRAISED, "
@@ -113,8 +134,8 @@ def run(args: argparse.Namespace) -> int:
                     path="source",
                 )
     rubric = _rubric(args, headers)
-    mine = read_score_files(self_files, rubric, args, Source.SELF)[1]
-    theirs = read_score_files(appraised_files, rubric, args, Source.APPRAISED)[1]
+    mine = read_score_files(self_files, rubric, args, Source.SELF, values=args.values)[1]
+    theirs = read_score_files(appraised_files, rubric, args, Source.APPRAISED, values=args.values)[1]
     outcome = reconcile(rubric, mine, theirs)
     if args.plot:
         from govindex import plots
@@ -130,3 +151,45 @@ def run(args: argparse.Namespace) -> int:
         plots.save_figure(figure, args.plot)
     emit_report(outcome, args)
     return 0
+
+
+def _against_published(args: argparse.Namespace) -> int:
+    """``govindex reconcile SCORES --published TABLE``: a recomputation against the published figures."""
+    from govindex.agreement import Agreement, check_published
+    from govindex.commands._common import emit
+    from govindex.io.published_table import read_published_table
+    from govindex.io.writers import render_rows
+    from govindex.scoring import score
+
+    if args.format == "xlsx" or args.output or args.table or args.plot:
+        raise InputError("with --published, give only --format table, csv, json or markdown")
+    rubric = _rubric(args, {path: _header(path) for path in args.files})
+    assessments = read_score_files(args.files, rubric, args, values=args.values)[1]
+    figures = read_published_table(args.published)
+    publication = rubric.publication
+    decimals = publication.decimals if args.values == "index" and publication is not None else None
+    check = check_published(score(rubric, assessments), figures, component_decimals=decimals)
+    header = ["agency", "group", "published", "recomputed", "difference", "bound", "agreement", "rank", "(computed)"]
+    rows = [
+        [
+            item.agency,
+            item.group,
+            f"{item.comparison.published:f}",
+            f"{item.comparison.recomputed:f}",
+            f"{item.comparison.difference:+f}",
+            f"{item.comparison.bound:f}",
+            item.comparison.kind.value,
+            "" if item.published_rank is None else str(item.published_rank),
+            str(item.rank) + ("" if item.rank_matches is not False else " ≠"),
+        ]
+        for item in check.checks
+    ]
+    rows += [[agency, "", "", "", "", "", "only in the published table", "", ""] for agency in check.only_published]
+    rows += [[agency, "", "", "", "", "", "not in the published table", "", ""] for agency in check.not_published]
+    fmt = args.format or "table"
+    emit(render_rows(header, rows, fmt))
+    if fmt == "table":
+        counts = ", ".join(f"{check.count(kind)} {kind.value}" for kind in Agreement)
+        wrong = sum(1 for item in check.checks if item.rank_matches is False)
+        emit(f"\n{len(check.checks)} published figures: {counts}; {wrong} rank(s) differ.\n")
+    return 0 if check.ok else 1

@@ -32,6 +32,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         nargs="+",
         help="score files: CSV or XLSX tables (wide or long form) or YAML/JSON assessment files",
     )
+    parser.add_argument(
+        "--values",
+        choices=("points", "index"),
+        default="points",
+        help=(
+            "how the score file's values are read: points (default), or index: each value as a share of its "
+            "node's maximum on the rubric's published scale (0.7804 of a 100-point index is 78.04 points)"
+        ),
+    )
     add_format(parser)
     add_input_options(parser)
     parser.set_defaults(run=run)
@@ -39,7 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric)
-    files, assessments = read_score_files(args.scores, rubric, args)
+    files, assessments = read_score_files(args.scores, rubric, args, values=args.values)
     try:
         result = score(rubric, assessments)
     except GovIndexError as error:

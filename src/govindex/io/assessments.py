@@ -15,6 +15,9 @@ YAML (or JSON)::
         evidence:
           total: Biên bản thẩm định số 12
 
+A measured leaf (``measure:`` in the rubric) holds what the agency reported
+instead of points: ``may_tinh: 95/120``, ``hop_bcd: 3``, ``website: có``.
+
 CSV and XLSX score tables are read by :mod:`govindex.io.csvio` and
 :mod:`govindex.io.xlsx`; :func:`read_assessments` picks the reader from the
 file's extension.
@@ -30,15 +33,17 @@ from pathlib import Path
 import attrs
 
 from govindex.agency import Agency
-from govindex.assessment import Assessment, Source
+from govindex.assessment import Assessment, Source, measurement_of
 from govindex.errors import FileFormatError, GovIndexError, InputError, first_problem
 from govindex.io.cells import ReadOptions, read_limited
 from govindex.io.converter import structure_document, unstructure
 from govindex.io.csvio import parse_scores_csv
-from govindex.io.yamlio import Document, dump_document, join_index, join_key, load_document
-from govindex.points import decimals_of, exact_context
+from govindex.io.yamlio import CommaNumber, Document, dump_document, join_index, join_key, load_document
+from govindex.measures import Measurement
+from govindex.points import decimals_of, exact_context, parse_points
 from govindex.rubric import Rubric
 from govindex.scoring import check_assessment
+from govindex.views import VALUES, index_to_points
 
 _RUBRIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 
@@ -64,7 +69,7 @@ class AgencyEntry:
     id: str
     name: str
     group: str
-    scores: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)
+    scores: Mapping[str, Decimal | str] = attrs.field(factory=dict, hash=False)
     evidence: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     has_subordinate_units: bool = True
     has_online_services: bool = True
@@ -86,18 +91,47 @@ class AgencyEntry:
             attributes=self.attributes,
         )
 
-    def to_assessment(self, source: Source) -> Assessment:
-        return Assessment(self.to_agency(), self.scores, source, self.evidence)
+    def to_assessment(self, source: Source, rubric: Rubric | None = None) -> Assessment:
+        """The assessment; the values of the rubric's measured leaves are measured (``95/120`` -> points)."""
+        agency = self.to_agency()
+        scores: dict[str, Decimal] = {}
+        measurements: dict[str, Measurement] = {}
+        for node_id, value in self.scores.items():
+            measurement = None
+            if rubric is not None and agency.group in rubric.group_ids:
+                node = rubric.group(agency.group).tree.find(node_id)
+                if node is not None and node.measure is not None:
+                    try:
+                        measurement = measurement_of(rubric, agency.group, node_id, value)
+                    except GovIndexError as error:
+                        raise error.with_context(agency=self.id, node=node_id) from None
+            if measurement is not None:
+                measurements[node_id] = measurement
+            elif isinstance(value, CommaNumber):  # 4,5 written plainly in YAML: points with a decimal comma
+                scores[node_id] = parse_points(str(value))
+            elif isinstance(value, str):
+                raise FileFormatError(
+                    f"expected a number, got the text {value!r}"
+                    + ("" if rubric is not None else " (a measurement is read only against the rubric)"),
+                    agency=self.id,
+                    node=node_id,
+                )
+            else:
+                scores[node_id] = value
+        return Assessment(agency, scores, source, self.evidence, measurements)
 
     @classmethod
     def of(cls, assessment: Assessment) -> AgencyEntry:
-        """The entry that holds ``assessment``."""
+        """The entry that holds ``assessment`` (a measured leaf holds its measurement, as reported)."""
         agency = assessment.agency
+        values: dict[str, Decimal | str] = dict(assessment.scores)
+        for node_id, measurement in assessment.measurements.items():
+            values[node_id] = measurement.value
         return cls(
             agency.id,
             agency.name,
             agency.group,
-            dict(assessment.scores),
+            values,
             dict(assessment.evidence),
             agency.has_subordinate_units,
             agency.has_online_services,
@@ -117,8 +151,9 @@ class AssessmentFile:
     year: int | None = None
     rubric: str | None = None
 
-    def assessments(self) -> tuple[Assessment, ...]:
-        return tuple(entry.to_assessment(self.source) for entry in self.agencies)
+    def assessments(self, rubric: Rubric | None = None) -> tuple[Assessment, ...]:
+        """The assessments; given the rubric, the values of measured leaves are measured."""
+        return tuple(entry.to_assessment(self.source, rubric) for entry in self.agencies)
 
     @classmethod
     def of(
@@ -139,8 +174,14 @@ def _entry_problems(
     rubric_id: str | None,
     rubric: Rubric | None,
     document: Document,
+    values: str = "points",
+    converted: dict[int, dict[str, Decimal | str]] | None = None,
 ) -> list[GovIndexError]:
-    """Every problem of the agencies of a structured file, checked against the rubric if given."""
+    """Every problem of the agencies of a structured file, checked against the rubric if given.
+
+    With ``values="index"`` each value is read on the rubric's published
+    scale; the points it stands for are put in ``converted`` (by entry index).
+    """
     problems: list[GovIndexError] = []
     seen: dict[str, int] = {}
     for index, entry in entries:
@@ -155,9 +196,10 @@ def _entry_problems(
         seen.setdefault(entry.id, index)
         try:
             agency = entry.to_agency()
-            Assessment(agency, entry.scores, source, entry.evidence)
+            assessment = entry.to_assessment(source, rubric)
         except GovIndexError as error:
-            problems.append(document.place(error.with_context(agency=entry.id), base))
+            where = base if error.node is None else join_key(join_key(base, "scores"), error.node)
+            problems.append(document.place(error.with_context(agency=entry.id), where))
             continue
         if rubric is None:
             continue
@@ -166,13 +208,21 @@ def _entry_problems(
         except GovIndexError as error:
             problems.append(document.place(error.with_context(agency=entry.id), join_key(base, "group")))
             continue
-        for node_id, value in entry.scores.items():
+        for node_id, value in assessment.scores.items():
+            if node_id in assessment.measurements:  # a figure, worked out by its measure: never an index value
+                if converted is not None:
+                    converted.setdefault(index, {})[node_id] = entry.scores[node_id]
+                continue
             ambiguous = _ambiguous(value, rubric.decimals)
             if ambiguous is not None:
                 where = join_key(join_key(base, "scores"), node_id)
                 problems.append(document.place(InputError(ambiguous, agency=entry.id, node=node_id), where))
                 continue
             try:
+                if values != "points":
+                    value = index_to_points(rubric, entry.group, node_id, value, agency=entry.id)
+                    if converted is not None:
+                        converted.setdefault(index, {})[node_id] = value
                 check_assessment(rubric, Assessment(agency, {node_id: value}, source))
             except GovIndexError as error:
                 where = join_key(join_key(base, "scores"), node_id)
@@ -227,7 +277,9 @@ def _ambiguous(value: Decimal, decimals: int) -> str | None:
     )
 
 
-def _file_of(document: Document, rubric: Rubric | None) -> tuple[AssessmentFile | None, list[GovIndexError]]:
+def _file_of(
+    document: Document, rubric: Rubric | None, values: str = "points"
+) -> tuple[AssessmentFile | None, list[GovIndexError]]:
     if not isinstance(document.data, dict):
         return None, [
             FileFormatError(
@@ -236,10 +288,22 @@ def _file_of(document: Document, rubric: Rubric | None) -> tuple[AssessmentFile 
                 line=1,
             )
         ]
+    if values != "points" and rubric is None:
+        raise InputError("index values are read on a rubric's published scale: give the rubric")
     parsed, problems = structure_document(document, AssessmentFile)
     if parsed is not None:
-        problems = _entry_problems(list(enumerate(parsed.agencies)), parsed.source, parsed.rubric, rubric, document)
-        return (None if problems else parsed), problems
+        converted: dict[int, dict[str, Decimal | str]] = {}
+        problems = _entry_problems(
+            list(enumerate(parsed.agencies)), parsed.source, parsed.rubric, rubric, document, values, converted
+        )
+        if problems:
+            return None, problems
+        if values != "points":
+            as_points = tuple(
+                attrs.evolve(entry, scores=converted.get(index, {})) for index, entry in enumerate(parsed.agencies)
+            )
+            parsed = attrs.evolve(parsed, agencies=as_points)
+        return parsed, problems
     # Find what can still be found: check every agency that can be read on its own.
     agencies = document.data.get("agencies")
     entries: list[tuple[int, AgencyEntry]] = []
@@ -250,7 +314,7 @@ def _file_of(document: Document, rubric: Rubric | None) -> tuple[AssessmentFile 
                 entries.append((index, entry))
     source = Source.SELF if document.data.get("source") == "self" else Source.APPRAISED
     rubric_id = document.data.get("rubric") if isinstance(document.data.get("rubric"), str) else None
-    more = _entry_problems(entries, source, rubric_id, rubric, document)
+    more = _entry_problems(entries, source, rubric_id, rubric, document, values)
     return None, _sorted(problems + more)
 
 
@@ -260,7 +324,7 @@ def _sorted(problems: list[GovIndexError]) -> list[GovIndexError]:
 
 
 def check_assessment_text(
-    text: str, rubric: Rubric | None = None, *, file: str | None = None
+    text: str, rubric: Rubric | None = None, *, file: str | None = None, values: str = "points"
 ) -> tuple[AssessmentFile | None, list[GovIndexError]]:
     """Read an assessment file and return it (or ``None``) with **every** problem found."""
     problems: list[GovIndexError] = []
@@ -268,19 +332,24 @@ def check_assessment_text(
         document = load_document(text, file=file, sink=problems.append)
     except GovIndexError as error:
         return None, [*problems, error]
-    parsed, more = _file_of(document, rubric)
+    parsed, more = _file_of(document, rubric, values)
     return (parsed if not problems else None), problems + more
 
 
-def parse_assessment_file(text: str, rubric: Rubric | None = None, *, file: str | None = None) -> AssessmentFile:
+def parse_assessment_file(
+    text: str, rubric: Rubric | None = None, *, file: str | None = None, values: str = "points"
+) -> AssessmentFile:
     """Parse the text of a YAML/JSON assessment file and, given a rubric, check it.
+
+    With ``values="index"`` the scores are read on the rubric's published
+    scale and returned as points.
 
     >>> text = "source: self\\nagencies:\\n  - {id: so-noi-vu, name: Sở Nội vụ, group: provincial, scores: {total: 81.5}}\\n"
     >>> parse_assessment_file(text).agencies[0].scores
     {'total': Decimal('81.5')}
     """
     document = load_document(text, file=file)
-    parsed, problems = _file_of(document, rubric)
+    parsed, problems = _file_of(document, rubric, values)
     if problems:
         raise first_problem(problems)
     assert parsed is not None
@@ -335,39 +404,55 @@ class ScoreFile:
         return f"{self.file} ({sheet}!{line})" if sheet is not None else f"{self.file} (line {line})"
 
 
-#: Reads one score file: (path, rubric, source or None for the file's own, options) to a :class:`ScoreFile`.
-ScoreFileReader = Callable[[Path, Rubric, "Source | None", ReadOptions], ScoreFile]
+#: Reads one score file: (path, rubric, source or None for the file's own, options, values) to a
+#: :class:`ScoreFile`; ``values`` is ``"points"`` or ``"index"`` (see :func:`read_assessments`).
+ScoreFileReader = Callable[[Path, Rubric, "Source | None", ReadOptions, str], ScoreFile]
 
 
-def _read_csv(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions) -> ScoreFile:
+def _read_csv(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions, values: str) -> ScoreFile:
     lines: dict[str, int] = {}
     columns: dict[str, int] = {}
     data = read_limited(path, options.max_bytes)
     found = parse_scores_csv(
-        data, rubric, file=str(path), source=source or Source.APPRAISED, options=options, places=lines, columns=columns
+        data,
+        rubric,
+        file=str(path),
+        source=source or Source.APPRAISED,
+        options=options,
+        places=lines,
+        columns=columns,
+        values=values,
     )
     places: dict[str, Place] = {agency: (line, None) for agency, line in lines.items()}
     return ScoreFile(str(path), found, places, columns)
 
 
-def _read_xlsx(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions) -> ScoreFile:
+def _read_xlsx(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions, values: str) -> ScoreFile:
+    """A score table in a workbook, or a form from ``govindex template`` filled in."""
+    from govindex.io.forms import is_form, parse_form
     from govindex.io.xlsx import read_located
 
+    data = read_limited(path, options.max_bytes)
+    if is_form(data):
+        if values != "points":
+            raise InputError("a form from govindex template holds points, not index values", file=str(path))
+        return ScoreFile(str(path), parse_form(data, rubric, file=str(path), source=source))
     lines: dict[str, int] = {}
     columns: dict[str, int] = {}
-    data = read_limited(path, options.max_bytes)
-    sheet, found = read_located(data, rubric, str(path), source or Source.APPRAISED, options, lines, columns)
+    sheet, found = read_located(
+        data, rubric, str(path), source or Source.APPRAISED, options, lines, columns, values=values
+    )
     return ScoreFile(str(path), found, {agency: (line, sheet) for agency, line in lines.items()}, columns)
 
 
-def _read_document(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions) -> ScoreFile:
+def _read_document(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions, values: str) -> ScoreFile:
     data = read_limited(path, options.max_bytes)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FileFormatError(f"not UTF-8 text (byte {error.start})", file=str(path)) from None
     document = load_document(text, file=str(path))
-    parsed, problems = _file_of(document, rubric)
+    parsed, problems = _file_of(document, rubric, values)
     if problems:
         raise first_problem(problems)
     assert parsed is not None
@@ -377,11 +462,11 @@ def _read_document(path: Path, rubric: Rubric, source: Source | None, options: R
     for index, entry in enumerate(parsed.agencies):
         mark = document.locate(join_key(join_index("agencies", index), "id"))
         places[entry.id] = (None if mark is None else mark[0], None)
-    return ScoreFile(str(path), parsed.assessments(), places)
+    return ScoreFile(str(path), parsed.assessments(rubric), places)
 
 
 #: The readers of score files by file extension. A new kind of score file is one more entry here;
-#: a reader for ``.xlsx`` may look inside the workbook and hand over to another reader.
+#: a reader may look inside the file and hand over to another (``.xlsx``: a form or a table).
 SCORE_FILE_READERS: dict[str, ScoreFileReader] = {
     ".csv": _read_csv,
     ".xlsx": _read_xlsx,
@@ -392,9 +477,16 @@ SCORE_FILE_READERS: dict[str, ScoreFileReader] = {
 
 
 def read_score_file(
-    path: str | Path, rubric: Rubric, *, source: Source | None = None, options: ReadOptions | None = None
+    path: str | Path,
+    rubric: Rubric,
+    *,
+    source: Source | None = None,
+    options: ReadOptions | None = None,
+    values: str = "points",
 ) -> ScoreFile:
     """Read one score file of any supported kind (by extension; see :data:`SCORE_FILE_READERS`)."""
+    if values not in VALUES:
+        raise InputError(f"unknown kind of values {values!r}; use {' or '.join(map(repr, VALUES))}")
     path = Path(path)
     suffix = path.suffix.lower()
     reader = SCORE_FILE_READERS.get(suffix)
@@ -404,7 +496,7 @@ def read_score_file(
             f"use {', '.join(sorted(SCORE_FILE_READERS))}",
             file=str(path),
         )
-    return reader(path, rubric, source, options or ReadOptions())
+    return reader(path, rubric, source, options or ReadOptions(), values)
 
 
 def combine_score_files(files: Iterable[ScoreFile]) -> tuple[Assessment, ...]:
@@ -436,15 +528,23 @@ def read_assessments(
     *,
     source: Source | None = None,
     options: ReadOptions | None = None,
+    values: str = "points",
 ) -> tuple[Assessment, ...]:
     """Read the assessments of one score file, or of several together, of any supported kind (by extension).
 
+    ``values="index"`` reads every value as a share of its node's maximum on
+    the rubric's published scale (0.7804 of 100 points is 78.04 points); a
+    value the conversion refuses is reported at its file and line.
+
     ``.csv``: a score table (wide or long form); ``.xlsx``: the same table in
-    Excel (needs ``pip install 'govindex[excel]'``); ``.yaml``/``.yml``/``.json``:
+    Excel, or a form from ``govindex template`` filled in (a self-assessment
+    form reads as ``self``, a cohort sheet as ``appraised``; needs
+    ``pip install 'govindex[excel]'``); ``.yaml``/``.yml``/``.json``:
     an assessment file. ``source`` overrides the file's own source (tables
     have none; they default to the appraisal). ``options`` says how tables
     are read (sheet, columns to leave unread, agency registry, size limits).
     Given several files, an agency found in two of them is refused, naming both.
     """
     paths = [path] if isinstance(path, (str, Path)) else list(path)
-    return combine_score_files(read_score_file(one, rubric, source=source, options=options) for one in paths)
+    files = (read_score_file(one, rubric, source=source, options=options, values=values) for one in paths)
+    return combine_score_files(files)

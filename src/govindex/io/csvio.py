@@ -31,8 +31,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
+
 from govindex.agency import Agency, nfc, slugify
-from govindex.assessment import Assessment, Source
+from govindex.assessment import Assessment, Source, measurement_of
 from govindex.directory import MatchKind
 from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.io.cells import (
@@ -53,9 +55,11 @@ from govindex.io.cells import (
     too_large,
     too_many_cells,
 )
+from govindex.measures import Measurement
 from govindex.points import exact_context, format_points
 from govindex.rubric import Node, Rubric
 from govindex.scoring import check_assessment
+from govindex.views import index_to_points
 
 __all__ = [
     "FLAG_COLUMNS",
@@ -196,6 +200,7 @@ class _Table:
         sink: Sink | None,
         options: ReadOptions | None = None,
         sheet: str | None = None,
+        values: str = "points",
     ) -> None:
         self.rubric = rubric
         self.file = file
@@ -204,6 +209,7 @@ class _Table:
         self.options = options or ReadOptions()
         self.sheet = sheet
         self.failed = False
+        self.values = values
         self.numbers = NumberReader(rubric.decimals, sheet)
         self.start = 1
         self.by_name = False
@@ -212,6 +218,7 @@ class _Table:
         self.mismatched: dict[int, dict[str, Decimal]] = {}
         self.declared: dict[int, Decimal] = {}
         self.agency_ids: dict[str, tuple[str, str | None] | None] = {}
+        self.measured_nodes: dict[tuple[str, str], bool] = {}
         self.group_ids = self._group_lookup()
 
     def _group_lookup(self) -> dict[str, str]:
@@ -223,6 +230,12 @@ class _Table:
         for group in self.rubric.groups:
             lookup[header_key(group.id)] = group.id
         return lookup
+
+    def as_points(self, group: str, node_id: str, value: Decimal, agency: str) -> Decimal:
+        """The value as points: unchanged, or read on the rubric's published scale (``values="index"``)."""
+        if self.values == "points":
+            return value
+        return index_to_points(self.rubric, group, node_id, value, agency=agency)
 
     def report(self, error: GovIndexError, **context: object) -> None:
         self.failed = True
@@ -480,19 +493,56 @@ class _Table:
             self.report(error, line=line, column=column, agency=agency, node=node)
             return None
 
-    def check(self, assessment: Assessment, line: int, positions: dict[str, int], columns: dict[str, int]) -> None:
-        """Check each score on its own, so that every bad cell is reported."""
+    def measured(self, group: str, node: str) -> bool:
+        """Whether the node is a measured leaf of the group (an unknown group or node is checked later)."""
+        known = self.measured_nodes.get((group, node))
+        if known is not None:
+            return known
+        answer = False
+        for candidate in self.rubric.groups:
+            if candidate.id == group:
+                found = candidate.tree.find(node)
+                answer = found is not None and found.measure is not None
+        self.measured_nodes[(group, node)] = answer
+        return answer
+
+    def value(
+        self, text: str, line: int, column: int, agency: str, node: str, group: str
+    ) -> tuple[Decimal, Measurement | None] | None:
+        """A cell's points: the measurement of a measured leaf (``95/120``, ``có``), else a number of points."""
+        if not self.measured(group, node):
+            points = self.points(text, line, column, agency, node)
+            return None if points is None else (points, None)
+        try:
+            measurement = measurement_of(self.rubric, group, node, text)
+        except GovIndexError as error:
+            self.report(error, line=line, column=column, agency=agency, node=node)
+            return None
+        assert measurement is not None
+        return measurement.points, measurement
+
+    def check(
+        self, assessment: Assessment, line: int, positions: dict[str, int], columns: dict[str, int]
+    ) -> Assessment:
+        """Check each score on its own, so that every bad cell is reported; index values become points."""
         agency = assessment.agency
         try:
             self.rubric.group(agency.group)
         except GovIndexError as error:
             self.report(error, line=line, column=positions.get("group"), agency=agency.id)
-            return
+            return assessment
+        converted: dict[str, Decimal] = {}
         for node_id, value in assessment.scores.items():
             try:
-                check_assessment(self.rubric, Assessment(agency, {node_id: value}, assessment.source))
+                measured = node_id in assessment.measurements  # points worked out from a figure, not an index value
+                points = value if measured else self.as_points(agency.group, node_id, value, agency.id)
+                check_assessment(self.rubric, Assessment(agency, {node_id: points}, assessment.source))
+                converted[node_id] = points
             except GovIndexError as error:
                 self.report(error, line=line, column=columns.get(node_id, positions.get("node")), agency=agency.id)
+        if self.values == "points" or len(converted) != len(assessment.scores):
+            return assessment
+        return attrs.evolve(assessment, scores=converted)
 
     def group_of(self, line: int, cells: list[str], positions: dict[str, int], agency_id: str) -> str:
         """The row's group id: from the group column (an id or a name), the registry, or the only group."""
@@ -577,6 +627,7 @@ class _Table:
             first_seen.setdefault(agency_id, line)
             group_id = self.group_of(line, cells, positions, agency_id)
             scores: dict[str, Decimal] = {}
+            measurements: dict[str, Measurement] = {}
             for node_id, column in node_columns:
                 text = self.cell(cells, positions, node_id)
                 if text:
@@ -592,19 +643,23 @@ class _Table:
                             node=node_id,
                         )
                         continue
-                    value = self.points(text, line, column, agency_id, node_id)
+                    value = self.value(text, line, column, agency_id, node_id, group_id)
                     if value is not None:
-                        scores[node_id] = value
+                        scores[node_id] = value[0]
+                        if value[1] is not None:
+                            measurements[node_id] = value[1]
             if total_column is not None:
                 text = self.cell(cells, positions, "@total")
                 if text:
                     self.total(text, line, total_column, agency_id, group_id, scores)
-            assessment = self.assessment(line, cells, positions, agency_id, scores, {}, group=group_id)
+            assessment = self.assessment(
+                line, cells, positions, agency_id, scores, {}, group=group_id, measurements=measurements
+            )
             if assessment is not None:
                 columns = dict(node_columns)
                 if total_column is not None and group_id in self.rubric.group_ids:
                     columns.setdefault(self.rubric.group(group_id).tree.id, total_column)
-                self.check(assessment, line, positions, columns)
+                assessment = self.check(assessment, line, positions, columns)
                 if not duplicate:
                     assessments.append(assessment)
         return assessments
@@ -620,6 +675,7 @@ class _Table:
         flags: dict[str, bool] | None = None,
         extra: tuple[str, str, str] | None = None,
         group: str | None = None,
+        measurements: dict[str, Measurement] | None = None,
     ) -> Assessment | None:
         group, name, not_applicable = extra or (
             group if group is not None else self.group_of(line, cells, positions, agency_id),
@@ -640,7 +696,7 @@ class _Table:
                 special=merged["special"],
                 not_applicable=frozenset(not_applicable.split()),
             )
-            return Assessment(agency, scores, self.source, evidence)
+            return Assessment(agency, scores, self.source, evidence, measurements or {})
         except GovIndexError as error:
             column: int | None
             if error.node is not None and error.node in positions:
@@ -660,6 +716,7 @@ class _Table:
         order: list[str] = []
         facts: dict[str, dict[str, tuple[str, int]]] = {}
         scores: dict[str, dict[str, Decimal]] = {}
+        measurements: dict[str, dict[str, Measurement]] = {}
         evidence: dict[str, dict[str, str]] = {}
         given_on: dict[tuple[str, str], int] = {}
         first_line: dict[str, int] = {}
@@ -669,6 +726,7 @@ class _Table:
                 order.append(agency_id)
                 facts[agency_id] = {}
                 scores[agency_id] = {}
+                measurements[agency_id] = {}
                 evidence[agency_id] = {}
                 first_line[agency_id] = line
                 self.places.setdefault(agency_id, line)
@@ -708,14 +766,17 @@ class _Table:
             given_on[key] = line
             text = self.cell(cells, positions, "score")
             if text:
-                points = self.points(text, line, positions["score"], agency_id, node_id)
-                if points is not None:
+                group = (
+                    self.group_ids.get(header_key(known["group"][0]), known["group"][0])
+                    if "group" in known
+                    else self.group_of(line, cells, positions, agency_id)
+                )
+                read = self.value(text, line, positions["score"], agency_id, node_id, group)
+                points = None if read is None else read[0]
+                if read is not None and points is not None:
                     try:
-                        group = (
-                            self.group_ids.get(header_key(known["group"][0]), known["group"][0])
-                            if "group" in known
-                            else self.group_of(line, cells, positions, agency_id)
-                        )
+                        if read[1] is None:
+                            points = self.as_points(group, node_id, points, agency_id)
                         check_assessment(
                             self.rubric, Assessment(Agency(agency_id, agency_id, group), {node_id: points})
                         )
@@ -729,6 +790,8 @@ class _Table:
                         self.report(error, line=line, column=column, agency=agency_id)
                         continue
                     scores[agency_id][node_id] = points
+                    if read[1] is not None:
+                        measurements[agency_id][node_id] = read[1]
             note = self.cell(cells, positions, "evidence")
             if note:
                 evidence[agency_id][node_id] = note
@@ -768,6 +831,7 @@ class _Table:
                 evidence[agency_id],
                 flags,
                 (group, known.get("name", ("", 0))[0], known.get("not_applicable", ("", 0))[0]),
+                measurements=measurements[agency_id],
             )
             if made is not None:
                 assessments.append(made)
@@ -785,6 +849,7 @@ def score_table_rows(
     sheet: str | None = None,
     places: dict[str, int] | None = None,
     columns: dict[str, int] | None = None,
+    values: str = "points",
 ) -> tuple[Assessment, ...]:
     """Read a score table given as rows of text cells (wide or long form, told apart by the header).
 
@@ -792,9 +857,11 @@ def score_table_rows(
     it (titles) are skipped. With ``sink``, every problem is passed to it and
     the rows that can be read are returned; without, the first problem is
     raised. ``places``, if given, receives the line of each agency's row, and
-    ``columns`` the column of each node of a wide table.
+    ``columns`` the column of each node of a wide table. With
+    ``values="index"`` every value is read on the rubric's published scale
+    and returned as points (:func:`govindex.views.index_to_points`).
     """
-    table = _Table(rubric, file, source, sink, options, sheet)
+    table = _Table(rubric, file, source, sink, options, sheet, values)
     if places is not None:
         table.places = places
     positions = table.header(rows)
@@ -818,6 +885,7 @@ def read_scores_csv(
     *,
     source: Source = Source.APPRAISED,
     options: ReadOptions | None = None,
+    values: str = "points",
 ) -> tuple[Assessment, ...]:
     """Read a score table in CSV (wide ``agency,group,<node id>...`` or long ``agency,group,node,score``).
 
@@ -825,7 +893,7 @@ def read_scores_csv(
     """
     options = options or ReadOptions()
     data = read_limited(path, options.max_bytes)
-    return parse_scores_csv(data, rubric, file=str(path), source=source, options=options)
+    return parse_scores_csv(data, rubric, file=str(path), source=source, options=options, values=values)
 
 
 def parse_scores_csv(
@@ -837,6 +905,7 @@ def parse_scores_csv(
     options: ReadOptions | None = None,
     places: dict[str, int] | None = None,
     columns: dict[str, int] | None = None,
+    values: str = "points",
 ) -> tuple[Assessment, ...]:
     """Parse a score table; see :func:`read_scores_csv`.
 
@@ -853,15 +922,14 @@ def parse_scores_csv(
     options = options or ReadOptions()
     _check_length(data, options, file)
     rows = _csv_rows(_decode(data, file), file, options.max_cells)
-    return score_table_rows(rows, rubric, file=file, source=source, options=options, places=places, columns=columns)
+    return score_table_rows(
+        rows, rubric, file=file, source=source, options=options, places=places, columns=columns, values=values
+    )
 
 
 def _check_length(data: bytes | str, options: ReadOptions, file: str | None) -> None:
     if len(data) > options.max_bytes:
-        raise FileFormatError(
-            too_large(len(data), options.max_bytes),
-            file=file,
-        )
+        raise FileFormatError(too_large(len(data), options.max_bytes), file=file)
 
 
 def check_scores_csv(

@@ -40,11 +40,16 @@ class FileReport:
 
     def summary(self) -> str:
         """One line: ``scores.csv: ok (score table, 18 agencies, checked against sonla-2017-it)``."""
-        what = {"rubric": "rubric", "assessment": "assessment file", "scores": "score table"}.get(self.kind, self.kind)
+        what = {
+            "rubric": "rubric",
+            "assessment": "assessment file",
+            "scores": "score table",
+            "form": "form from govindex template",
+        }.get(self.kind, self.kind)
         details = [what]
         if self.count is not None:
             details.append(f"{self.count} agencies")
-        if self.kind in {"assessment", "scores"}:
+        if self.kind in {"assessment", "scores", "form"}:
             details.append(f"checked against {self.rubric}" if self.rubric else "not checked against a rubric")
         state = "ok" if self.ok else f"{len(self.problems)} problem(s)"
         return f"{self.file}: {state} ({', '.join(details)})"
@@ -112,16 +117,27 @@ def validate_file(path: str | Path, rubric: Rubric | None = None, *, options: Re
             return FileReport(file, "scores", (error,))
         lines: dict[str, int] = {}
         sheet: str | None = None
+        kind = "scores"
         if suffix == ".csv":
             assessments, found = check_scores_csv(data, rubric, file=file, options=options, places=lines)
         else:
+            from govindex.io.forms import is_form, parse_form
             from govindex.io.xlsx import check_located
 
-            sheet, assessments, found = check_located(data, rubric, file=file, options=options, places=lines)
+            if is_form(data):
+                found = []
+                try:
+                    assessments = parse_form(data, rubric, file=file, sink=found.append)
+                except GovIndexError as error:
+                    assessments, found = (), [*found, error]
+                kind = "form"
+                lines = {assessment.agency.id: 0 for assessment in assessments}
+            else:
+                sheet, assessments, found = check_located(data, rubric, file=file, options=options, places=lines)
         if not found:
             found = _cohort_problems(rubric, assessments, None, file)
-        places = {agency: (line, sheet) for agency, line in lines.items()}
-        return FileReport(file, "scores", _unique(found), rubric.id, len(assessments), places)
+        places = {agency: (line or None, sheet) for agency, line in lines.items()}
+        return FileReport(file, kind, _unique(found), rubric.id, len(assessments), places)
     if suffix not in {".yaml", ".yml", ".json"}:
         return FileReport(
             file,
@@ -153,7 +169,7 @@ def validate_file(path: str | Path, rubric: Rubric | None = None, *, options: Re
         problems += more
         count = len(parsed.agencies) if parsed is not None else None
         if parsed is not None and against is not None and not problems:
-            problems += _cohort_problems(against, parsed.assessments(), document, file)
+            problems += _cohort_problems(against, parsed.assessments(against), document, file)
         yaml_places: dict[str, Place] = {}
         if parsed is not None:
             for index, entry in enumerate(parsed.agencies):

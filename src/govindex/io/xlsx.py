@@ -185,7 +185,15 @@ def _coordinate(reference: str) -> tuple[int, int]:
 
 def _rows(
     data: bytes, file: str | None, sheet: str | None, report: Any, max_cells: int = DEFAULT_MAX_CELLS
+) -> list[Row]:
+    """The rows of a sheet (the named one, else the first with a header row) as text cells."""
+    return _sheet_rows(data, file, sheet, report, max_cells)[1]
+
+
+def _sheet_rows(
+    data: bytes, file: str | None, sheet: str | None, report: Any, max_cells: int = DEFAULT_MAX_CELLS
 ) -> tuple[str, list[Row]]:
+    """The title of the sheet read and its rows as text cells."""
     workbook = _open(data, file, data_only=False)
     try:
         worksheet = _sheet(workbook, sheet, file)
@@ -266,12 +274,13 @@ def parse_scores_xlsx(
     sheet: str | None = None,
     options: ReadOptions | None = None,
     places: dict[str, int] | None = None,
+    values: str = "points",
 ) -> tuple[Assessment, ...]:
     """Read a score table from the bytes of an ``.xlsx`` workbook; see :func:`read_scores_xlsx`."""
     options = options or ReadOptions()
     if sheet is not None:
         options = attrs.evolve(options, sheet=sheet)
-    return read_located(data, rubric, file, source, options, places)[1]
+    return read_located(data, rubric, file, source, options, places, values=values)[1]
 
 
 def read_located(
@@ -282,12 +291,21 @@ def read_located(
     options: ReadOptions,
     places: dict[str, int] | None = None,
     columns: dict[str, int] | None = None,
+    values: str = "points",
 ) -> tuple[str, tuple[Assessment, ...]]:
     """The sheet read and its assessments; ``places`` receives the row of each agency, ``columns`` the nodes'."""
     _check_size(data, file, options)
-    title, rows = _rows(data, file, options.sheet, _raise, options.max_cells)
+    title, rows = _sheet_rows(data, file, options.sheet, _raise, options.max_cells)
     found = score_table_rows(
-        rows, rubric, file=file, source=source, options=options, sheet=title, places=places, columns=columns
+        rows,
+        rubric,
+        file=file,
+        source=source,
+        options=options,
+        sheet=title,
+        places=places,
+        columns=columns,
+        values=values,
     )
     return title, found
 
@@ -295,10 +313,7 @@ def read_located(
 def _check_size(data: bytes, file: str | None, options: ReadOptions) -> None:
     require("openpyxl", "excel")
     if len(data) > options.max_bytes:
-        raise FileFormatError(
-            too_large(len(data), options.max_bytes),
-            file=file,
-        )
+        raise FileFormatError(too_large(len(data), options.max_bytes), file=file)
     _check_unzipped(data, file, options.max_bytes)
 
 
@@ -309,6 +324,7 @@ def read_scores_xlsx(
     source: Source = Source.APPRAISED,
     sheet: str | None = None,
     options: ReadOptions | None = None,
+    values: str = "points",
 ) -> tuple[Assessment, ...]:
     """Read a score table (wide or long form) from an Excel workbook.
 
@@ -318,7 +334,7 @@ def read_scores_xlsx(
     """
     options = options or ReadOptions()
     data = read_limited(path, options.max_bytes)
-    return parse_scores_xlsx(data, rubric, file=str(path), source=source, sheet=sheet, options=options)
+    return parse_scores_xlsx(data, rubric, file=str(path), source=source, sheet=sheet, options=options, values=values)
 
 
 def check_scores_xlsx(
@@ -349,7 +365,7 @@ def check_located(
     problems: list[GovIndexError] = []
     try:
         _check_size(data, file, options)
-        title, rows = _rows(data, file, sheet, problems.append, options.max_cells)
+        title, rows = _sheet_rows(data, file, sheet, problems.append, options.max_cells)
     except GovIndexError as error:
         return None, (), [*problems, error]
     found = score_table_rows(rows, rubric, file=file, sink=problems.append, options=options, sheet=title, places=places)
