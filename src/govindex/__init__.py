@@ -52,6 +52,7 @@ from govindex.io.xlsx import read_scores_xlsx, write_scores_xlsx
 from govindex.points import format_points, parse_points
 from govindex.ranking import Rank, Ranker, TiePolicy, rank
 from govindex.reconcile import Reconciliation, reconcile
+from govindex.render.model import Column, Table
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, Index, LegalBasis, Node, Rubric, RuleRef, SubCriterion
 from govindex.rules import Adjustment, Rule, RuleContext, RuleOutcome, Scale
@@ -59,7 +60,6 @@ from govindex.rules.builtin import BestInCohort, Exclude, FullMarksIfNotApplicab
 from govindex.rules.plugins import available_rules, register_rule, resolve_rule, unregister_rule
 from govindex.scoring import check_assessment, score
 from govindex.stats import GroupStatistics, Statistics, statistics
-from govindex.tables import Column, Table
 
 __version__ = "0.1.0"
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from govindex.io.writers import FORMATS
+from govindex.render.safe import visible
 
 __all__ = ["add_format", "emit"]
 
@@ -15,4 +16,5 @@ def add_format(parser: argparse.ArgumentParser, default: str = "table") -> None:
 
 
 def emit(text: str) -> None:
-    sys.stdout.write(text)
+    """Text to standard output, control characters made visible (they never reach the terminal)."""
+    sys.stdout.write(visible(text))

@@ -8,11 +8,13 @@ import io
 from pathlib import Path
 
 from govindex.agency import nfc
-from govindex.commands._common import add_format, emit
+from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.io.assessments import read_assessments
 from govindex.io.bundled import load_rubric
 from govindex.io.writers import render_result
+from govindex.render import render_document
+from govindex.render.reports import result_document, result_table
 from govindex.scoring import score
 
 
@@ -35,8 +37,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="SCORES",
         help="a score file: a CSV or XLSX table (agency,group,<node id>... or agency,group,node,score) or a YAML/JSON assessment file",
     )
-    add_format(parser)
+    add_output_options(parser, FORMATS, tables=False)
     parser.set_defaults(run=run)
+
+
+#: The formats of ``score``: per group in text, Markdown, Excel and HTML; flat in CSV and JSON.
+FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,7 +58,17 @@ def run(args: argparse.Namespace) -> int:
             line = lines.get(error.agency or "")
             column = columns.get(error.node or "") if line is not None else None
         raise error.with_context(file=args.scores, line=line, column=column) from None
-    emit(render_result(result, args.format))
+    fmt = chosen_format(args, FORMATS)
+    content: str | bytes
+    if fmt == "csv" and args.excel_vn:
+        from govindex.render.csv import table_csv
+
+        content = table_csv(result_table(result), excel_vn=True)
+    elif fmt in {"json", "csv"}:
+        content = render_result(result, fmt)
+    else:
+        content = render_document(result_document(result, args.lang), fmt)
+    emit_text(content, args)
     return 0
 
 
