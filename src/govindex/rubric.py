@@ -16,10 +16,10 @@ from typing import Any
 
 import attrs
 
-from govindex._convert import to_dict, to_frozenset, to_str_tuple
+from govindex._convert import FrozenDict, to_dict, to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
 from govindex.errors import RubricError, UnknownNameError
-from govindex.points import coerce_points, decimals_of
+from govindex.points import MAX_DECIMALS, bounds_problem, coerce_points, decimals_of, exact
 from govindex.ranking import TiePolicy
 
 __all__ = [
@@ -94,6 +94,7 @@ class Node:
     components: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
     notes: str | None = None
 
+    @exact
     def __attrs_post_init__(self) -> None:
         _check_id("node", self.id)
         if self.id in RESERVED_IDS:
@@ -104,6 +105,9 @@ class Node:
                 f"'2.5'), not {self.max_points!r}",
                 node=self.id,
             )
+        problem = bounds_problem(self.max_points)
+        if problem is not None:
+            raise RubricError(f"max_points {self.max_points} {problem}", node=self.id)
         if self.children:
             seen: set[str] = set()
             for child in self.children:
@@ -156,6 +160,7 @@ class Group:
     tree: Node
     name_en: str | None = None
 
+    @exact
     def __attrs_post_init__(self) -> None:
         _check_id("group", self.id)
         seen: set[str] = set()
@@ -170,7 +175,9 @@ class Group:
 
 
 def _captions(value: Mapping[str, Mapping[str, str]] | None) -> Mapping[str, Mapping[str, str]]:
-    return {} if value is None else {str(group): dict(nodes) for group, nodes in value.items()}
+    if value is None:
+        return FrozenDict()
+    return FrozenDict({str(group): FrozenDict(nodes) for group, nodes in value.items()})
 
 
 @attrs.frozen
@@ -261,12 +268,13 @@ class Rubric:
     notes: str | None = None
     publication: Publication | None = None
 
+    @exact
     def __attrs_post_init__(self) -> None:
         _check_id("rubric", self.id)
         if not self.groups:
             raise RubricError(f"rubric {self.id!r} has no agency group")
-        if not isinstance(self.decimals, int) or isinstance(self.decimals, bool) or not 0 <= self.decimals <= 12:
-            raise RubricError(f"rubric {self.id!r}: decimals must be an integer from 0 to 12, not {self.decimals!r}")
+        if not isinstance(self.decimals, int) or isinstance(self.decimals, bool) or not 0 <= self.decimals <= MAX_DECIMALS:
+            raise RubricError(f"rubric {self.id!r}: decimals must be an integer from 0 to {MAX_DECIMALS}, not {self.decimals!r}")
         if self.bands is not None:
             if not isinstance(self.bands, BandScheme):
                 raise RubricError(f"rubric {self.id!r}: bands must be a BandScheme, not {type(self.bands).__name__}")

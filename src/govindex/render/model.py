@@ -22,12 +22,13 @@ Decimal('72.85')
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TypeAlias
 
 import attrs
 
 from govindex.errors import InputError, UnknownNameError
+from govindex.points import quantize
 from govindex.render.words import check_lang, column_label
 
 __all__ = [
@@ -55,7 +56,7 @@ def format_number(value: Decimal | int, decimals: int | None = None, lang: str =
     """
     if isinstance(value, Decimal):
         if decimals is not None:
-            value = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+            value = quantize(value, decimals)
         text = f"{value:f}"
     else:
         text = str(value)

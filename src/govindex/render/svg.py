@@ -8,8 +8,9 @@ decimal, from exact arithmetic, so the same data gives the same drawing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from govindex.points import exact, quantize
 from govindex.render.html import escape
 
 __all__ = ["bar_chart", "share_bars"]
@@ -19,9 +20,10 @@ PALETTE = ("#1b7837", "#7fbf7b", "#fdb863", "#d6604d", "#8073ac", "#999999")
 
 
 def _n(value: Decimal | int) -> str:
-    return f"{Decimal(value).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):f}"
+    return f"{quantize(Decimal(value), 1):f}"
 
 
+@exact
 def bar_chart(
     bars: Sequence[tuple[str, Decimal, str]],
     *,
@@ -65,6 +67,7 @@ def _plain(value: Decimal) -> str:
     return f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
 
 
+@exact
 def share_bars(rows: Sequence[tuple[str, Sequence[tuple[str, int]]]], *, title: str = "") -> str:
     """One 100 % stacked bar per row ``(label, [(band label, whole percent), ...])``, with a legend."""
     label_width, bar_width, row, top = 160, 400, 26, 10
