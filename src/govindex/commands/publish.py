@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--lang", choices=LANGS, default="vi", help="vi (tiếng Việt, decimal comma; default) or en (decimal point)"
     )
     parser.add_argument(
-        "--title", metavar="TEXT", help="the appendix's title (default: the rubric's publication title)"
+        "--title", metavar="TEXT", help="the appendix's title (default: the rubric's appendix title)"
     )
     parser.add_argument(
         "--subtitle", metavar="TEXT", help="the line under the title (default: the decision it is attached to)"
@@ -63,7 +63,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--mean-decimals",
         type=int,
         metavar="N",
-        help="decimals of the printed means (default: the rubric's publication)",
+        help="decimals of the printed means (default: the rubric's appendix section)",
     )
     parser.add_argument("--first-table", type=int, metavar="N", help="the number of the first group's table (Bảng N.)")
     parser.set_defaults(run=run)

@@ -16,7 +16,7 @@ Agencies with equal scores are listed in input order; their ranks are the
 rubric's tie policy. Vietnamese by default (decimal comma, band wording
 "từ 70 điểm đến dưới 85 điểm"); ``lang="en"`` gives English with a decimal
 point. Titles and captions come from the rubric (``title``,
-``results_basis``) and its ``publication`` section; ``title`` and
+``results_basis``) and its ``appendix`` section; ``title`` and
 ``captions`` arguments override both.
 
 >>> from govindex import load_dataset, load_rubric, score
@@ -42,7 +42,7 @@ from govindex.render.model import Block, Cell, Column, Document, Figure, Heading
 from govindex.render.svg import PALETTE, bar_chart, share_bars
 from govindex.render.words import band_range, check_lang, word
 from govindex.results import AgencyResult, Result
-from govindex.rubric import Group, Node, Publication, Rubric
+from govindex.rubric import AppendixLayout, Group, Node, Rubric
 from govindex.stats import GroupStatistics, Statistics, statistics
 
 __all__ = ["appendix"]
@@ -64,8 +64,8 @@ def _points(value: Decimal, lang: str) -> str:
     return format_number(value.normalize() if value == value.to_integral_value() else value, None, lang)
 
 
-def _title(rubric: Rubric, lang: str, publication: Publication) -> str:
-    custom = publication.title_en if lang == "en" else publication.title
+def _title(rubric: Rubric, lang: str, layout: AppendixLayout) -> str:
+    custom = layout.title_en if lang == "en" else layout.title
     if custom:
         return custom
     if lang == "en":
@@ -73,15 +73,15 @@ def _title(rubric: Rubric, lang: str, publication: Publication) -> str:
     return f"Kết quả đánh giá, xếp hạng: {rubric.title}"
 
 
-def _subtitle(rubric: Rubric, lang: str, publication: Publication) -> str | None:
-    custom = publication.subtitle_en if lang == "en" else publication.subtitle
+def _subtitle(rubric: Rubric, lang: str, layout: AppendixLayout) -> str | None:
+    custom = layout.subtitle_en if lang == "en" else layout.subtitle
     if custom:
         return custom
     basis = rubric.results_basis
-    if basis is None:
+    if basis is None or basis.date is None:
         return None
     if lang == "en":
-        return f"(Appendix to Decision {basis.decision} of {basis.date.isoformat()}, {basis.issuer})"
+        return f"(Appendix to Decision {basis.decision} of {_date(basis.date, lang)}, {basis.issuer})"
     return f"(Kèm theo Quyết định số {basis.decision} ngày {_date(basis.date, lang)} của {basis.issuer})"
 
 
@@ -90,10 +90,10 @@ def _caption(
     group: Group,
     node: Node,
     lang: str,
-    publication: Publication,
+    layout: AppendixLayout,
     overrides: Mapping[str, Mapping[str, str]],
 ) -> str:
-    custom = overrides.get(group.id, {}).get(node.id) or publication.caption(group.id, node.id, lang)
+    custom = overrides.get(group.id, {}).get(node.id) or layout.caption(group.id, node.id, lang)
     if node is group.tree:
         text = custom or (
             f"Overall ranking: {_name(group, lang)}" if lang == "en" else f"Xếp hạng tổng thể: {_name(group, lang)}"
@@ -278,12 +278,12 @@ def appendix(
     ``order``: agency ids in input order (ties are listed in it; by default by
     id). ``title``, ``subtitle``, ``captions`` (group id -> node id ->
     caption), ``mean_decimals`` and ``first_table`` override the rubric's
-    ``publication`` section.
+    ``appendix`` section.
     """
     check_lang(lang)
     rubric = result.rubric
-    publication = rubric.publication or Publication()
-    decimals = mean_decimals if mean_decimals is not None else publication.mean_decimals
+    layout = rubric.appendix or AppendixLayout()
+    decimals = mean_decimals if mean_decimals is not None else layout.mean_decimals
     if decimals is None:
         decimals = rubric.decimals
     if not result.rows:
@@ -294,7 +294,7 @@ def appendix(
         key.setdefault(agency_id, len(key))
     overrides = captions or {}
     blocks: list[Block] = _bands_blocks(rubric, lang)
-    number = publication.first_table if first_table is None else first_table
+    number = layout.first_table if first_table is None else first_table
     if number < 1:
         raise InputError(f"the first table number must be positive, not {number}")
     for part, group in enumerate(rubric.groups, start=1):
@@ -322,7 +322,7 @@ def appendix(
         blocks.append(
             _ranking_table(
                 f"{word('table', lang)} {label}",
-                _caption(label, group, group.tree, lang, publication, overrides),
+                _caption(label, group, group.tree, lang, layout, overrides),
                 rows,
                 None,
                 rubric.decimals,
@@ -357,7 +357,7 @@ def appendix(
             blocks.append(
                 _ranking_table(
                     f"{word('table', lang)} {sub_label}",
-                    _caption(sub_label, group, node, lang, publication, overrides),
+                    _caption(sub_label, group, node, lang, layout, overrides),
                     _order(rows, key, node.id),
                     node.id,
                     rubric.decimals,
@@ -368,9 +368,9 @@ def appendix(
     blocks += _summary(stats, result, lang, decimals)
     blocks += _not_assessed(result, lang)
     return Document(
-        title or _title(rubric, lang, publication),
+        title or _title(rubric, lang, layout),
         blocks,
         lang,
-        subtitle=subtitle if subtitle is not None else _subtitle(rubric, lang, publication),
+        subtitle=subtitle if subtitle is not None else _subtitle(rubric, lang, layout),
         caption_below=True,
     )

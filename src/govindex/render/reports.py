@@ -112,25 +112,39 @@ def result_document(result: Result, lang: str = "vi") -> Document:
     rubric = result.rubric
     en = lang == "en"
     blocks: list[Block] = []
+    normalised = result.scale is not None or any(row.normalised is not None for row in result.rows)
+    decimals = result.scale.decimals if result.scale is not None else None
+    views = [view for view in rubric.views if any(view.id in row.views for row in result.rows)]
     for group in rubric.groups:
         rows = result.group(group.id)
         if not rows:
             continue
         name = (group.name_en or group.name) if en else group.name
-        body: list[list[Cell]] = []
-        for position, row in enumerate(rows, start=1):
-            band = None if row.band is None else ((row.band.label_en or row.band.label) if en else row.band.label)
-            body.append([position, row.agency.name, row.total, band, row.rank])
         columns = [
             Column("stt", label_en="No."),
             Column("name", label_en="Agency"),
             Column("total", decimals=rubric.decimals, label_en="Total"),
-            Column("band", label_en="Band"),
-            Column("rank", label_en="Rank"),
         ]
-        if result.scale is not None:
-            columns.insert(3, Column("normalised", decimals=result.scale.decimals, label_en="Normalised"))
-            body = [[*cells[:3], row.normalised, *cells[3:]] for cells, row in zip(body, rows, strict=True)]
+        if normalised:
+            columns.append(Column("normalised", "Chỉ số", decimals, "Index"))
+        if rubric.bands is not None:
+            columns.append(Column("band", label_en="Band"))
+        columns.append(Column("rank", label_en="Rank"))
+        for view in views:
+            columns += [Column(view.id, view.id), Column(f"{view.id} rank", f"{view.id} rank")]
+        body: list[list[Cell]] = []
+        for position, row in enumerate(rows, start=1):
+            cells: list[Cell] = [position, row.agency.name, row.total]
+            if normalised:
+                cells.append(row.normalised)
+            if rubric.bands is not None:
+                band = row.band
+                cells.append(None if band is None else ((band.label_en or band.label) if en else band.label))
+            cells.append(row.rank)
+            for view in views:
+                value = row.views.get(view.id)
+                cells += [None, None] if value is None else [value.normalised, value.rank]
+            body.append(cells)
         blocks.append(Table(group.id, columns, body, name))
     if result.not_assessed:
         groups = {g.id: ((g.name_en or g.name) if en else g.name) for g in rubric.groups}
