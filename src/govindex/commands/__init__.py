@@ -15,6 +15,7 @@ from govindex.commands import (
     rubrics,
     schema,
     score,
+    template,
     validate,
 )
 
@@ -34,4 +35,5 @@ COMMANDS: list[Register] = [
     reconcile.register,
     compare.register,
     publish.register,
+    template.register,
 ]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from govindex.ranking import Rank
-from govindex.render.safe import csv_cell, markdown_cell, one_line
+from govindex.render.safe import csv_text_cell, markdown_cell, one_line
 from govindex.results import Result
 
 __all__ = [
@@ -162,10 +162,10 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]], *, excel_vn: bool = False) -> str:
-    """Text rows as CSV; every cell made safe for spreadsheets (:func:`govindex.render.safe.csv_cell`)."""
+    """Text rows as CSV; every cell made safe for spreadsheets (:func:`govindex.render.safe.csv_text_cell`)."""
     from govindex.render.csv import csv_text as write_csv
 
-    return write_csv(header, [[csv_cell(c) for c in row] for row in rows], excel_vn=excel_vn)
+    return write_csv(header, [[csv_text_cell(c) for c in row] for row in rows], excel_vn=excel_vn)
 
 
 def json_text(data: Any) -> str:

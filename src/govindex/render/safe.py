@@ -28,7 +28,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FORMULA_TRIGGERS", "csv_cell", "markdown_cell", "one_line", "unprotect_csv_cell", "visible"]
+__all__ = [
+    "FORMULA_TRIGGERS",
+    "csv_cell",
+    "csv_text_cell",
+    "markdown_cell",
+    "one_line",
+    "unprotect_csv_cell",
+    "visible",
+]
 
 #: The first characters that make a spreadsheet read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -36,6 +44,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # C0 controls but TAB, LF and CR; DEL; C1 controls; bidirectional embeddings, overrides and isolates.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _BREAK = re.compile(r"\r\n|\r|\n")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
 
 
 def visible(text: str) -> str:
@@ -63,6 +72,18 @@ def csv_cell(text: str) -> str:
     if text.lstrip("'").startswith(FORMULA_TRIGGERS):
         return "'" + text
     return text
+
+
+def csv_text_cell(text: str) -> str:
+    """A cell of a table already turned into text: a plain number (``-1.5``, ``+2``) as it is, else :func:`csv_cell`.
+
+    A plain signed number evaluates to itself in a spreadsheet, so it needs no
+    protection; anything else that starts like a formula (``-2+3``) gets it.
+
+    >>> csv_text_cell("-1.5"), csv_text_cell("+2"), csv_text_cell("-2+3")
+    ('-1.5', '+2', "'-2+3")
+    """
+    return text if _PLAIN_NUMBER.fullmatch(text) else csv_cell(text)
 
 
 def unprotect_csv_cell(text: str) -> str:
