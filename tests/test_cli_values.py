@@ -35,7 +35,7 @@ def test_the_example_scores_with_competition_ties_and_pillars(capsys: pytest.Cap
     status, out, _ = run(
         capsys, "score", "vn-dti-2022-province", str(EXAMPLE), "--values", "index", "--format", "markdown"
     )
-    assert status == 0 and "| pillar_digital_economy | pillar_digital_economy rank |" in out
+    assert status == 0 and "| Trụ cột Kinh tế số | Xếp hạng Trụ cột Kinh tế số |" in out
 
 
 @pytest.mark.parametrize(
