@@ -112,7 +112,11 @@ def test_unknown_rule_is_refused_with_the_known_names() -> None:
     with pytest.raises(UnknownNameError) as caught:
         resolve_rule(RuleRef("best_in_group"))
     assert str(caught.value).startswith(
-        "unknown rule 'best_in_group'; the rules available are best_in_cohort, exclude,"
+        "unknown rule 'best_in_group' (did you mean 'best_in_cohort'?); the rules available are best_in_cohort, exclude,"
+    )
+    assert str(caught.value).endswith(
+        "a rule is added by a package's entry point in the group 'govindex.rules', by register_rule() in Python, "
+        "or by a rules file (the rubric key rule_files, or --rules FILE)"
     )
 
 

@@ -12,15 +12,19 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from govindex._convert import to_dict, to_frozenset, to_str_tuple
+from govindex._convert import to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
 from govindex.errors import RubricError, UnknownNameError
 from govindex.points import coerce_points, decimals_of
 from govindex.ranking import TiePolicy
+
+if TYPE_CHECKING:
+    from govindex.rules import Rule
+    from govindex.rules.plugins import RulePlugins
 
 __all__ = [
     "RESERVED_IDS",
@@ -168,12 +172,22 @@ class Group:
         return tuple(node.id for node in self.tree.walk())
 
 
+def _frozen_params(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    from govindex.rules.params import frozen_params
+
+    return frozen_params(value)
+
+
 @attrs.frozen
 class RuleRef:
-    """A methodology rule named in a rubric, with its parameters, in running order."""
+    """A methodology rule named in a rubric, with its parameters, in running order.
+
+    ``params`` is read-only (lists in it become tuples), so a rubric handed
+    out by the cached :func:`~govindex.load_rubric` cannot be changed in place.
+    """
 
     name: str
-    params: Mapping[str, Any] = attrs.field(factory=dict, converter=to_dict, hash=False)
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_params, hash=False)
     legal_basis: LegalBasis | None = None
 
 
@@ -194,6 +208,18 @@ class Rubric:
 
     ``decimals`` is the precision of its points; ``bands`` may be ``None`` for
     an index that is ranked but not banded (the national DTI).
+
+    ``rules`` names the methodology rules as data (:class:`RuleRef`). They are
+    resolved, and their configuration checked against the tree, when the
+    rubric is built: against ``plugins`` (a
+    :class:`~govindex.rules.plugins.RulePlugins`; ``None``: the rules
+    installed in this process). A rule name that resolves to nothing, a
+    parameter that is not allowed, a tag that marks no node and a node id
+    that names none are refused (:class:`~govindex.errors.RuleError`), so a
+    rubric whose rules cannot run cannot exist. :attr:`resolved_rules` holds
+    the rule objects that scoring runs. ``rule_files`` lists the Python files
+    of rules that a rubric file loads from its own folder (read by
+    :mod:`govindex.io.rubrics`, never by the core).
 
     >>> import datetime as dt
     >>> from govindex.bands import standard_bands
@@ -218,6 +244,10 @@ class Rubric:
     title_en: str | None = None
     results_basis: LegalBasis | None = None
     notes: str | None = None
+    rule_files: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
+    #: the :class:`~govindex.rules.plugins.RulePlugins` rule names resolve against (``None``: the installed rules)
+    plugins: Any = attrs.field(default=None, eq=False, repr=False, hash=False)
+    _resolved: tuple[Any, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         _check_id("rubric", self.id)
@@ -248,6 +278,21 @@ class Rubric:
                         group=group.id,
                         node=node.id,
                     )
+        from govindex.rules.check import resolve_rubric_rules
+
+        object.__setattr__(self, "_resolved", resolve_rubric_rules(self))
+
+    @property
+    def resolved_rules(self) -> tuple[Rule, ...]:
+        """The rule objects :attr:`rules` names, built and checked when the rubric was built, in running order."""
+        return cast("tuple[Rule, ...]", self._resolved)
+
+    @property
+    def rule_plugins(self) -> RulePlugins:
+        """Where this rubric's rule names resolve."""
+        from govindex.rules.plugins import RulePlugins
+
+        return self.plugins if isinstance(self.plugins, RulePlugins) else RulePlugins()
 
     @property
     def group_ids(self) -> tuple[str, ...]:

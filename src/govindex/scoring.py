@@ -280,8 +280,10 @@ def score(
 ) -> Result:
     """Score, band and rank a cohort under ``rubric``.
 
-    ``rules`` defaults to the rules the rubric names (resolved through
-    :func:`govindex.rules.plugins.resolve_rules`); pass ``()`` to score
+    ``rules`` defaults to the rules the rubric names, resolved and checked
+    when the rubric was built (:attr:`Rubric.resolved_rules
+    <govindex.rubric.Rubric.resolved_rules>`); nothing is looked up here.
+    Pass rule objects to score with those instead, or ``()`` to score
     without any rule.
 
     Every agency's node scores are added up exactly (in integers scaled by
@@ -318,9 +320,7 @@ def score(
     cohort.sort(key=lambda a: (group_order[a.agency.group], a.agency.id))
 
     if rules is None:
-        from govindex.rules.plugins import resolve_rules
-
-        rules = resolve_rules(rubric.rules)
+        rules = rubric.resolved_rules  # resolved and checked when the rubric was built
 
     adjustments: list[Adjustment] = []
     excluded: dict[str, tuple[str, str]] = {}

@@ -7,7 +7,7 @@ import sys
 
 from govindex.io.writers import FORMATS
 
-__all__ = ["add_format", "emit"]
+__all__ = ["add_format", "add_rules", "emit", "warn"]
 
 
 def add_format(parser: argparse.ArgumentParser, default: str = "table") -> None:
@@ -16,3 +16,21 @@ def add_format(parser: argparse.ArgumentParser, default: str = "table") -> None:
 
 def emit(text: str) -> None:
     sys.stdout.write(text)
+
+
+def warn(text: str) -> None:
+    """A warning on stderr (the output on stdout stays clean)."""
+    sys.stderr.write(f"warning: {text}\n")
+
+
+def add_rules(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help=(
+            "a Python rules file defining RULES = {name: rule class}, for rule names the rubric uses "
+            "(may be repeated). A rules file is code and is run as such: use only files you trust"
+        ),
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import emit
+from govindex.commands._common import add_rules, emit
 from govindex.explain import LANGUAGES, explain
 from govindex.io.assessments import read_assessments
 from govindex.io.bundled import load_rubric
@@ -26,11 +26,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("agency", metavar="AGENCY", help="the agency id")
     parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node id (default: the total)")
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="en (English, default) or vi (tiếng Việt)")
+    add_rules(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric)
+    rubric = load_rubric(args.rubric, rules=args.rules)
     assessments = read_assessments(args.scores, rubric)
     result = score(rubric, assessments)
     emit(explain(result, args.agency, args.node, lang=args.lang) + "\n")

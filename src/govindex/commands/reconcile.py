@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from govindex.assessment import Source
+from govindex.commands._common import add_rules
 from govindex.commands._output import add_output_options, emit_report
 from govindex.errors import FileFormatError, InputError
 from govindex.io.assessments import read_assessments
@@ -36,6 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--plot", metavar="FILE", help="also draw the rank movement (self -> appraised) to FILE.png or FILE.svg"
     )
+    add_rules(parser)
     parser.set_defaults(run=run)
 
 
@@ -55,14 +57,14 @@ def _header(path: str) -> dict[str, object]:
 
 def _rubric(args: argparse.Namespace, headers: dict[str, dict[str, object]]) -> Rubric:
     if args.rubric:
-        return load_rubric(args.rubric)
+        return load_rubric(args.rubric, rules=args.rules)
     named = {path: header["rubric"] for path, header in headers.items() if header.get("rubric") is not None}
     if not named:
         raise InputError("neither file names its rubric; give --rubric RUBRIC")
     if len(set(map(str, named.values()))) > 1:
         shown = "; ".join(f"{path} names {value!r}" for path, value in named.items())
         raise InputError(f"the two files are for different rubrics ({shown}); give --rubric RUBRIC")
-    return load_rubric(str(next(iter(named.values()))))
+    return load_rubric(str(next(iter(named.values()))), rules=args.rules)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from govindex.commands._common import add_rules
 from govindex.commands._output import add_output_options, emit_report
 from govindex.io.assessments import read_assessments
 from govindex.io.bundled import load_rubric
@@ -40,11 +41,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="bands",
         help="the chart --plot draws: band counts per group, band shares, or the ranking (default: bands)",
     )
+    add_rules(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric)
+    rubric = load_rubric(args.rubric, rules=args.rules)
     result = score(rubric, read_assessments(args.scores, rubric))
     stats = statistics(result, top=args.top, decimals=args.decimals)
     if args.plot:

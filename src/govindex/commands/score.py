@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from govindex.agency import nfc
-from govindex.commands._common import add_format, emit
+from govindex.commands._common import add_format, add_rules, emit
 from govindex.errors import GovIndexError
 from govindex.io.assessments import read_assessments
 from govindex.io.bundled import load_rubric
@@ -36,11 +36,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="a score file: a CSV or XLSX table (agency,group,<node id>... or agency,group,node,score) or a YAML/JSON assessment file",
     )
     add_format(parser)
+    add_rules(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric)
+    rubric = load_rubric(args.rubric, rules=args.rules)
     assessments = read_assessments(args.scores, rubric)
     try:
         result = score(rubric, assessments)

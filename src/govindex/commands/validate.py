@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import emit
+from govindex.commands._common import add_rules, emit
 from govindex.io.bundled import load_rubric
+from govindex.io.rubrics import rules_plugins
 from govindex.io.validate import validate_file
 
 
@@ -24,14 +25,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="the rubric (bundled id or file) to check assessment files and score tables against",
     )
     parser.add_argument("files", metavar="FILE", nargs="+", help="files to check")
+    add_rules(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric) if args.rubric else None
+    rubric = load_rubric(args.rubric, rules=args.rules) if args.rubric else None
+    plugins = rules_plugins(args.rules)
     total = 0
     for path in args.files:
-        report = validate_file(path, rubric)
+        report = validate_file(path, rubric, plugins=plugins)
         for problem in report.problems:
             emit(f"{problem}\n")
         emit(f"{report.summary()}\n")
