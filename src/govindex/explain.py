@@ -14,6 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from govindex.errors import GovIndexError, UnknownNameError
+from govindex.points import exact
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import LegalBasis, Node
 from govindex.rules import Adjustment
@@ -166,6 +167,7 @@ def _parent_given(row: AgencyResult, tree: Node, node_id: str) -> str | None:
     return None
 
 
+@exact
 def explain(result: Result, agency_id: str, node_id: str | None = None, *, lang: str = "en") -> str:
     """A readable account of the agency's score on ``node_id`` (default: the total).
 
