@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govindex import Agency, Assessment, RuleError, RuleRef, UnknownNameError, load_rubric, parse_rubric, score
+from govindex._convert import FrozenDict
 from govindex.cli import main
 from govindex.io.bundled import list_rubrics
 from govindex.io.rubrics import read_rubric
@@ -289,15 +290,14 @@ def _mutable(value: object, seen: set[int], where: str) -> list[str]:
     if id(value) in seen:
         return []
     seen.add(id(value))
+    if isinstance(value, (FrozenDict, MappingProxyType)):
+        return [found for key, item in value.items() for found in _mutable(item, seen, f"{where}[{key!r}]")]
     if isinstance(value, (list, dict, set, bytearray)):
         return [where]
     found: list[str] = []
     if isinstance(value, (tuple, frozenset)):
         for index, item in enumerate(value):
             found += _mutable(item, seen, f"{where}[{index}]")
-    elif isinstance(value, MappingProxyType):
-        for key, item in value.items():
-            found += _mutable(item, seen, f"{where}[{key!r}]")
     elif attrs.has(type(value)):
         for field in attrs.fields(type(value)):
             found += _mutable(getattr(value, field.name), seen, f"{where}.{field.name}")
@@ -313,7 +313,7 @@ def test_the_cached_rubric_hands_out_nothing_mutable(rubric_id: str) -> None:
         with pytest.raises(TypeError):
             ref.params["tag"] = "x"  # type: ignore[index]
     for rule in rubric.resolved_rules:
-        assert isinstance(rule.params, MappingProxyType)
+        assert isinstance(rule.params, FrozenDict)
 
 
 # --- rules files -----------------------------------------------------------------------------------------------

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any, ClassVar
 
 import attrs
 
+from govindex._convert import FrozenDict
 from govindex.assessment import Assessment
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis, Node
@@ -75,7 +75,7 @@ class BestInCohort:
 
     @property
     def params(self) -> Mapping[str, Any]:
-        return MappingProxyType({"tag": self.tag, "cohort": self.cohort, "fallback": self.fallback})
+        return FrozenDict({"tag": self.tag, "cohort": self.cohort, "fallback": self.fallback})
 
     def apply(self, context: RuleContext) -> RuleOutcome:
         """Set the tagged sub-criteria of every agency without subordinate units."""

@@ -7,11 +7,11 @@ Văn phòng UBND tỉnh không đánh giá)*.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Any, ClassVar
 
 import attrs
 
+from govindex._convert import FrozenDict
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis
 from govindex.rules import RuleContext, RuleOutcome
@@ -70,7 +70,7 @@ class Exclude:
 
     @property
     def params(self) -> Mapping[str, Any]:
-        return MappingProxyType({"agencies": self.agencies, "reason": self.reason})
+        return FrozenDict({"agencies": self.agencies, "reason": self.reason})
 
     def apply(self, context: RuleContext) -> RuleOutcome:
         """Exclude the listed agencies that are in the cohort."""

@@ -8,11 +8,11 @@ các tiêu chí đó được tính điểm tối đa.*
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any, ClassVar
 
 import attrs
 
+from govindex._convert import FrozenDict
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis
 from govindex.rules import Adjustment, RuleContext, RuleOutcome
@@ -46,7 +46,7 @@ class FullMarksIfNotApplicable:
 
     @property
     def params(self) -> Mapping[str, Any]:
-        return MappingProxyType({})
+        return FrozenDict({})
 
     def apply(self, context: RuleContext) -> RuleOutcome:
         """Give full marks to the not-applicable nodes of every special agency."""

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any, ClassVar
 
 import attrs
 
+from govindex._convert import FrozenDict
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis
 from govindex.rules import RuleContext, RuleOutcome, Scale
@@ -84,7 +84,7 @@ class Normalise:
 
     @property
     def params(self) -> Mapping[str, Any]:
-        return MappingProxyType(
+        return FrozenDict(
             {
                 "to": self.to,
                 "out_of": self.out_of,

@@ -19,12 +19,11 @@ import difflib
 import enum
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from govindex._convert import to_str_tuple
+from govindex._convert import FrozenDict, to_str_tuple
 from govindex.errors import GovIndexError
 from govindex.points import ROUNDING_MODES, parse_points
 
@@ -147,7 +146,7 @@ def check_params(schema: Iterable[Param], params: Mapping[str, Any]) -> list[Par
 
 def _frozen(value: Any) -> Any:
     if isinstance(value, Mapping):
-        return MappingProxyType({key: _frozen(item) for key, item in value.items()})
+        return FrozenDict({key: _frozen(item) for key, item in value.items()})
     if isinstance(value, (list, tuple)):
         return tuple(_frozen(item) for item in value)
     if isinstance(value, (set, frozenset)):
@@ -164,7 +163,7 @@ def frozen_params(value: Mapping[str, Any]) -> Mapping[str, Any]:
     >>> params["reason"] = "y"
     Traceback (most recent call last):
     ...
-    TypeError: 'mappingproxy' object does not support item assignment
+    TypeError: this mapping is read-only; make a new value with attrs.evolve
     """
     frozen: Mapping[str, Any] = _frozen(dict(value))
     return frozen

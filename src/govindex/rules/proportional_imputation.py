@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any, ClassVar
 
 import attrs
 
+from govindex._convert import FrozenDict
 from govindex.assessment import Assessment
 from govindex.errors import RuleError
 from govindex.points import divide
@@ -89,7 +89,7 @@ class ProportionalImputation:
 
     @property
     def params(self) -> Mapping[str, Any]:
-        return MappingProxyType({"tag": self.tag, "within": self.within, "rounding": self.rounding})
+        return FrozenDict({"tag": self.tag, "within": self.within, "rounding": self.rounding})
 
     def check_rubric(self, rubric: Rubric) -> Iterator[ParamProblem]:
         """In every group where the tag marks a sub-criterion: ``within`` names a node, the tagged
