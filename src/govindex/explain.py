@@ -44,6 +44,11 @@ _TEXT = {
         "band": "band: {label} ({other}), {interval}",
         "rank": "rank: {rank} in group {group}",
         "scale": "published {label}: {formula} (rule {rule})",
+        "published": "published {label}: {formula}",
+        "view": "view {id}: {name}: {parts} = {points} of {max}",
+        "view_value": "published {label}: {formula}; rank {rank} in group {group}",
+        "view_heading": "view {id}: {name}, nodes {nodes}, maximum {max}",
+        "view_missing": "no score: not every node of the view has one",
         "none": "-",
         "not_assessed": "{name} ({id}), group {group}: not assessed: {reason} (rule {rule})",
     },
@@ -66,6 +71,11 @@ _TEXT = {
         "band": "xếp loại: {label} ({other}), {interval}",
         "rank": "xếp hạng: {rank} trong nhóm {group}",
         "scale": "công bố theo thang {label}: {formula} (quy tắc {rule})",
+        "published": "công bố theo thang {label}: {formula}",
+        "view": "chỉ số tổng hợp {id}: {name}: {parts} = {points} trên {max}",
+        "view_value": "công bố theo thang {label}: {formula}; xếp hạng {rank} trong nhóm {group}",
+        "view_heading": "chỉ số tổng hợp {id}: {name}, gồm {nodes}, điểm tối đa {max}",
+        "view_missing": "chưa có điểm: không phải mọi chỉ số của nó đều có điểm",
         "none": "-",
         "not_assessed": "{name} ({id}), nhóm {group}: không đánh giá: {reason} (quy tắc {rule})",
     },
@@ -86,14 +96,23 @@ def cite(basis: LegalBasis, lang: str = "en") -> str:
 
     >>> cite(LegalBasis("PAR INDEX 2022", dt.date(2023, 4, 19), "Bộ Nội vụ"), "vi")
     'PAR INDEX 2022 ngày 19/4/2023 của Bộ Nội vụ'
+
+    A decision whose date the sources do not give is cited by its year:
+
+    >>> cite(LegalBasis("1287/QĐ-UBND", None, "UBND tỉnh Sơn La", year=2024), "vi")
+    'Quyết định số 1287/QĐ-UBND năm 2024 của UBND tỉnh Sơn La'
     """
     article = f", {basis.article}" if basis.article else ""
     numbered = "/" in basis.decision
     date = basis.date
     if lang != "vi":
-        return basis.cite() if numbered else f"{basis.decision} of {date.isoformat()} ({basis.issuer}){article}"
+        return basis.cite() if numbered else f"{basis.decision} of {basis.when} ({basis.issuer}){article}"
     head = f"Quyết định số {basis.decision}" if numbered else basis.decision
-    return f"{head} ngày {date.day}/{date.month}/{date.year} của {basis.issuer}{article}"
+    if date is not None:
+        when = f"ngày {date.day}/{date.month}/{date.year}"
+    else:
+        when = f"năm {basis.year}" if basis.year is not None else "(không rõ ngày)"
+    return f"{head} {when} của {basis.issuer}{article}"
 
 
 def _check_lang(lang: str) -> dict[str, str]:
@@ -194,6 +213,8 @@ def explain(result: Result, agency_id: str, node_id: str | None = None, *, lang:
     row = result.agency(agency_id)
     group = result.rubric.group(row.agency.group)
     tree = group.tree
+    if node_id is not None and tree.find(node_id) is None and any(v.id == node_id for v in result.rubric.views):
+        return _explain_view(result, row, node_id, text, lang)
     node = tree if node_id is None else result.rubric.node(group.id, node_id)
     none = text["none"]
     lines = [
@@ -254,6 +275,63 @@ def explain(result: Result, agency_id: str, node_id: str | None = None, *, lang:
             )
             if scale.legal_basis is not None:
                 lines.append("    " + text["basis"].format(text=cite(scale.legal_basis, lang)))
-    elif node.id in row.node_ranks:
-        lines.append("  " + text["rank"].format(rank=row.node_ranks[node.id], group=group.id))
+        elif result.rubric.publication is not None:
+            lines.extend(_published_lines(result, row.scores[node.id], node.max_points, text))
+        for view_id in row.views:
+            lines.extend(_view_lines(result, row, view_id, text, lang))
+    else:
+        if node.id in row.node_ranks:
+            lines.append("  " + text["rank"].format(rank=row.node_ranks[node.id], group=group.id))
+        if result.rubric.publication is not None:
+            lines.extend(_published_lines(result, row.scores[node.id], node.max_points, text))
+    return "\n".join(lines)
+
+
+def _published_lines(result: Result, points: Decimal, maximum: Decimal, text: dict[str, str]) -> list[str]:
+    publication = result.rubric.publication
+    if publication is None or maximum == 0:
+        return []
+    return ["  " + text["published"].format(label=publication.name, formula=publication.formula(points, maximum))]
+
+
+def _view_lines(result: Result, row: AgencyResult, view_id: str, text: dict[str, str], lang: str) -> list[str]:
+    view = result.rubric.view(view_id)
+    scored = row.views[view_id]
+    publication = view.publication or result.rubric.publication
+    assert publication is not None
+    none = text["none"]
+    parts = " + ".join(f"{node_id} {_fmt(result, row.scores[node_id], none)}" for node_id in view.nodes)
+    return [
+        "  "
+        + text["view"].format(
+            id=view.id,
+            name=_name(view.name, view.name_en, lang),
+            parts=parts,
+            points=_fmt(result, scored.points, none),
+            max=f"{scored.maximum:f}",
+        ),
+        "    "
+        + text["view_value"].format(
+            label=publication.name,
+            formula=publication.formula(scored.points, scored.maximum),
+            rank=scored.rank,
+            group=row.agency.group,
+        ),
+    ]
+
+
+def _explain_view(result: Result, row: AgencyResult, view_id: str, text: dict[str, str], lang: str) -> str:
+    view = result.rubric.view(view_id)
+    tree = result.rubric.tree(row.agency.group)
+    maximum = sum((node.max_points for node in tree.walk() if node.id in view.nodes), Decimal(0))
+    lines = [
+        text["heading"].format(name=row.agency.name, id=row.agency.id, group=row.agency.group),
+        text["view_heading"].format(
+            id=view.id, name=_name(view.name, view.name_en, lang), nodes=", ".join(view.nodes), max=f"{maximum:f}"
+        ),
+    ]
+    if view_id not in row.views:
+        lines.append("  " + text["view_missing"])
+    else:
+        lines.extend(_view_lines(result, row, view_id, text, lang))
     return "\n".join(lines)
