@@ -3,7 +3,8 @@
 :func:`explain` (also :meth:`Result.explain <govindex.results.Result.explain>`)
 tells, for one agency and one node (default: the total), in English or
 Vietnamese: the score as given, or the sum of its children with their
-numbers; every rule that set or changed it, with the reason, the formula
+numbers; for a measured leaf, what the agency reported and how it gives
+the points (``95/120 = 0,7917 × 2 = 1,58``); every rule that set or changed it, with the reason, the formula
 with the actual numbers, the inputs and the legal basis; the rules that
 changed a score below it; and for the total its band, rank and the
 published scale.
@@ -29,6 +30,7 @@ _TEXT = {
         "heading": "{name} ({id}), group {group}",
         "node": "{id}: {name}, maximum {max}",
         "given": "given: {value}",
+        "measured": "measured: {formula}",
         "given_whole": "given as a whole: {value} (its sub-criteria are not given separately)",
         "not_given": "not given",
         "no_score": "no score of its own: {parent} was given as a whole",
@@ -56,6 +58,7 @@ _TEXT = {
         "heading": "{name} ({id}), nhóm {group}",
         "node": "{id}: {name}, điểm tối đa {max}",
         "given": "điểm đã chấm: {value}",
+        "measured": "số liệu: {formula}",
         "given_whole": "chấm chung cả tiêu chí: {value} (không chấm riêng các tiêu chí thành phần)",
         "not_given": "chưa chấm",
         "no_score": "không có điểm riêng: {parent} được chấm chung",
@@ -230,6 +233,9 @@ def explain(result: Result, agency_id: str, node_id: str | None = None, *, lang:
     if node.id in row.raw:
         key = "given_whole" if node.children and not any(c.id in row.scores for c in node.children) else "given"
         lines.append("  " + text[key].format(value=_fmt(result, row.raw[node.id], none)))
+        measurement = result.measurements.get(agency_id, {}).get(node.id)
+        if measurement is not None:
+            lines.append("  " + text["measured"].format(formula=measurement.formula_in(lang)))
     elif node.is_leaf:
         lines.append("  " + text["not_given"])
     for adj in adjustments:
