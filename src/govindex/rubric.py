@@ -12,11 +12,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from govindex._convert import to_dict, to_frozenset, to_str_tuple
+from govindex._convert import FrozenDict, to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
 from govindex.errors import GovIndexError, RubricError, UnknownNameError
 from govindex.measures import Measure, resolve_measure
@@ -24,8 +24,13 @@ from govindex.points import MAX_DECIMALS, bounds_problem, coerce_points, decimal
 from govindex.ranking import TiePolicy
 from govindex.views import Publication, View, check_view
 
+if TYPE_CHECKING:
+    from govindex.rules import Rule
+    from govindex.rules.plugins import RulePlugins
+
 __all__ = [
     "RESERVED_IDS",
+    "AppendixLayout",
     "Group",
     "Index",
     "LegalBasis",
@@ -214,12 +219,64 @@ class Group:
         return tuple(node.id for node in self.tree.walk())
 
 
+def _frozen_params(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    from govindex.rules.params import frozen_params
+
+    return frozen_params(value)
+
+
+def _captions(value: Mapping[str, Mapping[str, str]] | None) -> Mapping[str, Mapping[str, str]]:
+    if value is None:
+        return FrozenDict()
+    return FrozenDict({str(group): FrozenDict(nodes) for group, nodes in value.items()})
+
+
+@attrs.frozen
+class AppendixLayout:
+    """How a province prints the appendix of its results decision (phụ lục kết quả).
+
+    Every field is optional; without it ``govindex publish`` words the
+    appendix from the rubric. ``title``/``subtitle`` head the appendix;
+    ``mean_decimals`` is the precision of the printed means (Decision
+    3247/QĐ-UBND prints 68/100); ``first_table`` numbers the first group's
+    tables ("Bảng 3." when the web portals follow tables 1 and 2);
+    ``captions`` maps a group id, then a node id, to a caption: the root
+    node's id captions the overall ranking, a main index's id its ranking.
+    The ``*_en`` fields are the English wording.
+    """
+
+    title: str | None = None
+    title_en: str | None = None
+    subtitle: str | None = None
+    subtitle_en: str | None = None
+    mean_decimals: int | None = None
+    first_table: int = 1
+    captions: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, converter=_captions, hash=False)
+    captions_en: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, converter=_captions, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        decimals = self.mean_decimals
+        if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 12):
+            raise RubricError(f"appendix: mean_decimals must be an integer from 0 to 12, not {decimals!r}")
+        if isinstance(self.first_table, bool) or not isinstance(self.first_table, int) or self.first_table < 1:
+            raise RubricError(f"appendix: first_table must be a positive integer, not {self.first_table!r}")
+
+    def caption(self, group: str, node: str, lang: str) -> str | None:
+        """The caption a province gave the ranking of ``node`` in ``group``, if any."""
+        captions = self.captions_en if lang == "en" else self.captions
+        return captions.get(group, {}).get(node)
+
+
 @attrs.frozen
 class RuleRef:
-    """A methodology rule named in a rubric, with its parameters, in running order."""
+    """A methodology rule named in a rubric, with its parameters, in running order.
+
+    ``params`` is read-only (lists in it become tuples), so a rubric handed
+    out by the cached :func:`~govindex.load_rubric` cannot be changed in place.
+    """
 
     name: str
-    params: Mapping[str, Any] = attrs.field(factory=dict, converter=to_dict, hash=False)
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_params, hash=False)
     legal_basis: LegalBasis | None = None
 
 
@@ -243,6 +300,18 @@ class Rubric:
     ``publication`` is the scale on which the rubric publishes its totals and
     main indices (the DTI: 0-1 with four decimals); ``views`` are aggregates
     that overlap the tree (the DTI's pillars), see :mod:`govindex.views`.
+
+    ``rules`` names the methodology rules as data (:class:`RuleRef`). They are
+    resolved, and their configuration checked against the tree, when the
+    rubric is built: against ``plugins`` (a
+    :class:`~govindex.rules.plugins.RulePlugins`; ``None``: the rules
+    installed in this process). A rule name that resolves to nothing, a
+    parameter that is not allowed, a tag that marks no node and a node id
+    that names none are refused (:class:`~govindex.errors.RuleError`), so a
+    rubric whose rules cannot run cannot exist. :attr:`resolved_rules` holds
+    the rule objects that scoring runs. ``rule_files`` lists the Python files
+    of rules that a rubric file loads from its own folder (read by
+    :mod:`govindex.io.rubrics`, never by the core).
 
     >>> import datetime as dt
     >>> from govindex.bands import standard_bands
@@ -268,7 +337,12 @@ class Rubric:
     results_basis: LegalBasis | None = None
     notes: str | None = None
     publication: Publication | None = None
+    appendix: AppendixLayout | None = None
     views: tuple[View, ...] = attrs.field(default=(), converter=tuple)
+    rule_files: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
+    #: the :class:`~govindex.rules.plugins.RulePlugins` rule names resolve against (``None``: the installed rules)
+    plugins: Any = attrs.field(default=None, eq=False, repr=False, hash=False)
+    _resolved: tuple[Any, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @exact
     def __attrs_post_init__(self) -> None:
@@ -312,6 +386,30 @@ class Rubric:
                         node=node.id,
                     )
         self._check_publication()
+        self._check_appendix()
+        from govindex.rules.check import resolve_rubric_rules
+
+        object.__setattr__(self, "_resolved", resolve_rubric_rules(self))
+
+    def _check_appendix(self) -> None:
+        if self.appendix is None:
+            return
+        if not isinstance(self.appendix, AppendixLayout):
+            raise RubricError(
+                f"rubric {self.id!r}: appendix must be an AppendixLayout, not {type(self.appendix).__name__}"
+            )
+        groups = {group.id: group for group in self.groups}
+        for captions in (self.appendix.captions, self.appendix.captions_en):
+            for group_id, nodes in captions.items():
+                if group_id not in groups:
+                    raise RubricError(
+                        f"appendix: a caption names the unknown group {group_id!r}; the groups are {', '.join(groups)}"
+                    )
+                for node_id in nodes:
+                    if node_id not in groups[group_id].node_ids:
+                        raise RubricError(
+                            f"appendix: a caption names the unknown node {node_id!r}", group=group_id, node=node_id
+                        )
 
     def _check_publication(self) -> None:
         if self.publication is not None:
@@ -351,6 +449,18 @@ class Rubric:
                 return view
         known = ", ".join(view.id for view in self.views) or "none"
         raise UnknownNameError(f"unknown view {view_id!r} in rubric {self.id!r}; the views are {known}")
+
+    @property
+    def resolved_rules(self) -> tuple[Rule, ...]:
+        """The rule objects :attr:`rules` names, built and checked when the rubric was built, in running order."""
+        return cast("tuple[Rule, ...]", self._resolved)
+
+    @property
+    def rule_plugins(self) -> RulePlugins:
+        """Where this rubric's rule names resolve."""
+        from govindex.rules.plugins import RulePlugins
+
+        return self.plugins if isinstance(self.plugins, RulePlugins) else RulePlugins()
 
     @property
     def group_ids(self) -> tuple[str, ...]:
