@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
+import shlex
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,6 +14,7 @@ import pytest
 
 from filekit import run_cli
 from govindex import GovIndexError, load_rubric, parse_scores_csv, score
+from govindex.cli import main
 from govindex.io.assessments import read_assessments
 from govindex.io.cells import ReadOptions
 from govindex.io.directory import load_registry
@@ -293,3 +297,27 @@ def test_names_get_their_stable_ids_from_the_registry(tmp_path: Path, capsys: py
     )
     status, out, _ = run_cli(capsys, ["score", "sonla-2017-it", str(path), "--registry", "sonla", "--format", "csv"])
     assert status == 0 and "so-noi-vu,so noi vu" in out
+
+
+# --- the commands docs/files.md shows ----------------------------------------
+
+FILES_MD = ROOT / "docs" / "files.md"
+
+
+def _commands() -> list[str]:
+    blocks = re.findall(r"```sh\n(.*?)```", FILES_MD.read_text(encoding="utf-8"), flags=re.S)
+    return [line for block in blocks for line in block.splitlines() if line.strip()]
+
+
+def test_files_md_shows_commands() -> None:
+    assert len(_commands()) >= 3
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_each_files_md_command_runs_as_written(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    assert command.startswith("govindex ")
+    assert main(shlex.split(command)[1:]) == 0, capsys.readouterr().err
