@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from govindex.agency import nfc
 from govindex.commands._common import add_format, emit
 from govindex.errors import GovIndexError
 from govindex.io.assessments import read_assessments
 from govindex.io.bundled import load_rubric
-from govindex.io.writers import render_result
+from govindex.io.csvio import read_score_table
+from govindex.io.writers import render_result, result_json_pieces
 from govindex.scoring import score
+
+if TYPE_CHECKING:
+    from govindex.assessment import Assessment
+    from govindex.engine import ScoreTable
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,46 +48,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     add_format(parser)
+    parser.add_argument(
+        "--indent",
+        type=int,
+        metavar="N",
+        help="indent JSON by N spaces (default: compact JSON, one line)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric)
-    assessments = read_assessments(args.scores, rubric, values=args.values)
+    if Path(args.scores).suffix.lower() == ".csv":
+        # straight from the cells to the engine's columns; errors found later name the agency's line
+        cohort: ScoreTable | tuple[Assessment, ...] = read_score_table(args.scores, rubric, values=args.values)
+    else:
+        cohort = read_assessments(args.scores, rubric, values=args.values)
     try:
-        result = score(rubric, assessments)
+        result = score(rubric, cohort)
     except GovIndexError as error:
-        # Scores that do not add up are found after reading: point at the agency's row.
-        line = column = None
-        if error.file is None and Path(args.scores).suffix.lower() == ".csv":
-            lines, columns = _locate(Path(args.scores))
-            line = lines.get(error.agency or "")
-            column = columns.get(error.node or "") if line is not None else None
-        raise error.with_context(file=args.scores, line=line, column=column) from None
-    emit(render_result(result, args.format))
+        raise error.with_context(file=args.scores) from None
+    if args.format == "json":
+        for piece in result_json_pieces(result, indent=args.indent):
+            emit(piece)
+    else:
+        emit(render_result(result, args.format, indent=args.indent))
     return 0
-
-
-def _locate(path: Path) -> tuple[dict[str, int], dict[str, int]]:
-    """The row of each agency and the column of each header name in a score table.
-
-    Rows are counted as the reader counts them. Only used to place an
-    error: anything unreadable gives no position rather than a second error.
-    """
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        header = [nfc(cell.strip()) for cell in rows[0]]
-        agency = header.index("agency")
-    except (OSError, UnicodeDecodeError, csv.Error, IndexError, ValueError):
-        return {}, {}
-    lines: dict[str, int] = {}
-    for number, row in enumerate(rows[1:], start=2):
-        if agency < len(row):
-            lines.setdefault(nfc(row[agency].strip()), number)
-    columns: dict[str, int] = {}
-    for number, name in enumerate(header, start=1):
-        columns.setdefault(name, number)
-    return lines, columns

@@ -30,24 +30,34 @@ import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from govindex.agency import Agency, nfc
 from govindex.assessment import Assessment, Source, measurement_of
+from govindex.engine._layout import layout_of
 from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.measures import Measurement
-from govindex.points import format_points, parse_points
+from govindex.points import format_points, parse_points, to_scaled
 from govindex.rubric import Rubric
 from govindex.scoring import check_assessment
 from govindex.views import index_to_points
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from govindex.engine import ScoreTable
 
 __all__ = [
     "FLAG_COLUMNS",
     "check_scores_csv",
     "dump_scores_csv",
     "parse_scores_csv",
+    "read_score_table",
     "read_scores_csv",
+    "score_table_of_rows",
     "score_table_rows",
 ]
 
@@ -122,6 +132,8 @@ class _Table:
         self.sink = sink
         self.failed = False
         self.values = values
+        #: the line of each agency's (first) row, to place errors found after reading
+        self.lines: dict[str, int] = {}
 
     def as_points(self, group: str, node_id: str, value: Decimal, agency: str) -> Decimal:
         """The value as points: unchanged, or read on the rubric's published scale (``values="index"``)."""
@@ -232,8 +244,9 @@ class _Table:
         """Whether the node is a measured leaf of the group (an unknown group or node is checked later)."""
         for candidate in self.rubric.groups:
             if candidate.id == group:
-                found = candidate.tree.find(node)
-                return found is not None and found.measure is not None
+                layout = layout_of(candidate, self.rubric.decimals)
+                position = layout.index.get(node)
+                return position is not None and layout.nodes[position].measure is not None
         return False
 
     def value(
@@ -277,7 +290,8 @@ class _Table:
     def known_nodes(self) -> set[str]:
         return {node_id for group in self.rubric.groups for node_id in group.node_ids}
 
-    def wide(self, rows: Sequence[Row], positions: dict[str, int]) -> list[Assessment]:
+    def node_columns(self, rows: Sequence[Row], positions: dict[str, int]) -> list[tuple[str, int]]:
+        """The wide form's node columns (node id, column number); other names are reported."""
         known = self.known_nodes()
         node_columns: list[tuple[str, int]] = []
         header_line = rows[0][0]
@@ -304,6 +318,10 @@ class _Table:
                 )
                 continue
             node_columns.append((name, column))
+        return node_columns
+
+    def wide(self, rows: Sequence[Row], positions: dict[str, int]) -> list[Assessment]:
+        node_columns = self.node_columns(rows, positions)
         assessments: list[Assessment] = []
         first_seen: dict[str, int] = {}
         for line, cells, agency_id in self.agency_rows(rows, positions):
@@ -316,6 +334,7 @@ class _Table:
                 )
             duplicate = agency_id in first_seen
             first_seen.setdefault(agency_id, line)
+            self.lines.setdefault(agency_id, line)
             scores: dict[str, Decimal] = {}
             measurements: dict[str, Measurement] = {}
             group = self.cell(cells, positions, "group") if "group" in positions else self.rubric.group_ids[0]
@@ -398,6 +417,7 @@ class _Table:
                 measurements[agency_id] = {}
                 evidence[agency_id] = {}
                 first_line[agency_id] = line
+                self.lines.setdefault(agency_id, line)
             known = facts[agency_id]
             for column_name in described:
                 given = self.cell(cells, positions, column_name)
@@ -494,6 +514,242 @@ class _Table:
             if made is not None:
                 assessments.append(made)
         return assessments
+
+
+def _scaled_column(
+    texts: Sequence[str], decimals: int, dtype: Any
+) -> tuple[NDArray[np.intp], NDArray[Any], NDArray[np.int8], list[Decimal | GovIndexError | None]]:
+    """One column's cells, each distinct text converted once: (index of its text, scaled value, state, parsed).
+
+    State per distinct text: 0 a number with at most ``decimals`` places,
+    1 empty (not given), 2 not a number (``parsed`` holds the error), 3 more
+    decimals than the rubric allows (``parsed`` holds the number).
+    """
+    import numpy as np
+
+    seen: dict[str, int] = {}
+    parsed: list[Decimal | GovIndexError | None] = []
+    scaled: list[int] = []
+    states: list[int] = []
+    for text in set(texts):
+        seen[text] = len(parsed)
+        clean = nfc(text.strip())
+        if not clean:
+            parsed.append(None)
+            scaled.append(0)
+            states.append(1)
+            continue
+        try:
+            value = parse_points(clean)
+        except GovIndexError as error:
+            parsed.append(error)
+            scaled.append(0)
+            states.append(2)
+            continue
+        parsed.append(value)
+        try:
+            number = to_scaled(value, decimals)
+        except InputError:
+            scaled.append(0)
+            states.append(3)
+            continue
+        # far beyond any maximum either way: kept in range of the column's type, still refused
+        scaled.append(number if dtype is object else max(-1, min(number, 2**62)))
+        states.append(0)
+    index = np.fromiter(map(seen.__getitem__, texts), dtype=np.intp, count=len(texts))
+    return index, np.array(scaled, dtype=dtype), np.array(states, dtype=np.int8), parsed
+
+
+def _table_of_cells(table: _Table, rows: Sequence[Row], positions: dict[str, int]) -> ScoreTable:
+    """A wide score table's cells straight into the engine's columns (every problem found, the first raised).
+
+    Each distinct text of a column is parsed once (:func:`parse_points`) and
+    checked against the maximum of its node in each group, before any sum.
+    Problems are reported in the order the assessment reader reports them:
+    by line, then (duplicate, unreadable cell, agency, score out of range),
+    then column.
+    """
+    import numpy as np
+
+    from govindex.engine import GroupTable, ScoreTable, value_dtype
+    from govindex.engine._check import check_value, unknown_node
+
+    rubric = table.rubric
+    problems: list[tuple[int, int, int, GovIndexError]] = []
+    phase = 0
+    outer = table.sink
+
+    def collect(error: GovIndexError) -> None:
+        problems.append((error.line or 0, phase, error.column or 0, error))
+
+    table.sink = collect
+    try:
+        node_columns = table.node_columns(rows, positions)
+        members: list[tuple[int, list[str], Agency | None]] = []
+        first_seen: dict[str, int] = {}
+        for line, cells, agency_id in table.agency_rows(rows, positions):
+            phase = 0
+            if agency_id in first_seen:
+                table.report(
+                    InputError(f"the agency appears twice (first on line {first_seen[agency_id]})"),
+                    line=line,
+                    column=positions["agency"],
+                    agency=agency_id,
+                )
+                members.append((line, cells, None))
+                continue
+            first_seen[agency_id] = line
+            table.lines.setdefault(agency_id, line)
+            phase = 2
+            made = table.assessment(line, cells, positions, agency_id, {}, {})
+            agency = None if made is None else made.agency
+            if agency is not None and agency.group not in rubric.group_ids:
+                try:
+                    rubric.group(agency.group)
+                except GovIndexError as error:
+                    table.report(error, line=line, column=positions.get("group"), agency=agency_id)
+                agency = None
+            members.append((line, cells, agency))
+    finally:
+        table.sink = outer
+    dtype = value_dtype(rubric)
+    decimals = rubric.decimals
+    width = max(positions.values())
+    by_column = list(zip(*(cells[:width] for _line, cells, _agency in members), strict=True)) if members else []
+    by_group: dict[str, list[int]] = {group_id: [] for group_id in rubric.group_ids}
+    for row, (_line, _cells, agency) in enumerate(members):
+        if agency is not None:
+            by_group[agency.group].append(row)
+    layouts = {group.id: layout_of(group, decimals) for group in rubric.groups}
+    order = {
+        group_id: sorted(rows_of, key=lambda row: members[row][2].id)  # type: ignore[union-attr]
+        for group_id, rows_of in by_group.items()
+    }
+    matrices = {
+        group_id: (
+            np.zeros((len(rows_of), layouts[group_id].width), dtype=dtype, order="F"),
+            np.zeros((len(rows_of), layouts[group_id].width), dtype=np.bool_, order="F"),
+        )
+        for group_id, rows_of in order.items()
+    }
+    for node_id, column in node_columns:
+        if not members:
+            break
+        index, scaled, states, parsed = _scaled_column(by_column[column - 1], decimals, dtype)
+        if (states == 2).any():
+            for row in np.flatnonzero(states[index] == 2).tolist():
+                unreadable = parsed[int(index[row])]
+                assert isinstance(unreadable, GovIndexError)
+                line, cells, _agency = members[row]
+                agency_id = nfc(cells[positions["agency"] - 1].strip())
+                placed = unreadable.with_context(
+                    file=table.file, line=line, column=column, agency=agency_id, node=node_id
+                )
+                problems.append((line, 1, column, placed))
+        for group_id, rows_of in order.items():
+            if not rows_of:
+                continue
+            layout = layouts[group_id]
+            picked = index[rows_of]
+            state = states[picked]
+            values = scaled[picked]
+            position = layout.index.get(node_id)
+            if position is None:
+                bad = (state == 0) | (state == 3)
+            else:
+                maximum = layout.maxima[position]
+                bad = (state == 3) | ((state == 0) & ((values < 0) | (values > maximum)))
+                ok = state == 0
+                matrices[group_id][0][:, position] = np.where(ok, values, 0)
+                matrices[group_id][1][:, position] = ok
+            for k in np.flatnonzero(bad).tolist():
+                row = rows_of[k]
+                line, _cells, agency = members[row]
+                assert agency is not None
+                value = parsed[int(picked[k])]
+                assert isinstance(value, Decimal)
+                try:
+                    if position is None:
+                        raise unknown_node(layout, node_id, agency.id)
+                    check_value(layout, position, value, agency.id, decimals)
+                except GovIndexError as refused:
+                    problems.append((line, 3, column, refused.with_context(file=table.file, line=line, column=column)))
+    if problems:
+        problems.sort(key=lambda problem: problem[:3])
+        table.failed = True
+        for _line, _phase, _column, problem in problems:
+            if table.sink is None:
+                raise problem
+            table.sink(problem)
+    groups = []
+    for group in rubric.groups:
+        rows_of = order[group.id]
+        if not rows_of:
+            continue
+        values, given = matrices[group.id]
+        values.flags.writeable = False
+        given.flags.writeable = False
+        agencies = tuple(members[row][2] for row in rows_of)
+        groups.append(
+            GroupTable(
+                layouts[group.id],
+                agencies,  # type: ignore[arg-type]
+                values,
+                given,
+                (table.source,) * len(rows_of),
+                None,
+                tuple(members[row][0] for row in rows_of),
+            )
+        )
+    return ScoreTable(rubric, tuple(groups), file=table.file, columns=dict(node_columns))
+
+
+def read_score_table(
+    path: str | Path, rubric: Rubric, *, source: Source = Source.APPRAISED, values: str = "points"
+) -> ScoreTable:
+    """Read a CSV score table straight into the engine's columns (:class:`govindex.engine.ScoreTable`).
+
+    A wide table of points goes from its cells to the columns without an
+    assessment per agency; the long form, measured leaves and index values
+    go through the assessments. Errors found later (scores that do not add
+    up) name the file, the agency's line and the node's column.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FileFormatError(f"cannot read the score file: {error.strerror}", file=str(path)) from None
+    return score_table_of_rows(
+        _csv_rows(_decode(data, str(path)), str(path)), rubric, file=str(path), source=source, values=values
+    )
+
+
+def score_table_of_rows(
+    rows: Sequence[Row],
+    rubric: Rubric,
+    *,
+    file: str | None = None,
+    source: Source = Source.APPRAISED,
+    values: str = "points",
+) -> ScoreTable:
+    """The engine's score table of rows of text cells (CSV or XLSX); see :func:`read_score_table`."""
+    from govindex.engine import ScoreTable
+
+    table = _Table(rubric, file, source, None, values)
+    positions = table.header(rows)
+    assert positions is not None  # without a sink, a bad header is raised
+    wide = not ("node" in positions and "score" in positions)
+    measured = any(node.measure is not None for group in rubric.groups for node in group.tree.leaves())
+    if wide and values == "points" and not measured:
+        return _table_of_cells(table, rows, positions)
+    assessments = table.wide(rows, positions) if wide else table.long(rows, positions)
+    built = ScoreTable.from_assessments(rubric, assessments)
+    groups = tuple(
+        attrs.evolve(group, lines=tuple(table.lines.get(agency.id) for agency in group.agencies))
+        for group in built.groups
+    )
+    columns = {name: column for name, column in positions.items() if name not in _FIXED} if wide else {}
+    return ScoreTable(rubric, groups, file=file, columns=columns)
 
 
 def score_table_rows(

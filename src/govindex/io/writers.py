@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from govindex.io._columns_out import columns_csv_rows, columns_json, fits_columns, safe_cell
 from govindex.ranking import Rank
 from govindex.results import Result
 
@@ -18,6 +19,8 @@ __all__ = [
     "markdown_table",
     "render_result",
     "render_rows",
+    "result_json",
+    "result_json_pieces",
     "result_rows",
     "result_to_dict",
     "result_xlsx_bytes",
@@ -38,12 +41,13 @@ def _rank(value: Rank | None) -> int | str | None:
 def result_to_dict(result: Result) -> dict[str, Any]:
     """The result as JSON-ready data: the document of ``govindex score --format json``.
 
-    ``{"rubric": ID, "results": [{"agency", "group", "total", "band", "rank",
-    "nodes": {NODE_ID: {"score", "rank"}}}]}``, rows ordered by group (in the
-    rubric's order), rank, agency. Points are strings with the rubric's
-    decimals; ``band`` is the band id (null for a rubric without bands); a
-    node's ``rank`` is null when not every agency of the group has a score
-    there. Only when the rubric or its rules produce them: ``normalised`` in a
+    ``{"rubric": ID, "results": [{"agency", "name", "group", "total", "band",
+    "band_label", "rank", "nodes": {NODE_ID: {"score", "rank"}}}]}``, rows
+    ordered by group (in the rubric's order), rank, agency. Points are strings
+    with the rubric's decimals; ``band`` is the band id and ``band_label`` its
+    Vietnamese label (both null for a rubric without bands); a fractional rank
+    is a string (``"2.5"``); a node's ``rank`` is null when not every agency
+    of the group has a score there. Only when the rubric or its rules produce them: ``normalised`` in a
     row (the total on the published scale) and in its nodes (each node on the
     rubric's publication scale), ``views`` (``{VIEW_ID: {"score",
     "normalised", "rank"}}``), and ``not_assessed`` (agencies kept out of the
@@ -55,9 +59,11 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         tree = result.rubric.tree(row.group)
         entry: dict[str, Any] = {
             "agency": row.agency.id,
+            "name": row.agency.name,
             "group": row.group,
             "total": fmt(row.total),
             "band": row.band_id,
+            "band_label": None if row.band is None else row.band.label,
             "rank": _rank(row.rank),
             "nodes": {
                 node.id: {"score": fmt(row.scores[node.id]), "rank": _rank(row.node_ranks.get(node.id))}
@@ -82,24 +88,48 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         rows.append(entry)
     document: dict[str, Any] = {"rubric": result.rubric.id, "results": rows}
     if result.not_assessed:
-        document["not_assessed"] = [
-            {"agency": item.agency.id, "group": item.agency.group, "reason": item.reason, "rule": item.rule}
-            for item in result.not_assessed
-        ]
+        document["not_assessed"] = _not_assessed(result)
     return document
 
 
-def result_rows(result: Result) -> tuple[list[str], list[list[str]]]:
+def _not_assessed(result: Result) -> list[dict[str, str]]:
+    return [
+        {
+            "agency": item.agency.id,
+            "name": item.agency.name,
+            "group": item.agency.group,
+            "reason": item.reason,
+            "rule": item.rule,
+        }
+        for item in result.not_assessed
+    ]
+
+
+def result_rows(result: Result, *, safe: bool = False) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the flat result table (one agency per row).
 
     Each view of the rubric adds two columns: its published value (``VIEW_ID``)
-    and its rank (``VIEW_ID rank``).
+    and its rank (``VIEW_ID rank``). ``safe=True`` (for CSV) puts ``'``
+    before a text cell that a spreadsheet would run as a formula.
     """
     node_ids: list[str] = []
     for group in result.rubric.groups:
         for node in group.tree.walk():
             if node is not group.tree and node.id not in node_ids:
                 node_ids.append(node.id)
+    if fits_columns(result):
+        present = [
+            n
+            for n in node_ids
+            if any(
+                n in columns.layout.index and bool(columns.given[:, columns.layout.index[n]].any())
+                for columns in result.column_groups
+            )
+        ]
+        header = ["group", "rank", "agency", "name", "total", "band", *present]
+        if result.scale is not None:
+            header.insert(5, "normalised")
+        return header, columns_csv_rows(result, present, result.scale is not None, safe=safe)
     present = [n for n in node_ids if any(n in row.scores for row in result.rows)]
     views = [view.id for view in result.rubric.views if any(view.id in row.views for row in result.rows)]
     normalised = result.scale is not None or any(row.normalised is not None for row in result.rows)
@@ -110,13 +140,14 @@ def result_rows(result: Result) -> tuple[list[str], list[list[str]]]:
         header.insert(5, "normalised")
     body: list[list[str]] = []
     for row in result.rows:
+        text = safe_cell if safe else str
         cells = [
-            row.agency.group,
+            text(row.agency.group),
             str(row.rank),
-            row.agency.id,
-            row.agency.name,
+            text(row.agency.id),
+            text(row.agency.name),
             result.format(row.total),
-            "" if row.band is None else row.band.label,
+            "" if row.band is None else text(row.band.label),
             *[result.format(row.scores[n]) if n in row.scores else "" for n in present],
         ]
         for view_id in views:
@@ -189,11 +220,37 @@ def render_rows(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str) 
     raise UnknownNameError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def render_result(result: Result, fmt: str) -> str:
-    """The result in one of :data:`FORMATS`."""
+def result_json(result: Result, *, indent: int | None = None) -> str:
+    """The score document as JSON text; see :func:`result_json_pieces`."""
+    return "".join(result_json_pieces(result, indent=indent))
+
+
+def result_json_pieces(result: Result, *, indent: int | None = None) -> Iterator[str]:
+    """The score document (:func:`result_to_dict`) as JSON text, compact unless ``indent`` is given.
+
+    A result made by :func:`govindex.score` is written straight from its
+    columns, each distinct value formatted once; the text is the same as
+    ``json.dumps(result_to_dict(result), ensure_ascii=False, separators=(",", ":"))``.
+    """
+    if indent is None and fits_columns(result):
+        tail: dict[str, Any] = {}
+        if result.not_assessed:
+            tail["not_assessed"] = _not_assessed(result)
+        yield from columns_json(result, tail)
+        yield "\n"
+        return
+    data = result_to_dict(result)
+    if indent is None:
+        yield json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    else:
+        yield json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+
+
+def render_result(result: Result, fmt: str, *, indent: int | None = None) -> str:
+    """The result in one of :data:`FORMATS`; JSON compact unless ``indent`` is given."""
     if fmt == "json":
-        return json_text(result_to_dict(result))
-    text = render_rows(*result_rows(result), fmt)
+        return result_json(result, indent=indent)
+    text = render_rows(*result_rows(result, safe=fmt == "csv"), fmt)
     if fmt == "table" and result.not_assessed:
         text += (
             "\nNot assessed: " + "; ".join(f"{item.agency.name} ({item.reason})" for item in result.not_assessed) + "\n"
