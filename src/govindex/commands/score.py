@@ -1,33 +1,26 @@
-"""``govindex score RUBRIC SCORES``: score, band and rank a score table."""
+"""``govindex score RUBRIC SCORES...``: score, band and rank the agencies of score files."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from govindex.commands._common import add_format, emit
+from govindex.commands._common import add_format, add_input_options, emit, place_error, read_score_files
 from govindex.errors import GovIndexError
-from govindex.io.assessments import read_assessments
 from govindex.io.bundled import load_rubric
-from govindex.io.csvio import read_score_table
 from govindex.io.writers import render_result, result_json_pieces
 from govindex.scoring import score
-
-if TYPE_CHECKING:
-    from govindex.assessment import Assessment
-    from govindex.engine import ScoreTable
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "score",
-        help="score, band and rank the agencies of a score file",
+        help="score, band and rank the agencies of one or more score files",
         description=(
-            "Score, band and rank the agencies of a score file under a rubric. The score file is a CSV or "
-            "XLSX table with the header agency,group,<node id>... (group may be left out when the rubric has "
-            "one group), its long form agency,group,node,score, or a YAML/JSON assessment file; a decimal "
-            "point or a decimal comma; an empty cell means 'not given'."
+            "Score, band and rank the agencies of one or more score files under a rubric. A score file is a "
+            "CSV or XLSX table (a header row naming the agency column, by id or by name, then a column per "
+            "criterion by id or by name; title rows above it are skipped), its long form agency,group,node,"
+            "score, or a YAML/JSON assessment file; a decimal point or a decimal comma; an empty cell means "
+            "'not given'. Several files are read together; an agency found in two of them is refused."
         ),
     )
     parser.add_argument(
@@ -36,7 +29,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "scores",
         metavar="SCORES",
-        help="a score file: a CSV or XLSX table (agency,group,<node id>... or agency,group,node,score) or a YAML/JSON assessment file",
+        nargs="+",
+        help="score files: CSV or XLSX tables (wide or long form) or YAML/JSON assessment files",
     )
     parser.add_argument(
         "--values",
@@ -54,23 +48,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="N",
         help="indent JSON by N spaces (default: compact JSON, one line)",
     )
+    add_input_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric)
-    if Path(args.scores).suffix.lower() == ".csv":
-        # straight from the cells to the engine's columns; errors found later name the agency's line
-        cohort: ScoreTable | tuple[Assessment, ...] = read_score_table(args.scores, rubric, values=args.values)
-    else:
-        cohort = read_assessments(args.scores, rubric, values=args.values)
+    files, assessments = read_score_files(args.scores, rubric, args, values=args.values)
     try:
-        result = score(rubric, cohort)
+        result = score(rubric, assessments)
     except GovIndexError as error:
-        raise error.with_context(file=args.scores) from None
+        raise place_error(error, files) from None
     if args.format == "json":
         for piece in result_json_pieces(result, indent=args.indent):
             emit(piece)
     else:
-        emit(render_result(result, args.format, indent=args.indent))
+        emit(render_result(result, args.format))
     return 0
