@@ -22,26 +22,10 @@ if TYPE_CHECKING:
 
     from govindex.engine import Columns
 
-__all__ = ["columns_csv_rows", "columns_json", "fits_columns", "safe_cell", "scaled_text"]
+__all__ = ["columns_csv_rows", "columns_json", "fits_columns", "scaled_text"]
 
 #: JSON string text as ``json.dumps(..., ensure_ascii=False)`` writes it (the C encoder when available).
 _encode: Callable[[str], str] = json.encoder.encode_basestring
-
-#: Characters that make a spreadsheet read a cell as a formula (or hide it).
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(text: str) -> str:
-    return safe_cell(text)
-
-
-def safe_cell(text: str) -> str:
-    """A text cell a spreadsheet will not run as a formula: ``'`` before a leading ``= + - @``, TAB or CR.
-
-    >>> safe_cell("=HYPERLINK(1)"), safe_cell("Sở Y tế")
-    ("'=HYPERLINK(1)", 'Sở Y tế')
-    """
-    return "'" + text if text.startswith(_FORMULA) else text
 
 
 def fits_columns(result: Result) -> bool:
@@ -195,11 +179,9 @@ def columns_json(result: Result, tail: dict[str, Any]) -> Iterator[str]:
     yield "}"
 
 
-def columns_csv_rows(result: Result, present: list[str], normalised: bool, *, safe: bool) -> list[list[str]]:
-    """The rows of the flat result table, from the columns (``safe``: text cells made safe for spreadsheets)."""
+def columns_csv_rows(result: Result, present: list[str], normalised: bool) -> list[list[str]]:
+    """The rows of the flat result table, from the columns (the CSV writer makes text cells safe)."""
     import numpy as np
-
-    safe_cell = _safe if safe else str
 
     body: list[list[str]] = []
     for columns in result.column_groups:
@@ -212,10 +194,10 @@ def columns_csv_rows(result: Result, present: list[str], normalised: bool, *, sa
             stored: str(stored // denominator) if denominator == 1 or stored % 2 == 0 else str(Decimal(stored) / 2)
             for stored in set(columns.ranks[root].tolist())
         }
-        cells[:, 0] = safe_cell(columns.group_id)
+        cells[:, 0] = columns.group_id
         cells[:, 1] = [rank_texts[stored] for stored in columns.ranks[root][order].tolist()]
-        cells[:, 2] = [safe_cell(columns.agencies[row].id) for row in order.tolist()]
-        cells[:, 3] = [safe_cell(columns.agencies[row].name) for row in order.tolist()]
+        cells[:, 2] = [columns.agencies[row].id for row in order.tolist()]
+        cells[:, 3] = [columns.agencies[row].name for row in order.tolist()]
         index, totals = _texts(columns, columns.totals)
         cells[:, 4] = np.array(totals, dtype=object)[index[order]]
         at = 5
@@ -226,7 +208,7 @@ def columns_csv_rows(result: Result, present: list[str], normalised: bool, *, sa
         if columns.band is None or columns.bands is None:
             cells[:, at] = ""
         else:
-            labels = np.array([safe_cell(band.label) for band in columns.bands.bands], dtype=object)
+            labels = np.array([band.label for band in columns.bands.bands], dtype=object)
             cells[:, at] = labels[columns.band[order]]
         for k, node_id in enumerate(present, start=at + 1):
             j = columns.layout.index.get(node_id)

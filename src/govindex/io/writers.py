@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from govindex.io._columns_out import columns_csv_rows, columns_json, fits_columns, safe_cell
+from govindex.io._columns_out import columns_csv_rows, columns_json, fits_columns
 from govindex.ranking import Rank
+from govindex.render.safe import csv_text_cell, markdown_cell, one_line
 from govindex.results import Result
 
 __all__ = [
@@ -105,12 +104,11 @@ def _not_assessed(result: Result) -> list[dict[str, str]]:
     ]
 
 
-def result_rows(result: Result, *, safe: bool = False) -> tuple[list[str], list[list[str]]]:
+def result_rows(result: Result) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the flat result table (one agency per row).
 
     Each view of the rubric adds two columns: its published value (``VIEW_ID``)
-    and its rank (``VIEW_ID rank``). ``safe=True`` (for CSV) puts ``'``
-    before a text cell that a spreadsheet would run as a formula.
+    and its rank (``VIEW_ID rank``).
     """
     node_ids: list[str] = []
     for group in result.rubric.groups:
@@ -129,7 +127,7 @@ def result_rows(result: Result, *, safe: bool = False) -> tuple[list[str], list[
         header = ["group", "rank", "agency", "name", "total", "band", *present]
         if result.scale is not None:
             header.insert(5, "normalised")
-        return header, columns_csv_rows(result, present, result.scale is not None, safe=safe)
+        return header, columns_csv_rows(result, present, result.scale is not None)
     present = [n for n in node_ids if any(n in row.scores for row in result.rows)]
     views = [view.id for view in result.rubric.views if any(view.id in row.views for row in result.rows)]
     normalised = result.scale is not None or any(row.normalised is not None for row in result.rows)
@@ -140,14 +138,13 @@ def result_rows(result: Result, *, safe: bool = False) -> tuple[list[str], list[
         header.insert(5, "normalised")
     body: list[list[str]] = []
     for row in result.rows:
-        text = safe_cell if safe else str
         cells = [
-            text(row.agency.group),
+            row.agency.group,
             str(row.rank),
-            text(row.agency.id),
-            text(row.agency.name),
+            row.agency.id,
+            row.agency.name,
             result.format(row.total),
-            "" if row.band is None else text(row.band.label),
+            "" if row.band is None else row.band.label,
             *[result.format(row.scores[n]) if n in row.scores else "" for n in present],
         ]
         for view_id in views:
@@ -160,8 +157,8 @@ def result_rows(result: Result, *, safe: bool = False) -> tuple[list[str], list[
 
 
 def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Columns aligned with spaces; numbers right-aligned."""
-    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
+    """Columns aligned with spaces; numbers right-aligned; control characters and line breaks made visible."""
+    widths = [max([len(one_line(h)), *(len(one_line(r[i])) for r in rows)]) for i, h in enumerate(header)]
 
     def numeric(column: int) -> bool:
         return all(_is_number(r[column]) for r in rows if r[column])
@@ -170,7 +167,10 @@ def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     lines = []
     for cells in [list(header), *rows]:
         lines.append(
-            "  ".join(c.rjust(w) if r else c.ljust(w) for c, w, r in zip(cells, widths, right, strict=True)).rstrip()
+            "  ".join(
+                one_line(c).rjust(w) if r else one_line(c).ljust(w)
+                for c, w, r in zip(cells, widths, right, strict=True)
+            ).rstrip()
         )
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"
@@ -185,24 +185,23 @@ def _is_number(text: str) -> bool:
 
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|")
-
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
-    lines += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
+    """A Markdown table whose cells cannot forge rows (see :func:`govindex.render.safe.markdown_cell`)."""
+    lines = ["| " + " | ".join(markdown_cell(h) for h in header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in r) + " |" for r in rows]
     return "\n".join(lines) + "\n"
 
 
-def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]], *, excel_vn: bool = False) -> str:
+    """Text rows as CSV; every cell made safe for spreadsheets (:func:`govindex.render.safe.csv_text_cell`)."""
+    from govindex.render.csv import csv_text as write_csv
+
+    return write_csv(header, [[csv_text_cell(c) for c in row] for row in rows], excel_vn=excel_vn)
 
 
-def json_text(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def json_text(data: Any, *, indent: int | None = 2) -> str:
+    from govindex.render.json import json_text as write_json
+
+    return write_json(data, indent=indent)
 
 
 def render_rows(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str) -> str:
@@ -221,12 +220,12 @@ def render_rows(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str) 
 
 
 def result_json(result: Result, *, indent: int | None = None) -> str:
-    """The score document as JSON text; see :func:`result_json_pieces`."""
+    """The score document (:func:`result_to_dict`) as JSON text, compact unless ``indent`` is given."""
     return "".join(result_json_pieces(result, indent=indent))
 
 
 def result_json_pieces(result: Result, *, indent: int | None = None) -> Iterator[str]:
-    """The score document (:func:`result_to_dict`) as JSON text, compact unless ``indent`` is given.
+    """The score document as JSON text in pieces, compact (one line) unless ``indent`` is given.
 
     A result made by :func:`govindex.score` is written straight from its
     columns, each distinct value formatted once; the text is the same as
@@ -243,39 +242,42 @@ def result_json_pieces(result: Result, *, indent: int | None = None) -> Iterator
     if indent is None:
         yield json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     else:
-        yield json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+        yield json_text(data, indent=indent)
 
 
-def render_result(result: Result, fmt: str, *, indent: int | None = None) -> str:
-    """The result in one of :data:`FORMATS`; JSON compact unless ``indent`` is given."""
+def render_result(result: Result, fmt: str, *, lang: str = "vi") -> str:
+    """The result in one of :data:`FORMATS`.
+
+    ``json`` is :func:`result_to_dict`; ``csv`` the flat table of
+    :func:`result_rows`; ``table`` and ``markdown`` show each agency group
+    apart (STT, Tên cơ quan, Tổng điểm, Xếp loại, Xếp hạng) in ``lang``, then
+    the agencies not assessed with the reason.
+    """
     if fmt == "json":
-        return result_json(result, indent=indent)
-    text = render_rows(*result_rows(result, safe=fmt == "csv"), fmt)
-    if fmt == "table" and result.not_assessed:
-        text += (
-            "\nNot assessed: " + "; ".join(f"{item.agency.name} ({item.reason})" for item in result.not_assessed) + "\n"
-        )
-    return text
+        return result_json(result)
+    if fmt == "csv":
+        return render_rows(*result_rows(result), fmt)
+    if fmt not in FORMATS:
+        return render_rows(*result_rows(result), fmt)
+    from govindex.render import render_document
+    from govindex.render.reports import result_document
+
+    content = render_document(result_document(result, lang), fmt)
+    assert isinstance(content, str)
+    return content
 
 
-def result_xlsx_bytes(result: Result) -> bytes:
-    """The flat result table (as :func:`result_rows`) as an Excel workbook.
+def result_xlsx_bytes(result: Result, *, lang: str = "vi") -> bytes:
+    """The result as an Excel workbook: one sheet per agency group, then the agencies not assessed.
 
     Scores, totals and ranks are numbers (shown with the rubric's decimals),
-    names keep their diacritics. Needs ``pip install 'govindex[excel]'``.
+    names keep their diacritics, no cell is a formula, and the same result
+    gives the same bytes. Needs ``pip install 'govindex[excel]'``.
     """
-    from govindex.io.xlsx import xlsx_bytes
+    from govindex.render.reports import result_document
+    from govindex.render.xlsx import workbook_bytes
 
-    header, rows = result_rows(result)
-    numeric = {i for i, name in enumerate(header) if name not in {"group", "agency", "name", "band"}}
-    typed: list[list[Any]] = []
-    for row in rows:
-        typed.append(
-            [Decimal(cell) if i in numeric and cell and _is_number(cell) else cell for i, cell in enumerate(row)]
-        )
-    decimals = result.rubric.decimals
-    number_format = "0" if decimals == 0 else "0." + "0" * decimals
-    return xlsx_bytes(header, typed, title=result.rubric.id, number_format=number_format)
+    return workbook_bytes(result_document(result, lang))
 
 
 def write_result_xlsx(result: Result, path: str | Path) -> None:
