@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import emit
+from govindex.commands._common import add_input_options, emit, place_error, read_score_files
+from govindex.errors import GovIndexError
 from govindex.explain import LANGUAGES, explain
-from govindex.io.assessments import read_assessments
 from govindex.io.bundled import load_rubric
 from govindex.scoring import score
 
@@ -22,16 +22,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     parser.add_argument("rubric", metavar="RUBRIC", help="a bundled rubric id or a rubric file")
-    parser.add_argument("scores", metavar="SCORES", help="a score file: assessment YAML/JSON or CSV score table")
+    parser.add_argument("scores", metavar="SCORES", help="a score file: assessment YAML/JSON or CSV/XLSX score table")
     parser.add_argument("agency", metavar="AGENCY", help="the agency id")
     parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node id (default: the total)")
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="en (English, default) or vi (tiếng Việt)")
+    add_input_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric)
-    assessments = read_assessments(args.scores, rubric)
-    result = score(rubric, assessments)
+    files, assessments = read_score_files([args.scores], rubric, args)
+    try:
+        result = score(rubric, assessments)
+    except GovIndexError as error:
+        raise place_error(error, files) from None
     emit(explain(result, args.agency, args.node, lang=args.lang) + "\n")
     return 0
