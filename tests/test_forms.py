@@ -186,7 +186,7 @@ def test_the_form_reads_the_agency_facts() -> None:
     [
         (
             {"security": {"Điểm tự đánh giá": 12}},
-            "f.xlsx:.*: Phiếu tự đánh giá!F\\d+: agency 'so-noi-vu', node 'security': score 12 is above the maximum 10",
+            "f.xlsx:Phiếu tự đánh giá!F\\d+: agency 'so-noi-vu', node 'security': score 12 is above the maximum 10",
         ),
         (
             {"security": {"Điểm tự đánh giá": "tám"}},
@@ -381,7 +381,7 @@ def test_bad_cells_in_a_cohort_sheet_are_refused_naming_sheet_cell_agency_node()
     # rows: 8 header, 9 leaf ids, 10 so-noi-vu, 11 so-y-te; column 4 is the first leaf (infrastructure)
     with pytest.raises(
         GovIndexError,
-        match=r"c\.xlsx:10:4: Bảng điểm!D10: agency 'so-noi-vu', node 'infrastructure': score 11 is above the maximum 10",
+        match=r"c\.xlsx:Bảng điểm!D10: agency 'so-noi-vu', node 'infrastructure': score 11 is above the maximum 10",
     ):
         parse_form(_cohort_filled({(10, 4): 11}), IT_2017, file="c.xlsx")
     with pytest.raises(
@@ -407,3 +407,19 @@ def test_any_points_typed_in_a_form_read_back_exactly(tenths: list[int]) -> None
     )
     (taken,) = parse_form(data, IT_2017)
     assert dict(taken.scores) == values
+
+
+def test_several_forms_score_together_and_an_agency_in_two_is_refused_naming_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    forms = []
+    for name, points in (("Sở Nội vụ", 7), ("Sở Y tế", 8)):
+        form = tmp_path / f"{name}.xlsx"
+        assert main(["template", "sonla-2017-it", "--group", "provincial", "--agency", name, "-o", str(form)]) == 0
+        form.write_bytes(fill(form.read_bytes(), {"total": {"Điểm tự đánh giá": points * 10}}))
+        forms.append(str(form))
+    assert main(["score", "sonla-2017-it", *forms]) == 0
+    assert "so-y-te" in capsys.readouterr().out
+    assert main(["score", "sonla-2017-it", forms[0], forms[0]]) == 2
+    err = capsys.readouterr().err
+    assert "agency 'so-noi-vu': the agency is in two files" in err and "(Phiếu tự đánh giá!5)" in err
