@@ -419,7 +419,7 @@ def test_several_forms_score_together_and_an_agency_in_two_is_refused_naming_bot
         form.write_bytes(fill(form.read_bytes(), {"total": {"Điểm tự đánh giá": points * 10}}))
         forms.append(str(form))
     assert main(["score", "sonla-2017-it", *forms]) == 0
-    assert "so-y-te" in capsys.readouterr().out
+    assert "Sở Y tế" in capsys.readouterr().out
     assert main(["score", "sonla-2017-it", forms[0], forms[0]]) == 2
     err = capsys.readouterr().err
     assert "agency 'so-noi-vu': the agency is in two files" in err and "(Phiếu tự đánh giá!5)" in err
