@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, emit, place_error, read_score_files
+from govindex.commands._common import add_input_options, add_rules, emit, place_error, read_score_files
 from govindex.errors import GovIndexError
 from govindex.explain import LANGUAGES, explain
 from govindex.io.bundled import load_rubric
@@ -27,11 +27,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node id (default: the total)")
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="en (English, default) or vi (tiếng Việt)")
     add_input_options(parser)
+    add_rules(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric)
+    rubric = load_rubric(args.rubric, rules=args.rules)
     files, assessments = read_score_files([args.scores], rubric, args)
     try:
         result = score(rubric, assessments)
