@@ -24,7 +24,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("rubric", metavar="RUBRIC", help="a bundled rubric id or a rubric file")
     parser.add_argument("scores", metavar="SCORES", help="a score file: assessment YAML/JSON or CSV/XLSX score table")
     parser.add_argument("agency", metavar="AGENCY", help="the agency id")
-    parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node id (default: the total)")
+    parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node or view id (default: the total)")
+    parser.add_argument(
+        "--values",
+        choices=("points", "index"),
+        default="points",
+        help="how the score file's values are read: points (default) or index (shares on the published scale)",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="en (English, default) or vi (tiếng Việt)")
     add_input_options(parser)
     add_rules(parser)
@@ -33,7 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric, rules=args.rules)
-    files, assessments = read_score_files([args.scores], rubric, args)
+    files, assessments = read_score_files([args.scores], rubric, args, values=args.values)
     try:
         result = score(rubric, assessments)
     except GovIndexError as error:
