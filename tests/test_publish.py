@@ -280,7 +280,7 @@ def test_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["publish", "sonla-2017-it", "sonla-2017-it", "--output", out, "--caption", "provincial.nope=x"]) == 2
     assert "group 'provincial' has no node 'nope'" in capsys.readouterr().err
     assert main(["publish", "sonla-2017-it", "sonla-2017-it", "sonla-2017-it", "--output", out]) == 2
-    assert "give each agency once" in capsys.readouterr().err
+    assert "the agency is in two files: sonla-2017-it and sonla-2017-it" in capsys.readouterr().err
     assert main(["publish", "sonla-2017-web", "sonla-2017-it", "--output", out]) == 2
     assert "is scored under rubric 'sonla-2017-it', not 'sonla-2017-web'" in capsys.readouterr().err
 
