@@ -58,7 +58,7 @@ from govindex.io.cells import (
 from govindex.measures import Measurement
 from govindex.points import exact_context, format_points
 from govindex.rubric import Node, Rubric
-from govindex.scoring import check_assessment
+from govindex.scoring import check_assessment, check_score
 from govindex.views import index_to_points
 
 __all__ = [
@@ -359,15 +359,21 @@ class _Table:
         return node_id
 
     def node_keys(self) -> dict[str, set[str]]:
+        """The header keys of every node (its id, and its names where no id of the group reads the same), made once."""
+        cached: dict[str, set[str]] | None = getattr(self, "_node_keys", None)
+        if cached is not None:
+            return cached
         keys: dict[str, set[str]] = {}
         for group in self.rubric.groups:
             for node in group.tree.walk():
                 keys.setdefault(header_key(node.id), set()).add(node.id)
         for group in self.rubric.groups:
+            id_keys = {header_key(n.id) for n in group.tree.walk()}
             for node in group.tree.walk():
                 for label in (node.name, node.name_en):
-                    if label and header_key(label) not in {header_key(n.id) for n in group.tree.walk()}:
+                    if label and header_key(label) not in id_keys:
                         keys.setdefault(header_key(label), set()).add(node.id)
+        self._node_keys = keys
         return keys
 
     def check_maximum(self, node_id: str, name: str, maximum: Decimal, line: int, column: int) -> bool:
@@ -538,7 +544,7 @@ class _Table:
             try:
                 measured = node_id in assessment.measurements  # points worked out from a figure, not an index value
                 points = value if measured else self.as_points(agency.group, node_id, value, agency.id)
-                check_assessment(self.rubric, Assessment(agency, {node_id: points}, assessment.source))
+                check_score(self.rubric, agency.group, node_id, points, agency.id)
                 converted[node_id] = points
             except GovIndexError as error:
                 self.report(error, line=line, column=columns.get(node_id, positions.get("node")), agency=agency.id)
