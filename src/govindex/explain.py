@@ -35,6 +35,7 @@ _TEXT = {
         "not_given": "not given",
         "no_score": "no score of its own: {parent} was given as a whole",
         "rule": "rule {rule}: {before} → {after}",
+        "not_applied": "rule {rule} could not apply: {reason}",
         "why": "why: {text}",
         "formula": "formula: {text}",
         "inputs": "inputs: {text}",
@@ -63,6 +64,7 @@ _TEXT = {
         "not_given": "chưa chấm",
         "no_score": "không có điểm riêng: {parent} được chấm chung",
         "rule": "quy tắc {rule}: {before} → {after}",
+        "not_applied": "quy tắc {rule} không áp dụng được: {reason}",
         "why": "lý do: {text}",
         "formula": "công thức: {text}",
         "inputs": "số liệu: {text}",
@@ -240,6 +242,9 @@ def explain(result: Result, agency_id: str, node_id: str | None = None, *, lang:
         lines.append("  " + text["not_given"])
     for adj in adjustments:
         lines.extend(_adjustment_lines(result, adj, text, lang))
+    for item in result.not_applied_for(agency_id):
+        if node is tree or item.node == node.id:
+            lines.append("  " + text["not_applied"].format(rule=item.rule, reason=item.reason_in(lang) or none))
     if node.children and all(child.id in row.scores for child in node.children):
         parts = " + ".join(f"{child.id} {_fmt(result, row.scores[child.id], none)}" for child in node.children)
         lines.append(

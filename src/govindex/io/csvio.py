@@ -36,6 +36,8 @@ import attrs
 from govindex.agency import Agency, nfc, slugify
 from govindex.assessment import Assessment, Source, measurement_of
 from govindex.directory import MatchKind
+from govindex.engine._check import check_value, unknown_node
+from govindex.engine._layout import layout_of
 from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.io.cells import (
     AGENCY_ID_HEADERS,
@@ -58,7 +60,7 @@ from govindex.io.cells import (
 from govindex.measures import Measurement
 from govindex.points import exact_context, format_points
 from govindex.rubric import Node, Rubric
-from govindex.scoring import check_assessment, check_score
+from govindex.scoring import check_assessment
 from govindex.views import index_to_points
 
 __all__ = [
@@ -220,7 +222,13 @@ class _Table:
         self.declared: dict[int, Decimal] = {}
         self.agency_ids: dict[str, tuple[str, str | None] | None] = {}
         self.measured_nodes: dict[tuple[str, str], bool] = {}
+        self.registry_groups: dict[str, str] = {}
         self.group_ids = self._group_lookup()
+        self._node_keys: dict[str, set[str]] | None = None
+        #: Per group, node and distinct value: the problem with it (an error) or None; each checked once.
+        self._checked: dict[tuple[str, str, Decimal, bool], Decimal | GovIndexError] = {}
+        #: Per group, the (node, value) pairs given as points that passed, and the points they stand for.
+        self._passed: dict[str, dict[tuple[str, Decimal], Decimal]] = {}
 
     def _group_lookup(self) -> dict[str, str]:
         lookup: dict[str, str] = {}
@@ -232,7 +240,7 @@ class _Table:
             lookup[header_key(group.id)] = group.id
         return lookup
 
-    def as_points(self, group: str, node_id: str, value: Decimal, agency: str) -> Decimal:
+    def as_points(self, group: str, node_id: str, value: Decimal, agency: str | None) -> Decimal:
         """The value as points: unchanged, or read on the rubric's published scale (``values="index"``)."""
         if self.values == "points":
             return value
@@ -359,16 +367,15 @@ class _Table:
         return node_id
 
     def node_keys(self) -> dict[str, set[str]]:
-        """The header keys of every node (its id, and its names where no id of the group reads the same), made once."""
-        cached: dict[str, set[str]] | None = getattr(self, "_node_keys", None)
-        if cached is not None:
-            return cached
+        """Each header key a node answers to (its id, or its name where no id reads the same), built once."""
+        if self._node_keys is not None:
+            return self._node_keys
         keys: dict[str, set[str]] = {}
         for group in self.rubric.groups:
             for node in group.tree.walk():
                 keys.setdefault(header_key(node.id), set()).add(node.id)
         for group in self.rubric.groups:
-            id_keys = {header_key(n.id) for n in group.tree.walk()}
+            id_keys = {header_key(node.id) for node in group.tree.walk()}
             for node in group.tree.walk():
                 for label in (node.name, node.name_en):
                     if label and header_key(label) not in id_keys:
@@ -455,6 +462,7 @@ class _Table:
                     result = None
                 else:
                     result = (match.id, match.record.group)
+                    self.registry_groups[match.id] = match.record.group
         self.agency_ids[text] = result
         return None if result is None else result[0]
 
@@ -540,26 +548,57 @@ class _Table:
             self.report(error, line=line, column=positions.get("group"), agency=agency.id)
             return assessment
         converted: dict[str, Decimal] = {}
+        measurements = assessment.measurements  # points worked out from a figure, not an index value
+        passed = self._passed.setdefault(agency.group, {})
         for node_id, value in assessment.scores.items():
-            try:
-                measured = node_id in assessment.measurements  # points worked out from a figure, not an index value
-                points = value if measured else self.as_points(agency.group, node_id, value, agency.id)
-                check_score(self.rubric, agency.group, node_id, points, agency.id)
+            points = passed.get((node_id, value))
+            if points is not None and node_id not in measurements:  # this value passed in this column before
                 converted[node_id] = points
+                continue
+            try:
+                converted[node_id] = self.checked_points(agency, node_id, value, node_id in measurements)
             except GovIndexError as error:
                 self.report(error, line=line, column=columns.get(node_id, positions.get("node")), agency=agency.id)
+                continue
+            if node_id not in measurements:
+                passed[(node_id, value)] = converted[node_id]
         if self.values == "points" or len(converted) != len(assessment.scores):
             return assessment
         return attrs.evolve(assessment, scores=converted)
+
+    def checked_points(self, agency: Agency, node_id: str, value: Decimal, measured: bool) -> Decimal:
+        """A given value as checked points: read on the published scale if asked, then refused as scoring would
+        refuse it (unknown node, out of range, too precise).
+
+        The verdict depends only on the group, the node and the value, so each distinct value of a column is
+        converted and checked once; a refusal is raised again, with this agency, for every cell that holds it.
+        """
+        key = (agency.group, node_id, value, measured)
+        verdict = self._checked.get(key)
+        if verdict is None:
+            try:
+                points = value if measured else self.as_points(agency.group, node_id, value, None)
+                layout = layout_of(self.rubric.group(agency.group), self.rubric.decimals)
+                position = layout.index.get(node_id)
+                if position is None:
+                    raise unknown_node(layout, node_id, None)
+                check_value(layout, position, points, None, self.rubric.decimals)
+                verdict = points
+            except GovIndexError as error:
+                verdict = error
+            self._checked[key] = verdict
+        if isinstance(verdict, GovIndexError):
+            raise verdict.with_context(agency=agency.id)
+        return verdict
 
     def group_of(self, line: int, cells: list[str], positions: dict[str, int], agency_id: str) -> str:
         """The row's group id: from the group column (an id or a name), the registry, or the only group."""
         if "group" in positions:
             text = self.cell(cells, positions, "group")
             return self.group_ids.get(header_key(text), text)
-        for found in self.agency_ids.values():
-            if found is not None and found[0] == agency_id and found[1] in self.rubric.group_ids:
-                return found[1]
+        named = self.registry_groups.get(agency_id)
+        if named is not None and named in self.rubric.group_ids:
+            return named
         registry = self.options.registry
         if registry is not None and len(self.rubric.groups) > 1:
             try:
@@ -623,6 +662,8 @@ class _Table:
         total_column = positions.get("@total")
         assessments: list[Assessment] = []
         first_seen = self.places
+        #: Per group and node column, each cell text read without a problem and its points (read once).
+        parsed: dict[tuple[str, str], dict[str, Decimal]] = {}
         for line, cells, agency_id in self.agency_rows(rows, positions):
             if agency_id in first_seen:
                 self.report(
@@ -637,6 +678,15 @@ class _Table:
             scores: dict[str, Decimal] = {}
             measurements: dict[str, Measurement] = {}
             for node_id, column in node_columns:
+                raw = cells[column - 1] if column <= len(cells) else ""
+                if not raw:
+                    continue
+                memo = parsed.get((group_id, node_id)) if type(raw) is str else None
+                if memo is not None:
+                    hit = memo.get(raw)
+                    if hit is not None:  # this text was read in this column before: the same points
+                        scores[node_id] = hit
+                        continue
                 text = self.cell(cells, positions, node_id)
                 if text:
                     if column in self.mismatched and group_id in self.mismatched[column]:
@@ -656,6 +706,8 @@ class _Table:
                         scores[node_id] = value[0]
                         if value[1] is not None:
                             measurements[node_id] = value[1]
+                        elif type(raw) is str:
+                            parsed.setdefault((group_id, node_id), {})[raw] = value[0]
             if total_column is not None:
                 text = self.cell(cells, positions, "@total")
                 if text:
