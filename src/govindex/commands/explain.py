@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from govindex.commands._common import emit
-from govindex.explain import LANGUAGES, explain
+from govindex.explain import explain
 from govindex.io.assessments import read_assessments
 from govindex.io.bundled import load_rubric
+from govindex.io.published import list_datasets, load_dataset
 from govindex.scoring import score
 
 
@@ -18,20 +20,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "Score the agencies of a score file under a rubric, with the rubric's rules, and explain one "
             "agency's score on one node (default: the total): the score given or the sum of its children, "
-            "every rule that set or changed it with its formula, inputs and legal basis, its band and rank."
+            "every rule that set or changed it with its formula, inputs and legal basis, its band and rank. "
+            "In Vietnamese (the default) the explanation can be published: names instead of ids, decimal "
+            "commas, bands in the decisions' words; in English the ids stand beside the names."
         ),
     )
     parser.add_argument("rubric", metavar="RUBRIC", help="a bundled rubric id or a rubric file")
-    parser.add_argument("scores", metavar="SCORES", help="a score file: assessment YAML/JSON or CSV score table")
+    parser.add_argument(
+        "scores",
+        metavar="SCORES",
+        help="a score file (assessment YAML/JSON or CSV score table) or a bundled published dataset id ("
+        + ", ".join(list_datasets())
+        + ")",
+    )
     parser.add_argument("agency", metavar="AGENCY", help="the agency id")
     parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node id (default: the total)")
-    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="en (English, default) or vi (tiếng Việt)")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="vi (tiếng Việt, default) or en (English)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric)
-    assessments = read_assessments(args.scores, rubric)
+    if args.scores in list_datasets() and not Path(args.scores).exists():
+        assessments = load_dataset(args.scores).assessments()
+    else:
+        assessments = read_assessments(args.scores, rubric)
     result = score(rubric, assessments)
     emit(explain(result, args.agency, args.node, lang=args.lang) + "\n")
     return 0
