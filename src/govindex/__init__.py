@@ -1,27 +1,19 @@
 """govindex: score, band and rank state agencies on digital-government indices.
 
 The public API. The domain core (rubrics, assessments, scoring, bands,
-ranking, rules) is pure and works in memory; files and the command line live
-in :mod:`govindex.io` and :mod:`govindex.cli`.
+ranking) is imported with the package; everything else (files, rules,
+statistics, comparisons, reports) is imported on first use (PEP 562), so
+``import govindex`` stays light and numpy waits for the first scoring call.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from govindex.agency import Agency, nfc, slugify
 from govindex.assessment import Assessment, Source
 from govindex.bands import Band, BandScheme, standard_bands
-from govindex.compare import (
-    Comparison,
-    ComparisonRow,
-    Period,
-    Series,
-    SeriesPoint,
-    Standing,
-    Status,
-    Step,
-    places_moved,
-)
-from govindex.directory import AgencyRecord, EventKind, LineageEvent, Match, MatchKind, Registry
 from govindex.errors import (
     FileFormatError,
     GovIndexError,
@@ -32,36 +24,144 @@ from govindex.errors import (
     UnknownNameError,
 )
 from govindex.explain import explain
-from govindex.io.assessments import (
-    AgencyEntry,
-    AssessmentFile,
-    dump_assessment_file,
-    dump_assessments,
-    parse_assessment_file,
-    read_assessments,
-)
-from govindex.io.bundled import list_rubrics, load_rubric
-from govindex.io.csvio import dump_scores_csv, parse_scores_csv, read_scores_csv
-from govindex.io.directory import load_registry, parse_registry, read_registry
-from govindex.io.published import load_dataset, reproduce
-from govindex.io.rubrics import dump_rubric, parse_rubric, read_rubric
-from govindex.io.schemas import json_schema
-from govindex.io.validate import FileReport, validate_file
-from govindex.io.writers import result_xlsx_bytes, write_result_xlsx
-from govindex.io.xlsx import read_scores_xlsx, write_scores_xlsx
 from govindex.points import format_points, parse_points
 from govindex.ranking import Rank, Ranker, TiePolicy, rank
-from govindex.reconcile import Reconciliation, reconcile
+from govindex.reconcile import reconcile
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, Index, LegalBasis, Node, Rubric, RuleRef, SubCriterion
-from govindex.rules import Adjustment, Rule, RuleContext, RuleOutcome, Scale
-from govindex.rules.builtin import BestInCohort, Exclude, FullMarksIfNotApplicable, Normalise, ProportionalImputation
-from govindex.rules.plugins import available_rules, register_rule, resolve_rule, unregister_rule
 from govindex.scoring import check_assessment, score
-from govindex.stats import GroupStatistics, Statistics, statistics
-from govindex.tables import Column, Table
+
+if TYPE_CHECKING:
+    from govindex.compare import Comparison as Comparison
+    from govindex.compare import ComparisonRow as ComparisonRow
+    from govindex.compare import Period as Period
+    from govindex.compare import Series as Series
+    from govindex.compare import SeriesPoint as SeriesPoint
+    from govindex.compare import Standing as Standing
+    from govindex.compare import Status as Status
+    from govindex.compare import Step as Step
+    from govindex.compare import places_moved as places_moved
+    from govindex.directory import AgencyRecord as AgencyRecord
+    from govindex.directory import EventKind as EventKind
+    from govindex.directory import LineageEvent as LineageEvent
+    from govindex.directory import Match as Match
+    from govindex.directory import MatchKind as MatchKind
+    from govindex.directory import Registry as Registry
+    from govindex.io.assessments import AgencyEntry as AgencyEntry
+    from govindex.io.assessments import AssessmentFile as AssessmentFile
+    from govindex.io.assessments import dump_assessment_file as dump_assessment_file
+    from govindex.io.assessments import dump_assessments as dump_assessments
+    from govindex.io.assessments import parse_assessment_file as parse_assessment_file
+    from govindex.io.assessments import read_assessments as read_assessments
+    from govindex.io.bundled import list_rubrics as list_rubrics
+    from govindex.io.bundled import load_rubric as load_rubric
+    from govindex.io.csvio import dump_scores_csv as dump_scores_csv
+    from govindex.io.csvio import parse_scores_csv as parse_scores_csv
+    from govindex.io.csvio import read_scores_csv as read_scores_csv
+    from govindex.io.directory import load_registry as load_registry
+    from govindex.io.directory import parse_registry as parse_registry
+    from govindex.io.directory import read_registry as read_registry
+    from govindex.io.published import load_dataset as load_dataset
+    from govindex.io.published import reproduce as reproduce
+    from govindex.io.rubrics import dump_rubric as dump_rubric
+    from govindex.io.rubrics import parse_rubric as parse_rubric
+    from govindex.io.rubrics import read_rubric as read_rubric
+    from govindex.io.schemas import json_schema as json_schema
+    from govindex.io.validate import FileReport as FileReport
+    from govindex.io.validate import validate_file as validate_file
+    from govindex.io.writers import result_xlsx_bytes as result_xlsx_bytes
+    from govindex.io.writers import write_result_xlsx as write_result_xlsx
+    from govindex.io.xlsx import read_scores_xlsx as read_scores_xlsx
+    from govindex.io.xlsx import write_scores_xlsx as write_scores_xlsx
+    from govindex.reconcile import Reconciliation as Reconciliation
+    from govindex.rules import Adjustment as Adjustment
+    from govindex.rules import Rule as Rule
+    from govindex.rules import RuleContext as RuleContext
+    from govindex.rules import RuleOutcome as RuleOutcome
+    from govindex.rules import Scale as Scale
+    from govindex.rules.builtin import BestInCohort as BestInCohort
+    from govindex.rules.builtin import Exclude as Exclude
+    from govindex.rules.builtin import FullMarksIfNotApplicable as FullMarksIfNotApplicable
+    from govindex.rules.builtin import Normalise as Normalise
+    from govindex.rules.builtin import ProportionalImputation as ProportionalImputation
+    from govindex.rules.plugins import available_rules as available_rules
+    from govindex.rules.plugins import register_rule as register_rule
+    from govindex.rules.plugins import resolve_rule as resolve_rule
+    from govindex.rules.plugins import unregister_rule as unregister_rule
+    from govindex.stats import GroupStatistics as GroupStatistics
+    from govindex.stats import Statistics as Statistics
+    from govindex.stats import statistics as statistics
+    from govindex.tables import Column as Column
+    from govindex.tables import Table as Table
 
 __version__ = "0.1.0"
+
+#: Public names imported on first use, and the module each comes from. A
+#: function named like its own module (``explain``, ``reconcile``) is imported
+#: eagerly above: importing the module would otherwise shadow the function.
+_LAZY: dict[str, str] = {
+    "Comparison": "govindex.compare",
+    "ComparisonRow": "govindex.compare",
+    "Period": "govindex.compare",
+    "Series": "govindex.compare",
+    "SeriesPoint": "govindex.compare",
+    "Standing": "govindex.compare",
+    "Status": "govindex.compare",
+    "Step": "govindex.compare",
+    "places_moved": "govindex.compare",
+    "AgencyRecord": "govindex.directory",
+    "EventKind": "govindex.directory",
+    "LineageEvent": "govindex.directory",
+    "Match": "govindex.directory",
+    "MatchKind": "govindex.directory",
+    "Registry": "govindex.directory",
+    "AgencyEntry": "govindex.io.assessments",
+    "AssessmentFile": "govindex.io.assessments",
+    "dump_assessment_file": "govindex.io.assessments",
+    "dump_assessments": "govindex.io.assessments",
+    "parse_assessment_file": "govindex.io.assessments",
+    "read_assessments": "govindex.io.assessments",
+    "list_rubrics": "govindex.io.bundled",
+    "load_rubric": "govindex.io.bundled",
+    "dump_scores_csv": "govindex.io.csvio",
+    "parse_scores_csv": "govindex.io.csvio",
+    "read_scores_csv": "govindex.io.csvio",
+    "load_registry": "govindex.io.directory",
+    "parse_registry": "govindex.io.directory",
+    "read_registry": "govindex.io.directory",
+    "load_dataset": "govindex.io.published",
+    "reproduce": "govindex.io.published",
+    "dump_rubric": "govindex.io.rubrics",
+    "parse_rubric": "govindex.io.rubrics",
+    "read_rubric": "govindex.io.rubrics",
+    "json_schema": "govindex.io.schemas",
+    "FileReport": "govindex.io.validate",
+    "validate_file": "govindex.io.validate",
+    "result_xlsx_bytes": "govindex.io.writers",
+    "write_result_xlsx": "govindex.io.writers",
+    "read_scores_xlsx": "govindex.io.xlsx",
+    "write_scores_xlsx": "govindex.io.xlsx",
+    "Reconciliation": "govindex.reconcile",
+    "Adjustment": "govindex.rules",
+    "Rule": "govindex.rules",
+    "RuleContext": "govindex.rules",
+    "RuleOutcome": "govindex.rules",
+    "Scale": "govindex.rules",
+    "BestInCohort": "govindex.rules.builtin",
+    "Exclude": "govindex.rules.builtin",
+    "FullMarksIfNotApplicable": "govindex.rules.builtin",
+    "Normalise": "govindex.rules.builtin",
+    "ProportionalImputation": "govindex.rules.builtin",
+    "available_rules": "govindex.rules.plugins",
+    "register_rule": "govindex.rules.plugins",
+    "resolve_rule": "govindex.rules.plugins",
+    "unregister_rule": "govindex.rules.plugins",
+    "GroupStatistics": "govindex.stats",
+    "Statistics": "govindex.stats",
+    "statistics": "govindex.stats",
+    "Column": "govindex.tables",
+    "Table": "govindex.tables",
+}
 
 __all__ = [
     "Adjustment",
@@ -162,3 +262,16 @@ __all__ = [
     "write_result_xlsx",
     "write_scores_xlsx",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govindex' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 
-from govindex._convert import to_dict
+from govindex._convert import FrozenDict, to_dict
 from govindex.agency import Agency
 from govindex.errors import InputError
 from govindex.points import parse_points
@@ -23,7 +23,7 @@ class Source(enum.Enum):
     APPRAISED = "appraised"  # thẩm định
 
 
-def _to_points(value: Mapping[str, object]) -> dict[str, Decimal]:
+def _to_points(value: Mapping[str, object]) -> FrozenDict[str, Decimal]:
     out: dict[str, Decimal] = {}
     for node_id, raw in value.items():
         if type(raw) is Decimal and raw.is_finite():  # the common case, without a call
@@ -33,7 +33,7 @@ def _to_points(value: Mapping[str, object]) -> dict[str, Decimal]:
             out[node_id] = parse_points(raw)
         except InputError as error:
             raise error.with_context(node=node_id) from None
-    return out
+    return FrozenDict(out)
 
 
 @attrs.frozen

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from govindex.errors import RubricError, UnknownNameError
-from govindex.points import coerce_points
+from govindex.points import bounds_problem, coerce_points, exact
 
 __all__ = ["Band", "BandScheme", "standard_bands"]
 
@@ -19,6 +19,9 @@ def _finite(instance: Any, attribute: Any, value: Any) -> None:
         raise RubricError(
             f"band {getattr(instance, 'id', '?')!r}: {attribute.name} must be a finite Decimal, not {value!r}"
         )
+    problem = None if value is None else bounds_problem(value)
+    if problem is not None:
+        raise RubricError(f"band {getattr(instance, 'id', '?')!r}: {attribute.name} {value} {problem}")
 
 
 def _optional_points(value: Decimal | int | str | None) -> Decimal | None:
@@ -38,6 +41,7 @@ class Band:
     upper: Decimal | None = attrs.field(default=None, converter=_optional_points, validator=_finite)
     label_en: str | None = None
 
+    @exact
     def __attrs_post_init__(self) -> None:
         if not self.id or self.id != self.id.strip() or " " in self.id:
             raise RubricError(f"band id {self.id!r} must be a non-empty word")
@@ -63,6 +67,7 @@ class BandScheme:
 
     bands: tuple[Band, ...] = attrs.field(converter=_band_tuple)
 
+    @exact
     def __attrs_post_init__(self) -> None:
         if not self.bands:
             raise RubricError("a band scheme needs at least one band")

@@ -34,7 +34,7 @@ import attrs
 from govindex._convert import to_dict
 from govindex.directory import AgencyRecord, EventKind, Registry
 from govindex.errors import InputError, UnknownNameError
-from govindex.points import format_points, parse_points
+from govindex.points import exact, format_points, parse_points
 from govindex.ranking import Rank
 from govindex.results import Result
 
@@ -625,6 +625,7 @@ class Comparison:
         )
 
 
+@exact
 def compare(*periods: Period | Result, registry: Registry | None = None) -> Comparison:
     """Compare two or more periods (or results), oldest first.
 

@@ -29,7 +29,7 @@ from govindex._convert import to_dict
 from govindex.agency import Agency
 from govindex.bands import Band
 from govindex.errors import GovIndexError, UnknownNameError
-from govindex.points import format_points
+from govindex.points import exact, format_points
 from govindex.ranking import Rank
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, LegalBasis, Node, Rubric
@@ -150,6 +150,7 @@ def _parent_given(row: AgencyResult, tree: Node, node_id: str) -> Node | None:
     return None
 
 
+@exact
 def explanation(result: Result, agency_id: str, node_id: str | None = None) -> Explanation:
     """The steps that made the agency's score on ``node_id`` (default: the total).
 
@@ -202,6 +203,7 @@ def explanation(result: Result, agency_id: str, node_id: str | None = None) -> E
     return Explanation(rubric, row.agency, group, node, tuple(steps), names=names)
 
 
+@exact
 def explain(result: Result, agency_id: str, node_id: str | None = None, *, lang: str = "en") -> str:
     """A readable account of the agency's score on ``node_id`` (default: the total).
 
@@ -231,6 +233,7 @@ def explain(result: Result, agency_id: str, node_id: str | None = None, *, lang:
     return describe(explanation(result, agency_id, node_id), lang)
 
 
+@exact
 def describe(value: Explanation, lang: str = "en") -> str:
     """An :class:`Explanation` in words, in ``lang`` (``"en"`` or ``"vi"``)."""
     _check_lang(lang)

@@ -7,7 +7,9 @@ printed. Text is parsed from its digits (``"71,5"`` with a decimal comma is
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from decimal import (
     MAX_EMAX,
@@ -24,14 +26,18 @@ from decimal import (
     localcontext,
 )
 from fractions import Fraction
-from typing import cast
+from typing import Any, TypeVar, cast
 
 from govindex.errors import InputError
 
 __all__ = [
+    "MAX_DECIMALS",
+    "MAX_POINTS",
     "ROUNDING_MODES",
+    "bounds_problem",
     "decimals_of",
     "divide",
+    "exact",
     "exact_context",
     "format_points",
     "from_scaled",
@@ -67,6 +73,49 @@ def exact_context() -> AbstractContextManager[Context]:
     Decimal('83.711')
     """
     return localcontext(_LIBRARY)
+
+
+#: The largest number of points a rubric may state (10**12), and the most
+#: decimals: rubric values are bounded so that every sum stays exact and fast.
+MAX_POINTS = Decimal(10) ** 12
+MAX_DECIMALS = 12
+
+
+def bounds_problem(value: Decimal) -> str | None:
+    """Why a rubric value (a maximum, a band bound) is out of bounds, or ``None``.
+
+    >>> bounds_problem(Decimal("1e999999999"))
+    'must be at most 1000000000000'
+    >>> bounds_problem(Decimal("0.0000000000001"))
+    'has more than 12 decimals'
+    >>> bounds_problem(Decimal("85")) is None
+    True
+    """
+    if not value.is_finite():
+        return "must be a finite number"
+    if value.copy_abs() > MAX_POINTS:
+        return f"must be at most {MAX_POINTS:f}"
+    if decimals_of(value) > MAX_DECIMALS:
+        return f"has more than {MAX_DECIMALS} decimals"
+    return None
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def exact(function: _F) -> _F:
+    """Run ``function`` in the library's own decimal context (a decorator).
+
+    Public entry points that do Decimal arithmetic wear it, so that nothing a
+    caller sets in :func:`decimal.getcontext` reaches the library's numbers.
+    """
+
+    @functools.wraps(function)
+    def in_library_context(*args: Any, **kwargs: Any) -> Any:
+        with localcontext(_LIBRARY):
+            return function(*args, **kwargs)
+
+    return cast(_F, in_library_context)
 
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
@@ -169,6 +218,7 @@ def decimals_of(value: Decimal) -> int:
     return -exponent - trailing
 
 
+@exact
 def quantize(value: Decimal, decimals: int, rounding: str = ROUND_HALF_UP) -> Decimal:
     """Round to ``decimals`` places with the named rounding mode."""
     if rounding not in ROUNDING_MODES:
@@ -176,6 +226,7 @@ def quantize(value: Decimal, decimals: int, rounding: str = ROUND_HALF_UP) -> De
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
 
 
+@exact
 def format_points(value: Decimal, decimals: int, *, decimal_comma: bool = False) -> str:
     """Format with exactly ``decimals`` places (``83.8``; ``83,8`` with a comma).
 
@@ -228,7 +279,7 @@ def divide(numerator: Decimal, denominator: Decimal, decimals: int, rounding: st
     if rounding not in ROUNDING_MODES:
         raise InputError(f"unknown rounding mode {rounding!r}; use one of {sorted(ROUNDING_MODES)}")
     negative = (numerator < 0) != (denominator < 0)
-    with localcontext() as ctx:
+    with localcontext(_LIBRARY) as ctx:
         ctx.prec = 60
         ctx.rounding = ROUND_DOWN
         ctx.clear_flags()
@@ -258,4 +309,4 @@ def terminating(value: Fraction) -> Decimal | None:
     if rest != 1:
         return None
     places = max(twos, fives)
-    return Decimal(value.numerator * 10**places // value.denominator).scaleb(-places)
+    return Decimal(value.numerator * 10**places // value.denominator).scaleb(-places, context=_EXACT)

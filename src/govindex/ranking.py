@@ -129,13 +129,6 @@ def rank_column(values: Sequence[int | Decimal], policy: TiePolicy) -> list[Rank
     return [place_of[value] for value in values]
 
 
-def rank_sorted(
-    ordered: Sequence[tuple[str, Decimal]] | Sequence[tuple[str, int]], policy: TiePolicy
-) -> dict[str, Rank]:
-    """Rank items already sorted best first, ties ordered by key (kept for existing callers)."""
-    return dict(zip((key for key, _ in ordered), rank_column([value for _, value in ordered], policy), strict=True))
-
-
 def _mean_place(first: int, last: int) -> Rank:
     """The mean of the places ``first..last``: an int when whole, else a Decimal (x.5)."""
     total = first + last

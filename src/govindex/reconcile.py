@@ -32,6 +32,7 @@ import attrs
 from govindex.agency import Agency
 from govindex.assessment import Assessment
 from govindex.errors import InputError, UnknownNameError
+from govindex.points import exact
 from govindex.ranking import Rank
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Rubric
@@ -320,6 +321,7 @@ def _ids(assessments: Sequence[Assessment], label: str) -> dict[str, Assessment]
     return out
 
 
+@exact
 def reconcile(
     rubric: Rubric,
     self_assessed: Iterable[Assessment],

@@ -38,7 +38,7 @@ from fractions import Fraction
 import attrs
 
 from govindex.errors import InputError, UnknownNameError
-from govindex.points import decimals_of, format_points
+from govindex.points import decimals_of, exact, format_points
 from govindex.published import KnownError, PublishedDataset
 from govindex.ranking import Rank
 from govindex.results import Result
@@ -313,6 +313,7 @@ def _check_group(
             )
 
 
+@exact
 def check_published(dataset: PublishedDataset, result: Result, statistics: Statistics) -> Reproduction:
     """Compare every figure of ``dataset`` with ``result`` and ``statistics`` recomputed from its scores.
 

@@ -19,7 +19,7 @@ import attrs
 from govindex._convert import to_dict, to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
 from govindex.errors import RubricError, UnknownNameError
-from govindex.points import coerce_points, decimals_of
+from govindex.points import MAX_DECIMALS, bounds_problem, coerce_points, decimals_of, exact
 from govindex.ranking import TiePolicy
 
 __all__ = [
@@ -93,6 +93,7 @@ class Node:
     components: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
     notes: str | None = None
 
+    @exact
     def __attrs_post_init__(self) -> None:
         _check_id("node", self.id)
         if self.id in RESERVED_IDS:
@@ -103,6 +104,9 @@ class Node:
                 f"'2.5'), not {self.max_points!r}",
                 node=self.id,
             )
+        problem = bounds_problem(self.max_points)
+        if problem is not None:
+            raise RubricError(f"max_points {self.max_points} {problem}", node=self.id)
         if self.children:
             seen: set[str] = set()
             for child in self.children:
@@ -155,6 +159,7 @@ class Group:
     tree: Node
     name_en: str | None = None
 
+    @exact
     def __attrs_post_init__(self) -> None:
         _check_id("group", self.id)
         seen: set[str] = set()
@@ -219,12 +224,13 @@ class Rubric:
     results_basis: LegalBasis | None = None
     notes: str | None = None
 
+    @exact
     def __attrs_post_init__(self) -> None:
         _check_id("rubric", self.id)
         if not self.groups:
             raise RubricError(f"rubric {self.id!r} has no agency group")
-        if not isinstance(self.decimals, int) or isinstance(self.decimals, bool) or not 0 <= self.decimals <= 12:
-            raise RubricError(f"rubric {self.id!r}: decimals must be an integer from 0 to 12, not {self.decimals!r}")
+        if not isinstance(self.decimals, int) or isinstance(self.decimals, bool) or not 0 <= self.decimals <= MAX_DECIMALS:
+            raise RubricError(f"rubric {self.id!r}: decimals must be an integer from 0 to {MAX_DECIMALS}, not {self.decimals!r}")
         if self.bands is not None:
             if not isinstance(self.bands, BandScheme):
                 raise RubricError(f"rubric {self.id!r}: bands must be a BandScheme, not {type(self.bands).__name__}")

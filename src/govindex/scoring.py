@@ -23,7 +23,7 @@ import attrs
 from govindex.assessment import Assessment
 from govindex.bands import Band
 from govindex.errors import GovIndexError, InputError, RuleError
-from govindex.points import decimals_of, divide, from_scaled, to_scaled
+from govindex.points import decimals_of, divide, exact, from_scaled, to_scaled
 from govindex.ranking import Rank, rank_column
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, Node, Rubric
@@ -272,6 +272,7 @@ def _missing(group: Group, values: dict[str, int]) -> list[str]:
     return out
 
 
+@exact
 def score(
     rubric: Rubric,
     assessments: Iterable[Assessment],

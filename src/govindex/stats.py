@@ -32,7 +32,7 @@ import attrs
 
 from govindex._convert import to_dict
 from govindex.errors import InputError, UnknownNameError
-from govindex.points import divide, terminating
+from govindex.points import divide, exact, quantize, terminating
 from govindex.ranking import Rank
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Rubric
@@ -231,7 +231,7 @@ class Statistics(Tabular):
         }
 
     def _fmt(self, value: Decimal) -> str:
-        return f"{value.quantize(Decimal(1).scaleb(-self.decimals), rounding=ROUND_HALF_UP):f}"
+        return f"{quantize(value, self.decimals):f}"
 
     def tables(self) -> tuple[Table, ...]:
         """``groups`` (one row per group, then the overall and pooled rows), ``leaders``, ``not_assessed``."""
@@ -348,6 +348,7 @@ def _shares(counts: Mapping[str, int]) -> dict[str, int]:
     return {} if not counts else largest_remainder(counts)
 
 
+@exact
 def statistics(result: Result, *, top: int = 3, decimals: int | None = None) -> Statistics:
     """Summarise a result as the decisions publish it.
 

@@ -31,13 +31,14 @@ import json
 import re
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
 from govindex._optional import require
 from govindex.errors import InputError, UnknownNameError
+from govindex.points import quantize
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,7 +82,7 @@ def format_cell(value: Cell, decimals: int | None = None) -> str:
         return "yes" if value else "no"
     if isinstance(value, Decimal):
         if decimals is not None:
-            value = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+            value = quantize(value, decimals)
         return f"{value:f}"
     return str(value)
 
