@@ -186,8 +186,19 @@ def test_rubrics(capsys: pytest.CaptureFixture[str]) -> None:
         "decision": "2166/QĐ-UBND",
         "groups": "provincial,district",
         "max_points": "100",
+        "ties": "dense",
+        "published": "-",
+        "views": "-",
         "title": "IT application index of state agencies, Sơn La province, 2017",
     }
+    assert listed["vn-dti-2022-province"]["ties"] == "competition"
+    assert listed["vn-dti-2022-province"]["published"] == "0-1, 4 decimals"
+    assert listed["vn-dti-2022-province"]["views"] == (
+        "pillar_digital_government,pillar_digital_economy,pillar_digital_society"
+    )
+    assert listed["vn-par-2022-egov"]["published"] == "0-100, 2 decimals"
+    assert listed["sonla-2024-dti"]["decision"] == "1287/QĐ-UBND"
+    assert {"vn-dti-2022-ministry", "sonla-2023-dti"} <= set(listed)
 
 
 def test_reproduce(capsys: pytest.CaptureFixture[str]) -> None:

@@ -60,9 +60,8 @@ def test_an_imputed_online_service_score_shows_its_formula() -> None:
         "untagged sub-criteria of operations / their maximum) × this sub-criterion's maximum; untagged: internal, units",
         "    formula: 45.5 / 60 × 5 = 3.791666… → 3.79 (ROUND_HALF_UP)",
         "    inputs: score of internal = 27.5, score of units = 18, earned = 45.5, maximum = 60, max_points = 5",
-        "    legal basis: Decision 922/QĐ-BTTTT of 2022-05-20 (Bộ Thông tin và Truyền thông), theo Bộ chỉ số đánh "
-        "giá chuyển đổi số của các cơ quan nhà nước tỉnh Sơn La (UBND tỉnh Sơn La, 2024; số quyết định không có "
-        "trong nguồn), quy định đối với cơ quan, đơn vị không có dịch vụ công trực tuyến",
+        "    legal basis: Decision 1287/QĐ-UBND of 2024 (UBND tỉnh Sơn La), Bộ chỉ số đánh giá chuyển đổi số "
+        "của các cơ quan nhà nước tỉnh Sơn La, quy định đối với cơ quan, đơn vị không có dịch vụ công trực tuyến",
         "  score: 3.79",
         "  rank: 3 in group provincial",
     ]
@@ -77,7 +76,7 @@ def test_vietnamese_explanation() -> None:
         "cách tính: (tổng điểm đạt được 45,5 / tổng điểm tối đa 60) × điểm tối đa 5 = 3,791666… ≈ 3,79 "
         "(làm tròn đến 2 chữ số thập phân)"
     ) in text
-    assert "căn cứ: Quyết định số 922/QĐ-BTTTT ngày 20/5/2022 của Bộ Thông tin và Truyền thông" in text
+    assert "căn cứ: Quyết định số 1287/QĐ-UBND năm 2024 của UBND tỉnh Sơn La" in text
     assert "lý do: cơ quan, đơn vị không có dịch vụ công trực tuyến (DVCTT)" in text
     assert "ROUND_HALF_UP" not in text and "proportional_imputation" not in text and "3.79" not in text
 

@@ -30,8 +30,9 @@ def test_son_la_national_dti_on_0_to_1(points: str, index: str) -> None:
     rubric = load_rubric("vn-dti-2022-province")
     result = score(rubric, [Assessment(Agency("son-la", "Sơn La", "province"), {"total": points})])
     assert result.agency("son-la").normalised == Decimal(index)
-    assert result.scale is not None
-    assert result.scale.formula(Decimal(points)) == f"{points} × 1 / 1000 = {index}"
+    # the DTI states its 0-1 scale as the rubric's publication, not as a normalise rule
+    assert result.scale is None and rubric.publication is not None
+    assert rubric.publication.formula(Decimal(points), Decimal(1000)) == f"{points} / 1000 × 1 = {index}"
 
 
 def test_bad_parameters_are_refused() -> None:

@@ -32,7 +32,7 @@ def test_sonla_2024() -> None:
         "full_marks_if_not_applicable",
     ]
     assert all(group.tree.max_points == 100 and group.tree.is_leaf for group in rubric.groups)
-    assert rubric.legal_basis.decision == "922/QĐ-BTTTT"
+    assert rubric.legal_basis.decision == "1287/QĐ-UBND" and rubric.legal_basis.year == 2024
     # seed 001: the two leaders of each group
     published = {
         ("so-thong-tin-va-truyen-thong", "provincial"): "91.48",
@@ -54,18 +54,26 @@ def test_sonla_2024() -> None:
 def test_national_dti() -> None:
     rubric = load_rubric("vn-dti-2022-province")
     tree = rubric.tree("province")
-    assert tree.max_points == 1000 and len(tree.children) == 9
-    assert {child.name: child.max_points for child in tree.children} == {
+    assert tree.max_points == 1000 and [(c.name, c.max_points) for c in tree.children] == [
+        ("Nhóm chỉ số nền tảng chung", 500),
+        ("Nhóm chỉ số hoạt động", 500),
+    ]
+    indices = [node for group in tree.children for node in group.children]
+    assert {node.name: node.max_points for node in indices} == {
         "Nhận thức số": 100,
         "Thể chế số": 100,
         "Hạ tầng số": 100,
         "Nhân lực số": 100,
         "An toàn thông tin mạng": 100,
         "Đô thị thông minh": 0,
-        "Chính quyền số": 200,
-        "Kinh tế số": 150,
-        "Xã hội số": 150,
+        "Hoạt động chính quyền số": 200,
+        "Hoạt động kinh tế số": 150,
+        "Hoạt động xã hội số": 150,
     }
+    # the component counts of Decision 922/QĐ-BTTTT, 98 in all, are stated in the notes
+    counts = [int(node.notes.split()[0]) for node in indices if node.notes]
+    assert counts == [10, 11, 7, 13, 12, 3, 22, 12, 8] and sum(counts) == 98
+    assert rubric.tie_policy is TiePolicy.COMPETITION
     assert rubric.bands is None and rubric.group_ids == ("province",)
     scores = {
         "digital_awareness": "40.5",

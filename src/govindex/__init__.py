@@ -30,8 +30,12 @@ from govindex.reconcile import reconcile
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, Index, LegalBasis, Node, Rubric, RuleRef, SubCriterion
 from govindex.scoring import check_assessment, score
+from govindex.views import Publication, View, ViewScore
 
 if TYPE_CHECKING:
+    from govindex.agreement import Agreement as Agreement
+    from govindex.agreement import PublishedComparison as PublishedComparison
+    from govindex.agreement import compare_published as compare_published
     from govindex.compare import Comparison as Comparison
     from govindex.compare import ComparisonRow as ComparisonRow
     from govindex.compare import Period as Period
@@ -100,6 +104,9 @@ __version__ = "0.1.0"
 #: function named like its own module (``explain``, ``reconcile``) is imported
 #: eagerly above: importing the module would otherwise shadow the function.
 _LAZY: dict[str, str] = {
+    "Agreement": "govindex.agreement",
+    "PublishedComparison": "govindex.agreement",
+    "compare_published": "govindex.agreement",
     "Comparison": "govindex.compare",
     "ComparisonRow": "govindex.compare",
     "Period": "govindex.compare",
@@ -169,6 +176,7 @@ __all__ = [
     "AgencyEntry",
     "AgencyRecord",
     "AgencyResult",
+    "Agreement",
     "Assessment",
     "AssessmentFile",
     "Band",
@@ -197,6 +205,8 @@ __all__ = [
     "NotAssessed",
     "Period",
     "ProportionalImputation",
+    "Publication",
+    "PublishedComparison",
     "Rank",
     "Ranker",
     "Reconciliation",
@@ -221,9 +231,12 @@ __all__ = [
     "Table",
     "TiePolicy",
     "UnknownNameError",
+    "View",
+    "ViewScore",
     "__version__",
     "available_rules",
     "check_assessment",
+    "compare_published",
     "dump_assessment_file",
     "dump_assessments",
     "dump_rubric",

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -35,6 +36,9 @@ from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, LegalBasis, Node, Rubric
 from govindex.rules import Adjustment, Scale
 from govindex.rules._text import exact_quotient, number_text
+
+if TYPE_CHECKING:
+    from govindex.views import Publication, View, ViewScore
 
 __all__ = ["LANGUAGES", "Explanation", "Step", "cite", "describe", "explain", "explanation"]
 
@@ -54,6 +58,9 @@ STEP_KINDS = (
     "band",
     "rank",
     "scale",
+    "published",
+    "view",
+    "view_missing",
 )
 
 
@@ -66,7 +73,10 @@ class Step:
     ancestor scored as a whole, for no_score), ``adjustment`` (rule),
     ``parts`` (the children and their scores, for sum), ``changes`` (the
     adjusted nodes below, for below), ``band``, ``rank``, ``scale`` and
-    ``total`` (the total the scale applies to).
+    ``total`` (the total the scale applies to); for published (a value on
+    the rubric's publication scale) ``value`` and ``maximum`` with
+    ``publication``; for view (an aggregate overlapping the tree, such as
+    a DTI pillar) ``view``, ``view_score``, the parts and ``publication``.
     """
 
     kind: str
@@ -79,6 +89,10 @@ class Step:
     rank: Rank | None = None
     scale: Scale | None = None
     total: Decimal | None = None
+    maximum: Decimal | None = None
+    publication: Publication | None = None
+    view: View | None = None
+    view_score: ViewScore | None = None
 
 
 @attrs.frozen
@@ -88,7 +102,9 @@ class Explanation:
     ``not_assessed`` is set (and ``steps`` empty) for an agency a rule kept
     out; ``basis`` is then the legal basis of that rule. ``names`` maps the
     ids of the result's agencies to their names (a rule's inputs may name
-    other agencies).
+    other agencies). ``view`` is set when the explanation is of a view of
+    the rubric (an aggregate overlapping the tree); ``node`` is then the
+    group's tree and ``maximum`` the view's maximum.
     """
 
     rubric: Rubric
@@ -99,6 +115,8 @@ class Explanation:
     not_assessed: NotAssessed | None = None
     basis: LegalBasis | None = None
     names: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
+    view: View | None = None
+    maximum: Decimal | None = None
 
 
 def cite(basis: LegalBasis, lang: str = "en") -> str:
@@ -115,14 +133,23 @@ def cite(basis: LegalBasis, lang: str = "en") -> str:
 
     >>> cite(LegalBasis("PAR INDEX 2022", dt.date(2023, 4, 19), "Bộ Nội vụ"), "vi")
     'PAR INDEX 2022 ngày 19/4/2023 của Bộ Nội vụ'
+
+    A decision whose date the sources do not give is cited by its year:
+
+    >>> cite(LegalBasis("1287/QĐ-UBND", None, "UBND tỉnh Sơn La", year=2024), "vi")
+    'Quyết định số 1287/QĐ-UBND năm 2024 của UBND tỉnh Sơn La'
     """
     article = f", {basis.article}" if basis.article else ""
     numbered = "/" in basis.decision
     date = basis.date
     if lang != "vi":
-        return basis.cite() if numbered else f"{basis.decision} of {date.isoformat()} ({basis.issuer}){article}"
+        return basis.cite() if numbered else f"{basis.decision} of {basis.when} ({basis.issuer}){article}"
     head = f"Quyết định số {basis.decision}" if numbered else basis.decision
-    return f"{head} ngày {date.day}/{date.month}/{date.year} của {basis.issuer}{article}"
+    if date is not None:
+        when = f"ngày {date.day}/{date.month}/{date.year}"
+    else:
+        when = f"năm {basis.year}" if basis.year is not None else "(không rõ ngày)"
+    return f"{head} {when} của {basis.issuer}{article}"
 
 
 def _check_lang(lang: str) -> None:
@@ -172,6 +199,8 @@ def explanation(result: Result, agency_id: str, node_id: str | None = None) -> E
     row = result.agency(agency_id)
     group = rubric.group(row.agency.group)
     tree = group.tree
+    if node_id is not None and tree.find(node_id) is None and any(v.id == node_id for v in rubric.views):
+        return _view_explanation(result, row, group, node_id, names)
     node = tree if node_id is None else rubric.node(group.id, node_id)
     steps: list[Step] = []
     if node.id not in row.scores:
@@ -198,9 +227,45 @@ def explanation(result: Result, agency_id: str, node_id: str | None = None) -> E
         steps.append(Step("rank", rank=row.rank))
         if result.scale is not None and row.normalised is not None:
             steps.append(Step("scale", scale=result.scale, total=row.total))
-    elif node.id in row.node_ranks:
-        steps.append(Step("rank", rank=row.node_ranks[node.id]))
+        elif rubric.publication is not None and node.max_points != 0:
+            steps.append(_published(rubric.publication, row.scores[node.id], node.max_points))
+        steps += [_view_step(result, row, view_id) for view_id in row.views]
+    else:
+        if node.id in row.node_ranks:
+            steps.append(Step("rank", rank=row.node_ranks[node.id]))
+        if rubric.publication is not None and node.max_points != 0:
+            steps.append(_published(rubric.publication, row.scores[node.id], node.max_points))
     return Explanation(rubric, row.agency, group, node, tuple(steps), names=names)
+
+
+def _published(publication: Publication, points: Decimal, maximum: Decimal) -> Step:
+    return Step("published", value=points, maximum=maximum, publication=publication)
+
+
+def _view_step(result: Result, row: AgencyResult, view_id: str) -> Step:
+    view = result.rubric.view(view_id)
+    scored = row.views[view_id]
+    publication = view.publication or result.rubric.publication
+    group = result.rubric.group(row.agency.group)
+    parts = tuple((_node_of(group, node_id), row.scores[node_id]) for node_id in view.nodes)
+    return Step("view", parts=parts, view=view, view_score=scored, publication=publication)
+
+
+def _node_of(group: Group, node_id: str) -> Node:
+    node = group.tree.find(node_id)
+    if node is None:  # a view names nodes of every group's tree; checked when the rubric is made
+        raise UnknownNameError(f"unknown node {node_id!r} in group {group.id!r}", group=group.id, node=node_id)
+    return node
+
+
+def _view_explanation(
+    result: Result, row: AgencyResult, group: Group, view_id: str, names: Mapping[str, str]
+) -> Explanation:
+    view = result.rubric.view(view_id)
+    tree = group.tree
+    maximum = sum((node.max_points for node in tree.walk() if node.id in view.nodes), Decimal(0))
+    step = Step("view_missing", view=view) if view_id not in row.views else _view_step(result, row, view_id)
+    return Explanation(result.rubric, row.agency, group, tree, (step,), names=names, view=view, maximum=maximum)
 
 
 @exact
@@ -261,8 +326,15 @@ def _en(value: Explanation) -> str:
         if value.basis is not None:
             line += "\n  legal basis: " + cite(value.basis, "en")
         return line
-    name = f"{node.name_en} ({node.name})" if node.name_en else node.name
-    lines = [f"{agency.name} ({agency.id}), group {group.id}", f"{node.id}: {name}, maximum {node.max_points:f}"]
+    lines = [f"{agency.name} ({agency.id}), group {group.id}"]
+    if value.view is not None:
+        view = value.view
+        maximum = f"{value.maximum:f}" if value.maximum is not None else "-"
+        lines.append(
+            f"view {view.id}: {_name_en(view.name, view.name_en)}, nodes {', '.join(view.nodes)}, maximum {maximum}"
+        )
+    else:
+        lines.append(f"{node.id}: {_name_en(node.name, node.name_en)}, maximum {node.max_points:f}")
     for step in value.steps:
         kind = step.kind
         if kind == "no_score":
@@ -309,7 +381,29 @@ def _en(value: Explanation) -> str:
             lines.append(f"  published {label}: {scale.formula(step.total)} (rule {scale.rule or '-'})")
             if scale.legal_basis is not None:
                 lines.append(f"    legal basis: {cite(scale.legal_basis, 'en')}")
+        elif kind == "published" and step.publication is not None and step.value is not None:
+            if step.maximum is not None:
+                formula = step.publication.formula(step.value, step.maximum)
+                lines.append(f"  published {step.publication.name}: {formula}")
+        elif kind == "view" and step.view is not None and step.view_score is not None:
+            view, scored = step.view, step.view_score
+            parts = " + ".join(f"{part.id} {_fmt(decimals, score)}" for part, score in step.parts)
+            lines.append(
+                f"  view {view.id}: {_name_en(view.name, view.name_en)}: {parts} = {_fmt(decimals, scored.points)} "
+                f"of {scored.maximum:f}"
+            )
+            if step.publication is not None:
+                formula = step.publication.formula(scored.points, scored.maximum)
+                lines.append(
+                    f"    published {step.publication.name}: {formula}; rank {scored.rank} in group {group.id}"
+                )
+        elif kind == "view_missing":
+            lines.append("  no score: not every node of the view has one")
     return "\n".join(lines)
+
+
+def _name_en(name: str, name_en: str | None) -> str:
+    return f"{name_en} ({name})" if name_en else name
 
 
 # --- Vietnamese: to be published; names, decimal commas, the decisions' words --------------
@@ -395,7 +489,7 @@ def _rounding_vi(mode: str, decimals: int) -> str:
 def _quotient_vi(numerator: Decimal, denominator: Decimal, after: Decimal, decimals: int, rounding: str) -> str:
     exact, value = exact_quotient(numerator, denominator, decimals)
     if value is not None and value == after:
-        return _comma(exact)
+        return _number_vi(after)
     return f"{_comma(exact)} ≈ {_number_vi(after)} ({_rounding_vi(rounding, decimals)})"
 
 
@@ -469,7 +563,14 @@ def _vi(value: Explanation) -> str:
         if value.basis is not None:
             line += "\n  căn cứ: " + cite(value.basis, "vi")
         return line
-    lines = [f"{agency.name}, nhóm {group.name}", f"{node.name}, điểm tối đa {_number_vi(node.max_points)}"]
+    lines = [f"{agency.name}, nhóm {group.name}"]
+    if value.view is not None:
+        view = value.view
+        members = ", ".join(names.node(node_id) for node_id in view.nodes)
+        maximum = _number_vi(value.maximum) if value.maximum is not None else "-"
+        lines.append(f"{view.name}, gồm {members}, điểm tối đa {maximum}")
+    else:
+        lines.append(f"{node.name}, điểm tối đa {_number_vi(node.max_points)}")
     points: Callable[[Decimal | None], str] = lambda number: _points_vi(decimals, number)  # noqa: E731
     bands = value.rubric.bands
     for step in value.steps:
@@ -524,4 +625,31 @@ def _vi(value: Explanation) -> str:
             lines.append(f"  điểm công bố theo thang{label}: {head} = {shown}{rule}")
             if scale.legal_basis is not None:
                 lines.append(f"    căn cứ: {cite(scale.legal_basis, 'vi')}")
+        elif kind == "published" and step.publication is not None and step.value is not None:
+            if step.maximum is not None:
+                formula = _publication_vi(step.publication, step.value, step.maximum)
+                lines.append(f"  công bố theo thang {step.publication.name}: {formula}")
+        elif kind == "view" and step.view is not None and step.view_score is not None:
+            view, scored = step.view, step.view_score
+            parts = " + ".join(f"{part.name} {points(score)}" for part, score in step.parts)
+            lines.append(f"  {view.name}: {parts} = {points(scored.points)} trên {_number_vi(scored.maximum)}")
+            if step.publication is not None:
+                formula = _publication_vi(step.publication, scored.points, scored.maximum)
+                rank = _number_vi(scored.rank) if isinstance(scored.rank, Decimal) else str(scored.rank)
+                lines.append(
+                    f"    công bố theo thang {step.publication.name}: {formula}; xếp hạng {rank} trong nhóm {group.name}"
+                )
+        elif kind == "view_missing":
+            lines.append("  chưa có điểm: không phải mọi chỉ số của nó đều có điểm")
     return "\n".join(lines)
+
+
+def _publication_vi(publication: Publication, points: Decimal, maximum: Decimal) -> str:
+    """``points / maximum × scale`` on the publication scale, in Vietnamese notation and words."""
+    head = f"{_number_vi(points)} / {_number_vi(maximum)} × {_number_vi(publication.scale)}"
+    value = publication.publish(points, maximum)
+    if value is None:
+        return f"{head}: không có điểm để công bố"
+    return f"{head} = " + _quotient_vi(
+        points * publication.scale, maximum, value, publication.decimals, publication.rounding
+    )

@@ -17,6 +17,7 @@ from govindex.points import format_points
 from govindex.ranking import Rank
 from govindex.rubric import Rubric
 from govindex.rules import Adjustment, Scale
+from govindex.views import ViewScore
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,7 +33,9 @@ class AgencyResult:
 
     ``scores`` holds every node's score after the rules (the root included),
     ``raw`` the scores as given, ``node_ranks`` the agency's rank on every node
-    that all agencies of its group have a score for.
+    that all agencies of its group have a score for. ``normalised`` is the
+    total on the published scale (a ``normalise`` rule or the rubric's
+    ``publication``); ``views`` the agency's score on each view of the rubric.
     """
 
     agency: Agency
@@ -44,6 +47,7 @@ class AgencyResult:
     raw: Mapping[str, Decimal] = attrs.field(hash=False)
     source: Source = Source.APPRAISED
     normalised: Decimal | None = None
+    views: Mapping[str, ViewScore] = attrs.field(factory=dict, hash=False)
 
     @property
     def group(self) -> str:

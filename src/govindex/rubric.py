@@ -21,6 +21,7 @@ from govindex.bands import BandScheme
 from govindex.errors import RubricError, UnknownNameError
 from govindex.points import MAX_DECIMALS, bounds_problem, coerce_points, decimals_of, exact
 from govindex.ranking import TiePolicy
+from govindex.views import Publication, View, check_view
 
 __all__ = [
     "RESERVED_IDS",
@@ -28,10 +29,12 @@ __all__ = [
     "Index",
     "LegalBasis",
     "Node",
+    "Publication",
     "Rubric",
     "RuleRef",
     "SubCriterion",
     "TiePolicy",
+    "View",
 ]
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
@@ -49,18 +52,39 @@ def _check_id(kind: str, value: str) -> None:
 
 @attrs.frozen
 class LegalBasis:
-    """The decision (quyết định) that issues a rubric, a rule or a result."""
+    """The decision (quyết định) that issues a rubric, a rule or a result.
+
+    ``date`` may be ``None`` when the sources give the decision's number but
+    not its date; ``year`` then says the year it was issued in.
+
+    >>> LegalBasis("1287/QĐ-UBND", None, "UBND tỉnh Sơn La", year=2024).cite()
+    'Decision 1287/QĐ-UBND of 2024 (UBND tỉnh Sơn La)'
+    """
 
     decision: str
-    date: dt.date
+    date: dt.date | None
     issuer: str
     title: str | None = None
     article: str | None = None
+    year: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.date is not None and self.year is not None and self.date.year != self.year:
+            raise RubricError(
+                f"decision {self.decision}: year {self.year} does not match its date {self.date.isoformat()}"
+            )
+
+    @property
+    def when(self) -> str:
+        """The date (``2017-08-09``), else the year, else ``date unknown``."""
+        if self.date is not None:
+            return self.date.isoformat()
+        return str(self.year) if self.year is not None else "date unknown"
 
     def cite(self) -> str:
         """``Decision 2166/QĐ-UBND of 2017-08-09 (UBND tỉnh Sơn La)``."""
         article = f", {self.article}" if self.article else ""
-        return f"Decision {self.decision} of {self.date.isoformat()} ({self.issuer}){article}"
+        return f"Decision {self.decision} of {self.when} ({self.issuer}){article}"
 
 
 def _tuple_of_nodes(value: Any) -> tuple[Node, ...]:
@@ -199,6 +223,9 @@ class Rubric:
 
     ``decimals`` is the precision of its points; ``bands`` may be ``None`` for
     an index that is ranked but not banded (the national DTI).
+    ``publication`` is the scale on which the rubric publishes its totals and
+    main indices (the DTI: 0-1 with four decimals); ``views`` are aggregates
+    that overlap the tree (the DTI's pillars), see :mod:`govindex.views`.
 
     >>> import datetime as dt
     >>> from govindex.bands import standard_bands
@@ -223,6 +250,8 @@ class Rubric:
     title_en: str | None = None
     results_basis: LegalBasis | None = None
     notes: str | None = None
+    publication: Publication | None = None
+    views: tuple[View, ...] = attrs.field(default=(), converter=tuple)
 
     @exact
     def __attrs_post_init__(self) -> None:
@@ -254,6 +283,46 @@ class Rubric:
                         group=group.id,
                         node=node.id,
                     )
+        self._check_publication()
+
+    def _check_publication(self) -> None:
+        if self.publication is not None:
+            if not isinstance(self.publication, Publication):
+                raise RubricError(
+                    f"rubric {self.id!r}: publication must be a Publication, not {type(self.publication).__name__}"
+                )
+            if any(ref.name == "normalise" for ref in self.rules):
+                raise RubricError(
+                    f"rubric {self.id!r} states a publication scale and a 'normalise' rule; state the scale once"
+                )
+        node_ids = {node_id for group in self.groups for node_id in group.node_ids}
+        seen: set[str] = set()
+        for view in self.views:
+            if not isinstance(view, View):
+                raise RubricError(f"rubric {self.id!r}: views must be View objects, not {type(view).__name__}")
+            _check_id("view", view.id)
+            if view.id in seen:
+                raise RubricError(f"view {view.id!r} appears twice in rubric {self.id!r}")
+            seen.add(view.id)
+            if view.id in node_ids or view.id in RESERVED_IDS:
+                raise RubricError(
+                    f"view id {view.id!r} is already a node id or a score-file column; give the view its own id"
+                )
+            if view.publication is None and self.publication is None:
+                raise RubricError(
+                    f"view {view.id!r} states no publication scale and rubric {self.id!r} has none "
+                    "(give the view or the rubric publication: {scale: 1, decimals: 4})"
+                )
+            for group in self.groups:
+                check_view(view, group.tree, group.id)
+
+    def view(self, view_id: str) -> View:
+        """The view with this id; an unknown id is refused, listing the known ones."""
+        for view in self.views:
+            if view.id == view_id:
+                return view
+        known = ", ".join(view.id for view in self.views) or "none"
+        raise UnknownNameError(f"unknown view {view_id!r} in rubric {self.id!r}; the views are {known}")
 
     @property
     def group_ids(self) -> tuple[str, ...]:

@@ -8,7 +8,9 @@ The pipeline is pure:
 2. run the rubric's rules in order, recording every value they set;
 3. add up each tree bottom-up (a node's score is its given value or else the
    sum of its children's; both given must agree) in exact scaled integers;
-4. band the totals and rank each group on the total and on every node.
+4. band the totals and rank each group on the total and on every node;
+5. publish: the rubric's views and its totals on its published scale
+   (:mod:`govindex.views`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from govindex.ranking import Rank, rank_column
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, Node, Rubric
 from govindex.rules import Adjustment, Rule, RuleContext, Scale
+from govindex.views import VALUES, add_published_values, points_from_index
 
 __all__ = ["check_assessment", "score"]
 
@@ -94,7 +97,7 @@ class _Plan:
     ``maxima`` holds every node's maximum times ``10**decimals``.
     """
 
-    __slots__ = ("group", "internal", "leaves", "maxima", "nodes", "order", "root")
+    __slots__ = ("group", "internal", "leaves", "maxima", "nodes", "order", "root", "zero_leaves")
 
     def __init__(self, group: Group, decimals: int) -> None:
         post: list[tuple[str, tuple[str, ...]]] = []
@@ -111,11 +114,52 @@ class _Plan:
         self.nodes = _node_index(group)
         self.maxima = {node_id: to_scaled(node.max_points, decimals) for node_id, node in self.nodes.items()}
         self.leaves = frozenset(node_id for node_id, children in post if not children)
+        # Leaves worth no points (the DTI's smart city): each with its ancestors and the rest of its parent's subtree.
+        self.zero_leaves: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+        for node in group.tree.walk():
+            for child in node.children:
+                if child.is_leaf and child.max_points == 0:
+                    ancestors = _ancestors(group.tree, node.id)
+                    rest = frozenset(below.id for below in node.walk() if below is not node and below is not child)
+                    self.zero_leaves[child.id] = (ancestors, rest)
         # For the common case (exactly the leaves given): each parent, children first, with a getter of its
         # children's values that always returns a tuple.
         self.internal: tuple[tuple[str, Callable[[dict[str, int]], tuple[int, ...]]], ...] = tuple(
             (node_id, _tuple_getter(children)) for node_id, children in post if children
         )
+
+
+def _ancestors(tree: Node, node_id: str) -> tuple[str, ...]:
+    """``node_id`` and the nodes above it."""
+    path: list[str] = []
+
+    def find(node: Node) -> bool:
+        path.append(node.id)
+        if node.id == node_id or any(find(child) for child in node.children):
+            return True
+        path.pop()
+        return False
+
+    find(tree)
+    return tuple(path)
+
+
+def _with_zero_leaves(plan: _Plan, given: dict[str, int]) -> dict[str, int]:
+    """The given scores with 0 for each leaf worth no points that is not given.
+
+    Not when the leaf's parent (or a node above it) is given as a whole and
+    none of the leaf's siblings is given: that node's score then stands alone.
+    """
+    filled: dict[str, int] | None = None
+    for leaf, (ancestors, rest) in plan.zero_leaves.items():
+        if leaf in given:
+            continue
+        if any(node_id in given for node_id in ancestors) and not any(node_id in given for node_id in rest):
+            continue
+        if filled is None:
+            filled = dict(given)
+        filled[leaf] = 0
+    return given if filled is None else filled
 
 
 def _tuple_getter(keys: tuple[str, ...]) -> Callable[[dict[str, int]], tuple[int, ...]]:
@@ -278,12 +322,15 @@ def score(
     assessments: Iterable[Assessment],
     *,
     rules: Sequence[Rule] | None = None,
+    values: str = "points",
 ) -> Result:
     """Score, band and rank a cohort under ``rubric``.
 
     ``rules`` defaults to the rules the rubric names (resolved through
     :func:`govindex.rules.plugins.resolve_rules`); pass ``()`` to score
-    without any rule.
+    without any rule. ``values="index"`` reads every given value as a share
+    of its node's maximum on the rubric's published scale (0.7804 of a
+    100-point index is 78.04 points; see :func:`govindex.views.index_to_points`).
 
     Every agency's node scores are added up exactly (in integers scaled by
     ``10**rubric.decimals``); totals are banded with the rubric's band
@@ -297,7 +344,9 @@ def score(
     >>> result.agency("so-noi-vu").band.label
     'Tốt'
     """
-    cohort = list(assessments)
+    if values not in VALUES:
+        raise InputError(f"unknown kind of values {values!r}; use {' or '.join(map(repr, VALUES))}")
+    cohort = list(assessments) if values == "points" else list(points_from_index(rubric, assessments))
     decimals = rubric.decimals
     plans = {group.id: _Plan(group, decimals) for group in rubric.groups}
     group_order = {group_id: position for position, group_id in enumerate(rubric.group_ids)}
@@ -357,16 +406,22 @@ def score(
         if agency_id in excluded:
             continue
         plan = plans[assessment.agency.group]
-        values = _aggregate(plan, given[agency_id], agency_id, adjusted_nodes.get(agency_id, no_adjustment), points)
-        if plan.root not in values:
-            missing = _missing(plan.group, values)
+        node_values = _aggregate(
+            plan,
+            _with_zero_leaves(plan, given[agency_id]),
+            agency_id,
+            adjusted_nodes.get(agency_id, no_adjustment),
+            points,
+        )
+        if plan.root not in node_values:
+            missing = _missing(plan.group, node_values)
             hint = "" if all(plan.nodes[m].is_leaf for m in missing) else "; give each node or all of its sub-criteria"
             raise InputError(
                 f"no score for {', '.join(repr(m) for m in missing)}{hint} (an empty cell is 'not given', not 0)",
                 agency=agency_id,
                 node=missing[0],
             )
-        scored[plan.group.id].append((assessment, values))
+        scored[plan.group.id].append((assessment, node_values))
 
     raw = {a.agency.id: a.scores for a in cohort}
     bands = rubric.bands
@@ -383,17 +438,17 @@ def score(
         walk = plan.group.node_ids  # parents before children, in the rubric's order
         for node_id in walk[1:]:
             try:
-                column = [values[node_id] for _a, values in members]
+                column = [node_values[node_id] for _a, node_values in members]
             except KeyError:
                 continue  # not every agency of the group has a score here: no rank
             ranked_nodes.append(node_id)
             rank_lists.append(rank_column(column, rubric.tie_policy))
-        total_ranks = rank_column([values[root] for _a, values in members], rubric.tie_policy)
+        total_ranks = rank_column([node_values[root] for _a, node_values in members], rubric.tie_policy)
         per_member = list(zip(*rank_lists, strict=True)) if rank_lists else [()] * len(members)
         group_rows = []
-        for position, (assessment, values) in enumerate(members):
+        for position, (assessment, node_values) in enumerate(members):
             agency_id = assessment.agency.id
-            total = points[values[root]]
+            total = points[node_values[root]]
             band = None
             if bands is not None:
                 band = band_of.get(total)
@@ -405,9 +460,9 @@ def score(
                     total=total,
                     band=band,
                     rank=total_ranks[position],
-                    scores=dict(zip(walk, map(points.__getitem__, map(values.__getitem__, walk)), strict=True))
-                    if len(values) == len(walk)
-                    else {node: points[values[node]] for node in walk if node in values},
+                    scores=dict(zip(walk, map(points.__getitem__, map(node_values.__getitem__, walk)), strict=True))
+                    if len(node_values) == len(walk)
+                    else {node: points[node_values[node]] for node in walk if node in node_values},
                     node_ranks=dict(zip(ranked_nodes, per_member[position], strict=True)),
                     raw=raw[agency_id],
                     source=assessment.source,
@@ -427,7 +482,7 @@ def score(
     )
     return Result(
         rubric=rubric,
-        rows=tuple(rows),
+        rows=add_published_values(rubric, rows),
         adjustments=tuple(adjustments),
         not_assessed=not_assessed,
         rules=tuple(rule.name for rule in rules),

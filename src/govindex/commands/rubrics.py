@@ -7,16 +7,28 @@ import argparse
 from govindex.commands._common import add_format, emit
 from govindex.io.bundled import list_rubrics, load_rubric
 from govindex.io.writers import render_rows
+from govindex.rubric import Rubric
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("rubrics", help="list the bundled rubrics", description="List the bundled rubrics.")
+    parser = sub.add_parser("rubrics", help="list the bundled rubrics", description="List the bundled rubrics: legal basis, groups, maxima, tie policy, publication scale and views.")
     add_format(parser)
     parser.set_defaults(run=run)
 
 
+def _published(rubric: Rubric) -> str:
+    """The scale totals are published on: the rubric's own, or a ``normalise`` rule's."""
+    if rubric.publication is not None:
+        return f"{rubric.publication.name}, {rubric.publication.decimals} decimals"
+    for ref in rubric.rules:
+        if ref.name == "normalise":
+            label = ref.params.get("label") or f"per {ref.params.get('to')}"
+            return f"{label}, {ref.params.get('decimals')} decimals"
+    return "-"
+
+
 def run(args: argparse.Namespace) -> int:
-    header = ["id", "year", "decision", "groups", "max_points", "title"]
+    header = ["id", "year", "decision", "groups", "max_points", "ties", "published", "views", "title"]
     rows = []
     for rubric_id in list_rubrics():
         rubric = load_rubric(rubric_id)
@@ -28,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
                 rubric.legal_basis.decision,
                 ",".join(rubric.group_ids),
                 "/".join(maxima),
+                rubric.tie_policy.value,
+                _published(rubric),
+                ",".join(view.id for view in rubric.views) or "-",
                 rubric.title_en or rubric.title,
             ]
         )

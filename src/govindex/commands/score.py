@@ -35,13 +35,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="SCORES",
         help="a score file: a CSV or XLSX table (agency,group,<node id>... or agency,group,node,score) or a YAML/JSON assessment file",
     )
+    parser.add_argument(
+        "--values",
+        choices=("points", "index"),
+        default="points",
+        help=(
+            "how the score file's values are read: points (default), or index: each value as a share of its "
+            "node's maximum on the rubric's published scale (0.7804 of a 100-point index is 78.04 points)"
+        ),
+    )
     add_format(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric)
-    assessments = read_assessments(args.scores, rubric)
+    assessments = read_assessments(args.scores, rubric, values=args.values)
     try:
         result = score(rubric, assessments)
     except GovIndexError as error:

@@ -37,6 +37,7 @@ from govindex.io.rubrics import read_text
 from govindex.io.yamlio import Document, dump_document, join_index, join_key, load_document
 from govindex.rubric import Rubric
 from govindex.scoring import check_assessment
+from govindex.views import VALUES, index_to_points
 
 __all__ = [
     "AgencyEntry",
@@ -131,8 +132,14 @@ def _entry_problems(
     rubric_id: str | None,
     rubric: Rubric | None,
     document: Document,
+    values: str = "points",
+    converted: dict[int, dict[str, Decimal]] | None = None,
 ) -> list[GovIndexError]:
-    """Every problem of the agencies of a structured file, checked against the rubric if given."""
+    """Every problem of the agencies of a structured file, checked against the rubric if given.
+
+    With ``values="index"`` each value is read on the rubric's published
+    scale; the points it stands for are put in ``converted`` (by entry index).
+    """
     problems: list[GovIndexError] = []
     seen: dict[str, int] = {}
     for index, entry in entries:
@@ -160,6 +167,10 @@ def _entry_problems(
             continue
         for node_id, value in entry.scores.items():
             try:
+                if values != "points":
+                    value = index_to_points(rubric, entry.group, node_id, value, agency=entry.id)
+                    if converted is not None:
+                        converted.setdefault(index, {})[node_id] = value
                 check_assessment(rubric, Assessment(agency, {node_id: value}, source))
             except GovIndexError as error:
                 where = join_key(join_key(base, "scores"), node_id)
@@ -190,7 +201,9 @@ def _entry_problems(
     return problems
 
 
-def _file_of(document: Document, rubric: Rubric | None) -> tuple[AssessmentFile | None, list[GovIndexError]]:
+def _file_of(
+    document: Document, rubric: Rubric | None, values: str = "points"
+) -> tuple[AssessmentFile | None, list[GovIndexError]]:
     if not isinstance(document.data, dict):
         return None, [
             FileFormatError(
@@ -199,10 +212,22 @@ def _file_of(document: Document, rubric: Rubric | None) -> tuple[AssessmentFile 
                 line=1,
             )
         ]
+    if values != "points" and rubric is None:
+        raise InputError("index values are read on a rubric's published scale: give the rubric")
     parsed, problems = structure_document(document, AssessmentFile)
     if parsed is not None:
-        problems = _entry_problems(list(enumerate(parsed.agencies)), parsed.source, parsed.rubric, rubric, document)
-        return (None if problems else parsed), problems
+        converted: dict[int, dict[str, Decimal]] = {}
+        problems = _entry_problems(
+            list(enumerate(parsed.agencies)), parsed.source, parsed.rubric, rubric, document, values, converted
+        )
+        if problems:
+            return None, problems
+        if values != "points":
+            as_points = tuple(
+                attrs.evolve(entry, scores=converted.get(index, {})) for index, entry in enumerate(parsed.agencies)
+            )
+            parsed = attrs.evolve(parsed, agencies=as_points)
+        return parsed, problems
     # Find what can still be found: check every agency that can be read on its own.
     agencies = document.data.get("agencies")
     entries: list[tuple[int, AgencyEntry]] = []
@@ -213,7 +238,7 @@ def _file_of(document: Document, rubric: Rubric | None) -> tuple[AssessmentFile 
                 entries.append((index, entry))
     source = Source.SELF if document.data.get("source") == "self" else Source.APPRAISED
     rubric_id = document.data.get("rubric") if isinstance(document.data.get("rubric"), str) else None
-    more = _entry_problems(entries, source, rubric_id, rubric, document)
+    more = _entry_problems(entries, source, rubric_id, rubric, document, values)
     return None, _sorted(problems + more)
 
 
@@ -223,7 +248,7 @@ def _sorted(problems: list[GovIndexError]) -> list[GovIndexError]:
 
 
 def check_assessment_text(
-    text: str, rubric: Rubric | None = None, *, file: str | None = None
+    text: str, rubric: Rubric | None = None, *, file: str | None = None, values: str = "points"
 ) -> tuple[AssessmentFile | None, list[GovIndexError]]:
     """Read an assessment file and return it (or ``None``) with **every** problem found."""
     problems: list[GovIndexError] = []
@@ -231,19 +256,24 @@ def check_assessment_text(
         document = load_document(text, file=file, sink=problems.append)
     except GovIndexError as error:
         return None, [*problems, error]
-    parsed, more = _file_of(document, rubric)
+    parsed, more = _file_of(document, rubric, values)
     return (parsed if not problems else None), problems + more
 
 
-def parse_assessment_file(text: str, rubric: Rubric | None = None, *, file: str | None = None) -> AssessmentFile:
+def parse_assessment_file(
+    text: str, rubric: Rubric | None = None, *, file: str | None = None, values: str = "points"
+) -> AssessmentFile:
     """Parse the text of a YAML/JSON assessment file and, given a rubric, check it.
+
+    With ``values="index"`` the scores are read on the rubric's published
+    scale and returned as points.
 
     >>> text = "source: self\\nagencies:\\n  - {id: so-noi-vu, name: Sở Nội vụ, group: provincial, scores: {total: 81.5}}\\n"
     >>> parse_assessment_file(text).agencies[0].scores
     {'total': Decimal('81.5')}
     """
     document = load_document(text, file=file)
-    parsed, problems = _file_of(document, rubric)
+    parsed, problems = _file_of(document, rubric, values)
     if problems:
         raise first_problem(problems)
     assert parsed is not None
@@ -277,24 +307,32 @@ def dump_assessments(
     return dump_assessment_file(AssessmentFile.of(assessments, year=year, rubric=rubric), format)
 
 
-def read_assessments(path: str | Path, rubric: Rubric, *, source: Source | None = None) -> tuple[Assessment, ...]:
+def read_assessments(
+    path: str | Path, rubric: Rubric, *, source: Source | None = None, values: str = "points"
+) -> tuple[Assessment, ...]:
     """Read the assessments of a score file of any supported kind (by extension).
+
+    ``values="index"`` reads every value as a share of its node's maximum on
+    the rubric's published scale (0.7804 of 100 points is 78.04 points); a
+    value the conversion refuses is reported at its file and line.
 
     ``.csv``: a score table (wide or long form); ``.xlsx``: the same table in
     Excel (needs ``pip install 'govindex[excel]'``); ``.yaml``/``.yml``/``.json``:
     an assessment file. ``source`` overrides the file's own source (tables
     have none; they default to the appraisal).
     """
+    if values not in VALUES:
+        raise InputError(f"unknown kind of values {values!r}; use {' or '.join(map(repr, VALUES))}")
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return read_scores_csv(path, rubric, source=source or Source.APPRAISED)
+        return read_scores_csv(path, rubric, source=source or Source.APPRAISED, values=values)
     if suffix == ".xlsx":
         from govindex.io.xlsx import read_scores_xlsx
 
-        return read_scores_xlsx(path, rubric, source=source or Source.APPRAISED)
+        return read_scores_xlsx(path, rubric, source=source or Source.APPRAISED, values=values)
     if suffix in {".yaml", ".yml", ".json"}:
-        parsed = parse_assessment_file(read_text(path, "score file"), rubric, file=str(path))
+        parsed = parse_assessment_file(read_text(path, "score file"), rubric, file=str(path), values=values)
         if source is not None:
             parsed = attrs.evolve(parsed, source=source)
         return parsed.assessments()

@@ -185,10 +185,31 @@ def _node_path(data: Any, group_id: str | None, node_id: str) -> str | None:
     return None
 
 
+def _view_path(data: Any, message: str, node_id: str | None) -> str | None:
+    """The path of the view a rubric error is about (``views[1].nodes[0]``), from the view id it names."""
+    if not message.startswith(("view '", "view id '")) or not isinstance(data, Mapping):
+        return None
+    views = data.get("views")
+    if not isinstance(views, list):
+        return None
+    view_id = message.split("'", 2)[1]
+    for index, view in enumerate(views):
+        if isinstance(view, Mapping) and view.get("id") == view_id:
+            where = join_index("views", index)
+            nodes = view.get("nodes")
+            if node_id is not None and isinstance(nodes, list) and node_id in nodes:
+                return join_index(join_key(where, "nodes"), nodes.index(node_id))
+            return where
+    return None
+
+
 def _as_problem(path: str, leaf: BaseException, message: str, data: Any) -> GovIndexError:
     if isinstance(leaf, GovIndexError):
         problem = leaf
-        if not path and leaf.node is not None:
+        view_path = None if path else _view_path(data, leaf.message, leaf.node)
+        if view_path is not None:
+            path = view_path
+        elif not path and leaf.node is not None:
             path = _node_path(data, leaf.group, leaf.node) or ""
         if isinstance(leaf, RubricError) and leaf.node is not None and leaf.message.startswith("max_points"):
             path = join_key(path, "max_points")

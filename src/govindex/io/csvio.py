@@ -31,12 +31,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
+
 from govindex.agency import Agency, nfc
 from govindex.assessment import Assessment, Source
 from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.points import format_points, parse_points
 from govindex.rubric import Rubric
 from govindex.scoring import check_assessment
+from govindex.views import index_to_points
 
 __all__ = [
     "FLAG_COLUMNS",
@@ -109,12 +112,21 @@ def _csv_rows(text: str, file: str | None) -> list[Row]:
 class _Table:
     """The shared reading of a score table, CSV or XLSX, with every problem sent to ``report``."""
 
-    def __init__(self, rubric: Rubric, file: str | None, source: Source, sink: Sink | None) -> None:
+    def __init__(
+        self, rubric: Rubric, file: str | None, source: Source, sink: Sink | None, values: str = "points"
+    ) -> None:
         self.rubric = rubric
         self.file = file
         self.source = source
         self.sink = sink
         self.failed = False
+        self.values = values
+
+    def as_points(self, group: str, node_id: str, value: Decimal, agency: str) -> Decimal:
+        """The value as points: unchanged, or read on the rubric's published scale (``values="index"``)."""
+        if self.values == "points":
+            return value
+        return index_to_points(self.rubric, group, node_id, value, agency=agency)
 
     def report(self, error: GovIndexError, **context: object) -> None:
         self.failed = True
@@ -215,19 +227,27 @@ class _Table:
             self.report(error, line=line, column=column, agency=agency, node=node)
             return None
 
-    def check(self, assessment: Assessment, line: int, positions: dict[str, int], columns: dict[str, int]) -> None:
-        """Check each score on its own, so that every bad cell is reported."""
+    def check(
+        self, assessment: Assessment, line: int, positions: dict[str, int], columns: dict[str, int]
+    ) -> Assessment:
+        """Check each score on its own, so that every bad cell is reported; index values become points."""
         agency = assessment.agency
         try:
             self.rubric.group(agency.group)
         except GovIndexError as error:
             self.report(error, line=line, column=positions.get("group"), agency=agency.id)
-            return
+            return assessment
+        converted: dict[str, Decimal] = {}
         for node_id, value in assessment.scores.items():
             try:
-                check_assessment(self.rubric, Assessment(agency, {node_id: value}, assessment.source))
+                points = self.as_points(agency.group, node_id, value, agency.id)
+                check_assessment(self.rubric, Assessment(agency, {node_id: points}, assessment.source))
+                converted[node_id] = points
             except GovIndexError as error:
                 self.report(error, line=line, column=columns.get(node_id, positions.get("node")), agency=agency.id)
+        if self.values == "points" or len(converted) != len(assessment.scores):
+            return assessment
+        return attrs.evolve(assessment, scores=converted)
 
     def known_nodes(self) -> set[str]:
         return {node_id for group in self.rubric.groups for node_id in group.node_ids}
@@ -280,7 +300,7 @@ class _Table:
                         scores[node_id] = value
             assessment = self.assessment(line, cells, positions, agency_id, scores, {})
             if assessment is not None:
-                self.check(assessment, line, positions, dict(node_columns))
+                assessment = self.check(assessment, line, positions, dict(node_columns))
                 if not duplicate:
                     assessments.append(assessment)
         return assessments
@@ -384,6 +404,7 @@ class _Table:
                 if points is not None:
                     try:
                         group = known.get("group", (self.rubric.group_ids[0], 0))[0]
+                        points = self.as_points(group, node_id, points, agency_id)
                         check_assessment(
                             self.rubric, Assessment(Agency(agency_id, agency_id, group), {node_id: points})
                         )
@@ -445,13 +466,16 @@ def score_table_rows(
     file: str | None = None,
     source: Source = Source.APPRAISED,
     sink: Sink | None = None,
+    values: str = "points",
 ) -> tuple[Assessment, ...]:
     """Read a score table given as rows of text cells (wide or long form, told apart by the header).
 
     With ``sink``, every problem is passed to it and the rows that can be read
-    are returned; without, the first problem is raised.
+    are returned; without, the first problem is raised. With
+    ``values="index"`` every value is read on the rubric's published scale
+    and returned as points (:func:`govindex.views.index_to_points`).
     """
-    table = _Table(rubric, file, source, sink)
+    table = _Table(rubric, file, source, sink, values)
     positions = table.header(rows)
     if positions is None:
         return ()
@@ -460,18 +484,25 @@ def score_table_rows(
     return tuple(table.wide(rows, positions))
 
 
-def read_scores_csv(path: str | Path, rubric: Rubric, *, source: Source = Source.APPRAISED) -> tuple[Assessment, ...]:
+def read_scores_csv(
+    path: str | Path, rubric: Rubric, *, source: Source = Source.APPRAISED, values: str = "points"
+) -> tuple[Assessment, ...]:
     """Read a score table in CSV (wide ``agency,group,<node id>...`` or long ``agency,group,node,score``)."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise FileFormatError(f"cannot read the score file: {error.strerror}", file=str(path)) from None
-    return parse_scores_csv(data, rubric, file=str(path), source=source)
+    return parse_scores_csv(data, rubric, file=str(path), source=source, values=values)
 
 
 def parse_scores_csv(
-    data: bytes | str, rubric: Rubric, *, file: str | None = None, source: Source = Source.APPRAISED
+    data: bytes | str,
+    rubric: Rubric,
+    *,
+    file: str | None = None,
+    source: Source = Source.APPRAISED,
+    values: str = "points",
 ) -> tuple[Assessment, ...]:
     """Parse a score table; see :func:`read_scores_csv`.
 
@@ -484,7 +515,7 @@ def parse_scores_csv(
     >>> parse_scores_csv(table, load_rubric("sonla-2017-it"))[0].scores["internal_use"]
     Decimal('21.7')
     """
-    return score_table_rows(_csv_rows(_decode(data, file), file), rubric, file=file, source=source)
+    return score_table_rows(_csv_rows(_decode(data, file), file), rubric, file=file, source=source, values=values)
 
 
 def check_scores_csv(

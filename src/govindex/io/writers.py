@@ -43,8 +43,11 @@ def result_to_dict(result: Result) -> dict[str, Any]:
     rubric's order), rank, agency. Points are strings with the rubric's
     decimals; ``band`` is the band id (null for a rubric without bands); a
     node's ``rank`` is null when not every agency of the group has a score
-    there. Only when rules produce them: ``normalised`` in a row, and
-    ``not_assessed`` (agencies kept out of the ranking, with the reason).
+    there. Only when the rubric or its rules produce them: ``normalised`` in a
+    row (the total on the published scale) and in its nodes (each node on the
+    rubric's publication scale), ``views`` (``{VIEW_ID: {"score",
+    "normalised", "rank"}}``), and ``not_assessed`` (agencies kept out of the
+    ranking, with the reason).
     """
     fmt = result.format
     rows: list[dict[str, Any]] = []
@@ -64,6 +67,18 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         }
         if row.normalised is not None:
             entry["normalised"] = str(row.normalised)
+        publication = result.rubric.publication
+        if publication is not None:
+            for node in tree.walk():
+                if node is not tree and node.id in row.scores:
+                    value = publication.publish(row.scores[node.id], node.max_points)
+                    if value is not None:
+                        entry["nodes"][node.id]["normalised"] = str(value)
+        if row.views:
+            entry["views"] = {
+                view_id: {"score": fmt(view.points), "normalised": str(view.normalised), "rank": _rank(view.rank)}
+                for view_id, view in row.views.items()
+            }
         rows.append(entry)
     document: dict[str, Any] = {"rubric": result.rubric.id, "results": rows}
     if result.not_assessed:
@@ -75,15 +90,23 @@ def result_to_dict(result: Result) -> dict[str, Any]:
 
 
 def result_rows(result: Result) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the flat result table (one agency per row)."""
+    """Header and rows of the flat result table (one agency per row).
+
+    Each view of the rubric adds two columns: its published value (``VIEW_ID``)
+    and its rank (``VIEW_ID rank``).
+    """
     node_ids: list[str] = []
     for group in result.rubric.groups:
         for node in group.tree.walk():
             if node is not group.tree and node.id not in node_ids:
                 node_ids.append(node.id)
     present = [n for n in node_ids if any(n in row.scores for row in result.rows)]
+    views = [view.id for view in result.rubric.views if any(view.id in row.views for row in result.rows)]
+    normalised = result.scale is not None or any(row.normalised is not None for row in result.rows)
     header = ["group", "rank", "agency", "name", "total", "band", *present]
-    if result.scale is not None:
+    for view_id in views:
+        header += [view_id, f"{view_id} rank"]
+    if normalised:
         header.insert(5, "normalised")
     body: list[list[str]] = []
     for row in result.rows:
@@ -96,7 +119,10 @@ def result_rows(result: Result) -> tuple[list[str], list[list[str]]]:
             "" if row.band is None else row.band.label,
             *[result.format(row.scores[n]) if n in row.scores else "" for n in present],
         ]
-        if result.scale is not None:
+        for view_id in views:
+            view = row.views.get(view_id)
+            cells += ["", ""] if view is None else [str(view.normalised), str(view.rank)]
+        if normalised:
             cells.insert(5, "" if row.normalised is None else str(row.normalised))
         body.append(cells)
     return header, body

@@ -144,13 +144,19 @@ def parse_scores_xlsx(
     file: str | None = None,
     source: Source = Source.APPRAISED,
     sheet: str | None = None,
+    values: str = "points",
 ) -> tuple[Assessment, ...]:
     """Read a score table from the bytes of an ``.xlsx`` workbook; see :func:`read_scores_xlsx`."""
-    return score_table_rows(_rows(data, file, sheet, _raise), rubric, file=file, source=source)
+    return score_table_rows(_rows(data, file, sheet, _raise), rubric, file=file, source=source, values=values)
 
 
 def read_scores_xlsx(
-    path: str | Path, rubric: Rubric, *, source: Source = Source.APPRAISED, sheet: str | None = None
+    path: str | Path,
+    rubric: Rubric,
+    *,
+    source: Source = Source.APPRAISED,
+    sheet: str | None = None,
+    values: str = "points",
 ) -> tuple[Assessment, ...]:
     """Read a score table (wide or long form) from an Excel workbook."""
     path = Path(path)
@@ -158,7 +164,7 @@ def read_scores_xlsx(
         data = path.read_bytes()
     except OSError as error:
         raise FileFormatError(f"cannot read the score file: {error.strerror}", file=str(path)) from None
-    return parse_scores_xlsx(data, rubric, file=str(path), source=source, sheet=sheet)
+    return parse_scores_xlsx(data, rubric, file=str(path), source=source, sheet=sheet, values=values)
 
 
 def check_scores_xlsx(

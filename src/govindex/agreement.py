@@ -1,0 +1,184 @@
+"""Comparing a recomputed value with a published figure (đối chiếu với số liệu công bố).
+
+A figure recomputed from published components can differ from the published
+figure for two reasons: the published components were rounded (national
+totals are computed from unrounded components), or something is really
+different. :func:`compare_published` tells three cases apart: an exact match,
+a difference within the bound that rounding explains, and a real difference.
+
+The bound (:func:`rounding_bound`) adds half a unit of each component's last
+place, times the component's weight in the formula, and half a unit of the
+last place of each figure that was itself rounded. A PDTI recomputed from the
+nine published 4-decimal main indices (weights: each maximum / 1000) carries
+at most 0.00005 from the components; with the published and recomputed PDTI
+each rounded to 4 decimals the bound is 0.00015, so one unit in the last
+place is explained and two are not:
+
+>>> weights = [(Decimal(m) / 1000, 4) for m in (100, 100, 100, 100, 100, 200, 150, 150)]
+>>> bound = rounding_bound(weights, published_decimals=4, recomputed_decimals=4)
+>>> bound
+Decimal('0.00015')
+>>> compare_published(Decimal("0.7164"), Decimal("0.7163"), bound=bound).kind
+<Agreement.ROUNDING: 'rounding'>
+>>> compare_published(Decimal("0.7165"), Decimal("0.7163"), bound=bound).kind
+<Agreement.DIFFERENT: 'different'>
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import attrs
+
+from govindex.errors import InputError
+from govindex.points import exact_context
+
+__all__ = ["Agreement", "PublishedComparison", "compare_published", "index_rounding_bound", "rounding_bound"]
+
+
+class Agreement(enum.Enum):
+    """How a recomputed value stands against the published one."""
+
+    #: The same number.
+    EXACT = "exact"
+    #: Different, but within what the rounding of published components explains.
+    ROUNDING = "rounding"
+    #: Different beyond the rounding bound: a real difference.
+    DIFFERENT = "different"
+
+
+_WORDS = {
+    "en": {
+        Agreement.EXACT: "matches the published figure",
+        Agreement.ROUNDING: "differs by {difference}, within the rounding bound ±{bound} of the published components",
+        Agreement.DIFFERENT: "differs by {difference}, beyond the rounding bound ±{bound}: a real difference",
+    },
+    "vi": {
+        Agreement.EXACT: "khớp với số liệu công bố",
+        Agreement.ROUNDING: "chênh {difference}, trong giới hạn làm tròn ±{bound} của các chỉ số thành phần đã công bố",
+        Agreement.DIFFERENT: "chênh {difference}, vượt giới hạn làm tròn ±{bound}: chênh lệch thực sự",
+    },
+}
+
+
+@attrs.frozen
+class PublishedComparison:
+    """A recomputed value against the published one.
+
+    ``difference`` is ``recomputed - published``; ``bound`` the largest
+    difference the rounding of published figures can explain.
+    """
+
+    recomputed: Decimal
+    published: Decimal
+    bound: Decimal
+    kind: Agreement
+
+    @property
+    def difference(self) -> Decimal:
+        with exact_context():
+            return self.recomputed - self.published
+
+    @property
+    def explained(self) -> bool:
+        """An exact match or a difference that rounding explains."""
+        return self.kind is not Agreement.DIFFERENT
+
+    def describe(self, lang: str = "en") -> str:
+        """In words: ``differs by 0.0001, within the rounding bound ±0.00015 …``."""
+        words = _WORDS.get(lang)
+        if words is None:
+            raise InputError(f"unknown language {lang!r}; use 'en' or 'vi'")
+        return words[self.kind].format(difference=f"{self.difference:+f}", bound=f"{self.bound:f}")
+
+
+def _check(value: object, what: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
+        raise InputError(f"the {what} value must be exact (a Decimal or an int), not {value!r}")
+    number = Decimal(value)
+    if not number.is_finite():
+        raise InputError(f"the {what} value {number} is not a finite number")
+    return number
+
+
+def compare_published(recomputed: Decimal, published: Decimal, *, bound: Decimal = Decimal(0)) -> PublishedComparison:
+    """Compare a recomputed value with the published one, given the rounding bound.
+
+    Equal numbers (``0.70`` and ``0.7`` are equal) are an exact match; a
+    difference of at most ``bound`` is explained by rounding; anything else is
+    a real difference.
+
+    >>> compare_published(Decimal("0.5478"), Decimal("0.5478")).kind
+    <Agreement.EXACT: 'exact'>
+    """
+    mine, theirs, limit = _check(recomputed, "recomputed"), _check(published, "published"), _check(bound, "bound")
+    if limit < 0:
+        raise InputError(f"a rounding bound cannot be negative ({limit})")
+    with exact_context():
+        gap = abs(mine - theirs)
+    if gap == 0:
+        kind = Agreement.EXACT
+    elif gap <= limit:
+        kind = Agreement.ROUNDING
+    else:
+        kind = Agreement.DIFFERENT
+    return PublishedComparison(mine, theirs, limit, kind)
+
+
+def _half_unit(decimals: int) -> Decimal:
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
+        raise InputError(f"a number of decimals must be a whole number from 0, not {decimals!r}")
+    return Decimal(5).scaleb(-decimals - 1)
+
+
+def rounding_bound(
+    components: Iterable[tuple[Decimal, int]],
+    *,
+    published_decimals: int | None = None,
+    recomputed_decimals: int | None = None,
+) -> Decimal:
+    """The largest difference rounding can cause, for a formula linear in rounded components.
+
+    ``components`` are ``(weight, decimals)``: each component enters the
+    formula times ``weight`` and was published rounded to the nearest unit of
+    its last place (``decimals``). ``published_decimals`` and
+    ``recomputed_decimals`` add half a unit of the last place of the
+    published and of the recomputed figure, when each was rounded.
+
+    >>> rounding_bound([(Decimal("0.1"), 4), (Decimal("0.2"), 4)])
+    Decimal('0.000015')
+    """
+    with exact_context():
+        bound = Decimal(0)
+        for weight, decimals in components:
+            bound += abs(_check(weight, "weight")) * _half_unit(decimals)
+        if published_decimals is not None:
+            bound += _half_unit(published_decimals)
+        if recomputed_decimals is not None:
+            bound += _half_unit(recomputed_decimals)
+        return bound.normalize() if bound else bound
+
+
+def index_rounding_bound(
+    maxima: Sequence[Decimal], maximum: Decimal, decimals: int, *, recomputed_rounded: bool = True
+) -> Decimal:
+    """The bound for a value published as points / ``maximum``, recomputed from nodes published as points / their maxima.
+
+    Each node (maximum ``m``) was published on the same scale with ``decimals``
+    places, so it enters the value with weight ``m / maximum``; the published
+    value was rounded to ``decimals`` too, and so is the recomputed one unless
+    ``recomputed_rounded`` is false. The DTI's PDTI from its eight scored main
+    indices:
+
+    >>> index_rounding_bound([Decimal(m) for m in (100, 100, 100, 100, 100, 200, 150, 150)], Decimal(1000), 4)
+    Decimal('0.00015')
+    """
+    if maximum <= 0:
+        raise InputError(f"the maximum must be positive, not {maximum}")
+    with exact_context():
+        weights = [(m / maximum, decimals) for m in maxima]
+    return rounding_bound(
+        weights, published_decimals=decimals, recomputed_decimals=decimals if recomputed_rounded else None
+    )
