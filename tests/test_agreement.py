@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govindex import Agency, Assessment, load_rubric, score
-from govindex.agreement import Agreement, compare_published, index_rounding_bound, rounding_bound
+from govindex.agreement import (
+    Agreement,
+    PublishedFigure,
+    check_published,
+    compare_published,
+    index_rounding_bound,
+    rounding_bound,
+)
 from govindex.errors import InputError
 
 DTI_MAXIMA = [Decimal(m) for m in (100, 100, 100, 100, 100, 200, 150, 150)]
@@ -102,3 +109,41 @@ def test_a_total_recomputed_from_rounded_indices_is_always_within_the_bound(true
     recomputed = (recomputed_points / 1000).quantize(q, rounding="ROUND_HALF_UP")
     bound = index_rounding_bound(DTI_MAXIMA, Decimal(1000), 4)
     assert compare_published(recomputed, published, bound=bound).explained
+
+
+def _cohort_result():  # type: ignore[no-untyped-def]
+    rubric = load_rubric("vn-dti-2022-province")
+    keys = ["digital_awareness", "digital_institutions", "digital_infrastructure", "digital_human_resources"]
+    a = {**dict.fromkeys(keys, "0.7164"), "cyber_security": "0.7163", "digital_government": "0.7163"}
+    a |= {"digital_economy": "0.7164", "digital_society": "0.7163"}
+    b = dict.fromkeys([*keys, "cyber_security", "digital_government", "digital_economy", "digital_society"], "0.5")
+    c = dict(b)
+    cohort = [Assessment(Agency(i, i, "province"), v) for i, v in (("a", a), ("b", b), ("c", c))]
+    return score(rubric, cohort, values="index")
+
+
+def test_a_result_against_a_published_table() -> None:
+    result = _cohort_result()
+    published = [
+        PublishedFigure("a", Decimal("0.7163"), 1),  # rounding
+        PublishedFigure("b", Decimal("0.5000"), 2),  # exact
+        PublishedFigure("c", Decimal("0.5002"), 3),  # real difference, and a wrong rank
+        PublishedFigure("d", Decimal("0.4000")),  # not in the result
+    ]
+    check = check_published(result, published, component_decimals=4)
+    kinds = {c.agency: c.comparison.kind for c in check.checks}
+    assert kinds == {"a": Agreement.ROUNDING, "b": Agreement.EXACT, "c": Agreement.DIFFERENT}
+    assert [(c.agency, c.rank_matches) for c in check.checks] == [("a", True), ("b", True), ("c", False)]
+    assert check.only_published == ("d",) and check.not_published == ()
+    assert (check.count(Agreement.EXACT), check.count(Agreement.ROUNDING), check.count(Agreement.DIFFERENT)) == (
+        1,
+        1,
+        1,
+    )
+    assert not check.ok
+    # scores taken as exact points: no rounding bound, so the one-unit difference is real
+    exact = check_published(result, published[:1])
+    assert exact.checks[0].comparison.kind is Agreement.DIFFERENT and exact.not_published == ("b", "c")
+    with pytest.raises(InputError) as caught:
+        check_published(result, [published[0], published[0]])
+    assert str(caught.value) == "agency 'a': the published table has the agency twice"

@@ -23,7 +23,7 @@ from govindex import Agency, Assessment, load_dataset, load_rubric, parse_points
 from govindex.errors import FileFormatError, InputError, UnknownNameError
 from govindex.io.published import PublishedDataset
 from govindex.published import KnownError, PublishedAgency, PublishedFigures, PublishedGroup, PublishedSummary
-from govindex.reproduction import Status, check_published
+from govindex.reproduction import Status, check_dataset
 from published_2017_tables import (
     CATEGORY_TABLES,
     DISTRICT_CATEGORY_TABLES,
@@ -397,7 +397,7 @@ def test_an_office_scored_after_all_is_a_difference(dataset: PublishedDataset) -
     scores["policy"] = "0"
     office_scored = Assessment(Agency(office.id, office.name, office.group), scores)
     result = score(plain, (*attrs.evolve(dataset, not_assessed=()).assessments(), office_scored))
-    outcome = check_published(dataset, result, statistics(result))
+    outcome = check_dataset(dataset, result, statistics(result))
     assert [(c.figure, c.agency, c.computed) for c in outcome.differences if c.agency] == [
         ("not_assessed", "van-phong-ubnd-tinh", "assessed")
     ]

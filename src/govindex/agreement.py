@@ -29,13 +29,28 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
 from govindex.errors import InputError
 from govindex.points import exact_context
+from govindex.ranking import Rank
 
-__all__ = ["Agreement", "PublishedComparison", "compare_published", "index_rounding_bound", "rounding_bound"]
+if TYPE_CHECKING:
+    from govindex.results import Result
+
+__all__ = [
+    "Agreement",
+    "FigureCheck",
+    "PublishedCheck",
+    "PublishedComparison",
+    "PublishedFigure",
+    "check_published",
+    "compare_published",
+    "index_rounding_bound",
+    "rounding_bound",
+]
 
 
 class Agreement(enum.Enum):
@@ -181,4 +196,113 @@ def index_rounding_bound(
         weights = [(m / maximum, decimals) for m in maxima]
     return rounding_bound(
         weights, published_decimals=decimals, recomputed_decimals=decimals if recomputed_rounded else None
+    )
+
+
+@attrs.frozen
+class PublishedFigure:
+    """A figure a decision published for one agency: its total on the published scale, and its rank."""
+
+    agency: str
+    value: Decimal
+    rank: int | None = None
+
+
+@attrs.frozen
+class FigureCheck:
+    """One agency's recomputed total against its published figure.
+
+    ``comparison`` compares the recomputed published value (``normalised``,
+    else the total in points) with the published one; ``rank_matches`` is
+    ``None`` when no rank was published.
+    """
+
+    agency: str
+    group: str
+    comparison: PublishedComparison
+    published_rank: int | None
+    rank: Rank
+
+    @property
+    def rank_matches(self) -> bool | None:
+        return None if self.published_rank is None else self.published_rank == self.rank
+
+
+@attrs.frozen
+class PublishedCheck:
+    """A recomputed result against a published table (đối chiếu với bảng công bố).
+
+    ``checks`` in the result's order; ``only_published`` lists the agencies the
+    table has and the result does not, ``not_published`` the reverse: none is
+    dropped.
+    """
+
+    checks: tuple[FigureCheck, ...]
+    only_published: tuple[str, ...] = ()
+    not_published: tuple[str, ...] = ()
+
+    def count(self, kind: Agreement) -> int:
+        return sum(1 for check in self.checks if check.comparison.kind is kind)
+
+    @property
+    def ok(self) -> bool:
+        """Every figure matches or differs only as rounding explains, every published rank matches, no agency is unmatched."""
+        return (
+            all(check.comparison.explained and check.rank_matches is not False for check in self.checks)
+            and not self.only_published
+            and not self.not_published
+        )
+
+
+def check_published(
+    result: Result, published: Iterable[PublishedFigure], *, component_decimals: int | None = None
+) -> PublishedCheck:
+    """Compare every agency's recomputed total with the figure a decision published.
+
+    The recomputed value is the total on the published scale
+    (``normalised``), or the total in points for a rubric that publishes
+    none. ``component_decimals`` says that the scores were themselves
+    published values rounded to that many decimals on the rubric's scale (as
+    read with ``values="index"``): the bound is then
+    :func:`index_rounding_bound` over the nodes the agency was given;
+    otherwise the scores are exact and the bound is 0.
+
+    >>> from govindex import Agency, Assessment, load_rubric, score
+    >>> rubric = load_rubric("vn-dti-2022-province")
+    >>> given = dict.fromkeys(["digital_awareness", "digital_institutions", "digital_infrastructure",
+    ...                        "digital_human_resources"], "0.7164")
+    >>> given |= {"cyber_security": "0.7163", "digital_government": "0.7163", "digital_economy": "0.7164",
+    ...           "digital_society": "0.7163"}
+    >>> result = score(rubric, [Assessment(Agency("p", "P", "province"), given)], values="index")
+    >>> check = check_published(result, [PublishedFigure("p", Decimal("0.7163"), 1)], component_decimals=4)
+    >>> check.checks[0].comparison.describe(), check.ok
+    ('differs by +0.0001, within the rounding bound ±0.00015 of the published components', True)
+    """
+    figures: dict[str, PublishedFigure] = {}
+    for figure in published:
+        if not isinstance(figure, PublishedFigure):
+            raise InputError(f"expected a PublishedFigure, got {type(figure).__name__}")
+        if figure.agency in figures:
+            raise InputError("the published table has the agency twice", agency=figure.agency)
+        figures[figure.agency] = figure
+    rubric = result.rubric
+    checks: list[FigureCheck] = []
+    seen: set[str] = set()
+    for row in result.rows:
+        found = figures.get(row.agency.id)
+        if found is None:
+            continue
+        seen.add(row.agency.id)
+        tree = rubric.tree(row.agency.group)
+        recomputed = row.normalised if row.normalised is not None else row.total
+        bound = Decimal(0)
+        if component_decimals is not None and row.normalised is not None:
+            given = [node.max_points for node in tree.walk() if node.id in row.raw]
+            bound = index_rounding_bound(given, tree.max_points, component_decimals)
+        comparison = compare_published(recomputed, found.value, bound=bound)
+        checks.append(FigureCheck(row.agency.id, row.agency.group, comparison, found.rank, row.rank))
+    return PublishedCheck(
+        tuple(checks),
+        only_published=tuple(agency for agency in figures if agency not in seen),
+        not_published=tuple(row.agency.id for row in result.rows if row.agency.id not in figures),
     )

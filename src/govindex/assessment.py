@@ -5,15 +5,20 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
 from govindex._convert import FrozenDict, to_dict
 from govindex.agency import Agency
-from govindex.errors import InputError
+from govindex.errors import GovIndexError, InputError
+from govindex.measures import Measurement
 from govindex.points import parse_points
 
-__all__ = ["Assessment", "Source"]
+if TYPE_CHECKING:
+    from govindex.rubric import Rubric
+
+__all__ = ["Assessment", "Source", "measurement_of"]
 
 
 class Source(enum.Enum):
@@ -36,6 +41,36 @@ def _to_points(value: Mapping[str, object]) -> FrozenDict[str, Decimal]:
     return FrozenDict(out)
 
 
+def measurement_of(rubric: Rubric, group_id: str, node_id: str, value: object) -> Measurement | None:
+    """The measurement of ``value`` on a measured leaf, or ``None`` if the node has no measure.
+
+    ``value`` is the text as reported (``"95/120"``, ``"có"``); a whole number
+    or a Decimal is taken as its digits. An impossible measurement raises an
+    :class:`~govindex.errors.InputError` naming the node.
+
+    >>> from govindex import load_rubric
+    >>> measurement_of(load_rubric("sonla-2017-it"), "provincial", "staff", "10") is None
+    True
+    """
+    node = rubric.node(group_id, node_id)
+    if node.measure is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        raise InputError(
+            f"a measurement must be text or a number written exactly, not {type(value).__name__} {value!r}",
+            node=node_id,
+        )
+    text = value if isinstance(value, str) else f"{value:f}" if isinstance(value, Decimal) else str(value)
+    try:
+        return node.measure.measure(text, node.max_points, rubric.decimals)
+    except GovIndexError as error:
+        raise error.with_context(node=node_id) from None
+
+
+def _to_measurements(value: Mapping[str, Measurement]) -> FrozenDict[str, Measurement]:
+    return FrozenDict(value)
+
+
 @attrs.frozen
 class Assessment:
     """The scores one agency received, per node id.
@@ -44,7 +79,9 @@ class Assessment:
     given score is the sum of its children. Scores are read exactly: a
     ``Decimal``, an ``int`` or text with a decimal point or a decimal comma;
     a ``float`` or a negative score is refused. ``evidence`` holds optional
-    notes (tài liệu kiểm chứng) per node.
+    notes (tài liệu kiểm chứng) per node. ``measurements`` holds, for measured
+    leaves, what the agency reported (:class:`~govindex.measures.Measurement`);
+    their points are the leaves' scores (see :meth:`measured`).
 
     >>> from govindex import Agency
     >>> assessment = Assessment(Agency("so-y-te", "Sở Y tế", "provincial"), {"security": "8,0", "staff": 10})
@@ -58,10 +95,13 @@ class Assessment:
     scores: Mapping[str, Decimal] = attrs.field(converter=_to_points, hash=False)
     source: Source = Source.APPRAISED
     evidence: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
+    measurements: Mapping[str, Measurement] = attrs.field(factory=dict, converter=_to_measurements, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.agency, Agency):
             raise InputError(f"an assessment needs an Agency, not {type(self.agency).__name__} {self.agency!r}")
+        if self.measurements:
+            self._check_measurements()
         if self.scores and min(self.scores.values()) < 0:
             for node_id, value in self.scores.items():
                 if value < 0:
@@ -73,3 +113,71 @@ class Assessment:
     @property
     def agency_id(self) -> str:
         return self.agency.id
+
+    def _check_measurements(self) -> None:
+        """Every measurement is one, and its points are the node's score (filled in when not given)."""
+        scores = dict(self.scores)
+        for node_id, measurement in self.measurements.items():
+            if not isinstance(measurement, Measurement):
+                raise InputError(
+                    f"a measurement must be a Measurement (see Assessment.measured), not {measurement!r}",
+                    agency=self.agency.id,
+                    node=node_id,
+                )
+            given = scores.setdefault(node_id, measurement.points)
+            if given != measurement.points:
+                raise InputError(
+                    f"the score {given} differs from the {measurement.points} that the measurement "
+                    f"{measurement.value!r} gives ({measurement.formula_en})",
+                    agency=self.agency.id,
+                    node=node_id,
+                )
+        if len(scores) != len(self.scores):
+            object.__setattr__(self, "scores", FrozenDict(scores))
+
+    @classmethod
+    def measured(
+        cls,
+        rubric: Rubric,
+        agency: Agency,
+        measurements: Mapping[str, object],
+        scores: Mapping[str, object] | None = None,
+        source: Source = Source.APPRAISED,
+        evidence: Mapping[str, str] | None = None,
+    ) -> Assessment:
+        """An assessment from what the agency reported on measured leaves (and scores for the rest).
+
+        Each measurement is turned into points by the leaf's measure in
+        ``rubric`` (``measure:``); an impossible one is refused, naming agency
+        and node.
+
+        >>> import datetime as dt
+        >>> from govindex import Group, LegalBasis, Node, Rubric
+        >>> tree = Node("total", "Tổng điểm", 4, [
+        ...     Node("may_tinh", "Tỷ lệ máy tính/CBCC", 2, measure={"kind": "ratio"}),
+        ...     Node("website", "Có Trang thông tin điện tử", 2, measure={"kind": "yes_no"})])
+        >>> rubric = Rubric("demo", "Demo", 2024, LegalBasis("1/QĐ-UBND", dt.date(2024, 1, 2), "UBND tỉnh"),
+        ...                 [Group("provincial", "Sở, ban, ngành", tree)])
+        >>> agency = Agency("so-noi-vu", "Sở Nội vụ", "provincial")
+        >>> taken = Assessment.measured(rubric, agency, {"may_tinh": "95/120", "website": "có"})
+        >>> taken.scores
+        {'may_tinh': Decimal('1.58'), 'website': Decimal('2')}
+        >>> taken.measurements["may_tinh"].formula_in("vi")
+        '95/120 = 0,7917 × 2 = 1,58'
+        >>> Assessment.measured(rubric, agency, {"website": "maybe"})
+        Traceback (most recent call last):
+        ...
+        govindex.errors.InputError: agency 'so-noi-vu', node 'website': 'maybe' is not a yes/no answer; ...
+        """
+        taken: dict[str, Measurement] = {}
+        for node_id, value in measurements.items():
+            try:
+                measurement = measurement_of(rubric, agency.group, node_id, value)
+            except GovIndexError as error:
+                raise error.with_context(agency=agency.id, node=node_id) from None
+            if measurement is None:
+                raise InputError(
+                    "the node has no measure in the rubric; give its points as a score", agency=agency.id, node=node_id
+                )
+            taken[node_id] = measurement
+        return cls(agency, dict(scores or {}), source, dict(evidence or {}), taken)

@@ -2,7 +2,9 @@
 
 An explanation is data first: :func:`explanation` gathers, for one agency
 and one node (default: the total), the :class:`Step` s that made its score:
-the score as given, or the sum of its children with their numbers; every
+the score as given (for a measured leaf, what the agency reported and how
+it gives the points, ``95/120 = 0,7917 × 2 = 1,58``), or the sum of its
+children with their numbers; every
 rule that set or changed it (the :class:`~govindex.rules.Adjustment`, with
 its reason, inputs and legal basis); the rules that changed a score below
 it; and for the total its band, rank and the published scale.
@@ -38,6 +40,7 @@ from govindex.rules import Adjustment, Scale
 from govindex.rules._text import exact_quotient, number_text
 
 if TYPE_CHECKING:
+    from govindex.measures import Measurement
     from govindex.views import Publication, View, ViewScore
 
 __all__ = ["LANGUAGES", "Explanation", "Step", "cite", "describe", "explain", "explanation"]
@@ -48,6 +51,7 @@ LANGUAGES = ("en", "vi")
 #: The kinds of :class:`Step`, in the order they can appear.
 STEP_KINDS = (
     "given",
+    "measured",
     "given_whole",
     "not_given",
     "no_score",
@@ -76,7 +80,9 @@ class Step:
     ``total`` (the total the scale applies to); for published (a value on
     the rubric's publication scale) ``value`` and ``maximum`` with
     ``publication``; for view (an aggregate overlapping the tree, such as
-    a DTI pillar) ``view``, ``view_score``, the parts and ``publication``.
+    a DTI pillar) ``view``, ``view_score``, the parts and ``publication``;
+    for measured (a leaf scored from what the agency reported)
+    ``measurement``.
     """
 
     kind: str
@@ -93,6 +99,7 @@ class Step:
     publication: Publication | None = None
     view: View | None = None
     view_score: ViewScore | None = None
+    measurement: Measurement | None = None
 
 
 @attrs.frozen
@@ -210,6 +217,9 @@ def explanation(result: Result, agency_id: str, node_id: str | None = None) -> E
     if node.id in row.raw:
         whole = node.children and not any(child.id in row.scores for child in node.children)
         steps.append(Step("given_whole" if whole else "given", value=row.raw[node.id]))
+        measurement = result.measurements.get(agency_id, {}).get(node.id)
+        if measurement is not None:
+            steps.append(Step("measured", measurement=measurement))
     elif node.is_leaf:
         steps.append(Step("not_given"))
     steps += [Step("rule", adjustment=adj) for adj in result.adjustments_for(agency_id, node.id)]
@@ -346,6 +356,8 @@ def _en(value: Explanation) -> str:
             lines.append(
                 f"  given as a whole: {_fmt(decimals, step.value)} (its sub-criteria are not given separately)"
             )
+        elif kind == "measured" and step.measurement is not None:
+            lines.append(f"  measured: {step.measurement.formula_in('en')}")
         elif kind == "not_given":
             lines.append("  not given")
         elif kind == "rule" and step.adjustment is not None:
@@ -582,6 +594,8 @@ def _vi(value: Explanation) -> str:
             lines.append(f"  điểm đã chấm: {points(step.value)}")
         elif kind == "given_whole":
             lines.append(f"  chấm chung cả tiêu chí: {points(step.value)} (không chấm riêng các tiêu chí thành phần)")
+        elif kind == "measured" and step.measurement is not None:
+            lines.append(f"  số liệu: {step.measurement.formula_in('vi')}")
         elif kind == "not_given":
             lines.append("  chưa chấm")
         elif kind == "rule" and step.adjustment is not None:

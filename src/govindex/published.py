@@ -9,7 +9,7 @@ source that can be proven from its own numbers (:class:`KnownError`).
 
 These are plain values; reading them from a file is
 :func:`govindex.io.published.load_dataset`, and checking them against a
-recomputation is :func:`govindex.reproduction.check_published`.
+recomputation is :func:`govindex.reproduction.check_dataset`.
 """
 
 from __future__ import annotations

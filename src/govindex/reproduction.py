@@ -1,6 +1,6 @@
 """Reproduction (tái lập kết quả): every published figure against its recomputation.
 
-:func:`check_published` takes a :class:`~govindex.published.PublishedDataset`
+:func:`check_dataset` takes a :class:`~govindex.published.PublishedDataset`
 and the :class:`~govindex.results.Result` and
 :class:`~govindex.stats.Statistics` recomputed from its scores, and compares
 every figure the decision printed, one :class:`Check` each:
@@ -45,7 +45,7 @@ from govindex.results import Result
 from govindex.rules._text import exact_quotient
 from govindex.stats import GroupStatistics, Statistics, round_exact
 
-__all__ = ["Check", "Reproduction", "Status", "check_published"]
+__all__ = ["Check", "Reproduction", "Status", "check_dataset"]
 
 
 class Status(enum.Enum):
@@ -314,7 +314,7 @@ def _check_group(
 
 
 @exact
-def check_published(dataset: PublishedDataset, result: Result, statistics: Statistics) -> Reproduction:
+def check_dataset(dataset: PublishedDataset, result: Result, statistics: Statistics) -> Reproduction:
     """Compare every figure of ``dataset`` with ``result`` and ``statistics`` recomputed from its scores.
 
     Refused (:class:`~govindex.errors.UnknownNameError`): a published band,

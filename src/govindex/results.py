@@ -13,6 +13,7 @@ from govindex.agency import Agency
 from govindex.assessment import Source
 from govindex.bands import Band
 from govindex.errors import InputError, UnknownNameError
+from govindex.measures import Measurement
 from govindex.points import format_points
 from govindex.ranking import Rank
 from govindex.rubric import Rubric
@@ -72,7 +73,9 @@ class Result:
     """The scored, banded and ranked cohort under one rubric.
 
     ``rows`` are ordered by group (in the rubric's order), rank, then agency
-    id. ``adjustments`` lists every value a rule set or changed.
+    id. ``adjustments`` lists every value a rule set or changed;
+    ``measurements`` what each agency reported on measured leaves (by agency
+    id, then node id), as read.
     """
 
     rubric: Rubric
@@ -81,6 +84,7 @@ class Result:
     not_assessed: tuple[NotAssessed, ...] = ()
     rules: tuple[str, ...] = ()
     scale: Scale | None = None
+    measurements: Mapping[str, Mapping[str, Measurement]] = attrs.field(factory=dict, hash=False, repr=False)
     _by_id: Mapping[str, AgencyResult] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:

@@ -18,7 +18,8 @@ import attrs
 
 from govindex._convert import to_dict, to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
-from govindex.errors import RubricError, UnknownNameError
+from govindex.errors import GovIndexError, RubricError, UnknownNameError
+from govindex.measures import Measure, resolve_measure
 from govindex.points import MAX_DECIMALS, bounds_problem, coerce_points, decimals_of, exact
 from govindex.ranking import TiePolicy
 from govindex.views import Publication, View, check_view
@@ -91,6 +92,12 @@ def _tuple_of_nodes(value: Any) -> tuple[Node, ...]:
     return tuple(value)
 
 
+def _to_measure(value: Measure | Mapping[str, Any] | None) -> Measure | None:
+    if value is None:
+        return None
+    return resolve_measure(value)
+
+
 @attrs.frozen(eq=True)
 class Node:
     """A criterion of the rubric tree, with its maximum points (điểm tối đa).
@@ -116,6 +123,7 @@ class Node:
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
     components: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
     notes: str | None = None
+    measure: Measure | None = attrs.field(default=None, converter=_to_measure)
 
     @exact
     def __attrs_post_init__(self) -> None:
@@ -131,6 +139,15 @@ class Node:
         problem = bounds_problem(self.max_points)
         if problem is not None:
             raise RubricError(f"max_points {self.max_points} {problem}", node=self.id)
+        if self.measure is not None:
+            if self.children:
+                raise RubricError(
+                    "a measure belongs to a scored leaf (tiêu chí thành phần); this node has children", node=self.id
+                )
+            try:
+                self.measure.validate(self.max_points, None)
+            except GovIndexError as error:
+                raise error.with_context(node=self.id) from None
         if self.children:
             seen: set[str] = set()
             for child in self.children:
@@ -277,6 +294,11 @@ class Rubric:
                 raise RubricError(f"group {group.id!r} appears twice in rubric {self.id!r}", group=group.id)
             seen.add(group.id)
             for node in group.tree.walk():
+                if node.measure is not None:
+                    try:
+                        node.measure.validate(node.max_points, self.decimals)
+                    except GovIndexError as error:
+                        raise error.with_context(group=group.id, node=node.id) from None
                 if decimals_of(node.max_points) > self.decimals:
                     raise RubricError(
                         f"max_points {node.max_points} has more decimals than the rubric's {self.decimals}",

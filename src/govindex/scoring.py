@@ -483,6 +483,7 @@ def score(
     return Result(
         rubric=rubric,
         rows=add_published_values(rubric, rows),
+        measurements={a.agency.id: a.measurements for a in cohort if a.measurements},
         adjustments=tuple(adjustments),
         not_assessed=not_assessed,
         rules=tuple(rule.name for rule in rules),
@@ -520,5 +521,7 @@ def _apply(
                     agency=assessment.agency.id,
                     node=node_id,
                 ) from None
-        out.append(attrs.evolve(assessment, scores={**assessment.scores, **changes}))
+        # A rule's value replaces a measured leaf's points; the measurement stays in the result's record.
+        kept = {node: taken for node, taken in assessment.measurements.items() if node not in changes}
+        out.append(attrs.evolve(assessment, scores={**assessment.scores, **changes}, measurements=kept))
     return tuple(out)

@@ -5,7 +5,18 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from govindex.commands import compare, explain, reconcile, report, reproduce, rubrics, schema, score, validate
+from govindex.commands import (
+    compare,
+    explain,
+    reconcile,
+    report,
+    reproduce,
+    rubrics,
+    schema,
+    score,
+    template,
+    validate,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -22,4 +33,5 @@ COMMANDS: list[Register] = [
     report.register,
     reconcile.register,
     compare.register,
+    template.register,
 ]

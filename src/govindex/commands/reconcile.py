@@ -26,7 +26,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     parser.add_argument("self_file", metavar="SELF", help="the self-assessment: CSV table or YAML/JSON assessment file")
-    parser.add_argument("appraised_file", metavar="APPRAISED", help="the appraisal: CSV table or YAML/JSON file")
+    parser.add_argument(
+        "appraised_file",
+        metavar="APPRAISED",
+        nargs="?",
+        help="the appraisal: CSV table or YAML/JSON file (not with --published)",
+    )
+    parser.add_argument(
+        "--published",
+        metavar="TABLE",
+        help=(
+            "instead of an appraisal, a published table (CSV: agency,published[,rank]): score SELF and tell, per "
+            "agency, an exact match, a difference the rounding of published components explains, or a real "
+            "difference; exit 1 on a real difference"
+        ),
+    )
+    parser.add_argument(
+        "--values",
+        choices=("points", "index"),
+        default="points",
+        help="how the score files' values are read: points (default) or index (shares on the published scale)",
+    )
     parser.add_argument(
         "--rubric",
         metavar="RUBRIC",
@@ -66,6 +86,12 @@ def _rubric(args: argparse.Namespace, headers: dict[str, dict[str, object]]) -> 
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.published is not None:
+        if args.appraised_file is not None:
+            raise InputError("give either APPRAISED or --published TABLE, not both")
+        return _against_published(args)
+    if args.appraised_file is None:
+        raise InputError("give the appraisal (APPRAISED) or a published table (--published TABLE)")
     headers = {args.self_file: _header(args.self_file), args.appraised_file: _header(args.appraised_file)}
     for path, expected, other in (
         (args.self_file, Source.SELF, Source.APPRAISED),
@@ -79,8 +105,8 @@ def run(args: argparse.Namespace) -> int:
                 path="source",
             )
     rubric = _rubric(args, headers)
-    mine = read_assessments(args.self_file, rubric, source=Source.SELF)
-    theirs = read_assessments(args.appraised_file, rubric, source=Source.APPRAISED)
+    mine = read_assessments(args.self_file, rubric, source=Source.SELF, values=args.values)
+    theirs = read_assessments(args.appraised_file, rubric, source=Source.APPRAISED, values=args.values)
     outcome = reconcile(rubric, mine, theirs)
     if args.plot:
         from govindex import plots
@@ -96,3 +122,45 @@ def run(args: argparse.Namespace) -> int:
         plots.save_figure(figure, args.plot)
     emit_report(outcome, args)
     return 0
+
+
+def _against_published(args: argparse.Namespace) -> int:
+    """``govindex reconcile SCORES --published TABLE``: a recomputation against the published figures."""
+    from govindex.agreement import Agreement, check_published
+    from govindex.commands._common import emit
+    from govindex.io.published_table import read_published_table
+    from govindex.io.writers import render_rows
+    from govindex.scoring import score
+
+    if args.format == "xlsx" or args.output or args.table or args.plot:
+        raise InputError("with --published, give only --format table, csv, json or markdown")
+    rubric = _rubric(args, {args.self_file: _header(args.self_file)})
+    assessments = read_assessments(args.self_file, rubric, values=args.values)
+    figures = read_published_table(args.published)
+    publication = rubric.publication
+    decimals = publication.decimals if args.values == "index" and publication is not None else None
+    check = check_published(score(rubric, assessments), figures, component_decimals=decimals)
+    header = ["agency", "group", "published", "recomputed", "difference", "bound", "agreement", "rank", "(computed)"]
+    rows = [
+        [
+            item.agency,
+            item.group,
+            f"{item.comparison.published:f}",
+            f"{item.comparison.recomputed:f}",
+            f"{item.comparison.difference:+f}",
+            f"{item.comparison.bound:f}",
+            item.comparison.kind.value,
+            "" if item.published_rank is None else str(item.published_rank),
+            str(item.rank) + ("" if item.rank_matches is not False else " ≠"),
+        ]
+        for item in check.checks
+    ]
+    rows += [[agency, "", "", "", "", "", "only in the published table", "", ""] for agency in check.only_published]
+    rows += [[agency, "", "", "", "", "", "not in the published table", "", ""] for agency in check.not_published]
+    fmt = args.format or "table"
+    emit(render_rows(header, rows, fmt))
+    if fmt == "table":
+        counts = ", ".join(f"{check.count(kind)} {kind.value}" for kind in Agreement)
+        wrong = sum(1 for item in check.checks if item.rank_matches is False)
+        emit(f"\n{len(check.checks)} published figures: {counts}; {wrong} rank(s) differ.\n")
+    return 0 if check.ok else 1

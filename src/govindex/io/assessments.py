@@ -15,6 +15,9 @@ YAML (or JSON)::
         evidence:
           total: Biên bản thẩm định số 12
 
+A measured leaf (``measure:`` in the rubric) holds what the agency reported
+instead of points: ``may_tinh: 95/120``, ``hop_bcd: 3``, ``website: có``.
+
 CSV and XLSX score tables are read by :mod:`govindex.io.csvio` and
 :mod:`govindex.io.xlsx`; :func:`read_assessments` picks the reader from the
 file's extension.
@@ -29,12 +32,13 @@ from pathlib import Path
 import attrs
 
 from govindex.agency import Agency
-from govindex.assessment import Assessment, Source
+from govindex.assessment import Assessment, Source, measurement_of
 from govindex.errors import FileFormatError, GovIndexError, InputError, first_problem
 from govindex.io.converter import structure_document, unstructure
 from govindex.io.csvio import read_scores_csv
 from govindex.io.rubrics import read_text
 from govindex.io.yamlio import Document, dump_document, join_index, join_key, load_document
+from govindex.measures import Measurement
 from govindex.rubric import Rubric
 from govindex.scoring import check_assessment
 from govindex.views import VALUES, index_to_points
@@ -57,7 +61,7 @@ class AgencyEntry:
     id: str
     name: str
     group: str
-    scores: Mapping[str, Decimal] = attrs.field(factory=dict, hash=False)
+    scores: Mapping[str, Decimal | str] = attrs.field(factory=dict, hash=False)
     evidence: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     has_subordinate_units: bool = True
     has_online_services: bool = True
@@ -79,18 +83,45 @@ class AgencyEntry:
             attributes=self.attributes,
         )
 
-    def to_assessment(self, source: Source) -> Assessment:
-        return Assessment(self.to_agency(), self.scores, source, self.evidence)
+    def to_assessment(self, source: Source, rubric: Rubric | None = None) -> Assessment:
+        """The assessment; the values of the rubric's measured leaves are measured (``95/120`` -> points)."""
+        agency = self.to_agency()
+        scores: dict[str, Decimal] = {}
+        measurements: dict[str, Measurement] = {}
+        for node_id, value in self.scores.items():
+            measurement = None
+            if rubric is not None and agency.group in rubric.group_ids:
+                node = rubric.group(agency.group).tree.find(node_id)
+                if node is not None and node.measure is not None:
+                    try:
+                        measurement = measurement_of(rubric, agency.group, node_id, value)
+                    except GovIndexError as error:
+                        raise error.with_context(agency=self.id, node=node_id) from None
+            if measurement is not None:
+                measurements[node_id] = measurement
+            elif isinstance(value, str):
+                raise FileFormatError(
+                    f"expected a number, got the text {value!r}"
+                    + ("" if rubric is not None else " (a measurement is read only against the rubric)"),
+                    agency=self.id,
+                    node=node_id,
+                )
+            else:
+                scores[node_id] = value
+        return Assessment(agency, scores, source, self.evidence, measurements)
 
     @classmethod
     def of(cls, assessment: Assessment) -> AgencyEntry:
-        """The entry that holds ``assessment``."""
+        """The entry that holds ``assessment`` (a measured leaf holds its measurement, as reported)."""
         agency = assessment.agency
+        values: dict[str, Decimal | str] = dict(assessment.scores)
+        for node_id, measurement in assessment.measurements.items():
+            values[node_id] = measurement.value
         return cls(
             agency.id,
             agency.name,
             agency.group,
-            dict(assessment.scores),
+            values,
             dict(assessment.evidence),
             agency.has_subordinate_units,
             agency.has_online_services,
@@ -110,8 +141,9 @@ class AssessmentFile:
     year: int | None = None
     rubric: str | None = None
 
-    def assessments(self) -> tuple[Assessment, ...]:
-        return tuple(entry.to_assessment(self.source) for entry in self.agencies)
+    def assessments(self, rubric: Rubric | None = None) -> tuple[Assessment, ...]:
+        """The assessments; given the rubric, the values of measured leaves are measured."""
+        return tuple(entry.to_assessment(self.source, rubric) for entry in self.agencies)
 
     @classmethod
     def of(
@@ -133,7 +165,7 @@ def _entry_problems(
     rubric: Rubric | None,
     document: Document,
     values: str = "points",
-    converted: dict[int, dict[str, Decimal]] | None = None,
+    converted: dict[int, dict[str, Decimal | str]] | None = None,
 ) -> list[GovIndexError]:
     """Every problem of the agencies of a structured file, checked against the rubric if given.
 
@@ -154,9 +186,10 @@ def _entry_problems(
         seen.setdefault(entry.id, index)
         try:
             agency = entry.to_agency()
-            Assessment(agency, entry.scores, source, entry.evidence)
+            assessment = entry.to_assessment(source, rubric)
         except GovIndexError as error:
-            problems.append(document.place(error.with_context(agency=entry.id), base))
+            where = base if error.node is None else join_key(join_key(base, "scores"), error.node)
+            problems.append(document.place(error.with_context(agency=entry.id), where))
             continue
         if rubric is None:
             continue
@@ -165,7 +198,11 @@ def _entry_problems(
         except GovIndexError as error:
             problems.append(document.place(error.with_context(agency=entry.id), join_key(base, "group")))
             continue
-        for node_id, value in entry.scores.items():
+        for node_id, value in assessment.scores.items():
+            if node_id in assessment.measurements:  # a figure, worked out by its measure: never an index value
+                if converted is not None:
+                    converted.setdefault(index, {})[node_id] = entry.scores[node_id]
+                continue
             try:
                 if values != "points":
                     value = index_to_points(rubric, entry.group, node_id, value, agency=entry.id)
@@ -216,7 +253,7 @@ def _file_of(
         raise InputError("index values are read on a rubric's published scale: give the rubric")
     parsed, problems = structure_document(document, AssessmentFile)
     if parsed is not None:
-        converted: dict[int, dict[str, Decimal]] = {}
+        converted: dict[int, dict[str, Decimal | str]] = {}
         problems = _entry_problems(
             list(enumerate(parsed.agencies)), parsed.source, parsed.rubric, rubric, document, values, converted
         )
@@ -317,7 +354,9 @@ def read_assessments(
     value the conversion refuses is reported at its file and line.
 
     ``.csv``: a score table (wide or long form); ``.xlsx``: the same table in
-    Excel (needs ``pip install 'govindex[excel]'``); ``.yaml``/``.yml``/``.json``:
+    Excel, or a form from ``govindex template`` filled in (a self-assessment
+    form reads as ``self``, a cohort sheet as ``appraised``; needs
+    ``pip install 'govindex[excel]'``); ``.yaml``/``.yml``/``.json``:
     an assessment file. ``source`` overrides the file's own source (tables
     have none; they default to the appraisal).
     """
@@ -328,14 +367,23 @@ def read_assessments(
     if suffix == ".csv":
         return read_scores_csv(path, rubric, source=source or Source.APPRAISED, values=values)
     if suffix == ".xlsx":
-        from govindex.io.xlsx import read_scores_xlsx
+        from govindex.io.forms import is_form, parse_form
+        from govindex.io.xlsx import parse_scores_xlsx
 
-        return read_scores_xlsx(path, rubric, source=source or Source.APPRAISED, values=values)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise FileFormatError(f"cannot read the score file: {error.strerror}", file=str(path)) from None
+        if is_form(data):
+            if values != "points":
+                raise InputError("a form from govindex template holds points, not index values", file=str(path))
+            return parse_form(data, rubric, file=str(path), source=source)
+        return parse_scores_xlsx(data, rubric, file=str(path), source=source or Source.APPRAISED, values=values)
     if suffix in {".yaml", ".yml", ".json"}:
         parsed = parse_assessment_file(read_text(path, "score file"), rubric, file=str(path), values=values)
         if source is not None:
             parsed = attrs.evolve(parsed, source=source)
-        return parsed.assessments()
+        return parsed.assessments(rubric)
     raise FileFormatError(
         f"cannot tell the kind of score file from the extension {suffix or '(none)'!r}; "
         "use .csv, .xlsx, .yaml, .yml or .json",

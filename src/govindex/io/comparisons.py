@@ -191,7 +191,7 @@ def read_period(spec: str) -> Period:
         path = Path(source)
         if path.suffix.lower() in {".yaml", ".yml", ".json"}:
             parsed = parse_assessment_file(_read_text(path), rubric, file=str(path))
-            assessments = parsed.assessments()
+            assessments = parsed.assessments(rubric)
             if year is None:
                 year = parsed.year
         elif path.suffix.lower() == ".csv":

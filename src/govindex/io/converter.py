@@ -20,9 +20,11 @@ from typing import Any
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 
+from govindex.agency import nfc
 from govindex.bands import Band, BandScheme
 from govindex.errors import FileFormatError, GovIndexError, RubricError, first_problem
 from govindex.io.yamlio import Document, join_index, join_key
+from govindex.measures import Measure, measure_text, resolve_measure
 from govindex.points import parse_points
 
 __all__ = ["converter", "errors_of", "structure", "structure_document", "unstructure"]
@@ -42,6 +44,16 @@ def _make_converter() -> cattrs.Converter:
         return points
 
     conv.register_structure_hook(Decimal, structure_decimal)
+
+    def structure_score(value: Any, _type: type) -> Decimal | str:
+        """A score, or (for a measured leaf, checked against the rubric later) the measurement as text."""
+        if isinstance(value, str):
+            return nfc(value.strip())
+        if isinstance(value, bool):
+            raise FileFormatError(f"expected a number, got {value!r}")
+        return structure_decimal(value, Decimal)
+
+    conv.register_structure_hook(Decimal | str, structure_score)
     conv.register_unstructure_hook(Decimal, lambda value: value)
 
     def structure_attribute(value: Any, _type: type) -> str | bool | int:
@@ -106,6 +118,19 @@ def _make_converter() -> cattrs.Converter:
         if not isinstance(value, list):
             raise FileFormatError(f"expected a list of bands, got {type(value).__name__}")
         return BandScheme(tuple(conv.structure(item, Band) for item in value))
+
+    def structure_measure(value: Any, _type: type) -> Measure | None:
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            raise RubricError(f"a measure must be a mapping such as {{kind: ratio}}, not {value!r}")
+        return resolve_measure(value)
+
+    def unstructure_measure(value: Measure | None) -> Any:
+        return None if value is None else measure_text(value)
+
+    conv.register_structure_hook(Measure | None, structure_measure)
+    conv.register_unstructure_hook(Measure | None, unstructure_measure)
 
     conv.register_structure_hook(BandScheme, structure_bands)
     conv.register_unstructure_hook(BandScheme, lambda scheme: [conv.unstructure(b) for b in scheme.bands])
@@ -213,6 +238,8 @@ def _as_problem(path: str, leaf: BaseException, message: str, data: Any) -> GovI
             path = _node_path(data, leaf.group, leaf.node) or ""
         if isinstance(leaf, RubricError) and leaf.node is not None and leaf.message.startswith("max_points"):
             path = join_key(path, "max_points")
+        if isinstance(leaf, RubricError) and leaf.node is not None and leaf.message.startswith("measure "):
+            path = join_key(path, "measure")
     else:
         problem = FileFormatError(message)
     return problem.with_context(path=path or None)

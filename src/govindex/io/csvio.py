@@ -34,8 +34,9 @@ from pathlib import Path
 import attrs
 
 from govindex.agency import Agency, nfc
-from govindex.assessment import Assessment, Source
+from govindex.assessment import Assessment, Source, measurement_of
 from govindex.errors import FileFormatError, GovIndexError, InputError
+from govindex.measures import Measurement
 from govindex.points import format_points, parse_points
 from govindex.rubric import Rubric
 from govindex.scoring import check_assessment
@@ -227,6 +228,29 @@ class _Table:
             self.report(error, line=line, column=column, agency=agency, node=node)
             return None
 
+    def measured(self, group: str, node: str) -> bool:
+        """Whether the node is a measured leaf of the group (an unknown group or node is checked later)."""
+        for candidate in self.rubric.groups:
+            if candidate.id == group:
+                found = candidate.tree.find(node)
+                return found is not None and found.measure is not None
+        return False
+
+    def value(
+        self, text: str, line: int, column: int, agency: str, node: str, group: str
+    ) -> tuple[Decimal, Measurement | None] | None:
+        """A cell's points: the measurement of a measured leaf (``95/120``, ``có``), else a number of points."""
+        if not self.measured(group, node):
+            points = self.points(text, line, column, agency, node)
+            return None if points is None else (points, None)
+        try:
+            measurement = measurement_of(self.rubric, group, node, text)
+        except GovIndexError as error:
+            self.report(error, line=line, column=column, agency=agency, node=node)
+            return None
+        assert measurement is not None
+        return measurement.points, measurement
+
     def check(
         self, assessment: Assessment, line: int, positions: dict[str, int], columns: dict[str, int]
     ) -> Assessment:
@@ -240,7 +264,8 @@ class _Table:
         converted: dict[str, Decimal] = {}
         for node_id, value in assessment.scores.items():
             try:
-                points = self.as_points(agency.group, node_id, value, agency.id)
+                measured = node_id in assessment.measurements  # points worked out from a figure, not an index value
+                points = value if measured else self.as_points(agency.group, node_id, value, agency.id)
                 check_assessment(self.rubric, Assessment(agency, {node_id: points}, assessment.source))
                 converted[node_id] = points
             except GovIndexError as error:
@@ -292,13 +317,17 @@ class _Table:
             duplicate = agency_id in first_seen
             first_seen.setdefault(agency_id, line)
             scores: dict[str, Decimal] = {}
+            measurements: dict[str, Measurement] = {}
+            group = self.cell(cells, positions, "group") if "group" in positions else self.rubric.group_ids[0]
             for node_id, column in node_columns:
                 text = self.cell(cells, positions, node_id)
                 if text:
-                    value = self.points(text, line, column, agency_id, node_id)
+                    value = self.value(text, line, column, agency_id, node_id, group)
                     if value is not None:
-                        scores[node_id] = value
-            assessment = self.assessment(line, cells, positions, agency_id, scores, {})
+                        scores[node_id] = value[0]
+                        if value[1] is not None:
+                            measurements[node_id] = value[1]
+            assessment = self.assessment(line, cells, positions, agency_id, scores, {}, measurements=measurements)
             if assessment is not None:
                 assessment = self.check(assessment, line, positions, dict(node_columns))
                 if not duplicate:
@@ -315,6 +344,7 @@ class _Table:
         evidence: dict[str, str],
         flags: dict[str, bool] | None = None,
         extra: tuple[str, str, str] | None = None,
+        measurements: dict[str, Measurement] | None = None,
     ) -> Assessment | None:
         group, name, not_applicable = extra or (
             self.cell(cells, positions, "group") if "group" in positions else self.rubric.group_ids[0],
@@ -335,7 +365,7 @@ class _Table:
                 special=merged["special"],
                 not_applicable=frozenset(not_applicable.split()),
             )
-            return Assessment(agency, scores, self.source, evidence)
+            return Assessment(agency, scores, self.source, evidence, measurements or {})
         except GovIndexError as error:
             column: int | None
             if error.node is not None and error.node in positions:
@@ -355,6 +385,7 @@ class _Table:
         order: list[str] = []
         facts: dict[str, dict[str, tuple[str, int]]] = {}
         scores: dict[str, dict[str, Decimal]] = {}
+        measurements: dict[str, dict[str, Measurement]] = {}
         evidence: dict[str, dict[str, str]] = {}
         given_on: dict[tuple[str, str], int] = {}
         first_line: dict[str, int] = {}
@@ -364,6 +395,7 @@ class _Table:
                 order.append(agency_id)
                 facts[agency_id] = {}
                 scores[agency_id] = {}
+                measurements[agency_id] = {}
                 evidence[agency_id] = {}
                 first_line[agency_id] = line
             known = facts[agency_id]
@@ -400,11 +432,13 @@ class _Table:
             given_on[key] = line
             text = self.cell(cells, positions, "score")
             if text:
-                points = self.points(text, line, positions["score"], agency_id, node_id)
-                if points is not None:
+                group = known.get("group", (self.rubric.group_ids[0], 0))[0]
+                read = self.value(text, line, positions["score"], agency_id, node_id, group)
+                points = None if read is None else read[0]
+                if read is not None and points is not None:
                     try:
-                        group = known.get("group", (self.rubric.group_ids[0], 0))[0]
-                        points = self.as_points(group, node_id, points, agency_id)
+                        if read[1] is None:
+                            points = self.as_points(group, node_id, points, agency_id)
                         check_assessment(
                             self.rubric, Assessment(Agency(agency_id, agency_id, group), {node_id: points})
                         )
@@ -418,6 +452,8 @@ class _Table:
                         self.report(error, line=line, column=column, agency=agency_id)
                         continue
                     scores[agency_id][node_id] = points
+                    if read[1] is not None:
+                        measurements[agency_id][node_id] = read[1]
             note = self.cell(cells, positions, "evidence")
             if note:
                 evidence[agency_id][node_id] = note
@@ -453,6 +489,7 @@ class _Table:
                 evidence[agency_id],
                 flags,
                 (group, known.get("name", ("", 0))[0], known.get("not_applicable", ("", 0))[0]),
+                measurements[agency_id],
             )
             if made is not None:
                 assessments.append(made)

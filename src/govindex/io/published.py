@@ -25,7 +25,7 @@ from govindex.published import (
     PublishedGroup,
     PublishedSummary,
 )
-from govindex.reproduction import Check, Reproduction, Status, check_published
+from govindex.reproduction import Check, Reproduction, Status, check_dataset
 from govindex.scoring import score
 from govindex.stats import statistics
 
@@ -74,7 +74,7 @@ def reproduce(dataset: PublishedDataset) -> Reproduction:
     The rubric is the bundled one the dataset names; the result is scored
     with the rubric's rules and summarised with
     :func:`govindex.stats.statistics`; the comparison is
-    :func:`govindex.reproduction.check_published`.
+    :func:`govindex.reproduction.check_dataset`.
 
     >>> outcome = reproduce(load_dataset("sonla-2017-it"))
     >>> outcome.ok, outcome.checked, len(outcome.known_errors)
@@ -85,4 +85,4 @@ def reproduce(dataset: PublishedDataset) -> Reproduction:
     """
     rubric = load_rubric(dataset.rubric)
     result = score(rubric, dataset.assessments())
-    return check_published(dataset, result, statistics(result))
+    return check_dataset(dataset, result, statistics(result))

@@ -37,11 +37,16 @@ class FileReport:
 
     def summary(self) -> str:
         """One line: ``scores.csv: ok (score table, 18 agencies, checked against sonla-2017-it)``."""
-        what = {"rubric": "rubric", "assessment": "assessment file", "scores": "score table"}.get(self.kind, self.kind)
+        what = {
+            "rubric": "rubric",
+            "assessment": "assessment file",
+            "scores": "score table",
+            "form": "form from govindex template",
+        }.get(self.kind, self.kind)
         details = [what]
         if self.count is not None:
             details.append(f"{self.count} agencies")
-        if self.kind in {"assessment", "scores"}:
+        if self.kind in {"assessment", "scores", "form"}:
             details.append(f"checked against {self.rubric}" if self.rubric else "not checked against a rubric")
         state = "ok" if self.ok else f"{len(self.problems)} problem(s)"
         return f"{self.file}: {state} ({', '.join(details)})"
@@ -105,15 +110,25 @@ def validate_file(path: str | Path, rubric: Rubric | None = None) -> FileReport:
             data = Path(path).read_bytes()
         except OSError as error:
             return FileReport(file, "scores", (FileFormatError(f"cannot read the file: {error.strerror}", file=file),))
+        kind = "scores"
         if suffix == ".csv":
             assessments, found = check_scores_csv(data, rubric, file=file)
         else:
+            from govindex.io.forms import is_form, parse_form
             from govindex.io.xlsx import check_scores_xlsx
 
-            assessments, found = check_scores_xlsx(data, rubric, file=file)
+            if is_form(data):
+                found = []
+                try:
+                    assessments = parse_form(data, rubric, file=file, sink=found.append)
+                except GovIndexError as error:
+                    assessments, found = (), [*found, error]
+                kind = "form"
+            else:
+                assessments, found = check_scores_xlsx(data, rubric, file=file)
         if not found:
             found = _cohort_problems(rubric, assessments, None, file)
-        return FileReport(file, "scores", _unique(found), rubric.id, len(assessments))
+        return FileReport(file, kind, _unique(found), rubric.id, len(assessments))
     if suffix not in {".yaml", ".yml", ".json"}:
         return FileReport(
             file,
@@ -140,7 +155,7 @@ def validate_file(path: str | Path, rubric: Rubric | None = None) -> FileReport:
         problems += more
         count = len(parsed.agencies) if parsed is not None else None
         if parsed is not None and against is not None and not problems:
-            problems += _cohort_problems(against, parsed.assessments(), document, file)
+            problems += _cohort_problems(against, parsed.assessments(against), document, file)
         return FileReport(file, "assessment", _unique(problems), None if against is None else against.id, count)
     problems.append(
         FileFormatError(
