@@ -436,3 +436,44 @@ def test_read_assessments_reads_the_yaml_example() -> None:
     rubric = parse_rubric((EXAMPLES / "measures-demo.yaml").read_text(encoding="utf-8"))
     taken = read_assessments(EXAMPLES / "measures-demo-self.yaml", rubric)
     assert {a.agency.id for a in taken} == {"so-noi-vu", "so-y-te"}
+
+
+def test_measured_assessments_round_trip_through_csv_and_xlsx(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    from govindex.io.csvio import dump_scores_csv
+    from govindex.io.xlsx import read_scores_xlsx, write_scores_xlsx
+
+    taken = [
+        Assessment.measured(RUBRIC, NOI_VU, REPORTED),
+        Assessment.measured(RUBRIC, Agency("so-y-te", "Sở Y tế", "provincial"), {**REPORTED, "may_tinh": "0,79"}),
+    ]
+    for delimiter, comma in ((",", False), (";", True)):
+        text = dump_scores_csv(taken, RUBRIC, delimiter=delimiter, decimal_comma=comma)
+        assert "95/120" in text
+        assert parse_scores_csv(text, RUBRIC) == tuple(taken)
+    write_scores_xlsx(taken, RUBRIC, tmp_path / "scores.xlsx")
+    again = read_scores_xlsx(tmp_path / "scores.xlsx", RUBRIC)
+    assert again == tuple(taken)
+    assert [a.measurements for a in again] == [a.measurements for a in taken]
+
+
+def test_a_kind_from_an_installed_package_is_found_by_its_entry_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    entry = importlib.metadata.EntryPoint("half", f"{__name__}:_Half", "govindex.measures")
+    real = importlib.metadata.entry_points
+
+    def fake(**params: object) -> object:
+        if params.get("group") == "govindex.measures":
+            return [entry]
+        return real(**params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", fake)
+    assert available_measures()["half"] == f"entry point {__name__}:_Half"
+    rubric = parse_rubric(RUBRIC_TEXT.replace("{kind: yes_no}", "{kind: half}"), file="demo.yaml")
+    assert Assessment.measured(rubric, NOI_VU, {"website": "đủ"}).scores["website"] == Decimal(3)
+
+
+def test_steps_with_more_decimals_than_the_rubric_are_refused() -> None:
+    with pytest.raises(RubricError, match=r"step \[1, 2.555\] has more decimals than the rubric's 2"):
+        parse_rubric(RUBRIC_TEXT.replace("[1, 5]", "[1, 2.555]"), file="demo.yaml")

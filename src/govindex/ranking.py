@@ -24,6 +24,7 @@ from govindex.errors import InputError
 
 __all__ = ["Rank", "Ranker", "TiePolicy", "rank", "rank_column"]
 
+
 class TiePolicy(enum.Enum):
     """How equal scores are ranked (cách xếp hạng khi bằng điểm).
 

@@ -1,14 +1,21 @@
-"""Results (kết quả): per agency its node scores, total, band and ranks."""
+"""Results (kết quả): per agency its node scores, total, band and ranks.
+
+A :class:`Result` made by :func:`govindex.score` holds each group as
+read-only columns of scaled integers (:meth:`Result.columns`); the
+per-agency :class:`AgencyResult` objects are made only when read.
+"""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from govindex._convert import FrozenDict
 from govindex.agency import Agency
 from govindex.assessment import Source
 from govindex.bands import Band
@@ -23,9 +30,17 @@ from govindex.views import ViewScore
 if TYPE_CHECKING:
     import pandas as pd
 
+    from govindex.engine import Columns
     from govindex.stats import Statistics
 
 __all__ = ["AgencyResult", "NotAssessed", "Result"]
+
+
+def _read_only(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A mapping that cannot be changed in place (the views of a result already cannot)."""
+    if isinstance(mapping, (MappingProxyType, FrozenDict)) or type(mapping).__module__ == "govindex.engine._columns":
+        return mapping
+    return MappingProxyType(dict(mapping))
 
 
 @attrs.frozen
@@ -37,18 +52,19 @@ class AgencyResult:
     that all agencies of its group have a score for. ``normalised`` is the
     total on the published scale (a ``normalise`` rule or the rubric's
     ``publication``); ``views`` the agency's score on each view of the rubric.
+    The mappings are read-only.
     """
 
     agency: Agency
     total: Decimal
     band: Band | None
     rank: Rank
-    scores: Mapping[str, Decimal] = attrs.field(hash=False)
-    node_ranks: Mapping[str, Rank] = attrs.field(hash=False)
-    raw: Mapping[str, Decimal] = attrs.field(hash=False)
+    scores: Mapping[str, Decimal] = attrs.field(hash=False, converter=_read_only)
+    node_ranks: Mapping[str, Rank] = attrs.field(hash=False, converter=_read_only)
+    raw: Mapping[str, Decimal] = attrs.field(hash=False, converter=_read_only)
     source: Source = Source.APPRAISED
     normalised: Decimal | None = None
-    views: Mapping[str, ViewScore] = attrs.field(factory=dict, hash=False)
+    views: Mapping[str, ViewScore] = attrs.field(factory=dict, hash=False, converter=_read_only)
 
     @property
     def group(self) -> str:
@@ -68,7 +84,7 @@ class NotAssessed:
     rule: str
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Result:
     """The scored, banded and ranked cohort under one rubric.
 
@@ -76,34 +92,115 @@ class Result:
     id. ``adjustments`` lists every value a rule set or changed;
     ``measurements`` what each agency reported on measured leaves (by agency
     id, then node id), as read.
+
+    A result made by :func:`govindex.score` keeps each group as columns
+    (:meth:`columns`) and makes the per-agency rows only when they are read.
     """
 
     rubric: Rubric
-    rows: tuple[AgencyResult, ...]
+    _given_rows: tuple[AgencyResult, ...] | None = attrs.field(default=None, alias="rows")
     adjustments: tuple[Adjustment, ...] = ()
     not_assessed: tuple[NotAssessed, ...] = ()
     rules: tuple[str, ...] = ()
     scale: Scale | None = None
     measurements: Mapping[str, Mapping[str, Measurement]] = attrs.field(factory=dict, hash=False, repr=False)
-    _by_id: Mapping[str, AgencyResult] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _groups: tuple[Columns, ...] = attrs.field(default=(), alias="groups", repr=False)
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        by_id: dict[str, AgencyResult] = {}
-        for row in self.rows:
-            if row.agency.id in by_id:
-                raise InputError("the agency has two rows in the result", agency=row.agency.id)
-            by_id[row.agency.id] = row
-        object.__setattr__(self, "_by_id", by_id)
+        if self._given_rows is not None:
+            object.__setattr__(self, "_given_rows", tuple(self._given_rows))
+            object.__setattr__(self, "_groups", ())
+            by_id: dict[str, AgencyResult] = {}
+            for row in self._given_rows:
+                if row.agency.id in by_id:
+                    raise InputError("the agency has two rows in the result", agency=row.agency.id)
+                by_id[row.agency.id] = row
+            self._cache["by_id"] = by_id
+
+    @property
+    def rows(self) -> tuple[AgencyResult, ...]:
+        """Every agency's result, by group (in the rubric's order), rank, then agency id."""
+        if self._given_rows is not None:
+            return self._given_rows
+        rows = self._cache.get("rows")
+        if rows is None:
+            rows = self._cache["rows"] = tuple(
+                self._row(columns, int(i)) for columns in self._groups for i in columns.order.tolist()
+            )
+        return rows
+
+    def _row(self, columns: Columns, row: int) -> AgencyResult:
+        made: dict[tuple[str, int], AgencyResult] = self._cache.setdefault("made", {})
+        key = (columns.group_id, row)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = columns.agency_result(row, self.scale)
+        return found
+
+    def columns(self, group_id: str) -> Columns:
+        """One group's result as read-only columns, for fast writers and analysis.
+
+        See :class:`govindex.engine.Columns`: agency ids, node ids depth-first,
+        decimals, the scaled score matrix and its mask, ranks per node, the
+        band of each agency and the order of the rows.
+        """
+        self.rubric.group(group_id)
+        for columns in self._groups:
+            if columns.group_id == group_id:
+                return columns
+        if self._given_rows is not None:
+            raise InputError("this result was built from rows, not by score(): it has no columns", group=group_id)
+        raise InputError("no agency of this group was scored", group=group_id)
+
+    @property
+    def column_groups(self) -> tuple[Columns, ...]:
+        """Every scored group's columns, in the rubric's order."""
+        return self._groups
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Result):
+            return NotImplemented
+        return (
+            self.rubric == other.rubric
+            and self.adjustments == other.adjustments
+            and self.not_assessed == other.not_assessed
+            and self.rules == other.rules
+            and self.scale == other.scale
+            and self.measurements == other.measurements
+            and self.rows == other.rows
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __iter__(self) -> Iterator[AgencyResult]:
         return iter(self.rows)
 
     def __len__(self) -> int:
-        return len(self.rows)
+        if self._given_rows is not None:
+            return len(self._given_rows)
+        return sum(len(columns) for columns in self._groups)
+
+    def _find(self, agency_id: str) -> AgencyResult | None:
+        by_id = self._cache.get("by_id")
+        if by_id is not None:
+            return by_id.get(agency_id)  # type: ignore[no-any-return]
+        where = self._cache.get("where")
+        if where is None:
+            where = self._cache["where"] = {
+                agency.id: (columns, row) for columns in self._groups for row, agency in enumerate(columns.agencies)
+            }
+        found = where.get(agency_id)
+        return None if found is None else self._row(*found)
+
+    def _known(self) -> list[str]:
+        if self._given_rows is not None:
+            return sorted(row.agency.id for row in self._given_rows)
+        return sorted(agency.id for columns in self._groups for agency in columns.agencies)
 
     def agency(self, agency_id: str) -> AgencyResult:
         """The result of one agency, by id."""
-        row = self._by_id.get(agency_id)
+        row = self._find(agency_id)
         if row is not None:
             return row
         for skipped in self.not_assessed:
@@ -112,7 +209,7 @@ class Result:
                     f"agency {agency_id!r} was not assessed: {skipped.reason} (rule {skipped.rule!r})",
                     agency=agency_id,
                 )
-        known = sorted(self._by_id)
+        known = self._known()
         close = difflib.get_close_matches(agency_id, known, n=3, cutoff=0.5)
         hint = (
             f"; did you mean {', '.join(map(repr, close))}?" if close else f"; the agencies are {', '.join(known[:10])}"
@@ -124,6 +221,11 @@ class Result:
     def group(self, group_id: str) -> tuple[AgencyResult, ...]:
         """The rows of one ranking group, best first."""
         self.rubric.group(group_id)
+        if self._given_rows is None:
+            for columns in self._groups:
+                if columns.group_id == group_id:
+                    return tuple(self._row(columns, int(i)) for i in columns.order.tolist())
+            return ()
         return tuple(row for row in self.rows if row.agency.group == group_id)
 
     def adjustments_for(self, agency_id: str, node_id: str | None = None) -> tuple[Adjustment, ...]:

@@ -275,8 +275,14 @@ class Rubric:
         _check_id("rubric", self.id)
         if not self.groups:
             raise RubricError(f"rubric {self.id!r} has no agency group")
-        if not isinstance(self.decimals, int) or isinstance(self.decimals, bool) or not 0 <= self.decimals <= MAX_DECIMALS:
-            raise RubricError(f"rubric {self.id!r}: decimals must be an integer from 0 to {MAX_DECIMALS}, not {self.decimals!r}")
+        if (
+            not isinstance(self.decimals, int)
+            or isinstance(self.decimals, bool)
+            or not 0 <= self.decimals <= MAX_DECIMALS
+        ):
+            raise RubricError(
+                f"rubric {self.id!r}: decimals must be an integer from 0 to {MAX_DECIMALS}, not {self.decimals!r}"
+            )
         if self.bands is not None:
             if not isinstance(self.bands, BandScheme):
                 raise RubricError(f"rubric {self.id!r}: bands must be a BandScheme, not {type(self.bands).__name__}")

@@ -11,7 +11,11 @@ from govindex.rubric import Rubric
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("rubrics", help="list the bundled rubrics", description="List the bundled rubrics: legal basis, groups, maxima, tie policy, publication scale and views.")
+    parser = sub.add_parser(
+        "rubrics",
+        help="list the bundled rubrics",
+        description="List the bundled rubrics: legal basis, groups, maxima, tie policy, publication scale and views.",
+    )
     add_format(parser)
     parser.set_defaults(run=run)
 

@@ -568,7 +568,10 @@ def check_scores_csv(
 
 
 def table_of(assessments: Iterable[Assessment], rubric: Rubric) -> tuple[list[str], list[list[str | Decimal]]]:
-    """The wide score table of ``assessments``: header and rows (scores as Decimal, the rest as text)."""
+    """The wide score table of ``assessments``: header and rows (scores as Decimal, the rest as text).
+
+    The cell of a measured leaf holds the figure as reported (text), as the readers expect it.
+    """
     cohort = list(assessments)
     node_ids: list[str] = []
     for group in rubric.groups:
@@ -585,7 +588,11 @@ def table_of(assessments: Iterable[Assessment], rubric: Rubric) -> tuple[list[st
         row += ["true" if getattr(agency, name) else "false" for name in flags]
         if with_na:
             row.append(" ".join(sorted(agency.not_applicable)))
-        row += [item.scores.get(node_id, "") for node_id in node_ids]
+        # A measured leaf is written as the figure reported (95/120), which reads back to the same points.
+        row += [
+            item.measurements[node_id].value if node_id in item.measurements else item.scores.get(node_id, "")
+            for node_id in node_ids
+        ]
         rows.append(row)
     return header, rows
 

@@ -132,6 +132,7 @@ class RuleContext:
 
     rubric: Rubric
     assessments: tuple[Assessment, ...]
+    _standing: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
 
     def tree(self, assessment: Assessment) -> Node:
         return self.rubric.tree(assessment.agency.group)
@@ -141,17 +142,18 @@ class RuleContext:
         return tuple(a for a in self.assessments if a.agency.group == group)
 
     def node_score(self, assessment: Assessment, node: Node) -> Decimal | None:
-        """The node's score as it stands: given, or the sum of its children, or None."""
-        given = assessment.scores.get(node.id)
-        if given is not None or node.is_leaf:
-            return given
-        total = Decimal(0)
-        for child in node.children:
-            value = self.node_score(assessment, child)
-            if value is None:
-                return None
-            total += value
-        return total
+        """The node's score as it stands: given, or the sum of its children, or None.
+
+        Read through the scoring engine's one implementation of the sum
+        (:func:`govindex.engine.standing`), for the whole cohort at once.
+        """
+        standing = self._standing.get("cohort")
+        if standing is None:
+            from govindex.engine._standing import Standing
+
+            standing = self._standing["cohort"] = Standing(self.rubric, self.assessments)
+        value: Decimal | None = standing.score(assessment, node)
+        return value
 
 
 @runtime_checkable

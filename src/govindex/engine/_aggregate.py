@@ -1,0 +1,193 @@
+"""A node is its given value or the sum of its children: the one implementation, for a whole group at once.
+
+Scoring uses it strictly (a node given together with its children must
+agree with their sum; a node given with only some of them is refused; every
+agency needs a total); the methodology rules use it leniently, to read a
+node's score as it stands before those checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from govindex.engine._layout import Layout
+from govindex.engine._table import Points
+from govindex.errors import InputError
+
+__all__ = ["Sums", "aggregate", "standing"]
+
+Sums = tuple[NDArray[Any], NDArray[np.bool_]]
+
+
+def _leaf_sums(layout: Layout, values: NDArray[Any]) -> NDArray[Any]:
+    """Every node's sum in one pass: a cumulative sum over the leaves, depth-first."""
+    by_node = values.T  # nodes x agencies: contiguous rows when the table is column-major
+    running = np.zeros((len(layout.leaves) + 1, values.shape[0]), dtype=values.dtype)
+    np.cumsum(by_node[list(layout.leaves)], axis=0, out=running[1:])
+    sums: NDArray[Any] = (running[list(layout.leaf_end)] - running[list(layout.leaf_start)]).T
+    return sums
+
+
+def _only_leaves(layout: Layout, given: NDArray[np.bool_]) -> bool:
+    """Whether every agency gives exactly the leaves (the common case)."""
+    by_node = given.T
+    if len(layout.leaves) == layout.width:
+        return bool(by_node.all())
+    internal = [j for j in range(layout.width) if layout.children[j]]
+    return bool(by_node[list(layout.leaves)].all()) and not bool(by_node[internal].any())
+
+
+def standing(
+    layout: Layout, values: NDArray[Any], given: NDArray[np.bool_], exponents: NDArray[np.int64] | None = None
+) -> tuple[NDArray[Any], NDArray[np.bool_], NDArray[np.int64] | None]:
+    """Every node's score as it stands: its given value, else the sum of its children when all have one.
+
+    Used by rules, before any consistency check: a given value wins. With
+    ``exponents`` (the decimal exponent of each given value), a sum also
+    carries the exponent a Decimal sum of its parts would have (the least of
+    theirs), so that a rule shows ``45.5`` as written, not ``45.50``.
+    """
+    out = values.copy(order="F")
+    have = given.copy(order="F")
+    exps = None if exponents is None else exponents.copy(order="F")
+    for j in layout.postorder:
+        children = list(layout.children[j])
+        if not children:
+            continue
+        complete = have[:, children].all(axis=1) & ~given[:, j]
+        if complete.any():
+            out[complete, j] = out[complete][:, children].sum(axis=1)
+            if exps is not None:
+                exps[complete, j] = exps[complete][:, children].min(axis=1)
+        have[:, j] |= complete
+    return out, have, exps
+
+
+def aggregate(
+    layout: Layout,
+    values: NDArray[Any],
+    given: NDArray[np.bool_],
+    agencies: Sequence[str],
+    points: Points,
+    adjusted: Callable[[str], set[str]] = lambda _agency: set(),
+) -> Sums:
+    """Every node's score for every agency of the group (and whether it has one), checked; refuses the first agency whose scores do not add up.
+
+    Bottom-up, a node's score is its given value or the sum of its
+    children's. A node given together with all its children must agree with
+    their sum; a node given together with only some of them is refused (the
+    others' scores would be lost); every agency needs a total.
+    """
+    if _only_leaves(layout, given):
+        return _leaf_sums(layout, values), np.ones(given.shape, dtype=np.bool_)
+    count = values.shape[0]
+    out = values.copy(order="F")
+    have = given.copy(order="F")
+    partial = np.zeros(given.shape, dtype=np.bool_)
+    wrong = np.zeros(given.shape, dtype=np.bool_)
+    for j in layout.postorder:
+        children = list(layout.children[j])
+        if not children:
+            continue
+        complete = have[:, children].all(axis=1)
+        some = have[:, children].any(axis=1) | partial[:, children].any(axis=1)
+        mine = given[:, j]
+        sums = out[:, children].sum(axis=1) if count else np.zeros(0, dtype=values.dtype)
+        wrong[:, j] = mine & ((complete & (sums != values[:, j])) | (~complete & some))
+        partial[:, j] = ~complete & some
+        out[:, j] = np.where(complete, sums, np.where(mine, values[:, j], 0))
+        have[:, j] = complete | (mine & ~some)
+    failed = wrong.any(axis=1) | ~have[:, 0]
+    if failed.any():
+        row = int(np.flatnonzero(failed)[0])
+        raise _problem(
+            layout, agencies[row], values[row], given[row], out[row], have[row], wrong[row], points, adjusted
+        )
+    return out, have
+
+
+def _problem(
+    layout: Layout,
+    agency: str,
+    values: NDArray[Any],
+    given: NDArray[np.bool_],
+    out: NDArray[Any],
+    have: NDArray[np.bool_],
+    wrong: NDArray[np.bool_],
+    points: Points,
+    adjusted: Callable[[str], set[str]],
+) -> InputError:
+    ids = layout.ids
+    for j in layout.postorder:
+        if not wrong[j]:
+            continue
+        children = layout.children[j]
+        if all(have[c] for c in children):
+            changed = adjusted(agency)
+            parts = " + ".join(f"{ids[c]} {points[out[c]]}" for c in children)
+            return InputError(
+                f"the score given for this node ({points[values[j]]}) disagrees with the sum of its sub-criteria "
+                f"({parts} = {points[out[j]]})"
+                + (" after rules adjusted " + ", ".join(sorted(changed)) if changed else ""),
+                agency=agency,
+                node=ids[j],
+            )
+        scored = _topmost(layout, j, have, want_scored=True)
+        missing = _topmost(layout, j, have, want_scored=False)
+        return InputError(
+            f"the node is given together with some of its sub-criteria ({', '.join(scored)}) but not all "
+            f"({', '.join(missing)} missing); give every sub-criterion or none",
+            agency=agency,
+            node=ids[j],
+        )
+    missing = _missing(layout, have)
+    hint = (
+        ""
+        if all(not layout.children[layout.index[m]] for m in missing)
+        else "; give each node or all of its sub-criteria"
+    )
+    return InputError(
+        f"no score for {', '.join(repr(m) for m in missing)}{hint} (an empty cell is 'not given', not 0)",
+        agency=agency,
+        node=missing[0],
+    )
+
+
+def _topmost(layout: Layout, start: int, have: NDArray[np.bool_], *, want_scored: bool) -> list[str]:
+    """The top-most nodes below ``start`` that have a score (or that lack one and have none below)."""
+    out: list[str] = []
+    stack = list(reversed(layout.children[start]))
+    while stack:
+        j = stack.pop()
+        if have[j]:
+            if want_scored:
+                out.append(layout.ids[j])
+            continue
+        below = range(j, layout.subtree_end[j])
+        if not layout.children[j] or not any(have[k] for k in below):
+            if not want_scored:
+                out.append(layout.ids[j])
+            continue
+        stack.extend(reversed(layout.children[j]))
+    return out
+
+
+def _missing(layout: Layout, have: NDArray[np.bool_]) -> list[str]:
+    """Top-most nodes without a score."""
+    if not layout.children[0]:
+        return [layout.ids[0]]
+    out: list[str] = []
+    stack = [0]
+    while stack:
+        j = stack.pop()
+        if have[j]:
+            continue
+        if not layout.children[j] or not have[j : layout.subtree_end[j]].any():
+            out.append(layout.ids[j])
+            continue
+        stack.extend(reversed(layout.children[j]))
+    return out
