@@ -129,7 +129,7 @@ def test_score_web_portals_from_totals_alone(capsys: pytest.CaptureFixture[str],
     path = write(
         tmp_path,
         "web.csv",
-        'agency,group,total\nso-noi-vu,provincial,"81,5"\nso-y-te,provincial,65\nhuyen-yen-chau,district,49.9\n',
+        'agency,group,total\nso-noi-vu,provincial,"81,5"\nso-y-te,provincial,65\nhuyen-yen-chau,district,"49,9"\n',
     )
     status, out, err = run(capsys, "score", "sonla-2017-web", str(path), "--format", "json")
     assert (status, err) == (0, "")

@@ -60,7 +60,7 @@ def test_a_bad_value_is_refused_at_its_cell(
 
 def test_the_long_form_and_yaml_are_read_on_the_scale_too() -> None:
     rubric = load_rubric("vn-dti-2022-province")
-    long = 'agency,node,score\nson-la,digital_economy,"0,7805"\nson-la,digital_awareness,0.78041\n'
+    long = 'agency,node,score\nson-la,digital_economy,"0,7805"\nson-la,digital_awareness,"0,78041"\n'
     with pytest.raises(InputError) as caught:
         parse_scores_csv(long, rubric, file="long.csv", values="index")
     assert str(caught.value) == (

@@ -137,7 +137,7 @@ def test_negative_nan_and_exponents() -> None:
         == "scores.csv:2:4: agency 'so-noi-vu', node 'infra': score -1 is negative"
     )
     assert "'NaN' is not a number of points" in str(refused(WIDE.replace("35.5", "NaN")))
-    assert "'1e1' is not a number of points" in str(refused(WIDE.replace("35.5", "1e1")))
+    assert "'1e1' has an exponent; write the number in plain digits" in str(refused(WIDE.replace("35.5", "1e1")))
 
 
 def test_unknown_node_column() -> None:
@@ -177,7 +177,10 @@ def test_long_form_refusals() -> None:
 
 def test_header_problems() -> None:
     assert str(refused("")) == "scores.csv:1: the file is empty or has no header row"
-    assert str(refused("group,infra\nprovincial,3\n")) == "scores.csv:1: the header has no 'agency' column"
+    assert str(refused("group,infra\nprovincial,3\n")) == (
+        "scores.csv:1: no row names the agency column; the header row needs a column agency, Tên cơ quan, "
+        "Cơ quan, Tên đơn vị, Đơn vị or 'Cơ quan, đơn vị'"
+    )
     assert str(refused("agency,infra,infra\na,1,2\n")).startswith("scores.csv:1:3: column 'infra' appears twice")
     assert str(refused("agency,infra\na,1\n")).startswith("scores.csv:1: the header has no 'group' column")
 

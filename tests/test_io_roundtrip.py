@@ -27,12 +27,13 @@ from govindex import (
 from govindex.bands import Band, BandScheme
 from govindex.rubric import RESERVED_IDS, Group, Node, RuleRef
 
-# Text as people type it: letters with Vietnamese diacritics, digits, punctuation, spaces.
+# Text as people type it: letters with Vietnamese diacritics, digits, punctuation, spaces; every
+# reader gives text in Unicode NFC, so the text written is NFC too.
 text = st.text(
     alphabet=st.characters(categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\x85\u2028\u2029"),
     max_size=30,
-)
-names = text.map(lambda value: unicodedata.normalize("NFC", value))
+).map(lambda value: unicodedata.normalize("NFC", value))
+names = text
 ids = st.from_regex(r"[a-z][a-z0-9_\-]{0,8}", fullmatch=True).filter(lambda value: value not in RESERVED_IDS)
 dates = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31))
 

@@ -70,25 +70,25 @@ def test_dates_errors_and_text_are_refused_in_score_cells() -> None:
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", dt.datetime(2024, 1, 2), 50, None]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert str(caught.value).startswith("scores.xlsx:2:4: the cell holds a date or time (2024-01-02 00:00:00)")
+    assert str(caught.value).startswith("scores.xlsx:Sheet!D2: the cell holds a date or time (2024-01-02 00:00:00)")
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", "#DIV/0!", 50, None]])
-    with pytest.raises(GovIndexError, match=r"^scores.xlsx:2:4: the cell holds the Excel error #DIV/0!"):
+    with pytest.raises(GovIndexError, match=r"^scores.xlsx:Sheet!D2: the cell holds the Excel error #DIV/0!"):
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", "ba mươi", 50, None]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert str(caught.value) == "scores.xlsx:2:4: agency 'so-noi-vu', node 'infra': 'ba mươi' is not a number of points"
+    assert str(caught.value) == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': 'ba mươi' is not a number of points"
 
 
 def test_same_rules_as_csv() -> None:
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", 41, 50, None]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert str(caught.value) == "scores.xlsx:2:4: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40"
+    assert str(caught.value) == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40"
     data = workbook(
         [HEADER, ["so-noi-vu", "provincial", "A", 1, 2, None], ["so-noi-vu", "provincial", "A", 1, 2, None]]
     )
-    with pytest.raises(GovIndexError, match=r"^scores.xlsx:3:1: agency 'so-noi-vu': the agency appears twice"):
+    with pytest.raises(GovIndexError, match=r"^scores.xlsx:Sheet!A3: agency 'so-noi-vu': the agency appears twice"):
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
 
 
@@ -108,7 +108,7 @@ def test_formulas_without_a_saved_result_are_refused() -> None:
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", 35.5, 50, "=D2+E2"]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert str(caught.value).startswith("scores.xlsx:2:6: the cell holds a formula without a saved result")
+    assert str(caught.value).startswith("scores.xlsx:Sheet!F2: the cell holds a formula without a saved result")
 
 
 def test_not_a_workbook() -> None:
@@ -125,7 +125,7 @@ def test_every_problem_is_collected() -> None:
         ]
     )
     _, problems = check_scores_xlsx(data, DEMO, file="s.xlsx")
-    assert [p.location for p in problems] == ["s.xlsx:2:4", "s.xlsx:2:5", "s.xlsx:3:4"]
+    assert [p.location for p in problems] == ["s.xlsx:Sheet!D2", "s.xlsx:Sheet!E2", "s.xlsx:Sheet!D3"]
 
 
 def test_write_and_read_back(tmp_path: Path) -> None:

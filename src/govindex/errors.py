@@ -20,10 +20,11 @@ __all__ = [
     "RubricError",
     "RuleError",
     "UnknownNameError",
+    "cell_name",
     "first_problem",
 ]
 
-_CONTEXT_FIELDS = ("file", "line", "column", "path", "agency", "node", "group")
+_CONTEXT_FIELDS = ("file", "line", "column", "path", "agency", "node", "group", "sheet")
 
 
 class GovIndexError(Exception):
@@ -40,6 +41,7 @@ class GovIndexError(Exception):
         agency: str | None = None,
         node: str | None = None,
         group: str | None = None,
+        sheet: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -50,6 +52,7 @@ class GovIndexError(Exception):
         self.agency = agency
         self.node = node
         self.group = group
+        self.sheet = sheet
 
     def with_context(self, **context: Any) -> GovIndexError:
         """Return a copy with the given context filled in where it was unknown."""
@@ -65,11 +68,16 @@ class GovIndexError(Exception):
 
     @property
     def location(self) -> str:
-        """``file:line:column`` as far as it is known, or an empty string."""
+        """``file:line:column`` as far as it is known, or an empty string.
+
+        In a workbook the place is the sheet and cell: ``scores.xlsx:Điểm!C5``.
+        """
         parts: list[str] = []
         if self.file is not None:
             parts.append(self.file)
-            if self.line is not None:
+            if self.sheet is not None:
+                parts.append(self.sheet + cell_name(self.line, self.column))
+            elif self.line is not None:
                 parts.append(str(self.line))
                 if self.column is not None:
                     parts.append(str(self.column))
@@ -94,6 +102,26 @@ class GovIndexError(Exception):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (type(self), self.message, {n: getattr(self, n) for n in _CONTEXT_FIELDS}))
+
+
+def column_letters(column: int) -> str:
+    """The spreadsheet letters of a 1-based column number (``28`` gives ``AB``)."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def cell_name(line: int | None, column: int | None) -> str:
+    """``!C5`` for row 5, column 3; ``!5`` (the row) without a column; empty without a row.
+
+    >>> cell_name(5, 3), cell_name(12, None), cell_name(None, None)
+    ('!C5', '!12', '')
+    """
+    if line is None:
+        return ""
+    return f"!{column_letters(column)}{line}" if column is not None else f"!{line}"
 
 
 def _rebuild(cls: type[GovIndexError], message: str, context: dict[str, Any]) -> GovIndexError:

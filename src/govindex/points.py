@@ -118,7 +118,8 @@ def exact(function: _F) -> _F:
     return cast(_F, in_library_context)
 
 
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
+_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
+_EXPONENT = re.compile(r"[+-]?[0-9]*[.,]?[0-9]+[eE][+-]?[0-9]+")
 
 #: Rounding modes accepted where a rubric or rule states one, by their
 #: :mod:`decimal` names.
@@ -141,8 +142,10 @@ def parse_points(value: object) -> Decimal:
 
     Accepts a :class:`~decimal.Decimal`, an ``int`` or a string with a decimal
     point or a decimal comma (``"83,8"``). Refuses ``float`` (it has already
-    lost the digits that were typed), booleans, NaN, infinities, exponents,
-    thousands separators and anything that is not a plain number.
+    lost the digits that were typed), booleans, NaN, infinities, and text that
+    is not plain digits 0-9 with at most one decimal separator: a leading
+    ``+`` or separator (``.5``), an exponent (``1e3``), fullwidth or
+    other-script digits, thousands separators (``1.000.000``).
 
     >>> parse_points("71,5")
     Decimal('71.5')
@@ -165,13 +168,28 @@ def parse_points(value: object) -> Decimal:
     if isinstance(value, str):
         text = value.strip()
         if not _NUMBER.fullmatch(text):
-            shown = value if len(value) <= 40 else value[:37] + "..."
-            raise InputError(f"{shown!r} is not a number of points")
-        try:
-            return Decimal(text.replace(",", "."))
-        except InvalidOperation:  # pragma: no cover - the pattern rules it out
-            raise InputError(f"{value!r} is not a number of points") from None
+            raise InputError(_not_a_number(value, text))
+        return Decimal(text.replace(",", "."))
     raise InputError(f"{type(value).__name__} {value!r} is not a number of points")
+
+
+def _not_a_number(value: str, text: str) -> str:
+    """Why ``text`` is not a plain number of points, in words."""
+    shown = repr(value if len(value) <= 40 else value[:37] + "...")
+    if any(ch.isdigit() and not "0" <= ch <= "9" for ch in text):
+        return f"{shown} has digits that are not 0-9 (fullwidth or another script); type the number with 0-9"
+    if text.startswith("+"):
+        return f"{shown} starts with '+'; write the number without a sign"
+    separator = text.lstrip("-")[:1]
+    if separator in {".", ","}:
+        return f"{shown} starts with a decimal separator; write a digit before it (0{separator}5, not {separator}5)"
+    if _EXPONENT.fullmatch(text):
+        return f"{shown} has an exponent; write the number in plain digits (1000, not 1e3)"
+    if text[-1:] in {".", ","}:
+        return f"{shown} ends with a decimal separator; write the decimals or leave the separator out"
+    if text.count(".") + text.count(",") > 1:
+        return f"{shown} has more than one separator; write one decimal separator and no thousands separator"
+    return f"{shown} is not a number of points"
 
 
 def coerce_points(value: Decimal | int | str) -> Decimal:

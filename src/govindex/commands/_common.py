@@ -4,14 +4,99 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 
+from govindex.assessment import Assessment, Source
+from govindex.errors import GovIndexError
+from govindex.io.assessments import ScoreFile, combine_score_files, read_score_file
+from govindex.io.cells import DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, ReadOptions
 from govindex.io.writers import FORMATS
+from govindex.rubric import Rubric
 
-__all__ = ["add_format", "emit"]
+__all__ = ["add_format", "add_input_options", "emit", "place_error", "read_options", "read_score_files"]
 
 
 def add_format(parser: argparse.ArgumentParser, default: str = "table") -> None:
     parser.add_argument("--format", choices=FORMATS, default=default, help=f"output format (default: {default})")
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """The options that say how score tables are read."""
+    group = parser.add_argument_group("reading score tables")
+    group.add_argument(
+        "--sheet", metavar="NAME", help="the worksheet of an .xlsx table (default: the first with a header row)"
+    )
+    group.add_argument(
+        "--ignore-column",
+        metavar="NAME",
+        action="append",
+        default=[],
+        dest="ignore_columns",
+        help="leave the column with this header unread (repeatable); any other unknown column is refused",
+    )
+    group.add_argument(
+        "--registry",
+        metavar="FILE|ID",
+        help="an agency directory (a file, or a bundled id) that gives agencies named in a table their stable ids",
+    )
+    group.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse a file larger than N bytes before reading it (default: {DEFAULT_MAX_BYTES})",
+    )
+    group.add_argument(
+        "--max-cells",
+        type=int,
+        default=DEFAULT_MAX_CELLS,
+        metavar="N",
+        help=f"refuse a table of more than N cells (default: {DEFAULT_MAX_CELLS})",
+    )
+
+
+def read_options(args: argparse.Namespace) -> ReadOptions:
+    """The reading options given on the command line."""
+    registry = None
+    if args.registry is not None:
+        from govindex.io.directory import load_registry
+
+        registry = load_registry(args.registry)
+    return ReadOptions(
+        sheet=args.sheet,
+        ignore_columns=tuple(args.ignore_columns),
+        registry=registry,
+        max_bytes=args.max_bytes,
+        max_cells=args.max_cells,
+    )
+
+
+def read_score_files(
+    paths: Sequence[str],
+    rubric: Rubric,
+    args: argparse.Namespace,
+    source: Source | None = None,
+    *,
+    values: str = "points",
+) -> tuple[list[ScoreFile], tuple[Assessment, ...]]:
+    """The score files named on the command line, read together (an agency in two files is refused)."""
+    options = read_options(args)
+    files = [read_score_file(path, rubric, source=source, options=options, values=values) for path in paths]
+    return files, combine_score_files(files)
+
+
+def place_error(error: GovIndexError, files: Sequence[ScoreFile]) -> GovIndexError:
+    """An error found after reading (scores that do not add up), placed at its agency's row."""
+    if error.file is not None:
+        return error
+    for score_file in files:
+        if error.agency is not None and error.agency in score_file.places:
+            line, sheet = score_file.places[error.agency]
+            column = score_file.columns.get(error.node or "") if line is not None else None
+            return error.with_context(file=score_file.file, line=line, column=column, sheet=sheet)
+    if len(files) == 1:
+        return error.with_context(file=files[0].file)
+    return error
 
 
 def emit(text: str) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from govindex.commands._common import emit
+from govindex.commands._common import add_input_options, emit, place_error, read_score_files
+from govindex.errors import GovIndexError
 from govindex.explain import explain
-from govindex.io.assessments import read_assessments
+from govindex.io.assessments import ScoreFile
 from govindex.io.bundled import load_rubric
 from govindex.io.published import list_datasets, load_dataset
 from govindex.scoring import score
@@ -29,22 +30,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "scores",
         metavar="SCORES",
-        help="a score file (assessment YAML/JSON or CSV score table) or a bundled published dataset id ("
+        help="a score file (assessment YAML/JSON or CSV/XLSX score table) or a bundled published dataset id ("
         + ", ".join(list_datasets())
         + ")",
     )
     parser.add_argument("agency", metavar="AGENCY", help="the agency id")
     parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node id (default: the total)")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="vi (tiếng Việt, default) or en (English)")
+    add_input_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric)
     if args.scores in list_datasets() and not Path(args.scores).exists():
+        files: list[ScoreFile] = []
         assessments = load_dataset(args.scores).assessments()
     else:
-        assessments = read_assessments(args.scores, rubric)
-    result = score(rubric, assessments)
+        files, assessments = read_score_files([args.scores], rubric, args)
+    try:
+        result = score(rubric, assessments)
+    except GovIndexError as error:
+        raise place_error(error, files) from None
     emit(explain(result, args.agency, args.node, lang=args.lang) + "\n")
     return 0

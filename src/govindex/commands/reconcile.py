@@ -1,4 +1,4 @@
-"""``govindex reconcile SELF APPRAISED``: self-assessment against appraisal (đối chiếu)."""
+"""``govindex reconcile SELF APPRAISED`` (or ``SELF... --appraised APPRAISED...``): self-assessment against appraisal."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from govindex.assessment import Source
+from govindex.commands._common import add_input_options, read_score_files
 from govindex.commands._output import add_output_options, emit_report
 from govindex.errors import FileFormatError, InputError
-from govindex.io.assessments import read_assessments
-from govindex.io.bundled import load_rubric
+from govindex.io.bundled import list_rubrics, load_rubric
 from govindex.io.yamlio import load_yaml
 from govindex.reconcile import reconcile
 from govindex.rubric import Rubric
@@ -25,12 +25,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "self) and the effect on total, band and rank. Agencies found in one file only are listed as such."
         ),
     )
-    parser.add_argument("self_file", metavar="SELF", help="the self-assessment: CSV table or YAML/JSON assessment file")
     parser.add_argument(
-        "appraised_file",
-        metavar="APPRAISED",
-        nargs="?",
-        help="the appraisal: CSV table or YAML/JSON file (not with --published)",
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="SELF APPRAISED: the self-assessment and the appraisal (CSV/XLSX tables, forms or YAML/JSON "
+        "files); with --appraised, every FILE is part of the self-assessment; with --published, one FILE",
+    )
+    parser.add_argument(
+        "--appraised",
+        metavar="FILE",
+        nargs="+",
+        help="the appraisal as one or more files (then the FILEs before are the self-assessment)",
     )
     parser.add_argument(
         "--published",
@@ -56,6 +62,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--plot", metavar="FILE", help="also draw the rank movement (self -> appraised) to FILE.png or FILE.svg"
     )
+    add_input_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -73,6 +80,10 @@ def _header(path: str) -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
+def _files(headers: dict[str, dict[str, object]]) -> str:
+    return "two files" if len(headers) == 2 else "files"
+
+
 def _rubric(args: argparse.Namespace, headers: dict[str, dict[str, object]]) -> Rubric:
     if args.rubric:
         return load_rubric(args.rubric)
@@ -81,32 +92,50 @@ def _rubric(args: argparse.Namespace, headers: dict[str, dict[str, object]]) -> 
         raise InputError("neither file names its rubric; give --rubric RUBRIC")
     if len(set(map(str, named.values()))) > 1:
         shown = "; ".join(f"{path} names {value!r}" for path, value in named.items())
-        raise InputError(f"the two files are for different rubrics ({shown}); give --rubric RUBRIC")
-    return load_rubric(str(next(iter(named.values()))))
+        raise InputError(f"the {_files(headers)} are for different rubrics ({shown}); give --rubric RUBRIC")
+    path, rubric_id = next(iter(named.items()))
+    if not isinstance(rubric_id, str) or rubric_id not in list_rubrics():
+        raise InputError(
+            "the file names a rubric that is not bundled (a data file names its rubric by id, never by a path); "
+            "give --rubric RUBRIC (a bundled id or a rubric file)",
+            file=path,
+            path="rubric",
+        )
+    return load_rubric(rubric_id)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.published is not None:
-        if args.appraised_file is not None:
+        if args.appraised or len(args.files) > 1:
             raise InputError("give either APPRAISED or --published TABLE, not both")
         return _against_published(args)
-    if args.appraised_file is None:
+    if args.appraised:
+        self_files, appraised_files = list(args.files), list(args.appraised)
+    elif len(args.files) == 2:
+        self_files, appraised_files = [args.files[0]], [args.files[1]]
+    elif len(args.files) == 1:
         raise InputError("give the appraisal (APPRAISED) or a published table (--published TABLE)")
-    headers = {args.self_file: _header(args.self_file), args.appraised_file: _header(args.appraised_file)}
-    for path, expected, other in (
-        (args.self_file, Source.SELF, Source.APPRAISED),
-        (args.appraised_file, Source.APPRAISED, Source.SELF),
+    else:
+        raise InputError(
+            "give the self-assessment and the appraisal: govindex reconcile SELF APPRAISED, "
+            "or several files with govindex reconcile SELF... --appraised APPRAISED..."
+        )
+    headers = {path: _header(path) for path in [*self_files, *appraised_files]}
+    for paths, expected, other in (
+        (self_files, Source.SELF, Source.APPRAISED),
+        (appraised_files, Source.APPRAISED, Source.SELF),
     ):
-        if headers[path].get("source") == other.value:
-            raise InputError(
-                f"the file says source: {other.value}, but it is given as the {expected.value} file "
-                "(govindex reconcile SELF APPRAISED); are the two files swapped?",
-                file=path,
-                path="source",
-            )
+        for path in paths:
+            if headers[path].get("source") == other.value:
+                raise InputError(
+                    f"the file says source: {other.value}, but it is given as the {expected.value} file "
+                    f"(govindex reconcile SELF APPRAISED); are the {_files(headers)} swapped?",
+                    file=path,
+                    path="source",
+                )
     rubric = _rubric(args, headers)
-    mine = read_assessments(args.self_file, rubric, source=Source.SELF, values=args.values)
-    theirs = read_assessments(args.appraised_file, rubric, source=Source.APPRAISED, values=args.values)
+    mine = read_score_files(self_files, rubric, args, Source.SELF, values=args.values)[1]
+    theirs = read_score_files(appraised_files, rubric, args, Source.APPRAISED, values=args.values)[1]
     outcome = reconcile(rubric, mine, theirs)
     if args.plot:
         from govindex import plots
@@ -134,8 +163,8 @@ def _against_published(args: argparse.Namespace) -> int:
 
     if args.format == "xlsx" or args.output or args.table or args.plot:
         raise InputError("with --published, give only --format table, csv, json or markdown")
-    rubric = _rubric(args, {args.self_file: _header(args.self_file)})
-    assessments = read_assessments(args.self_file, rubric, values=args.values)
+    rubric = _rubric(args, {path: _header(path) for path in args.files})
+    assessments = read_score_files(args.files, rubric, args, values=args.values)[1]
     figures = read_published_table(args.published)
     publication = rubric.publication
     decimals = publication.decimals if args.values == "index" and publication is not None else None

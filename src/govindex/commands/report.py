@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from govindex.commands._common import add_input_options, place_error, read_score_files
 from govindex.commands._output import add_output_options, emit_report
-from govindex.io.assessments import read_assessments
+from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
 from govindex.scoring import score
 from govindex.stats import statistics
@@ -25,8 +26,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     parser.add_argument("rubric", metavar="RUBRIC", help="a bundled rubric id or a rubric file")
-    parser.add_argument("scores", metavar="SCORES", help="a score file: CSV table, or YAML/JSON assessment file")
+    parser.add_argument(
+        "scores", metavar="SCORES", nargs="+", help="score files: CSV/XLSX tables or YAML/JSON assessment files"
+    )
     add_output_options(parser)
+    add_input_options(parser)
     parser.add_argument(
         "--top", type=int, default=3, metavar="N", help="leaders: the agencies ranked N or better (default: 3)"
     )
@@ -45,7 +49,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric)
-    result = score(rubric, read_assessments(args.scores, rubric))
+    files, assessments = read_score_files(args.scores, rubric, args)
+    try:
+        result = score(rubric, assessments)
+    except GovIndexError as error:
+        raise place_error(error, files) from None
     stats = statistics(result, top=args.top, decimals=args.decimals)
     if args.plot:
         from govindex import plots

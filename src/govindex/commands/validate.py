@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import emit
+from govindex.commands._common import add_input_options, emit, read_options
 from govindex.io.bundled import load_rubric
-from govindex.io.validate import validate_file
+from govindex.io.validate import validate_files
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -15,7 +15,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="check rubric, assessment and score files and list every problem",
         description=(
             "Check rubric files, assessment files (YAML/JSON) and score tables (CSV/XLSX). Every problem is "
-            "listed with its file, line, column and path, not only the first. Exit status 2 when any is found."
+            "listed with its file, line, column and path, not only the first; with --together, an agency found "
+            "in two of the score files is listed too. Exit status 2 when any is found."
         ),
     )
     parser.add_argument(
@@ -24,14 +25,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="the rubric (bundled id or file) to check assessment files and score tables against",
     )
     parser.add_argument("files", metavar="FILE", nargs="+", help="files to check")
+    parser.add_argument(
+        "--together",
+        action="store_true",
+        help="the score files are one cohort, as 'govindex score' reads them: an agency in two of them is a problem",
+    )
+    add_input_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric) if args.rubric else None
     total = 0
-    for path in args.files:
-        report = validate_file(path, rubric)
+    for report in validate_files(args.files, rubric, options=read_options(args), together=args.together):
         for problem in report.problems:
             emit(f"{problem}\n")
         emit(f"{report.summary()}\n")

@@ -25,7 +25,8 @@ file's extension.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -34,23 +35,30 @@ import attrs
 from govindex.agency import Agency
 from govindex.assessment import Assessment, Source, measurement_of
 from govindex.errors import FileFormatError, GovIndexError, InputError, first_problem
+from govindex.io.cells import ReadOptions, read_limited
 from govindex.io.converter import structure_document, unstructure
-from govindex.io.csvio import read_scores_csv
-from govindex.io.rubrics import read_text
-from govindex.io.yamlio import Document, dump_document, join_index, join_key, load_document
+from govindex.io.csvio import parse_scores_csv
+from govindex.io.yamlio import CommaNumber, Document, dump_document, join_index, join_key, load_document
 from govindex.measures import Measurement
+from govindex.points import decimals_of, exact_context, parse_points
 from govindex.rubric import Rubric
 from govindex.scoring import check_assessment
 from govindex.views import VALUES, index_to_points
 
+_RUBRIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
+
 __all__ = [
+    "SCORE_FILE_READERS",
     "AgencyEntry",
     "AssessmentFile",
+    "ScoreFile",
     "check_assessment_text",
+    "combine_score_files",
     "dump_assessment_file",
     "dump_assessments",
     "parse_assessment_file",
     "read_assessments",
+    "read_score_file",
 ]
 
 
@@ -99,6 +107,8 @@ class AgencyEntry:
                         raise error.with_context(agency=self.id, node=node_id) from None
             if measurement is not None:
                 measurements[node_id] = measurement
+            elif isinstance(value, CommaNumber):  # 4,5 written plainly in YAML: points with a decimal comma
+                scores[node_id] = parse_points(str(value))
             elif isinstance(value, str):
                 raise FileFormatError(
                     f"expected a number, got the text {value!r}"
@@ -203,6 +213,11 @@ def _entry_problems(
                 if converted is not None:
                     converted.setdefault(index, {})[node_id] = entry.scores[node_id]
                 continue
+            ambiguous = _ambiguous(value, rubric.decimals)
+            if ambiguous is not None:
+                where = join_key(join_key(base, "scores"), node_id)
+                problems.append(document.place(InputError(ambiguous, agency=entry.id, node=node_id), where))
+                continue
             try:
                 if values != "points":
                     value = index_to_points(rubric, entry.group, node_id, value, agency=entry.id)
@@ -231,11 +246,35 @@ def _entry_problems(
                             key=field_name == "evidence",
                         )
                     )
-    if rubric is not None and rubric_id is not None and rubric_id != rubric.id:
+    if rubric_id is not None and not _RUBRIC_ID.fullmatch(rubric_id):
+        problems.append(
+            document.place(
+                InputError(
+                    "a data file names its rubric by id (letters, digits, '_', '.', '-'; see govindex rubrics), "
+                    "never by a path; give a rubric file with --rubric"
+                ),
+                "rubric",
+            )
+        )
+    elif rubric is not None and rubric_id is not None and rubric_id != rubric.id:
         problems.append(
             document.place(InputError(f"the file is for rubric {rubric_id!r}, not {rubric.id!r}"), "rubric")
         )
     return problems
+
+
+def _ambiguous(value: Decimal, decimals: int) -> str | None:
+    """Why a score written with three decimals (``1.000``) is ambiguous under a rubric with fewer, if it is."""
+    exponent = value.as_tuple().exponent
+    if decimals >= 3 or exponent != -3 or decimals_of(value) > decimals:
+        return None
+    with exact_context():
+        whole = f"{value.normalize():f}"
+        grouped = f"{value.scaleb(3):f}"
+    return (
+        f"{value:f} is ambiguous: a thousands separator ({grouped}), or decimals ({whole})? The rubric has "
+        f"{decimals} decimal(s); write the number with at most {decimals} decimal(s)"
+    )
 
 
 def _file_of(
@@ -344,10 +383,154 @@ def dump_assessments(
     return dump_assessment_file(AssessmentFile.of(assessments, year=year, rubric=rubric), format)
 
 
+#: Where an agency was found in a score file: its line (row) and, in a workbook, its sheet.
+Place = tuple[int | None, str | None]
+
+
+@attrs.frozen
+class ScoreFile:
+    """The assessments read from one score file, and the line (and sheet) where each agency was found."""
+
+    file: str
+    assessments: tuple[Assessment, ...]
+    places: Mapping[str, Place] = attrs.field(factory=dict, eq=False, hash=False)
+    columns: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
+
+    def describe(self, agency_id: str) -> str:
+        """``scores.csv (line 3)``, ``book.xlsx (Điểm!A5)`` or the file alone."""
+        line, sheet = self.places.get(agency_id, (None, None))
+        if line is None:
+            return self.file
+        return f"{self.file} ({sheet}!{line})" if sheet is not None else f"{self.file} (line {line})"
+
+
+#: Reads one score file: (path, rubric, source or None for the file's own, options, values) to a
+#: :class:`ScoreFile`; ``values`` is ``"points"`` or ``"index"`` (see :func:`read_assessments`).
+ScoreFileReader = Callable[[Path, Rubric, "Source | None", ReadOptions, str], ScoreFile]
+
+
+def _read_csv(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions, values: str) -> ScoreFile:
+    lines: dict[str, int] = {}
+    columns: dict[str, int] = {}
+    data = read_limited(path, options.max_bytes)
+    found = parse_scores_csv(
+        data,
+        rubric,
+        file=str(path),
+        source=source or Source.APPRAISED,
+        options=options,
+        places=lines,
+        columns=columns,
+        values=values,
+    )
+    places: dict[str, Place] = {agency: (line, None) for agency, line in lines.items()}
+    return ScoreFile(str(path), found, places, columns)
+
+
+def _read_xlsx(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions, values: str) -> ScoreFile:
+    """A score table in a workbook, or a form from ``govindex template`` filled in."""
+    from govindex.io.forms import is_form, parse_form
+    from govindex.io.xlsx import read_located
+
+    data = read_limited(path, options.max_bytes)
+    if is_form(data):
+        if values != "points":
+            raise InputError("a form from govindex template holds points, not index values", file=str(path))
+        return ScoreFile(str(path), parse_form(data, rubric, file=str(path), source=source))
+    lines: dict[str, int] = {}
+    columns: dict[str, int] = {}
+    sheet, found = read_located(
+        data, rubric, str(path), source or Source.APPRAISED, options, lines, columns, values=values
+    )
+    return ScoreFile(str(path), found, {agency: (line, sheet) for agency, line in lines.items()}, columns)
+
+
+def _read_document(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions, values: str) -> ScoreFile:
+    data = read_limited(path, options.max_bytes)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileFormatError(f"not UTF-8 text (byte {error.start})", file=str(path)) from None
+    document = load_document(text, file=str(path))
+    parsed, problems = _file_of(document, rubric, values)
+    if problems:
+        raise first_problem(problems)
+    assert parsed is not None
+    if source is not None:
+        parsed = attrs.evolve(parsed, source=source)
+    places: dict[str, Place] = {}
+    for index, entry in enumerate(parsed.agencies):
+        mark = document.locate(join_key(join_index("agencies", index), "id"))
+        places[entry.id] = (None if mark is None else mark[0], None)
+    return ScoreFile(str(path), parsed.assessments(rubric), places)
+
+
+#: The readers of score files by file extension. A new kind of score file is one more entry here;
+#: a reader may look inside the file and hand over to another (``.xlsx``: a form or a table).
+SCORE_FILE_READERS: dict[str, ScoreFileReader] = {
+    ".csv": _read_csv,
+    ".xlsx": _read_xlsx,
+    ".yaml": _read_document,
+    ".yml": _read_document,
+    ".json": _read_document,
+}
+
+
+def read_score_file(
+    path: str | Path,
+    rubric: Rubric,
+    *,
+    source: Source | None = None,
+    options: ReadOptions | None = None,
+    values: str = "points",
+) -> ScoreFile:
+    """Read one score file of any supported kind (by extension; see :data:`SCORE_FILE_READERS`)."""
+    if values not in VALUES:
+        raise InputError(f"unknown kind of values {values!r}; use {' or '.join(map(repr, VALUES))}")
+    path = Path(path)
+    suffix = path.suffix.lower()
+    reader = SCORE_FILE_READERS.get(suffix)
+    if reader is None:
+        raise FileFormatError(
+            f"cannot tell the kind of score file from the extension {suffix or '(none)'!r}; "
+            f"use {', '.join(sorted(SCORE_FILE_READERS))}",
+            file=str(path),
+        )
+    return reader(path, rubric, source, options or ReadOptions(), values)
+
+
+def combine_score_files(files: Iterable[ScoreFile]) -> tuple[Assessment, ...]:
+    """The assessments of several score files; an agency found in two files is refused, naming both."""
+    seen: dict[str, ScoreFile] = {}
+    out: list[Assessment] = []
+    for score_file in files:
+        for assessment in score_file.assessments:
+            agency_id = assessment.agency.id
+            first = seen.get(agency_id)
+            if first is not None:
+                line, sheet = score_file.places.get(agency_id, (None, None))
+                raise InputError(
+                    f"the agency is in two files: {first.describe(agency_id)} and {score_file.describe(agency_id)}; "
+                    "each agency's scores come from one file",
+                    file=score_file.file,
+                    line=line,
+                    sheet=sheet,
+                    agency=agency_id,
+                )
+            seen[agency_id] = score_file
+            out.append(assessment)
+    return tuple(out)
+
+
 def read_assessments(
-    path: str | Path, rubric: Rubric, *, source: Source | None = None, values: str = "points"
+    path: str | Path | Sequence[str | Path],
+    rubric: Rubric,
+    *,
+    source: Source | None = None,
+    options: ReadOptions | None = None,
+    values: str = "points",
 ) -> tuple[Assessment, ...]:
-    """Read the assessments of a score file of any supported kind (by extension).
+    """Read the assessments of one score file, or of several together, of any supported kind (by extension).
 
     ``values="index"`` reads every value as a share of its node's maximum on
     the rubric's published scale (0.7804 of 100 points is 78.04 points); a
@@ -358,34 +541,10 @@ def read_assessments(
     form reads as ``self``, a cohort sheet as ``appraised``; needs
     ``pip install 'govindex[excel]'``); ``.yaml``/``.yml``/``.json``:
     an assessment file. ``source`` overrides the file's own source (tables
-    have none; they default to the appraisal).
+    have none; they default to the appraisal). ``options`` says how tables
+    are read (sheet, columns to leave unread, agency registry, size limits).
+    Given several files, an agency found in two of them is refused, naming both.
     """
-    if values not in VALUES:
-        raise InputError(f"unknown kind of values {values!r}; use {' or '.join(map(repr, VALUES))}")
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return read_scores_csv(path, rubric, source=source or Source.APPRAISED, values=values)
-    if suffix == ".xlsx":
-        from govindex.io.forms import is_form, parse_form
-        from govindex.io.xlsx import parse_scores_xlsx
-
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise FileFormatError(f"cannot read the score file: {error.strerror}", file=str(path)) from None
-        if is_form(data):
-            if values != "points":
-                raise InputError("a form from govindex template holds points, not index values", file=str(path))
-            return parse_form(data, rubric, file=str(path), source=source)
-        return parse_scores_xlsx(data, rubric, file=str(path), source=source or Source.APPRAISED, values=values)
-    if suffix in {".yaml", ".yml", ".json"}:
-        parsed = parse_assessment_file(read_text(path, "score file"), rubric, file=str(path), values=values)
-        if source is not None:
-            parsed = attrs.evolve(parsed, source=source)
-        return parsed.assessments(rubric)
-    raise FileFormatError(
-        f"cannot tell the kind of score file from the extension {suffix or '(none)'!r}; "
-        "use .csv, .xlsx, .yaml, .yml or .json",
-        file=str(path),
-    )
+    paths = [path] if isinstance(path, (str, Path)) else list(path)
+    files = (read_score_file(one, rubric, source=source, options=options, values=values) for one in paths)
+    return combine_score_files(files)

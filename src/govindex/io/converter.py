@@ -23,7 +23,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from govindex.agency import nfc
 from govindex.bands import Band, BandScheme
 from govindex.errors import FileFormatError, GovIndexError, RubricError, first_problem
-from govindex.io.yamlio import Document, join_index, join_key
+from govindex.io.yamlio import CommaNumber, Document, join_index, join_key
 from govindex.measures import Measure, measure_text, resolve_measure
 from govindex.points import parse_points
 
@@ -34,6 +34,8 @@ def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
 
     def structure_decimal(value: Any, _type: type) -> Decimal:
+        if isinstance(value, CommaNumber):
+            value = parse_points(str(value))
         if isinstance(value, str):
             raise FileFormatError(f"expected a number, got the text {value!r}")
         if value is None:
@@ -47,6 +49,8 @@ def _make_converter() -> cattrs.Converter:
 
     def structure_score(value: Any, _type: type) -> Decimal | str:
         """A score, or (for a measured leaf, checked against the rubric later) the measurement as text."""
+        if isinstance(value, CommaNumber):  # 4,5 written plainly: a number with a decimal comma, or a measurement
+            return value
         if isinstance(value, str):
             return nfc(value.strip())
         if isinstance(value, bool):
@@ -57,7 +61,9 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Decimal, lambda value: value)
 
     def structure_attribute(value: Any, _type: type) -> str | bool | int:
-        if isinstance(value, (str, bool, int)):
+        if isinstance(value, str):
+            return str(value)
+        if isinstance(value, (bool, int)):
             return value
         raise FileFormatError(f"an attribute must be text, true/false or a whole number, not {value!r}")
 
@@ -81,7 +87,7 @@ def _make_converter() -> cattrs.Converter:
     def structure_str(value: Any, _type: type) -> str:
         if not isinstance(value, str):
             raise FileFormatError(f"expected text, got {type(value).__name__} {value!r}")
-        return value
+        return str(value)
 
     conv.register_structure_hook(str, structure_str)
 

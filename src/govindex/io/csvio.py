@@ -33,12 +33,31 @@ from pathlib import Path
 
 import attrs
 
-from govindex.agency import Agency, nfc
+from govindex.agency import Agency, nfc, slugify
 from govindex.assessment import Assessment, Source, measurement_of
+from govindex.directory import MatchKind
 from govindex.errors import FileFormatError, GovIndexError, InputError
+from govindex.io.cells import (
+    AGENCY_ID_HEADERS,
+    AGENCY_NAME_HEADERS,
+    COLUMN_NAMES,
+    DEFAULT_MAX_CELLS,
+    IGNORED_HEADERS,
+    TOTAL_HEADERS,
+    CellReader,
+    NumberReader,
+    ReadOptions,
+    TypedNumber,
+    header_key,
+    points_column,
+    read_limited,
+    split_maximum,
+    too_large,
+    too_many_cells,
+)
 from govindex.measures import Measurement
-from govindex.points import format_points, parse_points
-from govindex.rubric import Rubric
+from govindex.points import exact_context, format_points
+from govindex.rubric import Node, Rubric
 from govindex.scoring import check_assessment
 from govindex.views import index_to_points
 
@@ -91,12 +110,33 @@ def _decode(data: bytes | str, file: str | None) -> str:
     return data.removeprefix("\ufeff")
 
 
-def _csv_rows(text: str, file: str | None) -> list[Row]:
-    first_line = text.split("\n", 1)[0]
-    if not first_line.strip():
+def _delimiter(text: str) -> str:
+    """The separator, told from the header row: the first of the first lines that names the agency column."""
+    start = 0
+    for _ in range(200):
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        for delimiter in (";", ",", "\t"):
+            try:
+                cells = next(csv.reader([line], delimiter=delimiter))
+            except (csv.Error, StopIteration):
+                continue
+            if len(cells) > 1 and any(header_key(cell) in _AGENCY_HEADERS for cell in cells):
+                return delimiter
+        if end < 0:
+            break
+        start = end + 1
+    return _sniff_delimiter(text[: text.find("\n")] if "\n" in text else text)
+
+
+def _csv_rows(text: str, file: str | None, max_cells: int | None = None) -> list[Row]:
+    if not text.strip():
         raise FileFormatError("the file is empty or has no header row", file=file, line=1)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line), strict=True)
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[Row] = []
+    limit = max_cells if max_cells is not None else DEFAULT_MAX_CELLS
+    count = 0
     try:
         while True:
             start = reader.line_num + 1
@@ -104,24 +144,92 @@ def _csv_rows(text: str, file: str | None) -> list[Row]:
                 cells = next(reader)
             except StopIteration:
                 break
+            count += len(cells)
+            if count > limit:
+                raise FileFormatError(
+                    too_many_cells(limit),
+                    file=file,
+                    line=start,
+                )
             rows.append((start, cells))
     except csv.Error as error:
         raise FileFormatError(f"not valid CSV: {error}", file=file, line=reader.line_num or 1) from None
     return rows
 
 
+def _subtotal(node: Node, scores: dict[str, Decimal]) -> Decimal | None:
+    """A node's value from a row's scores: given, or the sum of its children; ``None`` if one is missing."""
+    given = scores.get(node.id)
+    if given is not None:
+        return given
+    if not node.children:
+        return None
+    total = Decimal(0)
+    for child in node.children:
+        part = _subtotal(child, scores)
+        if part is None:
+            return None
+        total += part
+    return total
+
+
+def _agency_headers() -> str:
+    return "agency, Tên cơ quan, Cơ quan, Tên đơn vị, Đơn vị or 'Cơ quan, đơn vị'"
+
+
+def find_header(rows: Sequence[Row]) -> int | None:
+    """The index of the header row: the first row with a cell that names the agency column."""
+    for index, (_line, cells) in enumerate(rows):
+        for cell in cells:
+            if cell and header_key(cell) in _AGENCY_HEADERS:
+                return index
+    return None
+
+
+_AGENCY_HEADERS = AGENCY_ID_HEADERS | AGENCY_NAME_HEADERS
+
+
 class _Table:
     """The shared reading of a score table, CSV or XLSX, with every problem sent to ``report``."""
 
     def __init__(
-        self, rubric: Rubric, file: str | None, source: Source, sink: Sink | None, values: str = "points"
+        self,
+        rubric: Rubric,
+        file: str | None,
+        source: Source,
+        sink: Sink | None,
+        options: ReadOptions | None = None,
+        sheet: str | None = None,
+        values: str = "points",
     ) -> None:
         self.rubric = rubric
         self.file = file
         self.source = source
         self.sink = sink
+        self.options = options or ReadOptions()
+        self.sheet = sheet
         self.failed = False
         self.values = values
+        self.numbers = NumberReader(rubric.decimals, sheet)
+        self.start = 1
+        self.by_name = False
+        self.places: dict[str, int] = {}
+        self.readers: dict[str, CellReader] = {}
+        self.mismatched: dict[int, dict[str, Decimal]] = {}
+        self.declared: dict[int, Decimal] = {}
+        self.agency_ids: dict[str, tuple[str, str | None] | None] = {}
+        self.measured_nodes: dict[tuple[str, str], bool] = {}
+        self.group_ids = self._group_lookup()
+
+    def _group_lookup(self) -> dict[str, str]:
+        lookup: dict[str, str] = {}
+        for group in self.rubric.groups:
+            for label in (group.name, group.name_en):
+                if label:
+                    lookup.setdefault(header_key(label), group.id)
+        for group in self.rubric.groups:
+            lookup[header_key(group.id)] = group.id
+        return lookup
 
     def as_points(self, group: str, node_id: str, value: Decimal, agency: str) -> Decimal:
         """The value as points: unchanged, or read on the rubric's published scale (``values="index"``)."""
@@ -131,7 +239,7 @@ class _Table:
 
     def report(self, error: GovIndexError, **context: object) -> None:
         self.failed = True
-        placed = error.with_context(file=self.file, **context)
+        placed = error.with_context(file=self.file, sheet=self.sheet, **context)
         if self.sink is None:
             raise placed
         self.sink(placed)
@@ -140,52 +248,163 @@ class _Table:
         if not rows:
             self.report(FileFormatError("the file is empty or has no header row", line=1))
             return None
-        line, cells = rows[0]
-        names = [nfc(cell.strip()) for cell in cells]
+        index = find_header(rows)
+        if index is None:
+            self.report(
+                FileFormatError(
+                    f"no row names the agency column; the header row needs a column {_agency_headers()}",
+                    line=rows[0][0],
+                )
+            )
+            return None
+        self.start = index + 1
+        line, cells = rows[index]
+        names = [cell.strip() for cell in cells]
         while names and not names[-1]:
             names.pop()
+        ignored = {header_key(name) for name in self.options.ignore_columns}
         positions: dict[str, int] = {}
         for column, name in enumerate(names, start=1):
-            if name.lower() in _FIXED:
-                name = name.lower()
-            if not name:
+            key = header_key(name)
+            if not key:
                 self.report(FileFormatError("a column has no name in the header", line=line, column=column))
                 continue
-            if name in positions:
+            if key in ignored or key in IGNORED_HEADERS:
+                continue
+            canonical = self.classify(key, name, line, column)
+            if canonical is None:
+                continue
+            if canonical in positions:
+                first = positions[canonical]
+                same = header_key(names[first - 1]) == key
                 self.report(
                     FileFormatError(
-                        f"column {name!r} appears twice in the header (first in column {positions[name]})",
+                        f"column {name!r} appears twice in the header (first in column {first})"
+                        if same
+                        else f"column {name!r} names the same column as {names[first - 1]!r} (column {first})",
                         line=line,
                         column=column,
                     )
                 )
                 continue
-            positions[name] = column
-        if "agency" not in positions:
-            self.report(FileFormatError("the header has no 'agency' column", line=line))
+            positions[canonical] = column
+        if "@name" in positions:
+            named = positions.pop("@name")
+            if "agency" not in positions:
+                positions["agency"] = named
+                self.by_name = True
+            elif "name" in positions:
+                self.report(
+                    FileFormatError(
+                        f"column {names[named - 1]!r} and column {positions['name']} both give the agency's name",
+                        line=line,
+                        column=named,
+                    )
+                )
+            else:
+                positions["name"] = named
+        if "agency" not in positions:  # pragma: no cover - the header row is found by its agency column
             return None
-        if "group" not in positions and len(self.rubric.groups) > 1:
+        if "group" not in positions and len(self.rubric.groups) > 1 and self.options.registry is None:
             self.report(
                 FileFormatError(
-                    f"the header has no 'group' column, and rubric {self.rubric.id!r} has several groups "
-                    f"({', '.join(self.rubric.group_ids)})",
+                    f"the header has no 'group' column (group, Khối or Nhóm), and rubric {self.rubric.id!r} has "
+                    f"several groups ({', '.join(self.rubric.group_ids)})",
                     line=line,
                 )
             )
             return None
         return positions
 
+    def classify(self, key: str, name: str, line: int, column: int) -> str | None:
+        """What a header cell names: a fixed column, ``@name``, ``@total`` or a node id (``None``: refused)."""
+        if key in AGENCY_ID_HEADERS:
+            return "agency"
+        if key in AGENCY_NAME_HEADERS:
+            return "@name"
+        if key in COLUMN_NAMES:
+            return COLUMN_NAMES[key]
+        base, maximum = split_maximum(key)
+        roots = {group.tree.id for group in self.rubric.groups}
+        candidates = self.node_keys().get(base, set())
+        if base in TOTAL_HEADERS:
+            candidates = roots
+        if not candidates:
+            known = sorted({node_id for group in self.rubric.groups for node_id in group.node_ids})
+            self.report(
+                FileFormatError(
+                    f"unknown node {name!r} in the header; rubric {self.rubric.id!r} has {', '.join(known)} "
+                    "(a column names a node by its id or its name; other columns are agency, group, name, STT "
+                    "and the agency's facts; to leave a column unread, name it with --ignore-column)",
+                    line=line,
+                    column=column,
+                    node=name,
+                )
+            )
+            return None
+        if len(candidates) > 1 and not candidates <= roots:
+            self.report(
+                FileFormatError(
+                    f"column {name!r} could be any of the nodes {', '.join(sorted(candidates))}; name it by its id",
+                    line=line,
+                    column=column,
+                )
+            )
+            return None
+        node_id = "@total" if candidates <= roots else next(iter(candidates))
+        if maximum is not None and not self.check_maximum(node_id, name, maximum, line, column):
+            return None
+        return node_id
+
+    def node_keys(self) -> dict[str, set[str]]:
+        keys: dict[str, set[str]] = {}
+        for group in self.rubric.groups:
+            for node in group.tree.walk():
+                keys.setdefault(header_key(node.id), set()).add(node.id)
+        for group in self.rubric.groups:
+            for node in group.tree.walk():
+                for label in (node.name, node.name_en):
+                    if label and header_key(label) not in {header_key(n.id) for n in group.tree.walk()}:
+                        keys.setdefault(header_key(label), set()).add(node.id)
+        return keys
+
+    def check_maximum(self, node_id: str, name: str, maximum: Decimal, line: int, column: int) -> bool:
+        """Whether the maximum written in a header matches the node's (in the groups that have it)."""
+        maxima: dict[str, Decimal] = {}
+        for group in self.rubric.groups:
+            for node in group.tree.walk():
+                if (node_id == "@total" and node is group.tree) or node.id == node_id:
+                    maxima[group.id] = node.max_points
+        if maximum not in maxima.values():
+            shown = ", ".join(sorted({str(value) for value in maxima.values()}))
+            what = "the total" if node_id == "@total" else f"node {node_id!r}"
+            self.report(
+                FileFormatError(
+                    f"column {name!r} gives the maximum {maximum}, but {what} has the maximum {shown} "
+                    f"in rubric {self.rubric.id!r}",
+                    line=line,
+                    column=column,
+                )
+            )
+            return False
+        self.declared[column] = maximum
+        wrong = {group_id: value for group_id, value in maxima.items() if value != maximum}
+        if wrong:
+            self.mismatched[column] = wrong
+        return True
+
     def cell(self, cells: list[str], positions: dict[str, int], name: str) -> str:
         column = positions.get(name)
         if column is None or column > len(cells):
             return ""
-        return nfc(cells[column - 1].strip())
+        text = cells[column - 1]
+        return text if type(text) is TypedNumber else nfc(text.strip())
 
     def fit(self, line: int, cells: list[str], width: int) -> bool:
         """Whether the row has the header's cells (extra empty cells, as Excel writes them, are fine)."""
         if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
             return True
-        if len(cells) != width:
+        if len(cells) > width or (len(cells) < width and self.sheet is None):
             hint = (
                 "; a decimal comma in a comma-separated file must be quoted (\"9,0\"), or separate with ';'"
                 if len(cells) > width
@@ -195,17 +414,56 @@ class _Table:
             return False
         return True
 
+    def agency_id(self, text: str, line: int, column: int) -> str | None:
+        """The agency id a cell of the agency column stands for (a name is looked up, never guessed)."""
+        if not self.by_name:
+            return text
+        if text in self.agency_ids:
+            found = self.agency_ids[text]
+            return None if found is None else found[0]
+        registry = self.options.registry
+        result: tuple[str, str | None] | None
+        if registry is None:
+            slug = slugify(text)
+            result = (slug, None) if slug else None
+            if result is None:
+                self.report(InputError(f"the agency name {text!r} has no letters or digits", line=line, column=column))
+        else:
+            try:
+                match = registry.match(text)
+            except GovIndexError as error:
+                self.report(error, line=line, column=column)
+                result = None
+            else:
+                if match.kind is MatchKind.LOOSE:
+                    self.report(
+                        InputError(
+                            f"the agency name {text!r} is not in registry {registry.id!r}; the closest is "
+                            f"{match.matched!r} ({match.id}): write its name as the registry does",
+                            line=line,
+                            column=column,
+                        )
+                    )
+                    result = None
+                else:
+                    result = (match.id, match.record.group)
+        self.agency_ids[text] = result
+        return None if result is None else result[0]
+
     def agency_rows(self, rows: Sequence[Row], positions: dict[str, int]) -> Iterator[tuple[int, list[str], str]]:
         """The data rows that have an agency, as (line, cells, agency id); other rows are reported or skipped."""
         width = max(positions.values())
-        for line, cells in rows[1:]:
+        agency_column = positions["agency"]
+        for line, cells in rows[self.start :]:
             if not any(cell.strip() for cell in cells) or not self.fit(line, cells, width):
                 continue
-            agency_id = self.cell(cells, positions, "agency")
-            if not agency_id:
-                self.report(InputError("the agency cell is empty", line=line, column=positions["agency"]))
+            text = self.cell(cells, positions, "agency")
+            if not text:
+                self.report(InputError("the agency cell is empty", line=line, column=agency_column))
                 continue
-            yield line, cells, agency_id
+            agency_id = self.agency_id(text, line, agency_column)
+            if agency_id is not None:
+                yield line, cells, agency_id
 
     def flags(self, line: int, cells: list[str], positions: dict[str, int], agency: str) -> dict[str, bool]:
         out: dict[str, bool] = {}
@@ -221,20 +479,32 @@ class _Table:
                 out[name] = value
         return out
 
+    def column_reader(self, node_id: str) -> CellReader:
+        """The function that reads a cell of this node's column (one per column; each distinct text once)."""
+        reader = self.readers.get(node_id)
+        if reader is None:
+            reader = self.readers[node_id] = points_column(self.numbers)
+        return reader
+
     def points(self, text: str, line: int, column: int, agency: str, node: str) -> Decimal | None:
         try:
-            return parse_points(text)
+            return self.column_reader(node)(text, line, column)
         except GovIndexError as error:
             self.report(error, line=line, column=column, agency=agency, node=node)
             return None
 
     def measured(self, group: str, node: str) -> bool:
         """Whether the node is a measured leaf of the group (an unknown group or node is checked later)."""
+        known = self.measured_nodes.get((group, node))
+        if known is not None:
+            return known
+        answer = False
         for candidate in self.rubric.groups:
             if candidate.id == group:
                 found = candidate.tree.find(node)
-                return found is not None and found.measure is not None
-        return False
+                answer = found is not None and found.measure is not None
+        self.measured_nodes[(group, node)] = answer
+        return answer
 
     def value(
         self, text: str, line: int, column: int, agency: str, node: str, group: str
@@ -274,15 +544,64 @@ class _Table:
             return assessment
         return attrs.evolve(assessment, scores=converted)
 
+    def group_of(self, line: int, cells: list[str], positions: dict[str, int], agency_id: str) -> str:
+        """The row's group id: from the group column (an id or a name), the registry, or the only group."""
+        if "group" in positions:
+            text = self.cell(cells, positions, "group")
+            return self.group_ids.get(header_key(text), text)
+        for found in self.agency_ids.values():
+            if found is not None and found[0] == agency_id and found[1] in self.rubric.group_ids:
+                return found[1]
+        registry = self.options.registry
+        if registry is not None and len(self.rubric.groups) > 1:
+            try:
+                return registry.resolve(agency_id).group
+            except GovIndexError as error:
+                self.report(error, line=line, column=positions["agency"], agency=agency_id)
+        return self.rubric.group_ids[0]
+
+    def total(
+        self, text: str, line: int, column: int, agency_id: str, group_id: str, scores: dict[str, Decimal]
+    ) -> None:
+        """The total column: checked against the sum of the row's criteria, or the total given alone."""
+        if group_id not in self.rubric.group_ids:
+            return
+        root = self.rubric.group(group_id).tree
+        value = self.points(text, line, column, agency_id, root.id)
+        if value is None:
+            return
+        if not scores:
+            scores[root.id] = value
+            return
+        with exact_context():
+            parts = [(child.id, _subtotal(child, scores)) for child in root.children]
+        if any(part is None for _, part in parts):
+            scores[root.id] = value
+            return
+        with exact_context():
+            computed = sum((part for _, part in parts if part is not None), Decimal(0))
+        if computed != value:
+            decimals = self.rubric.decimals
+            shown = " + ".join(f"{child} {format_points(part, decimals)}" for child, part in parts if part is not None)
+            self.report(
+                InputError(
+                    f"the score given for this node ({value}) disagrees with the sum of its sub-criteria "
+                    f"({shown} = {format_points(computed, decimals)})"
+                ),
+                line=line,
+                column=column,
+                agency=agency_id,
+                node=root.id,
+            )
+
     def known_nodes(self) -> set[str]:
         return {node_id for group in self.rubric.groups for node_id in group.node_ids}
 
     def wide(self, rows: Sequence[Row], positions: dict[str, int]) -> list[Assessment]:
-        known = self.known_nodes()
         node_columns: list[tuple[str, int]] = []
-        header_line = rows[0][0]
+        header_line = rows[self.start - 1][0]
         for name, column in positions.items():
-            if name in _FIXED:
+            if name in _FIXED or name == "@total":
                 if name in {"node", "score", "evidence"}:
                     self.report(
                         FileFormatError(
@@ -292,20 +611,10 @@ class _Table:
                         )
                     )
                 continue
-            if name not in known:
-                self.report(
-                    FileFormatError(
-                        f"unknown node {name!r} in the header; rubric {self.rubric.id!r} has "
-                        f"{', '.join(sorted(known))}",
-                        line=header_line,
-                        column=column,
-                        node=name,
-                    )
-                )
-                continue
             node_columns.append((name, column))
+        total_column = positions.get("@total")
         assessments: list[Assessment] = []
-        first_seen: dict[str, int] = {}
+        first_seen = self.places
         for line, cells, agency_id in self.agency_rows(rows, positions):
             if agency_id in first_seen:
                 self.report(
@@ -316,20 +625,41 @@ class _Table:
                 )
             duplicate = agency_id in first_seen
             first_seen.setdefault(agency_id, line)
+            group_id = self.group_of(line, cells, positions, agency_id)
             scores: dict[str, Decimal] = {}
             measurements: dict[str, Measurement] = {}
-            group = self.cell(cells, positions, "group") if "group" in positions else self.rubric.group_ids[0]
             for node_id, column in node_columns:
                 text = self.cell(cells, positions, node_id)
                 if text:
-                    value = self.value(text, line, column, agency_id, node_id, group)
+                    if column in self.mismatched and group_id in self.mismatched[column]:
+                        self.report(
+                            InputError(
+                                f"the column gives the maximum {self.declared[column]}, but the node's maximum "
+                                f"for group {group_id!r} is {self.mismatched[column][group_id]}"
+                            ),
+                            line=line,
+                            column=column,
+                            agency=agency_id,
+                            node=node_id,
+                        )
+                        continue
+                    value = self.value(text, line, column, agency_id, node_id, group_id)
                     if value is not None:
                         scores[node_id] = value[0]
                         if value[1] is not None:
                             measurements[node_id] = value[1]
-            assessment = self.assessment(line, cells, positions, agency_id, scores, {}, measurements=measurements)
+            if total_column is not None:
+                text = self.cell(cells, positions, "@total")
+                if text:
+                    self.total(text, line, total_column, agency_id, group_id, scores)
+            assessment = self.assessment(
+                line, cells, positions, agency_id, scores, {}, group=group_id, measurements=measurements
+            )
             if assessment is not None:
-                assessment = self.check(assessment, line, positions, dict(node_columns))
+                columns = dict(node_columns)
+                if total_column is not None and group_id in self.rubric.group_ids:
+                    columns.setdefault(self.rubric.group(group_id).tree.id, total_column)
+                assessment = self.check(assessment, line, positions, columns)
                 if not duplicate:
                     assessments.append(assessment)
         return assessments
@@ -344,11 +674,12 @@ class _Table:
         evidence: dict[str, str],
         flags: dict[str, bool] | None = None,
         extra: tuple[str, str, str] | None = None,
+        group: str | None = None,
         measurements: dict[str, Measurement] | None = None,
     ) -> Assessment | None:
         group, name, not_applicable = extra or (
-            self.cell(cells, positions, "group") if "group" in positions else self.rubric.group_ids[0],
-            self.cell(cells, positions, "name"),
+            group if group is not None else self.group_of(line, cells, positions, agency_id),
+            self.cell(cells, positions, "name") or (self.cell(cells, positions, "agency") if self.by_name else ""),
             self.cell(cells, positions, "not_applicable"),
         )
         if flags is None:
@@ -380,7 +711,7 @@ class _Table:
     def long(self, rows: Sequence[Row], positions: dict[str, int]) -> list[Assessment]:
         for required in ("node", "score"):
             if required not in positions:  # pragma: no cover - the long form is chosen by these columns
-                self.report(FileFormatError(f"the header has no {required!r} column", line=rows[0][0]))
+                self.report(FileFormatError(f"the header has no {required!r} column", line=rows[self.start - 1][0]))
                 return []
         order: list[str] = []
         facts: dict[str, dict[str, tuple[str, int]]] = {}
@@ -398,7 +729,10 @@ class _Table:
                 measurements[agency_id] = {}
                 evidence[agency_id] = {}
                 first_line[agency_id] = line
+                self.places.setdefault(agency_id, line)
             known = facts[agency_id]
+            if self.by_name and "name" not in known and "name" not in positions:
+                known["name"] = (self.cell(cells, positions, "agency"), line)
             for column_name in described:
                 given = self.cell(cells, positions, column_name)
                 if not given:
@@ -432,7 +766,11 @@ class _Table:
             given_on[key] = line
             text = self.cell(cells, positions, "score")
             if text:
-                group = known.get("group", (self.rubric.group_ids[0], 0))[0]
+                group = (
+                    self.group_ids.get(header_key(known["group"][0]), known["group"][0])
+                    if "group" in known
+                    else self.group_of(line, cells, positions, agency_id)
+                )
                 read = self.value(text, line, positions["score"], agency_id, node_id, group)
                 points = None if read is None else read[0]
                 if read is not None and points is not None:
@@ -471,7 +809,11 @@ class _Table:
                         continue
                     if flag is not None:
                         flags[name] = flag
-            group = known["group"][0] if "group" in known else self.rubric.group_ids[0]
+            group = (
+                self.group_ids.get(header_key(known["group"][0]), known["group"][0])
+                if "group" in known
+                else self.group_of(line, [], positions, agency_id)
+            )
             if "group" in positions and "group" not in known:
                 self.report(
                     InputError("no row gives the agency's group"),
@@ -489,7 +831,7 @@ class _Table:
                 evidence[agency_id],
                 flags,
                 (group, known.get("name", ("", 0))[0], known.get("not_applicable", ("", 0))[0]),
-                measurements[agency_id],
+                measurements=measurements[agency_id],
             )
             if made is not None:
                 assessments.append(made)
@@ -503,34 +845,55 @@ def score_table_rows(
     file: str | None = None,
     source: Source = Source.APPRAISED,
     sink: Sink | None = None,
+    options: ReadOptions | None = None,
+    sheet: str | None = None,
+    places: dict[str, int] | None = None,
+    columns: dict[str, int] | None = None,
     values: str = "points",
 ) -> tuple[Assessment, ...]:
     """Read a score table given as rows of text cells (wide or long form, told apart by the header).
 
-    With ``sink``, every problem is passed to it and the rows that can be read
-    are returned; without, the first problem is raised. With
+    The header row is the first that names the agency column; the rows above
+    it (titles) are skipped. With ``sink``, every problem is passed to it and
+    the rows that can be read are returned; without, the first problem is
+    raised. ``places``, if given, receives the line of each agency's row, and
+    ``columns`` the column of each node of a wide table. With
     ``values="index"`` every value is read on the rubric's published scale
     and returned as points (:func:`govindex.views.index_to_points`).
     """
-    table = _Table(rubric, file, source, sink, values)
+    table = _Table(rubric, file, source, sink, options, sheet, values)
+    if places is not None:
+        table.places = places
     positions = table.header(rows)
     if positions is None:
         return ()
+    if columns is not None:
+        for name, column in positions.items():
+            if name == "@total":
+                for group in rubric.groups:
+                    columns.setdefault(group.tree.id, column)
+            elif name not in _FIXED:
+                columns[name] = column
     if "node" in positions and "score" in positions:
         return tuple(table.long(rows, positions))
     return tuple(table.wide(rows, positions))
 
 
 def read_scores_csv(
-    path: str | Path, rubric: Rubric, *, source: Source = Source.APPRAISED, values: str = "points"
+    path: str | Path,
+    rubric: Rubric,
+    *,
+    source: Source = Source.APPRAISED,
+    options: ReadOptions | None = None,
+    values: str = "points",
 ) -> tuple[Assessment, ...]:
-    """Read a score table in CSV (wide ``agency,group,<node id>...`` or long ``agency,group,node,score``)."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FileFormatError(f"cannot read the score file: {error.strerror}", file=str(path)) from None
-    return parse_scores_csv(data, rubric, file=str(path), source=source, values=values)
+    """Read a score table in CSV (wide ``agency,group,<node id>...`` or long ``agency,group,node,score``).
+
+    A file larger than ``options.max_bytes`` is refused before it is read.
+    """
+    options = options or ReadOptions()
+    data = read_limited(path, options.max_bytes)
+    return parse_scores_csv(data, rubric, file=str(path), source=source, options=options, values=values)
 
 
 def parse_scores_csv(
@@ -539,12 +902,16 @@ def parse_scores_csv(
     *,
     file: str | None = None,
     source: Source = Source.APPRAISED,
+    options: ReadOptions | None = None,
+    places: dict[str, int] | None = None,
+    columns: dict[str, int] | None = None,
     values: str = "points",
 ) -> tuple[Assessment, ...]:
     """Parse a score table; see :func:`read_scores_csv`.
 
     UTF-8 with or without a byte-order mark; comma or semicolon separators;
-    decimal point or decimal comma; an empty cell is "not given", not 0.
+    decimal point or decimal comma (one of them for the whole file); an
+    empty cell is "not given", not 0.
 
     >>> from govindex import load_rubric
     >>> table = "\\ufeffagency;group;infrastructure;internal_use;public_services;security;staff;policy\\n"
@@ -552,19 +919,37 @@ def parse_scores_csv(
     >>> parse_scores_csv(table, load_rubric("sonla-2017-it"))[0].scores["internal_use"]
     Decimal('21.7')
     """
-    return score_table_rows(_csv_rows(_decode(data, file), file), rubric, file=file, source=source, values=values)
+    options = options or ReadOptions()
+    _check_length(data, options, file)
+    rows = _csv_rows(_decode(data, file), file, options.max_cells)
+    return score_table_rows(
+        rows, rubric, file=file, source=source, options=options, places=places, columns=columns, values=values
+    )
+
+
+def _check_length(data: bytes | str, options: ReadOptions, file: str | None) -> None:
+    if len(data) > options.max_bytes:
+        raise FileFormatError(too_large(len(data), options.max_bytes), file=file)
 
 
 def check_scores_csv(
-    data: bytes | str, rubric: Rubric, *, file: str | None = None
+    data: bytes | str,
+    rubric: Rubric,
+    *,
+    file: str | None = None,
+    options: ReadOptions | None = None,
+    places: dict[str, int] | None = None,
 ) -> tuple[tuple[Assessment, ...], list[GovIndexError]]:
     """Read a CSV score table and return what could be read with **every** problem found."""
+    options = options or ReadOptions()
     problems: list[GovIndexError] = []
     try:
-        rows = _csv_rows(_decode(data, file), file)
+        _check_length(data, options, file)
+        rows = _csv_rows(_decode(data, file), file, options.max_cells)
     except GovIndexError as error:
         return (), [error]
-    return score_table_rows(rows, rubric, file=file, sink=problems.append), problems
+    found = score_table_rows(rows, rubric, file=file, sink=problems.append, options=options, places=places)
+    return found, problems
 
 
 def table_of(assessments: Iterable[Assessment], rubric: Rubric) -> tuple[list[str], list[list[str | Decimal]]]:

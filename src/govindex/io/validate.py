@@ -7,18 +7,20 @@ path, instead of raising the first one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import attrs
 
-from govindex.errors import FileFormatError, GovIndexError
-from govindex.io.assessments import _file_of
+from govindex.errors import FileFormatError, GovIndexError, InputError
+from govindex.io.assessments import Place, _file_of
+from govindex.io.cells import ReadOptions, read_limited
 from govindex.io.csvio import check_scores_csv
-from govindex.io.rubrics import _rubric_of, read_text
+from govindex.io.rubrics import _rubric_of
 from govindex.io.yamlio import Document, join_index, join_key, load_document
 from govindex.rubric import Rubric
 
-__all__ = ["FileReport", "validate_file"]
+__all__ = ["FileReport", "validate_file", "validate_files"]
 
 
 @attrs.frozen
@@ -30,6 +32,7 @@ class FileReport:
     problems: tuple[GovIndexError, ...] = ()
     rubric: str | None = None
     count: int | None = None
+    places: Mapping[str, Place] = attrs.field(factory=dict, eq=False, hash=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -87,16 +90,18 @@ def _cohort_problems(
     return []
 
 
-def validate_file(path: str | Path, rubric: Rubric | None = None) -> FileReport:
+def validate_file(path: str | Path, rubric: Rubric | None = None, *, options: ReadOptions | None = None) -> FileReport:
     """Check a rubric, assessment file (YAML/JSON) or score table (CSV/XLSX) and list every problem.
 
     Score tables need ``rubric``; an assessment file is checked against
     ``rubric``, or else against the bundled rubric it names, if any.
+    ``options`` says how tables are read and how large a file may be.
 
     >>> from govindex.io.bundled import bundled_path
     >>> validate_file(bundled_path("sonla-2021-cqs.yaml")).summary().split(": ", 1)[1]
     'ok (rubric)'
     """
+    options = options or ReadOptions()
     file = str(path)
     suffix = Path(path).suffix.lower()
     if suffix in {".csv", ".xlsx"}:
@@ -107,15 +112,17 @@ def validate_file(path: str | Path, rubric: Rubric | None = None) -> FileReport:
                 (FileFormatError("a score table is checked against a rubric: pass --rubric", file=file),),
             )
         try:
-            data = Path(path).read_bytes()
-        except OSError as error:
-            return FileReport(file, "scores", (FileFormatError(f"cannot read the file: {error.strerror}", file=file),))
+            data = read_limited(path, options.max_bytes, "file")
+        except GovIndexError as error:
+            return FileReport(file, "scores", (error,))
+        lines: dict[str, int] = {}
+        sheet: str | None = None
         kind = "scores"
         if suffix == ".csv":
-            assessments, found = check_scores_csv(data, rubric, file=file)
+            assessments, found = check_scores_csv(data, rubric, file=file, options=options, places=lines)
         else:
             from govindex.io.forms import is_form, parse_form
-            from govindex.io.xlsx import check_scores_xlsx
+            from govindex.io.xlsx import check_located
 
             if is_form(data):
                 found = []
@@ -124,11 +131,13 @@ def validate_file(path: str | Path, rubric: Rubric | None = None) -> FileReport:
                 except GovIndexError as error:
                     assessments, found = (), [*found, error]
                 kind = "form"
+                lines = {assessment.agency.id: 0 for assessment in assessments}
             else:
-                assessments, found = check_scores_xlsx(data, rubric, file=file)
+                sheet, assessments, found = check_located(data, rubric, file=file, options=options, places=lines)
         if not found:
             found = _cohort_problems(rubric, assessments, None, file)
-        return FileReport(file, kind, _unique(found), rubric.id, len(assessments))
+        places = {agency: (line or None, sheet) for agency, line in lines.items()}
+        return FileReport(file, kind, _unique(found), rubric.id, len(assessments), places)
     if suffix not in {".yaml", ".yml", ".json"}:
         return FileReport(
             file,
@@ -137,7 +146,12 @@ def validate_file(path: str | Path, rubric: Rubric | None = None) -> FileReport:
         )
     problems: list[GovIndexError] = []
     try:
-        document = load_document(read_text(path), file=file, sink=problems.append)
+        data = read_limited(path, options.max_bytes, "file")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise FileFormatError(f"not UTF-8 text (byte {error.start})", file=file) from None
+        document = load_document(text, file=file, sink=problems.append)
     except GovIndexError as error:
         return FileReport(file, "unknown", _unique([*problems, error]))
     data = document.data
@@ -156,10 +170,66 @@ def validate_file(path: str | Path, rubric: Rubric | None = None) -> FileReport:
         count = len(parsed.agencies) if parsed is not None else None
         if parsed is not None and against is not None and not problems:
             problems += _cohort_problems(against, parsed.assessments(against), document, file)
-        return FileReport(file, "assessment", _unique(problems), None if against is None else against.id, count)
+        yaml_places: dict[str, Place] = {}
+        if parsed is not None:
+            for index, entry in enumerate(parsed.agencies):
+                mark = document.locate(join_key(join_index("agencies", index), "id"))
+                yaml_places.setdefault(entry.id, (None if mark is None else mark[0], None))
+        return FileReport(
+            file, "assessment", _unique(problems), None if against is None else against.id, count, yaml_places
+        )
     problems.append(
         FileFormatError(
             "cannot tell what this file is: a rubric has 'groups', an assessment file has 'agencies'", file=file, line=1
         )
     )
     return FileReport(file, "unknown", _unique(problems))
+
+
+def validate_files(
+    paths: Iterable[str | Path],
+    rubric: Rubric | None = None,
+    *,
+    options: ReadOptions | None = None,
+    together: bool = False,
+) -> list[FileReport]:
+    """Check several files (:func:`validate_file`).
+
+    With ``together``, the score files are one cohort (as ``govindex score``
+    reads several files): an agency found in two of them is a problem of the
+    later file, naming both.
+    """
+    reports: list[FileReport] = []
+    seen: dict[str, FileReport] = {}
+    for path in paths:
+        report = validate_file(path, rubric, options=options)
+        if not together:
+            reports.append(report)
+            continue
+        clashes: list[GovIndexError] = []
+        for agency_id, (line, sheet) in report.places.items():
+            first = seen.get(agency_id)
+            if first is None:
+                seen[agency_id] = report
+                continue
+            clashes.append(
+                InputError(
+                    f"the agency is in two files: {_describe(first, agency_id)} and {_describe(report, agency_id)}; "
+                    "each agency's scores come from one file",
+                    file=report.file,
+                    line=line,
+                    sheet=sheet,
+                    agency=agency_id,
+                )
+            )
+        if clashes:
+            report = attrs.evolve(report, problems=_unique([*report.problems, *clashes]))
+        reports.append(report)
+    return reports
+
+
+def _describe(report: FileReport, agency_id: str) -> str:
+    line, sheet = report.places.get(agency_id, (None, None))
+    if line is None:
+        return report.file
+    return f"{report.file} ({sheet}!{line})" if sheet is not None else f"{report.file} (line {line})"

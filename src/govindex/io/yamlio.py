@@ -36,12 +36,14 @@ from typing import Any
 import attrs
 import yaml
 
+from govindex.agency import nfc
 from govindex.errors import FileFormatError, GovIndexError
 
 __all__ = [
     "MAX_CHARS",
     "MAX_DEPTH",
     "MAX_VALUES",
+    "CommaNumber",
     "Document",
     "dump_document",
     "dump_json",
@@ -194,12 +196,50 @@ def _expanded_size(root: yaml.Node, file: str | None) -> int:
     return size(root, 0)
 
 
+class CommaNumber(str):
+    """A plain YAML scalar such as ``4,5``: text to YAML, a number with a decimal comma where points are expected."""
+
+    __slots__ = ()
+
+
+_COMMA_NUMBER = re.compile(r"-?[0-9]+,[0-9]+")
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe composer, noting where a tag is written out (``!!timestamp``, ``!!python/...``)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.explicit: set[int] = set()
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if getattr(event, "tag", None) is not None:
+            self.explicit.add(event.start_mark.index)
+        return super().compose_node(parent, index)
+
+
+def _split_number(previous: tuple[yaml.Node, yaml.Node] | None, key: yaml.Node, value: yaml.Node) -> str | None:
+    """``a: 4,5`` as written, when a flow mapping cut it at the comma into ``a: 4`` and a key ``5`` without a value."""
+    if previous is None or not isinstance(key, yaml.ScalarNode) or not isinstance(value, yaml.ScalarNode):
+        return None
+    number = previous[1]
+    if not isinstance(number, yaml.ScalarNode) or number.style is not None or key.style is not None:
+        return None
+    if not re.fullmatch(r"-?[0-9]+", number.value) or not re.fullmatch(r"[0-9]+", key.value):
+        return None
+    if value.tag != f"{_TAG}null" or value.value not in {"", "~", "null"}:
+        return None
+    return f"{previous[0].value}: {number.value},{key.value}"
+
+
 class _Builder:
     """Turns composed YAML nodes into plain data, recording positions and problems."""
 
-    def __init__(self, file: str | None, sink: Sink | None) -> None:
+    def __init__(self, file: str | None, sink: Sink | None, explicit: set[int] | None = None) -> None:
         self.file = file
         self.sink = sink
+        self.explicit = explicit or set()
         self.marks: dict[str, Mark] = {}
         self.key_marks: dict[str, Mark] = {}
 
@@ -212,6 +252,17 @@ class _Builder:
         mark = _at(node)
         if mark is not None:
             self.marks.setdefault(path, mark)
+        if node.start_mark.index in self.explicit:
+            self.report(
+                _problem(
+                    f"the YAML tag {_tag_name(node.tag)} is not allowed (only plain mappings, lists, text, numbers, "
+                    "dates, true/false and null, without tags)",
+                    node,
+                    path,
+                    self.file,
+                )
+            )
+            return None
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -236,15 +287,30 @@ class _Builder:
         out: dict[str, Any] = {}
         first: dict[str, yaml.Node] = {}
         merges: list[tuple[yaml.Node, yaml.Node]] = []
+        previous: tuple[yaml.Node, yaml.Node] | None = None
         for key_node, value_node in node.value:
+            before, previous = previous, (key_node, value_node)
             if not isinstance(key_node, yaml.ScalarNode):
                 self.report(_problem("a mapping key must be plain text", key_node, path, self.file))
                 continue
             if key_node.tag == f"{_TAG}merge":
                 merges.append((key_node, value_node))
                 continue
-            key = key_node.value
+            key = nfc(key_node.value)
             where = join_key(path, key)
+            split = _split_number(before, key_node, value_node) if node.flow_style else None
+            if split is not None:
+                self.report(
+                    _problem(
+                        f"in a {{...}} mapping a comma separates entries, so '{split}' reads as "
+                        f"'{split.split(',')[0]}' and a key {key!r} of its own; write the number with a decimal "
+                        f"point ({split.replace(',', '.')}), or write the mapping on lines of its own",
+                        key_node,
+                        where,
+                        self.file,
+                    )
+                )
+                continue
             if key in first:
                 line = first[key].start_mark.line + 1
                 self.report(
@@ -293,6 +359,9 @@ class _Builder:
             return text
         kind = tag[len(_TAG) :]
         if kind == "str":
+            text = nfc(text)
+            if node.style is None and _COMMA_NUMBER.fullmatch(text):
+                return CommaNumber(text)
             return text
         if kind == "null":
             return None
@@ -340,15 +409,19 @@ class _Builder:
                 return dt.date.fromisoformat(text)
             stamp: Any = yaml.constructor.SafeConstructor.construct_yaml_timestamp(yaml.SafeLoader(""), node)
             return stamp
-        except (ValueError, OverflowError, TypeError, yaml.YAMLError):
+        except (ValueError, OverflowError, TypeError, AttributeError, yaml.YAMLError):
             self.report(_problem(f"{text!r} is not a valid date (YYYY-MM-DD)", node, path, self.file))
             return text
 
 
-def _compose(text: str, file: str | None) -> yaml.Node | None:
+def _compose(text: str, file: str | None) -> tuple[yaml.Node | None, set[int]]:
     try:
-        node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
-        return node
+        loader = _Loader(text)
+    except yaml.YAMLError as error:
+        raise FileFormatError(f"not valid YAML: {error}", file=file) from None
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node, loader.explicit
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
@@ -362,6 +435,8 @@ def _compose(text: str, file: str | None) -> yaml.Node | None:
         raise FileFormatError(f"not valid YAML: {error}", file=file) from None
     except RecursionError:
         raise FileFormatError(f"the document is nested more than {MAX_DEPTH} levels deep", file=file) from None
+    finally:
+        loader.dispose()
 
 
 def _check_size(text: str, file: str | None) -> None:
@@ -371,11 +446,11 @@ def _check_size(text: str, file: str | None) -> None:
 
 def _load_yaml_document(text: str, file: str | None, sink: Sink | None) -> Document:
     _check_size(text, file)
-    root = _compose(text, file)
+    root, explicit = _compose(text, file)
     if root is None:
         return Document(None, file)
     _expanded_size(root, file)
-    builder = _Builder(file, sink)
+    builder = _Builder(file, sink, explicit)
     data = builder.build(root, "")
     return Document(data, file, builder.marks, builder.key_marks)
 
@@ -389,10 +464,22 @@ class _Duplicate(Exception):
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
+        key = nfc(key)
         if key in out:
             raise _Duplicate(key)
-        out[key] = value
+        out[key] = nfc(value) if isinstance(value, str) else value
     return out
+
+
+def _nfc_items(data: Any) -> Any:
+    """The text items of JSON lists in NFC (mapping keys and values are normalised as they are read)."""
+    if isinstance(data, list):
+        return [nfc(item) if isinstance(item, str) else _nfc_items(item) for item in data]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, (list, dict)):
+                data[key] = _nfc_items(value)
+    return data
 
 
 def _json_constant(name: str) -> Decimal:
@@ -440,6 +527,7 @@ def _load_json_document(text: str, file: str | None) -> Document:
         raise FileFormatError(f"not valid JSON: {error}", file=file) from None
     if _depth(data) > MAX_DEPTH:
         raise FileFormatError(f"the document is nested more than {MAX_DEPTH} levels deep", file=file)
+    data = nfc(data) if isinstance(data, str) else _nfc_items(data)
     builder = _json_marks(text, file)[0]
     return Document(data, file, builder.marks, builder.key_marks)
 
