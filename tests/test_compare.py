@@ -26,6 +26,7 @@ from govindex.directory import AgencyRecord, EventKind, LineageEvent, Registry
 from govindex.errors import FileFormatError, InputError, UnknownNameError
 from govindex.io.comparisons import parse_result_json, read_period, split_input
 from govindex.io.directory import load_registry
+from govindex.render.reports import comparison_table
 from govindex.results import Result
 
 SONLA = load_registry("sonla")
@@ -179,7 +180,8 @@ def test_national_dti_series_for_son_la() -> None:
     assert [step.score_change for step in steps] == [Decimal("0.0825"), Decimal("0.2040")]
     row = series.compare().rows[0]
     assert row.places == 7 and row.score_change == Decimal("0.2865")
-    header, rows = series.compare().table()
+    table = comparison_table(series.compare())
+    header, rows = [c.id for c in table.columns], table.text_rows("en")
     assert header[-3:] == ["places 2020→2022", "change 2020→2022", "status"]
     assert rows[0][-7:-1] == ["+8", "+0.0825", "-1", "+0.2040", "+7", "+0.2865"]
 
@@ -270,7 +272,7 @@ def test_not_assessed_agencies_are_kept() -> None:
     )
     comparison = compare(with_note, attrs.evolve(period, label="again"))
     assert comparison.row("van-phong-ubnd-tinh").status is Status.LEFT
-    _header, rows = comparison.table()
+    rows = comparison_table(comparison).text_rows("en")
     office = next(cells for cells in rows if cells[1] == "van-phong-ubnd-tinh")
     assert office[-1] == "left (not in the newer result); 2017: not assessed"
     assert comparison.to_frame().loc["van-phong-ubnd-tinh", "notes"] == "2017: not assessed"
@@ -291,7 +293,7 @@ def test_outputs() -> None:
         "band": "fair",
     }
     html = comparison._repr_html_()
-    assert html.startswith('<table class="govindex-comparison"><caption>2017 → 2025</caption>')
+    assert html.startswith('<div class="govindex-report">\n<table class="govindex">\n<caption>2017 → 2025</caption>')
     assert "<td>Sở Văn hóa, Thể thao và Du lịch</td>" in html
     frame = comparison.to_frame()
     assert frame.loc["so-khoa-hoc-va-cong-nghe", "status"] == "merged"
@@ -368,9 +370,11 @@ def test_compare_command_reads_score_json_results(tmp_path: Path, capsys: pytest
 
 
 def test_compare_command_markdown_and_table(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["compare", "sonla-2017-it", "again=sonla-2017-it", "--format", "markdown"]) == 0
+    assert main(["compare", "sonla-2017-it", "again=sonla-2017-it", "--format", "markdown", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("| group | agency | name | rank 2017 |")
+    assert out.startswith("## 2017 → again\n\n| group | agency | name | rank 2017 |")
+    assert main(["compare", "sonla-2017-it", "again=sonla-2017-it", "--format", "markdown"]) == 0
+    assert "| Nhóm | Mã cơ quan | Tên cơ quan | rank 2017 |" in capsys.readouterr().out
     assert main(["compare", "sonla-2017-it", "again=sonla-2017-it"]) == 0
     assert "continuing" in capsys.readouterr().out
 

@@ -318,7 +318,7 @@ def test_the_cli_writes_a_form_that_score_and_validate_read(tmp_path: Path, caps
         )
     )
     assert main(["score", str(EXAMPLES / "measures-demo.yaml"), str(form)]) == 0
-    assert "19.58" in capsys.readouterr().out
+    assert "19,58" in capsys.readouterr().out  # Vietnamese output: decimal comma
     assert main(["validate", "--rubric", str(EXAMPLES / "measures-demo.yaml"), str(form)]) == 0
 
 

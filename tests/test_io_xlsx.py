@@ -149,12 +149,16 @@ def test_result_workbook_keeps_diacritics_and_numbers(tmp_path: Path) -> None:
     )
     result = score(rubric, parse_scores_csv(text, rubric))
     write_result_xlsx(result, tmp_path / "result.xlsx")
-    sheet = openpyxl.load_workbook(tmp_path / "result.xlsx").active
+    # One sheet per agency group, in Vietnamese (the issue asks for it).
+    workbook = openpyxl.load_workbook(tmp_path / "result.xlsx")
+    assert workbook.sheetnames == ["provincial"]
+    sheet = workbook["provincial"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert rows[0][:6] == ["group", "rank", "agency", "name", "total", "band"]
-    assert rows[1][:6] == ["provincial", 1, "so-noi-vu", "Sở Nội vụ", 77.2, "Khá"]
-    assert sheet["E2"].number_format == "0.0"
-    assert result_xlsx_bytes(result)[:2] == b"PK"
+    assert rows[0][0] == "Sở, ban, ngành cấp tỉnh"
+    assert rows[2] == ["STT", "Tên cơ quan", "Tổng điểm", "Xếp loại", "Xếp hạng"]
+    assert rows[3] == [1, "Sở Nội vụ", 77.2, "Khá", 1]
+    assert sheet["C4"].number_format == "0.0"
+    assert result_xlsx_bytes(result) == result_xlsx_bytes(result)
 
 
 def test_without_openpyxl_the_message_says_what_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -210,7 +210,7 @@ def test_cli_report_plot(
     path = tmp_path / f"chart{suffix}"
     scores = str(data_dir / "sonla-2017-it-provincial.csv")
     assert main(["report", "sonla-2017-it", scores, "--plot", str(path), "--chart", chart]) == 0
-    assert "67.6" in capsys.readouterr().out
+    assert "67,6" in capsys.readouterr().out
     check_png(path) if suffix == ".png" else check_svg(path)
 
 

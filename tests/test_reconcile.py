@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from govindex import Agency, Assessment, InputError, Source, UnknownNameError, load_dataset, load_rubric, reconcile
 from govindex.cli import main
+from govindex.render import document_of, render
 from report_helpers import cohort, flat_rubric, tree_rubric
 
 
@@ -67,7 +68,7 @@ def test_agencies_without_differences_are_still_listed(outcome_2017) -> None:
 
 
 def test_reconciliation_json_and_tables(outcome_2017) -> None:
-    data = json.loads(outcome_2017.to_json())
+    data = json.loads(render(outcome_2017, "json"))
     assert data["difference"] == "appraised - self"
     tu_phap = next(a for a in data["agencies"] if a["agency"] == "so-tu-phap")
     assert tu_phap == {
@@ -85,14 +86,14 @@ def test_reconciliation_json_and_tables(outcome_2017) -> None:
         "places": -3,
         "nodes": [{"node": "public_services", "self": "26.0", "appraised": "20.0", "difference": "-6.0"}],
     }
-    assert outcome_2017.table_names() == ("agencies", "differences")
-    differences = outcome_2017.table("differences")
+    assert [t.name for t in document_of(outcome_2017).tables] == ["agencies", "differences"]
+    differences = document_of(outcome_2017).table("differences")
     assert [row[2] for row in differences.rows] == ["infrastructure", "policy", "public_services", "public_services"]
     frame = outcome_2017.to_frame("differences")
     assert frame["difference"].iloc[0] == Decimal("-2.0")
     assert "Sở Tư pháp" in outcome_2017._repr_html_()
     assert "| provincial | so-tu-phap | Sở Tư pháp | 70.9 | 64.9 | -6.0 | Khá | Trung bình | 9 | 12 | -3 |" in (
-        outcome_2017.to_markdown()
+        render(outcome_2017, "markdown", lang="en")
     )
 
 
@@ -110,7 +111,7 @@ def test_agencies_in_one_file_only_are_reported() -> None:
         ("provincial-03", "only in the self-assessment"),
         ("van-phong-ubnd-tinh", "only in the appraisal"),
     ]
-    assert outcome.table_names() == ("agencies", "differences", "unmatched")
+    assert [t.name for t in document_of(outcome).tables] == ["agencies", "differences", "unmatched"]
     assert outcome.to_dict()["unmatched"][1] == {
         "agency": "van-phong-ubnd-tinh",
         "name": "Văn phòng UBND tỉnh",
@@ -307,6 +308,6 @@ def test_cli_reconcile_refusals(tmp_path: Path, data_dir: Path, capsys: pytest.C
 def test_cli_reconcile_without_source_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     mine = write_assessment(tmp_path / "self.yaml", None, {"so-a": "80"})
     theirs = write_assessment(tmp_path / "appraised.yaml", None, {"so-a": "75"})
-    assert main(["reconcile", str(mine), str(theirs), "--format", "markdown"]) == 0
+    assert main(["reconcile", str(mine), str(theirs), "--format", "markdown", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "| provincial | so-a | So A | 80.0 | 75.0 | -5.0 | Tốt | Khá | 1 | 1 | 0 |" in out

@@ -1,4 +1,7 @@
-"""Report outputs: text, Markdown, CSV, JSON, XLSX, pandas DataFrames and HTML."""
+"""Report outputs: text, Markdown, CSV, JSON, XLSX, pandas DataFrames and HTML.
+
+Reports are rendered by :mod:`govindex.render` (the domain values no longer render themselves).
+"""
 
 from __future__ import annotations
 
@@ -31,8 +34,10 @@ from govindex import (
     statistics,
 )
 from govindex.cli import main
-from govindex.reports import format_for_path, result_table, write_report
-from govindex.tables import FORMATS, format_cell, write_xlsx
+from govindex.render import FORMATS, document_of, format_cell, format_for_path, render, write_file
+from govindex.render.reports import result_table
+from govindex.render.safe import visible
+from govindex.render.xlsx import workbook_bytes as write_xlsx
 from report_helpers import cohort, flat_rubric
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -98,7 +103,7 @@ def test_markdown_escapes_and_aligns() -> None:
 
 
 def test_csv_keeps_the_column_ids_and_diacritics(stats_2017) -> None:
-    rows = list(csv.reader(io.StringIO(stats_2017.to_csv("leaders"))))
+    rows = list(csv.reader(io.StringIO(render(stats_2017, "csv", table="leaders"))))
     assert rows[0] == ["group", "rank", "agency", "name", "total", "band"]
     assert rows[1] == ["provincial", "1", "so-thong-tin-va-truyen-thong", "Sở Thông tin và Truyền thông", "83.8", "Khá"]
 
@@ -108,19 +113,17 @@ def test_csv_keeps_the_column_ids_and_diacritics(stats_2017) -> None:
 
 def test_every_format_renders(stats_2017) -> None:
     for fmt in FORMATS:
-        content = stats_2017.render(fmt)
+        content = render(stats_2017, fmt)
         assert content
-        if fmt == "xlsx":
+        if fmt in {"xlsx", "docx"}:
             assert isinstance(content, bytes) and content[:2] == b"PK"
         else:
             assert isinstance(content, str)
-    assert json.loads(stats_2017.render("json")) == stats_2017.to_dict()
-    assert stats_2017.render("markdown") == stats_2017.to_markdown()
-    assert stats_2017.render("table") == stats_2017.to_text()
+    assert json.loads(render(stats_2017, "json")) == stats_2017.to_dict()
 
 
 def test_markdown_has_one_section_per_table(stats_2017) -> None:
-    text = stats_2017.to_markdown()
+    text = render(stats_2017, "markdown", lang="en")
     assert "## Thống kê theo nhóm / statistics per group" in text
     assert "## Dẫn đầu (hạng 1-3) / leaders (ranks 1-3)" in text
     assert (
@@ -129,14 +132,16 @@ def test_markdown_has_one_section_per_table(stats_2017) -> None:
 
 
 def test_render_refusals(stats_2017) -> None:
-    with pytest.raises(UnknownNameError, match="unknown format 'pdf'; use one of table, csv, json, markdown, xlsx"):
-        stats_2017.render("pdf")
+    with pytest.raises(
+        UnknownNameError, match="unknown format 'pdf'; use one of table, markdown, csv, json, xlsx, html, docx"
+    ):
+        render(stats_2017, "pdf")
     with pytest.raises(UnknownNameError, match="unknown table 'ranks'; the tables are groups, leaders"):
-        stats_2017.render("csv", table="ranks")
+        render(stats_2017, "csv", table="ranks")
 
 
 def test_one_table_only(stats_2017) -> None:
-    text = stats_2017.render("markdown", table="leaders")
+    text = render(stats_2017, "markdown", table="leaders")
     assert "leaders" in text and "statistics per group" not in text
 
 
@@ -144,7 +149,7 @@ def test_one_table_only(stats_2017) -> None:
 
 
 def test_xlsx_has_one_sheet_per_table_with_exact_numbers(stats_2017) -> None:
-    workbook = openpyxl.load_workbook(io.BytesIO(stats_2017.to_xlsx()))
+    workbook = openpyxl.load_workbook(io.BytesIO(render(stats_2017, "xlsx", lang="en")))
     assert workbook.sheetnames == ["groups", "leaders"]
     sheet = workbook["groups"]
     assert sheet["A1"].value == "Thống kê theo nhóm / statistics per group"
@@ -157,7 +162,7 @@ def test_xlsx_has_one_sheet_per_table_with_exact_numbers(stats_2017) -> None:
 
 
 def test_xlsx_is_deterministic(stats_2017) -> None:
-    assert stats_2017.to_xlsx() == stats_2017.to_xlsx()
+    assert render(stats_2017, "xlsx") == render(stats_2017, "xlsx")
 
 
 def test_xlsx_sheet_names_are_made_valid() -> None:
@@ -178,7 +183,7 @@ def test_xlsx_needs_a_table() -> None:
 def test_xlsx_without_openpyxl(monkeypatch: pytest.MonkeyPatch, stats_2017) -> None:
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(MissingDependencyError) as caught:
-        stats_2017.to_xlsx()
+        render(stats_2017, "xlsx")
     assert str(caught.value) == (
         "this needs openpyxl, which is not installed; install it with: pip install 'govindex[excel]'"
     )
@@ -215,9 +220,8 @@ def test_result_frame_with_floats_on_request(result_2017) -> None:
 
 
 def test_report_frames(stats_2017) -> None:
-    frames = stats_2017.to_frames()
-    assert list(frames) == ["groups", "leaders"]
-    groups = frames["groups"]
+    assert [t.name for t in document_of(stats_2017).tables] == ["groups", "leaders"]
+    groups = stats_2017.to_frame()
     assert list(groups["group"]) == ["provincial", "overall", "pooled"]
     assert groups["mean"].iloc[0] == Decimal("67.6")
     assert groups["fair_share"].dtype == "Int64"  # empty on the pooled row
@@ -243,7 +247,7 @@ def test_result_html_escapes_names() -> None:
     assert "Sở &lt;b&gt;A&lt;/b&gt; &amp; &quot;B&quot; | C" in text
     assert "<b>A</b>" not in text
     assert text.startswith('<div class="govindex-report">')
-    assert '<td style="text-align: right">71.5</td>' in text
+    assert '<td class="num">71.5</td>' in text
 
 
 def test_statistics_html_escapes_names() -> None:
@@ -255,7 +259,7 @@ def test_statistics_html_escapes_names() -> None:
 def test_html_of_the_2017_statistics(stats_2017) -> None:
     text = stats_2017._repr_html_()
     assert text.count("<table") == 2
-    assert "<th>Khá %</th>" in text
+    assert "<th>Fair %</th>" in text
 
 
 @given(st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s and s.strip()))
@@ -264,7 +268,7 @@ def test_any_agency_name_is_escaped(name: str) -> None:
     cells = re.findall(r"<td>(.*?)</td>", table.to_html(), flags=re.DOTALL)
     assert len(cells) == 1
     assert "<" not in cells[0] and ">" not in cells[0]
-    assert html.unescape(cells[0]) == name
+    assert html.unescape(cells[0]) == visible(name)
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -272,7 +276,15 @@ def test_any_agency_name_is_escaped(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "fmt"),
-    [("r.md", "markdown"), ("r.CSV", "csv"), ("r.json", "json"), ("r.txt", "table"), ("r.xlsx", "xlsx")],
+    [
+        ("r.md", "markdown"),
+        ("r.CSV", "csv"),
+        ("r.json", "json"),
+        ("r.txt", "table"),
+        ("r.xlsx", "xlsx"),
+        ("r.html", "html"),
+        ("r.docx", "docx"),
+    ],
 )
 def test_format_for_path(name: str, fmt: str) -> None:
     assert format_for_path(name) == fmt
@@ -283,13 +295,13 @@ def test_format_for_path_refusal() -> None:
         format_for_path("r.pdf")
 
 
-def test_write_report(tmp_path: Path, stats_2017) -> None:
-    write_report(stats_2017, tmp_path / "r.json")
+def test_write_file(tmp_path: Path, stats_2017) -> None:
+    write_file(render(stats_2017, "json"), tmp_path / "r.json")
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["groups"]["provincial"]["mean"] == "67.6"
-    write_report(stats_2017, tmp_path / "r.xlsx")
-    assert (tmp_path / "r.xlsx").read_bytes() == stats_2017.to_xlsx()
-    with pytest.raises(FileFormatError, match="cannot write the report"):
-        write_report(stats_2017, tmp_path / "missing" / "r.md")
+    write_file(render(stats_2017, "xlsx"), tmp_path / "r.xlsx")
+    assert (tmp_path / "r.xlsx").read_bytes() == render(stats_2017, "xlsx")
+    with pytest.raises(FileFormatError, match="cannot write the output"):
+        write_file(render(stats_2017, "markdown"), tmp_path / "missing" / "r.md")
 
 
 # --- CLI --------------------------------------------------------------------------------------
@@ -302,7 +314,7 @@ def test_cli_formats(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["report", "sonla-2017-it", scores, "--format", "csv"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("group,name,agencies,mean,")
-    assert "CSV holds the table 'groups'; the report also has 'leaders' (choose with --table)" in captured.err
+    assert "CSV holds the table 'groups'; the output also has 'leaders' (choose with --table)" in captured.err
     assert main(["report", "sonla-2017-it", scores, "--format", "csv", "--table", "leaders"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("group,rank,agency,name,total,band\n") and captured.err == ""
@@ -314,7 +326,7 @@ def test_cli_formats(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_cli_refusals(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     scores = str(data_dir / "sonla-2017-it-provincial.csv")
     assert main(["report", "sonla-2017-it", scores, "--format", "xlsx"]) == 2
-    assert capsys.readouterr().err == "govindex: error: an xlsx workbook is binary: give --output FILE.xlsx\n"
+    assert capsys.readouterr().err == "govindex: error: xlsx is binary: give --output FILE.xlsx\n"
     assert main(["report", "sonla-2017-it", scores, "--table", "ranks"]) == 2
     assert "unknown table 'ranks'; the tables are groups, leaders" in capsys.readouterr().err
     assert main(["report", "sonla-2017-it", scores, "--output", "r.pdf"]) == 2
@@ -362,7 +374,7 @@ def test_not_assessed_agencies_are_listed() -> None:
             "reason": "not assessed this year",
         }
     ]
-    assert stats.table_names() == ("groups", "leaders", "not_assessed")
+    assert [t.name for t in document_of(stats).tables] == ["groups", "leaders", "not_assessed"]
     assert [t.name for t in (result_table(result),)] == ["results"]
     assert "not assessed this year" in result._repr_html_()
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from govindex import InputError, UnknownNameError, load_dataset, load_rubric, score, statistics
 from govindex.cli import main
+from govindex.render import document_of, render
 from govindex.stats import exact_text, largest_remainder, round_exact
 from report_helpers import scored
 
@@ -65,7 +66,7 @@ def test_leaders_include_every_agency_tied_at_the_cut(result_2017) -> None:
 
 
 def test_2017_json(result_2017) -> None:
-    data = json.loads(statistics(result_2017).to_json())
+    data = json.loads(render(statistics(result_2017), "json"))
     provincial = data["groups"]["provincial"]
     assert provincial["mean"] == "67.6"
     assert provincial["band_counts"] == {"good": 0, "fair": 12, "average": 5, "weak": 1}
@@ -97,7 +98,8 @@ def test_cli_report_json_on_the_18_departments(data_dir: Path, capsys: pytest.Ca
 def test_cli_report_table(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "sonla-2017-it", str(data_dir / "sonla-2017-it-provincial.csv")]) == 0
     out = capsys.readouterr().out
-    assert "provincial" in out and "67.6" in out and "Sở Thông tin và Truyền thông" in out
+    assert "provincial" in out and "67,6" in out and "Sở Thông tin và Truyền thông" in out
+    assert "Điểm trung bình" in out
     assert "largest-remainder" in out
 
 
@@ -142,14 +144,21 @@ def test_a_mean_without_a_finite_decimal_form() -> None:
     assert group.mean_exact == Fraction(211, 3)
     assert group.mean == Decimal("70.3")
     assert stats.to_dict()["groups"]["provincial"]["mean_exact"] == "211/3"
-    assert "Exact means: provincial 211/3" in stats.table("groups").notes[1]
+    assert "Exact means: provincial 211/3" in document_of(stats).table("groups").notes[1]
 
 
 def test_not_banded_rubric_has_no_band_figures() -> None:
     stats = statistics(scored({"provincial": ["0.26", "0.34"]}, bands=False))
     assert stats.group("provincial").band_counts == {}
     assert stats.band_shares == {}
-    assert [c.id for c in stats.table("groups").columns] == ["group", "name", "agencies", "mean", "min", "max"]
+    assert [c.id for c in document_of(stats).table("groups").columns] == [
+        "group",
+        "name",
+        "agencies",
+        "mean",
+        "min",
+        "max",
+    ]
 
 
 # --- largest remainder -----------------------------------------------------------------

@@ -115,7 +115,7 @@ def test_json_rows_carry_views_and_published_values() -> None:
 def test_table_csv_and_markdown_show_the_views() -> None:
     result = _cohort_result()
     for fmt in ("table", "csv", "markdown"):
-        text = render_result(result, fmt)
+        text = render_result(result, fmt, lang="en")
         assert "pillar_digital_government" in text and "pillar_digital_society rank" in text
         assert "0.6955" in text
     header = render_result(result, "csv").splitlines()[0].split(",")

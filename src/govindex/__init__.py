@@ -78,6 +78,8 @@ if TYPE_CHECKING:
     from govindex.io.xlsx import read_scores_xlsx as read_scores_xlsx
     from govindex.io.xlsx import write_scores_xlsx as write_scores_xlsx
     from govindex.reconcile import Reconciliation as Reconciliation
+    from govindex.render.model import Column as Column
+    from govindex.render.model import Table as Table
     from govindex.rules import Adjustment as Adjustment
     from govindex.rules import Rule as Rule
     from govindex.rules import RuleContext as RuleContext
@@ -95,8 +97,6 @@ if TYPE_CHECKING:
     from govindex.stats import GroupStatistics as GroupStatistics
     from govindex.stats import Statistics as Statistics
     from govindex.stats import statistics as statistics
-    from govindex.tables import Column as Column
-    from govindex.tables import Table as Table
 
 __version__ = "0.1.0"
 
@@ -166,8 +166,8 @@ _LAZY: dict[str, str] = {
     "GroupStatistics": "govindex.stats",
     "Statistics": "govindex.stats",
     "statistics": "govindex.stats",
-    "Column": "govindex.tables",
-    "Table": "govindex.tables",
+    "Column": "govindex.render.model",
+    "Table": "govindex.render.model",
 }
 
 __all__ = [

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from govindex import __version__
 from govindex.commands import COMMANDS
 from govindex.errors import GovIndexError
+from govindex.render.safe import visible
 
 __all__ = ["build_parser", "main"]
 
@@ -35,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
     except GovIndexError as error:
-        print(f"govindex: error: {error}", file=sys.stderr)
+        print(f"govindex: error: {visible(str(error))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # pragma: no cover - output piped into head
         return 0

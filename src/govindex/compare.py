@@ -23,7 +23,6 @@ December).
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import pairwise
@@ -219,13 +218,6 @@ class Step:
         else:
             text = self.status.value
         return f"{text} ({self.when})" if self.when else text
-
-
-def _signed(value: Rank | Decimal | None, decimals: int | None = None) -> str:
-    if value is None:
-        return ""
-    text = format_points(value, decimals) if decimals is not None and isinstance(value, Decimal) else str(value)
-    return text if text.startswith("-") or value == 0 else "+" + text
 
 
 @attrs.frozen
@@ -478,46 +470,15 @@ class Comparison:
         moved = [r for r in self.rows if r.places is not None and (group is None or r.group == group)]
         return tuple(sorted(moved, key=lambda r: (-r.places, r.agency)))  # type: ignore[operator]
 
-    def _change_decimals(self, first: Period, last: Period) -> int | None:
+    def change_decimals(self, first: Period, last: Period) -> int | None:
+        """The decimals of a score change between two periods (``None`` when a period has no precision)."""
         if first.decimals is None or last.decimals is None:
             return None
         return max(first.decimals, last.decimals)
 
-    def _standing_notes(self, row: ComparisonRow) -> list[str]:
+    def standing_notes(self, row: ComparisonRow) -> list[str]:
+        """Why an agency listed in a period was not assessed there, per period."""
         return [f"{p.label}: {s.note}" for p, s in zip(self.periods, row.standings, strict=True) if s and s.note]
-
-    def table(self) -> tuple[list[str], list[list[str]]]:
-        """Header and rows of the comparison as text cells (places and changes signed)."""
-        header = ["group", "agency", "name"]
-        for label in self.labels:
-            header += [f"rank {label}", f"score {label}", f"band {label}"]
-        pairs = list(pairwise(self.periods))
-        for old, new in pairs:
-            header += [f"places {old.label}→{new.label}", f"change {old.label}→{new.label}"]
-        if len(self.periods) > 2:
-            first, last = self.periods[0], self.periods[-1]
-            header += [f"places {first.label}→{last.label}", f"change {first.label}→{last.label}"]
-        header.append("status")
-        body: list[list[str]] = []
-        for row in self.rows:
-            cells = [row.group, row.agency, row.name]
-            for period, standing in zip(self.periods, row.standings, strict=True):
-                if standing is None:
-                    cells += ["", "", ""]
-                else:
-                    cells += [
-                        "" if standing.rank is None else str(standing.rank),
-                        period.format(standing.score),
-                        standing.band_label or standing.band or "",
-                    ]
-            for (old, new), step in zip(pairs, row.steps, strict=True):
-                cells += [_signed(step.places), _signed(step.score_change, self._change_decimals(old, new))]
-            if len(self.periods) > 2:
-                decimals = self._change_decimals(self.periods[0], self.periods[-1])
-                cells += [_signed(row.places), _signed(row.score_change, decimals)]
-            cells.append("; ".join([row.describe(), *self._standing_notes(row)]))
-            body.append(cells)
-        return header, body
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data; scores and changes are strings, ranks integers (or strings when fractional)."""
@@ -601,7 +562,7 @@ class Comparison:
             record["status"] = row.status.value
             record["predecessors"] = ", ".join(row.predecessors)
             record["successor"] = row.successor
-            record["notes"] = "; ".join(self._standing_notes(row)) or None
+            record["notes"] = "; ".join(self.standing_notes(row)) or None
             records.append(record)
         columns: dict[str, list[Any]] = {}
         for record in records:
@@ -615,15 +576,11 @@ class Comparison:
         return frame.set_index("agency") if records else frame
 
     def _repr_html_(self) -> str:
-        header, body = self.table()
-        head = "".join(f"<th>{html.escape(cell)}</th>" for cell in header)
-        lines = ["<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>" for cells in body]
-        caption = html.escape(" → ".join(self.labels))
-        return (
-            f'<table class="govindex-comparison"><caption>{caption}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(lines)}</tbody></table>"
-        )
+        """The comparison as an HTML table, for Jupyter."""
+        from govindex.render.html import tables_html
+        from govindex.render.reports import comparison_table
 
+        return tables_html([comparison_table(self)])
 
 @exact
 def compare(*periods: Period | Result, registry: Registry | None = None) -> Comparison:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -38,7 +38,9 @@ from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Rubric
 from govindex.rules import Rule
 from govindex.scoring import score
-from govindex.tables import Cell, Column, Table, Tabular
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["AgencyReconciliation", "NodeDifference", "Reconciliation", "reconcile"]
 
@@ -125,7 +127,7 @@ class AgencyReconciliation:
 
 
 @attrs.frozen
-class Reconciliation(Tabular):
+class Reconciliation:
     """Self-assessment against appraisal for a whole cohort.
 
     ``agencies`` are ordered by group, appraised rank, then id. ``only_self``
@@ -210,82 +212,18 @@ class Reconciliation(Tabular):
             ],
         }
 
-    def tables(self) -> tuple[Table, ...]:
-        """``agencies`` (totals, bands, ranks), ``differences`` (per node), ``unmatched`` (if any)."""
-        decimals = self.rubric.decimals
-        bands = self.rubric.bands
+    def to_frame(self, table: str | None = None, *, floats: bool = False) -> pd.DataFrame:
+        """One table (default: ``agencies``) as a pandas DataFrame; see :mod:`govindex.render.frames`."""
+        from govindex.render import document_of
+        from govindex.render.frames import table_frame
 
-        def label(band_id: str | None) -> str | None:
-            return None if band_id is None or bands is None else bands.band(band_id).label
+        return table_frame(document_of(self).table(table), floats=floats)
 
-        agencies = Table(
-            "agencies",
-            [
-                Column("group"),
-                Column("agency"),
-                Column("name"),
-                Column("self_total", decimals=decimals),
-                Column("appraised_total", decimals=decimals),
-                Column("difference", decimals=decimals),
-                Column("self_band"),
-                Column("appraised_band"),
-                Column("self_rank"),
-                Column("appraised_rank"),
-                Column("places"),
-            ],
-            [
-                [
-                    item.group,
-                    item.agency.id,
-                    item.agency.name,
-                    item.self_total,
-                    item.appraised_total,
-                    item.total_difference,
-                    label(item.self_band),
-                    label(item.appraised_band),
-                    item.self_rank,
-                    item.appraised_rank,
-                    item.places,
-                ]
-                for item in self.agencies
-            ],
-            "Đối chiếu tự đánh giá và thẩm định / self-assessment against appraisal",
-            [
-                "difference = appraised - self; places = self rank - appraised rank (positive: ranked higher by the appraisal)."
-            ],
-        )
-        rows: list[list[Cell]] = []
-        for item in self.agencies:
-            for d in item.differences:
-                rows.append(
-                    [item.group, item.agency.id, d.node, d.name, d.max_points, d.self_score, d.appraised, d.difference]
-                )
-        differences = Table(
-            "differences",
-            [
-                Column("group"),
-                Column("agency"),
-                Column("node"),
-                Column("node_name"),
-                Column("max_points", decimals=decimals),
-                Column("self", decimals=decimals),
-                Column("appraised", decimals=decimals),
-                Column("difference", decimals=decimals),
-            ],
-            rows,
-            "Chênh lệch theo tiêu chí / differences per criterion (largest first)",
-        )
-        out = [agencies, differences]
-        if self.unmatched:
-            out.append(
-                Table(
-                    "unmatched",
-                    [Column("agency"), Column("name"), Column("group"), Column("status")],
-                    [[a.id, a.name, a.group, status] for a, status in self.unmatched],
-                    "Không đối chiếu được / not compared",
-                )
-            )
-        return tuple(out)
+    def _repr_html_(self) -> str:
+        from govindex.render.html import tables_html
+        from govindex.render.reports import reconciliation_tables
+
+        return tables_html(reconciliation_tables(self))
 
     def rank_movements(self) -> tuple[tuple[str, Rank, Rank], ...]:
         """``(name, self rank, appraised rank)`` per compared agency, for :func:`govindex.plots.slope_chart`."""

@@ -260,12 +260,14 @@ class Result:
 
         Points are Decimal objects (``object`` dtype) unless ``floats=True``.
         """
-        from govindex.reports import result_to_frame
+        from govindex.render.frames import table_frame
+        from govindex.render.reports import result_table
 
-        return result_to_frame(self, floats=floats)
+        return table_frame(result_table(self), floats=floats)
 
     def _repr_html_(self) -> str:
         """The result as an HTML table, for Jupyter."""
-        from govindex.reports import result_to_html
+        from govindex.render.html import tables_html
+        from govindex.render.reports import result_tables
 
-        return result_to_html(self)
+        return tables_html(result_tables(self))

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from govindex._convert import to_dict, to_frozenset, to_str_tuple
+from govindex._convert import FrozenDict, to_dict, to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
 from govindex.errors import GovIndexError, RubricError, UnknownNameError
 from govindex.measures import Measure, resolve_measure
@@ -26,6 +26,7 @@ from govindex.views import Publication, View, check_view
 
 __all__ = [
     "RESERVED_IDS",
+    "AppendixLayout",
     "Group",
     "Index",
     "LegalBasis",
@@ -214,6 +215,48 @@ class Group:
         return tuple(node.id for node in self.tree.walk())
 
 
+def _captions(value: Mapping[str, Mapping[str, str]] | None) -> Mapping[str, Mapping[str, str]]:
+    if value is None:
+        return FrozenDict()
+    return FrozenDict({str(group): FrozenDict(nodes) for group, nodes in value.items()})
+
+
+@attrs.frozen
+class AppendixLayout:
+    """How a province prints the appendix of its results decision (phụ lục kết quả).
+
+    Every field is optional; without it ``govindex publish`` words the
+    appendix from the rubric. ``title``/``subtitle`` head the appendix;
+    ``mean_decimals`` is the precision of the printed means (Decision
+    3247/QĐ-UBND prints 68/100); ``first_table`` numbers the first group's
+    tables ("Bảng 3." when the web portals follow tables 1 and 2);
+    ``captions`` maps a group id, then a node id, to a caption: the root
+    node's id captions the overall ranking, a main index's id its ranking.
+    The ``*_en`` fields are the English wording.
+    """
+
+    title: str | None = None
+    title_en: str | None = None
+    subtitle: str | None = None
+    subtitle_en: str | None = None
+    mean_decimals: int | None = None
+    first_table: int = 1
+    captions: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, converter=_captions, hash=False)
+    captions_en: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, converter=_captions, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        decimals = self.mean_decimals
+        if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 12):
+            raise RubricError(f"appendix: mean_decimals must be an integer from 0 to 12, not {decimals!r}")
+        if isinstance(self.first_table, bool) or not isinstance(self.first_table, int) or self.first_table < 1:
+            raise RubricError(f"appendix: first_table must be a positive integer, not {self.first_table!r}")
+
+    def caption(self, group: str, node: str, lang: str) -> str | None:
+        """The caption a province gave the ranking of ``node`` in ``group``, if any."""
+        captions = self.captions_en if lang == "en" else self.captions
+        return captions.get(group, {}).get(node)
+
+
 @attrs.frozen
 class RuleRef:
     """A methodology rule named in a rubric, with its parameters, in running order."""
@@ -268,6 +311,7 @@ class Rubric:
     results_basis: LegalBasis | None = None
     notes: str | None = None
     publication: Publication | None = None
+    appendix: AppendixLayout | None = None
     views: tuple[View, ...] = attrs.field(default=(), converter=tuple)
 
     @exact
@@ -312,6 +356,27 @@ class Rubric:
                         node=node.id,
                     )
         self._check_publication()
+        self._check_appendix()
+
+    def _check_appendix(self) -> None:
+        if self.appendix is None:
+            return
+        if not isinstance(self.appendix, AppendixLayout):
+            raise RubricError(
+                f"rubric {self.id!r}: appendix must be an AppendixLayout, not {type(self.appendix).__name__}"
+            )
+        groups = {group.id: group for group in self.groups}
+        for captions in (self.appendix.captions, self.appendix.captions_en):
+            for group_id, nodes in captions.items():
+                if group_id not in groups:
+                    raise RubricError(
+                        f"appendix: a caption names the unknown group {group_id!r}; the groups are {', '.join(groups)}"
+                    )
+                for node_id in nodes:
+                    if node_id not in groups[group_id].node_ids:
+                        raise RubricError(
+                            f"appendix: a caption names the unknown node {node_id!r}", group=group_id, node=node_id
+                        )
 
     def _check_publication(self) -> None:
         if self.publication is not None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -36,7 +36,9 @@ from govindex.points import divide, exact, quantize, terminating
 from govindex.ranking import Rank
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Rubric
-from govindex.tables import Cell, Column, Table, Tabular
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "GroupStatistics",
@@ -143,7 +145,7 @@ class GroupStatistics:
 
 
 @attrs.frozen
-class Statistics(Tabular):
+class Statistics:
     """Per-group and overall statistics of a result.
 
     ``overall_mean`` is the unweighted mean of the group means (the published
@@ -233,106 +235,18 @@ class Statistics(Tabular):
     def _fmt(self, value: Decimal) -> str:
         return f"{quantize(value, self.decimals):f}"
 
-    def tables(self) -> tuple[Table, ...]:
-        """``groups`` (one row per group, then the overall and pooled rows), ``leaders``, ``not_assessed``."""
-        bands = () if self.rubric.bands is None else self.rubric.bands.bands
-        columns = [
-            Column("group"),
-            Column("name"),
-            Column("agencies"),
-            Column("mean", decimals=self.decimals),
-            Column("min", decimals=self.decimals),
-            Column("max", decimals=self.decimals),
-        ]
-        for band in bands:
-            columns.append(Column(f"{band.id}_count", band.label))
-        for band in bands:
-            columns.append(Column(f"{band.id}_share", f"{band.label} %"))
-        rows: list[list[Cell]] = []
-        for g in self.groups:
-            rows.append(
-                [
-                    g.group,
-                    g.name,
-                    g.count,
-                    g.mean,
-                    g.minimum,
-                    g.maximum,
-                    *(g.band_counts[b.id] for b in bands),
-                    *(g.band_shares[b.id] for b in bands),
-                ]
-            )
-        minimum = min(g.minimum for g in self.groups)
-        maximum = max(g.maximum for g in self.groups)
-        rows.append(
-            [
-                "overall",
-                "overall: mean of the group means",
-                self.count,
-                self.overall_mean,
-                minimum,
-                maximum,
-                *(self.band_counts[b.id] for b in bands),
-                *(self.band_shares[b.id] for b in bands),
-            ]
-        )
-        rows.append(
-            [
-                "pooled",
-                "pooled: mean over all agencies",
-                self.count,
-                self.pooled_mean,
-                None,
-                None,
-                *(None for _ in bands),
-                *(None for _ in bands),
-            ]
-        )
-        notes = [
-            f"Means are rounded to {self.decimals} decimal(s), {self.rounding}; band shares are whole "
-            "percentages by the largest-remainder method and sum to 100."
-        ]
-        exact = [(g.group, g.mean, g.mean_exact) for g in self.groups]
-        exact += [
-            ("overall", self.overall_mean, self.overall_mean_exact),
-            ("pooled", self.pooled_mean, self.pooled_mean_exact),
-        ]
-        inexact = [f"{name} {exact_text(value)}" for name, shown, value in exact if Fraction(shown) != value]
-        if inexact:
-            notes.append("Exact means: " + "; ".join(inexact) + ".")
-        groups = Table("groups", columns, rows, "Thống kê theo nhóm / statistics per group", notes)
-        leader_rows: list[list[Cell]] = []
-        for g in self.groups:
-            for leader in g.leaders:
-                band_label = None
-                if leader.band is not None and self.rubric.bands is not None:
-                    band_label = self.rubric.bands.band(leader.band).label
-                leader_rows.append([g.group, leader.rank, leader.agency, leader.name, leader.total, band_label])
-        leaders = Table(
-            "leaders",
-            [
-                Column("group"),
-                Column("rank"),
-                Column("agency"),
-                Column("name"),
-                Column("total", decimals=self.rubric.decimals),
-                Column("band"),
-            ],
-            leader_rows,
-            f"Dẫn đầu (hạng 1-{self.top}) / leaders (ranks 1-{self.top})",
-        )
-        out = [groups, leaders]
-        if self.not_assessed:
-            out.append(
-                Table(
-                    "not_assessed",
-                    [Column("agency"), Column("name"), Column("group"), Column("reason")],
-                    [[i.agency.id, i.agency.name, i.agency.group, i.reason] for i in self.not_assessed],
-                    "Không đánh giá / not assessed",
-                )
-            )
-        return tuple(out)
+    def to_frame(self, table: str | None = None, *, floats: bool = False) -> pd.DataFrame:
+        """One table (default: ``groups``) as a pandas DataFrame; see :mod:`govindex.render.frames`."""
+        from govindex.render import document_of
+        from govindex.render.frames import table_frame
 
+        return table_frame(document_of(self).table(table), floats=floats)
+
+    def _repr_html_(self) -> str:
+        from govindex.render.html import tables_html
+        from govindex.render.reports import statistics_tables
+
+        return tables_html(statistics_tables(self))
 
 def _band_counts(rubric: Rubric, rows: Sequence[AgencyResult]) -> dict[str, int]:
     if rubric.bands is None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from govindex.commands import (
     compare,
     explain,
+    publish,
     reconcile,
     report,
     reproduce,
@@ -33,5 +34,6 @@ COMMANDS: list[Register] = [
     report.register,
     reconcile.register,
     compare.register,
+    publish.register,
     template.register,
 ]

@@ -11,6 +11,7 @@ from govindex.errors import GovIndexError
 from govindex.io.assessments import ScoreFile, combine_score_files, read_score_file
 from govindex.io.cells import DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, ReadOptions
 from govindex.io.writers import FORMATS
+from govindex.render.safe import visible
 from govindex.rubric import Rubric
 
 __all__ = ["add_format", "add_input_options", "emit", "place_error", "read_options", "read_score_files"]
@@ -100,4 +101,5 @@ def place_error(error: GovIndexError, files: Sequence[ScoreFile]) -> GovIndexErr
 
 
 def emit(text: str) -> None:
-    sys.stdout.write(text)
+    """Text to standard output, control characters made visible (they never reach the terminal)."""
+    sys.stdout.write(visible(text))

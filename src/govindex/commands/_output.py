@@ -1,51 +1,88 @@
-"""Output options shared by the report commands: format, output file, table, chart."""
+"""Output options shared by the commands: ``--format``, ``--output``, ``--lang``, ``--excel-vn``, ``--table``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from govindex.errors import InputError
-from govindex.reports import format_for_path, write_report
-from govindex.tables import FORMATS, Tabular
+from govindex.render import BINARY, FORMATS, Document, format_for_path, render_document, write_file
+from govindex.render.words import LANGS
 
-__all__ = ["add_output_options", "emit_report"]
+__all__ = ["add_output_options", "chosen_format", "emit_document", "emit_text"]
 
 
-def add_output_options(parser: argparse.ArgumentParser) -> None:
+def add_output_options(
+    parser: argparse.ArgumentParser,
+    formats: tuple[str, ...] = FORMATS,
+    *,
+    tables: bool = True,
+    excel_vn: bool = True,
+) -> None:
+    """The options every command shares; ``formats`` are the ones that make sense for it."""
     parser.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=formats,
         default=None,
-        help="output format (default: from the --output extension, else table); xlsx needs --output",
+        help="output format (default: from the --output extension, else table); "
+        + ", ".join(f for f in formats if f in BINARY)
+        + " need --output",
     )
-    parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    parser.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument(
-        "--table",
-        metavar="NAME",
-        help="show only this table of the report (CSV holds one table: the first unless named)",
+        "--lang",
+        choices=LANGS,
+        default="vi",
+        help="language of headings, labels and numbers: vi (tiếng Việt, decimal comma; default) or en",
     )
+    if excel_vn and "csv" in formats:
+        parser.add_argument(
+            "--excel-vn",
+            action="store_true",
+            help="CSV as Excel reads it in Vietnam: UTF-8 with BOM, ';' between cells, decimal comma",
+        )
+    if tables:
+        parser.add_argument(
+            "--table",
+            metavar="NAME",
+            help="show only this table (CSV holds one table: the first unless named)",
+        )
 
 
-def emit_report(report: Tabular, args: argparse.Namespace) -> None:
-    """Write the report as the options ask: to --output or standard output."""
-    fmt = args.format
+def chosen_format(args: argparse.Namespace, formats: tuple[str, ...] = FORMATS) -> str:
+    """The format asked for: ``--format``, else the ``--output`` extension, else ``table``."""
+    fmt: str | None = args.format
     if fmt is None:
-        fmt = format_for_path(args.output) if args.output else "table"
-    if args.table is not None:
-        report.table(args.table)
+        fmt = format_for_path(args.output, formats) if args.output else "table"
+    if fmt in BINARY and not args.output:
+        raise InputError(f"{fmt} is binary: give --output FILE.{fmt}")
+    return fmt
+
+
+def emit_text(content: str | bytes, args: argparse.Namespace) -> None:
+    """Rendered content to ``--output`` or standard output."""
     if args.output:
-        write_report(report, args.output, fmt, table=args.table)
+        write_file(content, args.output)
     else:
-        if fmt == "xlsx":
-            raise InputError("an xlsx workbook is binary: give --output FILE.xlsx")
-        content = report.render(fmt, table=args.table)
         assert isinstance(content, str)
         sys.stdout.write(content)
-    if fmt == "csv" and args.table is None and len(report.table_names()) > 1:
-        names = report.table_names()
+
+
+def emit_document(document: Document, args: argparse.Namespace, *, data: Any = None) -> None:
+    """A document as the options ask: format, language already chosen, one table, output file."""
+    fmt = chosen_format(args, FORMATS)
+    table = getattr(args, "table", None)
+    if table is not None:
+        document.table(table)
+    content = render_document(
+        document, fmt, table=table, excel_vn=getattr(args, "excel_vn", False), data=data if table is None else None
+    )
+    emit_text(content, args)
+    names = [t.name for t in document.tables]
+    if fmt == "csv" and table is None and len(names) > 1:
         print(
-            f"govindex: note: CSV holds the table {names[0]!r}; the report also has "
+            f"govindex: note: CSV holds the table {names[0]!r}; the output also has "
             f"{', '.join(repr(n) for n in names[1:])} (choose with --table)",
             file=sys.stderr,
         )

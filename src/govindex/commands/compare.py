@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_format, emit
+from govindex.commands._output import add_output_options, emit_document
 from govindex.compare import compare
 from govindex.io.comparisons import read_period
 from govindex.io.directory import list_registries, load_registry
-from govindex.io.writers import json_text, render_rows
+from govindex.render import document_of
 
 _INPUTS = (
     "Each input is [LABEL=]SOURCE, where SOURCE is RUBRIC:SCORES (a rubric id or file and a CSV, "
@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         + (", ".join(list_registries()) or "none")
         + ") to match names and follow lineage",
     )
-    add_format(parser)
+    add_output_options(parser, tables=False)
     parser.set_defaults(run=run)
 
 
@@ -45,8 +45,5 @@ def run(args: argparse.Namespace) -> int:
     periods = [read_period(spec) for spec in [args.old, *args.new]]
     registry = None if args.registry is None else load_registry(args.registry)
     comparison = compare(*periods, registry=registry)
-    if args.format == "json":
-        emit(json_text(comparison.to_dict()))
-        return 0
-    emit(render_rows(*comparison.table(), args.format))
+    emit_document(document_of(comparison, args.lang), args, data=comparison.to_dict())
     return 0

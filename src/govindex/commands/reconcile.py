@@ -7,11 +7,12 @@ from pathlib import Path
 
 from govindex.assessment import Source
 from govindex.commands._common import add_input_options, read_score_files
-from govindex.commands._output import add_output_options, emit_report
+from govindex.commands._output import add_output_options, emit_document
 from govindex.errors import FileFormatError, InputError
 from govindex.io.bundled import list_rubrics, load_rubric
 from govindex.io.yamlio import load_yaml
 from govindex.reconcile import reconcile
+from govindex.render import document_of
 from govindex.rubric import Rubric
 
 
@@ -149,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
             title=f"Thứ hạng: tự đánh giá → thẩm định / rank: self → appraised ({rubric.id})",
         )
         plots.save_figure(figure, args.plot)
-    emit_report(outcome, args)
+    emit_document(document_of(outcome, args.lang), args, data=outcome.to_dict())
     return 0
 
 

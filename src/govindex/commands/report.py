@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from govindex.commands._common import add_input_options, place_error, read_score_files
-from govindex.commands._output import add_output_options, emit_report
+from govindex.commands._output import add_output_options, emit_document
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
+from govindex.render import document_of
 from govindex.scoring import score
 from govindex.stats import statistics
 
@@ -64,5 +65,5 @@ def run(args: argparse.Namespace) -> int:
         else:
             figure = plots.band_distribution(stats, shares=args.chart == "shares")
         plots.save_figure(figure, args.plot)
-    emit_report(stats, args)
+    emit_document(document_of(stats, args.lang), args, data=stats.to_dict())
     return 0

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_format, add_input_options, emit, place_error, read_score_files
+from govindex.commands._common import add_input_options, place_error, read_score_files
+from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
 from govindex.io.writers import render_result
+from govindex.render import render_document
+from govindex.render.reports import result_document, result_table
 from govindex.scoring import score
 
 
@@ -41,9 +44,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "node's maximum on the rubric's published scale (0.7804 of a 100-point index is 78.04 points)"
         ),
     )
-    add_format(parser)
+    add_output_options(parser, FORMATS, tables=False)
     add_input_options(parser)
     parser.set_defaults(run=run)
+
+
+#: The formats of ``score``: per group in text, Markdown, Excel and HTML; flat in CSV and JSON.
+FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,5 +60,15 @@ def run(args: argparse.Namespace) -> int:
         result = score(rubric, assessments)
     except GovIndexError as error:
         raise place_error(error, files) from None
-    emit(render_result(result, args.format))
+    fmt = chosen_format(args, FORMATS)
+    content: str | bytes
+    if fmt == "csv" and args.excel_vn:
+        from govindex.render.csv import table_csv
+
+        content = table_csv(result_table(result), excel_vn=True)
+    elif fmt in {"json", "csv"}:
+        content = render_result(result, fmt)
+    else:
+        content = render_document(result_document(result, args.lang), fmt)
+    emit_text(content, args)
     return 0

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from govindex.ranking import Rank
+from govindex.render.safe import csv_text_cell, markdown_cell, one_line
 from govindex.results import Result
 
 __all__ = [
@@ -129,8 +127,8 @@ def result_rows(result: Result) -> tuple[list[str], list[list[str]]]:
 
 
 def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Columns aligned with spaces; numbers right-aligned."""
-    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
+    """Columns aligned with spaces; numbers right-aligned; control characters and line breaks made visible."""
+    widths = [max([len(one_line(h)), *(len(one_line(r[i])) for r in rows)]) for i, h in enumerate(header)]
 
     def numeric(column: int) -> bool:
         return all(_is_number(r[column]) for r in rows if r[column])
@@ -139,7 +137,10 @@ def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     lines = []
     for cells in [list(header), *rows]:
         lines.append(
-            "  ".join(c.rjust(w) if r else c.ljust(w) for c, w, r in zip(cells, widths, right, strict=True)).rstrip()
+            "  ".join(
+                one_line(c).rjust(w) if r else one_line(c).ljust(w)
+                for c, w, r in zip(cells, widths, right, strict=True)
+            ).rstrip()
         )
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"
@@ -154,24 +155,23 @@ def _is_number(text: str) -> bool:
 
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|")
-
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
-    lines += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
+    """A Markdown table whose cells cannot forge rows (see :func:`govindex.render.safe.markdown_cell`)."""
+    lines = ["| " + " | ".join(markdown_cell(h) for h in header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in r) + " |" for r in rows]
     return "\n".join(lines) + "\n"
 
 
-def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]], *, excel_vn: bool = False) -> str:
+    """Text rows as CSV; every cell made safe for spreadsheets (:func:`govindex.render.safe.csv_text_cell`)."""
+    from govindex.render.csv import csv_text as write_csv
+
+    return write_csv(header, [[csv_text_cell(c) for c in row] for row in rows], excel_vn=excel_vn)
 
 
 def json_text(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from govindex.render.json import json_text as write_json
+
+    return write_json(data)
 
 
 def render_rows(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str) -> str:
@@ -189,36 +189,39 @@ def render_rows(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str) 
     raise UnknownNameError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def render_result(result: Result, fmt: str) -> str:
-    """The result in one of :data:`FORMATS`."""
+def render_result(result: Result, fmt: str, *, lang: str = "vi") -> str:
+    """The result in one of :data:`FORMATS`.
+
+    ``json`` is :func:`result_to_dict`; ``csv`` the flat table of
+    :func:`result_rows`; ``table`` and ``markdown`` show each agency group
+    apart (STT, Tên cơ quan, Tổng điểm, Xếp loại, Xếp hạng) in ``lang``, then
+    the agencies not assessed with the reason.
+    """
     if fmt == "json":
         return json_text(result_to_dict(result))
-    text = render_rows(*result_rows(result), fmt)
-    if fmt == "table" and result.not_assessed:
-        text += (
-            "\nNot assessed: " + "; ".join(f"{item.agency.name} ({item.reason})" for item in result.not_assessed) + "\n"
-        )
-    return text
+    if fmt == "csv":
+        return render_rows(*result_rows(result), fmt)
+    if fmt not in FORMATS:
+        return render_rows(*result_rows(result), fmt)
+    from govindex.render import render_document
+    from govindex.render.reports import result_document
+
+    content = render_document(result_document(result, lang), fmt)
+    assert isinstance(content, str)
+    return content
 
 
-def result_xlsx_bytes(result: Result) -> bytes:
-    """The flat result table (as :func:`result_rows`) as an Excel workbook.
+def result_xlsx_bytes(result: Result, *, lang: str = "vi") -> bytes:
+    """The result as an Excel workbook: one sheet per agency group, then the agencies not assessed.
 
     Scores, totals and ranks are numbers (shown with the rubric's decimals),
-    names keep their diacritics. Needs ``pip install 'govindex[excel]'``.
+    names keep their diacritics, no cell is a formula, and the same result
+    gives the same bytes. Needs ``pip install 'govindex[excel]'``.
     """
-    from govindex.io.xlsx import xlsx_bytes
+    from govindex.render.reports import result_document
+    from govindex.render.xlsx import workbook_bytes
 
-    header, rows = result_rows(result)
-    numeric = {i for i, name in enumerate(header) if name not in {"group", "agency", "name", "band"}}
-    typed: list[list[Any]] = []
-    for row in rows:
-        typed.append(
-            [Decimal(cell) if i in numeric and cell and _is_number(cell) else cell for i, cell in enumerate(row)]
-        )
-    decimals = result.rubric.decimals
-    number_format = "0" if decimals == 0 else "0." + "0" * decimals
-    return xlsx_bytes(header, typed, title=result.rubric.id, number_format=number_format)
+    return workbook_bytes(result_document(result, lang))
 
 
 def write_result_xlsx(result: Result, path: str | Path) -> None:

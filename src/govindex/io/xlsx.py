@@ -373,32 +373,21 @@ def check_located(
 
 
 def xlsx_bytes(
-    header: list[str], rows: Iterable[list[Any]], *, title: str = "govindex", number_format: str | None = None
+    header: list[str], rows: Iterable[list[Any]], *, title: str = "govindex", decimals: int | None = None
 ) -> bytes:
-    """A one-sheet workbook: a bold header row, then the rows (Decimals as numbers, text as text)."""
-    openpyxl = require("openpyxl", "excel")
-    styles = require("openpyxl.styles", "excel")
+    """A one-sheet workbook: the header row, then the rows (Decimals as numbers, text as string cells).
 
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = styles.Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-        if number_format is not None:
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, Decimal):
-                    cell.number_format = number_format
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    Written by the one XLSX writer, :func:`govindex.render.xlsx.workbook_bytes`:
+    no cell is a formula and the same rows give the same bytes.
+    """
+    from govindex.render.model import Column, Table
+    from govindex.render.xlsx import workbook_bytes
+
+    columns = [Column(name, decimals=decimals) for name in header]
+    return workbook_bytes([Table(title[:31] or "sheet", columns, rows)], lang="en")
 
 
 def write_scores_xlsx(assessments: Iterable[Assessment], rubric: Rubric, path: str | Path) -> None:
     """Write assessments as a wide ``.xlsx`` score table that :func:`read_scores_xlsx` reads back."""
     header, rows = table_of(assessments, rubric)
-    number_format = "0" if rubric.decimals == 0 else "0." + "0" * rubric.decimals
-    Path(path).write_bytes(xlsx_bytes(header, rows, title="scores", number_format=number_format))
+    Path(path).write_bytes(xlsx_bytes(header, rows, title="scores", decimals=rubric.decimals))
