@@ -93,11 +93,15 @@ def test_later_rules_do_not_see_excluded_agencies() -> None:
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"agencies": "van-phong-ubnd-tinh", "reason": "r"}, "agencies must be a list of agency ids"),
+        # checked against the rule's parameter schema before the rule is built
+        (
+            {"agencies": "van-phong-ubnd-tinh", "reason": "r"},
+            "agencies must be a list of non-empty texts, not 'van-phong-ubnd-tinh'",
+        ),
         ({"agencies": ["a", "a"], "reason": "r"}, "agencies lists a more than once"),
-        ({"agencies": [""], "reason": "r"}, "agency id '' must be non-empty text"),
+        ({"agencies": [""], "reason": "r"}, r"agencies must be a list of non-empty texts, not \(''\,\)"),
         ({"agencies": ["a"], "reason": " "}, "reason must be non-empty text"),
-        ({"agencies": ["a"]}, "bad parameters"),
+        ({"agencies": ["a"]}, r"required parameter 'reason' is missing \(non-empty text\)"),
     ],
 )
 def test_bad_parameters_are_refused(params: dict[str, object], message: str) -> None:

@@ -53,7 +53,10 @@ def test_the_rule_takes_no_parameters() -> None:
     from govindex import RuleRef
     from govindex.rules.plugins import resolve_rule
 
-    with pytest.raises(RuleError, match=r"rule 'full_marks_if_not_applicable': bad parameters \{'points': 1\}"):
+    with pytest.raises(
+        RuleError,
+        match=r"rule 'full_marks_if_not_applicable': unknown parameter 'points'; the rule takes no parameters",
+    ):
         resolve_rule(RuleRef("full_marks_if_not_applicable", {"points": 1}))
 
 

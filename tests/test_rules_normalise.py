@@ -44,7 +44,7 @@ def test_bad_parameters_are_refused() -> None:
         Normalise(to=100, decimals="2")
     with pytest.raises(RuleError, match=r"rounding must be one of"):
         Normalise(to=100, decimals=2, rounding="half-up")
-    with pytest.raises(RuleError, match=r"bad parameters"):
+    with pytest.raises(RuleError, match=r"required parameter 'decimals' is missing \(a whole number from 0 to 12\)"):
         resolve_rule(RuleRef("normalise", {"to": 100}))
 
 

@@ -112,7 +112,11 @@ def test_unknown_rule_is_refused_with_the_known_names() -> None:
     with pytest.raises(UnknownNameError) as caught:
         resolve_rule(RuleRef("best_in_group"))
     assert str(caught.value).startswith(
-        "unknown rule 'best_in_group'; the rules available are best_in_cohort, exclude,"
+        "unknown rule 'best_in_group' (did you mean 'best_in_cohort'?); the rules available are best_in_cohort, exclude,"
+    )
+    assert str(caught.value).endswith(
+        "a rule is added by a package's entry point in the group 'govindex.rules', by register_rule() in Python, "
+        "or by a rules file (the rubric key rule_files, or --rules FILE)"
     )
 
 
@@ -156,3 +160,15 @@ def test_two_packages_providing_one_name_are_refused(monkeypatch: pytest.MonkeyP
         match=r"rule 'broken': the entry point 'no_such_module_here:Rule' cannot be loaded: ModuleNotFoundError",
     ):
         resolve_rule(RuleRef("broken"))
+
+
+def test_the_example_plugin_declares_its_parameters() -> None:
+    rubric = rubric_of(TREE)
+    with pytest.raises(RuleError) as caught:
+        attrs.evolve(rubric, rules=[RuleRef("late_report_penalty", {"points": 1, "tag": "reportin"})])
+    assert str(caught.value).startswith(
+        "rules[0].params.tag: rule 'late_report_penalty': tag 'reportin' marks no node of the groups the rule "
+        "applies to (provincial, district), so the rule would never act (did you mean 'reporting'?)"
+    )
+    with pytest.raises(RuleError, match=r"rules\[0\].params: rule 'late_report_penalty': required parameter 'points'"):
+        attrs.evolve(rubric, rules=[RuleRef("late_report_penalty")])

@@ -12,17 +12,21 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from govindex._convert import FrozenDict, to_dict, to_frozenset, to_str_tuple
+from govindex._convert import FrozenDict, to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
 from govindex.errors import GovIndexError, RubricError, UnknownNameError
 from govindex.measures import Measure, resolve_measure
 from govindex.points import MAX_DECIMALS, bounds_problem, coerce_points, decimals_of, exact
 from govindex.ranking import TiePolicy
 from govindex.views import Publication, View, check_view
+
+if TYPE_CHECKING:
+    from govindex.rules import Rule
+    from govindex.rules.plugins import RulePlugins
 
 __all__ = [
     "RESERVED_IDS",
@@ -215,6 +219,12 @@ class Group:
         return tuple(node.id for node in self.tree.walk())
 
 
+def _frozen_params(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    from govindex.rules.params import frozen_params
+
+    return frozen_params(value)
+
+
 def _captions(value: Mapping[str, Mapping[str, str]] | None) -> Mapping[str, Mapping[str, str]]:
     if value is None:
         return FrozenDict()
@@ -259,10 +269,14 @@ class AppendixLayout:
 
 @attrs.frozen
 class RuleRef:
-    """A methodology rule named in a rubric, with its parameters, in running order."""
+    """A methodology rule named in a rubric, with its parameters, in running order.
+
+    ``params`` is read-only (lists in it become tuples), so a rubric handed
+    out by the cached :func:`~govindex.load_rubric` cannot be changed in place.
+    """
 
     name: str
-    params: Mapping[str, Any] = attrs.field(factory=dict, converter=to_dict, hash=False)
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_params, hash=False)
     legal_basis: LegalBasis | None = None
 
 
@@ -286,6 +300,18 @@ class Rubric:
     ``publication`` is the scale on which the rubric publishes its totals and
     main indices (the DTI: 0-1 with four decimals); ``views`` are aggregates
     that overlap the tree (the DTI's pillars), see :mod:`govindex.views`.
+
+    ``rules`` names the methodology rules as data (:class:`RuleRef`). They are
+    resolved, and their configuration checked against the tree, when the
+    rubric is built: against ``plugins`` (a
+    :class:`~govindex.rules.plugins.RulePlugins`; ``None``: the rules
+    installed in this process). A rule name that resolves to nothing, a
+    parameter that is not allowed, a tag that marks no node and a node id
+    that names none are refused (:class:`~govindex.errors.RuleError`), so a
+    rubric whose rules cannot run cannot exist. :attr:`resolved_rules` holds
+    the rule objects that scoring runs. ``rule_files`` lists the Python files
+    of rules that a rubric file loads from its own folder (read by
+    :mod:`govindex.io.rubrics`, never by the core).
 
     >>> import datetime as dt
     >>> from govindex.bands import standard_bands
@@ -313,6 +339,10 @@ class Rubric:
     publication: Publication | None = None
     appendix: AppendixLayout | None = None
     views: tuple[View, ...] = attrs.field(default=(), converter=tuple)
+    rule_files: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
+    #: the :class:`~govindex.rules.plugins.RulePlugins` rule names resolve against (``None``: the installed rules)
+    plugins: Any = attrs.field(default=None, eq=False, repr=False, hash=False)
+    _resolved: tuple[Any, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @exact
     def __attrs_post_init__(self) -> None:
@@ -357,6 +387,9 @@ class Rubric:
                     )
         self._check_publication()
         self._check_appendix()
+        from govindex.rules.check import resolve_rubric_rules
+
+        object.__setattr__(self, "_resolved", resolve_rubric_rules(self))
 
     def _check_appendix(self) -> None:
         if self.appendix is None:
@@ -416,6 +449,18 @@ class Rubric:
                 return view
         known = ", ".join(view.id for view in self.views) or "none"
         raise UnknownNameError(f"unknown view {view_id!r} in rubric {self.id!r}; the views are {known}")
+
+    @property
+    def resolved_rules(self) -> tuple[Rule, ...]:
+        """The rule objects :attr:`rules` names, built and checked when the rubric was built, in running order."""
+        return cast("tuple[Rule, ...]", self._resolved)
+
+    @property
+    def rule_plugins(self) -> RulePlugins:
+        """Where this rubric's rule names resolve."""
+        from govindex.rules.plugins import RulePlugins
+
+        return self.plugins if isinstance(self.plugins, RulePlugins) else RulePlugins()
 
     @property
     def group_ids(self) -> tuple[str, ...]:

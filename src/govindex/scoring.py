@@ -128,12 +128,15 @@ def check(state: Scoring) -> Scoring:
 
 
 def resolve(rubric: Rubric, rules: Sequence[Rule] | None) -> tuple[Rule, ...]:
-    """The rules to apply: those given, else those the rubric names."""
+    """The rules to apply: those given, else those the rubric holds.
+
+    A rubric resolves and checks its rules once, when it is built
+    (:attr:`Rubric.resolved_rules <govindex.rubric.Rubric.resolved_rules>`):
+    nothing is looked up here.
+    """
     if rules is not None:
         return tuple(rules)
-    from govindex.rules.plugins import resolve_rules
-
-    return tuple(resolve_rules(rubric.rules))
+    return rubric.resolved_rules
 
 
 def apply_rules(state: Scoring) -> Scoring:
@@ -447,7 +450,8 @@ def score(
     ``assessments`` is an iterable of :class:`~govindex.assessment.Assessment`
     or a :class:`~govindex.engine.ScoreTable` (built from integer arrays or
     read straight from a file). ``rules`` defaults to the rules the rubric
-    names; pass ``()`` to score without any rule. ``values="index"`` reads
+    names, resolved and checked when the rubric was built; pass rule
+    objects to score with those instead, or ``()`` to score without any rule. ``values="index"`` reads
     every given value as a share of its node's maximum on the rubric's
     published scale (0.7804 of a 100-point index is 78.04 points; see
     :func:`govindex.views.index_to_points`).

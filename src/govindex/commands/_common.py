@@ -14,7 +14,16 @@ from govindex.io.writers import FORMATS
 from govindex.render.safe import visible
 from govindex.rubric import Rubric
 
-__all__ = ["add_format", "add_input_options", "emit", "place_error", "read_options", "read_score_files"]
+__all__ = [
+    "add_format",
+    "add_input_options",
+    "add_rules",
+    "emit",
+    "place_error",
+    "read_options",
+    "read_score_files",
+    "warn",
+]
 
 
 def add_format(parser: argparse.ArgumentParser, default: str = "table") -> None:
@@ -103,3 +112,21 @@ def place_error(error: GovIndexError, files: Sequence[ScoreFile]) -> GovIndexErr
 def emit(text: str) -> None:
     """Text to standard output, control characters made visible (they never reach the terminal)."""
     sys.stdout.write(visible(text))
+
+
+def warn(text: str) -> None:
+    """A warning on stderr (the output on stdout stays clean)."""
+    sys.stderr.write(f"warning: {text}\n")
+
+
+def add_rules(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help=(
+            "a Python rules file defining RULES = {name: rule class}, for rule names the rubric uses "
+            "(may be repeated). A rules file is code and is run as such: use only files you trust"
+        ),
+    )

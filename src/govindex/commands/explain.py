@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from govindex.commands._common import add_input_options, emit, place_error, read_score_files
+from govindex.commands._common import add_input_options, add_rules, emit, place_error, read_score_files
 from govindex.errors import GovIndexError
 from govindex.explain import explain
 from govindex.io.assessments import ScoreFile
@@ -38,11 +38,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node id (default: the total)")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="vi (tiếng Việt, default) or en (English)")
     add_input_options(parser)
+    add_rules(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric)
+    rubric = load_rubric(args.rubric, rules=args.rules)
     if args.scores in list_datasets() and not Path(args.scores).exists():
         files: list[ScoreFile] = []
         assessments = load_dataset(args.scores).assessments()

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from govindex.assessment import Source
-from govindex.commands._common import add_input_options, read_score_files
+from govindex.commands._common import add_input_options, add_rules, read_score_files
 from govindex.commands._output import add_output_options, emit_document
 from govindex.errors import FileFormatError, InputError
 from govindex.io.bundled import list_rubrics, load_rubric
@@ -64,6 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--plot", metavar="FILE", help="also draw the rank movement (self -> appraised) to FILE.png or FILE.svg"
     )
     add_input_options(parser)
+    add_rules(parser)
     parser.set_defaults(run=run)
 
 
@@ -87,7 +88,7 @@ def _files(headers: dict[str, dict[str, object]]) -> str:
 
 def _rubric(args: argparse.Namespace, headers: dict[str, dict[str, object]]) -> Rubric:
     if args.rubric:
-        return load_rubric(args.rubric)
+        return load_rubric(args.rubric, rules=args.rules)
     named = {path: header["rubric"] for path, header in headers.items() if header.get("rubric") is not None}
     if not named:
         raise InputError("neither file names its rubric; give --rubric RUBRIC")
@@ -102,7 +103,7 @@ def _rubric(args: argparse.Namespace, headers: dict[str, dict[str, object]]) -> 
             file=path,
             path="rubric",
         )
-    return load_rubric(rubric_id)
+    return load_rubric(rubric_id, rules=args.rules)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, place_error, read_score_files
+from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
 from govindex.commands._output import add_output_options, emit_document
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
@@ -45,11 +45,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="bands",
         help="the chart --plot draws: band counts per group, band shares, or the ranking (default: bands)",
     )
+    add_rules(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric)
+    rubric = load_rubric(args.rubric, rules=args.rules)
     files, assessments = read_score_files(args.scores, rubric, args)
     try:
         result = score(rubric, assessments)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, place_error, read_score_files
+from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
@@ -46,6 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_output_options(parser, FORMATS, tables=False)
     add_input_options(parser)
+    add_rules(parser)
     parser.set_defaults(run=run)
 
 
@@ -54,7 +55,7 @@ FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric)
+    rubric = load_rubric(args.rubric, rules=args.rules)
     files, assessments = read_score_files(args.scores, rubric, args, values=args.values)
     try:
         result = score(rubric, assessments)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, emit, read_options
+from govindex.commands._common import add_input_options, add_rules, emit, read_options
 from govindex.io.bundled import load_rubric
+from govindex.io.rubrics import rules_plugins
 from govindex.io.validate import validate_files
 
 
@@ -31,13 +32,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="the score files are one cohort, as 'govindex score' reads them: an agency in two of them is a problem",
     )
     add_input_options(parser)
+    add_rules(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric) if args.rubric else None
+    rubric = load_rubric(args.rubric, rules=args.rules) if args.rubric else None
+    plugins = rules_plugins(args.rules)
     total = 0
-    for report in validate_files(args.files, rubric, options=read_options(args), together=args.together):
+    reports = validate_files(args.files, rubric, options=read_options(args), together=args.together, plugins=plugins)
+    for report in reports:
         for problem in report.problems:
             emit(f"{problem}\n")
         emit(f"{report.summary()}\n")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import attrs
+
 from govindex.errors import UnknownNameError
-from govindex.io.rubrics import read_rubric
+from govindex.io.rubrics import read_rubric, rules_plugins
 from govindex.rubric import Rubric
 
 __all__ = ["bundled_path", "list_rubrics", "load_rubric"]
@@ -36,13 +39,21 @@ def list_rubrics() -> tuple[str, ...]:
 
 @cache
 def _load_bundled(rubric_id: str) -> Rubric:
-    return read_rubric(_root() / f"{rubric_id}.yaml")
+    # Cached and shared: a Rubric is frozen all the way down (tuples, frozensets, read-only mappings).
+    return read_rubric(_root() / f"{rubric_id}.yaml", run_rule_files=False)
 
 
-def load_rubric(name: str | Path) -> Rubric:
-    """A bundled rubric by id (``"sonla-2017-it"``) or a rubric file by path."""
+def load_rubric(name: str | Path, *, rules: Sequence[str | Path] = ()) -> Rubric:
+    """A bundled rubric by id (``"sonla-2017-it"``) or a rubric file by path.
+
+    ``rules`` are rules files (Python, see :mod:`govindex.io.rulefiles`) whose
+    rules the rubric's names may resolve to. A rubric file also runs the
+    rules files its ``rule_files`` key names; a bundled rubric never runs one.
+    """
     if isinstance(name, Path) or name.endswith((".yaml", ".yml", ".json")) or "/" in name or "\\" in name:
-        return read_rubric(name)
+        return read_rubric(name, rules=rules)
     if name not in list_rubrics():
         raise UnknownNameError(f"unknown rubric {name!r}; the bundled rubrics are {', '.join(list_rubrics())}")
-    return _load_bundled(name)
+    bundled = _load_bundled(name)
+    plugins = rules_plugins(rules)
+    return bundled if plugins is None else attrs.evolve(bundled, plugins=plugins)

@@ -19,6 +19,7 @@ from typing import Any
 
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from govindex.agency import nfc
 from govindex.bands import Band, BandScheme
@@ -140,6 +141,25 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook(BandScheme, structure_bands)
     conv.register_unstructure_hook(BandScheme, lambda scheme: [conv.unstructure(b) for b in scheme.bands])
+
+    # Where a rubric's rule names resolve is not part of the file: io/rubrics.py passes it.
+    from govindex.rubric import Rubric
+
+    structure_rubric_fields = make_dict_structure_fn(
+        Rubric, conv, plugins=override(omit=True), _cattrs_forbid_extra_keys=True
+    )
+
+    def structure_rubric(value: Any, _type: type) -> Rubric:
+        if isinstance(value, Mapping) and "plugins" in value:
+            extra = cattrs.ForbiddenExtraKeysError("", Rubric, {"plugins"})
+            raise ClassValidationError(f"While structuring {Rubric.__name__}", [extra], Rubric)
+        rubric: Rubric = structure_rubric_fields(value, _type)
+        return rubric
+
+    conv.register_structure_hook(Rubric, structure_rubric)
+    conv.register_unstructure_hook(
+        Rubric, make_dict_unstructure_fn(Rubric, conv, plugins=override(omit=True), _cattrs_omit_if_default=True)
+    )
     return conv
 
 
@@ -176,10 +196,10 @@ def _describe(error: BaseException, path: str) -> str:
         name = path.rsplit(".", 1)[-1]
         known = ""
         cls = error.cl
-        fields = getattr(cls, "__attrs_attrs__", None)
-        if fields is not None:
+        fields = [field for field in getattr(cls, "__attrs_attrs__", ()) if field.init and field.eq]
+        if fields:
             known = "; the keys here are " + ", ".join(field.name for field in fields)
-        close = difflib.get_close_matches(name, [field.name for field in fields or ()], n=1)
+        close = difflib.get_close_matches(name, [field.name for field in fields], n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"unknown key {name!r}{hint}{known}"
     if isinstance(error, KeyError):

@@ -212,6 +212,7 @@ class _Table:
         self.values = values
         self.numbers = NumberReader(rubric.decimals, sheet)
         self.start = 1
+        self.width = 0
         self.by_name = False
         self.places: dict[str, int] = {}
         self.readers: dict[str, CellReader] = {}
@@ -262,6 +263,7 @@ class _Table:
         names = [cell.strip() for cell in cells]
         while names and not names[-1]:
             names.pop()
+        self.width = len(names)
         ignored = {header_key(name) for name in self.options.ignore_columns}
         positions: dict[str, int] = {}
         for column, name in enumerate(names, start=1):
@@ -452,7 +454,7 @@ class _Table:
 
     def agency_rows(self, rows: Sequence[Row], positions: dict[str, int]) -> Iterator[tuple[int, list[str], str]]:
         """The data rows that have an agency, as (line, cells, agency id); other rows are reported or skipped."""
-        width = max(positions.values())
+        width = max(self.width, *positions.values())
         agency_column = positions["agency"]
         for line, cells in rows[self.start :]:
             if not any(cell.strip() for cell in cells) or not self.fit(line, cells, width):

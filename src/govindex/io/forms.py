@@ -745,10 +745,26 @@ def _read_cohort(reader: _Reader, rows: Sequence[Row], header_at: int, source: S
 
 
 def _form_sheets(workbook: Any) -> tuple[str, str] | None:
-    for kind, name in (("agency", FORM_SHEET), ("cohort", COHORT_SHEET)):
-        if name in workbook.sheetnames:
+    """The kind and sheet of a form from ``govindex template``: a sheet of that name with the form's header row.
+
+    A sheet a person made and happened to call "Bảng điểm" is a score table, not a form.
+    """
+    for kind, name, expected in (("agency", FORM_SHEET, FORM_HEADER), ("cohort", COHORT_SHEET, COHORT_HEADER)):
+        if name in workbook.sheetnames and _has_form_header(workbook[name], expected):
             return kind, name
     return None
+
+
+def _has_form_header(worksheet: Any, expected: Sequence[str]) -> bool:
+    try:
+        worksheet.reset_dimensions()
+        for values in worksheet.iter_rows(max_row=40, values_only=True):
+            cells = tuple(nfc(value.strip()) if isinstance(value, str) else value for value in values[: len(expected)])
+            if cells == tuple(expected):
+                return True
+    except Exception:  # an unreadable sheet: the table reader says why
+        return False
+    return False
 
 
 def is_form(data: bytes) -> bool:

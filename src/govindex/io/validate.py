@@ -19,6 +19,7 @@ from govindex.io.csvio import check_scores_csv
 from govindex.io.rubrics import _rubric_of
 from govindex.io.yamlio import Document, join_index, join_key, load_document
 from govindex.rubric import Rubric
+from govindex.rules.plugins import RulePlugins
 
 __all__ = ["FileReport", "validate_file", "validate_files"]
 
@@ -90,12 +91,20 @@ def _cohort_problems(
     return []
 
 
-def validate_file(path: str | Path, rubric: Rubric | None = None, *, options: ReadOptions | None = None) -> FileReport:
+def validate_file(
+    path: str | Path,
+    rubric: Rubric | None = None,
+    *,
+    options: ReadOptions | None = None,
+    plugins: RulePlugins | None = None,
+) -> FileReport:
     """Check a rubric, assessment file (YAML/JSON) or score table (CSV/XLSX) and list every problem.
 
     Score tables need ``rubric``; an assessment file is checked against
     ``rubric``, or else against the bundled rubric it names, if any.
-    ``options`` says how tables are read and how large a file may be.
+    ``options`` says how tables are read and how large a file may be. A
+    rubric file's rules are checked against its trees, with the rules files
+    it names (``rule_files``) and ``plugins`` (the rules of ``--rules``).
 
     >>> from govindex.io.bundled import bundled_path
     >>> validate_file(bundled_path("sonla-2021-cqs.yaml")).summary().split(": ", 1)[1]
@@ -156,7 +165,7 @@ def validate_file(path: str | Path, rubric: Rubric | None = None, *, options: Re
         return FileReport(file, "unknown", _unique([*problems, error]))
     data = document.data
     if isinstance(data, dict) and ("groups" in data or "legal_basis" in data):
-        _, more = _rubric_of(document)
+        _, more = _rubric_of(document, folder=Path(path).parent, plugins=plugins)
         return FileReport(file, "rubric", _unique(problems + more))
     if isinstance(data, dict) and "agencies" in data:
         against = rubric
@@ -192,6 +201,7 @@ def validate_files(
     *,
     options: ReadOptions | None = None,
     together: bool = False,
+    plugins: RulePlugins | None = None,
 ) -> list[FileReport]:
     """Check several files (:func:`validate_file`).
 
@@ -202,7 +212,7 @@ def validate_files(
     reports: list[FileReport] = []
     seen: dict[str, FileReport] = {}
     for path in paths:
-        report = validate_file(path, rubric, options=options)
+        report = validate_file(path, rubric, options=options, plugins=plugins)
         if not together:
             reports.append(report)
             continue

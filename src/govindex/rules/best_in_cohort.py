@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
+from govindex._convert import FrozenDict
 from govindex.assessment import Assessment
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis, Node
 from govindex.rules import Adjustment, RuleContext, RuleOutcome
 from govindex.rules._common import check_choice, check_tag, tagged_leaves
 from govindex.rules._text import number_text
+from govindex.rules.params import Kind, Param
 
 __all__ = ["BestInCohort"]
 
@@ -49,6 +51,14 @@ class BestInCohort:
     they did not achieve a score on these sub-criteria.
     """
 
+    schema: ClassVar[tuple[Param, ...]] = (
+        Param("tag", Kind.TAG, doc="the tag of the sub-criteria concerned"),
+        Param("cohort", Kind.CHOICE, choices=COHORTS, doc="whose best score counts"),
+        Param("fallback", Kind.CHOICE, choices=FALLBACKS, doc="when no agency of the cohort has a score"),
+    )
+    #: the agency facts the rule reads
+    reads: ClassVar[tuple[str, ...]] = ("has_subordinate_units",)
+
     tag: str = "subordinate_units"
     cohort: str = "group"
     fallback: str = "refuse"
@@ -65,7 +75,7 @@ class BestInCohort:
 
     @property
     def params(self) -> Mapping[str, Any]:
-        return {"tag": self.tag, "cohort": self.cohort, "fallback": self.fallback}
+        return FrozenDict({"tag": self.tag, "cohort": self.cohort, "fallback": self.fallback})
 
     def apply(self, context: RuleContext) -> RuleOutcome:
         """Set the tagged sub-criteria of every agency without subordinate units."""

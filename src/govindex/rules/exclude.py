@@ -7,13 +7,15 @@ Văn phòng UBND tỉnh không đánh giá)*.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
+from govindex._convert import FrozenDict
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis
 from govindex.rules import RuleContext, RuleOutcome
+from govindex.rules.params import Kind, Param
 
 __all__ = ["Exclude"]
 
@@ -46,6 +48,13 @@ class Exclude:
     not count towards a cohort's best score, for instance).
     """
 
+    schema: ClassVar[tuple[Param, ...]] = (
+        Param("agencies", Kind.TEXTS, required=True, doc="the ids of the agencies not assessed"),
+        Param("reason", Kind.TEXT, required=True, doc="why, as it should be shown"),
+    )
+    #: the agency facts the rule reads (it reads agency ids only)
+    reads: ClassVar[tuple[str, ...]] = ()
+
     agencies: tuple[str, ...] = attrs.field(converter=_agency_ids)
     reason: str = attrs.field()
     legal_basis: LegalBasis | None = None
@@ -61,7 +70,7 @@ class Exclude:
 
     @property
     def params(self) -> Mapping[str, Any]:
-        return {"agencies": list(self.agencies), "reason": self.reason}
+        return FrozenDict({"agencies": self.agencies, "reason": self.reason})
 
     def apply(self, context: RuleContext) -> RuleOutcome:
         """Exclude the listed agencies that are in the cohort."""

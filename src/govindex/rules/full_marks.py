@@ -8,14 +8,16 @@ các tiêu chí đó được tính điểm tối đa.*
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
+from govindex._convert import FrozenDict
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis
 from govindex.rules import Adjustment, RuleContext, RuleOutcome
 from govindex.rules._text import number_text
+from govindex.rules.params import Param
 
 __all__ = ["FullMarksIfNotApplicable"]
 
@@ -32,6 +34,10 @@ class FullMarksIfNotApplicable:
     rule has no parameters.
     """
 
+    schema: ClassVar[tuple[Param, ...]] = ()
+    #: the agency facts the rule reads
+    reads: ClassVar[tuple[str, ...]] = ("special", "not_applicable")
+
     legal_basis: LegalBasis | None = None
 
     @property
@@ -40,7 +46,7 @@ class FullMarksIfNotApplicable:
 
     @property
     def params(self) -> Mapping[str, Any]:
-        return {}
+        return FrozenDict({})
 
     def apply(self, context: RuleContext) -> RuleOutcome:
         """Give full marks to the not-applicable nodes of every special agency."""

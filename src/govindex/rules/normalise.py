@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
+from govindex._convert import FrozenDict
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis
 from govindex.rules import RuleContext, RuleOutcome, Scale
 from govindex.rules._common import check_rounding, points_param
 from govindex.rules._text import number_text
+from govindex.rules.params import Kind, Param
 
 __all__ = ["Normalise"]
 
@@ -54,6 +56,16 @@ class Normalise:
       ``label`` (e.g. ``"per 100"``).
     """
 
+    schema: ClassVar[tuple[Param, ...]] = (
+        Param("to", Kind.POINTS, required=True, minimum=0, doc="the top of the new scale"),
+        Param("decimals", Kind.INTEGER, required=True, minimum=0, maximum=12, doc="decimals of the published value"),
+        Param("out_of", Kind.POINTS, minimum=0, doc="the points that map to 'to' (default: the total's maximum)"),
+        Param("rounding", Kind.ROUNDING, doc="how the published value is rounded"),
+        Param("label", Kind.TEXT, doc="the scale's name"),
+    )
+    #: the agency facts the rule reads
+    reads: ClassVar[tuple[str, ...]] = ()
+
     to: Decimal = attrs.field(converter=_to)
     decimals: int = attrs.field(converter=_decimals)
     out_of: Decimal | None = attrs.field(default=None, converter=_out_of)
@@ -72,13 +84,15 @@ class Normalise:
 
     @property
     def params(self) -> Mapping[str, Any]:
-        return {
-            "to": self.to,
-            "out_of": self.out_of,
-            "decimals": self.decimals,
-            "rounding": self.rounding,
-            "label": self.label,
-        }
+        return FrozenDict(
+            {
+                "to": self.to,
+                "out_of": self.out_of,
+                "decimals": self.decimals,
+                "rounding": self.rounding,
+                "label": self.label,
+            }
+        )
 
     def apply(self, context: RuleContext) -> RuleOutcome:
         """The :class:`~govindex.rules.Scale` for the rubric."""

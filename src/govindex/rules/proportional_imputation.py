@@ -9,19 +9,21 @@ thành phần đó) × điểm tối đa của chỉ số thành phần tương 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
+from govindex._convert import FrozenDict
 from govindex.assessment import Assessment
 from govindex.errors import RuleError
 from govindex.points import divide
-from govindex.rubric import LegalBasis, Node
+from govindex.rubric import LegalBasis, Node, Rubric
 from govindex.rules import Adjustment, RuleContext, RuleOutcome
 from govindex.rules._common import check_rounding, check_tag, contains, tagged_leaves, untagged_parts
 from govindex.rules._text import number_text, rounded_formula
+from govindex.rules.params import Kind, Param, ParamProblem
 
 __all__ = ["ProportionalImputation", "imputed_score"]
 
@@ -62,6 +64,14 @@ class ProportionalImputation:
     of the scope without a score.
     """
 
+    schema: ClassVar[tuple[Param, ...]] = (
+        Param("tag", Kind.TAG, doc="the tag of the online-service sub-criteria"),
+        Param("within", Kind.NODE, doc="the criterion the imputation is scoped to (default: the whole tree)"),
+        Param("rounding", Kind.ROUNDING, doc="how the imputed score is rounded to the rubric's decimals"),
+    )
+    #: the agency facts the rule reads
+    reads: ClassVar[tuple[str, ...]] = ("has_online_services",)
+
     tag: str = "online_services"
     within: str | None = None
     rounding: str = "ROUND_HALF_UP"
@@ -79,7 +89,39 @@ class ProportionalImputation:
 
     @property
     def params(self) -> Mapping[str, Any]:
-        return {"tag": self.tag, "within": self.within, "rounding": self.rounding}
+        return FrozenDict({"tag": self.tag, "within": self.within, "rounding": self.rounding})
+
+    def check_rubric(self, rubric: Rubric) -> Iterator[ParamProblem]:
+        """In every group where the tag marks a sub-criterion: ``within`` names a node, the tagged
+        sub-criteria lie inside it, and it has untagged sub-criteria with points."""
+        for group in rubric.groups:
+            targets = tagged_leaves(group.tree, self.tag)
+            if not targets:
+                continue
+            scope = group.tree
+            if self.within is not None:
+                found = group.tree.find(self.within)
+                if found is None:
+                    yield ParamProblem(
+                        f"within names {self.within!r}, which is not a node of group {group.id!r}, "
+                        f"where {len(targets)} sub-criteria are tagged {self.tag!r}",
+                        "within",
+                    )
+                    continue
+                scope = found
+            outside = [target.id for target in targets if not contains(scope, target.id)]
+            if outside:
+                yield ParamProblem(
+                    f"in group {group.id!r}, {', '.join(outside)} tagged {self.tag!r} lie outside "
+                    f"{scope.id!r}, the scope the rule imputes within",
+                    "within" if self.within is not None else "tag",
+                )
+            elif sum((part.max_points for part in untagged_parts(scope, self.tag)), Decimal(0)) == 0:
+                yield ParamProblem(
+                    f"in group {group.id!r}, {scope.id!r} has no untagged sub-criteria with points, "
+                    "so there is nothing to impute in proportion to",
+                    "within" if self.within is not None else "tag",
+                )
 
     def apply(self, context: RuleContext) -> RuleOutcome:
         """Impute the tagged sub-criteria of every agency without online public services."""

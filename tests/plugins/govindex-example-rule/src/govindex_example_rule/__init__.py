@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from types import MappingProxyType
+from typing import Any, ClassVar
 
 import attrs
 
 from govindex import Adjustment, LegalBasis, RuleContext, RuleError, RuleOutcome, parse_points
+from govindex.rules.params import Kind, Param
 
 __all__ = ["LateReportPenalty"]
 
@@ -29,6 +31,13 @@ def _points(value: object) -> Decimal:
 class LateReportPenalty:
     """Deduct ``points`` on the ``tag`` sub-criteria of agencies whose ``attribute`` is true."""
 
+    #: The parameters a rubric may give, checked when the rubric is built or loaded.
+    schema: ClassVar[tuple[Param, ...]] = (
+        Param("points", Kind.POINTS, required=True, doc="the points deducted on each sub-criterion"),
+        Param("tag", Kind.TAG, doc="the tag of the sub-criteria concerned"),
+        Param("attribute", Kind.TEXT, doc="the agency attribute that says the report was late"),
+    )
+
     points: Decimal = attrs.field(converter=_points)
     tag: str = "reporting"
     attribute: str = "late_report"
@@ -40,7 +49,7 @@ class LateReportPenalty:
 
     @property
     def params(self) -> Mapping[str, Any]:
-        return {"points": self.points, "tag": self.tag, "attribute": self.attribute}
+        return MappingProxyType({"points": self.points, "tag": self.tag, "attribute": self.attribute})
 
     def apply(self, context: RuleContext) -> RuleOutcome:
         adjustments = []

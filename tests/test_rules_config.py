@@ -1,0 +1,409 @@
+"""Broken rule configurations are refused when a rubric is built, loaded or validated, at the rubric's line."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+from types import MappingProxyType
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govindex import Agency, Assessment, RuleError, RuleRef, UnknownNameError, load_rubric, parse_rubric, score
+from govindex._convert import FrozenDict
+from govindex.cli import main
+from govindex.io.bundled import list_rubrics
+from govindex.io.rubrics import read_rubric
+from govindex.rules.params import Kind, Param, check_params
+from rules_strategies import example_tree, rubric_of
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "rules"
+
+# A rubric with known positions: the rules sit on lines 5-12; the tree follows.
+RUBRIC = """\
+id: demo
+title: Demo
+year: 2024
+legal_basis: {decision: 1/QĐ-UBND, date: 2024-01-02, issuer: UBND tỉnh}
+rules:
+  - name: best_in_cohort
+    params: {tag: subordinate_units, cohort: group, fallback: refuse}
+  - name: proportional_imputation
+    params:
+      tag: online_services
+      within: operations
+      rounding: ROUND_HALF_UP
+bands:
+  - {id: good, label: Tốt, lower: 85}
+  - {id: fair, label: Khá, lower: 70, upper: 85}
+  - {id: average, label: Trung bình, lower: 50, upper: 70}
+  - {id: weak, label: Yếu, lower: 0, upper: 50}
+groups:
+  - id: provincial
+    name: Sở, ban, ngành
+    tree:
+      id: total
+      name: Tổng điểm
+      max_points: 100
+      children:
+        - {id: awareness, name: Nhận thức số, max_points: 15}
+        - id: operations
+          name: Hoạt động chuyển đổi số
+          max_points: 70
+          children:
+            - {id: internal, name: Nội bộ, max_points: 40}
+            - {id: units, name: Đơn vị trực thuộc, max_points: 20, tags: [subordinate_units]}
+            - {id: dvc_full, name: DVCTT toàn trình, max_points: 5, tags: [online_services]}
+            - {id: dvc_records, name: Hồ sơ trực tuyến, max_points: 5, tags: [online_services]}
+        - {id: security, name: An toàn thông tin, max_points: 15}
+"""
+
+#: (what is broken, the text replaced, its replacement, "line:column: path: message")
+BROKEN = [
+    (
+        "unknown rule",
+        "  - name: best_in_cohort",
+        "  - name: best_in_cohorts",
+        "6:11: rules[0].name: unknown rule 'best_in_cohorts' (did you mean 'best_in_cohort'?); the rules available "
+        "are best_in_cohort, exclude, full_marks_if_not_applicable, late_report_penalty, normalise, "
+        "proportional_imputation; a rule is added by a package's entry point in the group 'govindex.rules', by "
+        "register_rule() in Python, or by a rules file (the rubric key rule_files, or --rules FILE)",
+    ),
+    (
+        "value outside the allowed set",
+        "fallback: refuse}",
+        "fallback: max}",
+        "7:63: rules[0].params.fallback: rule 'best_in_cohort': fallback must be one of refuse, max_points, keep, "
+        "not 'max'",
+    ),
+    (
+        "unknown parameter",
+        "      rounding: ROUND_HALF_UP",
+        "      roundng: ROUND_HALF_UP",
+        "12:7: rules[1].params.roundng: rule 'proportional_imputation': unknown parameter 'roundng' (did you mean "
+        "'rounding'?); the parameters are tag, within, rounding",
+    ),
+    (
+        "wrong type",
+        "      rounding: ROUND_HALF_UP",
+        "      rounding: 2",
+        "12:17: rules[1].params.rounding: rule 'proportional_imputation': rounding must be one of ROUND_05UP, "
+        "ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, not 2",
+    ),
+    (
+        "a misspelt tag",
+        "      tag: online_services",
+        "      tag: online_service",
+        "10:12: rules[1].params.tag: rule 'proportional_imputation': tag 'online_service' marks no node of the "
+        "groups the rule applies to (provincial), so the rule would never act (did you mean 'online_services'?); "
+        "the tags in the rubric are online_services, subordinate_units",
+    ),
+    (
+        "a within that names no node",
+        "      within: operations",
+        "      within: operation",
+        "11:15: rules[1].params.within: rule 'proportional_imputation': within names 'operation', which is not a "
+        "node of any group (did you mean 'operations'?)",
+    ),
+    (
+        "a within that leaves tagged sub-criteria outside",
+        "      within: operations",
+        "      within: awareness",
+        "11:15: rules[1].params.within: rule 'proportional_imputation': in group 'provincial', dvc_full, "
+        "dvc_records tagged 'online_services' lie outside 'awareness', the scope the rule imputes within",
+    ),
+]
+
+
+def _write(tmp_path: Path, text: str, name: str = "rubric.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_rubric_is_fine_as_written() -> None:
+    rubric = parse_rubric(RUBRIC, file="rubric.yaml")
+    assert [rule.name for rule in rubric.resolved_rules] == ["best_in_cohort", "proportional_imputation"]
+
+
+@pytest.mark.parametrize(("what", "old", "new", "expected"), BROKEN, ids=[case[0] for case in BROKEN])
+def test_refused_at_the_rubric_line_via_the_api(what: str, old: str, new: str, expected: str) -> None:
+    text = RUBRIC.replace(old, new, 1)
+    assert text != RUBRIC
+    with pytest.raises((RuleError, UnknownNameError)) as caught:
+        parse_rubric(text, file="rubric.yaml")
+    assert str(caught.value) == f"rubric.yaml:{expected}"
+
+
+@pytest.mark.parametrize(("what", "old", "new", "expected"), BROKEN, ids=[case[0] for case in BROKEN])
+def test_refused_by_validate_with_status_2(
+    what: str, old: str, new: str, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, RUBRIC.replace(old, new, 1))
+    assert main(["validate", str(path)]) == 2
+    out = capsys.readouterr().out
+    assert f"{path}:{expected}\n" in out
+    assert f"{path}: 1 problem(s) (rubric)" in out
+
+
+@pytest.mark.parametrize(("what", "old", "new", "expected"), BROKEN, ids=[case[0] for case in BROKEN])
+def test_score_blames_the_rubric_not_the_score_file(
+    what: str, old: str, new: str, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, RUBRIC.replace(old, new, 1))
+    scores = _write(
+        tmp_path,
+        "agency,group,awareness,internal,units,dvc_full,dvc_records,security\na,provincial,1,1,1,1,1,1\n",
+        "scores.csv",
+    )
+    assert main(["score", str(path), str(scores)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"govindex: error: {path}:{expected}\n"
+    assert "Traceback" not in captured.err
+
+
+def test_validate_lists_every_problem_of_every_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = RUBRIC
+    for _what, old, new, _expected in [BROKEN[1], BROKEN[2], BROKEN[5]]:
+        text = text.replace(old, new, 1)
+    path = _write(tmp_path, text)
+    assert main(["validate", str(path)]) == 2
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 2)[0:2] for line in lines[:3]] == [
+        [f"{path}:7:63", "rules[0].params.fallback"],
+        [f"{path}:11:15", "rules[1].params.within"],
+        [f"{path}:12:7", "rules[1].params.roundng"],
+    ]
+    assert lines[-1] == "3 problem(s) found."
+
+
+def test_a_rubric_built_in_python_is_refused_too() -> None:
+    rubric = rubric_of(example_tree())
+    with pytest.raises(RuleError) as caught:
+        attrs.evolve(rubric, rules=[RuleRef("best_in_cohort", {"tag": "subordinate_unit"})])
+    assert str(caught.value).startswith(
+        "rules[0].params.tag: rule 'best_in_cohort': tag 'subordinate_unit' marks no node of the groups the rule "
+        "applies to (provincial, district)"
+    )
+    with pytest.raises(RuleError, match=r"rules\[0\].params: rule 'exclude': required parameter 'reason'"):
+        attrs.evolve(rubric, rules=[RuleRef("exclude", {"agencies": ["a"]})])
+
+
+def _cohort() -> list[Assessment]:
+    scores = {"awareness": 12, "internal": 30, "units": 15, "dvc_full": 0, "dvc_records": 0, "security": 12}
+    return [
+        Assessment(Agency("so-a", "Sở A", "provincial"), {**scores, "dvc_full": 5, "dvc_records": 5}),
+        Assessment(Agency("so-b", "Sở B", "provincial", has_online_services=False), scores),
+    ]
+
+
+def test_a_misspelt_tag_no_longer_turns_the_rule_off_silently(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One letter in a tag moved an agency from Khá to Trung bình while validate said ok."""
+    good = parse_rubric(RUBRIC, file="rubric.yaml")
+    imputed = score(good, _cohort()).agency("so-b")
+    assert (imputed.total, imputed.band is not None and imputed.band.label) == (
+        Decimal("76.50"),
+        "Khá",
+    )  # 45 / 60 × 5 = 3.75 on each of the two
+    # what the typo did: without the imputation the agency falls a band
+    unruled = score(good, _cohort(), rules=good.resolved_rules[:1]).agency("so-b")
+    assert (unruled.total, unruled.band is not None and unruled.band.label) == (Decimal("69.00"), "Trung bình")
+    # and now the typo is refused before anything is scored
+    path = _write(tmp_path, RUBRIC.replace("      tag: online_services", "      tag: online_service", 1))
+    assert main(["validate", str(path)]) == 2
+    assert "tag 'online_service' marks no node" in capsys.readouterr().out
+
+
+TAG_ALPHABET = "abcdefghijklmnopqrstuvwxyz_"
+
+
+@st.composite
+def misspellings(draw: st.DrawFn, word: str) -> str:
+    """``word`` with one letter dropped, doubled, replaced or added."""
+    position = draw(st.integers(0, len(word) - 1))
+    how = draw(st.sampled_from(["drop", "double", "replace", "insert"]))
+    letter = draw(st.sampled_from(TAG_ALPHABET))
+    if how == "drop":
+        out = word[:position] + word[position + 1 :]
+    elif how == "double":
+        out = word[: position + 1] + word[position:]
+    elif how == "replace":
+        out = word[:position] + letter + word[position + 1 :]
+    else:
+        out = word[:position] + letter + word[position:]
+    return out
+
+
+@given(
+    st.sampled_from(["subordinate_units", "online_services"]).flatmap(
+        lambda tag: st.tuples(st.just(tag), misspellings(tag))
+    )
+)
+def test_any_misspelt_tag_is_refused(pair: tuple[str, str]) -> None:
+    tag, typo = pair
+    rubric = rubric_of(example_tree())
+    name = "best_in_cohort" if tag == "subordinate_units" else "proportional_imputation"
+    if typo == tag:  # a replacement by the same letter is no typo
+        assert attrs.evolve(rubric, rules=[RuleRef(name, {"tag": typo})]).resolved_rules
+        return
+    with pytest.raises(RuleError, match=rf"rules\[0\].params.tag: rule '{name}': tag '{typo}' marks no node"):
+        attrs.evolve(rubric, rules=[RuleRef(name, {"tag": typo})])
+
+
+@given(st.sampled_from(sorted(set(TAG_ALPHABET) - {"_"})), st.sampled_from(["refuse", "max_points", "keep"]))
+def test_any_fallback_outside_the_allowed_set_is_refused(letter: str, fallback: str) -> None:
+    wrong = fallback + letter
+    problems = check_params(
+        (Param("fallback", Kind.CHOICE, choices=("refuse", "max_points", "keep")),), {"fallback": wrong}
+    )
+    assert [problem.message for problem in problems] == [
+        f"fallback must be one of refuse, max_points, keep, not {wrong!r}"
+    ]
+
+
+def test_a_rubric_scored_on_its_total_alone_keeps_its_rules_as_a_record() -> None:
+    """sonla-2024-dti: the sub-criteria are not public, so no node can be tagged and the rules cannot act."""
+    rubric = load_rubric("sonla-2024-dti")
+    assert [rule.name for rule in rubric.resolved_rules] == [ref.name for ref in rubric.rules]
+
+
+def test_score_runs_the_rules_the_rubric_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    import govindex.rules.plugins as plugins
+
+    rubric = parse_rubric(RUBRIC, file="rubric.yaml")
+
+    def no_lookup(*args: object, **kwargs: object) -> None:
+        raise AssertionError("score() looked a rule up")
+
+    monkeypatch.setattr(plugins.RulePlugins, "factory", no_lookup)
+    monkeypatch.setattr(plugins, "resolve_rule", no_lookup)
+    assert score(rubric, _cohort()).rules == ("best_in_cohort", "proportional_imputation")
+
+
+def _mutable(value: object, seen: set[int], where: str) -> list[str]:
+    if id(value) in seen:
+        return []
+    seen.add(id(value))
+    if isinstance(value, (FrozenDict, MappingProxyType)):
+        return [found for key, item in value.items() for found in _mutable(item, seen, f"{where}[{key!r}]")]
+    if isinstance(value, (list, dict, set, bytearray)):
+        return [where]
+    found: list[str] = []
+    if isinstance(value, (tuple, frozenset)):
+        for index, item in enumerate(value):
+            found += _mutable(item, seen, f"{where}[{index}]")
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            found += _mutable(getattr(value, field.name), seen, f"{where}.{field.name}")
+    return found
+
+
+@pytest.mark.parametrize("rubric_id", list_rubrics())
+def test_the_cached_rubric_hands_out_nothing_mutable(rubric_id: str) -> None:
+    rubric = load_rubric(rubric_id)
+    assert load_rubric(rubric_id) is rubric
+    assert _mutable(rubric, set(), rubric_id) == []
+    for ref in rubric.rules:
+        with pytest.raises(TypeError):
+            ref.params["tag"] = "x"  # type: ignore[index]
+    for rule in rubric.resolved_rules:
+        assert isinstance(rule.params, FrozenDict)
+
+
+# --- rules files -----------------------------------------------------------------------------------------------
+
+
+def _example(tmp_path: Path) -> Path:
+    folder = tmp_path / "province"
+    shutil.copytree(EXAMPLES, folder)
+    return folder
+
+
+def test_the_shipped_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    rubric = str(EXAMPLES / "rubric.yaml")
+    scores = str(EXAMPLES / "scores.yaml")
+    assert main(["validate", rubric, scores, "--rubric", rubric]) == 0
+    assert main(["score", rubric, scores, "--format", "csv"]) == 0
+    assert main(["explain", rubric, scores, "so-xay-dung", "report"]) == 0
+    out = capsys.readouterr().out
+    assert "so-xay-dung" in out and "rule late_penalty: 9.00 → 7.50" in out
+
+
+def test_a_rules_file_outside_the_rubric_folder_is_refused(tmp_path: Path) -> None:
+    folder = _example(tmp_path)
+    shutil.copy(folder / "late_report.py", tmp_path / "outside.py")
+    text = (folder / "rubric.yaml").read_text(encoding="utf-8")
+    line = text.splitlines().index("rule_files: [late_report.py]") + 1
+    for entry, why in [
+        (
+            "../outside.py",
+            "'../outside.py' lies outside the rubric's folder; a rubric runs only rules files next to it",
+        ),
+        ("missing.py", "the rules file 'missing.py' does not exist (paths are relative to the rubric's folder)"),
+        (str(tmp_path / "outside.py"), "is an absolute path; name a rules file relative to the rubric's folder"),
+    ]:
+        path = _write(folder, text.replace("[late_report.py]", f"[{entry!r}]"), "bad.yaml")
+        with pytest.raises(RuleError) as caught:
+            read_rubric(path)
+        assert str(caught.value).startswith(f"{path}:{line}:14: rule_files[0]: ")
+        assert why in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("import no_such_module_anywhere\n", ":1: the rules file cannot be run: ModuleNotFoundError: No module named"),
+        ("x = 1\n\ndef broken(:\n", ":3: the rules file cannot be run: SyntaxError: invalid syntax"),
+        ("x = 1\nraise ValueError('boom')\n", ":2: the rules file cannot be run: ValueError: boom"),
+        ("RULES = {}\n", ": the rules file defines no rule: it must define RULES"),
+        (
+            "RULES = {'normalise': object}\n",
+            ": the rules file defines 'normalise', a name already taken by an installed rule (built-in)",
+        ),
+        ("RULES = {'x': 3}\n", ": RULES: rule 'x': 3 is not a rule class or factory"),
+    ],
+)
+def test_a_broken_rules_file_is_refused_without_a_traceback(
+    source: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = _write(tmp_path, source, "rules.py")
+    assert main(["score", "sonla-2017-web", str(tmp_path / "none.csv"), "--rules", str(rules)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"govindex: error: {rules}{message}")
+    assert "Traceback" not in err
+
+
+def test_the_rules_option_loads_a_rule_for_a_rubric_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _example(tmp_path)
+    text = (folder / "rubric.yaml").read_text(encoding="utf-8").replace("rule_files: [late_report.py]\n", "")
+    rubric = _write(folder, text, "plain.yaml")
+    scores = str(folder / "scores.yaml")
+    assert main(["score", str(rubric), scores]) == 2
+    assert "unknown rule 'late_penalty'" in capsys.readouterr().err
+    assert main(["score", str(rubric), scores, "--rules", str(folder / "late_report.py"), "--format", "json"]) == 0
+    assert '"so-xay-dung"' in capsys.readouterr().out
+    assert main(["validate", str(rubric), "--rules", str(folder / "late_report.py")]) == 0
+
+
+def test_a_bundled_rubric_never_runs_a_file(tmp_path: Path) -> None:
+    text = (EXAMPLES / "rubric.yaml").read_text(encoding="utf-8")
+    with pytest.raises(RuleError, match="rule_files: this rubric names rules files, which are run only for a rubric"):
+        parse_rubric(text, file="bundled.yaml")
+
+
+def test_a_rules_file_rule_has_its_parameters_checked(tmp_path: Path) -> None:
+    folder = _example(tmp_path)
+    text = (
+        (folder / "rubric.yaml")
+        .read_text(encoding="utf-8")
+        .replace("{points: 1.5, tag: reporting}", "{points: 1.5, tag: reportin}")
+    )
+    path = _write(folder, text, "typo.yaml")
+    with pytest.raises(RuleError, match=r"rules\[0\].params.tag: rule 'late_penalty': tag 'reportin' marks no node"):
+        read_rubric(path)
