@@ -147,3 +147,24 @@ def test_a_result_against_a_published_table() -> None:
     with pytest.raises(InputError) as caught:
         check_published(result, [published[0], published[0]])
     assert str(caught.value) == "agency 'a': the published table has the agency twice"
+
+
+def test_a_bound_that_does_not_end_is_rounded_up_whatever_the_callers_context() -> None:
+    import decimal
+
+    maxima = [Decimal(100)] * 5
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)):
+        bound = index_rounding_bound(maxima, Decimal(650), 4)
+    # 500/650 × 0.00005 + 2 × 0.00005 = 0.0001384615…, rounded up at the 30th decimal
+    assert bound == Decimal("0.000138461538461538461538461539")
+
+
+def test_a_legal_basis_whose_year_contradicts_its_date_is_refused() -> None:
+    import datetime as dt
+
+    from govindex import LegalBasis
+    from govindex.errors import RubricError
+
+    with pytest.raises(RubricError) as caught:
+        LegalBasis("1287/QĐ-UBND", dt.date(2023, 7, 5), "UBND tỉnh Sơn La", year=2024)
+    assert caught.value.message == "decision 1287/QĐ-UBND: year 2024 does not match its date 2023-07-05"

@@ -62,7 +62,7 @@ def test_score_json_for_departments(capsys: pytest.CaptureFixture[str], departme
     assert document["rubric"] == "sonla-2017-it"
     rows = document["results"]
     for row in rows:
-        assert list(row) == ["agency", "group", "total", "band", "rank", "nodes"]
+        assert list(row) == ["agency", "name", "group", "total", "band", "band_label", "rank", "nodes"]
         assert list(row["nodes"]) == CATEGORIES
         for node in row["nodes"].values():
             assert list(node) == ["score", "rank"]
@@ -90,33 +90,41 @@ def test_score_json_for_districts(capsys: pytest.CaptureFixture[str], tmp_path: 
         "results": [
             {
                 "agency": "thanh-pho-son-la",
+                "name": "thanh-pho-son-la",
                 "group": "district",
                 "total": "85.0",
                 "band": "good",
+                "band_label": "Tốt",
                 "rank": 1,
                 "nodes": nodes(("4.5", 1), ("22.0", 1), ("25.5", 1), ("12.0", 1), ("4.0", 1), ("9.0", 1), ("8.0", 1)),
             },
             {
                 "agency": "huyen-mai-son",
+                "name": "huyen-mai-son",
                 "group": "district",
                 "total": "78.0",
                 "band": "fair",
+                "band_label": "Khá",
                 "rank": 2,
                 "nodes": nodes(("4.0", 2), ("19.5", 3), ("24.5", 2), ("11.0", 3), ("3.5", 2), ("8.5", 2), ("7.0", 2)),
             },
             {
                 "agency": "huyen-moc-chau",
+                "name": "huyen-moc-chau",
                 "group": "district",
                 "total": "78.0",
                 "band": "fair",
+                "band_label": "Khá",
                 "rank": 2,
                 "nodes": nodes(("4.0", 2), ("20.0", 2), ("24.0", 3), ("11.5", 2), ("3.5", 2), ("8.0", 3), ("7.0", 2)),
             },
             {
                 "agency": "huyen-sop-cop",
+                "name": "huyen-sop-cop",
                 "group": "district",
                 "total": "60.0",
                 "band": "average",
+                "band_label": "Trung bình",
                 "rank": 3,
                 "nodes": nodes(("3.0", 3), ("15.0", 4), ("20.0", 4), ("9.0", 4), ("2.0", 3), ("6.0", 4), ("5.0", 3)),
             },
@@ -136,9 +144,36 @@ def test_score_web_portals_from_totals_alone(capsys: pytest.CaptureFixture[str],
     assert json.loads(out) == {
         "rubric": "sonla-2017-web",
         "results": [
-            {"agency": "so-noi-vu", "group": "provincial", "total": "81.5", "band": "good", "rank": 1, "nodes": {}},
-            {"agency": "so-y-te", "group": "provincial", "total": "65.0", "band": "fair", "rank": 2, "nodes": {}},
-            {"agency": "huyen-yen-chau", "group": "district", "total": "49.9", "band": "weak", "rank": 1, "nodes": {}},
+            {
+                "agency": "so-noi-vu",
+                "name": "so-noi-vu",
+                "group": "provincial",
+                "total": "81.5",
+                "band": "good",
+                "band_label": "Tốt",
+                "rank": 1,
+                "nodes": {},
+            },
+            {
+                "agency": "so-y-te",
+                "name": "so-y-te",
+                "group": "provincial",
+                "total": "65.0",
+                "band": "fair",
+                "band_label": "Khá",
+                "rank": 2,
+                "nodes": {},
+            },
+            {
+                "agency": "huyen-yen-chau",
+                "name": "huyen-yen-chau",
+                "group": "district",
+                "total": "49.9",
+                "band": "weak",
+                "band_label": "Yếu",
+                "rank": 1,
+                "nodes": {},
+            },
         ],
     }
 
@@ -413,6 +448,6 @@ def test_score_json_with_fractional_ranks_and_agencies_kept_out() -> None:
     ]
     assert document["results"][1]["nodes"]["a"] == {"score": "3.00", "rank": "2.5"}
     assert document["not_assessed"] == [
-        {"agency": "so-d", "group": "provincial", "reason": "không đánh giá năm nay", "rule": "keep_out"}
+        {"agency": "so-d", "name": "so-d", "group": "provincial", "reason": "không đánh giá năm nay", "rule": "keep_out"}
     ]
     assert Decimal(document["results"][1]["rank"]) == Decimal("2.5")

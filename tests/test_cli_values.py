@@ -35,7 +35,7 @@ def test_the_example_scores_with_competition_ties_and_pillars(capsys: pytest.Cap
     status, out, _ = run(
         capsys, "score", "vn-dti-2022-province", str(EXAMPLE), "--values", "index", "--format", "markdown"
     )
-    assert status == 0 and "| pillar_digital_economy | pillar_digital_economy rank |" in out
+    assert status == 0 and "| Trụ cột Kinh tế số | Xếp hạng Trụ cột Kinh tế số |" in out
 
 
 @pytest.mark.parametrize(
@@ -97,4 +97,15 @@ def test_points_stay_points_and_an_unknown_kind_is_refused(tmp_path: Path) -> No
     assert str(caught.value) == (
         f"{table}:2:2: agency 'dak-nong', node 'total': rubric 'vn-par-2022-egov' states no publication scale "
         "(publication: in the rubric), so its values cannot be read as index values"
+    )
+
+
+def test_explain_a_view_from_index_values(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["explain", "vn-dti-2022-province", str(EXAMPLE), "tinh-e", "pillar_digital_society", "--values", "index"]
+    status, out, err = run(capsys, *argv, "--lang", "vi")
+    assert (status, err) == (0, "")
+    # Publishable Vietnamese (issue 10): decimal commas, rounding in words, the group's name.
+    assert out.splitlines()[-1] == (
+        "    công bố theo thang 0-1: 452,060 / 650 × 1 = 0,69547692… ≈ 0,6955 (làm tròn đến 4 chữ số thập phân); "
+        "xếp hạng 5 trong nhóm Tỉnh, thành phố trực thuộc trung ương"
     )

@@ -114,10 +114,16 @@ def test_json_rows_carry_views_and_published_values() -> None:
 
 def test_table_csv_and_markdown_show_the_views() -> None:
     result = _cohort_result()
-    for fmt in ("table", "csv", "markdown"):
-        text = render_result(result, fmt, lang="en")
-        assert "pillar_digital_government" in text and "pillar_digital_society rank" in text
-        assert "0.6955" in text
+    csv_text = render_result(result, "csv", lang="en")
+    assert "pillar_digital_government" in csv_text and "pillar_digital_society rank" in csv_text
+    assert "0.6955" in csv_text
+    for fmt in ("table", "markdown"):
+        english = render_result(result, fmt, lang="en")
+        assert "Digital society pillar" in english and "Rank, Digital society pillar" in english
+        assert "0.6955" in english
+        vietnamese = render_result(result, fmt)
+        assert "Trụ cột Xã hội số" in vietnamese and "Xếp hạng Trụ cột Xã hội số" in vietnamese
+        assert "0,6955" in vietnamese  # a decimal comma for the civil servant's reading
     header = render_result(result, "csv").splitlines()[0].split(",")
     assert header[:7] == ["group", "rank", "agency", "name", "total", "normalised", "band"]
 

@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
 
 from govindex.errors import InputError
-from govindex.points import exact_context
+from govindex.points import divide, exact_context, terminating
 from govindex.ranking import Rank
 
 if TYPE_CHECKING:
@@ -192,11 +193,14 @@ def index_rounding_bound(
     """
     if maximum <= 0:
         raise InputError(f"the maximum must be positive, not {maximum}")
+    half = Fraction(_half_unit(decimals))
+    exact = sum((Fraction(_check(m, "maximum")) for m in maxima), Fraction(0)) / Fraction(maximum) * half
+    exact += half * (2 if recomputed_rounded else 1)
+    bound = terminating(exact)
+    if bound is None:  # rounded up once, so that the bound is never too small
+        bound = divide(Decimal(exact.numerator), Decimal(exact.denominator), 30, ROUND_CEILING)
     with exact_context():
-        weights = [(m / maximum, decimals) for m in maxima]
-    return rounding_bound(
-        weights, published_decimals=decimals, recomputed_decimals=decimals if recomputed_rounded else None
-    )
+        return bound.normalize() if bound else bound
 
 
 @attrs.frozen

@@ -35,7 +35,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         + ")",
     )
     parser.add_argument("agency", metavar="AGENCY", help="the agency id")
-    parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node id (default: the total)")
+    parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node or view id (default: the total)")
+    parser.add_argument(
+        "--values",
+        choices=("points", "index"),
+        default="points",
+        help="how the score file's values are read: points (default) or index (shares on the published scale)",
+    )
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="vi (tiếng Việt, default) or en (English)")
     add_input_options(parser)
     add_rules(parser)
@@ -48,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         files: list[ScoreFile] = []
         assessments = load_dataset(args.scores).assessments()
     else:
-        files, assessments = read_score_files([args.scores], rubric, args)
+        files, assessments = read_score_files([args.scores], rubric, args, values=args.values)
     try:
         result = score(rubric, assessments)
     except GovIndexError as error:

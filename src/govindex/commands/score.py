@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
-from govindex.io.writers import render_result
+from govindex.io.writers import render_result, result_json, result_json_pieces
 from govindex.render import render_document
 from govindex.render.reports import result_document, result_table
 from govindex.scoring import score
@@ -45,6 +46,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     add_output_options(parser, FORMATS, tables=False)
+    parser.add_argument(
+        "--indent",
+        type=int,
+        metavar="N",
+        help="indent JSON by N spaces (default: compact JSON on one line)",
+    )
     add_input_options(parser)
     add_rules(parser)
     parser.set_defaults(run=run)
@@ -67,7 +74,13 @@ def run(args: argparse.Namespace) -> int:
         from govindex.render.csv import table_csv
 
         content = table_csv(result_table(result), excel_vn=True)
-    elif fmt in {"json", "csv"}:
+    elif fmt == "json" and not args.output:
+        for piece in result_json_pieces(result, indent=args.indent):  # written as made, from the columns
+            sys.stdout.write(piece)
+        return 0
+    elif fmt == "json":
+        content = result_json(result, indent=args.indent)
+    elif fmt == "csv":
         content = render_result(result, fmt)
     else:
         content = render_document(result_document(result, args.lang), fmt)

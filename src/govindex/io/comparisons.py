@@ -80,6 +80,7 @@ class _ResultEntry:
     nodes: Mapping[str, _NodeEntry] = attrs.field(factory=dict, hash=False)
     normalised: str | None = None
     name: str | None = None
+    band_label: str | None = None
 
 
 @attrs.frozen

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from govindex.io._columns_out import columns_csv_rows, columns_json, fits_columns
 from govindex.ranking import Rank
 from govindex.render.safe import csv_text_cell, markdown_cell, one_line
 from govindex.results import Result
@@ -16,6 +18,8 @@ __all__ = [
     "markdown_table",
     "render_result",
     "render_rows",
+    "result_json",
+    "result_json_pieces",
     "result_rows",
     "result_to_dict",
     "result_xlsx_bytes",
@@ -36,12 +40,13 @@ def _rank(value: Rank | None) -> int | str | None:
 def result_to_dict(result: Result) -> dict[str, Any]:
     """The result as JSON-ready data: the document of ``govindex score --format json``.
 
-    ``{"rubric": ID, "results": [{"agency", "group", "total", "band", "rank",
-    "nodes": {NODE_ID: {"score", "rank"}}}]}``, rows ordered by group (in the
-    rubric's order), rank, agency. Points are strings with the rubric's
-    decimals; ``band`` is the band id (null for a rubric without bands); a
-    node's ``rank`` is null when not every agency of the group has a score
-    there. Only when the rubric or its rules produce them: ``normalised`` in a
+    ``{"rubric": ID, "results": [{"agency", "name", "group", "total", "band",
+    "band_label", "rank", "nodes": {NODE_ID: {"score", "rank"}}}]}``, rows
+    ordered by group (in the rubric's order), rank, agency. Points are strings
+    with the rubric's decimals; ``band`` is the band id and ``band_label`` its
+    Vietnamese label (both null for a rubric without bands); a fractional rank
+    is a string (``"2.5"``); a node's ``rank`` is null when not every agency
+    of the group has a score there. Only when the rubric or its rules produce them: ``normalised`` in a
     row (the total on the published scale) and in its nodes (each node on the
     rubric's publication scale), ``views`` (``{VIEW_ID: {"score",
     "normalised", "rank"}}``), and ``not_assessed`` (agencies kept out of the
@@ -53,9 +58,11 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         tree = result.rubric.tree(row.group)
         entry: dict[str, Any] = {
             "agency": row.agency.id,
+            "name": row.agency.name,
             "group": row.group,
             "total": fmt(row.total),
             "band": row.band_id,
+            "band_label": None if row.band is None else row.band.label,
             "rank": _rank(row.rank),
             "nodes": {
                 node.id: {"score": fmt(row.scores[node.id]), "rank": _rank(row.node_ranks.get(node.id))}
@@ -80,11 +87,21 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         rows.append(entry)
     document: dict[str, Any] = {"rubric": result.rubric.id, "results": rows}
     if result.not_assessed:
-        document["not_assessed"] = [
-            {"agency": item.agency.id, "group": item.agency.group, "reason": item.reason, "rule": item.rule}
-            for item in result.not_assessed
-        ]
+        document["not_assessed"] = _not_assessed(result)
     return document
+
+
+def _not_assessed(result: Result) -> list[dict[str, str]]:
+    return [
+        {
+            "agency": item.agency.id,
+            "name": item.agency.name,
+            "group": item.agency.group,
+            "reason": item.reason,
+            "rule": item.rule,
+        }
+        for item in result.not_assessed
+    ]
 
 
 def result_rows(result: Result) -> tuple[list[str], list[list[str]]]:
@@ -98,6 +115,19 @@ def result_rows(result: Result) -> tuple[list[str], list[list[str]]]:
         for node in group.tree.walk():
             if node is not group.tree and node.id not in node_ids:
                 node_ids.append(node.id)
+    if fits_columns(result):
+        present = [
+            n
+            for n in node_ids
+            if any(
+                n in columns.layout.index and bool(columns.given[:, columns.layout.index[n]].any())
+                for columns in result.column_groups
+            )
+        ]
+        header = ["group", "rank", "agency", "name", "total", "band", *present]
+        if result.scale is not None:
+            header.insert(5, "normalised")
+        return header, columns_csv_rows(result, present, result.scale is not None)
     present = [n for n in node_ids if any(n in row.scores for row in result.rows)]
     views = [view.id for view in result.rubric.views if any(view.id in row.views for row in result.rows)]
     normalised = result.scale is not None or any(row.normalised is not None for row in result.rows)
@@ -168,10 +198,10 @@ def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]], *, excel_vn: 
     return write_csv(header, [[csv_text_cell(c) for c in row] for row in rows], excel_vn=excel_vn)
 
 
-def json_text(data: Any) -> str:
+def json_text(data: Any, *, indent: int | None = 2) -> str:
     from govindex.render.json import json_text as write_json
 
-    return write_json(data)
+    return write_json(data, indent=indent)
 
 
 def render_rows(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str) -> str:
@@ -189,6 +219,32 @@ def render_rows(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str) 
     raise UnknownNameError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
+def result_json(result: Result, *, indent: int | None = None) -> str:
+    """The score document (:func:`result_to_dict`) as JSON text, compact unless ``indent`` is given."""
+    return "".join(result_json_pieces(result, indent=indent))
+
+
+def result_json_pieces(result: Result, *, indent: int | None = None) -> Iterator[str]:
+    """The score document as JSON text in pieces, compact (one line) unless ``indent`` is given.
+
+    A result made by :func:`govindex.score` is written straight from its
+    columns, each distinct value formatted once; the text is the same as
+    ``json.dumps(result_to_dict(result), ensure_ascii=False, separators=(",", ":"))``.
+    """
+    if indent is None and fits_columns(result):
+        tail: dict[str, Any] = {}
+        if result.not_assessed:
+            tail["not_assessed"] = _not_assessed(result)
+        yield from columns_json(result, tail)
+        yield "\n"
+        return
+    data = result_to_dict(result)
+    if indent is None:
+        yield json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    else:
+        yield json_text(data, indent=indent)
+
+
 def render_result(result: Result, fmt: str, *, lang: str = "vi") -> str:
     """The result in one of :data:`FORMATS`.
 
@@ -198,7 +254,7 @@ def render_result(result: Result, fmt: str, *, lang: str = "vi") -> str:
     the agencies not assessed with the reason.
     """
     if fmt == "json":
-        return json_text(result_to_dict(result))
+        return result_json(result)
     if fmt == "csv":
         return render_rows(*result_rows(result), fmt)
     if fmt not in FORMATS:

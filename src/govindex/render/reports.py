@@ -114,6 +114,8 @@ def result_document(result: Result, lang: str = "vi") -> Document:
     blocks: list[Block] = []
     normalised = result.scale is not None or any(row.normalised is not None for row in result.rows)
     decimals = result.scale.decimals if result.scale is not None else None
+    if decimals is None and rubric.publication is not None:
+        decimals = rubric.publication.decimals
     views = [view for view in rubric.views if any(view.id in row.views for row in result.rows)]
     for group in rubric.groups:
         rows = result.group(group.id)
@@ -131,7 +133,11 @@ def result_document(result: Result, lang: str = "vi") -> Document:
             columns.append(Column("band", label_en="Band"))
         columns.append(Column("rank", label_en="Rank"))
         for view in views:
-            columns += [Column(view.id, view.id), Column(f"{view.id} rank", f"{view.id} rank")]
+            view_en = view.name_en or view.name
+            columns += [
+                Column(view.id, view.name, label_en=view_en),
+                Column(f"{view.id} rank", f"Xếp hạng {view.name}", label_en=f"Rank, {view_en}"),
+            ]
         body: list[list[Cell]] = []
         for position, row in enumerate(rows, start=1):
             cells: list[Cell] = [position, row.agency.name, row.total]
