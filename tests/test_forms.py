@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -184,7 +186,7 @@ def test_the_form_reads_the_agency_facts() -> None:
     [
         (
             {"security": {"Điểm tự đánh giá": 12}},
-            "f.xlsx:.*: Phiếu tự đánh giá!F\\d+: agency 'so-noi-vu', node 'security': score 12 is above the maximum 10",
+            "f.xlsx:Phiếu tự đánh giá!F\\d+: agency 'so-noi-vu', node 'security': score 12 is above the maximum 10",
         ),
         (
             {"security": {"Điểm tự đánh giá": "tám"}},
@@ -362,3 +364,62 @@ def test_forms_of_every_2017_agency_filled_with_the_published_scores_give_the_pu
         assert row.total == agency.published.total
         assert row.band_id == agency.published.band
         assert row.rank == agency.published.rank
+
+
+def _cohort_filled(values: dict[tuple[int, int], Any]) -> bytes:
+    data = cohort_sheet_bytes(IT_2017, "provincial", [("so-noi-vu", "Sở Nội vụ"), ("so-y-te", "Sở Y tế")])
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = workbook[COHORT_SHEET]
+    for (row, column), value in values.items():
+        sheet.cell(row=row, column=column).value = value
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_bad_cells_in_a_cohort_sheet_are_refused_naming_sheet_cell_agency_node() -> None:
+    # rows: 8 header, 9 leaf ids, 10 so-noi-vu, 11 so-y-te; column 4 is the first leaf (infrastructure)
+    with pytest.raises(
+        GovIndexError,
+        match=r"c\.xlsx:Bảng điểm!D10: agency 'so-noi-vu', node 'infrastructure': score 11 is above the maximum 10",
+    ):
+        parse_form(_cohort_filled({(10, 4): 11}), IT_2017, file="c.xlsx")
+    with pytest.raises(
+        GovIndexError, match=r"Bảng điểm!D8: node 'infrastructure': the header 'Hạ tầng' does not match"
+    ):
+        parse_form(_cohort_filled({(8, 4): "Hạ tầng"}), IT_2017, file="c.xlsx")
+    with pytest.raises(GovIndexError, match=r"Bảng điểm!B12: the row has scores but no agency id"):
+        parse_form(_cohort_filled({(12, 4): 5}), IT_2017, file="c.xlsx")
+    with pytest.raises(
+        GovIndexError, match=r"Bảng điểm!B11: agency 'so-noi-vu': the agency appears twice \(first on row 10\)"
+    ):
+        parse_form(_cohort_filled({(11, 2): "so-noi-vu"}), IT_2017, file="c.xlsx")
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.integers(0, 100), min_size=6, max_size=6))
+def test_any_points_typed_in_a_form_read_back_exactly(tenths: list[int]) -> None:
+    leaves = list(IT_2017.tree("provincial").leaves())
+    values = {leaf.id: min(Decimal(t).scaleb(-1), leaf.max_points) for leaf, t in zip(leaves, tenths, strict=True)}
+    data = fill(
+        agency_form_bytes(IT_2017, "provincial", NOI_VU),
+        {node: {"Điểm tự đánh giá": float(points)} for node, points in values.items()},
+    )
+    (taken,) = parse_form(data, IT_2017)
+    assert dict(taken.scores) == values
+
+
+def test_several_forms_score_together_and_an_agency_in_two_is_refused_naming_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    forms = []
+    for name, points in (("Sở Nội vụ", 7), ("Sở Y tế", 8)):
+        form = tmp_path / f"{name}.xlsx"
+        assert main(["template", "sonla-2017-it", "--group", "provincial", "--agency", name, "-o", str(form)]) == 0
+        form.write_bytes(fill(form.read_bytes(), {"total": {"Điểm tự đánh giá": points * 10}}))
+        forms.append(str(form))
+    assert main(["score", "sonla-2017-it", *forms]) == 0
+    assert "Sở Y tế" in capsys.readouterr().out
+    assert main(["score", "sonla-2017-it", forms[0], forms[0]]) == 2
+    err = capsys.readouterr().err
+    assert "agency 'so-noi-vu': the agency is in two files" in err and "(Phiếu tự đánh giá!5)" in err

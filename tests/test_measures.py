@@ -477,3 +477,11 @@ def test_a_kind_from_an_installed_package_is_found_by_its_entry_point(monkeypatc
 def test_steps_with_more_decimals_than_the_rubric_are_refused() -> None:
     with pytest.raises(RubricError, match=r"step \[1, 2.555\] has more decimals than the rubric's 2"):
         parse_rubric(RUBRIC_TEXT.replace("[1, 5]", "[1, 2.555]"), file="demo.yaml")
+
+
+def test_yaml_yes_and_no_are_yes_no_figures_and_refused_where_points_are_due() -> None:
+    text = YAML.replace("website: có", "website: no")
+    (taken,) = parse_assessment_file(text, RUBRIC, file="self.yaml").assessments(RUBRIC)
+    assert taken.scores["website"] == 0
+    with pytest.raises(GovIndexError, match="node 'total': expected a number, got the text 'yes'"):
+        parse_assessment_file(YAML.replace("truong_ban: pho_chu_tich", "truong_ban: pho_chu_tich, total: yes"), RUBRIC)

@@ -24,6 +24,7 @@ from govindex.errors import (
     UnknownNameError,
 )
 from govindex.explain import explain
+from govindex.measures import Measure, Measurement, available_measures, register_measure, unregister_measure
 from govindex.points import format_points, parse_points
 from govindex.ranking import Rank, Ranker, TiePolicy, rank
 from govindex.reconcile import reconcile
@@ -65,6 +66,10 @@ if TYPE_CHECKING:
     from govindex.io.directory import load_registry as load_registry
     from govindex.io.directory import parse_registry as parse_registry
     from govindex.io.directory import read_registry as read_registry
+    from govindex.io.forms import agency_form_bytes as agency_form_bytes
+    from govindex.io.forms import cohort_sheet_bytes as cohort_sheet_bytes
+    from govindex.io.forms import parse_form as parse_form
+    from govindex.io.forms import read_form as read_form
     from govindex.io.published import load_dataset as load_dataset
     from govindex.io.published import reproduce as reproduce
     from govindex.io.rubrics import dump_rubric as dump_rubric
@@ -104,6 +109,10 @@ __version__ = "0.1.0"
 #: function named like its own module (``explain``, ``reconcile``) is imported
 #: eagerly above: importing the module would otherwise shadow the function.
 _LAZY: dict[str, str] = {
+    "agency_form_bytes": "govindex.io.forms",
+    "cohort_sheet_bytes": "govindex.io.forms",
+    "parse_form": "govindex.io.forms",
+    "read_form": "govindex.io.forms",
     "Agreement": "govindex.agreement",
     "PublishedComparison": "govindex.agreement",
     "compare_published": "govindex.agreement",
@@ -199,6 +208,8 @@ __all__ = [
     "LineageEvent",
     "Match",
     "MatchKind",
+    "Measure",
+    "Measurement",
     "MissingDependencyError",
     "Node",
     "Normalise",
@@ -234,8 +245,11 @@ __all__ = [
     "View",
     "ViewScore",
     "__version__",
+    "agency_form_bytes",
+    "available_measures",
     "available_rules",
     "check_assessment",
+    "cohort_sheet_bytes",
     "compare_published",
     "dump_assessment_file",
     "dump_assessments",
@@ -250,6 +264,7 @@ __all__ = [
     "load_rubric",
     "nfc",
     "parse_assessment_file",
+    "parse_form",
     "parse_points",
     "parse_registry",
     "parse_rubric",
@@ -257,11 +272,13 @@ __all__ = [
     "places_moved",
     "rank",
     "read_assessments",
+    "read_form",
     "read_registry",
     "read_rubric",
     "read_scores_csv",
     "read_scores_xlsx",
     "reconcile",
+    "register_measure",
     "register_rule",
     "reproduce",
     "resolve_rule",
@@ -270,6 +287,7 @@ __all__ = [
     "slugify",
     "standard_bands",
     "statistics",
+    "unregister_measure",
     "unregister_rule",
     "validate_file",
     "write_result_xlsx",

@@ -436,7 +436,9 @@ def _read_xlsx(path: Path, rubric: Rubric, source: Source | None, options: ReadO
     if is_form(data):
         if values != "points":
             raise InputError("a form from govindex template holds points, not index values", file=str(path))
-        return ScoreFile(str(path), parse_form(data, rubric, file=str(path), source=source))
+        located: dict[str, tuple[int, str]] = {}
+        found = parse_form(data, rubric, file=str(path), source=source, places=located)
+        return ScoreFile(str(path), found, {agency: (line, sheet) for agency, (line, sheet) in located.items()})
     lines: dict[str, int] = {}
     columns: dict[str, int] = {}
     sheet, found = read_located(

@@ -54,8 +54,8 @@ def _make_converter() -> cattrs.Converter:
             return value
         if isinstance(value, str):
             return nfc(value.strip())
-        if isinstance(value, bool):
-            raise FileFormatError(f"expected a number, got {value!r}")
+        if isinstance(value, bool):  # YAML reads yes/no as true/false: a yes/no figure, refused where points are due
+            return "yes" if value else "no"
         return structure_decimal(value, Decimal)
 
     conv.register_structure_hook(Decimal | str, structure_score)

@@ -26,7 +26,8 @@ rows, then a header row ``STT | Mã cơ quan | Tên cơ quan | <leaf name> (tố
 (those of the bundled agency directory when there is one). It is read back as
 the appraisal (source ``appraised``).
 
-Every refusal names the file, the sheet and cell, the agency and the node.
+Every refusal names the file, the sheet and cell (``form.xlsx:Phiếu tự đánh giá!F20``), the agency
+and the node.
 """
 
 from __future__ import annotations
@@ -437,14 +438,6 @@ def cohort_sheet_bytes(
 Row = tuple[int, list[str]]
 
 
-def _letter(column: int) -> str:
-    name = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
 class _Reader:
     """Reads a filled form's rows (as text cells), with every problem placed at its sheet and cell."""
 
@@ -455,8 +448,7 @@ class _Reader:
         self.sink = sink
 
     def fail(self, error: GovIndexError, line: int, column: int | None = None, **context: Any) -> None:
-        where = f"{self.sheet}!{_letter(column or 1)}{line}" if column else f"{self.sheet}!{line}"
-        self.sink(error.with_context(file=self.file, line=line, column=column, path=where, **context))
+        self.sink(error.with_context(file=self.file, sheet=self.sheet, line=line, column=column, **context))
 
     def labels(self, rows: Sequence[Row], until: int) -> dict[str, tuple[int, str]]:
         found: dict[str, tuple[int, str]] = {}
@@ -794,12 +786,14 @@ def parse_form(
     file: str | None = None,
     source: Source | None = None,
     sink: Callable[[GovIndexError], None] | None = None,
+    places: dict[str, tuple[int, str]] | None = None,
 ) -> tuple[Assessment, ...]:
     """Read a filled form or cohort sheet (from ``govindex template``) back as assessments.
 
     A self-assessment form gives the agency's self-assessment; a cohort sheet
     the appraisal; ``source`` overrides either. With ``sink``, every problem
-    is passed to it; without, the first is raised.
+    is passed to it; without, the first is raised. ``places``, when given,
+    receives the row and sheet where each agency was found.
     """
     from govindex.io.xlsx import _rows
 
@@ -835,6 +829,13 @@ def parse_form(
         from govindex.errors import first_problem
 
         raise first_problem(problems)
+    if places is not None and header_at is not None:
+        if kind == "agency":
+            row = next((line for line, cells in rows if _cell(cells, 1) == _LABELS["agency"]), rows[header_at][0])
+            places.update({a.agency.id: (row, sheet) for a in assessments})
+        else:
+            lines = {_cell(cells, 2): line for line, cells in rows[header_at + 2 :] if _cell(cells, 2)}
+            places.update({a.agency.id: (lines[a.agency.id], sheet) for a in assessments})
     return assessments
 
 
