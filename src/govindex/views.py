@@ -45,7 +45,6 @@ from govindex.ranking import Rank, TiePolicy, rank_column
 
 if TYPE_CHECKING:
     from govindex.assessment import Assessment
-    from govindex.results import AgencyResult
     from govindex.rubric import Node, Rubric
 
 __all__ = [
@@ -53,7 +52,6 @@ __all__ = [
     "Publication",
     "View",
     "ViewScore",
-    "add_published_values",
     "check_view",
     "index_to_points",
     "points_from_index",
@@ -253,29 +251,6 @@ def score_views(rubric: Rubric, group: str, members: Sequence[Mapping[str, Decim
             assert normalised is not None
             out[position][view.id] = ViewScore(value, maximum, normalised, next(ranks))
     return out
-
-
-def add_published_values(rubric: Rubric, rows: Sequence[AgencyResult]) -> tuple[AgencyResult, ...]:
-    """The publication stage: each row's views, and its total on the rubric's published scale.
-
-    A total that a rule has already put on a scale (``normalise``) keeps it.
-    """
-    if not rubric.views and rubric.publication is None:
-        return tuple(rows)
-    by_group: dict[str, list[int]] = {}
-    for position, row in enumerate(rows):
-        by_group.setdefault(row.agency.group, []).append(position)
-    out = list(rows)
-    for group, positions in by_group.items():
-        views = score_views(rubric, group, [rows[p].scores for p in positions])
-        maximum = rubric.tree(group).max_points
-        for position, scored in zip(positions, views, strict=True):
-            row = rows[position]
-            normalised = row.normalised
-            if normalised is None and rubric.publication is not None:
-                normalised = rubric.publication.publish(row.total, maximum)
-            out[position] = attrs.evolve(row, views=scored, normalised=normalised)
-    return tuple(out)
 
 
 def index_to_points(rubric: Rubric, group: str, node_id: str, value: Decimal, *, agency: str | None = None) -> Decimal:
