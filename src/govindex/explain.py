@@ -36,7 +36,7 @@ from govindex.points import exact, format_points
 from govindex.ranking import Rank
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, LegalBasis, Node, Rubric
-from govindex.rules import Adjustment, Scale
+from govindex.rules import Adjustment, NotApplied, Scale
 from govindex.rules._text import exact_quotient, number_text
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ STEP_KINDS = (
     "not_given",
     "no_score",
     "rule",
+    "not_applied",
     "sum",
     "below",
     "score",
@@ -82,7 +83,8 @@ class Step:
     ``publication``; for view (an aggregate overlapping the tree, such as
     a DTI pillar) ``view``, ``view_score``, the parts and ``publication``;
     for measured (a leaf scored from what the agency reported)
-    ``measurement``.
+    ``measurement``; for not_applied (a rule that concerned the agency but
+    could not act on it) ``not_applied``.
     """
 
     kind: str
@@ -100,6 +102,7 @@ class Step:
     view: View | None = None
     view_score: ViewScore | None = None
     measurement: Measurement | None = None
+    not_applied: NotApplied | None = None
 
 
 @attrs.frozen
@@ -223,6 +226,11 @@ def explanation(result: Result, agency_id: str, node_id: str | None = None) -> E
     elif node.is_leaf:
         steps.append(Step("not_given"))
     steps += [Step("rule", adjustment=adj) for adj in result.adjustments_for(agency_id, node.id)]
+    steps += [
+        Step("not_applied", not_applied=item)
+        for item in result.not_applied_for(agency_id)
+        if node is tree or item.node == node.id
+    ]
     if node.children and all(child.id in row.scores for child in node.children):
         parts = tuple((child, row.scores[child.id]) for child in node.children)
         steps.append(Step("sum", value=row.scores[node.id], parts=parts))
@@ -372,6 +380,9 @@ def _en(value: Explanation) -> str:
                 lines.append("    inputs: " + ", ".join(f"{key} = {item}" for key, item in adj.inputs.items()))
             if adj.legal_basis is not None:
                 lines.append(f"    legal basis: {cite(adj.legal_basis, 'en')}")
+        elif kind == "not_applied" and step.not_applied is not None:
+            item = step.not_applied
+            lines.append(f"  rule {item.rule} could not apply: {item.reason_in('en') or '-'}")
         elif kind == "sum":
             parts = " + ".join(f"{child.id} {_fmt(decimals, score)}" for child, score in step.parts)
             lines.append(f"  sum of its {len(step.parts)} children: {parts} = {_fmt(decimals, step.value)}")
@@ -611,6 +622,11 @@ def _vi(value: Explanation) -> str:
                 lines.append(f"    số liệu: {shown}")
             if adj.legal_basis is not None:
                 lines.append(f"    căn cứ: {cite(adj.legal_basis, 'vi')}")
+        elif kind == "not_applied" and step.not_applied is not None:
+            item = step.not_applied
+            reason = item.reason_in("vi")
+            why = names(reason) if reason else "-"
+            lines.append(f"  quy tắc {rule_name(item.rule)} không áp dụng được: {why}")
         elif kind == "sum":
             parts = " + ".join(f"{child.name} {points(score)}" for child, score in step.parts)
             lines.append(f"  tổng điểm của {len(step.parts)} tiêu chí: {parts} = {points(step.value)}")

@@ -38,7 +38,7 @@ from govindex.errors import GovIndexError, InputError, RuleError
 from govindex.points import exact, to_scaled
 from govindex.results import NotAssessed, Result
 from govindex.rubric import Rubric
-from govindex.rules import Adjustment, Rule, RuleContext, Scale
+from govindex.rules import Adjustment, NotApplied, Rule, RuleContext, Scale
 from govindex.views import VALUES, points_from_index
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ class Scoring:
     adjustments: tuple[Adjustment, ...] = ()
     excluded: Mapping[str, tuple[str, str]] = attrs.field(factory=dict)
     scale: Scale | None = None
+    not_applied: tuple[NotApplied, ...] = ()
     groups: Mapping[str, GroupScores] = attrs.field(factory=dict)
 
     @property
@@ -154,6 +155,7 @@ def apply_rules(state: Scoring) -> Scoring:
         group_id: (values.copy(order="F"), given.copy(order="F")) for group_id, (values, given) in state.current.items()
     }
     adjustments: list[Adjustment] = []
+    not_applied: list[NotApplied] = []
     excluded: dict[str, tuple[str, str]] = {}
     scale = state.scale
     for rule in state.rules:
@@ -165,6 +167,7 @@ def apply_rules(state: Scoring) -> Scoring:
             excluded.setdefault(agency_id, (reason, rule.name))
         if outcome.scale is not None:
             scale = outcome.scale
+        not_applied.extend(outcome.not_applied)
         if outcome.adjustments:
             current = _adjust(rubric, current, outcome.adjustments, rule.name, where, arrays)
             adjustments.extend(outcome.adjustments)
@@ -174,6 +177,7 @@ def apply_rules(state: Scoring) -> Scoring:
         adjustments=tuple(adjustments),
         excluded=excluded,
         scale=scale,
+        not_applied=tuple(not_applied),
     )
 
 
@@ -434,6 +438,7 @@ def result(state: Scoring) -> Result:
         scale=state.scale,
         measurements=table.measurements,
         groups=tuple(columns),
+        not_applied=state.not_applied,
     )
 
 
