@@ -330,7 +330,7 @@ def test_the_shipped_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     scores = str(EXAMPLES / "scores.yaml")
     assert main(["validate", rubric, scores, "--rubric", rubric]) == 0
     assert main(["score", rubric, scores, "--format", "csv"]) == 0
-    assert main(["explain", rubric, scores, "so-xay-dung", "report"]) == 0
+    assert main(["explain", rubric, scores, "so-xay-dung", "report", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "so-xay-dung" in out and "rule late_penalty: 9.00 → 7.50" in out
 
@@ -461,10 +461,11 @@ def test_validate_and_score_warn_on_stderr(tmp_path: Path, capsys: pytest.Captur
 def test_explain_says_why_a_rule_could_not_apply(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     scores = _write(tmp_path, SONLA_2024, "scores.yaml")
     assert main(["explain", "sonla-2024-dti", str(scores), "so-a", "--lang", "vi"]) == 0
+    # Publishable Vietnamese (issue 10): the rule and the group by their names.
     assert (
-        "  quy tắc proportional_imputation không áp dụng được: cơ quan, đơn vị không có dịch vụ công trực tuyến "
-        "nhưng nhóm provincial không có tiêu chí thành phần nào gắn nhãn online_services: không có điểm để tính "
-        "theo tỷ lệ\n"
+        "  quy tắc “tính điểm theo tỷ lệ điểm đạt được” không áp dụng được: cơ quan, đơn vị không có dịch vụ công "
+        "trực tuyến nhưng nhóm Cơ quan nhà nước cấp tỉnh (sở, ban, ngành) không có tiêu chí thành phần nào gắn nhãn "
+        "online_services: không có điểm để tính theo tỷ lệ\n"
     ) in capsys.readouterr().out
 
 

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from govindex.engine import ScoreTable
     from govindex.engine._columns import ViewColumns
 
-__all__ = ["STAGES", "Scoring", "check_assessment", "score"]
+__all__ = ["STAGES", "Scoring", "check_assessment", "check_score", "score"]
 
 
 def check_assessment(rubric: Rubric, assessment: Assessment) -> None:
@@ -66,17 +66,30 @@ def check_assessment(rubric: Rubric, assessment: Assessment) -> None:
     ...
     govindex.errors.InputError: agency 'so-a', node 'staff': score 12 is above the maximum 10
     """
-    agency = assessment.agency.id
+    for node_id, value in assessment.scores.items():
+        check_score(rubric, assessment.agency.group, node_id, value, assessment.agency.id)
+    if not assessment.scores:
+        try:
+            rubric.group(assessment.agency.group)
+        except GovIndexError as error:
+            raise error.with_context(agency=assessment.agency.id) from None
+
+
+def check_score(rubric: Rubric, group_id: str, node_id: str, value: Decimal, agency: str | None = None) -> None:
+    """Refuse one score the rubric cannot hold: unknown group or node, outside ``[0, max_points]``, too many decimals.
+
+    The check of :func:`check_assessment` for a single cell, in constant time
+    (readers call it for every cell they read).
+    """
     try:
-        group = rubric.group(assessment.agency.group)
+        group = rubric.group(group_id)
     except GovIndexError as error:
         raise error.with_context(agency=agency) from None
     layout = layout_of(group, rubric.decimals)
-    for node_id, value in assessment.scores.items():
-        position = layout.index.get(node_id)
-        if position is None:
-            raise unknown_node(layout, node_id, agency)
-        check_value(layout, position, value, agency, rubric.decimals)
+    position = layout.index.get(node_id)
+    if position is None:
+        raise unknown_node(layout, node_id, agency)
+    check_value(layout, position, value, agency, rubric.decimals)
 
 
 @attrs.frozen
