@@ -330,7 +330,7 @@ def test_the_shipped_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     scores = str(EXAMPLES / "scores.yaml")
     assert main(["validate", rubric, scores, "--rubric", rubric]) == 0
     assert main(["score", rubric, scores, "--format", "csv"]) == 0
-    assert main(["explain", rubric, scores, "so-xay-dung", "report"]) == 0
+    assert main(["explain", rubric, scores, "so-xay-dung", "report", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "so-xay-dung" in out and "rule late_penalty: 9.00 → 7.50" in out
 
