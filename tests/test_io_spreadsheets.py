@@ -287,9 +287,10 @@ def test_agency_facts_as_columns_with_vietnamese_headers(tmp_path: Path) -> None
 
 def test_names_get_their_stable_ids_from_the_registry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sonla = load_registry("sonla")
-    text = "Tên cơ quan;Tổng điểm\nVăn phòng Ủy ban nhân dân tỉnh;80\nso noi vu;70\n"
+    text = "Tên cơ quan;Tổng điểm\nVăn phòng Ủy ban nhân dân tỉnh;80\nso noi vu;70\nMộc Châu;65\n"
     path = write(tmp_path, "a.csv", text)
-    first, second = read_assessments(path, RUBRIC, options=ReadOptions(registry=sonla))
+    first, second, district = read_assessments(path, RUBRIC, options=ReadOptions(registry=sonla))
+    assert (district.agency.id, district.agency.group) == ("huyen-moc-chau", "district")
     assert (first.agency.id, first.agency.name, first.agency.group) == (
         "van-phong-ubnd-tinh",
         "Văn phòng Ủy ban nhân dân tỉnh",
@@ -329,3 +330,20 @@ def test_each_files_md_command_runs_as_written(
     monkeypatch.chdir(tmp_path)
     assert command.startswith("govindex ")
     assert main(shlex.split(command)[1:]) == 0, capsys.readouterr().err
+
+
+def test_publish_reads_the_kept_sheet_and_refuses_an_agency_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = str(EXAMPLES / "bang-diem-so-nganh.csv")
+    output = tmp_path / "phu-luc.md"
+    args = ["publish", "sonla-2017-it", sheet, "--ignore-column", "Ghi chú", "--output", str(output)]
+    status, _, err = run_cli(capsys, args)
+    assert (status, err) == (0, "")
+    assert "Sở Thông tin và Truyền thông" in output.read_text(encoding="utf-8")
+    status, _, err = run_cli(capsys, [*args[:3], "sonla-2017-it", *args[3:]])
+    assert status == 2
+    assert err == (
+        "govindex: error: sonla-2017-it: agency 'so-thong-tin-va-truyen-thong': the agency is in two files: "
+        f"{sheet} (line 5) and sonla-2017-it; each agency's scores come from one file\n"
+    )

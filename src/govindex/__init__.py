@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from govindex.io.assessments import read_assessments as read_assessments
     from govindex.io.bundled import list_rubrics as list_rubrics
     from govindex.io.bundled import load_rubric as load_rubric
+    from govindex.io.cells import ReadOptions as ReadOptions
     from govindex.io.csvio import dump_scores_csv as dump_scores_csv
     from govindex.io.csvio import parse_scores_csv as parse_scores_csv
     from govindex.io.csvio import read_scores_csv as read_scores_csv
@@ -139,6 +140,7 @@ _LAZY: dict[str, str] = {
     "read_assessments": "govindex.io.assessments",
     "list_rubrics": "govindex.io.bundled",
     "load_rubric": "govindex.io.bundled",
+    "ReadOptions": "govindex.io.cells",
     "dump_scores_csv": "govindex.io.csvio",
     "parse_scores_csv": "govindex.io.csvio",
     "read_scores_csv": "govindex.io.csvio",
@@ -220,6 +222,7 @@ __all__ = [
     "PublishedComparison",
     "Rank",
     "Ranker",
+    "ReadOptions",
     "Reconciliation",
     "Registry",
     "Result",

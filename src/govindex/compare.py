@@ -582,6 +582,7 @@ class Comparison:
 
         return tables_html([comparison_table(self)])
 
+
 @exact
 def compare(*periods: Period | Result, registry: Registry | None = None) -> Comparison:
     """Compare two or more periods (or results), oldest first.

@@ -256,7 +256,9 @@ class AppendixLayout:
 
     def __attrs_post_init__(self) -> None:
         decimals = self.mean_decimals
-        if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 12):
+        if decimals is not None and (
+            isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 12
+        ):
             raise RubricError(f"appendix: mean_decimals must be an integer from 0 to 12, not {decimals!r}")
         if isinstance(self.first_table, bool) or not isinstance(self.first_table, int) or self.first_table < 1:
             raise RubricError(f"appendix: first_table must be a positive integer, not {self.first_table!r}")

@@ -248,6 +248,7 @@ class Statistics:
 
         return tables_html(statistics_tables(self))
 
+
 def _band_counts(rubric: Rubric, rows: Sequence[AgencyResult]) -> dict[str, int]:
     if rubric.bands is None:
         return {}

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from govindex.assessment import Assessment
+from govindex.commands._common import add_input_options, read_options
 from govindex.commands._output import emit_text
 from govindex.errors import InputError
-from govindex.io.assessments import read_assessments
+from govindex.io.assessments import ScoreFile, combine_score_files, read_score_file
 from govindex.io.bundled import load_rubric
 from govindex.io.published import list_datasets, load_dataset
 from govindex.render import format_for_path, render_document
@@ -46,9 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--lang", choices=LANGS, default="vi", help="vi (tiếng Việt, decimal comma; default) or en (decimal point)"
     )
-    parser.add_argument(
-        "--title", metavar="TEXT", help="the appendix's title (default: the rubric's appendix title)"
-    )
+    parser.add_argument("--title", metavar="TEXT", help="the appendix's title (default: the rubric's appendix title)")
     parser.add_argument(
         "--subtitle", metavar="TEXT", help="the line under the title (default: the decision it is attached to)"
     )
@@ -66,6 +65,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="decimals of the printed means (default: the rubric's appendix section)",
     )
     parser.add_argument("--first-table", type=int, metavar="N", help="the number of the first group's table (Bảng N.)")
+    add_input_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -86,27 +86,20 @@ def _captions(specs: list[str], rubric: Rubric) -> dict[str, dict[str, str]]:
     return out
 
 
-def _assessments(specs: list[str], rubric: Rubric) -> list[Assessment]:
-    cohort: list[Assessment] = []
-    seen: dict[str, str] = {}
+def _assessments(specs: list[str], rubric: Rubric, args: argparse.Namespace) -> list[Assessment]:
+    """The cohort of score files and bundled datasets; an agency in two of them is refused, naming both."""
+    files: list[ScoreFile] = []
     datasets = set(list_datasets())
+    options = read_options(args)
     for spec in specs:
         if spec in datasets:
             dataset = load_dataset(spec)
             if dataset.rubric != rubric.id:
                 raise InputError(f"dataset {spec!r} is scored under rubric {dataset.rubric!r}, not {rubric.id!r}")
-            items = list(dataset.assessments())
+            files.append(ScoreFile(spec, dataset.assessments()))
         else:
-            items = list(read_assessments(spec, rubric))
-        for item in items:
-            if item.agency.id in seen:
-                raise InputError(
-                    f"the agency is in {seen[item.agency.id]} and in {spec}; give each agency once",
-                    agency=item.agency.id,
-                )
-            seen[item.agency.id] = spec
-        cohort += items
-    return cohort
+            files.append(read_score_file(spec, rubric, options=options))
+    return list(combine_score_files(files))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -115,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     if rubric_id in list_datasets():
         rubric_id = load_dataset(rubric_id).rubric
     rubric = load_rubric(rubric_id)
-    cohort = _assessments(args.scores, rubric)
+    cohort = _assessments(args.scores, rubric, args)
     result = score(rubric, cohort)
     document = appendix(
         result,

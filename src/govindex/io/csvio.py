@@ -220,6 +220,7 @@ class _Table:
         self.declared: dict[int, Decimal] = {}
         self.agency_ids: dict[str, tuple[str, str | None] | None] = {}
         self.measured_nodes: dict[tuple[str, str], bool] = {}
+        self.registry_groups: dict[str, str] = {}
         self.group_ids = self._group_lookup()
 
     def _group_lookup(self) -> dict[str, str]:
@@ -449,6 +450,7 @@ class _Table:
                     result = None
                 else:
                     result = (match.id, match.record.group)
+                    self.registry_groups[match.id] = match.record.group
         self.agency_ids[text] = result
         return None if result is None else result[0]
 
@@ -551,9 +553,9 @@ class _Table:
         if "group" in positions:
             text = self.cell(cells, positions, "group")
             return self.group_ids.get(header_key(text), text)
-        for found in self.agency_ids.values():
-            if found is not None and found[0] == agency_id and found[1] in self.rubric.group_ids:
-                return found[1]
+        named = self.registry_groups.get(agency_id)
+        if named is not None and named in self.rubric.group_ids:
+            return named
         registry = self.options.registry
         if registry is not None and len(self.rubric.groups) > 1:
             try:
