@@ -55,7 +55,8 @@ def _table() -> tuple[list[str], list[list[object]]]:
     header += [node.name + MAXIMUM[node.id].format(node.max_points) for node in criteria]
     header += ["Tổng điểm", "Ghi chú"]
     rows: list[list[object]] = []
-    for number, agency in enumerate(dataset.agencies, start=1):
+    departments = [agency for agency in dataset.agencies if agency.group == group.id]
+    for number, agency in enumerate(departments, start=1):
         row: list[object] = [number, agency.name, group.name]
         for node in criteria:
             value = agency.scores[node.id]

@@ -1,6 +1,6 @@
-"""The tables of Decision 3247/QĐ-UBND (Sơn La, 20 Dec 2017), written out as printed.
+"""The tables of Decision 3247/QĐ-UBND (Sơn La, 20 Dec 2017), written out as printed: 1-4 and section E.
 
-Kept apart from the dataset file (rubrics/published/sonla-2017-it.yaml) on
+Kept apart from the dataset files (rubrics/published/sonla-2017-it.yaml and -web.yaml) on
 purpose: the tests compare the two, so a wrong dataset file cannot pass.
 Scores and totals are the decision's text, with its decimal comma.
 """
@@ -162,4 +162,210 @@ CATEGORY_TABLES = {
     "security": TABLE_1_4,
     "staff": TABLE_1_5,
     "policy": TABLE_1_6,
+}
+
+# Bảng 2: agency, total (as printed, decimal comma), band (the table's section), rank.
+TABLE_2 = [
+    ("huyen-song-ma", "70,0", "fair", 1),
+    ("huyen-yen-chau", "69,8", "average", 2),
+    ("huyen-phu-yen", "61,6", "average", 3),
+    ("huyen-van-ho", "60,1", "average", 4),
+    ("huyen-moc-chau", "59,5", "average", 5),
+    ("huyen-sop-cop", "57,1", "average", 6),
+    ("thanh-pho-son-la", "56,4", "average", 7),
+    ("huyen-quynh-nhai", "51,8", "average", 8),
+    ("huyen-mai-son", "47,9", "weak", 9),
+    ("huyen-bac-yen", "47,0", "weak", 10),
+    ("huyen-muong-la", "43,2", "weak", 11),
+    ("huyen-thuan-chau", "41,7", "weak", 12),
+]
+# Bảng 2.1: agency, infrastructure score (as printed), rank.
+TABLE_2_1 = [
+    ("huyen-moc-chau", "4,0", 1),
+    ("huyen-sop-cop", "4,0", 1),
+    ("thanh-pho-son-la", "3,0", 2),
+    ("huyen-yen-chau", "3,0", 2),
+    ("huyen-van-ho", "3,0", 2),
+    ("huyen-quynh-nhai", "3,0", 2),
+    ("huyen-muong-la", "3,0", 2),
+    ("huyen-song-ma", "2,0", 3),
+    ("huyen-phu-yen", "2,0", 3),
+    ("huyen-mai-son", "2,0", 3),
+    ("huyen-bac-yen", "2,0", 3),
+    ("huyen-thuan-chau", "2,0", 3),
+]
+# Bảng 2.2: agency, internal_use score (as printed), rank.
+TABLE_2_2 = [
+    ("huyen-yen-chau", "20,2", 1),
+    ("huyen-song-ma", "19,5", 2),
+    ("thanh-pho-son-la", "18,9", 3),
+    ("huyen-van-ho", "18,4", 4),
+    ("huyen-moc-chau", "17,9", 5),
+    ("huyen-quynh-nhai", "17,8", 6),
+    ("huyen-sop-cop", "17,7", 7),
+    ("huyen-mai-son", "16,4", 8),
+    ("huyen-phu-yen", "16,2", 9),
+    ("huyen-bac-yen", "15,6", 10),
+    ("huyen-muong-la", "15,1", 11),
+    ("huyen-thuan-chau", "12,2", 12),
+]
+# Bảng 2.3: agency, public_services score (as printed), rank.
+TABLE_2_3 = [
+    ("huyen-yen-chau", "19,6", 1),
+    ("huyen-phu-yen", "18,9", 2),
+    ("huyen-song-ma", "17,5", 3),
+    ("huyen-sop-cop", "14,7", 4),
+    ("thanh-pho-son-la", "13,6", 5),
+    ("huyen-quynh-nhai", "13,4", 6),
+    ("huyen-moc-chau", "13,2", 7),
+    ("huyen-van-ho", "13,2", 7),
+    ("huyen-bac-yen", "11,6", 8),
+    ("huyen-mai-son", "11,2", 9),
+    ("huyen-muong-la", "9,2", 10),
+    ("huyen-thuan-chau", "8,7", 11),
+]
+# Bảng 2.4: agency, commune score (as printed), rank.
+TABLE_2_4 = [
+    ("huyen-yen-chau", "10,2", 1),
+    ("huyen-song-ma", "9,0", 2),
+    ("huyen-van-ho", "7,0", 3),
+    ("huyen-sop-cop", "6,9", 4),
+    ("huyen-muong-la", "6,6", 5),
+    ("huyen-quynh-nhai", "6,4", 6),
+    ("huyen-bac-yen", "6,3", 7),
+    ("huyen-moc-chau", "6,1", 8),
+    ("thanh-pho-son-la", "6,1", 8),
+    ("huyen-thuan-chau", "5,8", 9),
+    ("huyen-phu-yen", "5,5", 10),
+    ("huyen-mai-son", "5,1", 11),
+]
+# Bảng 2.5: agency, security score (as printed), rank.
+TABLE_2_5 = [
+    ("huyen-song-ma", "4,0", 1),
+    ("huyen-van-ho", "3,5", 2),
+    ("huyen-bac-yen", "3,5", 2),
+    ("huyen-phu-yen", "3,0", 3),
+    ("huyen-moc-chau", "2,3", 4),
+    ("huyen-sop-cop", "2,0", 5),
+    ("huyen-yen-chau", "1,9", 6),
+    ("huyen-muong-la", "1,3", 7),
+    ("huyen-mai-son", "1,2", 8),
+    ("huyen-thuan-chau", "1,0", 9),
+    ("thanh-pho-son-la", "0,8", 10),
+    ("huyen-quynh-nhai", "0,4", 11),
+]
+# Bảng 2.6: agency, staff score (as printed), rank.
+TABLE_2_6 = [
+    ("huyen-song-ma", "10", 1),
+    ("huyen-moc-chau", "9,0", 2),
+    ("thanh-pho-son-la", "8,0", 3),
+    ("huyen-thuan-chau", "8,0", 3),
+    ("huyen-van-ho", "8,0", 3),
+    ("huyen-phu-yen", "8,0", 3),
+    ("huyen-sop-cop", "7,8", 4),
+    ("huyen-quynh-nhai", "6,8", 5),
+    ("huyen-mai-son", "6,0", 6),
+    ("huyen-muong-la", "5,0", 7),
+    ("huyen-bac-yen", "5,0", 7),
+    ("huyen-yen-chau", "4,9", 8),
+]
+# Bảng 2.7: agency, policy score (as printed), rank.
+TABLE_2_7 = [
+    ("huyen-yen-chau", "10", 1),
+    ("huyen-phu-yen", "8,0", 2),
+    ("huyen-song-ma", "8,0", 2),
+    ("huyen-moc-chau", "7,0", 3),
+    ("huyen-van-ho", "7,0", 3),
+    ("thanh-pho-son-la", "6,0", 4),
+    ("huyen-mai-son", "6,0", 4),
+    ("huyen-sop-cop", "4,0", 5),
+    ("huyen-quynh-nhai", "4,0", 5),
+    ("huyen-thuan-chau", "4,0", 5),
+    ("huyen-muong-la", "3,0", 6),
+    ("huyen-bac-yen", "3,0", 6),
+]
+
+DISTRICT_CATEGORY_TABLES = {
+    "infrastructure": TABLE_2_1,
+    "internal_use": TABLE_2_2,
+    "public_services": TABLE_2_3,
+    "commune": TABLE_2_4,
+    "security": TABLE_2_5,
+    "staff": TABLE_2_6,
+    "policy": TABLE_2_7,
+}
+# Bảng 3 (web portals, departments): agency, total (as printed), band (the table's section), rank.
+TABLE_3 = [
+    ("so-noi-vu", "81,0", "good", 1),
+    ("ban-dan-toc", "79,7", "fair", 2),
+    ("so-cong-thuong", "76,5", "fair", 3),
+    ("so-giao-duc-va-dao-tao", "74,0", "fair", 4),
+    ("so-ke-hoach-va-dau-tu", "73,5", "fair", 5),
+    ("so-xay-dung", "72,5", "fair", 6),
+    ("so-tai-nguyen-va-moi-truong", "70,5", "fair", 7),
+    ("thanh-tra-tinh", "69,2", "fair", 8),
+    ("so-thong-tin-va-truyen-thong", "68,5", "fair", 9),
+    ("so-giao-thong-van-tai", "61,5", "average", 10),
+    ("so-tu-phap", "60,5", "average", 11),
+    ("so-van-hoa-the-thao-va-du-lich", "60,0", "average", 12),
+    ("so-khoa-hoc-va-cong-nghe", "51,5", "average", 13),
+    ("so-y-te", "50,5", "average", 14),
+    ("so-nong-nghiep-va-phat-trien-nong-thon", "41,0", "weak", 15),
+    ("so-lao-dong-thuong-binh-va-xa-hoi", "38,5", "weak", 16),
+    ("so-tai-chinh", "34,5", "weak", 17),
+    ("so-ngoai-vu", "34,1", "weak", 18),
+]
+# Bảng 4 (web portals, districts): agency, total (as printed), band (the table's section), rank.
+TABLE_4 = [
+    ("huyen-moc-chau", "77,5", "fair", 1),
+    ("huyen-yen-chau", "71,5", "fair", 2),
+    ("huyen-phu-yen", "71,0", "fair", 3),
+    ("huyen-mai-son", "66,0", "fair", 4),
+    ("huyen-song-ma", "60,0", "average", 5),
+    ("huyen-van-ho", "51,5", "average", 6),
+    ("huyen-quynh-nhai", "42,5", "weak", 7),
+    ("thanh-pho-son-la", "41,0", "weak", 8),
+    ("huyen-sop-cop", "38,0", "weak", 9),
+    ("huyen-bac-yen", "32,0", "weak", 10),
+    ("huyen-thuan-chau", "31,0", "weak", 11),
+    ("huyen-muong-la", "14,5", "weak", 12),
+]
+
+# The shares printed in the band-section headings of each table ("A. Mức khá (67%)").
+SECTION_SHARES = {
+    "1": {"fair": 67, "average": 28, "weak": 5},
+    "2": {"fair": 8, "average": 59, "weak": 33},
+    "3": {"good": 5, "fair": 45, "average": 28, "weak": 22},
+    "4": {"fair": 33, "average": 17, "weak": 50},
+}
+# Section B/C (group means, leaders) and E (means and band-share tables), as printed.
+SUMMARY_IT = {
+    "provincial": {
+        "assessed": 18,
+        "mean": "68",
+        "leader": ("so-thong-tin-va-truyen-thong", "83,8"),
+        "shares": {"good": 0, "fair": 67, "average": 28, "weak": 5},
+    },
+    "district": {
+        "assessed": 12,
+        "mean": "56",
+        "leader": ("huyen-song-ma", "70"),
+        "shares": {"good": 0, "fair": 8, "average": 59, "weak": 33},
+    },
+    "overall_mean": "62",
+}
+SUMMARY_WEB = {
+    "provincial": {
+        "assessed": 18,
+        "mean": "61",
+        "leader": ("so-noi-vu", "81"),
+        "shares": {"good": 5, "fair": 45, "average": 28, "weak": 22},
+    },
+    "district": {
+        "assessed": 12,
+        "mean": "50",
+        "leader": ("huyen-moc-chau", "77,5"),
+        "shares": {"good": 0, "fair": 33, "average": 17, "weak": 50},
+    },
+    "overall_mean": "55",
 }

@@ -36,13 +36,15 @@ def departments(tmp_path: Path) -> Path:
 
     lines = ["agency,group,name," + ",".join(CATEGORIES)]
     for agency in load_dataset("sonla-2017-it").agencies:
+        if agency.group != "provincial":
+            continue
         lines.append(
             ",".join([agency.id, agency.group, f'"{agency.name}"', *(str(agency.scores[n]) for n in CATEGORIES)])
         )
     return write(tmp_path, "departments.csv", "\n".join(lines) + "\n")
 
 
-# Made-up district scores (table 2 of the decision is not in the published excerpt), written as
+# Made-up district scores (the published ones are in the bundled dataset), written as
 # Excel writes them in a decimal-comma locale: semicolons and decimal commas.
 DISTRICTS_CSV = """agency;group;infrastructure;internal_use;public_services;commune;security;staff;policy
 huyen-moc-chau;district;4;20;24;11,5;3,5;8;7
@@ -239,26 +241,88 @@ def test_rubrics(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_reproduce(capsys: pytest.CaptureFixture[str]) -> None:
+    # Vietnamese by default (a behaviour change of issue 10: the report is read by civil servants).
     status, out, err = run(capsys, "reproduce", "sonla-2017-it")
     assert (status, err) == (0, "")
-    assert out.splitlines()[0] == "sonla-2017-it: official (3247/QĐ-UBND) vs recomputed from the category scores"
-    assert out.rstrip().endswith("0 differences in 162 published figures for 18 agencies.")
-    assert "≠" not in out
-    assert "Sở Thông tin và Truyền thông" in out
+    lines = out.splitlines()
+    assert lines[0] == "Tái lập kết quả công bố sonla-2017-it"
+    assert lines[1] == "Văn bản: Quyết định số 3247/QĐ-UBND ngày 20/12/2017 của Chủ tịch UBND tỉnh Sơn La"
+    assert lines[-1] == (
+        "Đã kiểm tra 300 số liệu công bố của 30 cơ quan: 300 khớp, 0 là sai sót đã biết của văn bản công bố, "
+        "0 sai khác."
+    )
+    assert "≠" not in out.replace("≠: khác số liệu công bố", "")
+    assert "Sở Thông tin và Truyền thông" in out and "UBND huyện Sông Mã" in out
+    assert "  1  Sở Thông tin và Truyền thông" in out and "83,8" in out
+    assert any(line.startswith("Toàn tỉnh") and "62 (chính xác 61,5541…)" in line for line in lines)
+    assert any("Không đánh giá: Văn phòng UBND tỉnh" in line and line.endswith("khớp") for line in lines)
 
 
-@pytest.mark.parametrize("wrong", ["83.9", "83.85"])
+def test_reproduce_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "reproduce", "sonla-2017-it", "--lang", "en")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "Reproduction of the published results sonla-2017-it"
+    assert (
+        lines[-1]
+        == "Checked 300 published figures of 30 agencies: 300 match, 0 known error(s) of the source, 0 difference(s)."
+    )
+    assert any(line.startswith("Overall") and "62 (exact 61.5541…)" in line for line in lines)
+    assert "83.8" in out and "83,8" not in out
+
+
+def test_reproduce_the_web_portals_reports_the_known_error_of_the_source(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "reproduce", "sonla-2017-web")
+    assert (status, err) == (0, "")
+    assert "Sai sót đã biết của văn bản công bố (2):" in out
+    assert "  - Sở, ban, ngành cấp tỉnh, Tỷ lệ mức Tốt: công bố 5%, đúng là 6%" in out
+    assert "  - Sở, ban, ngành cấp tỉnh, Tỷ lệ mức Khá: công bố 45%, đúng là 44%" in out
+    assert out.splitlines()[-1] == (
+        "Đã kiểm tra 108 số liệu công bố của 30 cơ quan: 106 khớp, 2 là sai sót đã biết của văn bản công bố, "
+        "0 sai khác."
+    )
+    status, out, _ = run(capsys, "reproduce", "sonla-2017-web", "--lang", "en")
+    assert status == 0
+    assert "  - Provincial departments, Share Good: published 5%, correct 6%" in out
+    assert "8/18 = 44.44 %" in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "figure"),
+    [
+        ("      total: 83.8\n", "      total: 83.9\n", "Tổng điểm: công bố 83,9, tính lại 83,8"),
+        ("      total: 83.8\n", "      total: 83.85\n", "Tổng điểm: công bố 83,85, tính lại 83,8"),
+        ("      mean: 56\n", "      mean: 55\n", "UBND huyện, thành phố, Điểm trung bình: công bố 55, tính lại 56"),
+        ("  overall_mean: 62\n", "  overall_mean: 61\n", "Toàn tỉnh, Điểm trung bình chung"),
+        (
+            "ranks: {infrastructure: 3, internal_use: 2, public_services: 3, commune: 2,",
+            "ranks: {infrastructure: 3, internal_use: 2, public_services: 3, commune: 1,",
+            "UBND huyện Sông Mã, xếp hạng hạng mục Ứng dụng CNTT tại cấp xã, phường, thị trấn: công bố 1, tính lại 2",
+        ),
+    ],
+)
 def test_reproduce_a_dataset_with_a_wrong_figure(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, wrong: str
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, old: str, new: str, figure: str
 ) -> None:
     text = bundled_path("published", "sonla-2017-it.yaml").read_text(encoding="utf-8")
-    assert text.count("total: 83.8\n") == 1
-    path = write(tmp_path, "wrong.yaml", text.replace("total: 83.8\n", f"total: {wrong}\n"))
+    assert text.count(old) == 1
+    path = write(tmp_path, "wrong.yaml", text.replace(old, new))
     status, out, err = run(capsys, "reproduce", str(path))
     assert (status, err) == (1, "")
-    assert "1 difference(s) in 162 published figures:" in out
-    assert f"so-thong-tin-va-truyen-thong: total: published {wrong}, computed 83.8" in out
-    assert "≠" in out
+    assert "Sai khác với số liệu công bố (1):" in out
+    assert figure.replace("Tổng điểm", "tổng điểm") in out
+    assert out.splitlines()[-1].endswith("299 khớp, 0 là sai sót đã biết của văn bản công bố, 1 sai khác.")
+
+
+def test_reproduce_a_web_dataset_whose_known_error_is_gone(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = bundled_path("published", "sonla-2017-web.yaml").read_text(encoding="utf-8")
+    old = "band_shares: {good: 5, fair: 45, average: 28, weak: 22}"
+    assert text.count(old) == 1
+    path = write(tmp_path, "fixed.yaml", text.replace(old, "band_shares: {good: 6, fair: 44, average: 28, weak: 22}"))
+    status, out, err = run(capsys, "reproduce", str(path), "--lang", "en")
+    assert (status, err) == (1, "")
+    assert "Differences from the published figures (2):" in out
+    assert "  - Provincial departments, Share Good: published 5%, computed not found" in out
 
 
 @pytest.mark.parametrize(
@@ -339,7 +403,9 @@ def test_unknown_node_column_and_unknown_rubric(capsys: pytest.CaptureFixture[st
     assert "sonla-2017-it" in err
     status, _, err = run(capsys, "reproduce", "sonla-2016-it")
     assert status == 2
-    assert err == "govindex: error: unknown dataset 'sonla-2016-it'; the bundled datasets are sonla-2017-it\n"
+    assert err == (
+        "govindex: error: unknown dataset 'sonla-2016-it'; the bundled datasets are sonla-2017-it, sonla-2017-web\n"
+    )
 
 
 def test_score_json_with_fractional_ranks_and_agencies_kept_out() -> None:

@@ -104,7 +104,8 @@ def test_explain_a_view_from_index_values(capsys: pytest.CaptureFixture[str]) ->
     argv = ["explain", "vn-dti-2022-province", str(EXAMPLE), "tinh-e", "pillar_digital_society", "--values", "index"]
     status, out, err = run(capsys, *argv, "--lang", "vi")
     assert (status, err) == (0, "")
+    # Publishable Vietnamese (issue 10): decimal commas, rounding in words, the group's name.
     assert out.splitlines()[-1] == (
-        "    công bố theo thang 0-1: 452.060 / 650 × 1 = 0.6954769231… → 0.6955 (ROUND_HALF_UP); "
-        "xếp hạng 5 trong nhóm province"
+        "    công bố theo thang 0-1: 452,060 / 650 × 1 = 0,69547692… ≈ 0,6955 (làm tròn đến 4 chữ số thập phân); "
+        "xếp hạng 5 trong nhóm Tỉnh, thành phố trực thuộc trung ương"
     )

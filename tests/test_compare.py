@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govindex import Agency, Assessment, load_dataset, load_rubric, reproduce, score
+from govindex import Agency, Assessment, load_dataset, load_rubric, score
 from govindex.cli import main
 from govindex.compare import (
     Comparison,
@@ -32,7 +32,9 @@ from govindex.results import Result
 SONLA = load_registry("sonla")
 RUBRIC = load_rubric("sonla-2017-it")
 DATASET = load_dataset("sonla-2017-it")
-RESULT_2017 = reproduce(DATASET).result
+# The departments of 2017 (tables 1 and 1.1-1.6), without the districts and the Office.
+DEPARTMENTS = tuple(agency for agency in DATASET.agencies if agency.group == "provincial")
+RESULT_2017 = score(RUBRIC, DATASET.assessments("provincial", not_assessed=False))
 MERGED_AWAY = {"so-thong-tin-va-truyen-thong", "so-giao-thong-van-tai", "so-ke-hoach-va-dau-tu"}
 CATEGORIES = {
     "infrastructure": 10,
@@ -48,7 +50,7 @@ def later_cohort() -> Result:
     """A synthetic later result under the 2017 rubric: every surviving department gains 2 points per
     category up to the maximum, Nông nghiệp gains more, and the Office is assessed."""
     assessments = []
-    for agency in DATASET.agencies:
+    for agency in DEPARTMENTS:
         if agency.id in MERGED_AWAY:
             continue
         bonus = Decimal(6) if agency.id == "so-nong-nghiep-va-phat-trien-nong-thon" else Decimal(2)
@@ -66,7 +68,7 @@ def test_2017_against_a_later_cohort() -> None:
     agriculture = comparison.row("Sở Nông nghiệp và phát triển nông thôn")
     assert agriculture.standings[0] is not None and agriculture.standings[0].rank == 17
     assert agriculture.status is Status.CONTINUING
-    published = next(a for a in DATASET.agencies if a.id == agriculture.agency).scores
+    published = next(a for a in DEPARTMENTS if a.id == agriculture.agency).scores
     gained = sum(min(v + 6, CATEGORIES[n]) - v for n, v in published.items())
     assert agriculture.score_change == gained == Decimal("30.0")
     assert agriculture.band_change == 2  # Yếu -> Khá
@@ -350,7 +352,9 @@ def test_compare_command_across_the_merger(tmp_path: Path, capsys: pytest.Captur
         "provincial,so-thong-tin-va-truyen-thong,Sở Thông tin và Truyền thông,1,83.8,Khá,,,,,,merged into so-khoa-hoc-va-cong-nghe (2025)"
         in out
     )
-    assert len(out) == 1 + 18
+    # The header, 18 departments, 12 districts (not in the later file) and the Office, not assessed in 2017.
+    assert len(out) == 1 + 18 + 12 + 1
+    assert any(line.startswith("provincial,van-phong-ubnd-tinh,") and "not assessed" in line for line in out)
 
 
 def test_compare_command_reads_score_json_results(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -415,7 +419,7 @@ def test_read_period_from_an_assessment_file_takes_its_year(tmp_path: Path) -> N
 
 # ---------------------------------------------------------------- properties
 
-AGENCIES = [(a.id, a.name) for a in DATASET.agencies]
+AGENCIES = [(a.id, a.name) for a in DEPARTMENTS]
 
 
 @st.composite

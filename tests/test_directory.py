@@ -48,10 +48,11 @@ def test_bundled_registry_lists_the_departments_the_office_and_the_districts() -
         assert record.id == slugify(record.name)
 
 
-def test_every_agency_of_the_2017_results_is_in_the_registry_by_id_and_by_name() -> None:
-    dataset = load_dataset("sonla-2017-it")
-    assert len(dataset.agencies) == 18
-    for agency in dataset.agencies:
+@pytest.mark.parametrize("name", ["sonla-2017-it", "sonla-2017-web"])
+def test_every_agency_of_the_2017_results_is_in_the_registry_by_id_and_by_name(name: str) -> None:
+    dataset = load_dataset(name)
+    assert len(dataset.agencies) == 30  # 18 departments and 12 districts; the Office was not assessed
+    for agency in [*dataset.agencies, *dataset.not_assessed]:
         assert agency.id in SONLA
         assert SONLA.resolve(agency.name).id == agency.id
         assert SONLA.get(agency.id).group == agency.group

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import attrs
@@ -68,11 +69,16 @@ def test_an_imputed_online_service_score_shows_its_formula() -> None:
 
 def test_vietnamese_explanation() -> None:
     result = score(_rubric(), _cohort())  # type: ignore[arg-type]
+    # Issue 10: publishable Vietnamese, with names, decimal commas and Vietnamese formula words.
     text = result.explain("so-ngoai-vu", "dvc_rate", lang="vi")
-    assert "quy tắc proportional_imputation: 0.00 → 3.79" in text
-    assert "công thức: 45.5 / 60 × 5 = 3.791666… → 3.79 (ROUND_HALF_UP)" in text
+    assert "điều chỉnh theo quy tắc “tính điểm theo tỷ lệ điểm đạt được”: 0,00 → 3,79" in text
+    assert (
+        "cách tính: (tổng điểm đạt được 45,5 / tổng điểm tối đa 60) × điểm tối đa 5 = 3,791666… ≈ 3,79 "
+        "(làm tròn đến 2 chữ số thập phân)"
+    ) in text
     assert "căn cứ: Quyết định số 1287/QĐ-UBND năm 2024 của UBND tỉnh Sơn La" in text
     assert "lý do: cơ quan, đơn vị không có dịch vụ công trực tuyến (DVCTT)" in text
+    assert "ROUND_HALF_UP" not in text and "proportional_imputation" not in text and "3.79" not in text
 
 
 def test_the_total_shows_the_sum_the_rules_below_the_band_and_the_rank() -> None:
@@ -86,7 +92,7 @@ def test_the_total_shows_the_sum_the_rules_below_the_band_and_the_rank() -> None
     units = result.explain("so-ngoai-vu", "units")
     assert "formula: max(so-noi-vu 16.5, so-thong-tin-va-truyen-thong 18) = 18 (so-thong-tin-va-truyen-thong)" in units
     vi = result.explain("so-ngoai-vu", lang="vi")
-    assert "xếp loại: Khá (Fair), [70, 85)" in vi
+    assert "xếp loại: Khá (từ 70 điểm đến dưới 85 điểm)" in vi
 
 
 def test_a_criterion_given_as_a_whole() -> None:
@@ -137,9 +143,10 @@ def test_command_line_explains_an_imputed_score(tmp_path: Path, capsys: pytest.C
     assert main(["explain", str(rubric_file), str(scores_file), "so-ngoai-vu", "dvc_records", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "    formula: 45.5 / 60 × 5 = 3.791666… → 3.79 (ROUND_HALF_UP)\n" in out
-    assert main(["explain", str(rubric_file), str(scores_file), "so-ngoai-vu", "--lang", "vi"]) == 0
+    # Vietnamese is the default on the command line (issue 10).
+    assert main(["explain", str(rubric_file), str(scores_file), "so-ngoai-vu"]) == 0
     out = capsys.readouterr().out
-    assert "xếp loại: Khá (Fair), [70, 85)" in out
+    assert "xếp loại: Khá (từ 70 điểm đến dưới 85 điểm)" in out
 
 
 def test_command_line_refusal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -169,3 +176,96 @@ def test_explain_is_vietnamese_by_default_and_writes_documents(
     assert data["agency"] == "so-ngoai-vu" and any("band" in line for line in data["lines"])
     assert main(["explain", str(rubric_file), str(scores_file), "so-ngoai-vu", "--format", "docx"]) == 2
     assert "docx is binary: give --output FILE.docx" in capsys.readouterr().err
+
+
+# --- publishable Vietnamese on the published 2017 results (issue 10) ---------------------
+
+
+def _ids_2017() -> set[str]:
+    from govindex import load_dataset
+
+    rubric = load_rubric("sonla-2017-it")
+    ids = {node.id for group in rubric.groups for node in group.tree.walk()} | set(rubric.group_ids)
+    dataset = load_dataset("sonla-2017-it")
+    ids |= {a.id for a in dataset.agencies} | {a.id for a in dataset.not_assessed}
+    return ids | {"exclude", "ROUND_HALF_UP", "[", "∞"}
+
+
+@pytest.mark.parametrize(
+    ("agency", "node"),
+    [
+        ("huyen-song-ma", None),
+        ("huyen-yen-chau", None),
+        ("huyen-thuan-chau", None),
+        ("so-thong-tin-va-truyen-thong", None),
+        ("so-thong-tin-va-truyen-thong", "security"),
+        ("huyen-sop-cop", "commune"),
+        ("van-phong-ubnd-tinh", None),
+    ],
+)
+def test_the_vietnamese_explanation_has_no_id_and_decimal_commas(
+    capsys: pytest.CaptureFixture[str], agency: str, node: str | None
+) -> None:
+    args = ["explain", "sonla-2017-it", "sonla-2017-it", agency] + ([node] if node else [])
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    for word in _ids_2017():
+        assert word not in out.replace("Văn phòng UBND tỉnh", ""), word
+    assert re.search(r"\d\.\d", out) is None
+    assert "_" not in out
+
+
+def test_the_vietnamese_explanation_of_a_district_on_the_band_boundary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "sonla-2017-it", "sonla-2017-it", "huyen-song-ma"]) == 0
+    assert capsys.readouterr().out == (
+        "UBND huyện Sông Mã, nhóm UBND huyện, thành phố\n"
+        "Tổng điểm, điểm tối đa 100\n"
+        "  tổng điểm của 7 tiêu chí: Hạ tầng kỹ thuật CNTT 2,0 + Ứng dụng CNTT trong hoạt động nội bộ cơ quan 19,5 + "
+        "Ứng dụng CNTT phục vụ người dân và doanh nghiệp 17,5 + Ứng dụng CNTT tại cấp xã, phường, thị trấn 9,0 + "
+        "Công tác đảm bảo an toàn thông tin 4,0 + Nhân lực CNTT 10,0 + Môi trường tổ chức và chính sách 8,0 = 70,0\n"
+        "  điểm: 70,0\n"
+        "  xếp loại: Khá (từ 70 điểm đến dưới 85 điểm)\n"
+        "  xếp hạng: 1 trong nhóm UBND huyện, thành phố\n"
+    )
+    assert main(["explain", "sonla-2017-it", "sonla-2017-it", "huyen-yen-chau"]) == 0
+    assert "  xếp loại: Trung bình (từ 50 điểm đến dưới 70 điểm)\n" in capsys.readouterr().out
+    assert main(["explain", "sonla-2017-it", "sonla-2017-it", "huyen-mai-son"]) == 0
+    assert "  xếp loại: Yếu (dưới 50 điểm)\n" in capsys.readouterr().out
+    assert main(["explain", "sonla-2017-web", "sonla-2017-web", "so-noi-vu"]) == 0
+    assert "  xếp loại: Tốt (từ 80 điểm trở lên)\n" in capsys.readouterr().out
+
+
+def test_the_office_is_explained_as_not_assessed_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "sonla-2017-web", "sonla-2017-web", "van-phong-ubnd-tinh"]) == 0
+    assert capsys.readouterr().out == (
+        "Văn phòng UBND tỉnh, nhóm Sở, ban, ngành cấp tỉnh: không đánh giá: Văn phòng UBND tỉnh không đánh giá "
+        "năm 2017 (quy tắc “không đánh giá”)\n"
+        "  căn cứ: Quyết định số 3247/QĐ-UBND ngày 20/12/2017 của Chủ tịch UBND tỉnh Sơn La, 18/18 cơ quan chuyên "
+        "môn thuộc UBND tỉnh (trừ Văn phòng UBND tỉnh)\n"
+    )
+    assert main(["explain", "sonla-2017-web", "sonla-2017-web", "van-phong-ubnd-tinh", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Văn phòng UBND tỉnh (van-phong-ubnd-tinh), group provincial: not assessed:"
+    )
+
+
+def test_english_keeps_decimal_points(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "sonla-2017-it", "sonla-2017-it", "so-tai-chinh", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "  sum of its 6 children: infrastructure 9.0 + internal_use 22.1 + public_services 21.4" in out
+    assert "  band: Fair (Khá), [70, 85)\n  rank: 8 in group provincial\n" in out
+    assert "," not in out.split("\n", 2)[2].replace(", ", "")
+
+
+def test_the_explanation_is_data_then_words() -> None:
+    from govindex import load_dataset
+    from govindex.explain import describe, explanation
+
+    result = score(load_rubric("sonla-2017-it"), load_dataset("sonla-2017-it").assessments())
+    value = explanation(result, "huyen-song-ma")
+    assert [step.kind for step in value.steps] == ["sum", "score", "band", "rank"]
+    assert value.steps[2].band is not None and value.steps[2].band.id == "fair"
+    assert describe(value, "vi") == result.explain("huyen-song-ma", lang="vi")
+    assert describe(value) == result.explain("huyen-song-ma")
+    with pytest.raises(UnknownNameError, match="unknown language 'fr'"):
+        describe(value, "fr")

@@ -28,7 +28,9 @@ from govindex import plots
 
 @pytest.fixture(scope="module")
 def result_2017():
-    return score(load_rubric("sonla-2017-it"), load_dataset("sonla-2017-it").assessments())
+    return score(
+        load_rubric("sonla-2017-it"), load_dataset("sonla-2017-it").assessments("provincial", not_assessed=False)
+    )
 
 
 def check_png(path: Path, min_size: int = 5_000) -> tuple[int, int]:
@@ -141,7 +143,7 @@ def test_slope_chart_from_a_reconciliation(tmp_path: Path) -> None:
     from govindex import reconcile
 
     rubric = load_rubric("sonla-2017-it")
-    appraised = load_dataset("sonla-2017-it").assessments()
+    appraised = load_dataset("sonla-2017-it").assessments("provincial", not_assessed=False)
     outcome = reconcile(rubric, appraised, appraised)
     figure = plots.slope_chart(outcome.rank_movements(), labels=("self", "appraised"))
     save_strict(figure, tmp_path / "rec.png")

@@ -18,7 +18,7 @@ from report_helpers import cohort, flat_rubric, tree_rubric
 
 
 def self_assessments_2017() -> tuple[list[Assessment], list[Assessment]]:
-    appraised = list(load_dataset("sonla-2017-it").assessments())
+    appraised = list(load_dataset("sonla-2017-it").assessments("provincial", not_assessed=False))
     mine = []
     for assessment in appraised:
         scores = dict(assessment.scores)

@@ -46,7 +46,9 @@ pd = pytest.importorskip("pandas")
 
 @pytest.fixture(scope="module")
 def result_2017():
-    return score(load_rubric("sonla-2017-it"), load_dataset("sonla-2017-it").assessments())
+    return score(
+        load_rubric("sonla-2017-it"), load_dataset("sonla-2017-it").assessments("provincial", not_assessed=False)
+    )
 
 
 @pytest.fixture(scope="module")

@@ -407,3 +407,96 @@ def test_a_rules_file_rule_has_its_parameters_checked(tmp_path: Path) -> None:
     path = _write(folder, text, "typo.yaml")
     with pytest.raises(RuleError, match=r"rules\[0\].params.tag: rule 'late_penalty': tag 'reportin' marks no node"):
         read_rubric(path)
+
+
+# --- agency facts no rule reads, and rules that could not apply ------------------------------------------------
+
+SONLA_2024 = """\
+rubric: sonla-2024-dti
+agencies:
+  - {id: so-a, name: Sở A, group: provincial, scores: {total: 80}, has_online_services: false}
+  - {id: so-b, name: Sở B, group: provincial, scores: {total: 70}, has_procedures: false}
+  - {id: so-c, name: Sở C, group: provincial, scores: {total: 75}}
+"""
+
+
+def test_agency_facts_no_rule_reads_are_listed() -> None:
+    from govindex.rules.check import unread_facts
+
+    rubric = load_rubric("sonla-2024-dti")
+    cohort = [
+        Assessment(Agency("so-a", "Sở A", "provincial", has_online_services=False), {"total": 80}),
+        Assessment(Agency("so-b", "Sở B", "provincial", has_procedures=False, attributes={"x": 1}), {"total": 70}),
+        Assessment(Agency("so-c", "Sở C", "provincial"), {"total": 75}),
+    ]
+    assert [fact.message() for fact in unread_facts(rubric, cohort)] == [
+        "attributes.x: 1 (agencies so-b, group provincial) is read by no rule: no rule of the rubric reads it",
+        "has_online_services: false (agencies so-a, group provincial) is read by no rule: no node of group "
+        "'provincial' is tagged online_services, so proportional_imputation cannot act on it",
+        "has_procedures: false (agencies so-b, group provincial) is read by no rule: no rule of the rubric reads it",
+    ]
+    # on a tree whose sub-criteria are tagged, the imputation reads the flag
+    tagged = parse_rubric(RUBRIC, file="rubric.yaml")
+    assert unread_facts(tagged, _cohort()) == ()
+
+
+def test_validate_and_score_warn_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scores = _write(tmp_path, SONLA_2024, "scores.yaml")
+    warning = (
+        f"warning: {scores}: has_online_services: false (agencies so-a, group provincial) is read by no rule: "
+        "no node of group 'provincial' is tagged online_services, so proportional_imputation cannot act on it\n"
+        f"warning: {scores}: has_procedures: false (agencies so-b, group provincial) is read by no rule: "
+        "no rule of the rubric reads it\n"
+    )
+    assert main(["validate", str(scores)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == warning
+    assert captured.out == f"{scores}: ok (assessment file, 3 agencies, checked against sonla-2024-dti)\n"
+    assert main(["score", "sonla-2024-dti", str(scores), "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == warning
+    assert captured.out.startswith("group,rank,agency")
+
+
+def test_explain_says_why_a_rule_could_not_apply(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scores = _write(tmp_path, SONLA_2024, "scores.yaml")
+    assert main(["explain", "sonla-2024-dti", str(scores), "so-a", "--lang", "vi"]) == 0
+    # Publishable Vietnamese (issue 10): the rule and the group by their names.
+    assert (
+        "  quy tắc “tính điểm theo tỷ lệ điểm đạt được” không áp dụng được: cơ quan, đơn vị không có dịch vụ công "
+        "trực tuyến nhưng nhóm Cơ quan nhà nước cấp tỉnh (sở, ban, ngành) không có tiêu chí thành phần nào gắn nhãn "
+        "online_services: không có điểm để tính theo tỷ lệ\n"
+    ) in capsys.readouterr().out
+
+
+def test_imputation_without_any_untagged_score_does_not_apply_and_says_so() -> None:
+    rubric = parse_rubric(RUBRIC, file="rubric.yaml")
+    whole = Assessment(
+        Agency("so-b", "Sở B", "provincial", has_online_services=False),
+        {"awareness": 12, "operations": 50, "security": 12},
+    )
+    result = score(rubric, [*_cohort()[:1], whole])
+    assert result.agency("so-b").total == Decimal(74)
+    assert result.adjustments_for("so-b") == ()
+    [item] = result.not_applied_for("so-b")
+    assert (item.rule, item.node) == ("proportional_imputation", None)
+    assert item.reason_in("en") == (
+        "the agency has no online public services (has_online_services: false), but no untagged sub-criterion of "
+        "operations was scored on its own, so there is nothing to impute in proportion to: the scores stand as given"
+    )
+    assert "rule proportional_imputation could not apply: the agency has no online public services" in result.explain(
+        "so-b"
+    )
+
+
+def test_best_in_cohort_kept_by_its_fallback_says_so() -> None:
+    rubric = attrs.evolve(
+        parse_rubric(RUBRIC, file="rubric.yaml"), rules=[RuleRef("best_in_cohort", {"fallback": "keep"})]
+    )
+    scores = {"awareness": 12, "internal": 30, "units": 15, "dvc_full": 3, "dvc_records": 3, "security": 12}
+    alone = Assessment(Agency("so-b", "Sở B", "provincial", has_subordinate_units=False), scores)
+    result = score(rubric, [alone])
+    [item] = result.not_applied_for("so-b", "units")
+    assert item.node == "units"
+    assert "with fallback: keep the agency's own score stands" in result.explain("so-b", "units")
+    assert "could not apply" not in result.explain("so-b", "internal")

@@ -26,12 +26,12 @@ def _with_office() -> list[Assessment]:
         "staff": 10,
         "policy": 10,
     }
-    return [*dataset.assessments(), Assessment(office, scores)]
+    return [*dataset.assessments("provincial", not_assessed=False), Assessment(office, scores)]
 
 
 def test_the_office_is_listed_as_not_assessed_and_ranks_are_the_published_ones() -> None:
     rubric = load_rubric("sonla-2017-it")
-    plain = score(rubric, load_dataset("sonla-2017-it").assessments())
+    plain = score(rubric, load_dataset("sonla-2017-it").assessments("provincial", not_assessed=False))
     result = score(rubric, _with_office(), rules=[Exclude(agencies=["van-phong-ubnd-tinh"], reason=REASON)])
     assert [(r.agency.id, r.total, r.rank) for r in result.rows] == [(r.agency.id, r.total, r.rank) for r in plain.rows]
     (skipped,) = result.not_assessed
@@ -49,6 +49,10 @@ def test_without_the_rule_the_office_would_lead() -> None:
 
 def test_the_bundled_2017_rubric_excludes_the_office() -> None:
     rubric = load_rubric("sonla-2017-it")
+    # The bundled dataset lists the Office as not assessed, so scoring it lists the Office too.
+    whole = score(rubric, load_dataset("sonla-2017-it").assessments())
+    assert [item.agency.id for item in whole.not_assessed] == ["van-phong-ubnd-tinh"]
+    assert len(whole) == 30
     assert [ref.name for ref in rubric.rules] == ["exclude"]
     assert rubric.rules[0].legal_basis is not None and rubric.rules[0].legal_basis.decision == "3247/QĐ-UBND"
     result = score(rubric, _with_office())
@@ -65,7 +69,7 @@ def test_the_bundled_2017_rubric_excludes_the_office() -> None:
 def test_an_absent_agency_is_not_an_error() -> None:
     result = score(
         load_rubric("sonla-2017-it"),
-        load_dataset("sonla-2017-it").assessments(),
+        load_dataset("sonla-2017-it").assessments("provincial", not_assessed=False),
         rules=[Exclude(agencies=["van-phong-ubnd-tinh"], reason=REASON)],
     )
     assert result.not_assessed == ()

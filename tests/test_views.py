@@ -136,9 +136,15 @@ def test_explain_shows_views_and_published_values() -> None:
         "view pillar_digital_society: Digital society pillar (Trụ cột Xã hội số): foundation 350.000 + "
         "digital_society 102.060 = 452.060 of 650" in text
     )
+    # Publishable Vietnamese (issue 10): names, not ids; decimal commas; rounding in words.
     vi = result.explain("p17", "pillar_digital_society", lang="vi")
-    assert "chỉ số tổng hợp pillar_digital_society: Trụ cột Xã hội số, gồm foundation, digital_society" in vi
-    assert "xếp hạng 5 trong nhóm province" in vi
+    assert "Trụ cột Xã hội số, gồm Nhóm chỉ số nền tảng chung, Hoạt động xã hội số, điểm tối đa 650" in vi
+    assert (
+        "công bố theo thang 0-1: 452,060 / 650 × 1 = 0,69547692… ≈ 0,6955 (làm tròn đến 4 chữ số thập phân); "
+        "xếp hạng 5 trong nhóm Tỉnh, thành phố trực thuộc trung ương"
+    ) in vi
+    assert "pillar_digital_society" not in vi and "province" not in vi
+    assert "công bố theo thang 0-1: 490,000 / 700 × 1 = 0,7000;" in result.explain("p17", lang="vi")
     node = result.explain("p17", "digital_society")
     assert "published 0-1: 102.060 / 150 × 1 = 0.6804" in node
 

@@ -8,7 +8,7 @@ per-agency :class:`AgencyResult` objects are made only when read.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -24,7 +24,7 @@ from govindex.measures import Measurement
 from govindex.points import format_points
 from govindex.ranking import Rank
 from govindex.rubric import Rubric
-from govindex.rules import Adjustment, Scale
+from govindex.rules import Adjustment, NotApplied, Scale
 from govindex.views import ViewScore
 
 if TYPE_CHECKING:
@@ -84,6 +84,10 @@ class NotAssessed:
     rule: str
 
 
+def _not_applied_tuple(value: Iterable[NotApplied]) -> tuple[NotApplied, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(eq=False)
 class Result:
     """The scored, banded and ranked cohort under one rubric.
@@ -105,6 +109,8 @@ class Result:
     scale: Scale | None = None
     measurements: Mapping[str, Mapping[str, Measurement]] = attrs.field(factory=dict, hash=False, repr=False)
     _groups: tuple[Columns, ...] = attrs.field(default=(), alias="groups", repr=False)
+    #: where a rule concerned an agency but could not act on it, and why
+    not_applied: tuple[NotApplied, ...] = attrs.field(default=(), converter=_not_applied_tuple, repr=False)
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -227,6 +233,14 @@ class Result:
                     return tuple(self._row(columns, int(i)) for i in columns.order.tolist())
             return ()
         return tuple(row for row in self.rows if row.agency.group == group_id)
+
+    def not_applied_for(self, agency_id: str, node_id: str | None = None) -> tuple[NotApplied, ...]:
+        """The rules that could not act on the agency (on ``node_id``, or anywhere), and why."""
+        return tuple(
+            item
+            for item in self.not_applied
+            if item.agency == agency_id and (node_id is None or item.node is None or item.node == node_id)
+        )
 
     def adjustments_for(self, agency_id: str, node_id: str | None = None) -> tuple[Adjustment, ...]:
         return tuple(

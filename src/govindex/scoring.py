@@ -38,7 +38,7 @@ from govindex.errors import GovIndexError, InputError, RuleError
 from govindex.points import exact, to_scaled
 from govindex.results import NotAssessed, Result
 from govindex.rubric import Rubric
-from govindex.rules import Adjustment, Rule, RuleContext, Scale
+from govindex.rules import Adjustment, NotApplied, Rule, RuleContext, Scale
 from govindex.views import VALUES, points_from_index
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from govindex.engine import ScoreTable
     from govindex.engine._columns import ViewColumns
 
-__all__ = ["STAGES", "Scoring", "check_assessment", "score"]
+__all__ = ["STAGES", "Scoring", "check_assessment", "check_score", "score"]
 
 
 def check_assessment(rubric: Rubric, assessment: Assessment) -> None:
@@ -66,17 +66,30 @@ def check_assessment(rubric: Rubric, assessment: Assessment) -> None:
     ...
     govindex.errors.InputError: agency 'so-a', node 'staff': score 12 is above the maximum 10
     """
-    agency = assessment.agency.id
+    for node_id, value in assessment.scores.items():
+        check_score(rubric, assessment.agency.group, node_id, value, assessment.agency.id)
+    if not assessment.scores:
+        try:
+            rubric.group(assessment.agency.group)
+        except GovIndexError as error:
+            raise error.with_context(agency=assessment.agency.id) from None
+
+
+def check_score(rubric: Rubric, group_id: str, node_id: str, value: Decimal, agency: str | None = None) -> None:
+    """Refuse one score the rubric cannot hold: unknown group or node, outside ``[0, max_points]``, too many decimals.
+
+    The check of :func:`check_assessment` for a single cell, in constant time
+    (readers call it for every cell they read).
+    """
     try:
-        group = rubric.group(assessment.agency.group)
+        group = rubric.group(group_id)
     except GovIndexError as error:
         raise error.with_context(agency=agency) from None
     layout = layout_of(group, rubric.decimals)
-    for node_id, value in assessment.scores.items():
-        position = layout.index.get(node_id)
-        if position is None:
-            raise unknown_node(layout, node_id, agency)
-        check_value(layout, position, value, agency, rubric.decimals)
+    position = layout.index.get(node_id)
+    if position is None:
+        raise unknown_node(layout, node_id, agency)
+    check_value(layout, position, value, agency, rubric.decimals)
 
 
 @attrs.frozen
@@ -105,6 +118,7 @@ class Scoring:
     adjustments: tuple[Adjustment, ...] = ()
     excluded: Mapping[str, tuple[str, str]] = attrs.field(factory=dict)
     scale: Scale | None = None
+    not_applied: tuple[NotApplied, ...] = ()
     groups: Mapping[str, GroupScores] = attrs.field(factory=dict)
 
     @property
@@ -154,6 +168,7 @@ def apply_rules(state: Scoring) -> Scoring:
         group_id: (values.copy(order="F"), given.copy(order="F")) for group_id, (values, given) in state.current.items()
     }
     adjustments: list[Adjustment] = []
+    not_applied: list[NotApplied] = []
     excluded: dict[str, tuple[str, str]] = {}
     scale = state.scale
     for rule in state.rules:
@@ -165,6 +180,7 @@ def apply_rules(state: Scoring) -> Scoring:
             excluded.setdefault(agency_id, (reason, rule.name))
         if outcome.scale is not None:
             scale = outcome.scale
+        not_applied.extend(outcome.not_applied)
         if outcome.adjustments:
             current = _adjust(rubric, current, outcome.adjustments, rule.name, where, arrays)
             adjustments.extend(outcome.adjustments)
@@ -174,6 +190,7 @@ def apply_rules(state: Scoring) -> Scoring:
         adjustments=tuple(adjustments),
         excluded=excluded,
         scale=scale,
+        not_applied=tuple(not_applied),
     )
 
 
@@ -434,6 +451,7 @@ def result(state: Scoring) -> Result:
         scale=state.scale,
         measurements=table.measurements,
         groups=tuple(columns),
+        not_applied=state.not_applied,
     )
 
 

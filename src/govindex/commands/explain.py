@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.explain import explain
+from govindex.io.assessments import ScoreFile
 from govindex.io.bundled import load_rubric
+from govindex.io.published import list_datasets, load_dataset
 from govindex.render import Document, Paragraph, render_document
 from govindex.render.json import json_text
 from govindex.render.safe import visible
@@ -23,12 +26,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "Score the agencies of a score file under a rubric, with the rubric's rules, and explain one "
             "agency's score on one node (default: the total): the score given or the sum of its children, "
             "every rule that set or changed it with its formula, inputs and legal basis, its band and rank. "
-            "Vietnamese by default (--lang en for English); --format markdown, html or docx writes it as a "
-            "document, json as data."
+            "In Vietnamese (the default) the explanation can be published: names instead of ids, decimal "
+            "commas, bands in the decisions' words; in English the ids stand beside the names. "
+            "--format markdown, html or docx writes it as a document, json as data."
         ),
     )
     parser.add_argument("rubric", metavar="RUBRIC", help="a bundled rubric id or a rubric file")
-    parser.add_argument("scores", metavar="SCORES", help="a score file: assessment YAML/JSON or CSV/XLSX score table")
+    parser.add_argument(
+        "scores",
+        metavar="SCORES",
+        help="a score file (assessment YAML/JSON or CSV/XLSX score table) or a bundled published dataset id ("
+        + ", ".join(list_datasets())
+        + ")",
+    )
     parser.add_argument("agency", metavar="AGENCY", help="the agency id")
     parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node or view id (default: the total)")
     parser.add_argument(
@@ -49,7 +59,11 @@ FORMATS = ("table", "markdown", "html", "docx", "json")
 
 def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric, rules=args.rules)
-    files, assessments = read_score_files([args.scores], rubric, args, values=args.values)
+    if args.scores in list_datasets() and not Path(args.scores).exists():
+        files: list[ScoreFile] = []
+        assessments = load_dataset(args.scores).assessments()
+    else:
+        files, assessments = read_score_files([args.scores], rubric, args, values=args.values)
     try:
         result = score(rubric, assessments)
     except GovIndexError as error:

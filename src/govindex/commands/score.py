@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
+from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files, warn
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
 from govindex.io.writers import render_result, result_json, result_json_pieces
 from govindex.render import render_document
 from govindex.render.reports import result_document, result_table
+from govindex.rules.check import unread_facts
 from govindex.scoring import score
 
 
@@ -68,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
         result = score(rubric, assessments)
     except GovIndexError as error:
         raise place_error(error, files) from None
+    for fact in unread_facts(rubric, assessments):
+        warn(f"{', '.join(args.scores)}: {fact.message()}")
     fmt = chosen_format(args, FORMATS)
     content: str | bytes
     if fmt == "csv" and args.excel_vn:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, add_rules, emit, read_options
+from govindex.commands._common import add_input_options, add_rules, emit, read_options, warn
 from govindex.io.bundled import load_rubric
 from govindex.io.rubrics import rules_plugins
 from govindex.io.validate import validate_files
@@ -44,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
     for report in reports:
         for problem in report.problems:
             emit(f"{problem}\n")
+        for text in report.warnings:
+            warn(text)
         emit(f"{report.summary()}\n")
         total += len(report.problems)
     if total:

@@ -22,14 +22,25 @@ __all__ = ["Sums", "aggregate", "standing"]
 
 Sums = tuple[NDArray[Any], NDArray[np.bool_]]
 
+#: Scores added up together in one block (leaves x agencies).
+_BLOCK = 1 << 19
+
 
 def _leaf_sums(layout: Layout, values: NDArray[Any]) -> NDArray[Any]:
     """Every node's sum in one pass: a cumulative sum over the leaves, depth-first."""
+    count = values.shape[0]
     by_node = values.T  # nodes x agencies: contiguous rows when the table is column-major
-    running = np.zeros((len(layout.leaves) + 1, values.shape[0]), dtype=values.dtype)
-    np.cumsum(by_node[list(layout.leaves)], axis=0, out=running[1:])
-    sums: NDArray[Any] = (running[list(layout.leaf_end)] - running[list(layout.leaf_start)]).T
-    return sums
+    leaves, ends, starts = list(layout.leaves), list(layout.leaf_end), list(layout.leaf_start)
+    sums = np.empty((layout.width, count), dtype=values.dtype)
+    # a block of agencies at a time, so that the running sums stay in the processor's cache
+    step = max(1024, _BLOCK // max(1, len(leaves)))
+    for first in range(0, count, step):
+        block = slice(first, min(count, first + step))
+        running = np.zeros((len(leaves) + 1, block.stop - block.start), dtype=values.dtype)
+        np.cumsum(by_node[leaves, block], axis=0, out=running[1:])
+        np.subtract(running[ends], running[starts], out=sums[:, block])
+    out: NDArray[Any] = sums.T
+    return out
 
 
 def _only_leaves(layout: Layout, given: NDArray[np.bool_]) -> bool:
@@ -83,7 +94,8 @@ def aggregate(
     others' scores would be lost); every agency needs a total.
     """
     if _only_leaves(layout, given):
-        return _leaf_sums(layout, values), np.ones(given.shape, dtype=np.bool_)
+        everywhere: NDArray[np.bool_] = np.broadcast_to(np.True_, given.shape)  # read-only, no memory
+        return _leaf_sums(layout, values), everywhere
     count = values.shape[0]
     out = values.copy(order="F")
     have = given.copy(order="F")

@@ -48,7 +48,7 @@ class Columns:
       holding Python integers when a total would not fit in 64 bits);
     - ``given[i, j]``: whether agency ``i`` has a score on node ``j``;
     - ``ranks``: per ranked node id (the root for the total, then every node
-      that all agencies of the group have a score for), an ``int64`` array of
+      that all agencies of the group have a score for), an integer array of
       ranks, stored times ``rank_denominator`` (2 under the fractional tie
       policy, where 2.5 is stored as 5, else 1);
     - ``band``: per agency the position of its band in ``bands.bands``

@@ -14,6 +14,8 @@ __all__ = ["rank_columns", "rank_denominator", "rank_of", "rank_values"]
 
 #: Count over at most this many bins per column (or four per agency, when more).
 _COUNTING_BINS = 1 << 20
+#: Scores ranked together in one pass (columns x agencies).
+_BLOCK = 1 << 19
 
 
 def rank_denominator(policy: TiePolicy) -> int:
@@ -65,6 +67,13 @@ def rank_columns(values: NDArray[Any], positions: list[int], policy: TiePolicy) 
     count = values.shape[0]
     if count == 0 or policy is TiePolicy.ORDINAL or values.dtype == object or not positions:
         return [rank_values(values[:, j], policy) for j in positions]
+    # a few columns at a time, so that the work stays in the processor's cache on large cohorts
+    step = max(1, _BLOCK // count)
+    if len(positions) > step:
+        out: list[NDArray[np.int64]] = []
+        for start in range(0, len(positions), step):
+            out.extend(rank_columns(values, positions[start : start + step], policy))
+        return out
     by_node = values.T[positions]  # columns x agencies
     tops = by_node.max(axis=1)
     spans = tops - by_node.min(axis=1) + 1
@@ -86,7 +95,7 @@ def rank_columns(values: NDArray[Any], positions: list[int], policy: TiePolicy) 
             places = before + counts
         else:
             places = 2 * before + counts + 1
-    ranked = places[slot]
+    ranked = places.astype(np.int32)[slot] if count < 2**30 else places[slot]  # half the memory for the ranks
     return [ranked[k] for k in range(len(positions))]
 
 

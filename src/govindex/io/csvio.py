@@ -36,6 +36,8 @@ import attrs
 from govindex.agency import Agency, nfc, slugify
 from govindex.assessment import Assessment, Source, measurement_of
 from govindex.directory import MatchKind
+from govindex.engine._check import check_value, unknown_node
+from govindex.engine._layout import layout_of
 from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.io.cells import (
     AGENCY_ID_HEADERS,
@@ -222,6 +224,11 @@ class _Table:
         self.measured_nodes: dict[tuple[str, str], bool] = {}
         self.registry_groups: dict[str, str] = {}
         self.group_ids = self._group_lookup()
+        self._node_keys: dict[str, set[str]] | None = None
+        #: Per group, node and distinct value: the problem with it (an error) or None; each checked once.
+        self._checked: dict[tuple[str, str, Decimal, bool], Decimal | GovIndexError] = {}
+        #: Per group, the (node, value) pairs given as points that passed, and the points they stand for.
+        self._passed: dict[str, dict[tuple[str, Decimal], Decimal]] = {}
 
     def _group_lookup(self) -> dict[str, str]:
         lookup: dict[str, str] = {}
@@ -233,7 +240,7 @@ class _Table:
             lookup[header_key(group.id)] = group.id
         return lookup
 
-    def as_points(self, group: str, node_id: str, value: Decimal, agency: str) -> Decimal:
+    def as_points(self, group: str, node_id: str, value: Decimal, agency: str | None) -> Decimal:
         """The value as points: unchanged, or read on the rubric's published scale (``values="index"``)."""
         if self.values == "points":
             return value
@@ -360,15 +367,20 @@ class _Table:
         return node_id
 
     def node_keys(self) -> dict[str, set[str]]:
+        """Each header key a node answers to (its id, or its name where no id reads the same), built once."""
+        if self._node_keys is not None:
+            return self._node_keys
         keys: dict[str, set[str]] = {}
         for group in self.rubric.groups:
             for node in group.tree.walk():
                 keys.setdefault(header_key(node.id), set()).add(node.id)
         for group in self.rubric.groups:
+            id_keys = {header_key(node.id) for node in group.tree.walk()}
             for node in group.tree.walk():
                 for label in (node.name, node.name_en):
-                    if label and header_key(label) not in {header_key(n.id) for n in group.tree.walk()}:
+                    if label and header_key(label) not in id_keys:
                         keys.setdefault(header_key(label), set()).add(node.id)
+        self._node_keys = keys
         return keys
 
     def check_maximum(self, node_id: str, name: str, maximum: Decimal, line: int, column: int) -> bool:
@@ -536,17 +548,48 @@ class _Table:
             self.report(error, line=line, column=positions.get("group"), agency=agency.id)
             return assessment
         converted: dict[str, Decimal] = {}
+        measurements = assessment.measurements  # points worked out from a figure, not an index value
+        passed = self._passed.setdefault(agency.group, {})
         for node_id, value in assessment.scores.items():
-            try:
-                measured = node_id in assessment.measurements  # points worked out from a figure, not an index value
-                points = value if measured else self.as_points(agency.group, node_id, value, agency.id)
-                check_assessment(self.rubric, Assessment(agency, {node_id: points}, assessment.source))
+            points = passed.get((node_id, value))
+            if points is not None and node_id not in measurements:  # this value passed in this column before
                 converted[node_id] = points
+                continue
+            try:
+                converted[node_id] = self.checked_points(agency, node_id, value, node_id in measurements)
             except GovIndexError as error:
                 self.report(error, line=line, column=columns.get(node_id, positions.get("node")), agency=agency.id)
+                continue
+            if node_id not in measurements:
+                passed[(node_id, value)] = converted[node_id]
         if self.values == "points" or len(converted) != len(assessment.scores):
             return assessment
         return attrs.evolve(assessment, scores=converted)
+
+    def checked_points(self, agency: Agency, node_id: str, value: Decimal, measured: bool) -> Decimal:
+        """A given value as checked points: read on the published scale if asked, then refused as scoring would
+        refuse it (unknown node, out of range, too precise).
+
+        The verdict depends only on the group, the node and the value, so each distinct value of a column is
+        converted and checked once; a refusal is raised again, with this agency, for every cell that holds it.
+        """
+        key = (agency.group, node_id, value, measured)
+        verdict = self._checked.get(key)
+        if verdict is None:
+            try:
+                points = value if measured else self.as_points(agency.group, node_id, value, None)
+                layout = layout_of(self.rubric.group(agency.group), self.rubric.decimals)
+                position = layout.index.get(node_id)
+                if position is None:
+                    raise unknown_node(layout, node_id, None)
+                check_value(layout, position, points, None, self.rubric.decimals)
+                verdict = points
+            except GovIndexError as error:
+                verdict = error
+            self._checked[key] = verdict
+        if isinstance(verdict, GovIndexError):
+            raise verdict.with_context(agency=agency.id)
+        return verdict
 
     def group_of(self, line: int, cells: list[str], positions: dict[str, int], agency_id: str) -> str:
         """The row's group id: from the group column (an id or a name), the registry, or the only group."""
@@ -619,6 +662,8 @@ class _Table:
         total_column = positions.get("@total")
         assessments: list[Assessment] = []
         first_seen = self.places
+        #: Per group and node column, each cell text read without a problem and its points (read once).
+        parsed: dict[tuple[str, str], dict[str, Decimal]] = {}
         for line, cells, agency_id in self.agency_rows(rows, positions):
             if agency_id in first_seen:
                 self.report(
@@ -633,6 +678,15 @@ class _Table:
             scores: dict[str, Decimal] = {}
             measurements: dict[str, Measurement] = {}
             for node_id, column in node_columns:
+                raw = cells[column - 1] if column <= len(cells) else ""
+                if not raw:
+                    continue
+                memo = parsed.get((group_id, node_id)) if type(raw) is str else None
+                if memo is not None:
+                    hit = memo.get(raw)
+                    if hit is not None:  # this text was read in this column before: the same points
+                        scores[node_id] = hit
+                        continue
                 text = self.cell(cells, positions, node_id)
                 if text:
                     if column in self.mismatched and group_id in self.mismatched[column]:
@@ -652,6 +706,8 @@ class _Table:
                         scores[node_id] = value[0]
                         if value[1] is not None:
                             measurements[node_id] = value[1]
+                        elif type(raw) is str:
+                            parsed.setdefault((group_id, node_id), {})[raw] = value[0]
             if total_column is not None:
                 text = self.cell(cells, positions, "@total")
                 if text:

@@ -34,6 +34,8 @@ class FileReport:
     rubric: str | None = None
     count: int | None = None
     places: Mapping[str, Place] = attrs.field(factory=dict, eq=False, hash=False, repr=False)
+    #: what is not wrong but deserves a look: agency facts that no rule of the rubric reads
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -91,6 +93,15 @@ def _cohort_problems(
     return []
 
 
+def _unread(rubric: Rubric, assessments: Iterable[object], file: str) -> tuple[str, ...]:
+    """Agency facts the file gives that no rule of the rubric reads, one line each."""
+    from govindex.assessment import Assessment
+    from govindex.rules.check import unread_facts
+
+    cohort = [a for a in assessments if isinstance(a, Assessment)]
+    return tuple(f"{file}: {fact.message()}" for fact in unread_facts(rubric, cohort))
+
+
 def validate_file(
     path: str | Path,
     rubric: Rubric | None = None,
@@ -146,7 +157,8 @@ def validate_file(
         if not found:
             found = _cohort_problems(rubric, assessments, None, file)
         places = {agency: (line or None, sheet) for agency, line in lines.items()}
-        return FileReport(file, kind, _unique(found), rubric.id, len(assessments), places)
+        warnings = _unread(rubric, assessments, file)
+        return FileReport(file, kind, _unique(found), rubric.id, len(assessments), places, warnings)
     if suffix not in {".yaml", ".yml", ".json"}:
         return FileReport(
             file,
@@ -177,15 +189,23 @@ def validate_file(
         parsed, more = _file_of(document, against)
         problems += more
         count = len(parsed.agencies) if parsed is not None else None
+        unread: tuple[str, ...] = ()
         if parsed is not None and against is not None and not problems:
             problems += _cohort_problems(against, parsed.assessments(against), document, file)
+            unread = _unread(against, parsed.assessments(against), file)
         yaml_places: dict[str, Place] = {}
         if parsed is not None:
             for index, entry in enumerate(parsed.agencies):
                 mark = document.locate(join_key(join_index("agencies", index), "id"))
                 yaml_places.setdefault(entry.id, (None if mark is None else mark[0], None))
         return FileReport(
-            file, "assessment", _unique(problems), None if against is None else against.id, count, yaml_places
+            file,
+            "assessment",
+            _unique(problems),
+            None if against is None else against.id,
+            count,
+            yaml_places,
+            unread,
         )
     problems.append(
         FileFormatError(

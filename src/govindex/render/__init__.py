@@ -24,6 +24,9 @@ group,rank,agency,name,total,band
 provincial,1,so-thong-tin-va-truyen-thong,Sở Thông tin và Truyền thông,83.8,Khá
 provincial,2,so-noi-vu,Sở Nội vụ,77.2,Khá
 provincial,3,so-giao-duc-va-dao-tao,Sở Giáo dục và Đào tạo,75.8,Khá
+district,1,huyen-song-ma,UBND huyện Sông Mã,70.0,Khá
+district,2,huyen-yen-chau,UBND huyện Yên Châu,69.8,Trung bình
+district,3,huyen-phu-yen,UBND huyện Phù Yên,61.6,Trung bình
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from govindex.rules._text import number_text, rounded_formula
 
 __all__ = [
     "Adjustment",
+    "NotApplied",
     "Rule",
     "RuleContext",
     "RuleFactory",
@@ -114,12 +115,38 @@ def _adjustments(value: Iterable[Adjustment]) -> tuple[Adjustment, ...]:
 
 
 @attrs.frozen
+class NotApplied:
+    """A rule that concerned an agency but could not act on it (không áp dụng được), and why.
+
+    ``node`` is the sub-criterion concerned (``None``: the agency as a
+    whole); ``reason`` says why, per language (``"en"``, ``"vi"``). Scoring
+    keeps these in :attr:`Result.not_applied
+    <govindex.results.Result.not_applied>` and ``explain`` shows them.
+    """
+
+    agency: str
+    rule: str
+    reason: Mapping[str, str] = attrs.field(converter=to_dict, hash=False)
+    node: str | None = None
+    legal_basis: LegalBasis | None = None
+
+    def reason_in(self, lang: str) -> str | None:
+        """The reason in ``lang``, else in English, else ``None``."""
+        return self.reason.get(lang) or self.reason.get("en")
+
+
+def _not_applied(value: Iterable[NotApplied]) -> tuple[NotApplied, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
 class RuleOutcome:
-    """What one rule did: adjustments, agencies excluded (id -> reason), a scale."""
+    """What one rule did: adjustments, agencies excluded (id -> reason), a scale, and where it could not act."""
 
     adjustments: tuple[Adjustment, ...] = attrs.field(default=(), converter=_adjustments)
     excluded: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
     scale: Scale | None = None
+    not_applied: tuple[NotApplied, ...] = attrs.field(default=(), converter=_not_applied)
 
 
 @attrs.frozen

@@ -17,8 +17,8 @@ import attrs
 from govindex._convert import FrozenDict
 from govindex.assessment import Assessment
 from govindex.errors import RuleError
-from govindex.rubric import LegalBasis, Node
-from govindex.rules import Adjustment, RuleContext, RuleOutcome
+from govindex.rubric import Group, LegalBasis, Node, Rubric
+from govindex.rules import Adjustment, NotApplied, RuleContext, RuleOutcome
 from govindex.rules._common import check_choice, check_tag, tagged_leaves
 from govindex.rules._text import number_text
 from govindex.rules.params import Kind, Param
@@ -77,6 +77,10 @@ class BestInCohort:
     def params(self) -> Mapping[str, Any]:
         return FrozenDict({"tag": self.tag, "cohort": self.cohort, "fallback": self.fallback})
 
+    def reads_in(self, rubric: Rubric, group: Group) -> tuple[str, ...]:
+        """The agency facts the rule reads in ``group``: none where no sub-criterion carries its tag."""
+        return self.reads if tagged_leaves(group.tree, self.tag) else ()
+
     def apply(self, context: RuleContext) -> RuleOutcome:
         """Set the tagged sub-criteria of every agency without subordinate units."""
         indexes = {group.id: {node.id: node for node in group.tree.walk()} for group in context.rubric.groups}
@@ -88,12 +92,23 @@ class BestInCohort:
         # cached per cohort, sub-criterion and maximum (under cohort: all a maximum that differs must be refused)
         best: dict[tuple[str, str, Decimal], dict[str, Decimal]] = {}
         adjustments: list[Adjustment] = []
+        not_applied: list[NotApplied] = []
         for assessment in context.assessments:
             agency = assessment.agency
             if agency.has_subordinate_units:
                 continue
             key = "all" if self.cohort == "all" else agency.group
-            for leaf in tagged_leaves(context.tree(assessment), self.tag):
+            leaves = tagged_leaves(context.tree(assessment), self.tag)
+            if not leaves:
+                not_applied.append(
+                    self._not_applied(
+                        agency.id,
+                        None,
+                        f"no sub-criterion of group {agency.group} is tagged {self.tag}",
+                        f"nhóm {agency.group} không có tiêu chí thành phần nào gắn nhãn {self.tag}",
+                    )
+                )
+            for leaf in leaves:
                 cached = (key, leaf.id, leaf.max_points)
                 if cached not in best:
                     best[cached] = self._values(context, indexes, contributors.get(key, []), leaf, agency.id)
@@ -101,7 +116,31 @@ class BestInCohort:
                 adjustment = self._adjust(assessment, leaf, values)
                 if adjustment is not None:
                     adjustments.append(adjustment)
-        return RuleOutcome(adjustments=adjustments)
+                elif not values:  # fallback: keep
+                    cohort_en, cohort_vi = self._describe_cohort(agency.group)
+                    not_applied.append(
+                        self._not_applied(
+                            agency.id,
+                            leaf.id,
+                            f"no agency of {cohort_en} with subordinate units has a score on this sub-criterion; "
+                            "with fallback: keep the agency's own score stands",
+                            f"không có cơ quan nào ({cohort_vi}) có đơn vị trực thuộc được chấm điểm ở tiêu chí này; "
+                            "theo tham số fallback: keep, giữ nguyên điểm của cơ quan, đơn vị",
+                        )
+                    )
+        return RuleOutcome(adjustments=adjustments, not_applied=not_applied)
+
+    def _not_applied(self, agency: str, node: str | None, en: str, vi: str) -> NotApplied:
+        return NotApplied(
+            agency=agency,
+            rule=self.name,
+            node=node,
+            reason={
+                "en": f"the agency has no subordinate units (has_subordinate_units: false), but {en}",
+                "vi": f"cơ quan, đơn vị không có đơn vị trực thuộc nhưng {vi}",
+            },
+            legal_basis=self.legal_basis,
+        )
 
     def _values(
         self,

@@ -46,12 +46,15 @@ if TYPE_CHECKING:
     from govindex.rules.plugins import RulePlugins
 
 __all__ = [
+    "FLAG_DEFAULTS",
     "RuleProblem",
+    "UnreadFact",
     "applicable_groups",
     "resolve_rubric_rules",
     "rule_problems",
     "tag_problem",
     "tags_of",
+    "unread_facts",
 ]
 
 
@@ -198,3 +201,105 @@ def resolve_rubric_rules(rubric: Rubric) -> tuple[Rule, ...]:
         error.path = first.path
         raise error
     return rules
+
+
+#: The agency facts (flags) a rule may read, with the value an agency has when nothing is said.
+FLAG_DEFAULTS: dict[str, object] = {
+    "has_subordinate_units": True,
+    "has_online_services": True,
+    "has_procedures": True,
+    "special": False,
+}
+
+
+@attrs.frozen
+class UnreadFact:
+    """An agency fact given (a flag away from its default, or an attribute) that no rule of the rubric reads."""
+
+    fact: str
+    value: str
+    group: str
+    agencies: tuple[str, ...]
+    why: str
+
+    def message(self, shown: int = 5) -> str:
+        """One line: the fact, the agencies that give it and why no rule reads it."""
+        listed = ", ".join(self.agencies[:shown])
+        if len(self.agencies) > shown:
+            listed += f" and {len(self.agencies) - shown} more"
+        return f"{self.fact}: {self.value} (agencies {listed}, group {self.group}) is read by no rule: {self.why}"
+
+
+def _reads(rule: Any, rubric: Rubric, group: Group) -> tuple[str, ...] | None:
+    """The agency facts ``rule`` reads for agencies of ``group``; ``None``: the rule does not say."""
+    reads_in = getattr(rule, "reads_in", None)
+    if callable(reads_in):
+        return tuple(reads_in(rubric, group))
+    reads = getattr(rule, "reads", None)
+    if reads is None:
+        return None
+    return tuple(reads)
+
+
+def _given_facts(agency: Any) -> list[tuple[str, str]]:
+    facts = [
+        (name, "true" if getattr(agency, name) else "false")
+        for name, default in FLAG_DEFAULTS.items()
+        if getattr(agency, name) != default
+    ]
+    if agency.not_applicable:
+        facts.append(("not_applicable", ", ".join(sorted(agency.not_applicable))))
+    facts.extend((f"attributes.{key}", str(value)) for key, value in sorted(agency.attributes.items()))
+    return facts
+
+
+def unread_facts(
+    rubric: Rubric, assessments: Iterable[Any], rules: Sequence[Any] | None = None
+) -> tuple[UnreadFact, ...]:
+    """The agency facts given in ``assessments`` that no rule reads (default: the rubric's rules).
+
+    A flag such as ``has_online_services: false`` is read only when a rule
+    acts on it in the agency's group: ``proportional_imputation`` reads it
+    where some node is tagged ``online_services``. Nothing is reported when a
+    rule does not declare what it reads (``reads`` or ``reads_in``), since it
+    might read anything.
+    """
+    rules = rubric.resolved_rules if rules is None else rules
+    by_group: dict[str, set[str] | None] = {}
+    declared: dict[str, list[str]] = {}  # fact -> rules that read it somewhere
+    for group in rubric.groups:
+        read: set[str] | None = set()
+        for rule in rules:
+            facts = _reads(rule, rubric, group)
+            if facts is None:
+                read = None
+                break
+            assert read is not None
+            read.update(facts)
+        by_group[group.id] = read
+    for rule in rules:
+        for fact in getattr(rule, "reads", None) or ():
+            declared.setdefault(fact, []).append(rule.name)
+    found: dict[tuple[str, str, str], list[str]] = {}
+    for assessment in assessments:
+        agency = assessment.agency
+        read = by_group.get(agency.group)
+        if read is None:
+            continue
+        for fact, value in _given_facts(agency):
+            key = fact.removeprefix("attributes.")
+            if key not in read:
+                found.setdefault((fact, value, agency.group), []).append(agency.id)
+    out: list[UnreadFact] = []
+    for (fact, value, group_id), agencies in sorted(found.items()):
+        readers = declared.get(fact.removeprefix("attributes."))
+        if readers:
+            tags = sorted(
+                {str(rule.params.get("tag")) for rule in rules if rule.name in readers and rule.params.get("tag")}
+            )
+            tagged = f" is tagged {', '.join(tags)}" if tags else " is one the rule acts on"
+            why = f"no node of group {group_id!r}{tagged}, so {', '.join(readers)} cannot act on it"
+        else:
+            why = "no rule of the rubric reads it"
+        out.append(UnreadFact(fact, value, group_id, tuple(sorted(agencies)), why))
+    return tuple(out)

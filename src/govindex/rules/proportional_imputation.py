@@ -19,8 +19,8 @@ from govindex._convert import FrozenDict
 from govindex.assessment import Assessment
 from govindex.errors import RuleError
 from govindex.points import divide
-from govindex.rubric import LegalBasis, Node, Rubric
-from govindex.rules import Adjustment, RuleContext, RuleOutcome
+from govindex.rubric import Group, LegalBasis, Node, Rubric
+from govindex.rules import Adjustment, NotApplied, RuleContext, RuleOutcome
 from govindex.rules._common import check_rounding, check_tag, contains, tagged_leaves, untagged_parts
 from govindex.rules._text import number_text, rounded_formula
 from govindex.rules.params import Kind, Param, ParamProblem
@@ -91,6 +91,10 @@ class ProportionalImputation:
     def params(self) -> Mapping[str, Any]:
         return FrozenDict({"tag": self.tag, "within": self.within, "rounding": self.rounding})
 
+    def reads_in(self, rubric: Rubric, group: Group) -> tuple[str, ...]:
+        """The agency facts the rule reads in ``group``: none where no sub-criterion carries its tag."""
+        return self.reads if tagged_leaves(group.tree, self.tag) else ()
+
     def check_rubric(self, rubric: Rubric) -> Iterator[ParamProblem]:
         """In every group where the tag marks a sub-criterion: ``within`` names a node, the tagged
         sub-criteria lie inside it, and it has untagged sub-criteria with points."""
@@ -126,10 +130,26 @@ class ProportionalImputation:
     def apply(self, context: RuleContext) -> RuleOutcome:
         """Impute the tagged sub-criteria of every agency without online public services."""
         adjustments: list[Adjustment] = []
+        not_applied: list[NotApplied] = []
         for assessment in context.assessments:
             if not assessment.agency.has_online_services:
-                adjustments.extend(self._impute(context, assessment))
-        return RuleOutcome(adjustments=adjustments)
+                done = self._impute(context, assessment)
+                if isinstance(done, NotApplied):
+                    not_applied.append(done)
+                else:
+                    adjustments.extend(done)
+        return RuleOutcome(adjustments=adjustments, not_applied=not_applied)
+
+    def _not_applied(self, assessment: Assessment, en: str, vi: str) -> NotApplied:
+        return NotApplied(
+            agency=assessment.agency.id,
+            rule=self.name,
+            reason={
+                "en": f"the agency has no online public services (has_online_services: false), but {en}",
+                "vi": f"cơ quan, đơn vị không có dịch vụ công trực tuyến nhưng {vi}",
+            },
+            legal_basis=self.legal_basis,
+        )
 
     def _scope(self, tree: Node, assessment: Assessment) -> Node:
         if self.within is None:
@@ -144,12 +164,17 @@ class ProportionalImputation:
             )
         return scope
 
-    def _impute(self, context: RuleContext, assessment: Assessment) -> list[Adjustment]:
+    def _impute(self, context: RuleContext, assessment: Assessment) -> list[Adjustment] | NotApplied:
         agency = assessment.agency.id
         tree = context.tree(assessment)
         targets = tagged_leaves(tree, self.tag)
         if not targets:
-            return []
+            group = assessment.agency.group
+            return self._not_applied(
+                assessment,
+                f"no sub-criterion of group {group} is tagged {self.tag}, so there is nothing to impute",
+                f"nhóm {group} không có tiêu chí thành phần nào gắn nhãn {self.tag}: không có điểm để tính theo tỷ lệ",
+            )
         scope = self._scope(tree, assessment)
         for target in targets:
             if not contains(scope, target.id):
@@ -167,6 +192,14 @@ class ProportionalImputation:
                 "so there is nothing to impute in proportion to",
                 agency=agency,
                 node=scope.id,
+            )
+        if all(context.node_score(assessment, part) is None for part in parts):
+            return self._not_applied(
+                assessment,
+                f"no untagged sub-criterion of {scope.id} was scored on its own, so there is nothing to impute "
+                "in proportion to: the scores stand as given",
+                f"không có chỉ số thành phần ngoài DVCTT nào của {scope.id} được chấm điểm riêng nên không tính "
+                "được theo tỷ lệ: giữ nguyên điểm đã chấm",
             )
         earned = Decimal(0)
         inputs: dict[str, str] = {}

@@ -48,6 +48,11 @@ class LateReportPenalty:
         return "late_report_penalty"
 
     @property
+    def reads(self) -> tuple[str, ...]:
+        """The agency facts the rule reads: its attribute."""
+        return (self.attribute,)
+
+    @property
     def params(self) -> Mapping[str, Any]:
         return MappingProxyType({"points": self.points, "tag": self.tag, "attribute": self.attribute})
 

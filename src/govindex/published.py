@@ -1,0 +1,199 @@
+"""Published results (kết quả công bố): what an official decision printed.
+
+A :class:`PublishedDataset` holds, for one results decision under one
+rubric, every agency's scores as printed and the figures the decision gave
+for it (total, band, rank, rank on each category), the agencies it did not
+assess and why, the summary it printed per group and overall (number
+assessed, mean, leader, band shares, overall mean), and the errors of the
+source that can be proven from its own numbers (:class:`KnownError`).
+
+These are plain values; reading them from a file is
+:func:`govindex.io.published.load_dataset`, and checking them against a
+recomputation is :func:`govindex.reproduction.check_dataset`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govindex._convert import to_dict
+from govindex.agency import Agency
+from govindex.assessment import Assessment
+from govindex.errors import InputError
+
+__all__ = [
+    "FIGURES",
+    "KnownError",
+    "PublishedAgency",
+    "PublishedDataset",
+    "PublishedExclusion",
+    "PublishedFigures",
+    "PublishedGroup",
+    "PublishedSummary",
+]
+
+#: The kinds of published figure a reproduction checks, and that a known error may name.
+FIGURES = (
+    "total",
+    "band",
+    "rank",
+    "node_rank",
+    "not_assessed",
+    "assessed",
+    "mean",
+    "leader",
+    "leader_total",
+    "band_share",
+    "overall_mean",
+)
+
+
+@attrs.frozen
+class PublishedFigures:
+    """What the decision printed for one agency: total, band, rank and ranks per node (category)."""
+
+    total: Decimal
+    band: str | None = None
+    rank: int | None = None
+    ranks: Mapping[str, int] = attrs.field(factory=dict, converter=to_dict, hash=False)
+
+
+@attrs.frozen
+class PublishedAgency:
+    """One agency of a published table: its scores as printed and the figures given for it."""
+
+    id: str
+    name: str
+    group: str
+    scores: Mapping[str, Decimal] = attrs.field(converter=to_dict, hash=False)
+    published: PublishedFigures
+
+
+@attrs.frozen
+class PublishedExclusion:
+    """An agency the decision says it did not assess (không đánh giá), with its words."""
+
+    id: str
+    name: str
+    group: str
+    reason: str
+
+
+@attrs.frozen
+class PublishedGroup:
+    """What the decision printed about one ranking group.
+
+    ``assessed``: the number of agencies assessed ("18/18"); ``mean``: the
+    group mean as printed, with the precision printed ("68/100 điểm" is
+    ``68``); ``leader`` and ``leader_total``: the agency named at the top
+    and its score as printed ("70 điểm"); ``band_shares``: whole
+    percentages per band id, as printed.
+    """
+
+    assessed: int | None = None
+    mean: Decimal | None = None
+    leader: str | None = None
+    leader_total: Decimal | None = None
+    band_shares: Mapping[str, int] = attrs.field(factory=dict, converter=to_dict, hash=False)
+
+
+@attrs.frozen
+class PublishedSummary:
+    """The summary a decision printed: per group, and the overall mean (of the group means)."""
+
+    groups: Mapping[str, PublishedGroup] = attrs.field(factory=dict, converter=to_dict, hash=False)
+    overall_mean: Decimal | None = None
+
+
+@attrs.frozen
+class KnownError:
+    """A published figure that is wrong, as the source's own numbers prove.
+
+    ``figure`` is one of :data:`FIGURES`; ``group`` and ``agency`` say
+    where. ``published`` and ``correct`` map the figure's item (a band id
+    for ``band_share``, a node id for ``node_rank``, ``value`` for a single
+    figure) to its text: what was printed and what the published numbers
+    give. ``where`` says where the source prints it; ``explanation`` (in
+    Vietnamese) and ``explanation_en`` prove it. A reproduction reports the
+    figure as a known error of the source only when it finds exactly these
+    two values.
+    """
+
+    figure: str
+    published: Mapping[str, str] = attrs.field(converter=to_dict, hash=False)
+    correct: Mapping[str, str] = attrs.field(converter=to_dict, hash=False)
+    explanation: str
+    explanation_en: str
+    group: str | None = None
+    agency: str | None = None
+    where: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.figure not in FIGURES:
+            raise InputError(f"a known error names figure {self.figure!r}; the figures are {', '.join(FIGURES)}")
+        if not self.published or set(self.published) != set(self.correct):
+            raise InputError(
+                f"a known error on {self.figure!r} must give the published and the correct value of the same "
+                f"items (published: {', '.join(self.published) or 'none'}; correct: "
+                f"{', '.join(self.correct) or 'none'})",
+                agency=self.agency,
+                group=self.group,
+            )
+        same = [item for item in self.published if self.published[item] == self.correct[item]]
+        if same:
+            raise InputError(
+                f"a known error on {self.figure!r} gives the same published and correct value for "
+                f"{', '.join(same)}: that is no error",
+                agency=self.agency,
+                group=self.group,
+            )
+
+    def correct_value(self, group: str | None, agency: str | None, item: str, published: str) -> str | None:
+        """The correct value this error records for a figure printed as ``published``, else ``None``."""
+        if (self.group, self.agency) != (group, agency) or self.published.get(item) != published:
+            return None
+        return self.correct[item]
+
+
+@attrs.frozen
+class PublishedDataset:
+    """The published results of one decision under one rubric (a bundled rubric id)."""
+
+    dataset: str
+    rubric: str
+    source: Mapping[str, Any] = attrs.field(converter=to_dict, hash=False)
+    agencies: tuple[PublishedAgency, ...]
+    not_assessed: tuple[PublishedExclusion, ...] = ()
+    published_summary: PublishedSummary = attrs.field(factory=PublishedSummary)
+    known_errors: tuple[KnownError, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        seen: set[str] = set()
+        for agency_id in [a.id for a in self.agencies] + [a.id for a in self.not_assessed]:
+            if agency_id in seen:
+                raise InputError("the agency is listed twice in the dataset", agency=agency_id)
+            seen.add(agency_id)
+
+    def assessments(self, *groups: str, not_assessed: bool = True) -> tuple[Assessment, ...]:
+        """The scored agencies, then those not assessed (without scores, for the rubric's rules to exclude).
+
+        ``groups`` keeps only the agencies of these groups; ``not_assessed=False`` leaves out the
+        agencies the decision did not assess.
+        """
+
+        def chosen(group: str) -> bool:
+            return not groups or group in groups
+
+        out = [Assessment(Agency(a.id, a.name, a.group), a.scores) for a in self.agencies if chosen(a.group)]
+        if not_assessed:
+            out += [Assessment(Agency(a.id, a.name, a.group), {}) for a in self.not_assessed if chosen(a.group)]
+        return tuple(out)
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """The groups of the published agencies, in the order they first appear."""
+        return tuple(dict.fromkeys(agency.group for agency in self.agencies))

@@ -1,0 +1,349 @@
+"""Reproduction (tái lập kết quả): every published figure against its recomputation.
+
+:func:`check_dataset` takes a :class:`~govindex.published.PublishedDataset`
+and the :class:`~govindex.results.Result` and
+:class:`~govindex.stats.Statistics` recomputed from its scores, and compares
+every figure the decision printed, one :class:`Check` each:
+
+- per agency: its total, band, rank, and rank on every category
+  (``node_rank``); an agency the decision did not assess must be kept out
+  of the result (``not_assessed``);
+- per group: the number assessed, the mean, the leader and the leader's
+  score, and the share of every band;
+- the overall mean.
+
+Means are compared the way the province rounds them: the exact mean is
+rounded once, half up, to the decimals the published figure has (the
+decision prints "68/100 điểm" for a mean of 67.6). The overall mean is the
+unweighted mean of the exact group means. Band shares are whole
+percentages by the largest-remainder method (see :mod:`govindex.stats`).
+
+A figure that differs is a :attr:`Status.DIFFERENT` check, unless the
+dataset records it as a :class:`~govindex.published.KnownError` of the
+source with exactly the published and the computed value: it is then a
+:attr:`Status.KNOWN_ERROR`. A known error that does not occur is itself a
+difference, so a stale record cannot hide anything.
+
+The function is pure: no file, no terminal. Reading the dataset and the
+rubric is :func:`govindex.io.published.reproduce`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from govindex.errors import InputError, UnknownNameError
+from govindex.points import decimals_of, exact, format_points
+from govindex.published import KnownError, PublishedDataset
+from govindex.ranking import Rank
+from govindex.results import Result
+from govindex.rules._text import exact_quotient
+from govindex.stats import GroupStatistics, Statistics, round_exact
+
+__all__ = ["Check", "Reproduction", "Status", "check_dataset"]
+
+
+class Status(enum.Enum):
+    """How a published figure compares with its recomputation."""
+
+    #: The recomputation gives the published figure.
+    MATCH = "match"
+    #: The source's own numbers prove the published figure wrong (recorded in the dataset).
+    KNOWN_ERROR = "known_error"
+    #: The recomputation gives another figure.
+    DIFFERENT = "different"
+
+
+@attrs.frozen
+class Check:
+    """One published figure and its recomputation.
+
+    ``figure`` is one of :data:`govindex.published.FIGURES`; ``group``,
+    ``agency`` and ``item`` (a node id for ``node_rank``, a band id for
+    ``band_share``) say which. ``published`` and ``computed`` are the two
+    values as text (decimal point); ``exact`` the exact value behind a
+    rounded mean. A known error carries the dataset's ``explanation`` and
+    ``explanation_en``.
+    """
+
+    figure: str
+    published: str
+    computed: str
+    status: Status
+    group: str | None = None
+    agency: str | None = None
+    item: str | None = None
+    exact: str | None = None
+    explanation: str | None = None
+    explanation_en: str | None = None
+    where: str | None = None
+
+    @property
+    def what(self) -> str:
+        """A short English name of the figure: ``total``, ``rank on security``, ``band share fair``."""
+        if self.figure == "node_rank":
+            return f"rank on {self.item}"
+        if self.figure == "band_share":
+            return f"band share {self.item}"
+        return self.figure.replace("_", " ")
+
+
+@attrs.frozen
+class Reproduction:
+    """A published dataset, its recomputation and every figure checked.
+
+    ``ok`` is true when no figure differs (known errors of the source do
+    not count as differences).
+    """
+
+    dataset: PublishedDataset
+    result: Result
+    statistics: Statistics
+    checks: tuple[Check, ...]
+
+    @property
+    def checked(self) -> int:
+        """The number of published figures compared."""
+        return len(self.checks)
+
+    @property
+    def differences(self) -> tuple[Check, ...]:
+        return tuple(check for check in self.checks if check.status is Status.DIFFERENT)
+
+    @property
+    def known_errors(self) -> tuple[Check, ...]:
+        return tuple(check for check in self.checks if check.status is Status.KNOWN_ERROR)
+
+    @property
+    def matched(self) -> int:
+        return sum(1 for check in self.checks if check.status is Status.MATCH)
+
+    @property
+    def ok(self) -> bool:
+        return not self.differences
+
+
+def _rank_text(value: Rank | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _exact_text(value: Fraction) -> str:
+    """An exact mean as decimal text, cut after four decimals with an ellipsis when it does not end."""
+    return exact_quotient(Decimal(value.numerator), Decimal(value.denominator), 0)[0]
+
+
+def _printed_decimals(value: Decimal) -> int:
+    """The decimals a figure is printed with (``68`` has none, ``74.8`` one, ``74.80`` two)."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _rounded_like(published: Decimal, exact: Fraction) -> Decimal:
+    """``exact`` rounded once, half up, to the decimals ``published`` is printed with."""
+    return round_exact(exact, _printed_decimals(published))
+
+
+class _Checker:
+    def __init__(self, dataset: PublishedDataset, known: tuple[KnownError, ...]) -> None:
+        self.dataset = dataset
+        self.known = known
+        self.used: set[int] = set()
+        self.checks: list[Check] = []
+
+    def add(
+        self,
+        figure: str,
+        published: str,
+        computed: str,
+        equal: bool,
+        *,
+        group: str | None = None,
+        agency: str | None = None,
+        item: str | None = None,
+        exact: str | None = None,
+    ) -> None:
+        status = Status.MATCH if equal else Status.DIFFERENT
+        explanation = explanation_en = where = None
+        if not equal:
+            for index, error in enumerate(self.known):
+                if error.figure != figure:
+                    continue
+                if error.correct_value(group, agency, item or "value", published) == computed:
+                    status = Status.KNOWN_ERROR
+                    explanation, explanation_en, where = error.explanation, error.explanation_en, error.where
+                    self.used.add(index)
+                    break
+        self.checks.append(
+            Check(figure, published, computed, status, group, agency, item, exact, explanation, explanation_en, where)
+        )
+
+    def stale(self) -> None:
+        """Every item of a known error that no check met is a difference of its own."""
+        for index, error in enumerate(self.known):
+            if index in self.used:
+                continue
+            for item, value in error.published.items():
+                self.checks.append(
+                    Check(
+                        error.figure,
+                        value,
+                        "not found",
+                        Status.DIFFERENT,
+                        error.group,
+                        error.agency,
+                        None if item == "value" else item,
+                        explanation="bộ số liệu ghi đây là sai sót của văn bản công bố, nhưng số liệu này không còn sai",
+                        explanation_en="the dataset records this as an error of the source, but it does not occur",
+                        where=error.where,
+                    )
+                )
+
+
+def _check_agencies(checker: _Checker, dataset: PublishedDataset, result: Result) -> None:
+    rubric = result.rubric
+    fmt: Callable[[Decimal], str] = result.format
+    for agency in dataset.agencies:
+        row = result.agency(agency.id)
+        figures = agency.published
+        group = agency.group
+        known = set(rubric.group(group).node_ids)
+        published_total = format_points(figures.total, max(rubric.decimals, decimals_of(figures.total)))
+        checker.add("total", published_total, fmt(row.total), figures.total == row.total, group=group, agency=agency.id)
+        if figures.band is not None:
+            if rubric.bands is None:
+                raise UnknownNameError(
+                    f"a band {figures.band!r} is published but rubric {rubric.id!r} has no bands", agency=agency.id
+                )
+            try:
+                rubric.bands.band(figures.band)
+            except UnknownNameError as error:
+                raise error.with_context(agency=agency.id) from None
+            computed_band = row.band_id or "-"
+            checker.add("band", figures.band, computed_band, figures.band == row.band_id, group=group, agency=agency.id)
+        if figures.rank is not None:
+            checker.add(
+                "rank", str(figures.rank), _rank_text(row.rank), figures.rank == row.rank, group=group, agency=agency.id
+            )
+        for node_id, published_rank in figures.ranks.items():
+            if node_id not in known:
+                raise UnknownNameError(
+                    f"a rank is published for node {node_id!r}, which group {group!r} of rubric "
+                    f"{rubric.id!r} does not have",
+                    agency=agency.id,
+                    node=node_id,
+                )
+            mine = row.node_ranks.get(node_id)
+            checker.add(
+                "node_rank",
+                str(published_rank),
+                _rank_text(mine),
+                published_rank == mine,
+                group=group,
+                agency=agency.id,
+                item=node_id,
+            )
+    kept_out = {item.agency.id for item in result.not_assessed}
+    for excluded in dataset.not_assessed:
+        assessed = excluded.id not in kept_out
+        checker.add(
+            "not_assessed",
+            "not assessed",
+            "assessed" if assessed else "not assessed",
+            not assessed,
+            group=excluded.group,
+            agency=excluded.id,
+        )
+
+
+def _check_group(
+    checker: _Checker, dataset: PublishedDataset, result: Result, group_id: str, stats: GroupStatistics | None
+) -> None:
+    published = dataset.published_summary.groups[group_id]
+    rubric = result.rubric
+    count = 0 if stats is None else stats.count
+    if published.assessed is not None:
+        checker.add("assessed", str(published.assessed), str(count), published.assessed == count, group=group_id)
+    if stats is None:
+        raise InputError(f"a summary is published for group {group_id!r} but no agency of it is scored", group=group_id)
+    if published.mean is not None:
+        mine = _rounded_like(published.mean, stats.mean_exact)
+        checker.add(
+            "mean",
+            f"{published.mean:f}",
+            f"{mine:f}",
+            mine == published.mean,
+            group=group_id,
+            exact=_exact_text(stats.mean_exact),
+        )
+    leaders = [row for row in result.group(group_id) if row.rank == 1]
+    if published.leader is not None:
+        if published.leader not in {agency.id for agency in dataset.agencies if agency.group == group_id}:
+            raise UnknownNameError(
+                f"the leader {published.leader!r} of group {group_id!r} is not an agency of the dataset in that group",
+                group=group_id,
+            )
+        ids = [row.agency.id for row in leaders]
+        checker.add("leader", published.leader, ", ".join(ids), published.leader in ids, group=group_id)
+    if published.leader_total is not None:
+        top = leaders[0].total
+        checker.add(
+            "leader_total",
+            f"{published.leader_total:f}",
+            result.format(top),
+            published.leader_total == top,
+            group=group_id,
+        )
+    if published.band_shares:
+        bands = () if rubric.bands is None else rubric.bands.ids
+        for band_id, share in published.band_shares.items():
+            if band_id not in bands:
+                raise UnknownNameError(
+                    f"a share is published for band {band_id!r}; the bands of rubric {rubric.id!r} are "
+                    f"{', '.join(bands) or 'none'}",
+                    group=group_id,
+                )
+            share_computed = stats.band_shares[band_id]
+            checker.add(
+                "band_share", str(share), str(share_computed), share == share_computed, group=group_id, item=band_id
+            )
+
+
+@exact
+def check_dataset(dataset: PublishedDataset, result: Result, statistics: Statistics) -> Reproduction:
+    """Compare every figure of ``dataset`` with ``result`` and ``statistics`` recomputed from its scores.
+
+    Refused (:class:`~govindex.errors.UnknownNameError`): a published band,
+    node, group or leader the rubric or the dataset does not have.
+    """
+    rubric = result.rubric
+    if dataset.rubric != rubric.id:
+        raise InputError(f"dataset {dataset.dataset!r} is published under rubric {dataset.rubric!r}, not {rubric.id!r}")
+    for error in dataset.known_errors:
+        if error.group is not None:
+            rubric.group(error.group)
+    checker = _Checker(dataset, dataset.known_errors)
+    _check_agencies(checker, dataset, result)
+    by_group = {stats.group: stats for stats in statistics.groups}
+    for group_id in dataset.published_summary.groups:
+        try:
+            rubric.group(group_id)
+        except UnknownNameError as error:
+            raise error.with_context(group=group_id) from None
+        _check_group(checker, dataset, result, group_id, by_group.get(group_id))
+    overall = dataset.published_summary.overall_mean
+    if overall is not None:
+        mine = _rounded_like(overall, statistics.overall_mean_exact)
+        checker.add(
+            "overall_mean",
+            f"{overall:f}",
+            f"{mine:f}",
+            mine == overall,
+            exact=_exact_text(statistics.overall_mean_exact),
+        )
+    checker.stale()
+    return Reproduction(dataset, result, statistics, tuple(checker.checks))
