@@ -158,6 +158,26 @@ def test_command_line_refusal(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     )
 
 
+def test_explain_is_vietnamese_by_default_and_writes_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rubric_file, scores_file = _write_files(tmp_path)
+    assert main(["explain", str(rubric_file), str(scores_file), "so-ngoai-vu"]) == 0
+    text = capsys.readouterr().out
+    assert "xếp loại: Khá" in text
+    page = tmp_path / "explain.html"
+    assert main(["explain", str(rubric_file), str(scores_file), "so-ngoai-vu", "--output", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "xếp loại: Khá" in html
+    assert main(["explain", str(rubric_file), str(scores_file), "so-ngoai-vu", "--format", "json", "--lang", "en"]) == 0
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    assert data["agency"] == "so-ngoai-vu" and any("band" in line for line in data["lines"])
+    assert main(["explain", str(rubric_file), str(scores_file), "so-ngoai-vu", "--format", "docx"]) == 2
+    assert "docx is binary: give --output FILE.docx" in capsys.readouterr().err
+
+
 # --- publishable Vietnamese on the published 2017 results (issue 10) ---------------------
 
 

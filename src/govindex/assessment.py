@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
@@ -28,7 +28,15 @@ class Source(enum.Enum):
     APPRAISED = "appraised"  # thẩm định
 
 
+_is_finite = Decimal.is_finite
+
+
 def _to_points(value: Mapping[str, object]) -> FrozenDict[str, Decimal]:
+    try:  # the common case, checked in one pass: every value already a finite Decimal
+        if all(map(_is_finite, value.values())):  # type: ignore[arg-type]
+            return cast("FrozenDict[str, Decimal]", value if type(value) is FrozenDict else FrozenDict(value))
+    except TypeError:  # a value that is not a Decimal: read each one below
+        pass
     out: dict[str, Decimal] = {}
     for node_id, raw in value.items():
         if type(raw) is Decimal and raw.is_finite():  # the common case, without a call

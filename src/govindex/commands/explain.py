@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from govindex.commands._common import add_input_options, add_rules, emit, place_error, read_score_files
+from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
+from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.explain import explain
 from govindex.io.assessments import ScoreFile
 from govindex.io.bundled import load_rubric
 from govindex.io.published import list_datasets, load_dataset
+from govindex.render import Document, Paragraph, render_document
+from govindex.render.json import json_text
+from govindex.render.safe import visible
 from govindex.scoring import score
 
 
@@ -23,7 +27,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "agency's score on one node (default: the total): the score given or the sum of its children, "
             "every rule that set or changed it with its formula, inputs and legal basis, its band and rank. "
             "In Vietnamese (the default) the explanation can be published: names instead of ids, decimal "
-            "commas, bands in the decisions' words; in English the ids stand beside the names."
+            "commas, bands in the decisions' words; in English the ids stand beside the names. "
+            "--format markdown, html or docx writes it as a document, json as data."
         ),
     )
     parser.add_argument("rubric", metavar="RUBRIC", help="a bundled rubric id or a rubric file")
@@ -42,10 +47,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="points",
         help="how the score file's values are read: points (default) or index (shares on the published scale)",
     )
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="vi (tiếng Việt, default) or en (English)")
+    add_output_options(parser, FORMATS, tables=False, excel_vn=False)
     add_input_options(parser)
     add_rules(parser)
     parser.set_defaults(run=run)
+
+
+#: The formats of an explanation: running text, or a document in Markdown, HTML, Word; JSON data.
+FORMATS = ("table", "markdown", "html", "docx", "json")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,5 +68,16 @@ def run(args: argparse.Namespace) -> int:
         result = score(rubric, assessments)
     except GovIndexError as error:
         raise place_error(error, files) from None
-    emit(explain(result, args.agency, args.node, lang=args.lang) + "\n")
+    text = explain(result, args.agency, args.node, lang=args.lang)
+    fmt = chosen_format(args, FORMATS)
+    if fmt == "table":
+        emit_text(visible(text) + "\n", args)
+        return 0
+    if fmt == "json":
+        data = {"agency": args.agency, "node": args.node, "lang": args.lang, "lines": text.splitlines()}
+        emit_text(json_text(data), args)
+        return 0
+    lines = text.splitlines()
+    blocks = [Paragraph("\u00a0" * (len(line) - len(line.lstrip(" "))) + line.lstrip(" ")) for line in lines[1:] if line]
+    emit_text(render_document(Document(lines[0] if lines else args.agency, blocks, args.lang), fmt), args)
     return 0

@@ -9,8 +9,8 @@ from govindex.commands._common import add_input_options, add_rules, place_error,
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
-from govindex.io.writers import render_result, result_json, result_json_pieces
-from govindex.render import render_document
+from govindex.io.writers import render_result, result_json_pieces
+from govindex.render import render_document, write_file
 from govindex.render.reports import result_document, result_table
 from govindex.rules.check import unread_facts
 from govindex.scoring import score
@@ -82,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(piece)
         return 0
     elif fmt == "json":
-        content = result_json(result, indent=args.indent)
+        write_file(result_json_pieces(result, indent=args.indent), args.output)  # written as made
+        return 0
     elif fmt == "csv":
         content = render_result(result, fmt)
     else:

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 __all__ = ["columns_csv_rows", "columns_json", "fits_columns", "scaled_text"]
 
+#: Agencies per piece of JSON text: the document is written in pieces, never held whole.
+_BATCH = 500
+
 #: JSON string text as ``json.dumps(..., ensure_ascii=False)`` writes it (the C encoder when available).
 _encode: Callable[[str], str] = json.encoder.encode_basestring
 
@@ -112,7 +115,8 @@ def _normalised(result: Result, columns: Columns) -> Callable[[int], str]:
     return text
 
 
-def _group_json(result: Result, columns: Columns) -> list[str]:
+def _group_json(result: Result, columns: Columns) -> Iterator[str]:
+    """The JSON object of each agency of the group, in rank order, made one at a time."""
     import numpy as np
 
     policy = result.rubric.tie_policy
@@ -121,7 +125,8 @@ def _group_json(result: Result, columns: Columns) -> list[str]:
     for j in range(1, width):
         matrix[:, j - 1] = _node_fragments(columns, j, policy)
     complete = bool(columns.given.all())
-    nodes = [",".join(row) if complete else ",".join(filter(None, row)) for row in matrix.tolist()]
+    fragments = matrix.tolist()
+    del matrix
     index, totals = _texts(columns, columns.totals)
     root = columns.node_ids[0]
     ranks = columns.ranks[root].tolist()
@@ -133,13 +138,14 @@ def _group_json(result: Result, columns: Columns) -> list[str]:
     group = _encode(columns.group_id)
     normalised = _normalised(result, columns) if result.scale is not None else None
     totals_of = columns.totals.tolist()
-    out: list[str] = []
     for row in columns.order.tolist():
         agency = columns.agencies[row]
+        cells = fragments[row]
+        nodes = ",".join(cells) if complete else ",".join(filter(None, cells))
         band = "null" if band_of is None else band_ids[band_of[row]]
         label = "null" if band_of is None else band_labels[band_of[row]]
         extra = "" if normalised is None else ',"normalised":"' + normalised(totals_of[row]) + '"'
-        out.append(
+        yield (
             '{"agency":'
             + _encode(agency.id)
             + ',"name":'
@@ -155,24 +161,27 @@ def _group_json(result: Result, columns: Columns) -> list[str]:
             + ',"rank":'
             + _rank_json(ranks[row], denominator)
             + ',"nodes":{'
-            + nodes[row]
+            + nodes
             + "}"
             + extra
             + "}"
         )
-    return out
 
 
 def columns_json(result: Result, tail: dict[str, Any]) -> Iterator[str]:
     """The score document, compact, written from the columns in pieces; ``tail`` holds the keys after ``results``."""
     yield '{"rubric":' + _encode(result.rubric.id) + ',"results":['
     first = True
+    batch: list[str] = []
     for columns in result.column_groups:
-        rows = _group_json(result, columns)
-        if rows:
-            yield ("" if first else ",") + ",".join(rows)
-            first = False
-        del rows
+        for row in _group_json(result, columns):
+            batch.append(row)
+            if len(batch) == _BATCH:
+                yield ("" if first else ",") + ",".join(batch)
+                first = False
+                batch = []
+    if batch:
+        yield ("" if first else ",") + ",".join(batch)
     yield "]"
     for key, value in tail.items():
         yield "," + _encode(key) + ":" + json.dumps(value, ensure_ascii=False, separators=(",", ":"))

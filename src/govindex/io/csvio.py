@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -211,6 +211,7 @@ class _Table:
         self.options = options or ReadOptions()
         self.sheet = sheet
         self.failed = False
+        self.problems = 0
         self.values = values
         self.numbers = NumberReader(rubric.decimals, sheet)
         self.start = 1
@@ -248,6 +249,7 @@ class _Table:
 
     def report(self, error: GovIndexError, **context: object) -> None:
         self.failed = True
+        self.problems += 1
         placed = error.with_context(file=self.file, sheet=self.sheet, **context)
         if self.sink is None:
             raise placed
@@ -538,9 +540,17 @@ class _Table:
         return measurement.points, measurement
 
     def check(
-        self, assessment: Assessment, line: int, positions: dict[str, int], columns: dict[str, int]
+        self,
+        assessment: Assessment,
+        line: int,
+        positions: dict[str, int],
+        columns: dict[str, int],
+        done: Container[str] = (),
     ) -> Assessment:
-        """Check each score on its own, so that every bad cell is reported; index values become points."""
+        """Check each score on its own, so that every bad cell is reported; index values become points.
+
+        ``done`` names the nodes whose values were checked (and converted) before: kept as they are.
+        """
         agency = assessment.agency
         try:
             self.rubric.group(agency.group)
@@ -551,6 +561,9 @@ class _Table:
         measurements = assessment.measurements  # points worked out from a figure, not an index value
         passed = self._passed.setdefault(agency.group, {})
         for node_id, value in assessment.scores.items():
+            if node_id in done:
+                converted[node_id] = value
+                continue
             points = passed.get((node_id, value))
             if points is not None and node_id not in measurements:  # this value passed in this column before
                 converted[node_id] = points
@@ -662,8 +675,9 @@ class _Table:
         total_column = positions.get("@total")
         assessments: list[Assessment] = []
         first_seen = self.places
-        #: Per group and node column, each cell text read without a problem and its points (read once).
-        parsed: dict[tuple[str, str], dict[str, Decimal]] = {}
+        #: Per group, per node column: each cell text read without a problem and its points (read once),
+        #: and each text whose points also passed the checks, with the points it stands for.
+        parsed: dict[str, list[tuple[dict[str, Decimal], dict[str, Decimal]]]] = {}
         for line, cells, agency_id in self.agency_rows(rows, positions):
             if agency_id in first_seen:
                 self.report(
@@ -675,17 +689,29 @@ class _Table:
             duplicate = agency_id in first_seen
             first_seen.setdefault(agency_id, line)
             group_id = self.group_of(line, cells, positions, agency_id)
+            memos = parsed.get(group_id)
+            if memos is None:
+                memos = parsed[group_id] = [({}, {}) for _ in node_columns]
             scores: dict[str, Decimal] = {}
             measurements: dict[str, Measurement] = {}
-            for node_id, column in node_columns:
-                raw = cells[column - 1] if column <= len(cells) else ""
+            pending: list[tuple[str, str, dict[str, Decimal]]] = []
+            done: set[str] = set()
+            typed = False
+            width = len(cells)
+            for (node_id, column), (memo, passed) in zip(node_columns, memos, strict=True):
+                raw = cells[column - 1] if column <= width else ""
                 if not raw:
                     continue
-                memo = parsed.get((group_id, node_id)) if type(raw) is str else None
-                if memo is not None:
-                    hit = memo.get(raw)
-                    if hit is not None:  # this text was read in this column before: the same points
+                if type(raw) is str:
+                    hit = passed.get(raw)
+                    if hit is not None:  # this text was read and checked in this column before: the same points
                         scores[node_id] = hit
+                        done.add(node_id)
+                        continue
+                    hit = memo.get(raw)
+                    if hit is not None:
+                        scores[node_id] = hit
+                        pending.append((node_id, raw, passed))
                         continue
                 text = self.cell(cells, positions, node_id)
                 if text:
@@ -707,7 +733,11 @@ class _Table:
                         if value[1] is not None:
                             measurements[node_id] = value[1]
                         elif type(raw) is str:
-                            parsed.setdefault((group_id, node_id), {})[raw] = value[0]
+                            memo[raw] = value[0]
+                            pending.append((node_id, raw, passed))
+                        else:  # a number the workbook typed: checked with the row, not remembered
+                            typed = True
+            given = len(scores)
             if total_column is not None:
                 text = self.cell(cells, positions, "@total")
                 if text:
@@ -716,10 +746,15 @@ class _Table:
                 line, cells, positions, agency_id, scores, {}, group=group_id, measurements=measurements
             )
             if assessment is not None:
-                columns = dict(node_columns)
-                if total_column is not None and group_id in self.rubric.group_ids:
-                    columns.setdefault(self.rubric.group(group_id).tree.id, total_column)
-                assessment = self.check(assessment, line, positions, columns)
+                if pending or typed or measurements or len(scores) != given or group_id not in self.rubric.group_ids:
+                    columns = dict(node_columns)
+                    if total_column is not None and group_id in self.rubric.group_ids:
+                        columns.setdefault(self.rubric.group(group_id).tree.id, total_column)
+                    problems = self.problems
+                    assessment = self.check(assessment, line, positions, columns, done)
+                    if self.problems == problems:
+                        for node_id, raw, passed in pending:
+                            passed[raw] = assessment.scores[node_id]
                 if not duplicate:
                     assessments.append(assessment)
         return assessments

@@ -31,6 +31,7 @@ district,3,huyen-phu-yen,UBND huyện Phù Yên,61.6,Trung bình
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -180,13 +181,21 @@ def render(
     return render_document(document, fmt, table=table, excel_vn=excel_vn, data=data)
 
 
-def write_file(content: str | bytes, path: str | Path) -> None:
-    """Write rendered content to ``path`` (text as UTF-8); a failure names the file."""
+def write_file(content: str | bytes | Iterable[str], path: str | Path) -> None:
+    """Write rendered content to ``path`` (text as UTF-8); a failure names the file.
+
+    Text may come in pieces (an iterable of strings), written as they come,
+    so a large document is never held whole in memory.
+    """
     target = Path(path)
     try:
         if isinstance(content, bytes):
             target.write_bytes(content)
-        else:
+        elif isinstance(content, str):
             target.write_text(content, encoding="utf-8", newline="")
+        else:
+            with target.open("w", encoding="utf-8", newline="") as stream:
+                for piece in content:
+                    stream.write(piece)
     except OSError as error:
         raise FileFormatError(f"cannot write the output: {error.strerror}", file=str(path)) from None
