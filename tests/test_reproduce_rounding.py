@@ -47,7 +47,7 @@ def test_the_illustrative_dataset_shows_the_three_cases() -> None:
     assert found == {
         "tinh-a": (Status.MATCH, "0.8000", "0.8000", None, None),
         "tinh-b": (Status.ROUNDING, "0.7163", "0.7164", "+0.0001", "0.00015"),
-        "tinh-c": (Status.DIFFERENT, "0.7100", "0.7000", None, None),
+        "tinh-c": (Status.DIFFERENT, "0.7100", "0.7000", "-0.0100", "0.00015"),
     }, "tinh-a exact, tinh-b within the bound 0.00015, tinh-c a real difference"
     outcome = reproduce(dataset)
     assert [(check.agency, check.figure) for check in outcome.differences] == [("tinh-c", "total")]
@@ -93,6 +93,10 @@ def test_the_cli_reports_the_three_cases_and_exits_1_only_on_a_real_difference(
         "differs by +0.0001, within the bound ±0.00015"
     ) in out
     assert "Differences from the published figures (1):" in out
+    assert (
+        "  - Provinces and centrally run cities, Tỉnh C (minh hoạ), total: published 0.7100, computed 0.7000, "
+        "differs by -0.0100, beyond the rounding bound ±0.00015"
+    ) in out
     assert out.splitlines()[-1] == (
         "Checked 6 published figures of 3 agencies: 4 match, 0 known error(s) of the source, 1 difference(s). "
         "1 more differ(s) only within the rounding of the published components."
@@ -101,6 +105,7 @@ def test_the_cli_reports_the_three_cases_and_exits_1_only_on_a_real_difference(
     out = capsys.readouterr().out
     assert status == 1
     assert "chênh +0,0001, trong giới hạn ±0,00015" in out, "Vietnamese by default, with a decimal comma"
+    assert "tính lại 0,7000, chênh -0,0100, vượt giới hạn làm tròn ±0,00015" in out
     text = EXAMPLE.read_text(encoding="utf-8")
     cut = text[: text.index("  - id: tinh-c")]
     path = tmp_path / "two.yaml"

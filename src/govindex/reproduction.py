@@ -77,9 +77,9 @@ class Check:
     ``band_share``) say which. ``published`` and ``computed`` are the two
     values as text (decimal point); ``exact`` the exact value behind a
     rounded mean. A known error carries the dataset's ``explanation`` and
-    ``explanation_en``. ``bound`` is the rounding bound a total was compared
-    with, when the dataset states one (``difference`` is then computed minus
-    published).
+    ``explanation_en``. A total that differs, when the dataset states its
+    rounding, carries the rounding ``bound`` it was compared with and the
+    ``difference`` (computed minus published).
     """
 
     figure: str
@@ -185,9 +185,10 @@ class _Checker:
         item: str | None = None,
         exact: str | None = None,
         rounding: tuple[str, str] | None = None,
+        within: bool = False,
     ) -> None:
-        """Record one figure; ``rounding`` (bound, difference) makes an unequal figure a :attr:`Status.ROUNDING` one."""
-        status = Status.MATCH if equal else Status.ROUNDING if rounding is not None else Status.DIFFERENT
+        """Record one figure; an unequal one ``within`` the rounding ``(bound, difference)`` is :attr:`Status.ROUNDING`."""
+        status = Status.MATCH if equal else Status.ROUNDING if within else Status.DIFFERENT
         explanation = explanation_en = where = None
         if status is Status.DIFFERENT:
             for index, error in enumerate(self.known):
@@ -287,7 +288,7 @@ def _check_total(checker: _Checker, dataset: PublishedDataset, result: Result, a
     bound = Decimal(0) if rounding is None else _total_bound(result, dataset, row, published, rounding)
     comparison = compare_published(recomputed, published, bound=bound)
     explained = None
-    if comparison.kind is Agreement.ROUNDING:
+    if rounding is not None and comparison.kind is not Agreement.EXACT:
         explained = (f"{comparison.bound:f}", f"{comparison.difference:+f}")
     checker.add(
         "total",
@@ -297,6 +298,7 @@ def _check_total(checker: _Checker, dataset: PublishedDataset, result: Result, a
         group=row.agency.group,
         agency=agency.id,
         rounding=explained,
+        within=comparison.kind is Agreement.ROUNDING,
     )
 
 

@@ -68,6 +68,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "rounding_item": "  - {about}{what}: công bố {published}, tính lại {computed}, chênh {difference}, trong giới hạn ±{bound}",
         "done_rounding": " Ngoài ra {rounding} số liệu chênh trong giới hạn làm tròn của các số liệu thành phần đã công bố.",
         "diff_title": "Sai khác với số liệu công bố ({count}):",
+        "diff_bound": ", chênh {difference}, vượt giới hạn làm tròn ±{bound}",
         "diff_item": "  - {about}{what}: công bố {published}, tính lại {computed}",
         "total": "tổng điểm",
         "band": "xếp loại",
@@ -117,6 +118,7 @@ _TEXT: dict[str, dict[str, str]] = {
         ),
         "done_rounding": " {rounding} more differ(s) only within the rounding of the published components.",
         "diff_title": "Differences from the published figures ({count}):",
+        "diff_bound": ", differs by {difference}, beyond the rounding bound ±{bound}",
         "diff_item": "  - {about}{what}: published {published}, computed {computed}",
         "total": "total",
         "band": "band",
@@ -348,6 +350,11 @@ def report(outcome: Reproduction, lang: str = "vi") -> str:
         lines.append(str(text["diff_title"]).format(count=len(outcome.differences)))
         for check in outcome.differences:
             about = _about(check, words)
+            beyond = ""
+            if check.bound is not None and check.difference is not None:
+                beyond = str(text["diff_bound"]).format(
+                    difference=_number(check.difference, lang), bound=_number(check.bound, lang)
+                )
             lines.append(
                 str(text["diff_item"]).format(
                     about=about,
@@ -355,6 +362,7 @@ def report(outcome: Reproduction, lang: str = "vi") -> str:
                     published=words.value(check, check.published),
                     computed=words.value(check, check.computed),
                 )
+                + beyond
             )
             if check.explanation:
                 why = check.explanation if lang == "vi" else check.explanation_en
