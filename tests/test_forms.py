@@ -356,7 +356,8 @@ def test_forms_of_every_2017_agency_filled_with_the_published_scores_give_the_pu
         }
         form.write_bytes(fill(form.read_bytes(), values))
         assessments.extend(read_assessments(form, IT_2017, source=Source.APPRAISED))
-    assert len(assessments) == len(dataset.agencies) >= 18
+    assert len(assessments) == len(dataset.agencies) == 30  # 18 departments and 12 districts
+    assert {a.agency.group for a in assessments} == {"provincial", "district"}
     result = score(IT_2017, assessments)
     for agency in dataset.agencies:
         row = result.agency(agency.id)
