@@ -48,7 +48,7 @@ body = (
     .filter(bool)
 )
 # A prefix that would start a formula, or an apostrophe a reader could mistake for the protection.
-prefixes = st.sampled_from(["", "", *FORMULA_TRIGGERS, "'", "'=", "''+", "=HYPERLINK(\"http://x\")"])
+prefixes = st.sampled_from(["", "", *FORMULA_TRIGGERS, "'", "'=", "''+", '=HYPERLINK("http://x")'])
 names = st.builds(lambda prefix, text: unicodedata.normalize("NFC", prefix + text), prefixes, body).filter(
     lambda value: value == value.rstrip()
 )
@@ -141,7 +141,7 @@ def sample(**changes: object) -> Assessment:
 
 
 def test_csv_keeps_the_digits_and_protects_formula_names() -> None:
-    text = dump_scores_csv([sample(name="=HYPERLINK(\"http://x\")")], RUBRIC)
+    text = dump_scores_csv([sample(name='=HYPERLINK("http://x")')], RUBRIC)
     assert text == 'agency,group,name,infrastructure,policy\nso-y-te,provincial,"\'=HYPERLINK(""http://x"")",7.50,10\n'
     (read,) = parse_scores_csv(text, RUBRIC)
     assert read.agency.name == '=HYPERLINK("http://x")'
@@ -242,6 +242,5 @@ def test_an_unknown_source_is_refused_with_its_cell() -> None:
     with pytest.raises(GovIndexError) as caught:
         parse_scores_csv(text, RUBRIC, file="scores.csv")
     assert str(caught.value) == (
-        "scores.csv:2:3: agency 'so-y-te': 'khác' is not a source; write self (tự đánh giá) "
-        "or appraised (thẩm định)"
+        "scores.csv:2:3: agency 'so-y-te': 'khác' is not a source; write self (tự đánh giá) or appraised (thẩm định)"
     )
