@@ -259,7 +259,7 @@ def test_english_keeps_decimal_points(capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_the_explanation_is_data_then_words() -> None:
     from govindex import load_dataset
-    from govindex.explain import describe, explanation
+    from govindex.explanation import describe, explanation
 
     result = score(load_rubric("sonla-2017-it"), load_dataset("sonla-2017-it").assessments())
     value = explanation(result, "huyen-song-ma")

@@ -23,11 +23,9 @@ from govindex.errors import (
     RuleError,
     UnknownNameError,
 )
-from govindex.explain import explain
 from govindex.measures import Measure, Measurement, available_measures, register_measure, unregister_measure
 from govindex.points import format_points, parse_points
 from govindex.ranking import Rank, Ranker, TiePolicy, rank
-from govindex.reconcile import reconcile
 from govindex.results import AgencyResult, NotAssessed, Result
 from govindex.rubric import Group, Index, LegalBasis, Node, Rubric, RuleRef, SubCriterion
 from govindex.scoring import check_assessment, score
@@ -52,6 +50,7 @@ if TYPE_CHECKING:
     from govindex.directory import Match as Match
     from govindex.directory import MatchKind as MatchKind
     from govindex.directory import Registry as Registry
+    from govindex.explanation import explain as explain
     from govindex.io.assessments import AgencyEntry as AgencyEntry
     from govindex.io.assessments import AssessmentFile as AssessmentFile
     from govindex.io.assessments import dump_assessment_file as dump_assessment_file
@@ -83,7 +82,8 @@ if TYPE_CHECKING:
     from govindex.io.writers import write_result_xlsx as write_result_xlsx
     from govindex.io.xlsx import read_scores_xlsx as read_scores_xlsx
     from govindex.io.xlsx import write_scores_xlsx as write_scores_xlsx
-    from govindex.reconcile import Reconciliation as Reconciliation
+    from govindex.reconciliation import Reconciliation as Reconciliation
+    from govindex.reconciliation import reconcile as reconcile
     from govindex.render.model import Column as Column
     from govindex.render.model import Table as Table
     from govindex.rules import Adjustment as Adjustment
@@ -106,9 +106,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-#: Public names imported on first use, and the module each comes from. A
-#: function named like its own module (``explain``, ``reconcile``) is imported
-#: eagerly above: importing the module would otherwise shadow the function.
+#: Public names imported on first use, and the module each comes from.
 _LAZY: dict[str, str] = {
     "agency_form_bytes": "govindex.io.forms",
     "cohort_sheet_bytes": "govindex.io.forms",
@@ -159,7 +157,9 @@ _LAZY: dict[str, str] = {
     "write_result_xlsx": "govindex.io.writers",
     "read_scores_xlsx": "govindex.io.xlsx",
     "write_scores_xlsx": "govindex.io.xlsx",
-    "Reconciliation": "govindex.reconcile",
+    "Reconciliation": "govindex.reconciliation",
+    "explain": "govindex.explanation",
+    "reconcile": "govindex.reconciliation",
     "Adjustment": "govindex.rules",
     "Rule": "govindex.rules",
     "RuleContext": "govindex.rules",

@@ -24,15 +24,18 @@ from govindex._convert import to_dict
 from govindex.agency import Agency
 from govindex.assessment import Assessment
 from govindex.errors import InputError
+from govindex.views import VALUES
 
 __all__ = [
     "FIGURES",
+    "ROUNDED_FIGURES",
     "KnownError",
     "PublishedAgency",
     "PublishedDataset",
     "PublishedExclusion",
     "PublishedFigures",
     "PublishedGroup",
+    "PublishedRounding",
     "PublishedSummary",
 ]
 
@@ -50,6 +53,35 @@ FIGURES = (
     "band_share",
     "overall_mean",
 )
+
+#: The kinds of published figure whose rounding a dataset may state (``published_rounding``).
+ROUNDED_FIGURES = ("total",)
+
+
+def _decimals(what: str) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and attribute.default is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 12:
+            raise InputError(f"published_rounding: {what} must be a whole number from 0 to 12, not {value!r}")
+
+    return check
+
+
+@attrs.frozen
+class PublishedRounding:
+    """How a kind of published figure was rounded (làm tròn số liệu công bố).
+
+    ``components``: the decimals the scores were published with, on the scale
+    they are given (points, or index values with ``values: index``); the
+    published figure was computed from the unrounded components, so one
+    recomputed from the published ones may differ by what their rounding
+    explains. ``decimals``: the decimals of the published figure itself
+    (default: as many as it is printed with).
+    """
+
+    components: int = attrs.field(validator=_decimals("components"))
+    decimals: int | None = attrs.field(default=None, validator=_decimals("decimals"))
 
 
 @attrs.frozen
@@ -161,7 +193,15 @@ class KnownError:
 
 @attrs.frozen
 class PublishedDataset:
-    """The published results of one decision under one rubric (a bundled rubric id)."""
+    """The published results of one decision under one rubric (a bundled rubric id).
+
+    ``values`` says how the scores are given: ``"points"`` or ``"index"``
+    (on the rubric's published scale, see :func:`govindex.views.index_to_points`).
+    ``published_rounding`` states, per kind of figure (:data:`ROUNDED_FIGURES`),
+    how the published figures were rounded (:class:`PublishedRounding`); a
+    figure whose difference that rounding explains is reported as such, not
+    as a difference.
+    """
 
     dataset: str
     rubric: str
@@ -170,8 +210,20 @@ class PublishedDataset:
     not_assessed: tuple[PublishedExclusion, ...] = ()
     published_summary: PublishedSummary = attrs.field(factory=PublishedSummary)
     known_errors: tuple[KnownError, ...] = ()
+    values: str = "points"
+    published_rounding: Mapping[str, PublishedRounding] = attrs.field(factory=dict, converter=to_dict, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        if self.values not in VALUES:
+            raise InputError(
+                f"dataset {self.dataset!r}: values must be {' or '.join(map(repr, VALUES))}, not {self.values!r}"
+            )
+        unknown = [figure for figure in self.published_rounding if figure not in ROUNDED_FIGURES]
+        if unknown:
+            raise InputError(
+                f"dataset {self.dataset!r}: published_rounding names {', '.join(map(repr, unknown))}; "
+                f"the figures whose rounding can be stated are {', '.join(ROUNDED_FIGURES)}"
+            )
         seen: set[str] = set()
         for agency_id in [a.id for a in self.agencies] + [a.id for a in self.not_assessed]:
             if agency_id in seen:

@@ -18,6 +18,13 @@ decision prints "68/100 điểm" for a mean of 67.6). The overall mean is the
 unweighted mean of the exact group means. Band shares are whole
 percentages by the largest-remainder method (see :mod:`govindex.stats`).
 
+A total is compared on the published scale when the rubric has one (the
+DTI's PDTI, 0-1 with four decimals), else in points. When the dataset
+states how the published totals were rounded (``published_rounding``, see
+:class:`~govindex.published.PublishedRounding`), a total that differs by no
+more than that rounding explains (:func:`govindex.agreement.rounding_bound`)
+is a :attr:`Status.ROUNDING` check, with its bound: not a difference.
+
 A figure that differs is a :attr:`Status.DIFFERENT` check, unless the
 dataset records it as a :class:`~govindex.published.KnownError` of the
 source with exactly the published and the computed value: it is then a
@@ -31,17 +38,17 @@ rubric is :func:`govindex.io.published.reproduce`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
+from govindex.agreement import Agreement, compare_published, rounding_bound
 from govindex.errors import InputError, UnknownNameError
 from govindex.points import decimals_of, exact, format_points
-from govindex.published import KnownError, PublishedDataset
+from govindex.published import KnownError, PublishedAgency, PublishedDataset, PublishedRounding
 from govindex.ranking import Rank
-from govindex.results import Result
+from govindex.results import AgencyResult, Result
 from govindex.rules._text import exact_quotient
 from govindex.stats import GroupStatistics, Statistics, round_exact
 
@@ -53,6 +60,8 @@ class Status(enum.Enum):
 
     #: The recomputation gives the published figure.
     MATCH = "match"
+    #: The recomputation differs by no more than the rounding of the published components explains.
+    ROUNDING = "rounding"
     #: The source's own numbers prove the published figure wrong (recorded in the dataset).
     KNOWN_ERROR = "known_error"
     #: The recomputation gives another figure.
@@ -68,7 +77,9 @@ class Check:
     ``band_share``) say which. ``published`` and ``computed`` are the two
     values as text (decimal point); ``exact`` the exact value behind a
     rounded mean. A known error carries the dataset's ``explanation`` and
-    ``explanation_en``.
+    ``explanation_en``. A total that differs, when the dataset states its
+    rounding, carries the rounding ``bound`` it was compared with and the
+    ``difference`` (computed minus published).
     """
 
     figure: str
@@ -82,6 +93,8 @@ class Check:
     explanation: str | None = None
     explanation_en: str | None = None
     where: str | None = None
+    bound: str | None = None
+    difference: str | None = None
 
     @property
     def what(self) -> str:
@@ -97,8 +110,8 @@ class Check:
 class Reproduction:
     """A published dataset, its recomputation and every figure checked.
 
-    ``ok`` is true when no figure differs (known errors of the source do
-    not count as differences).
+    ``ok`` is true when no figure differs (known errors of the source and
+    differences within the rounding bound do not count as differences).
     """
 
     dataset: PublishedDataset
@@ -118,6 +131,11 @@ class Reproduction:
     @property
     def known_errors(self) -> tuple[Check, ...]:
         return tuple(check for check in self.checks if check.status is Status.KNOWN_ERROR)
+
+    @property
+    def within_rounding(self) -> tuple[Check, ...]:
+        """The figures that differ only as the rounding of the published components explains."""
+        return tuple(check for check in self.checks if check.status is Status.ROUNDING)
 
     @property
     def matched(self) -> int:
@@ -166,10 +184,13 @@ class _Checker:
         agency: str | None = None,
         item: str | None = None,
         exact: str | None = None,
+        rounding: tuple[str, str] | None = None,
+        within: bool = False,
     ) -> None:
-        status = Status.MATCH if equal else Status.DIFFERENT
+        """Record one figure; an unequal one ``within`` the rounding ``(bound, difference)`` is :attr:`Status.ROUNDING`."""
+        status = Status.MATCH if equal else Status.ROUNDING if within else Status.DIFFERENT
         explanation = explanation_en = where = None
-        if not equal:
+        if status is Status.DIFFERENT:
             for index, error in enumerate(self.known):
                 if error.figure != figure:
                     continue
@@ -178,8 +199,23 @@ class _Checker:
                     explanation, explanation_en, where = error.explanation, error.explanation_en, error.where
                     self.used.add(index)
                     break
+        bound, difference = rounding if rounding is not None else (None, None)
         self.checks.append(
-            Check(figure, published, computed, status, group, agency, item, exact, explanation, explanation_en, where)
+            Check(
+                figure,
+                published,
+                computed,
+                status,
+                group,
+                agency,
+                item,
+                exact,
+                explanation,
+                explanation_en,
+                where,
+                bound,
+                difference,
+            )
         )
 
     def stale(self) -> None:
@@ -204,16 +240,76 @@ class _Checker:
                 )
 
 
+def _total_bound(
+    result: Result, dataset: PublishedDataset, row: AgencyResult, published: Decimal, rounding: PublishedRounding
+) -> Decimal:
+    """The largest difference between a recomputed and a published total that ``rounding`` explains.
+
+    Each score given was published rounded to ``rounding.components``
+    decimals and enters the total with its weight: 1 (points into points),
+    the node's maximum over the published scale (index values into points),
+    and, when the total is compared on the published scale, times that scale
+    over the group's maximum. The published total adds half a unit of its
+    last place, and the recomputed one, rounded to the published scale's
+    decimals, half a unit of its own.
+    """
+    rubric = result.rubric
+    tree = rubric.tree(row.agency.group)
+    publication = rubric.publication
+    weights: list[tuple[Decimal, int]] = []
+    for node in tree.walk():
+        if node.id not in row.raw:
+            continue
+        weight = Decimal(1)
+        if dataset.values == "index" and publication is not None:
+            weight = node.max_points / publication.scale
+        if row.normalised is not None and publication is not None:
+            weight = weight * publication.scale / tree.max_points
+        weights.append((weight, rounding.components))
+    published_decimals = rounding.decimals if rounding.decimals is not None else decimals_of(published)
+    recomputed_decimals = publication.decimals if row.normalised is not None and publication is not None else None
+    return rounding_bound(weights, published_decimals=published_decimals, recomputed_decimals=recomputed_decimals)
+
+
+def _check_total(checker: _Checker, dataset: PublishedDataset, result: Result, agency: PublishedAgency) -> None:
+    """The total on the published scale (when the rubric has one) or in points, within the stated rounding."""
+    rubric = result.rubric
+    row = result.agency(agency.id)
+    published = agency.published.total
+    if row.normalised is not None and rubric.publication is not None:
+        recomputed = row.normalised
+        places = max(rubric.publication.decimals, decimals_of(published))
+        computed_text = format_points(recomputed, rubric.publication.decimals)
+    else:
+        recomputed = row.total
+        places = max(rubric.decimals, decimals_of(published))
+        computed_text = result.format(recomputed)
+    rounding = dataset.published_rounding.get("total")
+    bound = Decimal(0) if rounding is None else _total_bound(result, dataset, row, published, rounding)
+    comparison = compare_published(recomputed, published, bound=bound)
+    explained = None
+    if rounding is not None and comparison.kind is not Agreement.EXACT:
+        explained = (f"{comparison.bound:f}", f"{comparison.difference:+f}")
+    checker.add(
+        "total",
+        format_points(published, places),
+        computed_text,
+        comparison.kind is Agreement.EXACT,
+        group=row.agency.group,
+        agency=agency.id,
+        rounding=explained,
+        within=comparison.kind is Agreement.ROUNDING,
+    )
+
+
 def _check_agencies(checker: _Checker, dataset: PublishedDataset, result: Result) -> None:
     rubric = result.rubric
-    fmt: Callable[[Decimal], str] = result.format
     for agency in dataset.agencies:
         row = result.agency(agency.id)
         figures = agency.published
         group = agency.group
         known = set(rubric.group(group).node_ids)
-        published_total = format_points(figures.total, max(rubric.decimals, decimals_of(figures.total)))
-        checker.add("total", published_total, fmt(row.total), figures.total == row.total, group=group, agency=agency.id)
+        _check_total(checker, dataset, result, agency)
         if figures.band is not None:
             if rubric.bands is None:
                 raise UnknownNameError(

@@ -7,7 +7,6 @@ per-agency :class:`AgencyResult` objects are made only when read.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -24,13 +23,13 @@ from govindex.measures import Measurement
 from govindex.points import format_points
 from govindex.ranking import Rank
 from govindex.rubric import Rubric
-from govindex.rules import Adjustment, NotApplied, Scale
 from govindex.views import ViewScore
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from govindex.engine import Columns
+    from govindex.rules import Adjustment, NotApplied, Scale
     from govindex.stats import Statistics
 
 __all__ = ["AgencyResult", "NotAssessed", "Result"]
@@ -216,6 +215,7 @@ class Result:
                     agency=agency_id,
                 )
         known = self._known()
+        import difflib
         close = difflib.get_close_matches(agency_id, known, n=3, cutoff=0.5)
         hint = (
             f"; did you mean {', '.join(map(repr, close))}?" if close else f"; the agencies are {', '.join(known[:10])}"
@@ -253,7 +253,7 @@ class Result:
 
     def explain(self, agency_id: str, node_id: str | None = None, *, lang: str = "en") -> str:
         """A readable account of how the agency's score on ``node_id`` (default: the total) came to be."""
-        from govindex.explain import explain
+        from govindex.explanation import explain
 
         return explain(self, agency_id, node_id, lang=lang)
 

@@ -38,7 +38,6 @@ from govindex.errors import GovIndexError, InputError, RuleError
 from govindex.points import exact, to_scaled
 from govindex.results import NotAssessed, Result
 from govindex.rubric import Rubric
-from govindex.rules import Adjustment, NotApplied, Rule, RuleContext, Scale
 from govindex.views import VALUES, points_from_index
 
 if TYPE_CHECKING:
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
 
     from govindex.engine import ScoreTable
     from govindex.engine._columns import ViewColumns
+    from govindex.rules import Adjustment, NotApplied, Rule, RuleContext, Scale
 
 __all__ = ["STAGES", "Scoring", "check_assessment", "check_score", "score"]
 
@@ -141,6 +141,12 @@ def check(state: Scoring) -> Scoring:
     return attrs.evolve(state, table=table, current={g.group_id: (g.values, g.given) for g in table.groups})
 
 
+def _rule_context(rubric: Rubric, cohort: tuple[Assessment, ...]) -> RuleContext:
+    from govindex.rules import RuleContext  # the rules package is imported by the first scoring call
+
+    return RuleContext(rubric, cohort)
+
+
 def resolve(rubric: Rubric, rules: Sequence[Rule] | None) -> tuple[Rule, ...]:
     """The rules to apply: those given, else those the rubric holds.
 
@@ -172,7 +178,7 @@ def apply_rules(state: Scoring) -> Scoring:
     excluded: dict[str, tuple[str, str]] = {}
     scale = state.scale
     for rule in state.rules:
-        context = RuleContext(rubric, tuple(a for a in current if a.agency.id not in excluded))
+        context = _rule_context(rubric, tuple(a for a in current if a.agency.id not in excluded))
         outcome = rule.apply(context)
         for agency_id, reason in outcome.excluded.items():
             if agency_id not in where:

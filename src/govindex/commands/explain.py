@@ -8,7 +8,7 @@ from pathlib import Path
 from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
-from govindex.explain import explain
+from govindex.explanation import explain
 from govindex.io.assessments import ScoreFile
 from govindex.io.bundled import load_rubric
 from govindex.io.published import list_datasets, load_dataset

@@ -11,7 +11,7 @@ from govindex.commands._output import add_output_options, emit_document
 from govindex.errors import FileFormatError, InputError
 from govindex.io.bundled import list_rubrics, load_rubric
 from govindex.io.yamlio import load_yaml
-from govindex.reconcile import reconcile
+from govindex.reconciliation import reconcile
 from govindex.render import document_of
 from govindex.rubric import Rubric
 

@@ -41,7 +41,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "rubric": "Bộ tiêu chí: {title}",
         "node_head": "Hạng ({n})",
         "legend": "Hạng theo hạng mục, công bố/tính lại: {items}",
-        "marks": "≠: khác số liệu công bố; *: sai sót đã biết của văn bản công bố.",
+        "marks": (
+            "≠: khác số liệu công bố; ≈: chênh trong giới hạn làm tròn của các số liệu thành phần đã công bố; "
+            "*: sai sót đã biết của văn bản công bố."
+        ),
         "summary": "Tổng hợp (điểm trung bình, dẫn đầu, tỷ lệ xếp loại)",
         "overall_group": "Toàn tỉnh",
         "assessed": "Số cơ quan được đánh giá",
@@ -54,13 +57,18 @@ _TEXT: dict[str, dict[str, str]] = {
         "not_assessed_value": "không đánh giá",
         "assessed_value": "được đánh giá",
         "match": "khớp",
+        "rounding": "chênh do làm tròn",
         "known_error": "sai sót của văn bản",
         "different": "KHÁC",
         "known_title": "Sai sót đã biết của văn bản công bố ({count}):",
         "known_item": "  - {group}, {what}: công bố {published}, đúng là {computed}{where}",
         "where": " ({where})",
         "why": "    {text}",
+        "rounding_title": "Chênh lệch do làm tròn các số liệu thành phần đã công bố ({count}), không phải sai khác:",
+        "rounding_item": "  - {about}{what}: công bố {published}, tính lại {computed}, chênh {difference}, trong giới hạn ±{bound}",
+        "done_rounding": " Ngoài ra {rounding} số liệu chênh trong giới hạn làm tròn của các số liệu thành phần đã công bố.",
         "diff_title": "Sai khác với số liệu công bố ({count}):",
+        "diff_bound": ", chênh {difference}, vượt giới hạn làm tròn ±{bound}",
         "diff_item": "  - {about}{what}: công bố {published}, tính lại {computed}",
         "total": "tổng điểm",
         "band": "xếp loại",
@@ -80,7 +88,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "rubric": "Rubric: {title}",
         "node_head": "Rank ({n})",
         "legend": "Ranks per category, published/computed: {items}",
-        "marks": "≠: differs from the published figure; *: a known error of the source.",
+        "marks": (
+            "≠: differs from the published figure; ≈: differs within the rounding of the published components; "
+            "*: a known error of the source."
+        ),
         "summary": "Summary (means, leaders, band shares)",
         "overall_group": "Overall",
         "assessed": "Agencies assessed",
@@ -93,13 +104,21 @@ _TEXT: dict[str, dict[str, str]] = {
         "not_assessed_value": "not assessed",
         "assessed_value": "assessed",
         "match": "match",
+        "rounding": "within rounding",
         "known_error": "error of the source",
         "different": "DIFFERENT",
         "known_title": "Known errors of the source ({count}):",
         "known_item": "  - {group}, {what}: published {published}, correct {computed}{where}",
         "where": " ({where})",
         "why": "    {text}",
+        "rounding_title": "Differences explained by the rounding of the published components ({count}), not differences:",
+        "rounding_item": (
+            "  - {about}{what}: published {published}, computed {computed}, differs by {difference}, "
+            "within the bound ±{bound}"
+        ),
+        "done_rounding": " {rounding} more differ(s) only within the rounding of the published components.",
         "diff_title": "Differences from the published figures ({count}):",
+        "diff_bound": ", differs by {difference}, beyond the rounding bound ±{bound}",
         "diff_item": "  - {about}{what}: published {published}, computed {computed}",
         "total": "total",
         "band": "band",
@@ -124,7 +143,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "totals, bands, ranks, ranks per category, agencies not assessed, the number assessed, means "
             "per group and overall (rounded as published), leaders and band shares. Prints the report "
             "(Vietnamese by default) and exits 1 on any difference; an error of the source recorded in "
-            "the dataset is reported as such and is no difference. Bundled datasets: " + ", ".join(list_datasets())
+            "the dataset, and a total that differs only as the rounding the dataset states "
+            "(published_rounding) explains, are reported as such and are no difference. Bundled datasets: "
+            + ", ".join(list_datasets())
         ),
     )
     parser.add_argument("dataset", metavar="DATASET", help="a bundled dataset id or a dataset file")
@@ -146,7 +167,7 @@ def _date(value: object, lang: str) -> str:
 def _mark(check: Check | None) -> str:
     if check is None or check.status is Status.MATCH:
         return ""
-    return " *" if check.status is Status.KNOWN_ERROR else " ≠"
+    return {Status.KNOWN_ERROR: " *", Status.ROUNDING: " ≈"}.get(check.status, " ≠")
 
 
 class _Words:
@@ -262,6 +283,14 @@ def _summary_table(outcome: Reproduction, words: _Words, text: dict[str, str]) -
     return [str(text["summary"]), text_table(header, rows).rstrip("\n"), ""]
 
 
+def _about(check: Check, words: _Words) -> str:
+    """``Group, Agency, `` for a figure of an agency, ``Group, `` for one of a group."""
+    about = words.group(check.group) + ", "
+    if check.agency is not None:
+        about += words.agency(check.agency) + ", "
+    return about
+
+
 def report(outcome: Reproduction, lang: str = "vi") -> str:
     """The reproduction as a report in ``lang`` (``"vi"`` or ``"en"``)."""
     text: dict[str, str] = dict(_TEXT[lang])
@@ -303,12 +332,29 @@ def report(outcome: Reproduction, lang: str = "vi") -> str:
                 explained.append(why)
         lines += [str(text["why"]).format(text=why) for why in explained]
         lines.append("")
+    if outcome.within_rounding:
+        lines.append(str(text["rounding_title"]).format(count=len(outcome.within_rounding)))
+        for check in outcome.within_rounding:
+            lines.append(
+                str(text["rounding_item"]).format(
+                    about=_about(check, words),
+                    what=words.what(check),
+                    published=words.value(check, check.published),
+                    computed=words.value(check, check.computed),
+                    difference=_number(check.difference or "", lang),
+                    bound=_number(check.bound or "", lang),
+                )
+            )
+        lines.append("")
     if outcome.differences:
         lines.append(str(text["diff_title"]).format(count=len(outcome.differences)))
         for check in outcome.differences:
-            about = words.group(check.group) + ", "
-            if check.agency is not None:
-                about += words.agency(check.agency) + ", "
+            about = _about(check, words)
+            beyond = ""
+            if check.bound is not None and check.difference is not None:
+                beyond = str(text["diff_bound"]).format(
+                    difference=_number(check.difference, lang), bound=_number(check.bound, lang)
+                )
             lines.append(
                 str(text["diff_item"]).format(
                     about=about,
@@ -316,6 +362,7 @@ def report(outcome: Reproduction, lang: str = "vi") -> str:
                     published=words.value(check, check.published),
                     computed=words.value(check, check.computed),
                 )
+                + beyond
             )
             if check.explanation:
                 why = check.explanation if lang == "vi" else check.explanation_en
@@ -329,6 +376,7 @@ def report(outcome: Reproduction, lang: str = "vi") -> str:
             known=len(outcome.known_errors),
             different=len(outcome.differences),
         )
+        + (str(text["done_rounding"]).format(rounding=len(outcome.within_rounding)) if outcome.within_rounding else "")
     )
     return "\n".join(lines) + "\n"
 

@@ -43,7 +43,7 @@ from govindex._optional import require
 from govindex.agency import Agency, nfc
 from govindex.assessment import Assessment, Source, measurement_of
 from govindex.errors import FileFormatError, GovIndexError, InputError
-from govindex.explain import cite
+from govindex.explanation import cite
 from govindex.measures import Measurement
 from govindex.points import decimals_of, format_points, parse_points
 from govindex.rubric import Group, Node, Rubric

@@ -23,6 +23,7 @@ from govindex.published import (
     PublishedExclusion,
     PublishedFigures,
     PublishedGroup,
+    PublishedRounding,
     PublishedSummary,
 )
 from govindex.reproduction import Check, Reproduction, Status, check_dataset
@@ -37,6 +38,7 @@ __all__ = [
     "PublishedExclusion",
     "PublishedFigures",
     "PublishedGroup",
+    "PublishedRounding",
     "PublishedSummary",
     "Reproduction",
     "Status",
@@ -72,7 +74,8 @@ def reproduce(dataset: PublishedDataset) -> Reproduction:
     """Recompute a published dataset from its scores and compare every published figure.
 
     The rubric is the bundled one the dataset names; the result is scored
-    with the rubric's rules and summarised with
+    from the scores as the dataset gives them (``values``: points or index
+    values) with the rubric's rules and summarised with
     :func:`govindex.stats.statistics`; the comparison is
     :func:`govindex.reproduction.check_dataset`.
 
@@ -84,5 +87,5 @@ def reproduce(dataset: PublishedDataset) -> Reproduction:
     (True, 108, [('provincial', 'good', '5', '6'), ('provincial', 'fair', '45', '44')])
     """
     rubric = load_rubric(dataset.rubric)
-    result = score(rubric, dataset.assessments())
+    result = score(rubric, dataset.assessments(), values=dataset.values)
     return check_dataset(dataset, result, statistics(result))

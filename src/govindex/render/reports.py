@@ -26,7 +26,7 @@ from govindex.render.words import check_lang, word
 
 if TYPE_CHECKING:
     from govindex.compare import Comparison
-    from govindex.reconcile import Reconciliation
+    from govindex.reconciliation import Reconciliation
     from govindex.results import Result
     from govindex.stats import Statistics
 
@@ -402,7 +402,7 @@ def comparison_table(comparison: Comparison) -> Table:
 def tables_of(value: Any) -> tuple[Table, ...]:
     """The tables of a result, statistics, reconciliation or comparison, main table first."""
     from govindex.compare import Comparison
-    from govindex.reconcile import Reconciliation
+    from govindex.reconciliation import Reconciliation
     from govindex.results import Result
     from govindex.stats import Statistics
 
