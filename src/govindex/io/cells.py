@@ -87,6 +87,9 @@ COLUMN_NAMES: dict[str, str] = {
     "node": "node",
     "score": "score",
     "evidence": "evidence",
+    "tài liệu kiểm chứng": "evidence",
+    "source": "source",
+    "nguồn": "source",
 }
 
 _MAXIMUM = re.compile(r"(.*?)\s*\(\s*(?:tối đa\s*)?([0-9]+(?:[.,][0-9]+)?)\s*(?:điểm|đ)?\s*\)")

@@ -59,6 +59,7 @@ from govindex.io.cells import (
 )
 from govindex.measures import Measurement
 from govindex.points import exact_context, format_points
+from govindex.render.safe import csv_cell, unprotect_csv_cell, visible
 from govindex.rubric import Node, Rubric
 from govindex.scoring import check_assessment
 from govindex.views import index_to_points
@@ -76,7 +77,13 @@ __all__ = [
 FLAG_COLUMNS = ("has_subordinate_units", "has_online_services", "has_procedures", "special")
 _TRUE = {"true", "yes", "1", "có", "x"}
 _FALSE = {"false", "no", "0", "không"}
-_FIXED = {"agency", "group", "name", "node", "score", "evidence", "not_applicable", *FLAG_COLUMNS}
+_FIXED = {"agency", "group", "name", "source", "node", "score", "evidence", "not_applicable", *FLAG_COLUMNS}
+_SOURCES = {
+    "self": Source.SELF,
+    "tự đánh giá": Source.SELF,
+    "appraised": Source.APPRAISED,
+    "thẩm định": Source.APPRAISED,
+}
 _DEFAULT_FLAGS = {"has_subordinate_units": True, "has_online_services": True, "has_procedures": True, "special": False}
 
 #: A row of a table: its line (row) number and its cells as text.
@@ -93,6 +100,16 @@ def _flag(cell: str) -> bool | None:
     if text in _FALSE:
         return False
     raise InputError(f"{cell!r} is not a yes/no value; write true or false (có or không)")
+
+
+def _source(cell: str) -> Source | None:
+    text = nfc(cell.strip()).lower()
+    if not text:
+        return None
+    found = _SOURCES.get(text)
+    if found is None:
+        raise InputError(f"{cell!r} is not a source; write self (tự đánh giá) or appraised (thẩm định)")
+    return found
 
 
 def _sniff_delimiter(header: str) -> str:
@@ -203,8 +220,11 @@ class _Table:
         options: ReadOptions | None = None,
         sheet: str | None = None,
         values: str = "points",
+        protected: bool = False,
     ) -> None:
         self.rubric = rubric
+        #: Whether text cells may carry the apostrophe of :func:`govindex.render.safe.csv_cell` (CSV).
+        self.protected = protected
         self.file = file
         self.source = source
         self.sink = sink
@@ -415,7 +435,11 @@ class _Table:
         if column is None or column > len(cells):
             return ""
         text = cells[column - 1]
-        return text if type(text) is TypedNumber else nfc(text.strip())
+        if type(text) is TypedNumber:
+            return text
+        if self.protected and text.startswith("'"):
+            return nfc(unprotect_csv_cell(text.rstrip()))
+        return nfc(text.strip())
 
     def fit(self, line: int, cells: list[str], width: int) -> bool:
         """Whether the row has the header's cells (extra empty cells, as Excel writes them, are fine)."""
@@ -771,6 +795,7 @@ class _Table:
         extra: tuple[str, str, str] | None = None,
         group: str | None = None,
         measurements: dict[str, Measurement] | None = None,
+        source_text: tuple[int, str] | None = None,
     ) -> Assessment | None:
         group, name, not_applicable = extra or (
             group if group is not None else self.group_of(line, cells, positions, agency_id),
@@ -779,6 +804,13 @@ class _Table:
         )
         if flags is None:
             flags = self.flags(line, cells, positions, agency_id)
+        if source_text is None:
+            source_text = (line, self.cell(cells, positions, "source"))
+        try:
+            source = _source(source_text[1]) or self.source
+        except GovIndexError as error:
+            self.report(error, line=source_text[0], column=positions.get("source"), agency=agency_id)
+            return None
         merged = {**_DEFAULT_FLAGS, **flags}
         try:
             agency = Agency(
@@ -791,7 +823,7 @@ class _Table:
                 special=merged["special"],
                 not_applicable=frozenset(not_applicable.split()),
             )
-            return Assessment(agency, scores, self.source, evidence, measurements or {})
+            return Assessment(agency, scores, source, evidence, measurements or {})
         except GovIndexError as error:
             column: int | None
             if error.node is not None and error.node in positions:
@@ -815,7 +847,7 @@ class _Table:
         evidence: dict[str, dict[str, str]] = {}
         given_on: dict[tuple[str, str], int] = {}
         first_line: dict[str, int] = {}
-        described = ["group", "name", "not_applicable", *FLAG_COLUMNS]
+        described = ["group", "name", "source", "not_applicable", *FLAG_COLUMNS]
         for line, cells, agency_id in self.agency_rows(rows, positions):
             if agency_id not in facts:
                 order.append(agency_id)
@@ -927,6 +959,7 @@ class _Table:
                 flags,
                 (group, known.get("name", ("", 0))[0], known.get("not_applicable", ("", 0))[0]),
                 measurements=measurements[agency_id],
+                source_text=(known["source"][1], known["source"][0]) if "source" in known else (line, ""),
             )
             if made is not None:
                 assessments.append(made)
@@ -945,6 +978,7 @@ def score_table_rows(
     places: dict[str, int] | None = None,
     columns: dict[str, int] | None = None,
     values: str = "points",
+    protected: bool = False,
 ) -> tuple[Assessment, ...]:
     """Read a score table given as rows of text cells (wide or long form, told apart by the header).
 
@@ -954,9 +988,11 @@ def score_table_rows(
     raised. ``places``, if given, receives the line of each agency's row, and
     ``columns`` the column of each node of a wide table. With
     ``values="index"`` every value is read on the rubric's published scale
-    and returned as points (:func:`govindex.views.index_to_points`).
+    and returned as points (:func:`govindex.views.index_to_points`). With
+    ``protected`` (CSV), a text cell protected by a leading apostrophe
+    (:func:`govindex.render.safe.csv_cell`) is read without it.
     """
-    table = _Table(rubric, file, source, sink, options, sheet, values)
+    table = _Table(rubric, file, source, sink, options, sheet, values, protected)
     if places is not None:
         table.places = places
     positions = table.header(rows)
@@ -1018,7 +1054,15 @@ def parse_scores_csv(
     _check_length(data, options, file)
     rows = _csv_rows(_decode(data, file), file, options.max_cells)
     return score_table_rows(
-        rows, rubric, file=file, source=source, options=options, places=places, columns=columns, values=values
+        rows,
+        rubric,
+        file=file,
+        source=source,
+        options=options,
+        places=places,
+        columns=columns,
+        values=values,
+        protected=True,
     )
 
 
@@ -1043,59 +1087,139 @@ def check_scores_csv(
         rows = _csv_rows(_decode(data, file), file, options.max_cells)
     except GovIndexError as error:
         return (), [error]
-    found = score_table_rows(rows, rubric, file=file, sink=problems.append, options=options, places=places)
+    found = score_table_rows(
+        rows, rubric, file=file, sink=problems.append, options=options, places=places, protected=True
+    )
     return found, problems
 
 
-def table_of(assessments: Iterable[Assessment], rubric: Rubric) -> tuple[list[str], list[list[str | Decimal]]]:
-    """The wide score table of ``assessments``: header and rows (scores as Decimal, the rest as text).
+def table_of(
+    assessments: Iterable[Assessment], rubric: Rubric, *, form: str | None = None, what: str = "a score table"
+) -> tuple[list[str], list[list[str | Decimal]]]:
+    """The score table of ``assessments``: header and rows (scores as Decimal, the rest as text).
 
-    The cell of a measured leaf holds the figure as reported (text), as the readers expect it.
+    ``form`` is ``"wide"`` (one row per agency), ``"long"`` (one row per score,
+    with its evidence) or ``None``: long when an assessment carries evidence,
+    else wide. The cell of a measured leaf holds the figure as reported (text),
+    as the readers expect it. A ``source`` column is written when an
+    assessment is self-assessed (tự đánh giá). What a table cannot hold is
+    refused, never dropped: agency attributes, or evidence in the wide form.
     """
     cohort = list(assessments)
+    if form not in (None, "wide", "long"):
+        raise InputError(f"unknown table form {form!r}; use wide or long")
+    for item in cohort:
+        if item.agency.attributes:
+            raise InputError(
+                f"{what} cannot hold the agency attributes {', '.join(sorted(item.agency.attributes))}; "
+                "write an assessment file (YAML or JSON) to keep them",
+                agency=item.agency.id,
+            )
+    with_evidence = any(a.evidence for a in cohort)
+    if form is None:
+        form = "long" if with_evidence else "wide"
+    if form == "wide" and with_evidence:
+        first = next(a for a in cohort if a.evidence)
+        raise InputError(
+            f"the wide form of {what} cannot hold evidence (tài liệu kiểm chứng); write the long form, "
+            "one score per row with its evidence, or an assessment file",
+            agency=first.agency.id,
+            node=next(iter(first.evidence)),
+        )
     node_ids: list[str] = []
     for group in rubric.groups:
         for node in group.tree.walk():
-            if node.id not in node_ids and any(node.id in a.scores for a in cohort):
+            if node.id not in node_ids and any(node.id in a.scores or node.id in a.evidence for a in cohort):
                 node_ids.append(node.id)
     flags = [name for name in FLAG_COLUMNS if any(getattr(a.agency, name) != _DEFAULT_FLAGS[name] for a in cohort)]
     with_na = any(a.agency.not_applicable for a in cohort)
-    header = ["agency", "group", "name", *flags, *(["not_applicable"] if with_na else []), *node_ids]
+    with_source = any(a.source is not Source.APPRAISED for a in cohort)
+    facts = ["agency", "group", "name", *(["source"] if with_source else []), *flags]
+    facts += ["not_applicable"] if with_na else []
+    header = [*facts, *(node_ids if form == "wide" else ["node", "score", "evidence"])]
     rows: list[list[str | Decimal]] = []
     for item in cohort:
         agency = item.agency
         row: list[str | Decimal] = [agency.id, agency.group, agency.name]
+        row += [item.source.value] if with_source else []
         row += ["true" if getattr(agency, name) else "false" for name in flags]
         if with_na:
             row.append(" ".join(sorted(agency.not_applicable)))
+
         # A measured leaf is written as the figure reported (95/120), which reads back to the same points.
-        row += [
-            item.measurements[node_id].value if node_id in item.measurements else item.scores.get(node_id, "")
-            for node_id in node_ids
-        ]
-        rows.append(row)
+        def value(node_id: str, item: Assessment = item) -> str | Decimal:
+            if node_id in item.measurements:
+                return item.measurements[node_id].value
+            return item.scores.get(node_id, "")
+
+        if form == "wide":
+            rows.append([*row, *(value(node_id) for node_id in node_ids)])
+            continue
+        given = [node_id for node_id in node_ids if node_id in item.scores or node_id in item.evidence]
+        if not given:  # an agency without scores still has its row, with an empty score
+            given = [rubric.group(agency.group).tree.id if agency.group in rubric.group_ids else "total"]
+        rows += [[*row, node_id, value(node_id), item.evidence.get(node_id, "")] for node_id in given]
     return header, rows
 
 
 def dump_scores_csv(
-    assessments: Iterable[Assessment], rubric: Rubric, *, delimiter: str = ",", decimal_comma: bool = False
+    assessments: Iterable[Assessment],
+    rubric: Rubric,
+    *,
+    delimiter: str = ",",
+    decimal_comma: bool = False,
+    form: str | None = None,
 ) -> str:
-    """The assessments as a wide CSV score table that :func:`parse_scores_csv` reads back.
+    """The assessments as a CSV score table that :func:`parse_scores_csv` reads back unchanged.
 
     ``delimiter=";", decimal_comma=True`` writes what Excel writes in a
-    decimal-comma locale.
+    decimal-comma locale. Each score keeps its digits (``20.50`` stays
+    ``20.50``). ``form`` as in :func:`table_of`: evidence is written in the
+    long form. A text cell that begins with ``=``, ``+``, ``-``, ``@``, TAB or
+    CR gets a leading apostrophe (:func:`govindex.render.safe.csv_cell`), which
+    the reader removes again.
     """
-    header, rows = table_of(assessments, rubric)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(header)
+    header, rows = table_of(assessments, rubric, form=form, what="a CSV score table")
+    lines = [delimiter.join(_quoted(name, delimiter) for name in header)]
     for row in rows:
-        writer.writerow(
-            [
-                format_points(cell, max(0, -int(cell.as_tuple().exponent)), decimal_comma=decimal_comma)
-                if isinstance(cell, Decimal)
-                else cell
+        lines.append(
+            delimiter.join(
+                _quoted(
+                    format_points(cell, max(0, -int(cell.as_tuple().exponent)), decimal_comma=decimal_comma)
+                    if isinstance(cell, Decimal)
+                    else _protected(cell),
+                    delimiter,
+                )
                 for cell in row
-            ]
+            )
         )
-    return buffer.getvalue()
+    return "".join(line + "\n" for line in lines)
+
+
+def _quoted(cell: str, delimiter: str) -> str:
+    """A CSV field: quoted when it holds the separator, a quote or a line break (CR too, which csv leaves bare)."""
+    if delimiter in cell or '"' in cell or "\n" in cell or "\r" in cell:
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def _protected(text: str) -> str:
+    """A text cell as written: :func:`csv_cell`, which the reader undoes (see :func:`check_text_cell`)."""
+    check_text_cell(text, protected=True)
+    return csv_cell(text)
+
+
+def check_text_cell(text: str, *, protected: bool = False) -> None:
+    """Refuse a text a score table would not give back: a control character, or surrounding white space.
+
+    The readers strip a cell's surrounding white space; in CSV (``protected``) a
+    leading TAB or CR is kept by the apostrophe of :func:`csv_cell`.
+    """
+    if visible(text) != text:
+        raise InputError(f"the text {text!r} holds a control character, which a score table cannot hold")
+    kept = csv_cell(text) if protected else text
+    if kept != kept.strip():
+        raise InputError(
+            f"the text {text!r} begins or ends with white space, which a score table does not keep; "
+            "remove it, or write an assessment file (YAML or JSON)"
+        )

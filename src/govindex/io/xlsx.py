@@ -37,7 +37,7 @@ from govindex.io.cells import (
     too_large,
     too_many_cells,
 )
-from govindex.io.csvio import _AGENCY_HEADERS, Row, score_table_rows, table_of
+from govindex.io.csvio import _AGENCY_HEADERS, Row, check_text_cell, score_table_rows, table_of
 from govindex.rubric import Rubric
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "excel_cell_text",
     "parse_scores_xlsx",
     "read_scores_xlsx",
+    "scores_xlsx_bytes",
     "write_scores_xlsx",
     "xlsx_bytes",
 ]
@@ -387,7 +388,36 @@ def xlsx_bytes(
     return workbook_bytes([Table(title[:31] or "sheet", columns, rows)], lang="en")
 
 
-def write_scores_xlsx(assessments: Iterable[Assessment], rubric: Rubric, path: str | Path) -> None:
-    """Write assessments as a wide ``.xlsx`` score table that :func:`read_scores_xlsx` reads back."""
-    header, rows = table_of(assessments, rubric)
-    Path(path).write_bytes(xlsx_bytes(header, rows, title="scores", decimals=rubric.decimals))
+def write_scores_xlsx(
+    assessments: Iterable[Assessment], rubric: Rubric, path: str | Path, *, form: str | None = None
+) -> None:
+    """Write assessments as an ``.xlsx`` score table that :func:`read_scores_xlsx` reads back unchanged.
+
+    Text is always a string cell, never a formula. A score is a number cell
+    shown with the rubric's decimals when a number gives back its digits, and
+    a text cell holding its exact digits when it would not (``20.50``, ``7.0``):
+    the reader reads either. ``form`` as in :func:`govindex.io.csvio.table_of`:
+    evidence is written in the long form; agency attributes are refused.
+    """
+    Path(path).write_bytes(scores_xlsx_bytes(assessments, rubric, form=form))
+
+
+def scores_xlsx_bytes(assessments: Iterable[Assessment], rubric: Rubric, *, form: str | None = None) -> bytes:
+    """The bytes of the workbook :func:`write_scores_xlsx` writes (the same assessments, the same bytes)."""
+    header, rows = table_of(assessments, rubric, form=form, what="an XLSX score table")
+    cells: list[list[Any]] = []
+    for row in rows:
+        for cell in row:
+            if isinstance(cell, str):
+                check_text_cell(cell)
+        cells.append([_exact_cell(cell) if isinstance(cell, Decimal) else cell for cell in row])
+    return xlsx_bytes(header, cells, title="scores", decimals=rubric.decimals)
+
+
+def _exact_cell(value: Decimal) -> Decimal | str:
+    """A score as a number cell if reading that number back gives the same digits, else as its digits in text."""
+    written = f"{value:f}"
+    number = float(value)
+    if f"{Decimal(repr(number)):f}".removesuffix(".0") == written and abs(number) < 1e15:
+        return value
+    return written
