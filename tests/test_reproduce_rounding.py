@@ -200,3 +200,21 @@ def test_the_methodology_shows_the_command_and_what_it_prints(
     assert shown[-1] == f"exit status {status}"
     missing = [line for line in shown[:-1] if line not in out]
     assert not missing, f"the docs show lines the command does not print: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("printed", "status", "difference"),
+    [("83.8", Status.MATCH, None), ("83.5", Status.ROUNDING, "+0.3"), ("83.4", Status.DIFFERENT, "+0.4")],
+)
+def test_a_stated_rounding_of_scores_in_points(printed: str, status: Status, difference: str | None) -> None:
+    # Six criterion scores in points with one decimal and a one-decimal total: 6 × 0.05 + 0.05 = 0.35.
+    dataset = load_dataset("sonla-2017-it")
+    first = dataset.agencies[0]
+    assert (first.id, len(first.scores), first.published.total) == ("so-thong-tin-va-truyen-thong", 6, Decimal("83.8"))
+    moved = attrs.evolve(first, published=attrs.evolve(first.published, total=Decimal(printed)))
+    changed = attrs.evolve(
+        dataset, agencies=(moved, *dataset.agencies[1:]), published_rounding={"total": PublishedRounding(1)}
+    )
+    found = totals(changed)[first.id]
+    assert found[0] is status, f"published {printed} against 83.8 computed, bound 0.35: {found}"
+    assert found[3:] == ((difference, "0.35") if difference else (None, None))

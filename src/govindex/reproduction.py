@@ -38,14 +38,14 @@ rubric is :func:`govindex.io.published.reproduce`.
 from __future__ import annotations
 
 import enum
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 
 import attrs
 
 from govindex.agreement import Agreement, compare_published, rounding_bound
 from govindex.errors import InputError, UnknownNameError
-from govindex.points import decimals_of, exact, format_points
+from govindex.points import decimals_of, divide, exact, format_points, terminating
 from govindex.published import KnownError, PublishedAgency, PublishedDataset, PublishedRounding
 from govindex.ranking import Rank
 from govindex.results import AgencyResult, Result
@@ -256,19 +256,27 @@ def _total_bound(
     rubric = result.rubric
     tree = rubric.tree(row.agency.group)
     publication = rubric.publication
-    weights: list[tuple[Decimal, int]] = []
+    on_scale = row.normalised is not None and publication is not None
+    half = Fraction(rounding_bound((), published_decimals=rounding.components))  # half a unit of their last place
+    bound = Fraction(0)
     for node in tree.walk():
         if node.id not in row.raw:
             continue
-        weight = Decimal(1)
+        weight = Fraction(1)
         if dataset.values == "index" and publication is not None:
-            weight = node.max_points / publication.scale
-        if row.normalised is not None and publication is not None:
-            weight = weight * publication.scale / tree.max_points
-        weights.append((weight, rounding.components))
+            weight = Fraction(node.max_points) / Fraction(publication.scale)
+        if on_scale and publication is not None:
+            weight = weight * Fraction(publication.scale) / Fraction(tree.max_points)
+        bound += weight * half
     published_decimals = rounding.decimals if rounding.decimals is not None else decimals_of(published)
-    recomputed_decimals = publication.decimals if row.normalised is not None and publication is not None else None
-    return rounding_bound(weights, published_decimals=published_decimals, recomputed_decimals=recomputed_decimals)
+    recomputed_decimals = publication.decimals if on_scale and publication is not None else None
+    bound += Fraction(
+        rounding_bound((), published_decimals=published_decimals, recomputed_decimals=recomputed_decimals)
+    )
+    found = terminating(bound)
+    if found is None:  # rounded up once, so that the bound is never too small
+        found = divide(Decimal(bound.numerator), Decimal(bound.denominator), 30, ROUND_CEILING)
+    return found.normalize() if found else found
 
 
 def _check_total(checker: _Checker, dataset: PublishedDataset, result: Result, agency: PublishedAgency) -> None:
