@@ -99,14 +99,35 @@ def child_env() -> dict[str, str]:
     return env
 
 
+#: A small process that runs the measured command as its only child and writes that child's peak
+#: resident memory (KiB) to a file. The measured process must not be started by the benchmark itself:
+#: on Linux a child's peak memory counts the memory of the process it was forked from, so every
+#: command started by a benchmark holding a large cohort would show at least the benchmark's size.
+_LAUNCHER = (
+    "import resource, subprocess, sys\n"
+    "status = subprocess.call(sys.argv[2:])\n"
+    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))\n"
+    "sys.exit(status)\n"
+)
+
+
 def run_process(command: Sequence[str], *, stdout: Path | None = None, cwd: Path | None = None) -> tuple[float, int]:
     """Wall seconds and peak resident memory (bytes) of one fresh process; fails loudly if it fails."""
+    with tempfile.TemporaryDirectory() as scratch:
+        peak_file = Path(scratch) / "peak"
+        seconds = _run_launched(
+            [sys.executable, "-c", _LAUNCHER, str(peak_file), *command], stdout=stdout, cwd=cwd
+        )
+        return seconds, int(peak_file.read_text()) * 1024  # ru_maxrss is in KiB on Linux
+
+
+def _run_launched(command: Sequence[str], *, stdout: Path | None, cwd: Path | None) -> float:
     with tempfile.TemporaryFile() as errors:
         out = open(stdout, "wb") if stdout is not None else subprocess.DEVNULL  # noqa: SIM115
         try:
             start = time.perf_counter()
             process = subprocess.Popen(command, stdout=out, stderr=errors, env=child_env(), cwd=cwd)
-            _, status, usage = os.wait4(process.pid, 0)
+            _, status, _usage = os.wait4(process.pid, 0)
             seconds = time.perf_counter() - start
             process.returncode = os.waitstatus_to_exitcode(status)
         finally:
@@ -115,8 +136,8 @@ def run_process(command: Sequence[str], *, stdout: Path | None = None, cwd: Path
         if process.returncode != 0:
             errors.seek(0)
             message = errors.read().decode("utf-8", "replace").strip()
-            raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}: {message[-2000:]}")
-    return seconds, usage.ru_maxrss * 1024  # ru_maxrss is in KiB on Linux
+            raise RuntimeError(f"{' '.join(command[4:])} exited with {process.returncode}: {message[-2000:]}")
+    return seconds
 
 
 # -- printing -------------------------------------------------------------------------------------
