@@ -165,7 +165,7 @@ def _bad_cache(data: bytes, worksheet_path: str) -> tuple[int, int, str] | None:
                 saved = element.find(main + "v")
                 if element.get("t", "n") == "n" and saved is not None:
                     try:
-                        float(saved.text or "")
+                        float(saved.text or "")  # float-ok: only asks whether Excel saved a number
                     except ValueError:
                         row, column = _coordinate(element.get("r", ""))
                         return row, column, saved.text or ""
@@ -417,7 +417,7 @@ def scores_xlsx_bytes(assessments: Iterable[Assessment], rubric: Rubric, *, form
 def _exact_cell(value: Decimal) -> Decimal | str:
     """A score as a number cell if reading that number back gives the same digits, else as its digits in text."""
     written = f"{value:f}"
-    number = float(value)
+    number = float(value)  # float-ok: an Excel number cell is a double; does it keep these digits?
     if f"{Decimal(repr(number)):f}".removesuffix(".0") == written and abs(number) < 1e15:
         return value
     return written
