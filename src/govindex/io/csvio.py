@@ -248,8 +248,6 @@ class _Table:
         self._node_keys: dict[str, set[str]] | None = None
         #: Per group, node and distinct value: the problem with it (an error) or None; each checked once.
         self._checked: dict[tuple[str, str, Decimal, bool], Decimal | GovIndexError] = {}
-        #: Per group, the (node, value) pairs given as points that passed, and the points they stand for.
-        self._passed: dict[str, dict[tuple[str, Decimal], Decimal]] = {}
 
     def _group_lookup(self) -> dict[str, str]:
         lookup: dict[str, str] = {}
@@ -583,22 +581,14 @@ class _Table:
             return assessment
         converted: dict[str, Decimal] = {}
         measurements = assessment.measurements  # points worked out from a figure, not an index value
-        passed = self._passed.setdefault(agency.group, {})
         for node_id, value in assessment.scores.items():
             if node_id in done:
                 converted[node_id] = value
-                continue
-            points = passed.get((node_id, value))
-            if points is not None and node_id not in measurements:  # this value passed in this column before
-                converted[node_id] = points
                 continue
             try:
                 converted[node_id] = self.checked_points(agency, node_id, value, node_id in measurements)
             except GovIndexError as error:
                 self.report(error, line=line, column=columns.get(node_id, positions.get("node")), agency=agency.id)
-                continue
-            if node_id not in measurements:
-                passed[(node_id, value)] = converted[node_id]
         if self.values == "points" or len(converted) != len(assessment.scores):
             return assessment
         return attrs.evolve(assessment, scores=converted)
