@@ -66,8 +66,8 @@ if TYPE_CHECKING:
     from govindex.io.directory import load_registry as load_registry
     from govindex.io.directory import parse_registry as parse_registry
     from govindex.io.directory import read_registry as read_registry
-    from govindex.io.forms import agency_form_bytes as agency_form_bytes
-    from govindex.io.forms import cohort_sheet_bytes as cohort_sheet_bytes
+    from govindex.render.forms import agency_form_bytes as agency_form_bytes
+    from govindex.render.forms import cohort_sheet_bytes as cohort_sheet_bytes
     from govindex.io.forms import parse_form as parse_form
     from govindex.io.forms import read_form as read_form
     from govindex.io.published import load_dataset as load_dataset
@@ -108,8 +108,8 @@ __version__ = "0.1.0"
 
 #: Public names imported on first use, and the module each comes from.
 _LAZY: dict[str, str] = {
-    "agency_form_bytes": "govindex.io.forms",
-    "cohort_sheet_bytes": "govindex.io.forms",
+    "agency_form_bytes": "govindex.render.forms",
+    "cohort_sheet_bytes": "govindex.render.forms",
     "parse_form": "govindex.io.forms",
     "read_form": "govindex.io.forms",
     "Agreement": "govindex.agreement",

@@ -55,7 +55,7 @@ def _agency(name: str, group: str, registry: Registry | None, year: int) -> Agen
 
 
 def run(args: argparse.Namespace) -> int:
-    from govindex.io.forms import agency_form_bytes, cohort_sheet_bytes
+    from govindex.render.forms import agency_form_bytes, cohort_sheet_bytes
 
     rubric = load_rubric(args.rubric)
     group = rubric.group(args.group)

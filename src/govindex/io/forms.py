@@ -1,7 +1,7 @@
 """Forms to fill in (biểu mẫu): the agency's self-assessment form and the appraisal team's cohort sheet.
 
-``govindex template`` writes them as Excel workbooks (needs the ``excel``
-extra); the readers here recognise a filled form and read it back exactly.
+``govindex template`` writes them as Excel workbooks (:mod:`govindex.render.forms`,
+extra ``excel``); the readers here recognise a filled form and read it back exactly.
 
 **Self-assessment form** (phiếu tự đánh giá) of one agency, sheet
 ``Phiếu tự đánh giá``: title rows (the rubric, its decision, the agency, its
@@ -33,7 +33,6 @@ and the node.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -43,9 +42,21 @@ from govindex._optional import require
 from govindex.agency import Agency, nfc
 from govindex.assessment import Assessment, Source, measurement_of
 from govindex.errors import FileFormatError, GovIndexError, InputError
-from govindex.explanation import cite
+from govindex.formlayout import (
+    COHORT_HEADER,
+    COHORT_SHEET,
+    COLUMN,
+    FLAG_LABELS,
+    FORM_HEADER,
+    FORM_SHEET,
+    IDS_LABEL,
+    INSTRUCTIONS_SHEET,
+    LABELS,
+    leaf_header,
+    points_text,
+)
 from govindex.measures import Measurement
-from govindex.points import decimals_of, format_points, parse_points
+from govindex.points import decimals_of, parse_points
 from govindex.rubric import Group, Node, Rubric
 
 __all__ = [
@@ -54,383 +65,10 @@ __all__ = [
     "FORM_HEADER",
     "FORM_SHEET",
     "INSTRUCTIONS_SHEET",
-    "agency_form_bytes",
-    "cohort_sheet_bytes",
     "is_form",
     "parse_form",
+    "read_form",
 ]
-
-#: The sheet of an agency's self-assessment form.
-FORM_SHEET = "Phiếu tự đánh giá"
-#: The sheet of the appraisal team's cohort sheet.
-COHORT_SHEET = "Bảng điểm"
-#: The instructions sheet of both.
-INSTRUCTIONS_SHEET = "Hướng dẫn"
-#: The header row of a self-assessment form, exactly.
-FORM_HEADER = (
-    "STT",
-    "Mã",
-    "Tiêu chí",
-    "Điểm tối đa",
-    "Số liệu",
-    "Điểm tự đánh giá",
-    "Tài liệu kiểm chứng",
-    "Ghi chú",
-)
-#: The first cells of the header row of a cohort sheet.
-COHORT_HEADER = ("STT", "Mã cơ quan", "Tên cơ quan")
-_IDS_LABEL = "Mã tiêu chí"
-
-_TITLE_FORM = "PHIẾU TỰ ĐÁNH GIÁ"
-_TITLE_COHORT = "BẢNG ĐIỂM THẨM ĐỊNH"
-_LABELS = {
-    "agency_name": "Cơ quan, đơn vị:",
-    "agency": "Mã cơ quan:",
-    "group": "Nhóm:",
-    "year": "Năm đánh giá:",
-    "rubric": "Mã bộ tiêu chí:",
-}
-_FLAG_LABELS = {
-    "has_subordinate_units": "Có đơn vị trực thuộc:",
-    "has_online_services": "Có dịch vụ công trực tuyến:",
-    "has_procedures": "Có thủ tục hành chính:",
-    "special": "Cơ quan đặc thù:",
-}
-_YES, _NO = "có", "không"
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-_COLUMN = {name: index for index, name in enumerate(FORM_HEADER, start=1)}
-
-
-# --- writing ------------------------------------------------------------------------------------------------------
-
-
-def _put(sheet: Any, row: int, column: int, value: Any) -> Any:
-    """Write a cell; text is always text (never a formula, whatever it starts with)."""
-    cell = sheet.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-    return cell
-
-
-def _points_text(value: Decimal) -> str:
-    return format_points(value, decimals_of(value), decimal_comma=True)
-
-
-def _max_cell(value: Decimal) -> Decimal | int:
-    return int(value) if value == value.to_integral_value() else value
-
-
-def _number_format(decimals: int) -> str:
-    return "0" if decimals == 0 else "0." + "0" * decimals
-
-
-def _stt(tree: Node) -> list[tuple[str, int, Node]]:
-    """(STT, depth, node) for every node, parents before children: '' for the root, then 1, 1.1, ..."""
-    out: list[tuple[str, int, Node]] = []
-
-    def visit(node: Node, number: str, depth: int) -> None:
-        out.append((number, depth, node))
-        for position, child in enumerate(node.children, start=1):
-            visit(child, f"{number}.{position}" if number else str(position), depth + 1)
-
-    visit(tree, "", 0)
-    return out
-
-
-def _deterministic(data: bytes) -> bytes:
-    """The workbook's zip with fixed timestamps: the same bytes for the same input."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, content)
-    return buffer.getvalue()
-
-
-class _Book:
-    """An openpyxl workbook with the styles the forms share."""
-
-    def __init__(self, rubric: Rubric, title: str) -> None:
-        self.openpyxl = require("openpyxl", "excel")
-        self.styles = require("openpyxl.styles", "excel")
-        self.validation = require("openpyxl.worksheet.datavalidation", "excel")
-        self.utils = require("openpyxl.utils", "excel")
-        import datetime as dt
-
-        self.workbook = self.openpyxl.Workbook()
-        props = self.workbook.properties
-        props.creator = "govindex"
-        props.lastModifiedBy = "govindex"
-        props.title = title
-        props.created = props.modified = dt.datetime(rubric.year, 1, 1)
-        self.bold = self.styles.Font(bold=True)
-        self.grey = self.styles.PatternFill("solid", fgColor="EEEEEE")
-        self.unlocked = self.styles.Protection(locked=False)
-
-    def comment(self, text: str) -> Any:
-        comments = require("openpyxl.comments", "excel")
-        return comments.Comment(text, "govindex")
-
-    def validate(self, sheet: Any, kind: str, cells: str, **options: Any) -> None:
-        rule = self.validation.DataValidation(type=kind, allow_blank=True, showErrorMessage=True, **options)
-        rule.add(cells)
-        sheet.add_data_validation(rule)
-
-    def yes_no(self, sheet: Any, cell: str) -> None:
-        self.validate(
-            sheet,
-            "list",
-            cell,
-            formula1=f'"{_YES},{_NO}"',
-            errorTitle="Giá trị không hợp lệ",
-            error="Chọn có hoặc không.",
-        )
-
-    def save(self) -> bytes:
-        writer = require("openpyxl.writer.excel", "excel")
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            writer.ExcelWriter(self.workbook, archive).save()
-        return _deterministic(buffer.getvalue())
-
-
-def _titles(book: _Book, sheet: Any, rubric: Rubric, heading: str, width: int) -> int:
-    """The title rows common to both forms; returns the next free row."""
-    _put(sheet, 1, 1, heading).font = book.styles.Font(bold=True, size=14)
-    _put(sheet, 2, 1, rubric.title).font = book.bold
-    _put(sheet, 3, 1, "Căn cứ: " + cite(rubric.legal_basis, "vi"))
-    for row in (1, 2, 3):
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-        sheet.cell(row=row, column=1).alignment = book.styles.Alignment(wrap_text=True, vertical="top")
-    sheet.row_dimensions[2].height = 32
-    return 4
-
-
-def _label(book: _Book, sheet: Any, row: int, label: str, value: Any) -> Any:
-    _put(sheet, row, 1, label).font = book.bold
-    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-    return _put(sheet, row, 3, value)
-
-
-def _validate_leaf(book: _Book, sheet: Any, node: Node, decimals: int, cell: str, *, points: bool) -> None:
-    if points:
-        book.validate(
-            sheet,
-            "decimal",
-            cell,
-            operator="between",
-            formula1="0",
-            formula2=f"{node.max_points:f}",
-            errorTitle="Điểm không hợp lệ",
-            error=f"Điểm từ 0 đến {_points_text(node.max_points)}, tối đa {decimals} chữ số thập phân.",
-        )
-        return
-    assert node.measure is not None
-    answers = node.measure.answers()
-    if answers is not None and sum(len(answer) + 1 for answer in answers) < 250:
-        book.validate(
-            sheet,
-            "list",
-            cell,
-            formula1='"' + ",".join(answers) + '"',
-            errorTitle="Giá trị không hợp lệ",
-            error="Chọn một giá trị trong danh sách: " + ", ".join(answers) + ".",
-        )
-
-
-def _instructions(book: _Book, rubric: Rubric, lines: Sequence[str]) -> None:
-    sheet = book.workbook.create_sheet(INSTRUCTIONS_SHEET)
-    _put(sheet, 1, 1, "HƯỚNG DẪN").font = book.styles.Font(bold=True, size=14)
-    _put(sheet, 2, 1, rubric.title)
-    for row, line in enumerate(lines, start=4):
-        _put(sheet, row, 1, line).alignment = book.styles.Alignment(wrap_text=True, vertical="top")
-    sheet.column_dimensions["A"].width = 110
-
-
-def _measure_hint(node: Node) -> str:
-    measure = node.measure
-    if measure is None:
-        return ""
-    hints = {
-        "ratio": "Tỷ lệ: ghi a/b (ví dụ 95/120) hoặc tỷ lệ từ 0 đến 1 (0,79) hoặc phần trăm (79%)",
-        "steps": "Số lượng: ghi bằng chữ số (ví dụ 3)",
-        "yes_no": "Chọn có hoặc không",
-        "choice": "Chọn một giá trị trong danh sách",
-    }
-    return hints.get(measure.kind, f"Số liệu theo cách tính '{measure.kind}'")
-
-
-def agency_form_bytes(rubric: Rubric, group_id: str, agency: Agency) -> bytes:
-    """The self-assessment form (phiếu tự đánh giá) of ``agency`` as the bytes of an ``.xlsx`` workbook.
-
-    The same rubric, group and agency always give the same bytes.
-    """
-    group = rubric.group(group_id)
-    if agency.group != group.id:
-        raise InputError(f"the agency is in group {agency.group!r}, not {group.id!r}", agency=agency.id)
-    book = _Book(rubric, f"{_TITLE_FORM} - {agency.name}")
-    sheet = book.workbook.active
-    sheet.title = FORM_SHEET
-    width = len(FORM_HEADER)
-    row = _titles(book, sheet, rubric, _TITLE_FORM, width)
-    _label(book, sheet, row, _LABELS["agency_name"], agency.name)
-    _label(book, sheet, row + 1, _LABELS["agency"], agency.id)
-    _label(book, sheet, row + 2, _LABELS["group"], group.id)
-    _put(sheet, row + 2, 4, group.name)
-    _label(book, sheet, row + 3, _LABELS["year"], rubric.year)
-    _label(book, sheet, row + 4, _LABELS["rubric"], rubric.id)
-    row += 5
-    for name, label in _FLAG_LABELS.items():
-        cell = _label(book, sheet, row, label, _YES if getattr(agency, name) else _NO)
-        cell.protection = book.unlocked
-        book.yes_no(sheet, cell.coordinate)
-        row += 1
-    row += 1
-    header_row = row
-    for column, name in enumerate(FORM_HEADER, start=1):
-        cell = _put(sheet, header_row, column, name)
-        cell.font = book.bold
-        cell.fill = book.grey
-        cell.alignment = book.styles.Alignment(wrap_text=True, horizontal="center", vertical="center")
-    number_format = _number_format(rubric.decimals)
-    for offset, (number, depth, node) in enumerate(_stt(group.tree), start=1):
-        at = header_row + offset
-        _put(sheet, at, _COLUMN["STT"], number)
-        _put(sheet, at, _COLUMN["Mã"], node.id)
-        name = _put(sheet, at, _COLUMN["Tiêu chí"], node.name)
-        name.alignment = book.styles.Alignment(indent=depth, wrap_text=True, vertical="top")
-        maximum = _put(sheet, at, _COLUMN["Điểm tối đa"], _max_cell(node.max_points))
-        maximum.number_format = (
-            "0" if decimals_of(node.max_points) == 0 else _number_format(decimals_of(node.max_points))
-        )
-        figure = sheet.cell(row=at, column=_COLUMN["Số liệu"])
-        points = sheet.cell(row=at, column=_COLUMN["Điểm tự đánh giá"])
-        points.number_format = number_format
-        if not node.is_leaf:
-            for column in range(1, width + 1):
-                sheet.cell(row=at, column=column).font = book.bold
-                sheet.cell(row=at, column=column).fill = book.grey
-            continue
-        for column in (_COLUMN["Tài liệu kiểm chứng"], _COLUMN["Ghi chú"]):
-            sheet.cell(row=at, column=column).protection = book.unlocked
-        if node.measure is not None:
-            figure.protection = book.unlocked
-            figure.number_format = "@"
-            points.fill = book.grey
-            _validate_leaf(book, sheet, node, rubric.decimals, figure.coordinate, points=False)
-            figure.comment = book.comment(_measure_hint(node))
-        else:
-            figure.fill = book.grey
-            points.protection = book.unlocked
-            _validate_leaf(book, sheet, node, rubric.decimals, points.coordinate, points=True)
-    for letter, size in zip("ABCDEFGH", (7, 16, 60, 10, 14, 12, 36, 24), strict=True):
-        sheet.column_dimensions[letter].width = size
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1).coordinate
-    sheet.protection.sheet = True
-    _instructions(
-        book,
-        rubric,
-        [
-            f"1. Phiếu này dùng để {agency.name} tự đánh giá theo {rubric.title} ({cite(rubric.legal_basis, 'vi')}).",
-            "2. Điền các ô màu trắng của từng tiêu chí thành phần: cột 'Số liệu' với tiêu chí được tính điểm từ số "
-            "liệu (tỷ lệ ghi a/b như 95/120 hoặc 0,79; số lượng ghi bằng chữ số; có/không; lựa chọn trong danh "
-            "sách), cột 'Điểm tự đánh giá' với các tiêu chí còn lại (từ 0 đến điểm tối đa, dấu phẩy thập phân "
-            f"như 7,5; tối đa {rubric.decimals} chữ số thập phân).",
-            "3. Điểm của tiêu chí được tính từ số liệu và điểm của các tiêu chí lớn (dòng tô xám) do phần mềm tự "
-            "cộng; không điền các ô này.",
-            "4. Ghi tài liệu kiểm chứng (số, ngày văn bản; đường dẫn) cho từng tiêu chí ở cột 'Tài liệu kiểm "
-            "chứng'; ghi chú khác ở cột 'Ghi chú'.",
-            "5. Kiểm tra các ô 'Có đơn vị trực thuộc', 'Có dịch vụ công trực tuyến', 'Có thủ tục hành chính', "
-            "'Cơ quan đặc thù' ở đầu phiếu.",
-            "6. Không sửa cột 'Mã', các dòng tiêu đề và tên trang tính: phần mềm dùng chúng để đọc lại phiếu. "
-            "Ô để trống là chưa chấm, không phải 0 điểm.",
-            f"7. Kiểm tra phiếu: govindex validate; chấm điểm: govindex score {rubric.id} <tệp phiếu>.xlsx",
-        ],
-    )
-    return book.save()
-
-
-def _leaf_header(node: Node) -> str:
-    return f"{node.name} (tối đa {_points_text(node.max_points)} điểm)"
-
-
-def cohort_sheet_bytes(
-    rubric: Rubric, group_id: str, agencies: Sequence[tuple[str, str]] = (), *, empty_rows: int = 20
-) -> bytes:
-    """The appraisal team's cohort sheet (bảng điểm thẩm định) of a group, as ``.xlsx`` bytes.
-
-    ``agencies`` are (id, name) pairs, one row each; without them the sheet
-    has ``empty_rows`` empty rows to fill in.
-    """
-    group = rubric.group(group_id)
-    leaves = list(group.tree.leaves())
-    book = _Book(rubric, f"{_TITLE_COHORT} - {group.name}")
-    sheet = book.workbook.active
-    sheet.title = COHORT_SHEET
-    width = len(COHORT_HEADER) + len(leaves)
-    row = _titles(book, sheet, rubric, _TITLE_COHORT, max(width, 4))
-    _label(book, sheet, row, _LABELS["group"], group.id)
-    _put(sheet, row, 4, group.name)
-    _label(book, sheet, row + 1, _LABELS["year"], rubric.year)
-    _label(book, sheet, row + 2, _LABELS["rubric"], rubric.id)
-    header_row = row + 4
-    for column, name in enumerate([*COHORT_HEADER, *map(_leaf_header, leaves)], start=1):
-        cell = _put(sheet, header_row, column, name)
-        cell.font = book.bold
-        cell.fill = book.grey
-        cell.alignment = book.styles.Alignment(wrap_text=True, horizontal="center", vertical="center")
-    _put(sheet, header_row + 1, 3, _IDS_LABEL)
-    for column, leaf in enumerate(leaves, start=len(COHORT_HEADER) + 1):
-        _put(sheet, header_row + 1, column, leaf.id).fill = book.grey
-    sheet.row_dimensions[header_row].height = 60
-    count = len(agencies) if agencies else empty_rows
-    first, last = header_row + 2, header_row + 1 + count
-    for offset in range(count):
-        at = first + offset
-        _put(sheet, at, 1, offset + 1)
-        if agencies:
-            _put(sheet, at, 2, agencies[offset][0])
-            _put(sheet, at, 3, agencies[offset][1])
-        else:
-            for column in (2, 3):
-                sheet.cell(row=at, column=column).protection = book.unlocked
-        for column in range(len(COHORT_HEADER) + 1, width + 1):
-            cell = sheet.cell(row=at, column=column)
-            cell.protection = book.unlocked
-            cell.number_format = _number_format(rubric.decimals)
-    utils = book.utils
-    for column, leaf in enumerate(leaves, start=len(COHORT_HEADER) + 1):
-        letter = utils.get_column_letter(column)
-        cells = f"{letter}{first}:{letter}{last}"
-        _validate_leaf(book, sheet, leaf, rubric.decimals, cells, points=leaf.measure is None)
-        if leaf.measure is not None:
-            for at in range(first, last + 1):
-                sheet.cell(row=at, column=column).number_format = "@"
-        sheet.column_dimensions[letter].width = 16
-    sheet.column_dimensions["A"].width = 6
-    sheet.column_dimensions["B"].width = 30
-    sheet.column_dimensions["C"].width = 36
-    sheet.freeze_panes = sheet.cell(row=first, column=len(COHORT_HEADER) + 1).coordinate
-    sheet.protection.sheet = True
-    _instructions(
-        book,
-        rubric,
-        [
-            f"1. Bảng điểm thẩm định nhóm '{group.name}' theo {rubric.title} ({cite(rubric.legal_basis, 'vi')}).",
-            "2. Mỗi dòng là một cơ quan, đơn vị; mỗi cột là một tiêu chí thành phần, tiêu đề cột ghi điểm tối đa.",
-            "3. Điền điểm thẩm định (từ 0 đến điểm tối đa, dấu phẩy thập phân như 7,5), hoặc số liệu với tiêu chí "
-            "được tính điểm từ số liệu (tỷ lệ a/b như 95/120; số lượng; có/không; lựa chọn trong danh sách).",
-            "4. Không sửa dòng 'Mã tiêu chí', cột 'Mã cơ quan' và các dòng tiêu đề: phần mềm dùng chúng để đọc lại "
-            "bảng. Ô để trống là chưa chấm, không phải 0 điểm.",
-            f"5. Chấm điểm: govindex score {rubric.id} <tệp bảng điểm>.xlsx",
-        ],
-    )
-    return book.save()
 
 
 # --- reading ------------------------------------------------------------------------------------------------------
@@ -458,14 +96,14 @@ class _Reader:
         return found
 
     def check_rubric(self, labels: dict[str, tuple[int, str]]) -> bool:
-        line, rubric_id = labels.get(_LABELS["rubric"], (1, ""))
+        line, rubric_id = labels.get(LABELS["rubric"], (1, ""))
         if rubric_id != self.rubric.id:
             self.fail(InputError(f"the form is for rubric {rubric_id or '(none)'!r}, not {self.rubric.id!r}"), line, 3)
             return False
         return True
 
     def group(self, labels: dict[str, tuple[int, str]]) -> Group | None:
-        line, group_id = labels.get(_LABELS["group"], (1, ""))
+        line, group_id = labels.get(LABELS["group"], (1, ""))
         try:
             return self.rubric.group(group_id)
         except GovIndexError as error:
@@ -487,7 +125,7 @@ class _Reader:
         if given != node.max_points:
             self.fail(
                 InputError(
-                    f"the maximum {text or '(empty)'!r} differs from the rubric's {_points_text(node.max_points)}; "
+                    f"the maximum {text or '(empty)'!r} differs from the rubric's {points_text(node.max_points)}; "
                     "is the form from another version of the rubric?"
                 ),
                 line,
@@ -515,8 +153,8 @@ def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, sour
     if not reader.check_rubric(labels):
         return ()
     group = reader.group(labels)
-    agency_line, agency_id = labels.get(_LABELS["agency"], (1, ""))
-    name = labels.get(_LABELS["agency_name"], (1, ""))[1]
+    agency_line, agency_id = labels.get(LABELS["agency"], (1, ""))
+    name = labels.get(LABELS["agency_name"], (1, ""))[1]
     if not agency_id:
         reader.fail(InputError("the form has no agency id (Mã cơ quan)"), agency_line, 3)
         return ()
@@ -524,7 +162,7 @@ def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, sour
         return ()
     flags: dict[str, bool] = {}
     failed = False
-    for field, label in _FLAG_LABELS.items():
+    for field, label in FLAG_LABELS.items():
         if label not in labels:
             continue
         line, text = labels[label]
@@ -546,46 +184,46 @@ def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, sour
         reader.fail(error, line, column, agency=agency_id, node=node)
 
     for line, cells in rows[header_at + 1 :]:
-        node_id = _cell(cells, _COLUMN["Mã"])
+        node_id = _cell(cells, COLUMN["Mã"])
         if not node_id:
             if any(cell.strip() for cell in cells):
-                fail(InputError("the row has no node id (Mã)"), line, _COLUMN["Mã"])
+                fail(InputError("the row has no node id (Mã)"), line, COLUMN["Mã"])
             continue
         node = nodes.get(node_id)
         if node is None:
             fail(
                 InputError(f"unknown node {node_id!r} for group {group.id!r}; the nodes are {', '.join(nodes)}"),
                 line,
-                _COLUMN["Mã"],
+                COLUMN["Mã"],
                 node_id,
             )
             continue
         if node_id in seen:
-            fail(InputError(f"the node appears twice (first on row {seen[node_id]})"), line, _COLUMN["Mã"], node_id)
+            fail(InputError(f"the node appears twice (first on row {seen[node_id]})"), line, COLUMN["Mã"], node_id)
             continue
         seen[node_id] = line
-        reader.check_max(node, _cell(cells, _COLUMN["Điểm tối đa"]), line, _COLUMN["Điểm tối đa"], agency_id)
-        figure = _cell(cells, _COLUMN["Số liệu"])
-        given = _cell(cells, _COLUMN["Điểm tự đánh giá"])
+        reader.check_max(node, _cell(cells, COLUMN["Điểm tối đa"]), line, COLUMN["Điểm tối đa"], agency_id)
+        figure = _cell(cells, COLUMN["Số liệu"])
+        given = _cell(cells, COLUMN["Điểm tự đánh giá"])
         if node.measure is not None:
             if figure:
                 try:
                     measurement = measurement_of(reader.rubric, group.id, node_id, figure)
                 except GovIndexError as error:
-                    fail(error, line, _COLUMN["Số liệu"], node_id)
+                    fail(error, line, COLUMN["Số liệu"], node_id)
                     continue
                 assert measurement is not None
-                if given and reader.points(given, line, _COLUMN["Điểm tự đánh giá"], agency_id, node_id) not in (
+                if given and reader.points(given, line, COLUMN["Điểm tự đánh giá"], agency_id, node_id) not in (
                     None,
                     measurement.points,
                 ):
                     fail(
                         InputError(
-                            f"the points {given!r} differ from the {_points_text(measurement.points)} that the "
+                            f"the points {given!r} differ from the {points_text(measurement.points)} that the "
                             f"figure {figure!r} gives ({measurement.formula_vi})"
                         ),
                         line,
-                        _COLUMN["Điểm tự đánh giá"],
+                        COLUMN["Điểm tự đánh giá"],
                         node_id,
                     )
                     continue
@@ -594,7 +232,7 @@ def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, sour
                 fail(
                     InputError("this criterion is scored from its figure: fill in 'Số liệu', not the points"),
                     line,
-                    _COLUMN["Điểm tự đánh giá"],
+                    COLUMN["Điểm tự đánh giá"],
                     node_id,
                 )
         else:
@@ -602,22 +240,22 @@ def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, sour
                 fail(
                     InputError("this criterion has no scoring from a figure: give its points, not 'Số liệu'"),
                     line,
-                    _COLUMN["Số liệu"],
+                    COLUMN["Số liệu"],
                     node_id,
                 )
             elif given:
-                value = reader.points(given, line, _COLUMN["Điểm tự đánh giá"], agency_id, node_id)
+                value = reader.points(given, line, COLUMN["Điểm tự đánh giá"], agency_id, node_id)
                 if value is None:
                     failed = True
                 else:
                     try:
                         _check_points(reader.rubric, node, value)
                     except GovIndexError as error:
-                        fail(error, line, _COLUMN["Điểm tự đánh giá"], node_id)
+                        fail(error, line, COLUMN["Điểm tự đánh giá"], node_id)
                         continue
                     scores[node_id] = value
-        note = _cell(cells, _COLUMN["Tài liệu kiểm chứng"])
-        remark = _cell(cells, _COLUMN["Ghi chú"])
+        note = _cell(cells, COLUMN["Tài liệu kiểm chứng"])
+        remark = _cell(cells, COLUMN["Ghi chú"])
         if remark:
             note = f"{note}; Ghi chú: {remark}" if note else f"Ghi chú: {remark}"
         if note:
@@ -655,8 +293,8 @@ def _read_cohort(reader: _Reader, rows: Sequence[Row], header_at: int, source: S
     if group is None:
         return ()
     header_line, header = rows[header_at]
-    if header_at + 1 >= len(rows) or _cell(rows[header_at + 1][1], 3) != _IDS_LABEL:
-        reader.fail(FileFormatError(f"the row under the header must be the '{_IDS_LABEL}' row"), header_line + 1, 3)
+    if header_at + 1 >= len(rows) or _cell(rows[header_at + 1][1], 3) != IDS_LABEL:
+        reader.fail(FileFormatError(f"the row under the header must be the '{IDS_LABEL}' row"), header_line + 1, 3)
         return ()
     ids_line, ids = rows[header_at + 1]
     nodes = {node.id: node for node in group.tree.walk()}
@@ -674,9 +312,9 @@ def _read_cohort(reader: _Reader, rows: Sequence[Row], header_at: int, source: S
             )
             failed = True
             continue
-        if title != _leaf_header(node):
+        if title != leaf_header(node):
             reader.fail(
-                InputError(f"the header {title!r} does not match the rubric's {_leaf_header(node)!r}"),
+                InputError(f"the header {title!r} does not match the rubric's {leaf_header(node)!r}"),
                 header_line,
                 column,
                 node=node_id,
@@ -831,7 +469,7 @@ def parse_form(
         raise first_problem(problems)
     if places is not None and header_at is not None:
         if kind == "agency":
-            row = next((line for line, cells in rows if _cell(cells, 1) == _LABELS["agency"]), rows[header_at][0])
+            row = next((line for line, cells in rows if _cell(cells, 1) == LABELS["agency"]), rows[header_at][0])
             places.update({a.agency.id: (row, sheet) for a in assessments})
         else:
             lines = {_cell(cells, 2): line for line, cells in rows[header_at + 2 :] if _cell(cells, 2)}
