@@ -17,12 +17,12 @@ from govindex import Agency, Assessment, load_rubric, score  # noqa: E402
 from govindex.assessment import Source  # noqa: E402
 from govindex.cli import main  # noqa: E402
 from govindex.errors import GovIndexError  # noqa: E402
-from govindex.io.assessments import read_assessments  # noqa: E402
 from govindex.formlayout import COHORT_SHEET, FORM_HEADER, FORM_SHEET, INSTRUCTIONS_SHEET  # noqa: E402
+from govindex.io.assessments import read_assessments  # noqa: E402
 from govindex.io.forms import is_form, parse_form  # noqa: E402
-from govindex.render.forms import agency_form_bytes, cohort_sheet_bytes  # noqa: E402
 from govindex.io.published import load_dataset  # noqa: E402
 from govindex.io.rubrics import read_rubric  # noqa: E402
+from govindex.render.forms import agency_form_bytes, cohort_sheet_bytes  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 IT_2017 = load_rubric("sonla-2017-it")

@@ -66,8 +66,6 @@ if TYPE_CHECKING:
     from govindex.io.directory import load_registry as load_registry
     from govindex.io.directory import parse_registry as parse_registry
     from govindex.io.directory import read_registry as read_registry
-    from govindex.render.forms import agency_form_bytes as agency_form_bytes
-    from govindex.render.forms import cohort_sheet_bytes as cohort_sheet_bytes
     from govindex.io.forms import parse_form as parse_form
     from govindex.io.forms import read_form as read_form
     from govindex.io.published import load_dataset as load_dataset
@@ -84,6 +82,8 @@ if TYPE_CHECKING:
     from govindex.io.xlsx import write_scores_xlsx as write_scores_xlsx
     from govindex.reconciliation import Reconciliation as Reconciliation
     from govindex.reconciliation import reconcile as reconcile
+    from govindex.render.forms import agency_form_bytes as agency_form_bytes
+    from govindex.render.forms import cohort_sheet_bytes as cohort_sheet_bytes
     from govindex.render.model import Column as Column
     from govindex.render.model import Table as Table
     from govindex.rules import Adjustment as Adjustment
