@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from errorcheck import english
 from govindex import Agency, Assessment, load_rubric, score
 from govindex.agreement import (
     Agreement,
@@ -90,7 +91,7 @@ def test_bounds() -> None:
 def test_refusals(call, message: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError) as caught:
         call()
-    assert caught.value.message == message
+    assert caught.value.message_in("en") == message
 
 
 _share = st.integers(min_value=0, max_value=10**6).map(lambda n: Decimal(n).scaleb(-6))
@@ -146,7 +147,7 @@ def test_a_result_against_a_published_table() -> None:
     assert exact.checks[0].comparison.kind is Agreement.DIFFERENT and exact.not_published == ("b", "c")
     with pytest.raises(InputError) as caught:
         check_published(result, [published[0], published[0]])
-    assert str(caught.value) == "agency 'a': the published table has the agency twice"
+    assert english(caught.value) == "agency 'a': the published table has the agency twice"
 
 
 def test_a_bound_that_does_not_end_is_rounded_up_whatever_the_callers_context() -> None:
@@ -167,4 +168,4 @@ def test_a_legal_basis_whose_year_contradicts_its_date_is_refused() -> None:
 
     with pytest.raises(RubricError) as caught:
         LegalBasis("1287/QĐ-UBND", dt.date(2023, 7, 5), "UBND tỉnh Sơn La", year=2024)
-    assert caught.value.message == "decision 1287/QĐ-UBND: year 2024 does not match its date 2023-07-05"
+    assert caught.value.message_in("en") == "decision 1287/QĐ-UBND: year 2024 does not match its date 2023-07-05"

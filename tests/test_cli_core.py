@@ -332,14 +332,16 @@ def test_reproduce_a_web_dataset_whose_known_error_is_gone(capsys: pytest.Captur
             "above.csv",
             "agency,group,infrastructure,internal_use,public_services,security,staff,policy\n"
             "so-noi-vu,provincial,7,21.7,23.5,12,10,6\n",
-            "above.csv:2:6: agency 'so-noi-vu', node 'security': score 12 is above the maximum 10",
+            "above.csv:2:6: cơ quan 'so-noi-vu', tiêu chí 'Công tác đảm bảo an toàn thông tin': điểm 12 vượt điểm "
+            "tối đa 10",
         ),
         (
             "missing.csv",
             "agency,group,infrastructure,internal_use,public_services,security,staff,policy\n"
             "so-noi-vu,provincial,7,21.7,23.5,9,10,6\n"
             "so-y-te,provincial,7,18.5,21.3,8,,8\n",
-            "missing.csv:3:7: agency 'so-y-te', node 'staff': no score for 'staff' (an empty cell is 'not given', not 0)",
+            "missing.csv:3:7: cơ quan 'so-y-te', tiêu chí 'Nhân lực CNTT': không có điểm của 'staff' (ô trống là "
+            "'chưa cho điểm', không phải 0)",
         ),
         (
             "disagree.csv",
@@ -352,19 +354,20 @@ def test_reproduce_a_web_dataset_whose_known_error_is_gone(capsys: pytest.Captur
         (
             "partial.csv",
             "agency,group,total,infrastructure\nso-noi-vu,provincial,77.2,7\n",
-            "partial.csv:2:3: agency 'so-noi-vu', node 'total': the node is given together with some of its "
-            "sub-criteria (infrastructure) but not all (internal_use, public_services, security, staff, policy "
-            "missing); give every sub-criterion or none",
+            "partial.csv:2:3: cơ quan 'so-noi-vu', tiêu chí 'Tổng điểm': tiêu chí được cho điểm cùng với một số "
+            "tiêu chí con (infrastructure) nhưng không phải tất cả (thiếu internal_use, public_services, security, "
+            "staff, policy); hãy cho điểm mọi tiêu chí con hoặc không tiêu chí con nào",
         ),
         (
             "decimals.csv",
             'agency,group,total\nso-noi-vu,provincial,"77,25"\n',
-            "decimals.csv:2:3: agency 'so-noi-vu', node 'total': score 77.25 has more decimals than the rubric's 1",
+            "decimals.csv:2:3: cơ quan 'so-noi-vu', tiêu chí 'Tổng điểm': điểm 77,25 có nhiều chữ số thập phân hơn "
+            "bộ tiêu chí (1)",
         ),
         (
             "text.csv",
             "agency,group,total\nso-noi-vu,provincial,bảy mươi\n",
-            "text.csv:2:3: agency 'so-noi-vu', node 'total': 'bảy mươi' is not a number of points",
+            "text.csv:2:3: cơ quan 'so-noi-vu', tiêu chí 'total': 'bảy mươi' không phải một số điểm",
         ),
         (
             "twice.csv",
@@ -374,8 +377,8 @@ def test_reproduce_a_web_dataset_whose_known_error_is_gone(capsys: pytest.Captur
         (
             "group.csv",
             "agency,group,total\nso-noi-vu,province,70\n",
-            "group.csv:2:2: agency 'so-noi-vu': unknown group 'province' in rubric 'sonla-2017-it'; "
-            "the groups are provincial, district",
+            "group.csv:2:2: cơ quan 'so-noi-vu': bộ tiêu chí 'sonla-2017-it' không có nhóm 'province'; các nhóm là "
+            "provincial, district",
         ),
     ],
 )
@@ -448,6 +451,12 @@ def test_score_json_with_fractional_ranks_and_agencies_kept_out() -> None:
     ]
     assert document["results"][1]["nodes"]["a"] == {"score": "3.00", "rank": "2.5"}
     assert document["not_assessed"] == [
-        {"agency": "so-d", "name": "so-d", "group": "provincial", "reason": "không đánh giá năm nay", "rule": "keep_out"}
+        {
+            "agency": "so-d",
+            "name": "so-d",
+            "group": "provincial",
+            "reason": "không đánh giá năm nay",
+            "rule": "keep_out",
+        }
     ]
     assert Decimal(document["results"][1]["rank"]) == Decimal("2.5")

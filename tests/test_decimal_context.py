@@ -17,10 +17,11 @@ import attrs
 import pytest
 
 import govindex
+from errorcheck import raises
 from govindex import Agency, Assessment, load_dataset, load_rubric, read_rubric, reconcile, score, statistics
 from govindex.points import divide, format_points, quantize
 from govindex.rubric import RuleRef
-from rules_strategies import BASIS, agency, example_tree, rubric_of
+from strategies import RULE_BASIS, agency, example_tree, rule_rubric_of
 
 
 @contextmanager
@@ -89,15 +90,15 @@ def test_explanations() -> None:
 @pytest.mark.parametrize(
     "ref",
     [
-        RuleRef("best_in_cohort", {"tag": "subordinate_units"}, legal_basis=BASIS),
-        RuleRef("proportional_imputation", {"tag": "online_services"}, legal_basis=BASIS),
-        RuleRef("full_marks_if_not_applicable", {}, legal_basis=BASIS),
-        RuleRef("normalise", {"to": 1, "decimals": 4}, legal_basis=BASIS),
+        RuleRef("best_in_cohort", {"tag": "subordinate_units"}, legal_basis=RULE_BASIS),
+        RuleRef("proportional_imputation", {"tag": "online_services"}, legal_basis=RULE_BASIS),
+        RuleRef("full_marks_if_not_applicable", {}, legal_basis=RULE_BASIS),
+        RuleRef("normalise", {"to": 1, "decimals": 4}, legal_basis=RULE_BASIS),
     ],
     ids=lambda ref: ref.name,
 )
 def test_rules(ref: RuleRef) -> None:
-    rubric = attrs.evolve(rubric_of(example_tree(), decimals=2), rules=(ref,))
+    rubric = attrs.evolve(rule_rubric_of(example_tree(), decimals=2), rules=(ref,))
     leaves = list(example_tree().leaves())
 
     cohort = []
@@ -115,7 +116,9 @@ def test_rules(ref: RuleRef) -> None:
 
     def run() -> object:
         result = score(rubric, cohort)
-        return [(r.agency.id, r.total, r.rank, r.normalised) for r in result.rows], [repr(a) for a in result.adjustments]
+        return [(r.agency.id, r.total, r.rank, r.normalised) for r in result.rows], [
+            repr(a) for a in result.adjustments
+        ]
 
     _same_in_both(run)
 
@@ -133,7 +136,7 @@ def test_rubrics_load_and_validate() -> None:
 def test_many_significant_digits_are_exact_or_refused_cleanly() -> None:
     rubric = load_rubric("sonla-2017-web")
     value = "81." + "5" * 40
-    with pytest.raises(govindex.InputError, match="decimals"):
+    with raises(govindex.InputError, match="decimals"):
         score(rubric, [Assessment(Agency("so-noi-vu", "Sở Nội vụ", "provincial"), {"total": value})])
 
 
@@ -146,7 +149,7 @@ def test_many_significant_digits_are_exact_or_refused_cleanly() -> None:
     ],
 )
 def test_absurd_rubric_values_are_refused_when_built(build: Callable[[], object], message: str) -> None:
-    with pytest.raises(govindex.RubricError, match=message):
+    with raises(govindex.RubricError, match=message):
         build()
 
 
@@ -154,6 +157,8 @@ def test_absurd_rubric_values_are_refused_when_loaded(tmp_path: Path) -> None:
     text = (Path(__file__).parent.parent / "rubrics" / "sonla-2017-web.yaml").read_text(encoding="utf-8")
     assert "max_points: 100\n" in text
     path = tmp_path / "absurd.yaml"
-    path.write_text(text.replace("max_points: 100\n", "max_points: 1000000000000000000000000000000\n", 1), encoding="utf-8")
-    with pytest.raises(govindex.GovIndexError, match=r"absurd.yaml:\d+:\d+: .*max_points .* must be at most 1000000000000"):
+    path.write_text(
+        text.replace("max_points: 100\n", "max_points: 1000000000000000000000000000000\n", 1), encoding="utf-8"
+    )
+    with raises(govindex.GovIndexError, match=r"absurd.yaml:\d+:\d+: .*max_points .* must be at most 1000000000000"):
         govindex.read_rubric(path)

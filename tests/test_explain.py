@@ -8,10 +8,11 @@ from pathlib import Path
 import attrs
 import pytest
 
+from errorcheck import raises
 from govindex import Agency, Assessment, Group, RuleRef, UnknownNameError, load_rubric, score
 from govindex.cli import main
 from govindex.io.rubrics import dump_rubric
-from rules_strategies import example_tree
+from strategies import example_tree
 
 SCORES = {
     "so-thong-tin-va-truyen-thong": {
@@ -105,13 +106,11 @@ def test_a_criterion_given_as_a_whole() -> None:
 
 def test_refusals() -> None:
     result = score(_rubric(), _cohort())  # type: ignore[arg-type]
-    with pytest.raises(UnknownNameError, match=r"unknown language 'fr'; use 'en' or 'vi'"):
+    with raises(UnknownNameError, match=r"unknown language 'fr'; use 'en' or 'vi'"):
         result.explain("so-ngoai-vu", lang="fr")
-    with pytest.raises(UnknownNameError, match=r"unknown node 'dvc' in group 'provincial'"):
+    with raises(UnknownNameError, match=r"unknown node 'dvc' in group 'provincial'"):
         result.explain("so-ngoai-vu", "dvc")
-    with pytest.raises(
-        UnknownNameError, match=r"agency 'so-y-te': no result for this agency; did you mean 'so-noi-vu'\?"
-    ):
+    with raises(UnknownNameError, match=r"agency 'so-y-te': no result for this agency; did you mean 'so-noi-vu'\?"):
         result.explain("so-y-te")
 
 
@@ -154,7 +153,7 @@ def test_command_line_refusal(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["explain", str(rubric_file), str(scores_file), "so-y-te"]) == 2
     assert (
         capsys.readouterr().err
-        == "govindex: error: agency 'so-y-te': no result for this agency; did you mean 'so-noi-vu'?\n"
+        == "govindex: error: cơ quan 'so-y-te': không có kết quả của cơ quan này; có phải 'so-noi-vu'?\n"
     )
 
 
@@ -267,5 +266,5 @@ def test_the_explanation_is_data_then_words() -> None:
     assert value.steps[2].band is not None and value.steps[2].band.id == "fair"
     assert describe(value, "vi") == result.explain("huyen-song-ma", lang="vi")
     assert describe(value) == result.explain("huyen-song-ma")
-    with pytest.raises(UnknownNameError, match="unknown language 'fr'"):
+    with raises(UnknownNameError, match="unknown language 'fr'"):
         describe(value, "fr")

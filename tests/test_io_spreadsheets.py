@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from errorcheck import english
 from filekit import run_cli
 from govindex import GovIndexError, load_rubric, parse_scores_csv, score
 from govindex.cli import main
@@ -66,7 +67,7 @@ def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
 def refused(path: Path, options: ReadOptions = NOTES) -> str:
     with pytest.raises(GovIndexError) as caught:
         read_assessments(path, RUBRIC, options=options)
-    return str(caught.value)
+    return english(caught.value)
 
 
 def assert_published(assessments: tuple[object, ...]) -> None:

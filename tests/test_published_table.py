@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from errorcheck import english
 from govindex.agreement import PublishedFigure
 from govindex.cli import main
 from govindex.errors import GovIndexError
@@ -50,7 +51,7 @@ def test_reading_a_published_table() -> None:
 def test_a_bad_published_table_is_refused_at_its_cell(text: str, message: str) -> None:
     with pytest.raises(GovIndexError) as caught:
         parse_published_table(text, file="t.csv")
-    assert str(caught.value) == message
+    assert english(caught.value) == message
 
 
 def test_reconcile_against_the_published_table(capsys: pytest.CaptureFixture[str]) -> None:

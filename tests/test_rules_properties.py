@@ -9,15 +9,15 @@ from hypothesis import strategies as st
 
 from govindex import Assessment, Rubric, score
 from govindex.rules.builtin import BestInCohort, FullMarksIfNotApplicable, ProportionalImputation
-from rules_strategies import cohorts, rubric_of, trees
+from strategies import flagged_cohorts, rule_rubric_of, tagged_trees
 
 RULES = (BestInCohort(fallback="max_points"), ProportionalImputation(), FullMarksIfNotApplicable())
 
 
 @st.composite
 def _cases(draw: st.DrawFn) -> tuple[Rubric, list[Assessment]]:
-    tree = draw(trees())
-    return rubric_of(tree), draw(cohorts(tree))
+    tree = draw(tagged_trees())
+    return rule_rubric_of(tree), draw(flagged_cohorts(tree))
 
 
 @given(_cases(), st.permutations(RULES))
@@ -51,10 +51,10 @@ def test_rules_are_deterministic(case: tuple[Rubric, list[Assessment]]) -> None:
 
 @given(st.data())
 def test_an_agency_without_flags_is_untouched(data: st.DataObject) -> None:
-    tree = data.draw(trees())
-    rubric = rubric_of(tree)
-    flagged = data.draw(cohorts(tree))
-    plain = data.draw(cohorts(tree, flags=False))
+    tree = data.draw(tagged_trees())
+    rubric = rule_rubric_of(tree)
+    flagged = data.draw(flagged_cohorts(tree))
+    plain = data.draw(flagged_cohorts(tree, flags=False))
     plain = [
         Assessment(a.agency.__class__(f"plain-{a.agency.id}", a.agency.name, a.agency.group), a.scores) for a in plain
     ]

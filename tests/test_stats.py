@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from errorcheck import raises
 from govindex import InputError, UnknownNameError, load_dataset, load_rubric, score, statistics
 from govindex.cli import main
 from govindex.render import document_of, render
@@ -193,7 +194,7 @@ def test_equal_remainders_and_counts_go_to_the_better_band() -> None:
     ],
 )
 def test_largest_remainder_refusals(counts: dict[str, int], message: str) -> None:
-    with pytest.raises(InputError, match=message):
+    with raises(InputError, match=message):
         largest_remainder(counts)
 
 
@@ -265,24 +266,22 @@ def test_exact_text_reads_back_as_the_same_value(value: Fraction) -> None:
 
 
 def test_statistics_refusals(result_2017) -> None:
-    with pytest.raises(InputError, match="top must be a non-negative integer, not -1"):
+    with raises(InputError, match="top must be a non-negative integer, not -1"):
         statistics(result_2017, top=-1)
-    with pytest.raises(InputError, match="decimals must be an integer from 0 to 12, not 13"):
+    with raises(InputError, match="decimals must be an integer from 0 to 12, not 13"):
         statistics(result_2017, decimals=13)
     stats = statistics(result_2017)
-    with pytest.raises(
+    with raises(
         UnknownNameError, match="group 'district' has no assessed agency; the groups with results are provincial"
     ):
         stats.group("district")
-    with pytest.raises(UnknownNameError, match="unknown group 'districts' in rubric 'sonla-2017-it'"):
+    with raises(UnknownNameError, match="unknown group 'districts' in rubric 'sonla-2017-it'"):
         stats.group("districts")
 
 
 def test_statistics_of_an_empty_result_is_refused() -> None:
     result = scored({"provincial": []})
-    with pytest.raises(
-        InputError, match="no agency was assessed under rubric 'test-flat'; there is nothing to summarise"
-    ):
+    with raises(InputError, match="no agency was assessed under rubric 'test-flat'; there is nothing to summarise"):
         statistics(result)
 
 

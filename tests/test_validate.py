@@ -47,11 +47,12 @@ def test_a_file_with_three_different_problems_reports_all_three(
     above, unknown = position(text, "45.5"), position(text, "opz")
     twice = position(text, "id: so-noi-vu", 2)
     assert lines[0] == (
-        f"{path}:{above[0]}:{above[1]}: agencies[0].scores.infra: agency 'so-noi-vu', node 'infra': "
-        "score 45.5 is above the maximum 40"
+        f"{path}:{above[0]}:{above[1]}: agencies[0].scores.infra: cơ quan 'Sở Nội vụ', tiêu chí 'Hạ tầng và nền "
+        "tảng số': điểm 45,5 vượt điểm tối đa 40"
     )
     assert lines[1].startswith(
-        f"{path}:{unknown[0]}:{unknown[1]}: agencies[0].scores.opz: agency 'so-noi-vu', node 'opz': unknown node 'opz'"
+        f"{path}:{unknown[0]}:{unknown[1]}: agencies[0].scores.opz: cơ quan 'Sở Nội vụ', tiêu chí 'opz': nhóm "
+        "'provincial' không có tiêu chí 'opz'"
     )
     assert lines[2] == (
         f"{path}:{twice[0]}:{twice[1] + 4}: agencies[1].id: agency 'so-noi-vu': the agency appears twice "
@@ -108,7 +109,8 @@ def test_cohort_problems_are_found_too(tmp_path: Path, capsys: pytest.CaptureFix
     assert status == 2
     line, column = position(text, "90")
     assert out.splitlines()[0].startswith(
-        f"{path}:{line}:{column}: agencies[0].scores.total: agency 'so-noi-vu', node 'total': the score given for this node (90.00)"
+        f"{path}:{line}:{column}: agencies[0].scores.total: cơ quan 'Sở Nội vụ', tiêu chí 'Tổng điểm': điểm đã cho "
+        "của tiêu chí này (90,00)"
     )
 
 

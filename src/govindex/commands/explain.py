@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
+from govindex.commands._common import add_input_options, add_rules, load_methodology_of, place_error, read_score_files
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.explanation import explain
 from govindex.io.assessments import ScoreFile
-from govindex.io.bundled import load_rubric
 from govindex.io.published import list_datasets, load_dataset
 from govindex.render import Document, Paragraph, render_document
 from govindex.render.json import json_text
@@ -58,14 +57,14 @@ FORMATS = ("table", "markdown", "html", "docx", "json")
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric, rules=args.rules)
+    methodology = load_methodology_of(args)
     if args.scores in list_datasets() and not Path(args.scores).exists():
         files: list[ScoreFile] = []
         assessments = load_dataset(args.scores).assessments()
     else:
-        files, assessments = read_score_files([args.scores], rubric, args, values=args.values)
+        files, assessments = read_score_files([args.scores], methodology.rubric, args, values=args.values)
     try:
-        result = score(rubric, assessments)
+        result = score(methodology, assessments)
     except GovIndexError as error:
         raise place_error(error, files) from None
     text = explain(result, args.agency, args.node, lang=args.lang)
@@ -78,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         emit_text(json_text(data), args)
         return 0
     lines = text.splitlines()
-    blocks = [Paragraph("\u00a0" * (len(line) - len(line.lstrip(" "))) + line.lstrip(" ")) for line in lines[1:] if line]
+    blocks = [
+        Paragraph("\u00a0" * (len(line) - len(line.lstrip(" "))) + line.lstrip(" ")) for line in lines[1:] if line
+    ]
     emit_text(render_document(Document(lines[0] if lines else args.agency, blocks, args.lang), fmt), args)
     return 0

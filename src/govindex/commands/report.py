@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
+from govindex.commands._common import add_input_options, add_rules, load_methodology_of, place_error, read_score_files
 from govindex.commands._output import add_output_options, emit_document
 from govindex.errors import GovIndexError
-from govindex.io.bundled import load_rubric
 from govindex.render import document_of
 from govindex.scoring import score
 from govindex.stats import statistics
@@ -50,10 +49,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric, rules=args.rules)
-    files, assessments = read_score_files(args.scores, rubric, args)
+    methodology = load_methodology_of(args)
+    files, assessments = read_score_files(args.scores, methodology.rubric, args)
     try:
-        result = score(rubric, assessments)
+        result = score(methodology, assessments)
     except GovIndexError as error:
         raise place_error(error, files) from None
     stats = statistics(result, top=args.top, decimals=args.decimals)

@@ -5,10 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files, warn
+from govindex.commands._common import (
+    add_input_options,
+    add_rules,
+    load_methodology_of,
+    place_error,
+    read_score_files,
+    warn,
+    warn_unchanged,
+)
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
-from govindex.io.bundled import load_rubric
 from govindex.io.writers import render_result, result_json_pieces
 from govindex.render import render_document, write_file
 from govindex.render.reports import result_document, result_table
@@ -63,14 +70,15 @@ FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric, rules=args.rules)
-    files, assessments = read_score_files(args.scores, rubric, args, values=args.values)
+    methodology = load_methodology_of(args)
+    files, assessments = read_score_files(args.scores, methodology.rubric, args, values=args.values)
     try:
-        result = score(rubric, assessments)
+        result = score(methodology, assessments)
     except GovIndexError as error:
         raise place_error(error, files) from None
-    for fact in unread_facts(rubric, assessments):
-        warn(f"{', '.join(args.scores)}: {fact.message()}")
+    for fact in unread_facts(methodology.rubric, assessments, methodology.rules):
+        warn(f"{', '.join(args.scores)}: {fact.message_in(args.lang)}")
+    warn_unchanged(result, args.lang)
     fmt = chosen_format(args, FORMATS)
     content: str | bytes
     if fmt == "csv" and args.excel_vn:

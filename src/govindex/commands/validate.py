@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, add_rules, emit, read_options, warn
-from govindex.io.bundled import load_rubric
-from govindex.io.rubrics import rules_plugins
+from govindex.commands._common import add_input_options, add_rules, emit, load_methodology_of, read_options, warn
 from govindex.io.validate import validate_files
 
 
@@ -37,10 +35,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric, rules=args.rules) if args.rubric else None
-    plugins = rules_plugins(args.rules)
+    methodology = load_methodology_of(args) if args.rubric else None
     total = 0
-    reports = validate_files(args.files, rubric, options=read_options(args), together=args.together, plugins=plugins)
+    reports = validate_files(
+        args.files,
+        methodology,
+        options=read_options(args),
+        together=args.together,
+        rules=args.rules,
+        trust_rules=args.trust_rules,
+    )
     for report in reports:
         for problem in report.problems:
             emit(f"{problem}\n")

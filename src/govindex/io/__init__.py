@@ -6,9 +6,10 @@ Nothing in the domain core imports from here; everything here calls the core.
 from __future__ import annotations
 
 from govindex.io.assessments import dump_assessments, parse_assessment_file, read_assessments
-from govindex.io.bundled import bundled_path, list_rubrics, load_rubric
+from govindex.io.bundled import bundled_path, list_rubrics, load_methodology, load_rubric
 from govindex.io.csvio import dump_scores_csv, parse_scores_csv, read_scores_csv
 from govindex.io.rubrics import dump_rubric, parse_rubric, read_rubric
+from govindex.io.rulefiles import rule_plugins
 from govindex.io.schemas import json_schema
 from govindex.io.validate import validate_file
 from govindex.io.yamlio import load_document
@@ -21,6 +22,7 @@ __all__ = [
     "json_schema",
     "list_rubrics",
     "load_document",
+    "load_methodology",
     "load_rubric",
     "parse_assessment_file",
     "parse_rubric",
@@ -28,5 +30,6 @@ __all__ = [
     "read_assessments",
     "read_rubric",
     "read_scores_csv",
+    "rule_plugins",
     "validate_file",
 ]

@@ -227,7 +227,11 @@ def _entry_problems(
             except GovIndexError as error:
                 where = join_key(join_key(base, "scores"), node_id)
                 problems.append(
-                    document.place(error.with_context(agency=entry.id), where, key="unknown" in error.message)
+                    document.place(
+                        error.with_context(agency=entry.id),
+                        where,
+                        key=error.code in {"score-unknown-node", "rubric-unknown-node"},
+                    )
                 )
         for field_name, ids in (("evidence", list(entry.evidence)), ("not_applicable", list(entry.not_applicable))):
             for position, node_id in enumerate(ids):

@@ -818,7 +818,7 @@ class _Table:
             column: int | None
             if error.node is not None and error.node in positions:
                 column = positions[error.node]
-            elif error.group or "group" in error.message:
+            elif error.group or error.code in {"agency-no-group", "rubric-unknown-group"}:
                 column = positions.get("group")
             else:
                 column = positions.get("agency")
@@ -900,7 +900,7 @@ class _Table:
                     except GovIndexError as error:
                         if error.node is None:
                             column = positions.get("group")
-                        elif error.message.startswith("unknown node"):
+                        elif error.code == "score-unknown-node":
                             column = positions["node"]
                         else:
                             column = positions["score"]

@@ -7,7 +7,7 @@ path, instead of raising the first one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -16,10 +16,10 @@ from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.io.assessments import Place, _file_of
 from govindex.io.cells import ReadOptions, read_limited
 from govindex.io.csvio import check_scores_csv
-from govindex.io.rubrics import _rubric_of
+from govindex.io.rubrics import methodology_of_document
 from govindex.io.yamlio import Document, join_index, join_key, load_document
+from govindex.methodology import Methodology
 from govindex.rubric import Rubric
-from govindex.rules.plugins import RulePlugins
 
 __all__ = ["FileReport", "validate_file", "validate_files"]
 
@@ -72,7 +72,7 @@ def _unique(problems: list[GovIndexError]) -> tuple[GovIndexError, ...]:
 
 
 def _cohort_problems(
-    rubric: Rubric, assessments: tuple[object, ...], document: Document | None, file: str
+    rubric: Methodology | Rubric, assessments: tuple[object, ...], document: Document | None, file: str
 ) -> list[GovIndexError]:
     """Problems that only show when the whole cohort is scored (sums that disagree, missing scores)."""
     from govindex.assessment import Assessment
@@ -93,29 +93,40 @@ def _cohort_problems(
     return []
 
 
-def _unread(rubric: Rubric, assessments: Iterable[object], file: str) -> tuple[str, ...]:
+def _unread(methodology: Methodology, assessments: Iterable[object], file: str) -> tuple[str, ...]:
     """Agency facts the file gives that no rule of the rubric reads, one line each."""
     from govindex.assessment import Assessment
     from govindex.rules.check import unread_facts
 
     cohort = [a for a in assessments if isinstance(a, Assessment)]
-    return tuple(f"{file}: {fact.message()}" for fact in unread_facts(rubric, cohort))
+    found = unread_facts(methodology.rubric, cohort, methodology.rules)
+    return tuple(f"{file}: {fact.message_in('vi')}" for fact in found)
+
+
+def _bound(rubric: Methodology | Rubric) -> Methodology:
+    from govindex.methodology import bind
+
+    return rubric if isinstance(rubric, Methodology) else bind(rubric)
 
 
 def validate_file(
     path: str | Path,
-    rubric: Rubric | None = None,
+    methodology: Methodology | Rubric | None = None,
     *,
     options: ReadOptions | None = None,
-    plugins: RulePlugins | None = None,
+    rules: Sequence[str | Path] = (),
+    trust_rules: bool = False,
 ) -> FileReport:
     """Check a rubric, assessment file (YAML/JSON) or score table (CSV/XLSX) and list every problem.
 
-    Score tables need ``rubric``; an assessment file is checked against
-    ``rubric``, or else against the bundled rubric it names, if any.
+    Score tables need ``methodology`` (a rubric with its rules bound, or a
+    bare rubric, bound against the installed rules); an assessment file is
+    checked against it, or else against the bundled rubric it names, if any.
     ``options`` says how tables are read and how large a file may be. A
     rubric file's rules are checked against its trees, with the rules files
-    it names (``rule_files``) and ``plugins`` (the rules of ``--rules``).
+    ``rules`` (``--rules``) and, only when ``trust_rules``, the rules files
+    the rubric names (``rule_files``): otherwise no code runs, and a rule
+    that needs such a file is refused, naming it and how to allow it.
 
     >>> from govindex.io.bundled import bundled_path
     >>> validate_file(bundled_path("sonla-2021-cqs.yaml")).summary().split(": ", 1)[1]
@@ -124,8 +135,10 @@ def validate_file(
     options = options or ReadOptions()
     file = str(path)
     suffix = Path(path).suffix.lower()
+    bound = None if methodology is None else _bound(methodology)
+    rubric = None if bound is None else bound.rubric
     if suffix in {".csv", ".xlsx"}:
-        if rubric is None:
+        if rubric is None or bound is None:
             return FileReport(
                 file,
                 "scores",
@@ -155,9 +168,9 @@ def validate_file(
             else:
                 sheet, assessments, found = check_located(data, rubric, file=file, options=options, places=lines)
         if not found:
-            found = _cohort_problems(rubric, assessments, None, file)
+            found = _cohort_problems(bound, assessments, None, file)
         places = {agency: (line or None, sheet) for agency, line in lines.items()}
-        warnings = _unread(rubric, assessments, file)
+        warnings = _unread(bound, assessments, file)
         return FileReport(file, kind, _unique(found), rubric.id, len(assessments), places, warnings)
     if suffix not in {".yaml", ".yml", ".json"}:
         return FileReport(
@@ -177,22 +190,28 @@ def validate_file(
         return FileReport(file, "unknown", _unique([*problems, error]))
     data = document.data
     if isinstance(data, dict) and ("groups" in data or "legal_basis" in data):
-        _, more = _rubric_of(document, folder=Path(path).parent, plugins=plugins)
-        return FileReport(file, "rubric", _unique(problems + more))
+        checked = methodology_of_document(document, folder=Path(path).parent, rules=rules, trust_rules=trust_rules)
+        notes: tuple[str, ...] = ()
+        if checked.not_run:
+            from govindex.catalogue.results import Warnings
+
+            notes = (f"{file}: {Warnings.RULE_FILES_NOT_RUN.text('vi', files=list(checked.not_run))}",)
+        return FileReport(file, "rubric", _unique(problems + list(checked.problems)), warnings=notes)
     if isinstance(data, dict) and "agencies" in data:
-        against = rubric
+        against = bound
         if against is None and isinstance(data.get("rubric"), str):
-            from govindex.io.bundled import list_rubrics, load_rubric
+            from govindex.io.bundled import list_rubrics, load_methodology
 
             if data["rubric"] in list_rubrics():
-                against = load_rubric(data["rubric"])
-        parsed, more = _file_of(document, against)
+                against = load_methodology(data["rubric"])
+        parsed, more = _file_of(document, None if against is None else against.rubric)
         problems += more
         count = len(parsed.agencies) if parsed is not None else None
         unread: tuple[str, ...] = ()
         if parsed is not None and against is not None and not problems:
-            problems += _cohort_problems(against, parsed.assessments(against), document, file)
-            unread = _unread(against, parsed.assessments(against), file)
+            cohort = parsed.assessments(against.rubric)
+            problems += _cohort_problems(against, cohort, document, file)
+            unread = _unread(against, cohort, file)
         yaml_places: dict[str, Place] = {}
         if parsed is not None:
             for index, entry in enumerate(parsed.agencies):
@@ -202,7 +221,7 @@ def validate_file(
             file,
             "assessment",
             _unique(problems),
-            None if against is None else against.id,
+            None if against is None else against.rubric.id,
             count,
             yaml_places,
             unread,
@@ -217,11 +236,12 @@ def validate_file(
 
 def validate_files(
     paths: Iterable[str | Path],
-    rubric: Rubric | None = None,
+    methodology: Methodology | Rubric | None = None,
     *,
     options: ReadOptions | None = None,
     together: bool = False,
-    plugins: RulePlugins | None = None,
+    rules: Sequence[str | Path] = (),
+    trust_rules: bool = False,
 ) -> list[FileReport]:
     """Check several files (:func:`validate_file`).
 
@@ -232,7 +252,7 @@ def validate_files(
     reports: list[FileReport] = []
     seen: dict[str, FileReport] = {}
     for path in paths:
-        report = validate_file(path, rubric, options=options, plugins=plugins)
+        report = validate_file(path, methodology, options=options, rules=rules, trust_rules=trust_rules)
         if not together:
             reports.append(report)
             continue
