@@ -6,7 +6,8 @@ import argparse
 
 from govindex.commands._common import add_format, emit
 from govindex.io.bundled import list_rubrics, load_rubric
-from govindex.io.writers import render_rows
+from govindex.render import Column, Table, render
+from govindex.render.model import Cell
 from govindex.rubric import Rubric
 
 
@@ -20,7 +21,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(run=run)
 
 
-def _published(rubric: Rubric) -> str:
+def _published(rubric: Rubric) -> str | None:
     """The scale totals are published on: the rubric's own, or a ``normalise`` rule's."""
     if rubric.publication is not None:
         return f"{rubric.publication.name}, {rubric.publication.decimals} decimals"
@@ -28,12 +29,12 @@ def _published(rubric: Rubric) -> str:
         if ref.name == "normalise":
             label = ref.params.get("label") or f"per {ref.params.get('to')}"
             return f"{label}, {ref.params.get('decimals')} decimals"
-    return "-"
+    return None
 
 
 def run(args: argparse.Namespace) -> int:
-    header = ["id", "year", "decision", "groups", "max_points", "ties", "published", "views", "title"]
-    rows = []
+    ids = ["id", "year", "decision", "groups", "max_points", "ties", "published", "views", "title"]
+    rows: list[list[Cell]] = []
     for rubric_id in list_rubrics():
         rubric = load_rubric(rubric_id)
         maxima = sorted({str(group.tree.max_points) for group in rubric.groups})
@@ -46,9 +47,12 @@ def run(args: argparse.Namespace) -> int:
                 "/".join(maxima),
                 rubric.tie_policy.value,
                 _published(rubric),
-                ",".join(view.id for view in rubric.views) or "-",
+                ",".join(view.id for view in rubric.views) or None,
                 rubric.title_en or rubric.title,
             ]
         )
-    emit(render_rows(header, rows, args.format))
+    table = Table("rubrics", [Column(name) for name in ids], rows)
+    content = render(table, args.format, lang="en")
+    assert isinstance(content, str)
+    emit(content)
     return 0

@@ -10,6 +10,7 @@ from govindex.directory import Registry
 from govindex.errors import FileFormatError, InputError
 from govindex.io.bundled import load_rubric
 from govindex.io.directory import list_registries, load_registry
+from govindex.render import write_file
 from govindex.rubric import Rubric
 
 
@@ -35,6 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         f"province, if any ({', '.join(list_registries()) or 'none'})",
     )
     parser.add_argument("--output", "-o", required=True, metavar="FORM.xlsx", help="the workbook to write")
+    parser.add_argument("--overwrite", action="store_true", help="write over an existing --output file")
     parser.set_defaults(run=run)
 
 
@@ -74,8 +76,5 @@ def run(args: argparse.Namespace) -> int:
                 if record.exists_in(rubric.year)
             ]
         data = cohort_sheet_bytes(rubric, group.id, agencies)
-    try:
-        output.write_bytes(data)
-    except OSError as error:
-        raise FileFormatError(f"cannot write the form: {error.strerror}", file=str(output)) from None
+    write_file(data, output, overwrite=args.overwrite)
     return 0

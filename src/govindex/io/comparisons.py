@@ -150,9 +150,7 @@ def parse_result_json(
             )
         )
     for item in parsed.not_assessed:
-        standings.append(
-            Standing(item.agency, item.name or item.agency, item.group, note=f"not assessed: {item.reason}")
-        )
+        standings.append(Standing(item.agency, item.name or item.agency, item.group, note=item.reason))
     if year is None and rubric is not None:
         year = rubric.year
     decimals = (

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from govindex.points import exact, quantize
-from govindex.render.html import escape
+from govindex.render.web import escape
 
 __all__ = ["bar_chart", "share_bars"]
 

@@ -1,0 +1,422 @@
+"""A result written straight from the engine's columns: each distinct value formatted once.
+
+Three writers read a :class:`~govindex.results.Result` made by
+:func:`govindex.score` this way, without making a Python object per agency
+and node: the JSON score document (:func:`json_pieces`, in pieces, never
+held whole), the rows of the flat CSV table (:func:`csv_rows`) and the
+columns of a pandas DataFrame (:func:`frame_columns`). Each gives exactly
+what the model built from the rows gives (:mod:`govindex.render.results`);
+the tests hold them equal byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from govindex.points import divide, exact_context
+from govindex.ranking import TiePolicy
+from govindex.render.json import encode_string
+from govindex.render.safe import csv_cell
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from govindex.engine import Columns
+    from govindex.results import Result
+    from govindex.views import Publication
+
+__all__ = ["FlatLayout", "csv_rows", "flat_layout", "frame_columns", "json_pieces", "scaled_text"]
+
+#: Agencies per piece of JSON text: the document is written in pieces, never held whole.
+_BATCH = 500
+
+
+def scaled_text(scaled: int, decimals: int) -> str:
+    """A scaled score as text with exactly ``decimals`` places, by integer arithmetic.
+
+    >>> scaled_text(7150, 2), scaled_text(5, 3), scaled_text(12, 0), scaled_text(-5, 1)
+    ('71.50', '0.005', '12', '-0.5')
+    """
+    if decimals == 0:
+        return str(scaled)
+    sign = "-" if scaled < 0 else ""
+    whole, part = divmod(abs(scaled), 10**decimals)
+    return f"{sign}{whole}.{part:0{decimals}d}"
+
+
+def rank_text(stored: int, denominator: int) -> str:
+    """A stored rank as text: ``3``, or ``2.5`` for a fractional rank stored as 5."""
+    if denominator == 1 or stored % 2 == 0:
+        return str(stored // denominator)
+    return f"{Decimal(stored) / 2:f}"
+
+
+def _rank_json(stored: int, denominator: int) -> str:
+    text = rank_text(stored, denominator)
+    return text if "." not in text else '"' + text + '"'
+
+
+def _distinct(values: NDArray[Any]) -> tuple[NDArray[np.intp], list[int]]:
+    """(the index of each value among the distinct ones, the distinct values as Python integers)."""
+    import numpy as np
+
+    distinct, index = np.unique(values, return_inverse=True)
+    return index.reshape(-1), [int(v) for v in distinct.tolist()]
+
+
+def _published(publication: Publication, maximum: Decimal) -> Callable[[Decimal], str]:
+    def text(points: Decimal) -> str:
+        value = publication.publish(points, maximum)
+        assert value is not None
+        return f"{value:f}"
+
+    return text
+
+
+def normalised_text(result: Result, columns: Columns) -> Callable[[int], str] | None:
+    """The published total of a scaled total (the rule's scale, else the rubric's publication), or ``None``."""
+    scale = result.scale
+    root_max = columns.layout.nodes[0].max_points
+    if scale is None and (columns.publication is None or root_max == 0):
+        return None
+    publication = columns.publication
+
+    def text(scaled: int) -> str:
+        with exact_context():
+            total = columns.point(scaled)
+            if scale is not None:
+                value = divide(total * scale.numerator, scale.denominator, scale.decimals, scale.rounding)
+                return f"{value:f}"
+            assert publication is not None
+            return _published(publication, root_max)(total)
+
+    return text
+
+
+@attrs.frozen
+class FlatLayout:
+    """The columns of the flat result table: the nodes that have a score, the views, the published total."""
+
+    nodes: tuple[str, ...]
+    views: tuple[str, ...]
+    normalised: bool
+    normalised_decimals: int | None
+
+
+def _node_order(result: Result) -> list[str]:
+    ids: dict[str, None] = {}
+    for group in result.rubric.groups:
+        for node in group.tree.walk():
+            if node is not group.tree:
+                ids.setdefault(node.id, None)
+    return list(ids)
+
+
+def flat_layout(result: Result) -> FlatLayout:
+    """The flat table's columns, read from the columns (a result made by :func:`govindex.score`)."""
+    groups = result.column_groups
+    present = [
+        n
+        for n in _node_order(result)
+        if any(n in c.layout.index and bool(c.given[:, c.layout.index[n]].any()) for c in groups)
+    ]
+    views = [
+        v.id for v in result.rubric.views if any(v.id in c.views and bool(c.views[v.id].has.any()) for c in groups)
+    ]
+    published = any(c.publication is not None and c.layout.nodes[0].max_points != 0 for c in groups)
+    return _layout(result, present, views, published)
+
+
+def _layout(result: Result, nodes: Sequence[str], views: Sequence[str], published: bool) -> FlatLayout:
+    scale, publication = result.scale, result.rubric.publication
+    decimals = scale.decimals if scale is not None else (publication.decimals if publication is not None else None)
+    return FlatLayout(tuple(nodes), tuple(views), scale is not None or published, decimals)
+
+
+def rows_layout(result: Result) -> FlatLayout:
+    """The flat table's columns, read from the rows (a result built by hand)."""
+    rows = result.rows
+    present = [n for n in _node_order(result) if any(n in row.scores for row in rows)]
+    views = [v.id for v in result.rubric.views if any(v.id in row.views for row in rows)]
+    return _layout(result, present, views, any(row.normalised is not None for row in rows))
+
+
+# --- JSON ------------------------------------------------------------------------------------------
+
+
+def _node_fragments(columns: Columns, j: int, policy: TiePolicy) -> NDArray[Any]:
+    """``"id":{"score":"1.25","rank":3}`` for every agency (empty where it has no score), made once per value."""
+    import numpy as np
+
+    node = columns.layout.nodes[j]
+    head = encode_string(node.id) + ':{"score":"'
+    index, distinct = _distinct(columns.scores[:, j])
+    texts = [scaled_text(value, columns.decimals) for value in distinct]
+    publication = columns.publication
+    if publication is not None and node.max_points != 0:
+        publish = _published(publication, node.max_points)
+        with exact_context():
+            tails = ['","normalised":"' + publish(columns.point(value)) + '"}' for value in distinct]
+    else:
+        tails = ["}"] * len(distinct)
+    ranks = columns.ranks.get(node.id)
+    if ranks is None:
+        out = np.array([head + t + '","rank":null' + tail for t, tail in zip(texts, tails, strict=True)], dtype=object)
+        out = out[index]
+    elif policy is not TiePolicy.ORDINAL:  # the rank is a function of the score within a group
+        rank_of = np.zeros(len(distinct), dtype=np.int64)
+        rank_of[index] = ranks
+        denominator = columns.rank_denominator
+        pieces = [
+            head + t + '","rank":' + _rank_json(int(r), denominator) + tail
+            for t, r, tail in zip(texts, rank_of.tolist(), tails, strict=True)
+        ]
+        out = np.array(pieces, dtype=object)[index]
+    else:
+        out = np.array(
+            [
+                head + texts[i] + '","rank":' + str(r) + tails[i]
+                for i, r in zip(index.tolist(), ranks.tolist(), strict=True)
+            ],
+            dtype=object,
+        )
+    if not columns.given[:, j].all():
+        out[~columns.given[:, j]] = ""
+    return out
+
+
+def _view_fragments(columns: Columns) -> list[list[str]]:
+    """Per agency, the ``"view":{"score","normalised","rank"}`` of each view it has a score on."""
+    out: list[list[str]] = [[] for _ in range(len(columns))]
+    denominator = columns.rank_denominator
+    for view_id, view in columns.views.items():
+        head = encode_string(view_id) + ':{"score":"'
+        publish = _published(view.publication, view.maximum)
+        made: dict[int, str] = {}
+        with exact_context():
+            for row, (has, scaled, rank) in enumerate(
+                zip(view.has.tolist(), view.points.tolist(), view.ranks.tolist(), strict=True)
+            ):
+                if not has:
+                    continue
+                text = made.get(scaled)
+                if text is None:
+                    points = columns.point(scaled)
+                    text = made[scaled] = scaled_text(scaled, columns.decimals) + '","normalised":"' + publish(points)
+                out[row].append(head + text + '","rank":' + _rank_json(rank, denominator) + "}")
+    return out
+
+
+def _node_objects(columns: Columns, policy: TiePolicy) -> list[str]:
+    """Per agency (by row), the text of its ``nodes`` object's members."""
+    import numpy as np
+
+    width = len(columns.node_ids)
+    matrix = np.empty((len(columns), max(width - 1, 0)), dtype=object)
+    for j in range(1, width):
+        matrix[:, j - 1] = _node_fragments(columns, j, policy)
+    complete = bool(columns.given.all())
+    return [",".join(cells) if complete else ",".join(filter(None, cells)) for cells in matrix.tolist()]
+
+
+def _group_json(result: Result, columns: Columns) -> Iterator[str]:
+    """The JSON object of each agency of the group, in rank order, made one at a time."""
+    nodes = _node_objects(columns, result.rubric.tie_policy)
+    views = _view_fragments(columns) if columns.views else None
+    index, distinct = _distinct(columns.totals)
+    totals = [scaled_text(value, columns.decimals) for value in distinct]
+    normalised = normalised_text(result, columns)
+    extras = [',"normalised":"' + normalised(value) + '"' for value in distinct] if normalised else None
+    ranks = columns.ranks[columns.node_ids[0]].tolist()
+    denominator = columns.rank_denominator
+    bands = columns.bands
+    band_ids = [] if bands is None else [encode_string(band.id) for band in bands.bands]
+    band_labels = [] if bands is None else [encode_string(band.label) for band in bands.bands]
+    band_of = None if columns.band is None else columns.band.tolist()
+    group = ',"group":' + encode_string(columns.group_id) + ',"total":"'
+    for row in columns.order.tolist():
+        agency = columns.agencies[row]
+        at = int(index[row])
+        band = (
+            'null,"band_label":null'
+            if band_of is None
+            else band_ids[band_of[row]] + ',"band_label":' + band_labels[band_of[row]]
+        )
+        tail = "" if extras is None else extras[at]
+        if views is not None and views[row]:
+            tail += ',"views":{' + ",".join(views[row]) + "}"
+        yield (
+            '{"agency":' + encode_string(agency.id) + ',"name":' + encode_string(agency.name) + group + totals[at]
+            + '","band":' + band + ',"rank":' + _rank_json(ranks[row], denominator)
+            + ',"nodes":{' + nodes[row] + "}" + tail + "}"
+        )  # fmt: skip
+
+
+def json_pieces(result: Result, tail: str = "") -> Iterator[str]:
+    """The score document, compact, written from the columns in pieces; ``tail`` is the text after ``results``."""
+    yield '{"rubric":' + encode_string(result.rubric.id) + ',"results":['
+    first = True
+    batch: list[str] = []
+    for columns in result.column_groups:
+        for row in _group_json(result, columns):
+            batch.append(row)
+            if len(batch) == _BATCH:
+                yield ("" if first else ",") + ",".join(batch)
+                first = False
+                batch = []
+    if batch:
+        yield ("" if first else ",") + ",".join(batch)
+    yield "]" + tail + "}"
+
+
+# --- CSV and DataFrames ------------------------------------------------------------------------------
+
+
+def _text_column(columns: Columns, values: NDArray[Any], decimals: int, order: NDArray[np.intp]) -> NDArray[Any]:
+    import numpy as np
+
+    index, distinct = _distinct(values)
+    return np.array([scaled_text(v, decimals) for v in distinct], dtype=object)[index[order]]
+
+
+def _group_cells(result: Result, columns: Columns, layout: FlatLayout) -> NDArray[Any]:
+    """One group's rows of the flat CSV table as text (numbers as they are written, text made safe)."""
+    import numpy as np
+
+    order = columns.order
+    width = 6 + len(layout.nodes) + 2 * len(layout.views) + (1 if layout.normalised else 0)
+    cells = np.full((len(columns), width), "", dtype=object)
+    denominator = columns.rank_denominator
+    rank_texts = {stored: rank_text(stored, denominator) for stored in set(columns.ranks[columns.node_ids[0]].tolist())}
+    cells[:, 0] = csv_cell(columns.group_id)
+    cells[:, 1] = [rank_texts[stored] for stored in columns.ranks[columns.node_ids[0]][order].tolist()]
+    cells[:, 2] = [csv_cell(columns.agencies[row].id) for row in order.tolist()]
+    cells[:, 3] = [csv_cell(columns.agencies[row].name) for row in order.tolist()]
+    cells[:, 4] = _text_column(columns, columns.totals, columns.decimals, order)
+    if columns.band is not None and columns.bands is not None:
+        labels = np.array([csv_cell(band.label) for band in columns.bands.bands], dtype=object)
+        cells[:, 5] = labels[columns.band[order]]
+    at = 6
+    if layout.normalised:
+        text = normalised_text(result, columns)
+        if text is not None:
+            cells[:, 6] = [text(v) for v in columns.totals[order].tolist()]
+        at = 7
+    for k, node_id in enumerate(layout.nodes, start=at):
+        j = columns.layout.index.get(node_id)
+        if j is not None:
+            column = _text_column(columns, columns.scores[:, j], columns.decimals, order)
+            given = columns.given[order, j]
+            column[~given] = ""
+            cells[:, k] = column
+    _view_cells(columns, layout, cells, at + len(layout.nodes))
+    return cells
+
+
+def _view_cells(columns: Columns, layout: FlatLayout, cells: NDArray[Any], at: int) -> None:
+    order = columns.order.tolist()
+    for k, view_id in enumerate(layout.views):
+        view = columns.views.get(view_id)
+        if view is None:
+            continue
+        publish = _published(view.publication, view.maximum)
+        with exact_context():
+            for position, row in enumerate(order):
+                if view.has[row]:
+                    cells[position, at + 2 * k] = publish(columns.point(int(view.points[row])))
+                    cells[position, at + 2 * k + 1] = rank_text(int(view.ranks[row]), columns.rank_denominator)
+
+
+def csv_rows(result: Result, layout: FlatLayout) -> list[list[str]]:
+    """The rows of the flat result table as CSV text cells, from the columns."""
+    body: list[list[str]] = []
+    for columns in result.column_groups:
+        body.extend(_group_cells(result, columns, layout).tolist())
+    return body
+
+
+def _decimal_column(columns: Columns, j: int, floats: bool) -> NDArray[Any]:
+    """A node's scores in row order: Decimals (``None`` where not given), or floats (NaN)."""
+    import numpy as np
+
+    order = columns.order
+    values = columns.scores[order, j]
+    given = columns.given[order, j]
+    if floats:
+        out: NDArray[np.float64] = values.astype(np.float64) / 10**columns.decimals  # float-ok: asked for
+        out[~given] = np.nan
+        return out
+    index, distinct = _distinct(values)
+    decimals = np.array([columns.point(v) for v in distinct], dtype=object)[index]
+    if not given.all():
+        decimals[~given] = None
+    return decimals
+
+
+def _ranks(columns: Columns, stored: NDArray[Any]) -> NDArray[Any]:
+    import numpy as np
+
+    denominator = columns.rank_denominator
+    if denominator == 1 or not (stored % 2).any():
+        return (stored // denominator).astype(np.int64)
+    return np.array([Decimal(int(s)) / denominator for s in stored.tolist()], dtype=object)
+
+
+def _group_frame(result: Result, columns: Columns, layout: FlatLayout, floats: bool) -> dict[str, NDArray[Any]]:
+    import numpy as np
+
+    order = columns.order
+    count = len(columns)
+    empty = np.full(count, np.nan if floats else None, dtype=np.float64 if floats else object)
+    data: dict[str, NDArray[Any]] = {
+        "group": np.full(count, columns.group_id, dtype=object),
+        "rank": _ranks(columns, columns.ranks[columns.node_ids[0]][order]),
+        "agency": np.array([columns.agencies[row].id for row in order.tolist()], dtype=object),
+        "name": np.array([columns.agencies[row].name for row in order.tolist()], dtype=object),
+        "total": _decimal_column(columns, 0, floats),
+        "band": np.full(count, None, dtype=object)
+        if columns.band is None or columns.bands is None
+        else np.array([band.label for band in columns.bands.bands], dtype=object)[columns.band[order]],
+    }
+    if layout.normalised:
+        text = normalised_text(result, columns)
+        values = [None] * count if text is None else [Decimal(text(v)) for v in columns.totals[order].tolist()]
+        data["normalised"] = np.array(values, dtype=np.float64 if floats else object)
+    for node_id in layout.nodes:
+        j = columns.layout.index.get(node_id)
+        data[node_id] = empty.copy() if j is None else _decimal_column(columns, j, floats)
+    for view_id in layout.views:
+        data[view_id], data[f"{view_id} rank"] = _view_frame(columns, view_id, floats)
+    return data
+
+
+def _view_frame(columns: Columns, view_id: str, floats: bool) -> tuple[NDArray[Any], NDArray[Any]]:
+    import numpy as np
+
+    view = columns.views.get(view_id)
+    order = columns.order.tolist()
+    values: list[Decimal | None] = [None] * len(order)
+    ranks: list[Any] = [None] * len(order)
+    if view is not None:
+        publish = _published(view.publication, view.maximum)
+        with exact_context():
+            for position, row in enumerate(order):
+                if view.has[row]:
+                    values[position] = Decimal(publish(columns.point(int(view.points[row]))))
+                    ranks[position] = _ranks(columns, view.ranks[row : row + 1])[0]
+    return np.array(values, dtype=np.float64 if floats else object), np.array(ranks, dtype=object)
+
+
+def frame_columns(result: Result, layout: FlatLayout, *, floats: bool = False) -> dict[str, NDArray[Any]]:
+    """The flat table's columns as arrays (every group, in the rubric's order, best first), from the columns."""
+    import numpy as np
+
+    parts = [_group_frame(result, columns, layout, floats) for columns in result.column_groups]
+    if not parts:
+        return {}
+    return {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
