@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(run=run)
 
 
-def _published(rubric: Rubric) -> str | None:
+def _published(rubric: Rubric) -> str:
     """The scale totals are published on: the rubric's own, or a ``normalise`` rule's."""
     if rubric.publication is not None:
         return f"{rubric.publication.name}, {rubric.publication.decimals} decimals"
@@ -29,7 +29,7 @@ def _published(rubric: Rubric) -> str | None:
         if ref.name == "normalise":
             label = ref.params.get("label") or f"per {ref.params.get('to')}"
             return f"{label}, {ref.params.get('decimals')} decimals"
-    return None
+    return "-"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,11 +47,11 @@ def run(args: argparse.Namespace) -> int:
                 "/".join(maxima),
                 rubric.tie_policy.value,
                 _published(rubric),
-                ",".join(view.id for view in rubric.views) or None,
+                ",".join(view.id for view in rubric.views) or "-",
                 rubric.title_en or rubric.title,
             ]
         )
-    table = Table("rubrics", [Column(name) for name in ids], rows)
+    table = Table("rubrics", [Column(name, name) for name in ids], rows)
     content = render(table, args.format, lang="en")
     assert isinstance(content, str)
     emit(content)

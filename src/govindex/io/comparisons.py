@@ -133,11 +133,13 @@ def parse_result_json(
         except GovIndexError as error:
             raise error.with_context(file=file, path=f"{where}.total", agency=entry.agency) from None
         label_of_band: str | None = None
+        label_en: str | None = None
         if bands is not None and entry.band is not None:
             try:
-                label_of_band = bands.band(entry.band).label
+                band = bands.band(entry.band)
             except GovIndexError as error:
                 raise error.with_context(file=file, path=f"{where}.band", agency=entry.agency) from None
+            label_of_band, label_en = band.label, band.label_en
         standings.append(
             Standing(
                 entry.agency,
@@ -147,6 +149,7 @@ def parse_result_json(
                 _rank(entry.rank, file=file, path=f"{where}.rank"),
                 entry.band,
                 label_of_band,
+                band_label_en=label_en,
             )
         )
     for item in parsed.not_assessed:
@@ -167,6 +170,7 @@ def parse_result_json(
             () if bands is None else bands.ids,
             {} if rubric is None else {g.id: g.tree.max_points for g in rubric.groups},
             parsed.rubric,
+            {} if rubric is None else {g.id: (g.name, g.name_en) for g in rubric.groups},
         )
     except GovIndexError as error:
         raise error.with_context(file=file) from None

@@ -184,15 +184,22 @@ def pieces(
     if fmt in BINARY:
         raise InputError(RenderError.PIECES_NOT_TEXT, fmt=fmt)
     if fmt == "json" and table is None:
-        _registered()
-        from govindex.render.dispatch import pieces_of
-
-        found = pieces_of(value, indent)
-        if found is not None:
-            return found
+        return _json(value, indent)
     content = render(value, fmt, lang=lang, table=table, excel_vn=excel_vn, indent=indent)
     assert isinstance(content, str)
     return iter((content,))
+
+
+def _json(value: Any, indent: int | None) -> Iterator[str]:
+    """The JSON of a value: in pieces when it is written so (a result), else its data at once."""
+    _registered()
+    from govindex.render.dispatch import pieces_of
+    from govindex.render.json import json_text
+
+    found = pieces_of(value, indent)
+    if found is not None:
+        return found
+    return iter((json_text(data(value), indent=2 if indent is None else indent),))
 
 
 def _result_csv(value: Any, excel_vn: bool) -> str | None:
@@ -226,7 +233,7 @@ def render(
     check_lang(lang)
     _check_format(fmt)
     if fmt == "json" and table is None:
-        return "".join(pieces(value, "json", indent=indent))
+        return "".join(_json(value, indent))
     if fmt == "csv" and table is None:
         flat = _result_csv(value, excel_vn)
         if flat is not None:

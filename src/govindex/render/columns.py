@@ -161,7 +161,7 @@ def _node_fragments(columns: Columns, j: int, policy: TiePolicy) -> NDArray[Any]
     if publication is not None and node.max_points != 0:
         publish = _published(publication, node.max_points)
         with exact_context():
-            tails = ['","normalised":"' + publish(columns.point(value)) + '"}' for value in distinct]
+            tails = [',"normalised":"' + publish(columns.point(value)) + '"}' for value in distinct]
     else:
         tails = ["}"] * len(distinct)
     ranks = columns.ranks.get(node.id)
@@ -298,15 +298,16 @@ def _group_cells(result: Result, columns: Columns, layout: FlatLayout) -> NDArra
     cells[:, 2] = [csv_cell(columns.agencies[row].id) for row in order.tolist()]
     cells[:, 3] = [csv_cell(columns.agencies[row].name) for row in order.tolist()]
     cells[:, 4] = _text_column(columns, columns.totals, columns.decimals, order)
-    if columns.band is not None and columns.bands is not None:
-        labels = np.array([csv_cell(band.label) for band in columns.bands.bands], dtype=object)
-        cells[:, 5] = labels[columns.band[order]]
-    at = 6
+    band = 5
     if layout.normalised:
         text = normalised_text(result, columns)
         if text is not None:
-            cells[:, 6] = [text(v) for v in columns.totals[order].tolist()]
-        at = 7
+            cells[:, 5] = [text(v) for v in columns.totals[order].tolist()]
+        band = 6
+    if columns.band is not None and columns.bands is not None:
+        labels = np.array([csv_cell(b.label) for b in columns.bands.bands], dtype=object)
+        cells[:, band] = labels[columns.band[order]]
+    at = band + 1
     for k, node_id in enumerate(layout.nodes, start=at):
         j = columns.layout.index.get(node_id)
         if j is not None:

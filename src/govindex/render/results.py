@@ -185,10 +185,10 @@ def _flat_columns(result: Result, layout: FlatLayout, lang: str) -> list[Column]
         Column("agency", key=True),
         Column("name"),
         Column("total", decimals=rubric.decimals),
-        Column("band"),
     ]
     if layout.normalised:
         columns.append(Column("normalised", decimals=layout.normalised_decimals))
+    columns.append(Column("band"))
     names = {node.id: node for group in rubric.groups for node in group.tree.walk()}
     columns += [Column(n, named(names[n], lang), rubric.decimals) for n in layout.nodes]
     for view_id in layout.views:
@@ -207,10 +207,10 @@ def _flat_row(row: AgencyResult, layout: FlatLayout) -> list[Cell]:
         row.agency.id,
         row.agency.name,
         row.total,
-        None if row.band is None else row.band.label,
     ]
     if layout.normalised:
         cells.append(row.normalised)
+    cells.append(None if row.band is None else row.band.label)
     cells += [row.scores.get(n) for n in layout.nodes]
     for view_id in layout.views:
         view = row.views.get(view_id)
@@ -219,7 +219,7 @@ def _flat_row(row: AgencyResult, layout: FlatLayout) -> list[Cell]:
 
 
 def flat_table(result: Result, lang: str = "vi") -> Table:
-    """The result, one agency per row: group, rank, agency, name, total, band, (normalised), nodes, views.
+    """The result, one agency per row: group, rank, agency, name, total, (normalised), band, nodes, views.
 
     Points are the exact Decimals of the result; nodes an agency's tree does
     not have are empty; each view of the rubric adds its published value
@@ -250,7 +250,7 @@ def _numeric_positions(layout: FlatLayout) -> set[int]:
     at = 7 if layout.normalised else 6
     positions = {1, 4, *range(at, at + len(layout.nodes) + 2 * len(layout.views))}
     if layout.normalised:
-        positions.add(6)
+        positions.add(5)
     return positions
 
 
@@ -270,7 +270,9 @@ def result_frame(result: Result, *, floats: bool = False) -> pd.DataFrame:
     ranks = {"rank", *(f"{view_id} rank" for view_id in layout.views)}
     frame: pd.DataFrame = pandas.DataFrame(
         {
-            name: typed_series(pandas, data[name]) if name in ranks else pandas.Series(data[name], copy=False)
+            name: typed_series(pandas, data[name])
+            if name in ranks
+            else pandas.Series(data[name], dtype=data[name].dtype, copy=False)
             for name in ids
         },
         columns=ids,

@@ -52,7 +52,7 @@ _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
 def visible(text: str) -> str:
     """``text`` with every control character but TAB, LF and CR replaced by U+FFFD.
 
-    >>> visible("Sở\ud800Y tế\uffff") == "Sở\ufffdY tế\ufffd"
+    >>> visible("Sở\\ud800Y tế\\uffff") == "Sở\\ufffdY tế\\ufffd"
     True
     """
     return _CONTROL.sub("\ufffd", text)

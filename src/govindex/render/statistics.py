@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from govindex.catalogue import number
 from govindex.catalogue.reports import Stat, Summary
 from govindex.catalogue.words import Heading
-from govindex.points import exact_context, quantize, terminating
+from govindex import stats
+from govindex.points import exact_context, quantize
 from govindex.render.model import Cell, Column, Document, Table
 from govindex.render.wording import named, rounding_words
 
@@ -34,8 +35,8 @@ def exact_text(value: Fraction, lang: str = "en") -> str:
     >>> exact_text(Fraction(338, 5)), exact_text(Fraction(338, 5), "vi"), exact_text(Fraction(203, 3))
     ('67.6', '67,6', '203/3')
     """
-    exact = terminating(value)
-    return f"{value.numerator}/{value.denominator}" if exact is None else number(exact, lang)
+    text = stats.exact_text(value)
+    return text.replace(".", ",") if lang == "vi" else text
 
 
 def _bands(stats: Statistics) -> tuple[Band, ...]:
