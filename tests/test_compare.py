@@ -199,7 +199,11 @@ def test_national_dti_series_for_son_la() -> None:
     assert header[-3:] == ["places 2020→2022", "change 2020→2022", "status"]
     assert rows[0][-7:-1] == ["+8", "+0.0825", "-1", "+0.2040", "+7", "+0.2865"]
     assert table.shown("vi").text_rows("vi")[0][-7:-1] == ["+8", "+0,0825", "-1", "+0,2040", "+7", "+0,2865"]
-    assert table.shown("vi").headings("vi")[-3:] == ["Số bậc thay đổi 2020→2022", "Thay đổi điểm 2020→2022", "Tình trạng"]
+    assert table.shown("vi").headings("vi")[-3:] == [
+        "Số bậc thay đổi 2020→2022",
+        "Thay đổi điểm 2020→2022",
+        "Tình trạng",
+    ]
 
 
 def test_places_are_positive_upwards() -> None:

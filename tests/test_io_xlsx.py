@@ -76,14 +76,19 @@ def test_dates_errors_and_text_are_refused_in_score_cells() -> None:
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", "ba mươi", 50, None]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert str(caught.value) == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': 'ba mươi' is not a number of points"
+    assert (
+        str(caught.value)
+        == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': 'ba mươi' is not a number of points"
+    )
 
 
 def test_same_rules_as_csv() -> None:
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", 41, 50, None]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert str(caught.value) == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40"
+    assert (
+        str(caught.value) == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40"
+    )
     data = workbook(
         [HEADER, ["so-noi-vu", "provincial", "A", 1, 2, None], ["so-noi-vu", "provincial", "A", 1, 2, None]]
     )

@@ -154,7 +154,9 @@ def test_render_refusals(stats_2017) -> None:
     with pytest.raises(UnknownNameError) as caught:
         render(stats_2017, "pdf")
     assert caught.value.code == "render-unknown-format"
-    assert caught.value.describe("en") == "unknown format 'pdf'; use one of table, markdown, csv, json, xlsx, html, docx"
+    assert (
+        caught.value.describe("en") == "unknown format 'pdf'; use one of table, markdown, csv, json, xlsx, html, docx"
+    )
     assert caught.value.describe("vi") == (
         "không có định dạng 'pdf'; dùng một trong table, markdown, csv, json, xlsx, html, docx"
     )

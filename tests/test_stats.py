@@ -296,7 +296,9 @@ def test_statistics_of_an_empty_result_is_refused() -> None:
     result = scored({"provincial": []})
     with pytest.raises(InputError) as caught:
         statistics(result)
-    assert caught.value.describe("en") == "no agency was assessed under rubric 'test-flat'; there is nothing to summarise"
+    assert (
+        caught.value.describe("en") == "no agency was assessed under rubric 'test-flat'; there is nothing to summarise"
+    )
     assert caught.value.describe("vi") == (
         "không có cơ quan nào được đánh giá theo bộ chỉ số 'test-flat'; không có gì để tổng hợp"
     )

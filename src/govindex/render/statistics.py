@@ -14,13 +14,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from govindex.catalogue import number
 from govindex.catalogue.reports import Stat, Summary
 from govindex.catalogue.words import Heading
-from govindex import stats
 from govindex.points import exact_context, quantize
 from govindex.render.model import Cell, Column, Document, Table
 from govindex.render.wording import named, rounding_words
+from govindex.stats import exact_text as exact_in_points
 
 if TYPE_CHECKING:
     from govindex.bands import Band
@@ -35,7 +34,7 @@ def exact_text(value: Fraction, lang: str = "en") -> str:
     >>> exact_text(Fraction(338, 5)), exact_text(Fraction(338, 5), "vi"), exact_text(Fraction(203, 3))
     ('67.6', '67,6', '203/3')
     """
-    text = stats.exact_text(value)
+    text = exact_in_points(value)
     return text.replace(".", ",") if lang == "vi" else text
 
 
