@@ -38,7 +38,7 @@ from govindex.ranking import Rank
 
 if TYPE_CHECKING:
     from govindex.results import AgencyResult, NotAssessed, Result
-    from govindex.rubric import Rubric
+    from govindex.rubric import Group, Rubric
 
 __all__ = [
     "GroupStatistics",
@@ -199,6 +199,29 @@ def _shares(counts: Mapping[str, int]) -> dict[str, int]:
     return {} if not counts else largest_remainder(counts)
 
 
+def _group_statistics(
+    rubric: Rubric, group: Group, rows: Sequence[AgencyResult], shown: int, top: int
+) -> GroupStatistics:
+    totals = [row.total for row in rows]
+    exact = _mean(totals)
+    counts = _band_counts(rubric, rows)
+    return GroupStatistics(
+        group=group.id,
+        name=group.name,
+        name_en=group.name_en,
+        count=len(rows),
+        mean=round_exact(exact, shown),
+        mean_exact=exact,
+        minimum=min(totals),
+        maximum=max(totals),
+        band_counts=counts,
+        band_shares=_shares(counts),
+        leaders=tuple(
+            Leader(row.agency.id, row.agency.name, row.total, row.rank, row.band_id) for row in rows if row.rank <= top
+        ),
+    )
+
+
 @exact
 def statistics(result: Result, *, top: int = 3, decimals: int | None = None) -> Statistics:
     """Summarise a result as the decisions publish it.
@@ -216,33 +239,11 @@ def statistics(result: Result, *, top: int = 3, decimals: int | None = None) -> 
         raise InputError(ReportError.DECIMALS, value=repr(shown))
     if not result.rows:
         raise InputError(ReportError.NOTHING_ASSESSED, rubric=repr(rubric.id))
-    groups: list[GroupStatistics] = []
-    for group in rubric.groups:
-        rows = result.group(group.id)
-        if not rows:
-            continue
-        totals = [row.total for row in rows]
-        exact = _mean(totals)
-        counts = _band_counts(rubric, rows)
-        groups.append(
-            GroupStatistics(
-                group=group.id,
-                name=group.name,
-                name_en=group.name_en,
-                count=len(rows),
-                mean=round_exact(exact, shown),
-                mean_exact=exact,
-                minimum=min(totals),
-                maximum=max(totals),
-                band_counts=counts,
-                band_shares=_shares(counts),
-                leaders=tuple(
-                    Leader(row.agency.id, row.agency.name, row.total, row.rank, row.band_id)
-                    for row in rows
-                    if row.rank <= top
-                ),
-            )
-        )
+    groups = [
+        _group_statistics(rubric, group, rows, shown, top)
+        for group in rubric.groups
+        if (rows := result.group(group.id))
+    ]
     overall = sum((g.mean_exact for g in groups), Fraction(0)) / len(groups)
     pooled = _mean([row.total for row in result.rows])
     counts = _band_counts(rubric, result.rows)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -36,6 +36,10 @@ from govindex.io.yamlio import load_document
 from govindex.points import parse_points
 from govindex.ranking import Rank
 from govindex.scoring import score
+
+if TYPE_CHECKING:
+    from govindex.bands import BandScheme
+    from govindex.rubric import Rubric
 
 __all__ = ["parse_result_json", "read_period", "split_input"]
 
@@ -110,6 +114,23 @@ def _rank(value: Any, *, file: str | None, path: str) -> Rank | None:
     raise FileFormatError(f"a rank must be a whole number or a text number, not {value!r}", file=file, path=path)
 
 
+def _band_labels(
+    bands: BandScheme | None, band_id: str | None, *, file: str | None, path: str, agency: str
+) -> tuple[str | None, str | None]:
+    """The Vietnamese and English labels of a result file's band, checked against the rubric's bands."""
+    if bands is None or band_id is None:
+        return None, None
+    try:
+        band = bands.band(band_id)
+    except GovIndexError as error:
+        raise error.with_context(file=file, path=path, agency=agency) from None
+    return band.label, band.label_en
+
+
+def _group_names(rubric: Rubric | None) -> dict[str, tuple[str, str | None]]:
+    return {} if rubric is None else {g.id: (g.name, g.name_en) for g in rubric.groups}
+
+
 def parse_result_json(
     text: str, *, file: str | None = None, label: str | None = None, year: int | None = None
 ) -> Period:
@@ -132,14 +153,7 @@ def parse_result_json(
             total = parse_points(entry.total)
         except GovIndexError as error:
             raise error.with_context(file=file, path=f"{where}.total", agency=entry.agency) from None
-        label_of_band: str | None = None
-        label_en: str | None = None
-        if bands is not None and entry.band is not None:
-            try:
-                band = bands.band(entry.band)
-            except GovIndexError as error:
-                raise error.with_context(file=file, path=f"{where}.band", agency=entry.agency) from None
-            label_of_band, label_en = band.label, band.label_en
+        label_of_band, label_en = _band_labels(bands, entry.band, file=file, path=f"{where}.band", agency=entry.agency)
         standings.append(
             Standing(
                 entry.agency,
@@ -170,7 +184,7 @@ def parse_result_json(
             () if bands is None else bands.ids,
             {} if rubric is None else {g.id: g.tree.max_points for g in rubric.groups},
             parsed.rubric,
-            {} if rubric is None else {g.id: (g.name, g.name_en) for g in rubric.groups},
+            _group_names(rubric),
         )
     except GovIndexError as error:
         raise error.with_context(file=file) from None

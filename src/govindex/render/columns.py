@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from govindex.results import Result
     from govindex.views import Publication
 
-__all__ = ["FlatLayout", "csv_rows", "flat_layout", "frame_columns", "json_pieces", "scaled_text"]
+__all__ = ["FlatLayout", "csv_rows", "flat_layout", "frame_columns", "json_pieces", "json_rows", "scaled_text"]
 
 #: Agencies per piece of JSON text: the document is written in pieces, never held whole.
 _BATCH = 500
@@ -257,18 +257,23 @@ def _group_json(result: Result, columns: Columns) -> Iterator[str]:
         )  # fmt: skip
 
 
+def json_rows(result: Result) -> Iterator[str]:
+    """The compact JSON object of every agency, group by group in the rubric's order, best first."""
+    for columns in result.column_groups:
+        yield from _group_json(result, columns)
+
+
 def json_pieces(result: Result, tail: str = "") -> Iterator[str]:
     """The score document, compact, written from the columns in pieces; ``tail`` is the text after ``results``."""
     yield '{"rubric":' + encode_string(result.rubric.id) + ',"results":['
     first = True
     batch: list[str] = []
-    for columns in result.column_groups:
-        for row in _group_json(result, columns):
-            batch.append(row)
-            if len(batch) == _BATCH:
-                yield ("" if first else ",") + ",".join(batch)
-                first = False
-                batch = []
+    for row in json_rows(result):
+        batch.append(row)
+        if len(batch) == _BATCH:
+            yield ("" if first else ",") + ",".join(batch)
+            first = False
+            batch = []
     if batch:
         yield ("" if first else ",") + ",".join(batch)
     yield "]" + tail + "}"
@@ -409,7 +414,7 @@ def _view_frame(columns: Columns, view_id: str, floats: bool) -> tuple[NDArray[A
             for position, row in enumerate(order):
                 if view.has[row]:
                     values[position] = Decimal(publish(columns.point(int(view.points[row]))))
-                    ranks[position] = _ranks(columns, view.ranks[row : row + 1])[0]
+                    ranks[position] = _ranks(columns, view.ranks[row : row + 1]).tolist()[0]
     return np.array(values, dtype=np.float64 if floats else object), np.array(ranks, dtype=object)
 
 

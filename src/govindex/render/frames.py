@@ -14,27 +14,38 @@ if TYPE_CHECKING:
 __all__ = ["table_frame", "typed_series"]
 
 
+def _dtype(items: list[Any], floats: bool) -> str:
+    """The dtype a column's cells call for (see :func:`typed_series`)."""
+    present = [v for v in items if v is not None]
+    if not present:
+        return "object"
+    complete = len(present) == len(items)
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return "int64" if complete else "Int64"
+    if complete and all(isinstance(v, bool) for v in present):
+        return "bool"
+    if floats and all(is_number(v) for v in present):
+        return "float64"
+    return "object"
+
+
 def typed_series(pandas: Any, values: Sequence[Any] | Any, *, floats: bool = False) -> Any:
     """A column with the type its cells call for.
 
     Integers (counts, ranks) are ``int64``, or nullable ``Int64`` when a cell
     is empty; flags ``bool``; points stay :class:`~decimal.Decimal` objects
-    (``object``) unless ``floats`` asks for ``float64``; a column already
-    made of floats (asked for) stays as it is.
+    (``object``) unless ``floats`` asks for ``float64``; an array of numbers
+    (already floats, asked for) stays as it is.
     """
     dtype = getattr(values, "dtype", None)
     if dtype is not None and dtype.kind in "fiu":
         return pandas.Series(values)
     items = values.tolist() if hasattr(values, "tolist") else list(values)
-    present = [v for v in items if v is not None]
-    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
-        return pandas.Series(items, dtype="int64" if len(present) == len(items) else "Int64")
-    if present and len(present) == len(items) and all(isinstance(v, bool) for v in present):
-        return pandas.Series(items, dtype="bool")
-    if floats and present and all(is_number(v) for v in present):
+    kind = _dtype(items, floats)
+    if kind == "float64":
         # float-ok: the caller asked for floats explicitly.
         return pandas.Series(items, dtype="object").astype("float64")
-    return pandas.Series(values if dtype is not None else items, dtype="object")
+    return pandas.Series(items, dtype=kind)
 
 
 def table_frame(table: Table, *, floats: bool = False) -> pd.DataFrame:

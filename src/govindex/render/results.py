@@ -31,7 +31,15 @@ from govindex._optional import require
 from govindex.catalogue.reports import Summary
 from govindex.catalogue.words import Heading
 from govindex.ranking import Rank
-from govindex.render.columns import FlatLayout, csv_rows, flat_layout, frame_columns, json_pieces, rows_layout
+from govindex.render.columns import (
+    FlatLayout,
+    csv_rows,
+    flat_layout,
+    frame_columns,
+    json_pieces,
+    json_rows,
+    rows_layout,
+)
 from govindex.render.csv import csv_text, table_csv
 from govindex.render.frames import table_frame, typed_series
 from govindex.render.json import encode_string, json_text
@@ -149,29 +157,15 @@ def _indented(result: Result, indent: int) -> Iterator[str]:
     pad = " " * indent
     yield "{\n" + pad + '"rubric": ' + encode_string(result.rubric.id) + ",\n" + pad + '"results": ['
     first = True
-    for piece in json_pieces(result):
-        for row in _rows_of(piece):
-            text = json_text(json.loads(row), indent=indent).rstrip("\n")
-            yield ("\n" if first else ",\n") + textwrap.indent(text, pad * 2)
-            first = False
+    for row in json_rows(result):
+        text = json_text(json.loads(row), indent=indent).rstrip("\n")
+        yield ("\n" if first else ",\n") + textwrap.indent(text, pad * 2)
+        first = False
     yield ("]" if first else "\n" + pad + "]")
     if result.not_assessed:
         text = json_text(_not_assessed_data(result), indent=indent).rstrip("\n")
         yield ",\n" + pad + '"not_assessed": ' + textwrap.indent(text, pad)[len(pad) :]
     yield "\n}\n"
-
-
-def _rows_of(piece: str) -> Iterator[str]:
-    """The JSON objects of the rows in one piece of :func:`~govindex.render.columns.json_pieces`."""
-    decoder = json.JSONDecoder()
-    at = 0
-    while at < len(piece):
-        if piece[at] != "{":
-            at += 1
-            continue
-        _value, end = decoder.raw_decode(piece, at)
-        yield piece[at:end]
-        at = end
 
 
 # --- the flat table: one agency per row ------------------------------------------------------------
@@ -270,7 +264,7 @@ def result_frame(result: Result, *, floats: bool = False) -> pd.DataFrame:
     ranks = {"rank", *(f"{view_id} rank" for view_id in layout.views)}
     frame: pd.DataFrame = pandas.DataFrame(
         {
-            name: typed_series(pandas, data[name])
+            name: typed_series(pandas, data[name], floats=floats)
             if name in ranks
             else pandas.Series(data[name], dtype=data[name].dtype, copy=False)
             for name in ids
