@@ -87,8 +87,8 @@ def _check_rubric(rubric: Rubric, group: Group) -> None:
 
 
 def _check_agency(agency_id: str, name: str) -> None:
-    _check_text(agency_id, Form.WHAT_AGENCY_ID, agency=repr(agency_id))
-    _check_text(name, Form.WHAT_AGENCY, agency=repr(agency_id))
+    _check_text(agency_id, Form.WHAT_AGENCY_ID, agency=visible(agency_id))
+    _check_text(name, Form.WHAT_AGENCY, agency=visible(agency_id))
 
 
 def _max_cell(value: Decimal) -> Decimal | int:
