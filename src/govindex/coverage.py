@@ -23,11 +23,9 @@ is not missing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-
-from typing import TYPE_CHECKING
 
 from govindex.catalogue import Entry
 from govindex.catalogue.directory import CoverageWords

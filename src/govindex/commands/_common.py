@@ -52,7 +52,11 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--registry",
         metavar="FILE|ID",
-        help="an agency directory (a file, or a bundled id) that gives agencies named in a table their stable ids",
+        help=(
+            "an agency directory (a CSV or YAML file, or a bundled id) that gives agencies named in a table their "
+            "stable ids, and lists the agencies of the round (default: the rubric's province's, if one ships); "
+            "validate and score warn of those that sent nothing"
+        ),
     )
     group.add_argument(
         "--max-bytes",
