@@ -520,6 +520,19 @@ def test_yaml_problems_of_the_whole_directory_are_each_placed_in_the_file() -> N
     )
 
 
+def test_yaml_problem_of_one_record_is_placed_at_its_event() -> None:
+    text = DIRECTORY_YAML.replace(
+        "      - {event: merged_into, into: so-b, date: 2025-03-01}\n",
+        "      - {event: abolished, year: 2025}\n      - {event: renamed, year: 2024, previous_name: B}\n",
+    )
+    with pytest.raises(InputError) as caught:
+        parse_directory(text, file="agencies.yaml")
+    assert refusal(caught.value, "vi") == (
+        "agencies.yaml:7:9: agencies[0].events[0]: cơ quan 'so-a': 'abolished' chỉ có thể là sự kiện cuối cùng"
+    )
+    assert refusal(caught.value, "en").endswith("agency 'so-a': 'abolished' can only be the last event")
+
+
 def test_yaml_directory_must_be_a_mapping() -> None:
     with pytest.raises(FileFormatError) as caught:
         parse_directory("- a\n- b\n", file="x.yaml")

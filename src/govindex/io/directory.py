@@ -66,7 +66,7 @@ from govindex.io._directory_csv import alone, dump_directory_csv, parse_director
 from govindex.io.bundled import bundled_path
 from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
 from govindex.io.converter import structure_document
-from govindex.io.yamlio import load_document
+from govindex.io.yamlio import Document, load_document
 
 if TYPE_CHECKING:
     from govindex.rubric import Rubric
@@ -102,11 +102,25 @@ def parse_directory(text: str, *, file: str | None = None) -> AgencyDirectory:
         raise FileFormatError(DirectoryFile.NOT_A_MAPPING, file=file)
     data, problems = structure_document(document, _DirectoryData)
     if problems:
-        raise collected(problems)
+        raise collected([_in_record(problem, document) for problem in problems])
     try:
         return AgencyDirectory(**attrs.asdict(data, recurse=False))
     except GovIndexError as error:
         raise collected([document.place(alone(problem)) for problem in error.problems]) from None
+
+
+def _in_record(problem: GovIndexError, document: Document) -> GovIndexError:
+    """A record's refusal (its path within the record: ``events[1]``) placed at its record in the file."""
+    agencies = document.data.get("agencies") if isinstance(document.data, dict) else None
+    path = problem.path or ""
+    if problem.reason is None or not path.startswith(("events[", "predecessors[")) or not isinstance(agencies, list):
+        return problem
+    ids = [entry.get("id") if isinstance(entry, dict) else None for entry in agencies]
+    if problem.agency not in ids:
+        return problem
+    where = f"agencies[{ids.index(problem.agency)}].{path}"
+    context = {**problem.context(), "line": None, "column": None, "path": None}
+    return document.place(type(problem)(problem.reason, **context, **problem.params), where)
 
 
 def read_directory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AgencyDirectory:
