@@ -245,6 +245,19 @@ def test_bytes_that_are_not_utf8_are_refused() -> None:
     assert caught.value.describe("vi").startswith("d.csv: không phải văn bản UTF-8 (byte ")
 
 
+def test_a_file_that_cannot_be_read_or_is_too_large_is_refused(tmp_path: Path) -> None:
+    missing = tmp_path / "khong-co.csv"
+    with pytest.raises(GovIndexError) as caught:
+        load_directory(str(missing))
+    assert caught.value.code == "directory-cannot-read"
+    assert caught.value.describe("vi").startswith(f"{missing}: không đọc được danh mục: ")
+    large = tmp_path / "lon.csv"
+    large.write_text(HEADER + "xa-a,Xã A,xã,,,\n", encoding="utf-8")
+    with pytest.raises(GovIndexError) as too_large:
+        read_directory(large, max_bytes=10)
+    assert too_large.value.describe("en") == f"{large}: the directory file is larger than 10 bytes"
+
+
 def test_a_file_with_another_extension_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "danh-muc.xlsx"
     path.write_bytes(b"")

@@ -203,6 +203,11 @@ class DirectoryFile(Entry):
     """Refusals of a directory file: its text, its columns, its cells."""
 
     CANNOT_READ = ("directory-cannot-read", "không đọc được danh mục: {reason}", "cannot read the directory: {reason}")
+    TOO_LARGE = (
+        "directory-too-large",
+        "tệp danh mục lớn hơn {limit} byte",
+        "the directory file is larger than {limit} bytes",
+    )
     NOT_UTF8 = (
         "directory-not-utf8",
         "không phải văn bản UTF-8 (byte {byte}); trong Excel hãy lưu dạng 'CSV UTF-8'",

@@ -49,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
             warn(text)
         emit(f"{report.summary()}\n")
         total += len(report.problems)
-    if rubric is not None:
-        found = [agency for report in reports if report.rubric == rubric.id for agency in report.places]
-        warn_coverage(rubric, found, options.registry)
+    cohort = [report for report in reports if rubric is not None and report.rubric == rubric.id]
+    if rubric is not None and cohort:  # score files were checked against the rubric: who sent nothing?
+        warn_coverage(rubric, [agency for report in cohort for agency in report.places], options.registry)
     if total:
         emit(f"{total} problem(s) found.\n")
         return 2

@@ -64,7 +64,7 @@ from govindex.directory import AgencyDirectory, AgencyRecord
 from govindex.errors import FileFormatError, GovIndexError, UnknownNameError, collected
 from govindex.io._directory_csv import alone, dump_directory_csv, parse_directory_csv
 from govindex.io.bundled import bundled_path
-from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
+from govindex.io.cells import DEFAULT_MAX_BYTES
 from govindex.io.converter import structure_document
 from govindex.io.yamlio import Document, load_document
 
@@ -130,9 +130,12 @@ def read_directory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> A
     if suffix not in {".csv", ".yaml", ".yml", ".json"}:
         raise FileFormatError(DirectoryFile.UNKNOWN_FORMAT, suffix=suffix, file=str(path))
     try:
-        data = read_limited(path, max_bytes, "directory")
-    except FileFormatError as error:
-        raise FileFormatError(DirectoryFile.CANNOT_READ, reason=error, file=str(path)) from None
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise FileFormatError(DirectoryFile.CANNOT_READ, reason=error.strerror or str(error), file=str(path)) from None
+    if len(data) > max_bytes:
+        raise FileFormatError(DirectoryFile.TOO_LARGE, limit=max_bytes, file=str(path))
     if suffix == ".csv":
         return parse_directory_csv(data, id=path.stem, file=str(path))
     try:
