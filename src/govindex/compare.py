@@ -3,7 +3,7 @@
 Two or more :class:`Period` s (each usually made from a :class:`~govindex.results.Result`,
 possibly under different rubrics) are compared agency by agency. Places are
 counted within the ranking group, positive when the agency moved up
-("tăng 31 bậc" is ``+31``). With a :class:`~govindex.directory.Registry`,
+("tăng 31 bậc" is ``+31``). With a :class:`~govindex.directory.AgencyDirectory`,
 names are resolved to stable ids and reorganisations are reported: an agency
 merged into another appears as ``merged_into`` with its successor, the
 successor as ``merged`` with its predecessors, an abolished one as
@@ -31,13 +31,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govindex._convert import to_dict
+from govindex.catalogue import Entry
 from govindex.catalogue.reports import ReportError
 from govindex.directory import EventKind
 from govindex.errors import InputError, UnknownNameError
 from govindex.points import exact, format_points, parse_points
 
 if TYPE_CHECKING:
-    from govindex.directory import AgencyRecord, Registry
+    from govindex.directory import AgencyDirectory, AgencyRecord, LineageEvent
     from govindex.ranking import Rank
     from govindex.results import Result
 
@@ -318,7 +319,7 @@ def _movement(
     return places, change, _band_change(old_period, new_period, old, new), notes
 
 
-def _record(standing: Standing, period: Period, registry: Registry) -> AgencyRecord:
+def _record(standing: Standing, period: Period, registry: AgencyDirectory) -> AgencyRecord:
     """The registry's record of a standing: by id, else by name; an id and a name that disagree are refused."""
     named = bool(standing.name) and standing.name != standing.agency
     try:
@@ -328,8 +329,9 @@ def _record(standing: Standing, period: Period, registry: Registry) -> AgencyRec
             raise first.with_context(path=period.label) from None
         try:
             return registry.resolve(standing.name)
-        except UnknownNameError as error:
-            raise error.with_context(agency=standing.agency, path=period.label) from None
+        except UnknownNameError as error:  # the name was looked up for the id the period gives
+            reason: Entry | str = error.reason or error.message
+            raise UnknownNameError(reason, agency=standing.agency, path=period.label, **error.params) from None
     if named:
         try:
             by_name: AgencyRecord | None = registry.resolve(standing.name)
@@ -348,7 +350,17 @@ def _record(standing: Standing, period: Period, registry: Registry) -> AgencyRec
     return record
 
 
-def _check_year(record: AgencyRecord, period: Period, registry: Registry) -> None:
+@attrs.frozen
+class _Worded:
+    """A lineage event in a message, worded in the message's language."""
+
+    event: LineageEvent
+
+    def message_in(self, lang: str) -> str:
+        return self.event.describe(lang)
+
+
+def _check_year(record: AgencyRecord, period: Period, registry: AgencyDirectory) -> None:
     """Refuse an agency the registry says did not exist in the period's year."""
     if period.year is None:
         return
@@ -363,12 +375,12 @@ def _check_year(record: AgencyRecord, period: Period, registry: Registry) -> Non
                 period=repr(period.label),
                 year=str(period.year),
                 registry=repr(registry.id),
-                event=event.describe(),
+                event=_Worded(event),
                 agency=record.id,
             )
 
 
-def _resolve(period: Period, registry: Registry) -> Period:
+def _resolve(period: Period, registry: AgencyDirectory) -> Period:
     """The period with every agency id replaced by its registry id."""
     standings: list[Standing] = []
     seen: dict[str, Standing] = {}
@@ -406,7 +418,7 @@ class _Between:
 
     agency: str
     record: AgencyRecord
-    registry: Registry
+    registry: AgencyDirectory
     after: int
     until: int
 
@@ -458,7 +470,7 @@ class _Between:
         return attrs.evolve(step, status=Status.ABOLISHED, when=end.when)
 
 
-def _step(agency_id: str, old_period: Period, new_period: Period, registry: Registry | None) -> Step:
+def _step(agency_id: str, old_period: Period, new_period: Period, registry: AgencyDirectory | None) -> Step:
     old, new = old_period.get(agency_id), new_period.get(agency_id)
     places, change, bands, notes = _movement(old_period, new_period, old, new)
     y0, y1 = old_period.year, new_period.year
@@ -487,7 +499,7 @@ class Comparison:
 
     periods: tuple[Period, ...]
     rows: tuple[ComparisonRow, ...]
-    registry: Registry | None = attrs.field(default=None, eq=False, repr=False)
+    registry: AgencyDirectory | None = attrs.field(default=None, eq=False, repr=False)
 
     def __iter__(self) -> Iterator[ComparisonRow]:
         return iter(self.rows)
@@ -546,7 +558,7 @@ def _check_periods(items: tuple[Period, ...]) -> None:
             )
 
 
-def _row(agency_id: str, items: tuple[Period, ...], registry: Registry | None) -> ComparisonRow:
+def _row(agency_id: str, items: tuple[Period, ...], registry: AgencyDirectory | None) -> ComparisonRow:
     standings = tuple(period.get(agency_id) for period in items)
     steps = tuple(_step(agency_id, old, new, registry) for old, new in pairwise(items))
     latest = next(s for s in reversed(standings) if s is not None)
@@ -560,7 +572,7 @@ def _row(agency_id: str, items: tuple[Period, ...], registry: Registry | None) -
 
 
 @exact
-def compare(*periods: Period | Result, registry: Registry | None = None) -> Comparison:
+def compare(*periods: Period | Result, registry: AgencyDirectory | None = None) -> Comparison:
     """Compare two or more periods (or results), oldest first.
 
     With a ``registry`` every agency is resolved to its registry id (by id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files, warn
+from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files, warn, warn_coverage
 from govindex.commands._output import add_output_options, emit
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
@@ -67,5 +67,6 @@ def run(args: argparse.Namespace) -> int:
         raise place_error(error, files) from None
     for fact in unread_facts(rubric, assessments):
         warn(f"{', '.join(args.scores)}: {fact.message()}")
+    warn_coverage(rubric, (item.agency.id for item in assessments), args.registry, args.lang)
     emit(result, args, FORMATS)  # JSON written as made, from the columns
     return 0
