@@ -19,7 +19,7 @@ import attrs
 
 from govindex.points import divide, exact_context
 from govindex.ranking import TiePolicy
-from govindex.render.json import encode_string
+from govindex.render.json import encode_raw, encode_string
 from govindex.render.safe import csv_cell
 
 if TYPE_CHECKING:
@@ -61,12 +61,55 @@ def _rank_json(stored: int, denominator: int) -> str:
     return text if "." not in text else '"' + text + '"'
 
 
+class _Texts:
+    """Each scaled value's text and each stored rank's JSON, made once for a whole result."""
+
+    def __init__(self, decimals: int, denominator: int) -> None:
+        self.decimals = decimals
+        self.denominator = denominator
+        self._scaled: dict[int, str] = {}
+        self._ranks: dict[int, str] = {}
+
+    def scaled(self, values: list[int]) -> list[str]:
+        known, decimals = self._scaled, self.decimals
+        out = []
+        for value in values:
+            text = known.get(value)
+            if text is None:
+                text = known[value] = scaled_text(value, decimals)
+            out.append(text)
+        return out
+
+    def ranks(self, stored: list[int]) -> list[str]:
+        known, denominator = self._ranks, self.denominator
+        out = []
+        for value in stored:
+            text = known.get(value)
+            if text is None:
+                text = known[value] = _rank_json(value, denominator)
+            out.append(text)
+        return out
+
+
 def _distinct(values: NDArray[Any]) -> tuple[NDArray[np.intp], list[int]]:
-    """(the index of each value among the distinct ones, the distinct values as Python integers)."""
+    """(the index of each value among the distinct ones, the distinct values as Python integers, ascending).
+
+    Scores of one node span a small range of scaled integers: they are
+    counted in a table of that range rather than sorted.
+    """
     import numpy as np
 
-    distinct, index = np.unique(values, return_inverse=True)
-    return index.reshape(-1), [int(v) for v in distinct.tolist()]
+    if values.dtype.kind in "iu" and len(values):
+        low, high = int(values.min()), int(values.max())
+        if high - low <= 4 * len(values) + 1024:
+            offsets = values - low
+            present = np.zeros(high - low + 1, dtype=np.bool_)
+            present[offsets] = True
+            position = np.cumsum(present, dtype=np.intp) - 1
+            distinct = np.flatnonzero(present) + low
+            return position[offsets], [int(v) for v in distinct.tolist()]
+    found, index = np.unique(values, return_inverse=True)
+    return index.reshape(-1), [int(v) for v in found.tolist()]
 
 
 def _published(publication: Publication, maximum: Decimal) -> Callable[[Decimal], str]:
@@ -149,44 +192,52 @@ def rows_layout(result: Result) -> FlatLayout:
 # --- JSON ------------------------------------------------------------------------------------------
 
 
-def _node_fragments(columns: Columns, j: int, policy: TiePolicy) -> NDArray[Any]:
+def _tails(columns: Columns, j: int, distinct: list[int]) -> list[str] | None:
+    """``,"normalised":"0.1250"}`` per distinct value on the rubric's publication scale, or ``None``."""
+    node = columns.layout.nodes[j]
+    publication = columns.publication
+    if publication is None or node.max_points == 0:
+        return None
+    publish = _published(publication, node.max_points)
+    with exact_context():
+        return [',"normalised":"' + publish(columns.point(value)) + '"}' for value in distinct]
+
+
+def _node_fragments(columns: Columns, j: int, policy: TiePolicy, texts: _Texts) -> NDArray[Any]:
     """``"id":{"score":"1.25","rank":3}`` for every agency (empty where it has no score), made once per value."""
     import numpy as np
 
-    node = columns.layout.nodes[j]
-    head = encode_string(node.id) + ':{"score":"'
+    head = encode_raw(columns.layout.nodes[j].id) + ':{"score":"'
     index, distinct = _distinct(columns.scores[:, j])
-    texts = [scaled_text(value, columns.decimals) for value in distinct]
-    publication = columns.publication
-    if publication is not None and node.max_points != 0:
-        publish = _published(publication, node.max_points)
-        with exact_context():
-            tails = [',"normalised":"' + publish(columns.point(value)) + '"}' for value in distinct]
-    else:
-        tails = ["}"] * len(distinct)
-    ranks = columns.ranks.get(node.id)
+    scores = texts.scaled(distinct)
+    tails = _tails(columns, j, distinct)
+    ranks = columns.ranks.get(columns.layout.nodes[j].id)
     if ranks is None:
-        out = np.array([head + t + '","rank":null' + tail for t, tail in zip(texts, tails, strict=True)], dtype=object)
-        out = out[index]
+        rank_texts = ["null"] * len(distinct)
     elif policy is not TiePolicy.ORDINAL:  # the rank is a function of the score within a group
         rank_of = np.zeros(len(distinct), dtype=np.int64)
         rank_of[index] = ranks
-        denominator = columns.rank_denominator
-        pieces = [
-            head + t + '","rank":' + _rank_json(int(r), denominator) + tail
-            for t, r, tail in zip(texts, rank_of.tolist(), tails, strict=True)
-        ]
-        out = np.array(pieces, dtype=object)[index]
-    else:
+        rank_texts = texts.ranks(rank_of.tolist())
+    else:  # ordinal: agencies with one score have different ranks
+        scores_of = [scores[i] for i in index.tolist()]
+        ranked = texts.ranks(ranks.tolist())
+        tails_of = ["}"] * len(ranked) if tails is None else [tails[i] for i in index.tolist()]
         out = np.array(
-            [
-                head + texts[i] + '","rank":' + str(r) + tails[i]
-                for i, r in zip(index.tolist(), ranks.tolist(), strict=True)
-            ],
-            dtype=object,
+            [head + t + '","rank":' + r + e for t, r, e in zip(scores_of, ranked, tails_of, strict=True)], dtype=object
         )
-    if not columns.given[:, j].all():
-        out[~columns.given[:, j]] = ""
+        return _blank(columns, j, out)
+    if tails is None:
+        pieces = [head + t + '","rank":' + r + "}" for t, r in zip(scores, rank_texts, strict=True)]
+    else:
+        pieces = [head + t + '","rank":' + r + e for t, r, e in zip(scores, rank_texts, tails, strict=True)]
+    return _blank(columns, j, np.array(pieces, dtype=object)[index])
+
+
+def _blank(columns: Columns, j: int, out: NDArray[Any]) -> NDArray[Any]:
+    """The fragments with the agencies that have no score on node ``j`` left empty."""
+    given = columns.given[:, j]
+    if not given.all():
+        out[~given] = ""
     return out
 
 
@@ -212,47 +263,50 @@ def _view_fragments(columns: Columns) -> list[list[str]]:
     return out
 
 
-def _node_objects(columns: Columns, policy: TiePolicy) -> list[str]:
+def _node_objects(columns: Columns, policy: TiePolicy, texts: _Texts) -> list[str]:
     """Per agency (by row), the text of its ``nodes`` object's members."""
     import numpy as np
 
     width = len(columns.node_ids)
     matrix = np.empty((len(columns), max(width - 1, 0)), dtype=object)
     for j in range(1, width):
-        matrix[:, j - 1] = _node_fragments(columns, j, policy)
+        matrix[:, j - 1] = _node_fragments(columns, j, policy, texts)
     complete = bool(columns.given.all())
     return [",".join(cells) if complete else ",".join(filter(None, cells)) for cells in matrix.tolist()]
 
 
-def _group_json(result: Result, columns: Columns) -> Iterator[str]:
-    """The JSON object of each agency of the group, in rank order, made one at a time."""
-    nodes = _node_objects(columns, result.rubric.tie_policy)
+def _band_texts(columns: Columns) -> list[str]:
+    """``"fair","band_label":"Khá"`` per band of the scheme (by position); ``null`` twice for none."""
+    if columns.bands is None:
+        return ['null,"band_label":null']
+    return [encode_string(band.id) + ',"band_label":' + encode_string(band.label) for band in columns.bands.bands]
+
+
+def _group_json(result: Result, columns: Columns, texts: _Texts) -> Iterator[str]:
+    """The JSON object of each agency of the group, in rank order, made one at a time.
+
+    Every text that does not come from the rubric's checked ids is written
+    by :func:`~govindex.render.json.encode_string`: a lone surrogate as its escape.
+    """
+    nodes = _node_objects(columns, result.rubric.tie_policy, texts)
     views = _view_fragments(columns) if columns.views else None
     index, distinct = _distinct(columns.totals)
-    totals = [scaled_text(value, columns.decimals) for value in distinct]
+    totals = texts.scaled(distinct)
     normalised = normalised_text(result, columns)
     extras = [',"normalised":"' + normalised(value) + '"' for value in distinct] if normalised else None
-    ranks = columns.ranks[columns.node_ids[0]].tolist()
-    denominator = columns.rank_denominator
-    bands = columns.bands
-    band_ids = [] if bands is None else [encode_string(band.id) for band in bands.bands]
-    band_labels = [] if bands is None else [encode_string(band.label) for band in bands.bands]
-    band_of = None if columns.band is None else columns.band.tolist()
-    group = ',"group":' + encode_string(columns.group_id) + ',"total":"'
+    ranks = texts.ranks(columns.ranks[columns.node_ids[0]].tolist())
+    bands = _band_texts(columns)
+    band_of = [0] * len(columns) if columns.band is None else columns.band.tolist()
+    group = ',"group":' + encode_raw(columns.group_id) + ',"total":"'
     for row in columns.order.tolist():
         agency = columns.agencies[row]
         at = int(index[row])
-        band = (
-            'null,"band_label":null'
-            if band_of is None
-            else band_ids[band_of[row]] + ',"band_label":' + band_labels[band_of[row]]
-        )
         tail = "" if extras is None else extras[at]
         if views is not None and views[row]:
             tail += ',"views":{' + ",".join(views[row]) + "}"
         yield (
             '{"agency":' + encode_string(agency.id) + ',"name":' + encode_string(agency.name) + group + totals[at]
-            + '","band":' + band + ',"rank":' + _rank_json(ranks[row], denominator)
+            + '","band":' + bands[band_of[row]] + ',"rank":' + ranks[row]
             + ',"nodes":{' + nodes[row] + "}" + tail + "}"
         )  # fmt: skip
 
@@ -260,7 +314,7 @@ def _group_json(result: Result, columns: Columns) -> Iterator[str]:
 def json_rows(result: Result) -> Iterator[str]:
     """The compact JSON object of every agency, group by group in the rubric's order, best first."""
     for columns in result.column_groups:
-        yield from _group_json(result, columns)
+        yield from _group_json(result, columns, _Texts(columns.decimals, columns.rank_denominator))
 
 
 def json_pieces(result: Result, tail: str = "") -> Iterator[str]:

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["encode_string", "json_text"]
+__all__ = ["encode_raw", "encode_string", "escape_surrogates", "json_text"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-#: JSON string text as ``json.dumps(..., ensure_ascii=False)`` writes it (the C encoder when available).
-_encode: Callable[[str], str] = json.encoder.encode_basestring
+#: JSON string text as ``json.dumps(..., ensure_ascii=False)`` writes it (the C encoder when available);
+#: a lone surrogate is left as it is (:func:`escape_surrogates` writes it as its escape).
+encode_raw: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def _escaped(found: re.Match[str]) -> str:
@@ -30,7 +31,7 @@ def escape_surrogates(text: str) -> str:
     >>> escape_surrogates('"a\ud800"')
     '"a\\ud800"'
     """
-    return _SURROGATE.sub(_escaped, text)
+    return _SURROGATE.sub(_escaped, text) if _SURROGATE.search(text) else text
 
 
 def encode_string(text: str) -> str:
@@ -39,8 +40,7 @@ def encode_string(text: str) -> str:
     >>> encode_string('Sở "Y" tế')
     '"Sở \\\\"Y\\\\" tế"'
     """
-    out = _encode(text)
-    return escape_surrogates(out) if _SURROGATE.search(out) else out
+    return escape_surrogates(encode_raw(text))
 
 
 def _default(value: Any) -> Any:
