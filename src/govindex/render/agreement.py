@@ -8,6 +8,7 @@ A paragraph counts them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from govindex.agreement import Agreement
@@ -16,7 +17,7 @@ from govindex.render.model import Cell, Column, Document, Paragraph, Table
 from govindex.render.wording import named
 
 if TYPE_CHECKING:
-    from govindex.agreement import PublishedCheck
+    from govindex.agreement import FigureCheck, PublishedCheck
     from govindex.results import Result
 
 __all__ = ["agreement_data", "agreement_document"]
@@ -40,6 +41,24 @@ def _columns() -> list[Column]:
     ]
 
 
+def _row(item: FigureCheck, lang: str, names: Mapping[str, str], groups: Mapping[str, str]) -> list[Cell]:
+    comparison = item.comparison
+    rank: Cell = item.rank if item.rank_matches is not False else Checked.RANK_DIFFERS.text(lang, rank=item.rank)
+    return [
+        item.agency,
+        names.get(item.agency, item.agency),
+        item.group,
+        groups.get(item.group, item.group),
+        comparison.published,
+        comparison.recomputed,
+        comparison.difference,
+        comparison.bound,
+        _KIND[comparison.kind].text(lang),
+        item.published_rank,
+        rank,
+    ]
+
+
 def agreement_document(check: PublishedCheck, lang: str = "vi", *, result: Result | None = None) -> Document:
     """The check as a document: the table of figures, then how many agree.
 
@@ -47,27 +66,7 @@ def agreement_document(check: PublishedCheck, lang: str = "vi", *, result: Resul
     """
     names = {} if result is None else {row.agency.id: row.agency.name for row in result.rows}
     groups = {} if result is None else {g.id: named(g, lang) for g in result.rubric.groups}
-    rows: list[list[Cell]] = []
-    for item in check.checks:
-        comparison = item.comparison
-        rank: Cell = item.rank
-        if item.rank_matches is False:
-            rank = Checked.RANK_DIFFERS.text(lang, rank=item.rank)
-        rows.append(
-            [
-                item.agency,
-                names.get(item.agency, item.agency),
-                item.group,
-                groups.get(item.group, item.group),
-                comparison.published,
-                comparison.recomputed,
-                comparison.difference,
-                comparison.bound,
-                _KIND[comparison.kind].text(lang),
-                item.published_rank,
-                rank,
-            ]
-        )
+    rows = [_row(item, lang, names, groups) for item in check.checks]
     for agencies, entry in (
         (check.only_published, Checked.ONLY_PUBLISHED),
         (check.not_published, Checked.NOT_PUBLISHED),

@@ -427,6 +427,25 @@ def _ranks(columns: Columns, stored: NDArray[Any]) -> NDArray[Any]:
     return np.array([Decimal(int(s)) / denominator for s in stored.tolist()], dtype=object)
 
 
+def _band_labels(columns: Columns) -> NDArray[Any]:
+    """Each agency's band label, in row order (``None`` without bands)."""
+    import numpy as np
+
+    if columns.band is None or columns.bands is None:
+        return np.full(len(columns), None, dtype=object)
+    return np.array([band.label for band in columns.bands.bands], dtype=object)[columns.band[columns.order]]
+
+
+def _normalised_column(result: Result, columns: Columns, floats: bool) -> NDArray[Any]:
+    """Each agency's published total, in row order (``None`` or NaN where the group publishes none)."""
+    import numpy as np
+
+    text = normalised_text(result, columns)
+    totals = columns.totals[columns.order].tolist()
+    values = [None] * len(totals) if text is None else [Decimal(text(v)) for v in totals]
+    return np.array(values, dtype=np.float64 if floats else object)
+
+
 def _group_frame(result: Result, columns: Columns, layout: FlatLayout, floats: bool) -> dict[str, NDArray[Any]]:
     import numpy as np
 
@@ -439,14 +458,10 @@ def _group_frame(result: Result, columns: Columns, layout: FlatLayout, floats: b
         "agency": np.array([columns.agencies[row].id for row in order.tolist()], dtype=object),
         "name": np.array([columns.agencies[row].name for row in order.tolist()], dtype=object),
         "total": _decimal_column(columns, 0, floats),
-        "band": np.full(count, None, dtype=object)
-        if columns.band is None or columns.bands is None
-        else np.array([band.label for band in columns.bands.bands], dtype=object)[columns.band[order]],
+        "band": _band_labels(columns),
     }
     if layout.normalised:
-        text = normalised_text(result, columns)
-        values = [None] * count if text is None else [Decimal(text(v)) for v in columns.totals[order].tolist()]
-        data["normalised"] = np.array(values, dtype=np.float64 if floats else object)
+        data["normalised"] = _normalised_column(result, columns, floats)
     for node_id in layout.nodes:
         j = columns.layout.index.get(node_id)
         data[node_id] = empty.copy() if j is None else _decimal_column(columns, j, floats)

@@ -12,6 +12,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from govindex.catalogue.render import RenderError
+from govindex.errors import InputError
+
 __all__ = ["encode_raw", "encode_string", "escape_surrogates", "json_text"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -46,7 +49,7 @@ def encode_string(text: str) -> str:
 def _default(value: Any) -> Any:
     if isinstance(value, Decimal):
         return f"{value:f}"
-    raise TypeError(f"{type(value).__name__} is not JSON data")
+    raise InputError(RenderError.NOT_RENDERABLE, kind=type(value).__name__)
 
 
 def json_text(data: Any, *, indent: int | None = 2) -> str:
