@@ -429,7 +429,7 @@ def test_compare_command_markdown_and_table(capsys: pytest.CaptureFixture[str]) 
     assert main(["compare", "sonla-2017-it", "again=sonla-2017-it", "--format", "markdown", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(
-        "# Comparison of 2017 → again\n\n## 2017 → again\n\n| Group | Group | Agency id | Agency | Rank 2017 |"
+        "# Comparison of 2017 → again\n\n## 2017 → again\n\n| Group id | Group | Agency id | Agency | Rank 2017 |"
     )
     assert "| provincial | Provincial departments | so-thong-tin-va-truyen-thong |" in out and "continuing" in out
     assert main(["compare", "sonla-2017-it", "again=sonla-2017-it", "--format", "markdown"]) == 0

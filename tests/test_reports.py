@@ -180,7 +180,7 @@ def test_xlsx_has_one_sheet_per_table_with_exact_numbers(stats_2017) -> None:
     sheet = workbook["Statistics"]
     assert sheet["A1"].value == "Statistics per group"
     header = [cell.value for cell in sheet[3]]
-    assert header[:4] == ["Group", "Group", "Agencies", "Mean"]
+    assert header[:4] == ["Group id", "Group", "Agencies", "Mean"]
     provincial = [cell for cell in sheet[4]]
     assert provincial[1].value == "Provincial departments"
     assert provincial[3].value == 67.6 and provincial[3].number_format == "0.0"

@@ -23,7 +23,7 @@ class Heading(Entry):
     """The heading of a column, by the column's id (the member's name is the id in capitals)."""
 
     STT = ("heading-stt", "STT", "No.")
-    GROUP = ("heading-group", "Nhóm", "Group")
+    GROUP = ("heading-group", "Mã nhóm", "Group id")
     GROUP_NAME = ("heading-group-name", "Khối", "Group")
     RANK = ("heading-rank", "Xếp hạng", "Rank")
     AGENCY = ("heading-agency", "Mã cơ quan", "Agency id")
