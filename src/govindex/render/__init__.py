@@ -116,8 +116,15 @@ NOTEBOOK_TYPES = (
 )
 
 
-def _registered() -> None:
-    """Load the registrations of every renderer (once; the domain modules they need load with them)."""
+def _registered(value: object = None) -> None:
+    """Load the registrations the value needs: a result's alone, else every renderer's (once)."""
+    from govindex.results import Result
+
+    if isinstance(value, Result):
+        from govindex.render.results import register
+
+        register()
+        return
     import govindex.render.registry  # noqa: F401  (registers on import)
 
 
@@ -143,7 +150,7 @@ def _check_format(fmt: str) -> None:
 def document(value: Any, lang: str = "vi") -> Document:
     """The document of a value (a result, statistics, a reconciliation, a comparison, an explanation...)."""
     check_lang(lang)
-    _registered()
+    _registered(value)
     from govindex.render.dispatch import describe
 
     return describe(value, lang)
@@ -151,7 +158,7 @@ def document(value: Any, lang: str = "vi") -> Document:
 
 def data(value: Any) -> Any:
     """The JSON-ready data of a value (points as exact text, never floats), by its cattrs unstructure hook."""
-    _registered()
+    _registered(value)
     from govindex.render.dispatch import converter
 
     return converter.unstructure(value)
@@ -163,7 +170,7 @@ def frame(value: Any, table: str | None = None, *, floats: bool = False) -> pd.D
     A result's is built from its columns: one agency per row, every node's
     score. Points stay :class:`~decimal.Decimal` objects unless ``floats``.
     """
-    _registered()
+    _registered(value)
     from govindex.render.dispatch import frame_of
 
     return frame_of(value, table, floats)
@@ -192,7 +199,7 @@ def pieces(
 
 def _json(value: Any, indent: int | None) -> Iterator[str]:
     """The JSON of a value: in pieces when it is written so (a result), else its data at once."""
-    _registered()
+    _registered(value)
     from govindex.render.dispatch import pieces_of
     from govindex.render.json import json_text
 

@@ -1,6 +1,7 @@
 """The registrations: which renderer describes which domain value (imported once, on first use).
 
-A :class:`~govindex.results.Result`, :class:`~govindex.stats.Statistics`,
+A :class:`~govindex.results.Result` (registered by :mod:`govindex.render.results`, which a result's
+output loads alone), :class:`~govindex.stats.Statistics`,
 :class:`~govindex.reconciliation.Reconciliation`,
 :class:`~govindex.compare.Comparison`,
 :class:`~govindex.explanation.Explanation` and
@@ -12,7 +13,7 @@ written in pieces.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -24,13 +25,12 @@ from govindex.explanation import Explanation
 from govindex.reconciliation import Reconciliation
 from govindex.render.agreement import agreement_data, agreement_document
 from govindex.render.comparison import comparison_data, comparison_document, comparison_frame
-from govindex.render.dispatch import converter, describe, frame_of, pieces_of
+from govindex.render.dispatch import converter, describe, frame_of
 from govindex.render.explanations import explanation_document
 from govindex.render.model import Document
 from govindex.render.reconciliation import reconciliation_data, reconciliation_document
-from govindex.render.results import result_data, result_document, result_frame, result_pieces
+from govindex.render.results import register as register_results
 from govindex.render.statistics import statistics_data, statistics_document
-from govindex.results import Result
 from govindex.rubric import Node
 from govindex.stats import Statistics
 from govindex.views import Publication, View
@@ -38,12 +38,9 @@ from govindex.views import Publication, View
 if TYPE_CHECKING:
     import pandas as pd
 
+register_results()
+
 __all__ = ["explanation_data"]
-
-
-@describe.register(Result)
-def _result(value: Result, lang: str) -> Document:
-    return result_document(value, lang)
 
 
 @describe.register(Statistics)
@@ -71,23 +68,9 @@ def _check(value: PublishedCheck, lang: str) -> Document:
     return agreement_document(value, lang)
 
 
-@frame_of.register(Result)
-def _result_frame(value: Result, table: str | None, floats: bool) -> pd.DataFrame:
-    if table is None or table == "results":
-        return result_frame(value, floats=floats)
-    from govindex.render.frames import table_frame
-
-    return table_frame(result_document(value, "en").table(table), floats=floats)
-
-
 @frame_of.register(Comparison)
 def _comparison_frame(value: Comparison, table: str | None, floats: bool) -> pd.DataFrame:
     return comparison_frame(value)
-
-
-@pieces_of.register(Result)
-def _result_pieces(value: Result, indent: int | None) -> Iterator[str]:
-    return result_pieces(value, indent=indent)
 
 
 def explanation_data(value: Explanation) -> dict[str, Any]:
@@ -131,7 +114,6 @@ def _hook(cls: type, function: Any) -> None:
     converter.register_unstructure_hook_func(lambda kind: isinstance(kind, type) and issubclass(kind, cls), function)
 
 
-_hook(Result, result_data)
 _hook(Statistics, statistics_data)
 _hook(Reconciliation, reconciliation_data)
 _hook(Comparison, comparison_data)

@@ -53,7 +53,15 @@ if TYPE_CHECKING:
     from govindex.rubric import Group
     from govindex.views import View
 
-__all__ = ["flat_table", "result_csv", "result_data", "result_document", "result_frame", "result_pieces"]
+__all__ = [
+    "flat_table",
+    "register",
+    "result_csv",
+    "result_data",
+    "result_document",
+    "result_frame",
+    "result_pieces",
+]
 
 
 def _rank(value: Rank | None) -> int | str | None:
@@ -372,3 +380,28 @@ def result_document(result: Result, lang: str = "vi") -> Document:
     if result.not_assessed:
         blocks.append(not_assessed_table(result, lang))
     return Document(_title(result, lang), blocks, lang)
+
+
+_registered: list[bool] = []
+
+
+def register() -> None:
+    """Register how a result is described, written as data, in pieces and as a DataFrame (once)."""
+    if _registered:
+        return
+    from govindex.render.dispatch import converter, describe, frame_of, pieces_of
+    from govindex.results import Result
+
+    describe.register(Result)(lambda value, lang: result_document(value, lang))
+    pieces_of.register(Result)(lambda value, indent: result_pieces(value, indent=indent))
+    frame_of.register(Result)(_frame_of)
+    converter.register_unstructure_hook_func(
+        lambda kind: isinstance(kind, type) and issubclass(kind, Result), result_data
+    )
+    _registered.append(True)
+
+
+def _frame_of(value: Result, table: str | None, floats: bool) -> pd.DataFrame:
+    if table is None or table == "results":
+        return result_frame(value, floats=floats)
+    return table_frame(result_document(value, "en").table(table), floats=floats)
