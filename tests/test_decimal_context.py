@@ -20,6 +20,7 @@ import govindex
 from errorcheck import raises
 from govindex import Agency, Assessment, load_dataset, load_rubric, read_rubric, reconcile, score, statistics
 from govindex.points import divide, format_points, quantize
+from govindex.render import data, explain
 from govindex.rubric import RuleRef
 from strategies import RULE_BASIS, agency, example_tree, rule_rubric_of
 
@@ -61,7 +62,7 @@ def test_scoring_ranking_and_banding() -> None:
 
 def test_statistics() -> None:
     def run() -> object:
-        return statistics(_score_2017()).to_dict()
+        return data(statistics(_score_2017()))
 
     _same_in_both(run)
 
@@ -74,7 +75,7 @@ def test_reconciliation() -> None:
             Assessment(a.agency, {k: v for k, v in a.scores.items() if k != "policy"} | {"policy": Decimal("0.5")})
             for a in appraised
         )
-        return reconcile(rubric, mine, appraised).to_dict()
+        return data(reconcile(rubric, mine, appraised))
 
     _same_in_both(run)
 
@@ -82,7 +83,7 @@ def test_reconciliation() -> None:
 def test_explanations() -> None:
     def run() -> object:
         result = _score_2017()
-        return [result.explain(row.agency.id, lang=lang) for row in result.rows[:3] for lang in ("vi", "en")]
+        return [explain(result, row.agency.id, lang=lang) for row in result.rows[:3] for lang in ("vi", "en")]
 
     _same_in_both(run)
 

@@ -29,6 +29,7 @@ from govindex._convert import FrozenDict
 from govindex.cli import main
 from govindex.io.bundled import list_rubrics
 from govindex.io.rubrics import read_rubric
+from govindex.render import explain
 from govindex.rules.params import Kind, Param, check_params
 from strategies import example_tree, rule_rubric_of
 
@@ -579,7 +580,13 @@ def test_validate_and_score_warn_on_stderr(tmp_path: Path, capsys: pytest.Captur
     assert captured.out == f"{scores}: ok (assessment file, 3 agencies, checked against sonla-2024-dti)\n"
     assert main(["score", "sonla-2024-dti", str(scores), "--format", "csv"]) == 0
     captured = capsys.readouterr()
-    assert captured.err == warning
+    assert captured.err.startswith(warning)
+    # then what Sơn La's directory says of the cohort: invented agencies it does not know, and who sent nothing
+    coverage = captured.err.removeprefix(warning).splitlines()
+    assert [line.split(":")[1] for line in coverage[:2]] == [" nhóm 'provincial'", " nhóm 'district'"]
+    assert coverage[2:] == [
+        f"warning: cơ quan '{agency}': không có trong danh mục 'sonla'" for agency in ("so-a", "so-b", "so-c")
+    ]
     assert captured.out.startswith("group,rank,agency")
 
 
@@ -609,8 +616,8 @@ def test_imputation_without_any_untagged_score_does_not_apply_and_says_so() -> N
         "the agency has no online public services (has_online_services: false), but no untagged sub-criterion of "
         "operations was scored on its own, so there is nothing to impute in proportion to: the scores stand as given"
     )
-    assert "rule proportional_imputation could not apply: the agency has no online public services" in result.explain(
-        "so-b"
+    assert "rule proportional_imputation could not apply: the agency has no online public services" in explain(
+        result, "so-b", lang="en"
     )
 
 
@@ -623,5 +630,5 @@ def test_best_in_cohort_kept_by_its_fallback_says_so() -> None:
     result = score(rubric, [alone])
     [item] = result.not_applied_for("so-b", "units")
     assert item.node == "units"
-    assert "with fallback: keep the agency's own score stands" in result.explain("so-b", "units")
-    assert "could not apply" not in result.explain("so-b", "internal")
+    assert "with fallback: keep the agency's own score stands" in explain(result, "so-b", "units", lang="en")
+    assert "could not apply" not in explain(result, "so-b", "internal", lang="en")

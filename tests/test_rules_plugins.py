@@ -25,6 +25,7 @@ from govindex import (
 )
 from govindex.io.rubrics import dump_rubric
 from govindex.plugins import RULES_GROUP, Registry
+from govindex.render import explain
 from govindex.rules.builtin import BUILTIN_RULES
 from strategies import RULE_BASIS, agency, leaf, parent, rule_rubric_of
 
@@ -57,11 +58,11 @@ def test_a_rubric_file_names_the_plugin_and_its_effect_is_explained() -> None:
     assert result.rules == ("late_report_penalty",)
     assert result.agency("so-xay-dung").total == Decimal("75.5")
     assert result.agency("so-y-te").total == Decimal(78)
-    text = result.explain("so-xay-dung", "report")
+    text = explain(result, "so-xay-dung", "report", lang="en")
     assert "rule late_report_penalty: 8.00 → 5.50" in text
     assert "formula: max(8 - 2.5, 0) = 5.5" in text
     assert "why: the agency sent its report late (late_report: true)" in text
-    assert "cơ quan, đơn vị gửi báo cáo muộn" in result.explain("so-xay-dung", "report", lang="vi")
+    assert "cơ quan, đơn vị gửi báo cáo muộn" in explain(result, "so-xay-dung", "report", lang="vi")
 
 
 @attrs.frozen

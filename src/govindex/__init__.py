@@ -46,13 +46,12 @@ if TYPE_CHECKING:
     from govindex.compare import Status as Status
     from govindex.compare import Step as Step
     from govindex.compare import places_moved as places_moved
+    from govindex.directory import AgencyDirectory as AgencyDirectory
     from govindex.directory import AgencyRecord as AgencyRecord
     from govindex.directory import EventKind as EventKind
     from govindex.directory import LineageEvent as LineageEvent
     from govindex.directory import Match as Match
     from govindex.directory import MatchKind as MatchKind
-    from govindex.directory import Registry as Registry
-    from govindex.explanation import explain as explain
     from govindex.io.assessments import AgencyEntry as AgencyEntry
     from govindex.io.assessments import AssessmentFile as AssessmentFile
     from govindex.io.assessments import dump_assessment_file as dump_assessment_file
@@ -66,9 +65,9 @@ if TYPE_CHECKING:
     from govindex.io.csvio import dump_scores_csv as dump_scores_csv
     from govindex.io.csvio import parse_scores_csv as parse_scores_csv
     from govindex.io.csvio import read_scores_csv as read_scores_csv
-    from govindex.io.directory import load_registry as load_registry
-    from govindex.io.directory import parse_registry as parse_registry
-    from govindex.io.directory import read_registry as read_registry
+    from govindex.io.directory import load_directory as load_directory
+    from govindex.io.directory import parse_directory as parse_directory
+    from govindex.io.directory import read_directory as read_directory
     from govindex.io.forms import parse_form as parse_form
     from govindex.io.forms import read_form as read_form
     from govindex.io.published import load_dataset as load_dataset
@@ -79,12 +78,11 @@ if TYPE_CHECKING:
     from govindex.io.schemas import json_schema as json_schema
     from govindex.io.validate import FileReport as FileReport
     from govindex.io.validate import validate_file as validate_file
-    from govindex.io.writers import result_xlsx_bytes as result_xlsx_bytes
-    from govindex.io.writers import write_result_xlsx as write_result_xlsx
     from govindex.io.xlsx import read_scores_xlsx as read_scores_xlsx
     from govindex.io.xlsx import write_scores_xlsx as write_scores_xlsx
     from govindex.reconciliation import Reconciliation as Reconciliation
     from govindex.reconciliation import reconcile as reconcile
+    from govindex.render import explain as explain
     from govindex.render.forms import agency_form_bytes as agency_form_bytes
     from govindex.render.forms import cohort_sheet_bytes as cohort_sheet_bytes
     from govindex.render.model import Column as Column
@@ -123,12 +121,12 @@ _LAZY: dict[str, str] = {
     "Status": "govindex.compare",
     "Step": "govindex.compare",
     "places_moved": "govindex.compare",
+    "AgencyDirectory": "govindex.directory",
     "AgencyRecord": "govindex.directory",
     "EventKind": "govindex.directory",
     "LineageEvent": "govindex.directory",
     "Match": "govindex.directory",
     "MatchKind": "govindex.directory",
-    "Registry": "govindex.directory",
     "AgencyEntry": "govindex.io.assessments",
     "AssessmentFile": "govindex.io.assessments",
     "dump_assessment_file": "govindex.io.assessments",
@@ -142,9 +140,9 @@ _LAZY: dict[str, str] = {
     "dump_scores_csv": "govindex.io.csvio",
     "parse_scores_csv": "govindex.io.csvio",
     "read_scores_csv": "govindex.io.csvio",
-    "load_registry": "govindex.io.directory",
-    "parse_registry": "govindex.io.directory",
-    "read_registry": "govindex.io.directory",
+    "load_directory": "govindex.io.directory",
+    "parse_directory": "govindex.io.directory",
+    "read_directory": "govindex.io.directory",
     "load_dataset": "govindex.io.published",
     "reproduce": "govindex.io.published",
     "dump_rubric": "govindex.io.rubrics",
@@ -153,12 +151,10 @@ _LAZY: dict[str, str] = {
     "json_schema": "govindex.io.schemas",
     "FileReport": "govindex.io.validate",
     "validate_file": "govindex.io.validate",
-    "result_xlsx_bytes": "govindex.io.writers",
-    "write_result_xlsx": "govindex.io.writers",
     "read_scores_xlsx": "govindex.io.xlsx",
     "write_scores_xlsx": "govindex.io.xlsx",
     "Reconciliation": "govindex.reconciliation",
-    "explain": "govindex.explanation",
+    "explain": "govindex.render",
     "reconcile": "govindex.reconciliation",
     "Adjustment": "govindex.rules",
     "Rule": "govindex.rules",
@@ -180,6 +176,7 @@ _LAZY: dict[str, str] = {
 __all__ = [
     "Adjustment",
     "Agency",
+    "AgencyDirectory",
     "AgencyEntry",
     "AgencyRecord",
     "AgencyResult",
@@ -222,7 +219,6 @@ __all__ = [
     "Ranker",
     "ReadOptions",
     "Reconciliation",
-    "Registry",
     "Result",
     "Rubric",
     "RubricError",
@@ -260,33 +256,31 @@ __all__ = [
     "json_schema",
     "list_rubrics",
     "load_dataset",
+    "load_directory",
     "load_methodology",
-    "load_registry",
     "load_rubric",
     "nfc",
     "parse_assessment_file",
+    "parse_directory",
     "parse_form",
     "parse_points",
-    "parse_registry",
     "parse_rubric",
     "parse_scores_csv",
     "places_moved",
     "rank",
     "read_assessments",
+    "read_directory",
     "read_form",
-    "read_registry",
     "read_rubric",
     "read_scores_csv",
     "read_scores_xlsx",
     "reconcile",
     "reproduce",
-    "result_xlsx_bytes",
     "score",
     "slugify",
     "standard_bands",
     "statistics",
     "validate_file",
-    "write_result_xlsx",
     "write_scores_xlsx",
 ]
 

@@ -9,7 +9,7 @@ import attrs
 
 from govindex.catalogue import Entry
 
-__all__ = ["Binding", "Params", "Phrase", "Plugin", "RuleFiles", "RuleTitle", "Rules"]
+__all__ = ["Binding", "Params", "Phrase", "Plugin", "RuleFiles", "Rules"]
 
 
 class Plugin(Entry):
@@ -73,8 +73,8 @@ class Plugin(Entry):
 class Phrase:
     """An entry with its parameters, used as a parameter of another entry (worded in the same language).
 
-    >>> Phrase(RuleTitle.NORMALISE).message_in("en")
-    'normalise the scale'
+    >>> Phrase(Plugin.RULE).message_in("en")
+    'rule'
     """
 
     entry: Entry
@@ -85,28 +85,6 @@ class Phrase:
 
     def __str__(self) -> str:
         return self.message_in("vi")
-
-
-class RuleTitle(Entry):
-    """The built-in rules' own names (tên quy tắc), as explanations show them."""
-
-    BEST_IN_COHORT = (
-        "rule-title-best-in-cohort",
-        "tính bằng điểm cao nhất của các cơ quan, đơn vị",
-        "best score in the cohort",
-    )
-    PROPORTIONAL = (
-        "rule-title-proportional-imputation",
-        "tính điểm theo tỷ lệ điểm đạt được",
-        "points in proportion to those earned",
-    )
-    FULL_MARKS = (
-        "rule-title-full-marks",
-        "tính điểm tối đa cho tiêu chí không liên quan",
-        "full marks where a criterion does not apply",
-    )
-    EXCLUDE = ("rule-title-exclude", "không đánh giá", "not assessed")
-    NORMALISE = ("rule-title-normalise", "quy đổi thang điểm", "normalise the scale")
 
 
 class Params(Entry):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._output import add_output_options, emit_document
+from govindex.commands._output import add_output_options, emit
 from govindex.compare import compare
 from govindex.io.comparisons import read_period
-from govindex.io.directory import list_registries, load_registry
-from govindex.render import document_of
+from govindex.io.directory import list_directories, load_directory
 
 _INPUTS = (
     "Each input is [LABEL=]SOURCE, where SOURCE is RUBRIC:SCORES (a rubric id or file and a CSV, "
@@ -34,7 +33,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--registry",
         metavar="FILE",
         help="an agency registry (a file, or a bundled id: "
-        + (", ".join(list_registries()) or "none")
+        + (", ".join(list_directories()) or "none")
         + ") to match names and follow lineage",
     )
     add_output_options(parser, tables=False)
@@ -43,7 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     periods = [read_period(spec) for spec in [args.old, *args.new]]
-    registry = None if args.registry is None else load_registry(args.registry)
+    registry = None if args.registry is None else load_directory(args.registry)
     comparison = compare(*periods, registry=registry)
-    emit_document(document_of(comparison, args.lang), args, data=comparison.to_dict())
+    emit(comparison, args)
     return 0

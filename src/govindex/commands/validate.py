@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, add_rules, emit, load_methodology_of, read_options, warn
+from govindex.commands._common import (
+    add_input_options,
+    add_rules,
+    emit,
+    load_methodology_of,
+    read_options,
+    warn,
+    warn_coverage,
+)
 from govindex.io.validate import validate_files
 
 
@@ -36,11 +44,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     methodology = load_methodology_of(args) if args.rubric else None
+    rubric = None if methodology is None else methodology.rubric
     total = 0
+    options = read_options(args)
     reports = validate_files(
         args.files,
         methodology,
-        options=read_options(args),
+        options=options,
         together=args.together,
         rules=args.rules,
         trust_rules=args.trust_rules,
@@ -52,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
             warn(text)
         emit(f"{report.summary()}\n")
         total += len(report.problems)
+    cohort = [report for report in reports if rubric is not None and report.rubric == rubric.id]
+    if rubric is not None and cohort:  # score files were checked against the rubric: who sent nothing?
+        warn_coverage(rubric, [agency for report in cohort for agency in report.places], options.registry)
     if total:
         emit(f"{total} problem(s) found.\n")
         return 2

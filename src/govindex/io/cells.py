@@ -18,7 +18,7 @@ from pathlib import Path
 import attrs
 
 from govindex.agency import nfc
-from govindex.directory import Registry
+from govindex.directory import AgencyDirectory
 from govindex.errors import FileFormatError, InputError, cell_name
 from govindex.points import decimals_of, exact_context, parse_points
 
@@ -137,7 +137,7 @@ class ReadOptions:
 
     sheet: str | None = None
     ignore_columns: tuple[str, ...] = attrs.field(default=(), converter=_names)
-    registry: Registry | None = None
+    registry: AgencyDirectory | None = None
     max_bytes: int = attrs.field(default=DEFAULT_MAX_BYTES, validator=_positive)
     max_cells: int = attrs.field(default=DEFAULT_MAX_CELLS, validator=_positive)
 

@@ -262,7 +262,7 @@ def rule_title(rule: Rule, lang: str = "vi") -> str:
 
     >>> from govindex.rules.builtin import BestInCohort, Exclude
     >>> rule_title(BestInCohort(), "vi"), rule_title(BestInCohort(), "en")
-    ('tính bằng điểm cao nhất của các cơ quan, đơn vị', 'best score in the cohort')
+    ('tính bằng điểm cao nhất của các cơ quan, đơn vị', 'best_in_cohort')
     """
     title = getattr(rule, "title", None)
     if callable(title):

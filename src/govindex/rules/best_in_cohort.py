@@ -16,7 +16,8 @@ import attrs
 
 from govindex._convert import FrozenDict
 from govindex.assessment import Assessment
-from govindex.catalogue.rules import Rules, RuleTitle
+from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rules import Rules
 from govindex.errors import RuleError
 from govindex.rubric import Group, LegalBasis, Node, Rubric
 from govindex.rules import Adjustment, NotApplied, RuleContext, RuleOutcome

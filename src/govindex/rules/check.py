@@ -185,11 +185,12 @@ def _factory(rubric: Rubric, ref: RuleRef, plugins: Plugins, at: str) -> RuleFac
     """The factory ``ref`` names, or the problem of its name (placed at ``rules[i].name``)."""
     try:
         return plugins.rules.get(ref.name)
-    except GovIndexError:
-        pending = _not_allowed(rubric, plugins)
-        if pending and ref.name not in plugins.rules:
-            error = RuleError(Binding.RULE_FILE_NOT_ALLOWED, rule=repr(ref.name), files=pending)
-        return RuleProblem(_moved(error, f"{at}.name"))
+    except GovIndexError as error:
+        refusal = error
+    pending = _not_allowed(rubric, plugins)
+    if pending and ref.name not in plugins.rules:
+        refusal = RuleError(Binding.RULE_FILE_NOT_ALLOWED, rule=repr(ref.name), files=pending)
+    return RuleProblem(_moved(refusal, f"{at}.name"))
 
 
 def _build(factory: RuleFactory, ref: RuleRef) -> Rule:

@@ -12,7 +12,8 @@ from typing import Any, ClassVar
 import attrs
 
 from govindex._convert import FrozenDict
-from govindex.catalogue.rules import Params, RuleTitle
+from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rules import Params
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis
 from govindex.rules import RuleContext, RuleOutcome

@@ -13,7 +13,8 @@ from typing import Any, ClassVar
 import attrs
 
 from govindex._convert import FrozenDict
-from govindex.catalogue.rules import Rules, RuleTitle
+from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rules import Rules
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis
 from govindex.rules import Adjustment, RuleContext, RuleOutcome
@@ -47,7 +48,7 @@ class FullMarksIfNotApplicable:
 
     def title(self, lang: str) -> str:
         """The rule's own name: *tính điểm tối đa cho tiêu chí không liên quan*."""
-        return RuleTitle.FULL_MARKS.text(lang)
+        return RuleTitle.FULL_MARKS_IF_NOT_APPLICABLE.text(lang)
 
     @property
     def params(self) -> Mapping[str, Any]:

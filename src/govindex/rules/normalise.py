@@ -9,7 +9,8 @@ from typing import Any, ClassVar
 import attrs
 
 from govindex._convert import FrozenDict
-from govindex.catalogue.rules import Rules, RuleTitle
+from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rules import Rules
 from govindex.errors import GovIndexError, RuleError
 from govindex.points import parse_points
 from govindex.rubric import LegalBasis

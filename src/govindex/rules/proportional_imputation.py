@@ -17,7 +17,8 @@ import attrs
 
 from govindex._convert import FrozenDict
 from govindex.assessment import Assessment
-from govindex.catalogue.rules import Rules, RuleTitle
+from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rules import Rules
 from govindex.errors import RuleError
 from govindex.points import divide
 from govindex.rubric import Group, LegalBasis, Node, Rubric
@@ -87,7 +88,7 @@ class ProportionalImputation:
 
     def title(self, lang: str) -> str:
         """The rule's own name: *tính điểm theo tỷ lệ điểm đạt được*."""
-        return RuleTitle.PROPORTIONAL.text(lang)
+        return RuleTitle.PROPORTIONAL_IMPUTATION.text(lang)
 
     @property
     def params(self) -> Mapping[str, Any]:
