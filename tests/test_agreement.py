@@ -18,7 +18,7 @@ from govindex.agreement import (
     index_rounding_bound,
     rounding_bound,
 )
-from govindex.errors import InputError
+from govindex.errors import InputError, UnknownNameError
 
 DTI_MAXIMA = [Decimal(m) for m in (100, 100, 100, 100, 100, 200, 150, 150)]
 
@@ -85,13 +85,20 @@ def test_bounds() -> None:
         ),
         (lambda: rounding_bound([(Decimal(1), -1)]), "a number of decimals must be a whole number from 0, not -1"),
         (lambda: index_rounding_bound(DTI_MAXIMA, Decimal(0), 4), "the maximum must be positive, not 0"),
-        (lambda: compare_published(Decimal(1), Decimal(1)).describe("fr"), "unknown language 'fr'; use 'en' or 'vi'"),
+        (lambda: compare_published(Decimal(1), Decimal(1)).describe("fr"), "unknown language 'fr'; use one of vi, en"),
     ],
 )
 def test_refusals(call, message: str) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(InputError) as caught:
+    with pytest.raises((InputError, UnknownNameError)) as caught:
         call()
     assert caught.value.message_in("en") == message
+
+
+def test_a_refusal_is_worded_in_vietnamese() -> None:
+    with pytest.raises(InputError) as caught:
+        compare_published(0.5, Decimal(1))  # type: ignore[arg-type]
+    assert caught.value.code == "published-not-exact"
+    assert str(caught.value) == "giá trị tính lại phải chính xác (Decimal hoặc số nguyên), không phải 0.5"
 
 
 _share = st.integers(min_value=0, max_value=10**6).map(lambda n: Decimal(n).scaleb(-6))

@@ -183,3 +183,5 @@ class Published(Entry):
     RECOMPUTED = ("word-recomputed", "tính lại", "recomputed")
     PUBLISHED = ("word-published", "đã công bố", "published")
     MAXIMUM_WORD = ("word-maximum", "điểm tối đa", "maximum")
+    BOUND = ("word-bound", "giới hạn làm tròn", "bound")
+    WEIGHT = ("word-weight", "trọng số", "weight")

@@ -4,7 +4,29 @@ from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["BandText", "Bounds", "RubricText", "ViewText"]
+__all__ = ["BandText", "Bounds", "RubricFiles", "RubricText", "ViewText"]
+
+
+class RubricFiles(Entry):
+    """Rubric files and the bundled rubrics."""
+
+    CANNOT_READ = ("rubric-file-unreadable", "không đọc được bộ tiêu chí: {error}", "cannot read the rubric: {error}")
+    NOT_UTF8 = ("rubric-file-not-utf8", "không phải văn bản UTF-8 (byte {position})", "not UTF-8 text (byte {position})")
+    NOT_A_MAPPING = (
+        "rubric-file-not-a-mapping",
+        "tệp bộ tiêu chí phải chứa một ánh xạ (id: ..., groups: ...) ở cấp ngoài cùng",
+        "a rubric file must hold a mapping (id: ..., groups: ...) at its top",
+    )
+    UNKNOWN = (
+        "rubric-unknown-bundled",
+        "không có bộ tiêu chí {name}; các bộ tiêu chí kèm theo là {known}",
+        "unknown rubric {name}; the bundled rubrics are {known}",
+    )
+    MISSING = (
+        "rubrics-missing",
+        "bản cài đặt govindex này thiếu các bộ tiêu chí kèm theo",
+        "the bundled rubrics are missing from this installation of govindex",
+    )
 
 
 class Bounds(Entry):

@@ -7,6 +7,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from govindex.catalogue.rubric import RubricFiles
 from govindex.errors import UnknownNameError, collected
 from govindex.io.rubrics import methodology_of_document, read_rubric, read_text
 from govindex.io.yamlio import load_document
@@ -25,7 +26,7 @@ def _root() -> Path:
     checkout = Path(__file__).resolve().parents[3] / "rubrics"
     if checkout.is_dir():
         return checkout
-    raise UnknownNameError("the bundled rubrics are missing from this installation of govindex")
+    raise UnknownNameError(RubricFiles.MISSING)
 
 
 def bundled_path(*parts: str) -> Path:
@@ -50,7 +51,7 @@ def _is_path(name: str | Path) -> bool:
 
 def _bundled_id(name: str) -> str:
     if name not in list_rubrics():
-        raise UnknownNameError(f"unknown rubric {name!r}; the bundled rubrics are {', '.join(list_rubrics())}")
+        raise UnknownNameError(RubricFiles.UNKNOWN, name=repr(name), known=list(list_rubrics()))
     return name
 
 
@@ -100,7 +101,7 @@ def load_methodology(
             base = rule_plugins(rules, base)
         return bind(rubric, base)
     path = Path(name)
-    document = load_document(read_text(path, "rubric"), file=str(path))
+    document = load_document(read_text(path), file=str(path))
     checked = methodology_of_document(
         document, folder=path.parent, plugins=plugins, rules=rules, trust_rules=trust_rules
     )

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import attrs
 
+from govindex.catalogue.rubric import RubricFiles
 from govindex.catalogue.rules import Binding, RuleFiles
 from govindex.errors import FileFormatError, GovIndexError, RuleError, collected
 from govindex.io.converter import structure_document, unstructure
@@ -43,14 +44,15 @@ __all__ = [
 ]
 
 
-def read_text(path: str | Path, what: str = "file") -> str:
-    """The UTF-8 text of a file (a byte-order mark is dropped), or a :class:`FileFormatError`."""
+def read_text(path: str | Path) -> str:
+    """The UTF-8 text of a rubric file (a byte-order mark is dropped), or a :class:`FileFormatError`."""
     try:
         return Path(path).read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise FileFormatError(f"cannot read the {what}: {error.strerror}", file=str(path)) from None
     except UnicodeDecodeError as error:
-        raise FileFormatError(f"not UTF-8 text (byte {error.start})", file=str(path)) from None
+        raise FileFormatError(RubricFiles.NOT_UTF8, position=error.start, file=str(path)) from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise FileFormatError(RubricFiles.CANNOT_READ, error=reason, file=str(path)) from None
 
 
 def rubric_of_document(document: Document, plugins: Plugins | None = None) -> tuple[Rubric | None, list[GovIndexError]]:
@@ -60,11 +62,7 @@ def rubric_of_document(document: Document, plugins: Plugins | None = None) -> tu
     resolve against ``plugins`` (default: the installed ones). No code runs.
     """
     if not isinstance(document.data, dict):
-        return None, [
-            FileFormatError(
-                "a rubric file must hold a mapping (id: ..., groups: ...) at its top", file=document.file, line=1
-            )
-        ]
+        return None, [FileFormatError(RubricFiles.NOT_A_MAPPING, file=document.file, line=1)]
     measures = None if plugins is None else plugins.measures
     rubric, problems = structure_document(document, Rubric, measures=measures)
     return (rubric if not problems else None), problems
@@ -186,7 +184,7 @@ def parse_rubric(text: str, *, file: str | None = None, plugins: Plugins | None 
 
 def read_rubric(path: str | Path, *, plugins: Plugins | None = None) -> Rubric:
     """Read a rubric file (``.yaml``, ``.yml`` or ``.json``). No code runs: ``rule_files`` are recorded."""
-    return parse_rubric(read_text(path, "rubric"), file=str(path), plugins=plugins)
+    return parse_rubric(read_text(path), file=str(path), plugins=plugins)
 
 
 def dump_rubric(rubric: Rubric, format: str = "yaml") -> str:
