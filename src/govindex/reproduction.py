@@ -372,7 +372,6 @@ def _check_group(
     checker: _Checker, dataset: PublishedDataset, result: Result, group_id: str, stats: GroupStatistics | None
 ) -> None:
     published = dataset.published_summary.groups[group_id]
-    rubric = result.rubric
     count = 0 if stats is None else stats.count
     if published.assessed is not None:
         checker.add("assessed", str(published.assessed), str(count), published.assessed == count, group=group_id)
@@ -388,6 +387,13 @@ def _check_group(
             group=group_id,
             exact=_exact_text(stats.mean_exact),
         )
+    _check_leaders(checker, dataset, result, group_id)
+    _check_shares(checker, dataset, result, group_id, stats)
+
+
+def _check_leaders(checker: _Checker, dataset: PublishedDataset, result: Result, group_id: str) -> None:
+    """The published leader of a group and the leader's total."""
+    published = dataset.published_summary.groups[group_id]
     leaders = [row for row in result.group(group_id) if row.rank == 1]
     if published.leader is not None:
         if published.leader not in {agency.id for agency in dataset.agencies if agency.group == group_id}:
@@ -405,21 +411,28 @@ def _check_group(
             published.leader_total == top,
             group=group_id,
         )
-    if published.band_shares:
-        bands = () if rubric.bands is None else rubric.bands.ids
-        for band_id, share in published.band_shares.items():
-            if band_id not in bands:
-                raise UnknownNameError(
-                    Published.SHARE_UNKNOWN_BAND,
-                    band=repr(band_id),
-                    rubric=repr(rubric.id),
-                    known=list(bands) or RubricText.NONE,
-                    group=group_id,
-                )
-            share_computed = stats.band_shares[band_id]
-            checker.add(
-                "band_share", str(share), str(share_computed), share == share_computed, group=group_id, item=band_id
+
+
+def _check_shares(
+    checker: _Checker, dataset: PublishedDataset, result: Result, group_id: str, stats: GroupStatistics
+) -> None:
+    """The published share of each band in a group."""
+    published = dataset.published_summary.groups[group_id]
+    rubric = result.rubric
+    bands = () if rubric.bands is None else rubric.bands.ids
+    for band_id, share in published.band_shares.items():
+        if band_id not in bands:
+            raise UnknownNameError(
+                Published.SHARE_UNKNOWN_BAND,
+                band=repr(band_id),
+                rubric=repr(rubric.id),
+                known=list(bands) or RubricText.NONE,
+                group=group_id,
             )
+        share_computed = stats.band_shares[band_id]
+        checker.add(
+            "band_share", str(share), str(share_computed), share == share_computed, group=group_id, item=band_id
+        )
 
 
 @exact
@@ -432,7 +445,10 @@ def check_dataset(dataset: PublishedDataset, result: Result, statistics: Statist
     rubric = result.rubric
     if dataset.rubric != rubric.id:
         raise InputError(
-            Published.DATASET_RUBRIC, dataset=repr(dataset.dataset), published=repr(dataset.rubric), rubric=repr(rubric.id)
+            Published.DATASET_RUBRIC,
+            dataset=repr(dataset.dataset),
+            published=repr(dataset.rubric),
+            rubric=repr(rubric.id),
         )
     for error in dataset.known_errors:
         if error.group is not None:

@@ -244,29 +244,42 @@ def score_views(rubric: Rubric, group: str, members: Sequence[Mapping[str, Decim
     """
     if not rubric.views:
         return [{} for _ in members]
-    tree = rubric.tree(group)
-    maxima = {node.id: node.max_points for node in tree.walk()}
+    maxima = {node.id: node.max_points for node in rubric.tree(group).walk()}
     out: list[dict[str, ViewScore]] = [{} for _ in members]
-    policy: TiePolicy = rubric.tie_policy
     for view in rubric.views:
         publication = view.publication or rubric.publication
         assert publication is not None  # the rubric refuses a view without a scale
-        with exact_context():
-            maximum = sum((maxima[node_id] for node_id in view.nodes), Decimal(0))
-            sums: list[Decimal | None] = []
-            for scores in members:
-                if all(node_id in scores for node_id in view.nodes):
-                    sums.append(sum((scores[node_id] for node_id in view.nodes), Decimal(0)))
-                else:
-                    sums.append(None)
-        present = [value for value in sums if value is not None]
-        ranks = iter(rank_column(present, policy))
-        for position, value in enumerate(sums):
-            if value is None:
-                continue
-            normalised = publication.publish(value, maximum)
-            assert normalised is not None
-            out[position][view.id] = ViewScore(value, maximum, normalised, next(ranks))
+        for position, scored in _view_scores(view, publication, maxima, members, rubric.tie_policy):
+            out[position][view.id] = scored
+    return out
+
+
+def _view_sum(view: View, scores: Mapping[str, Decimal]) -> Decimal | None:
+    """The exact sum of a member's scores on the view's nodes; ``None`` when one of them has none."""
+    if not all(node_id in scores for node_id in view.nodes):
+        return None
+    with exact_context():
+        return sum((scores[node_id] for node_id in view.nodes), Decimal(0))
+
+
+def _view_scores(
+    view: View,
+    publication: Publication,
+    maxima: Mapping[str, Decimal],
+    members: Sequence[Mapping[str, Decimal]],
+    policy: TiePolicy,
+) -> list[tuple[int, ViewScore]]:
+    """(member position, score) of the members with a score on every node of the view, ranked among them."""
+    with exact_context():
+        maximum = sum((maxima[node_id] for node_id in view.nodes), Decimal(0))
+    sums = [_view_sum(view, scores) for scores in members]
+    present = [(position, value) for position, value in enumerate(sums) if value is not None]
+    ranks = rank_column([value for _position, value in present], policy)
+    out: list[tuple[int, ViewScore]] = []
+    for (position, value), rank in zip(present, ranks, strict=True):
+        normalised = publication.publish(value, maximum)
+        assert normalised is not None
+        out.append((position, ViewScore(value, maximum, normalised, rank)))
     return out
 
 

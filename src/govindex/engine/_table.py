@@ -114,23 +114,22 @@ class ScoreTable:
                 return group
         return None
 
+    def _where(self, agency_id: str) -> tuple[Agency | None, int | None]:
+        """The agency of this id and the line it was read from, as far as they are known."""
+        for group in self.groups:
+            for row, agency in enumerate(group.agencies):
+                if agency.id == agency_id:
+                    return agency, None if group.lines is None else group.lines[row]
+        return None, None
+
     def locate(self, error: GovIndexError) -> GovIndexError:
         """The error with the agency's name, and the file, line and column of its agency and node, when the
         table was read from a file."""
-        if error.agency is not None and error.agency_name is None:
-            named = next((a for group in self.groups for a in group.agencies if a.id == error.agency), None)
-            if named is not None:
-                error = error.with_context(agency_name=named.name)
+        agency, line = self._where(error.agency) if error.agency is not None else (None, None)
+        if agency is not None:
+            error = error.with_context(agency_name=agency.name)
         if self.file is None or error.file is not None:
             return error
-        line = None
-        if error.agency is not None:
-            for group in self.groups:
-                if group.lines is None:
-                    continue
-                for agency, where in zip(group.agencies, group.lines, strict=True):
-                    if agency.id == error.agency:
-                        line = where
         column = self.columns.get(error.node) if line is not None and error.node is not None else None
         return error.with_context(file=self.file, line=line, column=column)
 
