@@ -280,9 +280,9 @@ class AppendixLayout:
     def __attrs_post_init__(self) -> None:
         decimals = self.mean_decimals
         if decimals is not None and not (_is_whole(decimals) and 0 <= decimals <= 12):
-            raise RubricError(RubricText.MEAN_DECIMALS, value=_shown(decimals), path="appendix.mean_decimals")
+            raise RubricError(RubricText.MEAN_DECIMALS, value=_shown(decimals), path="mean_decimals")
         if not (_is_whole(self.first_table) and self.first_table >= 1):
-            raise RubricError(RubricText.FIRST_TABLE, value=_shown(self.first_table), path="appendix.first_table")
+            raise RubricError(RubricText.FIRST_TABLE, value=_shown(self.first_table), path="first_table")
 
     def caption(self, group: str, node: str, lang: str) -> str | None:
         """The caption a province gave the ranking of ``node`` in ``group``, if any."""

@@ -98,18 +98,18 @@ class Publication:
     def __attrs_post_init__(self) -> None:
         scale = self.scale
         if not isinstance(scale, Decimal) or not scale.is_finite() or scale <= 0 or bounds_problem(scale) is not None:
-            raise RubricError(ViewText.SCALE, value=_shown(scale), path="publication.scale")
+            raise RubricError(ViewText.SCALE, value=_shown(scale), path="scale")
         if isinstance(self.decimals, bool) or not isinstance(self.decimals, int) or not 0 <= self.decimals <= 12:
-            raise RubricError(ViewText.DECIMALS, value=_shown(self.decimals), path="publication.decimals")
+            raise RubricError(ViewText.DECIMALS, value=_shown(self.decimals), path="decimals")
         if self.rounding not in ROUNDING_MODES:
             raise RubricError(
                 ViewText.ROUNDING,
                 value=_shown(self.rounding),
                 known=sorted(ROUNDING_MODES),
-                path="publication.rounding",
+                path="rounding",
             )
         if self.label is not None and not isinstance(self.label, str):
-            raise RubricError(ViewText.LABEL, value=_shown(self.label), path="publication.label")
+            raise RubricError(ViewText.LABEL, value=_shown(self.label), path="label")
 
     @property
     def name(self) -> str:

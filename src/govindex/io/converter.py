@@ -230,8 +230,13 @@ _AT_MAX_POINTS = frozenset({"node-max-points", "node-max-points-bounds", "node-m
 
 
 def _at_node(leaf: GovIndexError, path: str, data: Any) -> str:
-    """Where in a rubric document a refusal about one of its nodes belongs (its ``max_points`` or ``measure``)."""
-    if not path and leaf.node is not None and leaf.path is None:
+    """Where in a rubric document a refusal belongs: the key a nested value's refusal names (a publication's
+    ``scale``) below the value, or a node's ``max_points`` or ``measure``."""
+    if leaf.path and isinstance(leaf, RubricError) and path:  # a nested value's key (a Publication's ``scale``)
+        return f"{path}{leaf.path}" if leaf.path.startswith("[") else f"{path}.{leaf.path}"
+    if leaf.path:
+        return leaf.path
+    if not path and leaf.node is not None:
         path = _node_path(data, leaf.group, leaf.node) or ""
     if not isinstance(leaf, RubricError) or leaf.node is None or not path:
         return path
@@ -244,7 +249,7 @@ def _at_node(leaf: GovIndexError, path: str, data: Any) -> str:
 
 def _as_problem(path: str, leaf: BaseException, message: str, data: Any) -> GovIndexError:
     if isinstance(leaf, GovIndexError):
-        return leaf.with_context(path=_at_node(leaf, path, data) or None)
+        return _replace_path(leaf, _at_node(leaf, path, data) or None)
     return FileFormatError(message).with_context(path=path or None)
 
 
@@ -270,7 +275,7 @@ def structure_document(
     except (ClassValidationError, IterableValidationError) as error:
         problems = [_as_problem(path, leaf, message, data) for path, leaf, message in errors_of(error)]
     except GovIndexError as error:
-        problems = [_as_problem(error.path or "", error, error.message, data)]
+        problems = [_as_problem("", error, error.message, data)]
     except Exception as error:  # a shape the converter cannot handle at all
         problems = [FileFormatError(f"cannot read this as {cls.__name__}: {type(error).__name__}: {error}")]
     # An unknown key first: with a typo such as max_point, the missing max_points is only its echo.
