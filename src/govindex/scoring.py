@@ -159,6 +159,8 @@ def methodology_of(value: Methodology | Rubric, rules: Sequence[Rule] | None = N
         raise InputError(Stage.NOT_A_METHODOLOGY, kind=type(value).__name__)
     if rules is not None:
         return Methodology(value, tuple(rules))
+    if not value.rules:  # nothing to bind
+        return Methodology(value)
     return bind(value)
 
 
