@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import PurePosixPath, PureWindowsPath
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -209,29 +210,21 @@ class Group:
     name: str
     tree: Node
     name_en: str | None = None
-    #: every node's tags with those of the criteria above it, worked out on the first question (a cache)
-    _tags: dict[str, frozenset[str]] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
+    #: every node's tags with those of the criteria above it (read-only)
+    _tags: Mapping[str, frozenset[str]] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @exact
     def __attrs_post_init__(self) -> None:
         _check_id(RubricText.GROUP, self.id)
-        seen: set[str] = set()
-        for node in self.tree.walk():
-            if node.id in seen:
-                raise RubricError(RubricText.NODE_TWICE, node_id=repr(node.id), group=self.id, node=node.id)
-            seen.add(node.id)
-
-    def _inherited_tags(self) -> dict[str, frozenset[str]]:
-        """Every node's tags with those of the criteria above it, worked out on the first question."""
-        tags = self._tags
-        if tags:
-            return tags
+        tags: dict[str, frozenset[str]] = {}
         stack: list[tuple[Node, frozenset[str]]] = [(self.tree, frozenset())]
         while stack:
             node, inherited = stack.pop()
+            if node.id in tags:
+                raise RubricError(RubricText.NODE_TWICE, node_id=repr(node.id), group=self.id, node=node.id)
             tags[node.id] = mine = inherited | node.tags if node.tags else inherited
             stack.extend((child, mine) for child in reversed(node.children))
-        return tags
+        object.__setattr__(self, "_tags", MappingProxyType(tags))
 
     @property
     def node_ids(self) -> tuple[str, ...]:
@@ -250,7 +243,7 @@ class Group:
         >>> sorted(group.tags_of("u1")), sorted(group.tree.find("u1").tags)
         (['subordinate_units'], [])
         """
-        found = self._inherited_tags().get(node_id)
+        found = self._tags.get(node_id)
         if found is None:
             raise UnknownNameError(RubricText.GROUP_UNKNOWN_NODE, node_id=repr(node_id), group_id=repr(self.id))
         return found
