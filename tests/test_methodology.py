@@ -244,10 +244,12 @@ def test_a_registry_is_a_value() -> None:
     with pytest.raises(RubricError) as caught:
         installed.with_measure("ratio", dict)
     assert caught.value.describe("vi") == "đã có cách tính điểm tên 'ratio' (built-in); truyền replace=True để thay thế"
-    with pytest.raises(TypeError):
+    with pytest.raises(RuleError) as caught:
         Plugins(rules=installed.measures)  # type: ignore[arg-type]
-    with pytest.raises(ValueError):
+    assert caught.value.code == "plugin-not-a-registry"
+    with pytest.raises(RuleError) as caught:
         Registry("formula")
+    assert caught.value.describe("en") == "a registry holds rules or measures, not 'formula'"
 
 
 # --- bounds: values that validated and then crashed or hung scoring ----------------------------------------------

@@ -74,7 +74,7 @@ class Registry(Generic[F]):
         discover: Callable[[str], Iterable[EntryPoint]] = installed_entry_points,
     ) -> None:
         if kind not in _KINDS:
-            raise ValueError(f"a registry holds rules or measures, not {kind!r}")
+            raise RuleError(Plugin.BAD_KIND, kind=repr(kind))
         self.kind = kind
         self.group = group
         self._discover = discover

@@ -37,7 +37,7 @@ from collections.abc import Mapping
 import attrs
 
 from govindex._registry import Registry
-from govindex.catalogue.rules import RuleFiles
+from govindex.catalogue.rules import Plugin, RuleFiles
 from govindex.errors import RuleError
 from govindex.measures import MeasureFactory, installed_measures
 from govindex.rules import RuleFactory
@@ -56,13 +56,13 @@ def installed_rules() -> Registry[RuleFactory]:
 
 def _rule_registry(value: Registry[RuleFactory]) -> Registry[RuleFactory]:
     if not isinstance(value, Registry) or value.kind != "rule":
-        raise TypeError(f"Plugins.rules must be a Registry of rules, not {value!r}")
+        raise RuleError(Plugin.NOT_REGISTRY, field="rules", what=Plugin.RULE, value=repr(value)[:60])
     return value
 
 
 def _measure_registry(value: Registry[MeasureFactory]) -> Registry[MeasureFactory]:
     if not isinstance(value, Registry) or value.kind != "measure":
-        raise TypeError(f"Plugins.measures must be a Registry of measures, not {value!r}")
+        raise RuleError(Plugin.NOT_REGISTRY, field="measures", what=Plugin.MEASURE, value=repr(value)[:60])
     return value
 
 

@@ -62,6 +62,16 @@ class Plugin(Entry):
         "{what} {name} được nhiều gói đã cài đặt cung cấp: {values}",
         "{what} {name} is provided by more than one installed package: {values}",
     )
+    BAD_KIND = (
+        "plugin-registry-kind",
+        "một sổ đăng ký chứa quy tắc (rule) hoặc cách tính điểm (measure), không phải {kind}",
+        "a registry holds rules or measures, not {kind}",
+    )
+    NOT_REGISTRY = (
+        "plugin-not-a-registry",
+        "Plugins.{field} phải là một Registry của {what}, không phải {value}",
+        "Plugins.{field} must be a Registry of {what}, not {value}",
+    )
     BROKEN = (
         "plugin-entry-point-broken",
         "{what} {name}: không nạp được entry point {value}: {error}",
