@@ -17,6 +17,7 @@ from govindex.rubric import Rubric
 __all__ = [
     "add_format",
     "add_input_options",
+    "add_blank_rows",
     "add_rules",
     "emit",
     "place_error",
@@ -78,6 +79,20 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
         registry=registry,
         max_bytes=args.max_bytes,
         max_cells=args.max_cells,
+        blank_rows=getattr(args, "blank_rows", "refuse"),
+    )
+
+
+def add_blank_rows(parser: argparse.ArgumentParser) -> None:
+    """``--blank-rows``: refuse an agency's row without any score (the default), or report it as not assessed."""
+    parser.add_argument(
+        "--blank-rows",
+        choices=("refuse", "not-assessed"),
+        default="refuse",
+        help=(
+            "an agency's row without any score: refuse it (default), or leave the agency out of the ranking and "
+            "report it as not assessed (chưa đánh giá)"
+        ),
     )
 
 

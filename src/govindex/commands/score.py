@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files, warn
+from govindex.commands._common import add_blank_rows, add_input_options, add_rules, read_options, warn
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
@@ -54,6 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="indent JSON by N spaces (default: compact JSON on one line)",
     )
     add_input_options(parser)
+    add_blank_rows(parser)
     add_rules(parser)
     parser.set_defaults(run=run)
 
@@ -63,14 +64,17 @@ FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
 
 
 def run(args: argparse.Namespace) -> int:
+    from govindex.io.cohort import read_scores
+
     rubric = load_rubric(args.rubric, rules=args.rules)
-    files, assessments = read_score_files(args.scores, rubric, args, values=args.values)
+    cohort = read_scores(args.scores, rubric, options=read_options(args), values=args.values)
     try:
-        result = score(rubric, assessments)
+        result = score(rubric, cohort.table)
     except GovIndexError as error:
-        raise place_error(error, files) from None
-    for fact in unread_facts(rubric, assessments):
-        warn(f"{', '.join(args.scores)}: {fact.message()}")
+        raise cohort.locate(error) from None
+    if rubric.resolved_rules:
+        for fact in unread_facts(rubric, cohort.assessments()):
+            warn(f"{', '.join(args.scores)}: {fact.message()}")
     fmt = chosen_format(args, FORMATS)
     content: str | bytes
     if fmt == "csv" and args.excel_vn:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, add_rules, emit, read_options, warn
+from govindex.catalogue.reading import Reading
+from govindex.commands._common import add_blank_rows, add_input_options, add_rules, emit, read_options, warn
 from govindex.io.bundled import load_rubric
 from govindex.io.rubrics import rules_plugins
 from govindex.io.validate import validate_files
@@ -31,9 +32,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="the score files are one cohort, as 'govindex score' reads them: an agency in two of them is a problem",
     )
+    parser.add_argument(
+        "--max-problems",
+        type=int,
+        default=DEFAULT_SHOWN,
+        metavar="N",
+        help=f"list at most N problems of each file, then how many more there are (default: {DEFAULT_SHOWN})",
+    )
     add_input_options(parser)
+    add_blank_rows(parser)
     add_rules(parser)
     parser.set_defaults(run=run)
+
+
+#: How many problems of one file are listed by default.
+DEFAULT_SHOWN = 200
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,13 +54,16 @@ def run(args: argparse.Namespace) -> int:
     plugins = rules_plugins(args.rules)
     total = 0
     reports = validate_files(args.files, rubric, options=read_options(args), together=args.together, plugins=plugins)
+    shown = max(0, args.max_problems)
     for report in reports:
-        for problem in report.problems:
+        for problem in report.problems[:shown]:
             emit(f"{problem}\n")
+        if report.total > shown:
+            emit(Reading.MORE_PROBLEMS.text("vi", file=report.file, count=report.total - shown) + "\n")
         for text in report.warnings:
             warn(text)
         emit(f"{report.summary()}\n")
-        total += len(report.problems)
+        total += report.total
     if total:
         emit(f"{total} problem(s) found.\n")
         return 2

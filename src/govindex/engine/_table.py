@@ -93,7 +93,7 @@ class ScoreTable:
 
     Build it from assessments (:meth:`from_assessments`), from integer
     arrays (:meth:`from_arrays`) or let the CSV reader build it from the
-    cells (:func:`govindex.io.csvio.read_score_table`); pass it to
+    cells (:func:`govindex.io.read_scores`); pass it to
     :func:`govindex.score` like a list of assessments. Every score has been
     checked once, on the way in: a known node, within ``[0, max_points]``,
     no more decimals than the rubric allows, no agency twice, no float.
@@ -103,6 +103,10 @@ class ScoreTable:
     groups: tuple[GroupTable, ...]
     file: str | None = None
     columns: Mapping[str, int] = attrs.field(factory=dict)
+    #: what each agency reported on measured leaves, when the table was read without assessments
+    measured: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    #: agencies left out of the scoring as they were read (a blank row), each with the reason
+    not_assessed: tuple[tuple[Agency, str], ...] = ()
 
     def __len__(self) -> int:
         return sum(len(group) for group in self.groups)
@@ -143,13 +147,14 @@ class ScoreTable:
     @property
     def measurements(self) -> Mapping[str, Mapping[str, Any]]:
         """What each agency reported on measured leaves, by agency id (from assessments that carry any)."""
-        return {
+        found = {
             assessment.agency.id: assessment.measurements
             for group in self.groups
             if group.assessments is not None
             for assessment in group.assessments
             if assessment.measurements
         }
+        return {**self.measured, **found} if self.measured else found
 
     @classmethod
     def from_assessments(cls, rubric: Rubric, assessments: Iterable[Assessment]) -> ScoreTable:

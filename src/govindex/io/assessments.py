@@ -34,10 +34,11 @@ import attrs
 
 from govindex.agency import Agency
 from govindex.assessment import Assessment, Source, measurement_of
-from govindex.errors import FileFormatError, GovIndexError, InputError, first_problem
-from govindex.io.cells import ReadOptions, read_limited
+from govindex.errors import FileFormatError, GovIndexError, InputError, collected
+from govindex.catalogue.files import Files
+from govindex.catalogue.reading import Reading
+from govindex.io.cells import ReadOptions
 from govindex.io.converter import structure_document, unstructure
-from govindex.io.csvio import parse_scores_csv
 from govindex.io.yamlio import CommaNumber, Document, dump_document, join_index, join_key, load_document
 from govindex.measures import Measurement
 from govindex.points import decimals_of, exact_context, parse_points
@@ -48,10 +49,10 @@ from govindex.views import VALUES, index_to_points
 _RUBRIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 
 __all__ = [
-    "SCORE_FILE_READERS",
     "AgencyEntry",
     "AssessmentFile",
     "ScoreFile",
+    "assessments_of_document",
     "check_assessment_text",
     "combine_score_files",
     "dump_assessment_file",
@@ -110,12 +111,7 @@ class AgencyEntry:
             elif isinstance(value, CommaNumber):  # 4,5 written plainly in YAML: points with a decimal comma
                 scores[node_id] = parse_points(str(value))
             elif isinstance(value, str):
-                raise FileFormatError(
-                    f"expected a number, got the text {value!r}"
-                    + ("" if rubric is not None else " (a measurement is read only against the rubric)"),
-                    agency=self.id,
-                    node=node_id,
-                )
+                raise FileFormatError(Files.EXPECTED_NUMBER_TEXT, text=repr(value), agency=self.id, node=node_id)
             else:
                 scores[node_id] = value
         return Assessment(agency, scores, source, self.evidence, measurements)
@@ -163,7 +159,7 @@ class AssessmentFile:
         cohort = tuple(assessments)
         sources = {a.source for a in cohort}
         if len(sources) > 1:
-            raise InputError("an assessment file holds one source; these assessments mix self and appraised scores")
+            raise InputError(Files.ONE_SOURCE)
         source = sources.pop() if sources else Source.APPRAISED
         return cls(tuple(AgencyEntry.of(a) for a in cohort), source, year, rubric)
 
@@ -189,7 +185,7 @@ def _entry_problems(
         if entry.id in seen:
             problems.append(
                 document.place(
-                    InputError(f"the agency appears twice (first at agencies[{seen[entry.id]}])", agency=entry.id),
+                    InputError(Reading.AGENCY_TWICE_AT, first=f"agencies[{seen[entry.id]}]", agency=entry.id),
                     join_key(base, "id"),
                 )
             )
@@ -216,7 +212,7 @@ def _entry_problems(
             ambiguous = _ambiguous(value, rubric.decimals)
             if ambiguous is not None:
                 where = join_key(join_key(base, "scores"), node_id)
-                problems.append(document.place(InputError(ambiguous, agency=entry.id, node=node_id), where))
+                problems.append(document.place(ambiguous.with_context(agency=entry.id, node=node_id), where))
                 continue
             try:
                 if values != "points":
@@ -226,9 +222,8 @@ def _entry_problems(
                 check_assessment(rubric, Assessment(agency, {node_id: value}, source))
             except GovIndexError as error:
                 where = join_key(join_key(base, "scores"), node_id)
-                problems.append(
-                    document.place(error.with_context(agency=entry.id), where, key="unknown" in error.message)
-                )
+                unknown = node_id not in group.node_ids
+                problems.append(document.place(error.with_context(agency=entry.id), where, key=unknown))
         for field_name, ids in (("evidence", list(entry.evidence)), ("not_applicable", list(entry.not_applicable))):
             for position, node_id in enumerate(ids):
                 if node_id not in group.node_ids:
@@ -237,11 +232,12 @@ def _entry_problems(
                     problems.append(
                         document.place(
                             InputError(
-                                f"unknown node {node_id!r} for group {group.id!r}; the nodes are "
-                                f"{', '.join(group.node_ids)}",
+                                Reading.UNKNOWN_NODE,
+                                node=repr(node_id),
+                                group=repr(group.id),
+                                known=group.node_ids,
                                 agency=entry.id,
-                                node=node_id,
-                            ),
+                            ).with_context(node=node_id),
                             where,
                             key=field_name == "evidence",
                         )
@@ -249,21 +245,18 @@ def _entry_problems(
     if rubric_id is not None and not _RUBRIC_ID.fullmatch(rubric_id):
         problems.append(
             document.place(
-                InputError(
-                    "a data file names its rubric by id (letters, digits, '_', '.', '-'; see govindex rubrics), "
-                    "never by a path; give a rubric file with --rubric"
-                ),
+                InputError(Files.RUBRIC_BY_ID),
                 "rubric",
             )
         )
     elif rubric is not None and rubric_id is not None and rubric_id != rubric.id:
         problems.append(
-            document.place(InputError(f"the file is for rubric {rubric_id!r}, not {rubric.id!r}"), "rubric")
+            document.place(InputError(Files.WRONG_RUBRIC, given=repr(rubric_id), expected=repr(rubric.id)), "rubric")
         )
     return problems
 
 
-def _ambiguous(value: Decimal, decimals: int) -> str | None:
+def _ambiguous(value: Decimal, decimals: int) -> InputError | None:
     """Why a score written with three decimals (``1.000``) is ambiguous under a rubric with fewer, if it is."""
     exponent = value.as_tuple().exponent
     if decimals >= 3 or exponent != -3 or decimals_of(value) > decimals:
@@ -271,10 +264,7 @@ def _ambiguous(value: Decimal, decimals: int) -> str | None:
     with exact_context():
         whole = f"{value.normalize():f}"
         grouped = f"{value.scaleb(3):f}"
-    return (
-        f"{value:f} is ambiguous: a thousands separator ({grouped}), or decimals ({whole})? The rubric has "
-        f"{decimals} decimal(s); write the number with at most {decimals} decimal(s)"
-    )
+    return InputError(Reading.AMBIGUOUS_NUMBER, text=f"{value:f}", grouped=grouped, plain=whole, decimals=decimals)
 
 
 def _file_of(
@@ -282,14 +272,10 @@ def _file_of(
 ) -> tuple[AssessmentFile | None, list[GovIndexError]]:
     if not isinstance(document.data, dict):
         return None, [
-            FileFormatError(
-                "an assessment file must hold a mapping (source: ..., agencies: ...) at its top",
-                file=document.file,
-                line=1,
-            )
+            FileFormatError(Files.ASSESSMENT_NOT_MAPPING, file=document.file, line=1)
         ]
     if values != "points" and rubric is None:
-        raise InputError("index values are read on a rubric's published scale: give the rubric")
+        raise InputError(Files.INDEX_NEEDS_RUBRIC)
     parsed, problems = structure_document(document, AssessmentFile)
     if parsed is not None:
         converted: dict[int, dict[str, Decimal | str]] = {}
@@ -351,7 +337,7 @@ def parse_assessment_file(
     document = load_document(text, file=file)
     parsed, problems = _file_of(document, rubric, values)
     if problems:
-        raise first_problem(problems)
+        raise collected(problems)
     assert parsed is not None
     return parsed
 
@@ -383,6 +369,22 @@ def dump_assessments(
     return dump_assessment_file(AssessmentFile.of(assessments, year=year, rubric=rubric), format)
 
 
+def assessments_of_document(
+    document: Document, rubric: Rubric, values: str, report: Callable[[GovIndexError], None]
+) -> tuple[tuple[Assessment, ...], dict[str, int | None]] | None:
+    """The assessments of an assessment file and the line of each agency; its problems go to ``report``."""
+    parsed, problems = _file_of(document, rubric, values)
+    for problem in problems:
+        report(problem)
+    if parsed is None:
+        return None
+    lines: dict[str, int | None] = {}
+    for index, entry in enumerate(parsed.agencies):
+        mark = document.locate(join_key(join_index("agencies", index), "id"))
+        lines[entry.id] = None if mark is None else mark[0]
+    return parsed.assessments(rubric), lines
+
+
 #: Where an agency was found in a score file: its line (row) and, in a workbook, its sheet.
 Place = tuple[int | None, str | None]
 
@@ -404,80 +406,6 @@ class ScoreFile:
         return f"{self.file} ({sheet}!{line})" if sheet is not None else f"{self.file} (line {line})"
 
 
-#: Reads one score file: (path, rubric, source or None for the file's own, options, values) to a
-#: :class:`ScoreFile`; ``values`` is ``"points"`` or ``"index"`` (see :func:`read_assessments`).
-ScoreFileReader = Callable[[Path, Rubric, "Source | None", ReadOptions, str], ScoreFile]
-
-
-def _read_csv(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions, values: str) -> ScoreFile:
-    lines: dict[str, int] = {}
-    columns: dict[str, int] = {}
-    data = read_limited(path, options.max_bytes)
-    found = parse_scores_csv(
-        data,
-        rubric,
-        file=str(path),
-        source=source or Source.APPRAISED,
-        options=options,
-        places=lines,
-        columns=columns,
-        values=values,
-    )
-    places: dict[str, Place] = {agency: (line, None) for agency, line in lines.items()}
-    return ScoreFile(str(path), found, places, columns)
-
-
-def _read_xlsx(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions, values: str) -> ScoreFile:
-    """A score table in a workbook, or a form from ``govindex template`` filled in."""
-    from govindex.io.forms import is_form, parse_form
-    from govindex.io.xlsx import read_located
-
-    data = read_limited(path, options.max_bytes)
-    if is_form(data):
-        if values != "points":
-            raise InputError("a form from govindex template holds points, not index values", file=str(path))
-        located: dict[str, tuple[int, str]] = {}
-        found = parse_form(data, rubric, file=str(path), source=source, places=located)
-        return ScoreFile(str(path), found, {agency: (line, sheet) for agency, (line, sheet) in located.items()})
-    lines: dict[str, int] = {}
-    columns: dict[str, int] = {}
-    sheet, found = read_located(
-        data, rubric, str(path), source or Source.APPRAISED, options, lines, columns, values=values
-    )
-    return ScoreFile(str(path), found, {agency: (line, sheet) for agency, line in lines.items()}, columns)
-
-
-def _read_document(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions, values: str) -> ScoreFile:
-    data = read_limited(path, options.max_bytes)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FileFormatError(f"not UTF-8 text (byte {error.start})", file=str(path)) from None
-    document = load_document(text, file=str(path))
-    parsed, problems = _file_of(document, rubric, values)
-    if problems:
-        raise first_problem(problems)
-    assert parsed is not None
-    if source is not None:
-        parsed = attrs.evolve(parsed, source=source)
-    places: dict[str, Place] = {}
-    for index, entry in enumerate(parsed.agencies):
-        mark = document.locate(join_key(join_index("agencies", index), "id"))
-        places[entry.id] = (None if mark is None else mark[0], None)
-    return ScoreFile(str(path), parsed.assessments(rubric), places)
-
-
-#: The readers of score files by file extension. A new kind of score file is one more entry here;
-#: a reader may look inside the file and hand over to another (``.xlsx``: a form or a table).
-SCORE_FILE_READERS: dict[str, ScoreFileReader] = {
-    ".csv": _read_csv,
-    ".xlsx": _read_xlsx,
-    ".yaml": _read_document,
-    ".yml": _read_document,
-    ".json": _read_document,
-}
-
-
 def read_score_file(
     path: str | Path,
     rubric: Rubric,
@@ -486,19 +414,12 @@ def read_score_file(
     options: ReadOptions | None = None,
     values: str = "points",
 ) -> ScoreFile:
-    """Read one score file of any supported kind (by extension; see :data:`SCORE_FILE_READERS`)."""
-    if values not in VALUES:
-        raise InputError(f"unknown kind of values {values!r}; use {' or '.join(map(repr, VALUES))}")
-    path = Path(path)
-    suffix = path.suffix.lower()
-    reader = SCORE_FILE_READERS.get(suffix)
-    if reader is None:
-        raise FileFormatError(
-            f"cannot tell the kind of score file from the extension {suffix or '(none)'!r}; "
-            f"use {', '.join(sorted(SCORE_FILE_READERS))}",
-            file=str(path),
-        )
-    return reader(path, rubric, source, options or ReadOptions(), values)
+    """Read one score file of any supported kind (by extension; see :data:`govindex.io.sources.SOURCE_READERS`)."""
+    from govindex.io.cohort import read_scores
+
+    cohort = read_scores([path], rubric, options=options, values=values, source=source)
+    places = {agency: (line, sheet) for agency, (_file, sheet, line) in cohort.places.items()}
+    return ScoreFile(str(path), cohort.assessments(), places, cohort.columns.get(str(path), {}))
 
 
 def combine_score_files(files: Iterable[ScoreFile]) -> tuple[Assessment, ...]:
@@ -512,8 +433,9 @@ def combine_score_files(files: Iterable[ScoreFile]) -> tuple[Assessment, ...]:
             if first is not None:
                 line, sheet = score_file.places.get(agency_id, (None, None))
                 raise InputError(
-                    f"the agency is in two files: {first.describe(agency_id)} and {score_file.describe(agency_id)}; "
-                    "each agency's scores come from one file",
+                    Reading.AGENCY_IN_TWO_FILES,
+                    first=first.describe(agency_id),
+                    second=score_file.describe(agency_id),
                     file=score_file.file,
                     line=line,
                     sheet=sheet,
@@ -534,19 +456,15 @@ def read_assessments(
 ) -> tuple[Assessment, ...]:
     """Read the assessments of one score file, or of several together, of any supported kind (by extension).
 
-    ``values="index"`` reads every value as a share of its node's maximum on
-    the rubric's published scale (0.7804 of 100 points is 78.04 points); a
-    value the conversion refuses is reported at its file and line.
-
-    ``.csv``: a score table (wide or long form); ``.xlsx``: the same table in
-    Excel, or a form from ``govindex template`` filled in (a self-assessment
-    form reads as ``self``, a cohort sheet as ``appraised``; needs
-    ``pip install 'govindex[excel]'``); ``.yaml``/``.yml``/``.json``:
-    an assessment file. ``source`` overrides the file's own source (tables
-    have none; they default to the appraisal). ``options`` says how tables
+    The assessments of :func:`govindex.io.read_scores` (which gives the
+    engine's columns and where each agency was found): ``values="index"``
+    reads every value as a share of its node's maximum on the rubric's
+    published scale; ``source`` overrides the file's own source (tables
+    have none; they default to the appraisal); ``options`` says how tables
     are read (sheet, columns to leave unread, agency registry, size limits).
     Given several files, an agency found in two of them is refused, naming both.
     """
+    from govindex.io.cohort import read_scores
+
     paths = [path] if isinstance(path, (str, Path)) else list(path)
-    files = (read_score_file(one, rubric, source=source, options=options, values=values) for one in paths)
-    return combine_score_files(files)
+    return read_scores(paths, rubric, options=options, values=values, source=source).assessments()

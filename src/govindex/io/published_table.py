@@ -20,7 +20,8 @@ from pathlib import Path
 from govindex.agency import nfc
 from govindex.agreement import PublishedFigure
 from govindex.errors import FileFormatError, GovIndexError, InputError
-from govindex.io.csvio import _csv_rows, _decode
+from govindex.io.cells import DEFAULT_MAX_CELLS
+from govindex.io.csvrows import csv_rows, decode
 from govindex.points import parse_points
 
 __all__ = ["parse_published_table", "read_published_table"]
@@ -35,7 +36,7 @@ def parse_published_table(data: bytes | str, *, file: str | None = None) -> tupl
     >>> parse_published_table("agency,published,rank\\nson-la,\\"0,5478\\",44\\n")
     (PublishedFigure(agency='son-la', value=Decimal('0.5478'), rank=44),)
     """
-    rows = _csv_rows(_decode(data, file), file)
+    rows = list(csv_rows(decode(data, file), file, DEFAULT_MAX_CELLS))
     header_line, cells = rows[0]
     names = [nfc(cell.strip()).lower() for cell in cells]
     while names and not names[-1]:

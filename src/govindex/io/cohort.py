@@ -1,0 +1,323 @@
+"""Several score sources, one cohort: :func:`read_scores` and :class:`Cohort`.
+
+A source is a path (a CSV or XLSX table, a filled form, a YAML/JSON
+assessment file, the JSON of ``govindex score --format json``) or the id of
+a bundled published dataset. Each is read into the engine's columns with its
+provenance (file, sheet and line of each agency; column of each criterion),
+every problem of every source is collected and raised once
+(:func:`govindex.errors.collected`), and an agency found in two sources is
+refused, naming both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from govindex.agency import Agency
+from govindex.assessment import Assessment, Source
+from govindex.catalogue.files import Files
+from govindex.catalogue.reading import Reading
+from govindex.engine._layout import layout_of
+from govindex.errors import GovIndexError, InputError, collected
+from govindex.io.cells import ReadOptions
+from govindex.io.table import BLANK, GroupPart, TablePart
+from govindex.measures import Measurement
+from govindex.points import to_scaled
+from govindex.rubric import Rubric
+from govindex.views import VALUES
+
+if TYPE_CHECKING:
+    from govindex.engine import ScoreTable
+
+__all__ = ["Cohort", "Place", "cohort_of_parts", "part_of_assessments", "read_scores"]
+
+#: Where an agency was found: its file, its sheet (in a workbook) and its line (row).
+Place = tuple[str | None, str | None, int | None]
+
+Report = Any
+
+
+@attrs.frozen(eq=False)
+class Cohort:
+    """The scores of a cohort as the engine's columns, with where each agency and criterion came from.
+
+    ``table`` is the :class:`~govindex.engine.ScoreTable` (every cell checked
+    once); ``warnings`` what deserves a look but is not wrong; ``places``
+    the file, sheet and line of each agency; ``columns`` the column of each
+    criterion in each file; ``evidence`` the evidence given per agency and
+    criterion.
+    """
+
+    table: ScoreTable
+    warnings: tuple[GovIndexError, ...] = ()
+    places: Mapping[str, Place] = attrs.field(factory=dict)
+    columns: Mapping[str, Mapping[str, int]] = attrs.field(factory=dict)
+    evidence: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    files: tuple[str, ...] = ()
+
+    @property
+    def rubric(self) -> Rubric:
+        return self.table.rubric
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def locate(self, error: GovIndexError) -> GovIndexError:
+        """An error found after reading (scores that do not add up), placed at its agency's file, sheet and cell."""
+        if error.file is not None:
+            return error
+        place = self.places.get(error.agency) if error.agency is not None else None
+        if place is None:
+            return error.with_context(file=self.files[0]) if len(self.files) == 1 else error
+        file, sheet, line = place
+        column = None
+        if line is not None and error.node is not None and file is not None:
+            column = self.columns.get(file, {}).get(error.node)
+        name = None
+        if error.agency is not None and error.agency_name is None:
+            name = _agency_name(self.table, error.agency)
+        return error.with_context(file=file, sheet=sheet, line=line, column=column, agency_name=name)
+
+    def describe(self, agency_id: str) -> str:
+        """``scores.csv (line 3)``, ``book.xlsx (Điểm!5)`` or the file alone."""
+        file, sheet, line = self.places.get(agency_id, (None, None, None))
+        shown = file or "-"
+        if line is None:
+            return shown
+        return f"{shown} ({sheet}!{line})" if sheet is not None else f"{shown} (line {line})"
+
+    def assessments(self) -> tuple[Assessment, ...]:
+        """The cohort as assessments (with their evidence and measurements), by group and agency id."""
+        out: list[Assessment] = []
+        for assessment in self.table.assessments():
+            agency_id = assessment.agency.id
+            measured = self.table.measurements.get(agency_id, {})
+            evidence = self.evidence.get(agency_id, {})
+            if not measured and not evidence:
+                out.append(assessment)
+                continue
+            scores = {node: value for node, value in assessment.scores.items() if node not in measured}
+            out.append(attrs.evolve(assessment, scores=scores, evidence=evidence, measurements=measured))
+        return tuple(out)
+
+
+def _agency_name(table: ScoreTable, agency_id: str) -> str | None:
+    for group in table.groups:
+        for agency in group.agencies:
+            if agency.id == agency_id:
+                return agency.name
+    return None
+
+
+def cohort_of_parts(rubric: Rubric, parts: Sequence[TablePart], problems: list[GovIndexError]) -> Cohort | None:
+    """One cohort from the parts read (each an agency's scores in one file); an agency in two files is a problem."""
+    import numpy as np
+
+    from govindex.engine import GroupTable, ScoreTable
+
+    places: dict[str, Place] = {}
+    first_part: dict[str, TablePart] = {}
+    clashes: list[GovIndexError] = []
+    for part in parts:
+        for group in part.groups.values():
+            for agency, line in zip(group.agencies, group.lines, strict=True):
+                _claim(agency.id, part, line, places, first_part, clashes)
+        for agency, line in part.blank:
+            _claim(agency.id, part, line, places, first_part, clashes)
+    problems.extend(clashes)
+    if problems:
+        return None
+    groups: list[Any] = []
+    measured: dict[str, Mapping[str, Measurement]] = {}
+    evidence: dict[str, Mapping[str, str]] = {}
+    for group in rubric.groups:
+        pieces = [part.groups[group.id] for part in parts if group.id in part.groups]
+        pieces = [piece for piece in pieces if piece.agencies]
+        if not pieces:
+            continue
+        codes = np.concatenate([piece.codes() for piece in pieces]) if len(pieces) > 1 else pieces[0].codes()
+        agencies = [agency for piece in pieces for agency in piece.agencies]
+        lines = [line for piece in pieces for line in piece.lines]
+        sources = [source for piece in pieces for source in piece.sources]
+        order = sorted(range(len(agencies)), key=lambda i: agencies[i].id)
+        codes = codes[order]
+        given = np.asfortranarray(codes != BLANK)
+        values = np.asfortranarray(np.where(given, codes, 0))
+        values.flags.writeable = False
+        given.flags.writeable = False
+        groups.append(
+            GroupTable(
+                pieces[0].layout,
+                tuple(agencies[i] for i in order),
+                values,
+                given,
+                tuple(sources[i] for i in order),
+                None,
+                tuple(lines[i] for i in order),
+            )
+        )
+        for piece in pieces:
+            measured.update(piece.measurements)
+            evidence.update(piece.evidence)
+    not_assessed = tuple(
+        (agency, Reading.NOT_ASSESSED_BLANK.text("vi")) for part in parts for agency, _line in part.blank
+    ) + tuple(item for part in parts for item in part.excluded)
+    table = ScoreTable(rubric, tuple(groups), measured=measured, not_assessed=not_assessed)
+    columns = {part.file: part.columns for part in parts if part.file is not None}
+    files = tuple(dict.fromkeys(part.file for part in parts if part.file is not None))
+    return Cohort(table, (), places, columns, evidence, files)
+
+
+def _claim(
+    agency_id: str,
+    part: TablePart,
+    line: int | None,
+    places: dict[str, Place],
+    first_part: dict[str, TablePart],
+    clashes: list[GovIndexError],
+) -> None:
+    first = first_part.get(agency_id)
+    if first is None:
+        first_part[agency_id] = part
+        places[agency_id] = (part.file, part.sheet, line)
+        return
+    if first is part:  # pragma: no cover - a reader refuses an agency twice in one file
+        return
+    clashes.append(
+        InputError(
+            Reading.AGENCY_IN_TWO_FILES,
+            first=_where(places[agency_id]),
+            second=_where((part.file, part.sheet, line)),
+            file=part.file,
+            sheet=part.sheet,
+            line=line,
+            agency=agency_id,
+        )
+    )
+
+
+def _where(place: Place) -> str:
+    file, sheet, line = place
+    shown = file or "-"
+    if line is None:
+        return shown
+    return f"{shown} ({sheet}!{line})" if sheet is not None else f"{shown} ({line})"
+
+
+def part_of_assessments(
+    rubric: Rubric,
+    assessments: Iterable[Assessment],
+    file: str | None,
+    lines: Mapping[str, int | None],
+    report: Report,
+    sheet: str | None = None,
+) -> TablePart:
+    """A part from assessments read another way (an assessment file, a form, a dataset), checked like a table's."""
+    import numpy as np
+
+    from govindex.engine import value_dtype
+
+    part = TablePart(file, sheet)
+    decimals = rubric.decimals
+    dtype = value_dtype(rubric)
+    for assessment in assessments:
+        agency = assessment.agency
+        if agency.group not in rubric.group_ids:
+            try:
+                rubric.group(agency.group)
+            except GovIndexError as error:
+                report(error.with_context(file=file, sheet=sheet, line=lines.get(agency.id), agency=agency.id))
+            continue
+        group = rubric.group(agency.group)
+        piece = part.groups.get(group.id)
+        if piece is None:
+            piece = part.groups[group.id] = GroupPart(group.id, layout_of(group, decimals))
+        layout = piece.layout
+        row = np.full(layout.width, BLANK, dtype=dtype)
+        failed = False
+        from govindex.io.table import check_scaled
+
+        for node_id, value in assessment.scores.items():
+            position = layout.index.get(node_id)
+            try:
+                if position is None:
+                    raise InputError(Reading.UNKNOWN_NODE, node=repr(node_id), group=repr(group.id), known=layout.ids)
+                scaled = to_scaled(value, decimals) if _fits(value, decimals) else None
+                if scaled is None:
+                    raise InputError(Reading.TOO_PRECISE, value=value, decimals=decimals)
+                check_scaled(layout, position, scaled)
+            except GovIndexError as error:
+                report(
+                    error.with_context(
+                        file=file, sheet=sheet, line=lines.get(agency.id), agency=agency.id, node=node_id
+                    )
+                )
+                failed = True
+                continue
+            row[position] = scaled
+        if failed:
+            continue
+        piece.agencies.append(agency)
+        piece.lines.append(lines.get(agency.id))  # type: ignore[arg-type]
+        piece.sources.append(assessment.source)
+        piece.rows.append(row)
+        if assessment.measurements:
+            piece.measurements[agency.id] = dict(assessment.measurements)
+        if assessment.evidence:
+            piece.evidence[agency.id] = dict(assessment.evidence)
+        part.lines[agency.id] = lines.get(agency.id)  # type: ignore[assignment]
+    return part
+
+
+def _fits(value: Any, decimals: int) -> bool:
+    from govindex.points import decimals_of
+
+    return bool(decimals_of(value) <= decimals)
+
+
+def read_scores(
+    sources: str | Path | Iterable[str | Path],
+    rubric: Rubric,
+    *,
+    options: ReadOptions | None = None,
+    values: str = "points",
+    source: Source | None = None,
+) -> Cohort:
+    """Read score sources into one cohort: the engine's columns, with where each agency and criterion is.
+
+    ``sources`` are paths (``.csv`` and ``.xlsx`` tables, filled forms,
+    ``.yaml``/``.yml``/``.json`` assessment files, the JSON that ``govindex
+    score --format json`` writes) or ids of bundled published datasets.
+    ``values="index"`` reads every value as a share of its node's maximum on
+    the rubric's published scale. ``source`` overrides the sources' own
+    (tables default to the appraisal). Every problem of every source is
+    found before one error is raised with all of them
+    (:func:`govindex.errors.collected`: ``govindex validate`` lists them).
+
+    >>> from govindex import load_rubric
+    >>> cohort = read_scores("examples/2017/bang-diem-2017.csv", load_rubric("sonla-2017-it"))
+    >>> len(cohort), cohort.places["so-noi-vu"]
+    (19, ('examples/2017/bang-diem-2017.csv', None, 2))
+    """
+    options = options or ReadOptions()
+    if values not in VALUES:
+        raise InputError(Files.UNKNOWN_VALUES, values=repr(values), known=VALUES)
+    paths = [sources] if isinstance(sources, (str, Path)) else list(sources)
+    problems: list[GovIndexError] = []
+    parts: list[TablePart] = []
+    for one in paths:
+        from govindex.io.sources import read_source
+
+        try:
+            parts.append(read_source(one, rubric, options=options, values=values, source=source, report=problems.append))
+        except GovIndexError as error:
+            problems.append(error)
+    cohort = cohort_of_parts(rubric, parts, problems)
+    if cohort is None:
+        raise collected(problems)
+    return cohort
+

@@ -1,0 +1,619 @@
+"""Rows to columns: the one reader of score tables, whatever format the rows came from.
+
+CSV (:mod:`govindex.io.csvrows`) and XLSX (:mod:`govindex.io.workbook`) give
+rows of text cells; :func:`read_table` finds the header row, reads each row's
+agency and facts, and turns each criterion column into scaled integers
+(points times ``10**decimals``) and a mask of the cells given, per agency
+group: the engine's columns (:class:`~govindex.engine.ScoreTable`). No
+:class:`~decimal.Decimal` and no assessment is made per cell: each distinct
+text of a column is read and checked once (a number, within ``[0, max]``, no
+more decimals than the rubric's; a measured leaf's figure through its
+measure; an index value through the published scale), and its verdict is
+looked up for every other cell that holds it. Every problem is reported
+with its line (or sheet and cell), agency and criterion.
+
+**Wide form**: one agency per row, node ids (or names) as columns.
+**Long form**: one score per row, recognised by its ``node`` and ``score``
+columns (:mod:`govindex.io.longform`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from govindex.agency import Agency, nfc, slugify
+from govindex.assessment import Source
+from govindex.catalogue.reading import Reading
+from govindex.directory import MatchKind
+from govindex.engine._layout import Layout, layout_of
+from govindex.errors import FileFormatError, GovIndexError, InputError
+from govindex.io.cells import NumberText, ReadOptions, TypedNumber, check_text, header_key
+from govindex.io.header import FLAG_COLUMNS, Header, is_header, read_header
+from govindex.measures import Measurement
+from govindex.points import from_scaled, to_scaled
+from govindex.render.safe import unprotect_csv_cell
+from govindex.rubric import Rubric
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+__all__ = ["BLANK", "PROBLEM", "CellReader", "GroupPart", "TablePart", "read_table"]
+
+Row = tuple[int, list[str]]
+Report = Callable[[GovIndexError], None]
+
+#: The code of an empty cell, and of a cell with a problem, among scaled scores (which are never negative).
+BLANK = -1
+PROBLEM = -2
+_TRUE = {"true", "yes", "1", "có", "x"}
+_FALSE = {"false", "no", "0", "không"}
+_SOURCES = {"self": Source.SELF, "tự đánh giá": Source.SELF, "appraised": Source.APPRAISED, "thẩm định": Source.APPRAISED}
+#: Rows converted to columns together.
+_BLOCK = 4096
+
+
+def flag_of(text: str) -> bool | None:
+    """A yes/no cell: ``None`` when empty; refused when it is neither."""
+    folded = nfc(text).casefold()
+    if not folded:
+        return None
+    if folded in _TRUE:
+        return True
+    if folded in _FALSE:
+        return False
+    raise InputError(Reading.NOT_YES_NO, text=repr(text))
+
+
+def source_of(text: str) -> Source | None:
+    folded = nfc(text).casefold()
+    if not folded:
+        return None
+    found = _SOURCES.get(folded)
+    if found is None:
+        raise InputError(Reading.NOT_A_SOURCE, text=repr(text))
+    return found
+
+
+class CellReader(dict[str, int]):
+    """The verdict on each distinct text of one criterion column of one group: its scaled points, or a code.
+
+    A text read without a problem maps to its scaled points; an empty one to
+    :data:`BLANK`; one with a problem to :data:`PROBLEM`, its problem kept in
+    ``problems``. A measured leaf keeps each text's measurement in
+    ``measured``; the separator of each number typed is kept in ``separators``.
+    """
+
+    def __init__(self, context: TableContext, group: str, node: str, column: int) -> None:
+        super().__init__()
+        self.context = context
+        self.group = group
+        self.node = node
+        self.column = column
+        self.problems: dict[str, GovIndexError] = {}
+        self.measured: dict[str, Measurement] = {}
+        self.separators: dict[str, str] = {}
+        layout = context.layouts.get(group)
+        self.position = None if layout is None else layout.index.get(node)
+        self.layout = layout
+        self.measure = None if self.position is None or layout is None else layout.nodes[self.position].measure
+
+    def __missing__(self, raw: str) -> int:
+        text = raw if type(raw) is TypedNumber else self.context.text(raw)
+        if not text:
+            code = BLANK
+        else:
+            try:
+                code = self.read(text, type(raw) is TypedNumber)
+            except GovIndexError as error:
+                self.problems[raw] = error
+                code = PROBLEM
+        self[raw] = code
+        return code
+
+    def read(self, text: str, typed: bool) -> int:
+        context = self.context
+        layout, position = self.layout, self.position
+        mismatch = context.header.mismatched.get(self.column, {})
+        if self.group in mismatch:
+            raise InputError(
+                Reading.COLUMN_MAXIMUM_FOR_GROUP,
+                declared=context.header.declared[self.column],
+                group=repr(self.group),
+                maximum=mismatch[self.group],
+            )
+        if layout is None or position is None:
+            raise _unknown_node(context.rubric, self.group, self.node)
+        if self.measure is not None:
+            return self.measurement(text, layout, position)
+        scaled, separator = context.numbers.read(text, typed)
+        if separator:
+            self.separators[text] = separator
+        if context.values != "points":
+            scaled = self.from_index(scaled, layout)
+        check_scaled(layout, position, scaled)
+        return scaled
+
+    def measurement(self, text: str, layout: Layout, position: int) -> int:
+        from govindex.assessment import measurement_of
+
+        found = measurement_of(self.context.rubric, self.group, self.node, text)
+        assert found is not None
+        self.measured[text] = found
+        scaled = to_scaled(found.points, self.context.rubric.decimals)
+        check_scaled(layout, position, scaled)
+        return scaled
+
+    def from_index(self, scaled: int, layout: Layout) -> int:
+        from govindex.views import index_to_points
+
+        value = from_scaled(scaled, self.context.rubric.decimals)
+        points = index_to_points(self.context.rubric, self.group, self.node, value)
+        return to_scaled(points, layout.decimals)
+
+
+def check_scaled(layout: Layout, position: int, scaled: int) -> None:
+    """Refuse a scaled score below 0 or above its node's maximum."""
+    if scaled < 0 or scaled > layout.maxima[position]:
+        value = from_scaled(scaled, layout.decimals).normalize() if scaled else Decimal(0)
+        if scaled < 0:
+            raise InputError(Reading.NEGATIVE, value=_plain(from_scaled(scaled, layout.decimals)))
+        raise InputError(
+            Reading.ABOVE_MAXIMUM, value=_plain(value), maximum=layout.nodes[position].max_points
+        )
+
+
+def _plain(value: Decimal) -> Decimal:
+    """A value without trailing zeros after its point (``12.50`` as ``12.5``, ``10.00`` as ``10``)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _unknown_node(rubric: Rubric, group: str, node: str) -> InputError:
+    ids = rubric.group(group).node_ids
+    return InputError(Reading.UNKNOWN_NODE, node=repr(node), group=repr(group), known=ids)
+
+
+@attrs.define
+class GroupPart:
+    """One group's agencies read from one table, with their scores as columns (filled by the reader)."""
+
+    group: str
+    layout: Layout
+    agencies: list[Agency] = attrs.field(factory=list)
+    lines: list[int] = attrs.field(factory=list)
+    sources: list[Source] = attrs.field(factory=list)
+    #: per node position: the blocks of scaled scores (BLANK where not given), agencies in reading order
+    blocks: dict[int, list[NDArray[Any]]] = attrs.field(factory=dict)
+    #: or, from a long table or an assessment file, one row of codes per agency
+    rows: list[NDArray[Any]] = attrs.field(factory=list)
+    measurements: dict[str, dict[str, Measurement]] = attrs.field(factory=dict)
+    evidence: dict[str, dict[str, str]] = attrs.field(factory=dict)
+
+    def codes(self) -> NDArray[Any]:
+        """The scaled scores of every agency, in reading order (``BLANK`` where not given), nodes depth-first."""
+        import numpy as np
+
+        dtype = self.dtype
+        if self.rows:
+            return np.vstack(self.rows).astype(dtype, copy=False)
+        out = np.full((len(self.agencies), self.layout.width), BLANK, dtype=dtype, order="F")
+        for position, blocks in self.blocks.items():
+            out[:, position] = np.concatenate(blocks) if len(blocks) > 1 else blocks[0]
+        return out
+
+    @property
+    def dtype(self) -> Any:
+        import numpy as np
+
+        return object if self.layout.maxima[0] >= 2**62 else np.int64
+
+
+@attrs.define
+class TablePart:
+    """What one table gave: per group its agencies and columns, where each agency and criterion is, what was blank."""
+
+    file: str | None
+    sheet: str | None
+    groups: dict[str, GroupPart] = attrs.field(factory=dict)
+    lines: dict[str, int] = attrs.field(factory=dict)
+    columns: dict[str, int] = attrs.field(factory=dict)
+    blank: list[tuple[Agency, int]] = attrs.field(factory=list)
+    #: agencies a result file lists as not assessed, with the reason it gives
+    excluded: list[tuple[Agency, str]] = attrs.field(factory=list)
+    #: what the source was: a score table, a form from govindex template, an assessment file, a result
+    kind: str = "scores"
+
+
+class TableContext:
+    """The state shared by the reading of one table."""
+
+    def __init__(
+        self,
+        rubric: Rubric,
+        header: Header,
+        file: str | None,
+        sheet: str | None,
+        source: Source,
+        options: ReadOptions,
+        values: str,
+        report: Report,
+        protected: bool,
+    ) -> None:
+        self.rubric = rubric
+        self.header = header
+        self.file = file
+        self.sheet = sheet
+        self.source = source
+        self.options = options
+        self.values = values
+        self.report = report
+        self.protected = protected
+        self.numbers = NumberText(rubric.decimals)
+        self.layouts = {group.id: layout_of(group, rubric.decimals) for group in rubric.groups}
+        self.group_ids = _group_lookup(rubric)
+        self.readers: dict[tuple[str, str, int], CellReader] = {}
+        self.agency_ids: dict[str, tuple[str, str | None] | None] = {}
+        self.registry_groups: dict[str, str] = {}
+        from govindex.engine import value_dtype
+
+        self.dtype = value_dtype(rubric)
+
+    def text(self, raw: str) -> str:
+        """A cell's text as read: stripped, in NFC; in CSV a protecting apostrophe removed."""
+        if type(raw) is TypedNumber:
+            return raw
+        if self.protected and raw.startswith("'"):
+            return nfc(unprotect_csv_cell(raw.rstrip()))
+        return nfc(raw.strip())
+
+    def cell(self, cells: list[str], name: str) -> str:
+        column = self.header.positions.get(name)
+        if column is None or column > len(cells):
+            return ""
+        return self.text(cells[column - 1])
+
+    def problem(self, error: GovIndexError, line: int, column: int | None = None, **context: Any) -> None:
+        self.report(error.with_context(file=self.file, sheet=self.sheet, line=line, column=column, **context))
+
+    def reader(self, group: str, node: str, column: int) -> CellReader:
+        key = (group, node, column)
+        found = self.readers.get(key)
+        if found is None:
+            found = self.readers[key] = CellReader(self, group, node, column)
+        return found
+
+    def agency_id(self, text: str, line: int, column: int) -> str | None:
+        """The agency id a cell of the agency column stands for (a name is looked up, never guessed)."""
+        if not self.header.by_name:
+            return text
+        if text in self.agency_ids:
+            found = self.agency_ids[text]
+            return None if found is None else found[0]
+        registry = self.options.registry
+        result: tuple[str, str | None] | None = None
+        if registry is None:
+            slug = slugify(text)
+            result = (slug, None) if slug else None
+            if result is None:
+                self.problem(InputError(Reading.NAME_WITHOUT_LETTERS, name=repr(text)), line, column)
+        else:
+            try:
+                match = registry.match(text)
+            except GovIndexError as error:
+                self.problem(error, line, column)
+            else:
+                if match.kind is MatchKind.LOOSE:
+                    self.problem(
+                        InputError(
+                            Reading.NAME_NOT_IN_REGISTRY,
+                            name=repr(text),
+                            registry=repr(registry.id),
+                            closest=repr(match.matched),
+                            id=match.id,
+                        ),
+                        line,
+                        column,
+                    )
+                else:
+                    result = (match.id, match.record.group)
+                    self.registry_groups[match.id] = match.record.group
+        self.agency_ids[text] = result
+        return None if result is None else result[0]
+
+    def group_of(self, cells: list[str], line: int, agency: str) -> str | None:
+        """The row's group id: from the group column (an id or a name), the registry, or the only group."""
+        positions = self.header.positions
+        if "group" in positions:
+            text = self.cell(cells, "group")
+            found = self.group_ids.get(header_key(text))
+            if found is None:
+                reason = (
+                    InputError(Reading.GROUP_EMPTY)
+                    if not text
+                    else InputError(
+                        Reading.UNKNOWN_GROUP, group=repr(text), rubric=repr(self.rubric.id), groups=self.rubric.group_ids
+                    )
+                )
+                self.problem(reason, line, positions["group"], agency=agency)
+            return found
+        named = self.registry_groups.get(agency)
+        if named is not None and named in self.layouts:
+            return named
+        registry = self.options.registry
+        if registry is not None and len(self.rubric.groups) > 1:
+            try:
+                return registry.resolve(agency).group
+            except GovIndexError as error:
+                self.problem(error, line, positions["agency"], agency=agency)
+                return None
+        return self.rubric.group_ids[0]
+
+    def agency(
+        self, cells: list[str], line: int, agency_id: str, group: str, facts: dict[str, tuple[str, int]] | None = None
+    ) -> tuple[Agency, Source] | None:
+        """The row's agency and source, from its cells (or, in the long form, from ``facts``: text and line)."""
+        positions = self.header.positions
+
+        def fact(name: str) -> tuple[str, int]:
+            if facts is not None:
+                return facts.get(name, ("", line))
+            return self.cell(cells, name), line
+
+        failed = False
+        flags: dict[str, bool] = {}
+        for name in FLAG_COLUMNS:
+            text, where = fact(name)
+            try:
+                answer = flag_of(text)
+            except GovIndexError as error:
+                self.problem(error, where, positions.get(name), agency=agency_id)
+                failed = True
+                continue
+            if answer is not None:
+                flags[name] = answer
+        name_text, name_line = fact("name")
+        if not name_text and self.header.by_name:
+            name_text = self.cell(cells, "agency") if facts is None else facts.get("@agency", ("", line))[0]
+        source_text, source_line = fact("source")
+        try:
+            source = source_of(source_text) or self.source
+        except GovIndexError as error:
+            self.problem(error, source_line, positions.get("source"), agency=agency_id)
+            return None
+        for column_name, (text, where) in (("agency", (agency_id, line)), ("name", (name_text, name_line))):
+            try:
+                check_text(text)
+            except GovIndexError as error:
+                self.problem(error, where, positions.get(column_name), agency=agency_id)
+                failed = True
+        na_text, na_line = fact("not_applicable")
+        not_applicable = frozenset(na_text.split())
+        if not_applicable and not flags.get("special", False):
+            self.problem(InputError(Reading.NOT_APPLICABLE_NOT_SPECIAL), na_line, positions.get("not_applicable"), agency=agency_id)
+            failed = True
+        if failed:
+            return None
+        agency = Agency(
+            agency_id,
+            name_text or agency_id,
+            group,
+            has_subordinate_units=flags.get("has_subordinate_units", True),
+            has_online_services=flags.get("has_online_services", True),
+            has_procedures=flags.get("has_procedures", True),
+            special=flags.get("special", False),
+            not_applicable=not_applicable,
+        )
+        return agency, source
+
+
+def _group_lookup(rubric: Rubric) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for group in rubric.groups:
+        for label in (group.name, group.name_en):
+            if label:
+                lookup.setdefault(header_key(label), group.id)
+    for group in rubric.groups:
+        lookup[header_key(group.id)] = group.id
+    return lookup
+
+
+def find_header(rows: Iterator[Row], report: Report, file: str | None, sheet: str | None) -> Row | None:
+    """The header row: the first that names the agency column (title rows above it are skipped)."""
+    first: int | None = None
+    for line, cells in rows:
+        if first is None:
+            first = line
+        if is_header(cells):
+            return line, cells
+    from govindex.io.header import AGENCY_LIST
+
+    if first is None:
+        from govindex.catalogue.files import Files
+
+        report(FileFormatError(Files.EMPTY, file=file, sheet=sheet, line=1))
+    else:
+        report(FileFormatError(Reading.NO_HEADER, headers=AGENCY_LIST, file=file, sheet=sheet, line=first))
+    return None
+
+
+def read_table(
+    rows: Iterable[Row],
+    rubric: Rubric,
+    *,
+    file: str | None,
+    sheet: str | None = None,
+    source: Source = Source.APPRAISED,
+    options: ReadOptions,
+    values: str = "points",
+    report: Report,
+    protected: bool = False,
+) -> TablePart:
+    """Read a score table from its rows into per-group columns; every problem goes to ``report``.
+
+    ``protected`` (CSV): a text cell protected by a leading apostrophe
+    (:func:`govindex.render.safe.csv_cell`) is read without it.
+    """
+    part = TablePart(file, sheet)
+    iterator = iter(rows)
+    found = find_header(iterator, report, file, sheet)
+    if found is None:
+        return part
+    line, cells = found
+
+    def placed(error: GovIndexError) -> None:
+        report(error.with_context(file=file, sheet=sheet))
+
+    header = read_header(cells, line, rubric, options, placed)
+    if header is None:
+        return part
+    context = TableContext(rubric, header, file, sheet, source, options, values, report, protected)
+    if header.long:
+        from govindex.io.longform import read_long
+
+        read_long(context, iterator, part)
+    else:
+        _WideReader(context, part).read(iterator)
+    return part
+
+
+class _WideReader:
+    """One agency per row: the row's facts read one by one, its criteria a block of rows at a time."""
+
+    def __init__(self, context: TableContext, part: TablePart) -> None:
+        self.context = context
+        self.part = part
+        header = context.header
+        self.nodes = header.nodes()
+        for name in ("node", "score", "evidence"):
+            if name in header.positions:
+                context.problem(FileFormatError(Reading.LONG_FORM_COLUMN, name=repr(name)), header.line, header.positions[name])
+        for node, column in self.nodes:
+            if node == "@total":
+                for group in context.rubric.groups:
+                    part.columns.setdefault(group.tree.id, column)
+            else:
+                part.columns[node] = column
+        self.width = max(header.width, *header.positions.values())
+        self.pending: dict[str, list[tuple[int, list[str], Agency, Source]]] = {}
+
+    def read(self, rows: Iterator[Row]) -> None:
+        context = self.context
+        positions = context.header.positions
+        agency_column = positions["agency"]
+        seen = self.part.lines
+        for line, cells in rows:
+            if not self.fits(line, cells):
+                continue
+            text = context.cell(cells, "agency")
+            if not text:
+                context.problem(InputError(Reading.AGENCY_EMPTY), line, agency_column)
+                continue
+            agency_id = context.agency_id(text, line, agency_column)
+            if agency_id is None:
+                continue
+            if agency_id in seen:
+                context.problem(InputError(Reading.AGENCY_TWICE, first=seen[agency_id]), line, agency_column, agency=agency_id)
+                continue
+            seen[agency_id] = line
+            group = context.group_of(cells, line, agency_id)
+            if group is None:
+                continue
+            made = context.agency(cells, line, agency_id, group)
+            if made is None:
+                continue
+            block = self.pending.setdefault(group, [])
+            block.append((line, cells, made[0], made[1]))
+            if len(block) >= _BLOCK:
+                self.flush(group)
+        for group in list(self.pending):
+            self.flush(group)
+
+    def fits(self, line: int, cells: list[str]) -> bool:
+        """Whether the row holds a cell and has the header's cells (extra empty cells, as Excel writes, are fine)."""
+        width = self.width
+        if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
+            del cells[width:]
+        if not any(cell.strip() for cell in cells):
+            return False
+        if len(cells) > width or (len(cells) < width and self.context.sheet is None):
+            reason = Reading.ROW_TOO_WIDE if len(cells) > width else Reading.ROW_WIDTH
+            self.context.problem(FileFormatError(reason, cells=len(cells), width=width), line)
+            return False
+        if len(cells) < width:
+            cells.extend([""] * (width - len(cells)))
+        return True
+
+    def flush(self, group: str) -> None:
+        import numpy as np
+
+        block = self.pending.pop(group, [])
+        if not block:
+            return
+        context = self.context
+        part = self.part.groups.get(group)
+        if part is None:
+            part = self.part.groups[group] = GroupPart(group, context.layouts[group])
+        columns = list(zip(*(cells for _line, cells, _agency, _source in block), strict=True))
+        nonblank = np.zeros(len(block), dtype=np.bool_)
+        converted: list[tuple[int, NDArray[Any]]] = []
+        layout = part.layout
+        for node, column in self.nodes:
+            node_id = layout.ids[0] if node == "@total" else node
+            reader = context.reader(group, node_id, column)
+            codes = np.fromiter(map(reader.__getitem__, columns[column - 1]), dtype=context.dtype, count=len(block))
+            if reader.problems or reader.measured:
+                self.details(reader, codes, block, part)
+            nonblank |= codes != BLANK
+            if reader.position is not None:
+                converted.append((reader.position, codes))
+        keep = self.blank_rows(nonblank, block)
+        for line, _cells, agency, source in (item for item, kept in zip(block, keep, strict=True) if kept):
+            part.agencies.append(agency)
+            part.lines.append(line)
+            part.sources.append(source)
+        for position, codes in converted:
+            part.blocks.setdefault(position, []).append(codes[keep] if not keep.all() else codes)
+
+    def details(self, reader: CellReader, codes: NDArray[Any], block: list[tuple[int, list[str], Agency, Source]], part: GroupPart) -> None:
+        """Report each cell with a problem, and keep each measured cell's measurement."""
+        import numpy as np
+
+        context = self.context
+        if reader.problems:
+            for row in np.flatnonzero(codes == PROBLEM).tolist():
+                line, cells, agency, _source = block[row]
+                error = reader.problems[cells[reader.column - 1]]
+                context.problem(error, line, reader.column, agency=agency.id, node=reader.node, agency_name=agency.name)
+        if reader.measured:
+            for row in np.flatnonzero(codes >= 0).tolist():
+                _line, cells, agency, _source = block[row]
+                found = reader.measured.get(context.text(cells[reader.column - 1]))
+                if found is not None:
+                    part.measurements.setdefault(agency.id, {})[reader.node] = found
+
+    def blank_rows(self, nonblank: NDArray[Any], block: list[tuple[int, list[str], Agency, Source]]) -> NDArray[Any]:
+        """Which rows are kept: a row without a score is refused, or set aside as not assessed."""
+        import numpy as np
+
+        if nonblank.all() or not self.nodes:
+            return np.ones(len(block), dtype=np.bool_)
+        context = self.context
+        for row in np.flatnonzero(~nonblank).tolist():
+            line, _cells, agency, _source = block[row]
+            if context.options.blank_rows == "not-assessed":
+                self.part.blank.append((agency, line))
+            else:
+                context.problem(
+                    InputError(Reading.EMPTY_ROW),
+                    line,
+                    context.header.positions["agency"],
+                    agency=agency.id,
+                    agency_name=agency.name,
+                )
+        return nonblank
