@@ -383,7 +383,7 @@ def test_refused_input_exits_2_naming_file_line_agency_node(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, text: str, message: str
 ) -> None:
     path = write(tmp_path, name, text)
-    status, out, err = run(capsys, "score", "sonla-2017-it", str(path))
+    status, out, err = run(capsys, "score", "sonla-2017-it", str(path), "--lang", "en")
     assert status == 2
     assert out == ""
     assert err == f"govindex: error: {tmp_path / message}\n"
@@ -392,7 +392,7 @@ def test_refused_input_exits_2_naming_file_line_agency_node(
 
 def test_unknown_node_column_and_unknown_rubric(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = write(tmp_path, "node.csv", "agency,group,security_level\nso-noi-vu,provincial,7\n")
-    status, _, err = run(capsys, "score", "sonla-2017-it", str(path))
+    status, _, err = run(capsys, "score", "sonla-2017-it", str(path), "--lang", "en")
     assert status == 2
     assert err.startswith(
         f"govindex: error: {path}:1:3: node 'security_level': unknown node 'security_level' in the header"

@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+from filekit import raises_en
 from govindex import Agency, Assessment, Group, RuleRef, UnknownNameError, load_rubric, score
 from govindex.cli import main
 from govindex.io.rubrics import dump_rubric
@@ -105,11 +106,11 @@ def test_a_criterion_given_as_a_whole() -> None:
 
 def test_refusals() -> None:
     result = score(_rubric(), _cohort())  # type: ignore[arg-type]
-    with pytest.raises(UnknownNameError, match=r"unknown language 'fr'; use 'en' or 'vi'"):
+    with raises_en(UnknownNameError, match=r"unknown language 'fr'; use 'en' or 'vi'"):
         result.explain("so-ngoai-vu", lang="fr")
-    with pytest.raises(UnknownNameError, match=r"unknown node 'dvc' in group 'provincial'"):
+    with raises_en(UnknownNameError, match=r"unknown node 'dvc' in group 'provincial'"):
         result.explain("so-ngoai-vu", "dvc")
-    with pytest.raises(
+    with raises_en(
         UnknownNameError, match=r"agency 'so-y-te': no result for this agency; did you mean 'so-noi-vu'\?"
     ):
         result.explain("so-y-te")
@@ -267,5 +268,5 @@ def test_the_explanation_is_data_then_words() -> None:
     assert value.steps[2].band is not None and value.steps[2].band.id == "fair"
     assert describe(value, "vi") == result.explain("huyen-song-ma", lang="vi")
     assert describe(value) == result.explain("huyen-song-ma")
-    with pytest.raises(UnknownNameError, match="unknown language 'fr'"):
+    with raises_en(UnknownNameError, match="unknown language 'fr'"):
         describe(value, "fr")

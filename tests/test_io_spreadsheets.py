@@ -16,6 +16,7 @@ from filekit import run_cli
 from govindex import GovIndexError, load_rubric, parse_scores_csv, score
 from govindex.cli import main
 from govindex.io.assessments import read_assessments
+from govindex.io import read_scores
 from govindex.io.cells import ReadOptions
 from govindex.io.directory import load_registry
 from govindex.io.published import load_dataset
@@ -66,7 +67,7 @@ def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
 def refused(path: Path, options: ReadOptions = NOTES) -> str:
     with pytest.raises(GovIndexError) as caught:
         read_assessments(path, RUBRIC, options=options)
-    return str(caught.value)
+    return caught.value.describe("en")
 
 
 def assert_published(assessments: tuple[object, ...]) -> None:
@@ -107,7 +108,9 @@ def test_a_workbook_as_people_keep_it_scores_exactly() -> None:
     assert_published(assessments)
     # the same scores as the plain table of the bundled data
     plain = parse_scores_csv((ROOT / "tests" / "data" / "sonla-2017-it-provincial.csv").read_bytes(), RUBRIC)
-    assert {a.agency.id: dict(a.scores) for a in assessments} == {a.agency.id: dict(a.scores) for a in plain}
+    # the workbook's total column is kept as given (scoring checks it against the sum)
+    given = {a.agency.id: {node: value for node, value in a.scores.items() if node != "total"} for a in assessments}
+    assert given == {a.agency.id: dict(a.scores) for a in plain}
 
 
 def test_its_vietnamese_excel_csv_scores_exactly() -> None:
@@ -133,8 +136,10 @@ def test_a_column_not_named_with_ignore_column_is_refused(capsys: pytest.Capture
         f"{EXAMPLES / 'bang-diem-so-nganh.xlsx'}:Bảng điểm!K4: node 'Ghi chú': unknown node 'Ghi chú' in the header"
     )
     assert message.endswith("to leave a column unread, name it with --ignore-column)")
-    status, _, err = run_cli(capsys, ["score", "sonla-2017-it", str(EXAMPLES / "bang-diem-so-nganh.csv")])
+    status, _, err = run_cli(capsys, ["score", "sonla-2017-it", str(EXAMPLES / "bang-diem-so-nganh.csv"), "--lang", "en"])
     assert status == 2 and f"{EXAMPLES / 'bang-diem-so-nganh.csv'}:4:11: node 'Ghi chú'" in err
+    status, _, err = run_cli(capsys, ["score", "sonla-2017-it", str(EXAMPLES / "bang-diem-so-nganh.csv")])
+    assert status == 2 and f"{EXAMPLES / 'bang-diem-so-nganh.csv'}:4:11: tiêu chí 'Ghi chú': cột 'Ghi chú' không phải" in err
 
 
 # --- the header row and the sheet ------------------------------------------
@@ -160,7 +165,7 @@ def test_the_header_is_the_first_row_naming_the_agency_column(tmp_path: Path) ->
     message = refused(write(tmp_path, "b.csv", "BẢNG ĐIỂM\nSTT;Cơ quan chủ quản\n1;Sở Nội vụ\n"))
     assert message == (
         f"{tmp_path / 'b.csv'}:1: no row names the agency column; the header row needs a column agency, "
-        "Tên cơ quan, Cơ quan, Tên đơn vị, Đơn vị or 'Cơ quan, đơn vị'"
+        "Tên cơ quan, Cơ quan, Tên đơn vị, Đơn vị, 'Cơ quan, đơn vị'"
     )
 
 
@@ -181,7 +186,7 @@ def test_the_first_sheet_with_a_header_is_read_unless_one_is_named(tmp_path: Pat
     assert (district.agency.id, district.agency.group) == ("moc-chau", "district")
     assert refused(path, ReadOptions(sheet="Bìa")) == (
         f"{path}:Bìa!1: no row names the agency column; the header row needs a column agency, Tên cơ quan, "
-        "Cơ quan, Tên đơn vị, Đơn vị or 'Cơ quan, đơn vị'"
+        "Cơ quan, Tên đơn vị, Đơn vị, 'Cơ quan, đơn vị'"
     )
     assert refused(path, ReadOptions(sheet="Khác")) == (
         f"{path}: the workbook has no sheet 'Khác'; its sheets are Bìa, Khối sở, Khối huyện"
@@ -216,7 +221,7 @@ def test_a_node_column_by_name_or_id_and_a_maximum_that_must_match(tmp_path: Pat
     wrong = header.replace("(10đ)", "(12 điểm)")
     assert refused(write(tmp_path, "b.csv", wrong + "so-noi-vu;provincial;7;20,5;9\n")) == (
         f"{tmp_path / 'b.csv'}:1:3: column 'HẠ TẦNG  kỹ thuật CNTT (12 điểm)' gives the maximum 12, but node "
-        "'infrastructure' has the maximum 10, 5 in rubric 'sonla-2017-it'"
+        "'infrastructure' has the maximum 5, 10 in rubric 'sonla-2017-it'"
     )
     # 5 points is the district maximum: a provincial row under that header is refused
     five = header.replace("(10đ)", "(5 điểm)")
@@ -230,9 +235,13 @@ def test_a_total_column_is_checked_against_the_sum(tmp_path: Path) -> None:
     row = "so-noi-vu;Sở, ban, ngành cấp tỉnh;7,0;21,7;23,5;9,0;10;6,0;{}\n"
     header = "agency;Nhóm;infrastructure;internal_use;public_services;security;staff;policy;Tổng điểm (100 điểm)\n"
     (assessment,) = read_assessments(write(tmp_path, "a.csv", header + row.format("77,2")), RUBRIC)
-    assert "total" not in assessment.scores
+    assert assessment.scores["total"] == Decimal("77.2")  # kept as given; scoring checks it against the sum
     assert score(RUBRIC, [assessment]).agency("so-noi-vu").total == Decimal("77.2")
-    assert refused(write(tmp_path, "b.csv", header + row.format("77,3"))) == (
+    # scoring refuses a total that disagrees, placed at its cell (validate lists it with the file's other problems)
+    cohort = read_scores(write(tmp_path, "b.csv", header + row.format("77,3")), RUBRIC)
+    with pytest.raises(GovIndexError) as caught:
+        score(RUBRIC, cohort.table)
+    assert cohort.locate(caught.value).describe("en") == (
         f"{tmp_path / 'b.csv'}:2:9: agency 'so-noi-vu', node 'total': the score given for this node (77.3) "
         "disagrees with the sum of its sub-criteria (infrastructure 7.0 + internal_use 21.7 + public_services "
         "23.5 + security 9.0 + staff 10.0 + policy 6.0 = 77.2)"
@@ -343,7 +352,7 @@ def test_publish_reads_the_kept_sheet_and_refuses_an_agency_twice(
     status, _, err = run_cli(capsys, args)
     assert (status, err) == (0, "")
     assert "Sở Thông tin và Truyền thông" in output.read_text(encoding="utf-8")
-    status, _, err = run_cli(capsys, [*args[:3], "sonla-2017-it", *args[3:]])
+    status, _, err = run_cli(capsys, [*args[:3], "sonla-2017-it", *args[3:], "--lang", "en"])
     assert status == 2
     assert err == (
         "govindex: error: sonla-2017-it: agency 'so-thong-tin-va-truyen-thong': the agency is in two files: "

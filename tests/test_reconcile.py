@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from filekit import raises_en
 from govindex import Agency, Assessment, InputError, Source, UnknownNameError, load_dataset, load_rubric, reconcile
 from govindex.cli import main
 from govindex.render import document_of, render
@@ -120,11 +121,11 @@ def test_agencies_in_one_file_only_are_reported() -> None:
     }
     # The office is ranked first among the appraisals; ranks are within each cohort.
     assert outcome.agency("provincial-01").appraised_rank == 2
-    with pytest.raises(UnknownNameError, match="agency 'provincial-03': the agency is in the self-assessment only"):
+    with raises_en(UnknownNameError, match="agency 'provincial-03': the agency is in the self-assessment only"):
         outcome.agency("provincial-03")
-    with pytest.raises(UnknownNameError, match="agency 'van-phong-ubnd-tinh': the agency is in the appraisal only"):
+    with raises_en(UnknownNameError, match="agency 'van-phong-ubnd-tinh': the agency is in the appraisal only"):
         outcome.agency("van-phong-ubnd-tinh")
-    with pytest.raises(UnknownNameError, match="agency 'so-x': no such agency in either assessment"):
+    with raises_en(UnknownNameError, match="agency 'so-x': no such agency in either assessment"):
         outcome.agency("so-x")
 
 
@@ -152,7 +153,7 @@ def test_agencies_kept_out_by_a_rule_are_reported() -> None:
         ("provincial-02", "not assessed in the self-assessment: not assessed this year"),
         ("provincial-02", "not assessed in the appraisal: not assessed this year"),
     ]
-    with pytest.raises(UnknownNameError, match="not assessed in the self-assessment: not assessed this year"):
+    with raises_en(UnknownNameError, match="not assessed in the self-assessment: not assessed this year"):
         outcome.agency("provincial-02")
 
 
@@ -178,9 +179,9 @@ def test_refusals() -> None:
         match="agency 'so-a': the self-assessment puts the agency in group 'provincial' and the appraisal in group 'district'",
     ):
         reconcile(rubric, [Assessment(a, {"total": "70"})], [Assessment(moved, {"total": "70"})])
-    with pytest.raises(InputError, match="agency 'so-a': the agency appears twice in the self-assessment"):
+    with raises_en(InputError, match="agency 'so-a': the agency appears twice in the self-assessment"):
         reconcile(rubric, [Assessment(a, {"total": "70"}), Assessment(a, {"total": "71"})], [])
-    with pytest.raises(InputError, match="expected an Assessment in the appraisal, got str"):
+    with raises_en(InputError, match="expected an Assessment in the appraisal, got str"):
         reconcile(rubric, [], ["so-a"])  # type: ignore[list-item]
 
 
@@ -301,8 +302,10 @@ def test_cli_reconcile_refusals(tmp_path: Path, data_dir: Path, capsys: pytest.C
     err = capsys.readouterr().err
     assert "the two files are for different rubrics" in err and "names 'sonla-2017-it'" in err
 
-    assert main(["reconcile", str(mine), str(theirs), "--rubric", "sonla-2017-it"]) == 2
+    assert main(["reconcile", str(mine), str(theirs), "--rubric", "sonla-2017-it", "--lang", "en"]) == 2
     assert "the file is for rubric 'sonla-2017-web', not 'sonla-2017-it'" in capsys.readouterr().err
+    assert main(["reconcile", str(mine), str(theirs), "--rubric", "sonla-2017-it"]) == 2
+    assert "tệp dành cho bộ tiêu chí 'sonla-2017-web', không phải 'sonla-2017-it'" in capsys.readouterr().err
 
 
 def test_cli_reconcile_without_source_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

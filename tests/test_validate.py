@@ -40,7 +40,7 @@ def test_a_file_with_three_different_problems_reports_all_three(
     )
     rubric = write(tmp_path, "demo.yaml", RUBRIC)
     path = write(tmp_path, "scores.yaml", text)
-    status, out, err = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path)])
+    status, out, err = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--lang", "en"])
     assert status == 2
     assert err == ""
     lines = out.splitlines()
@@ -87,7 +87,7 @@ def test_every_problem_of_a_score_table(tmp_path: Path, capsys: pytest.CaptureFi
     path = write(
         tmp_path, "scores.csv", WIDE.replace("35.5", "x").replace("45.25", "61").replace("so-tu-phap", "so-noi-vu")
     )
-    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path)])
+    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--lang", "en"])
     assert status == 2
     assert [line.split(": ", 1)[0] for line in out.splitlines()] == [
         f"{path}:2:4",
@@ -130,14 +130,14 @@ def test_validate_explains_what_it_cannot_check(tmp_path: Path) -> None:
         f"{tmp_path / 'scores.yaml'}: ok (assessment file, 2 agencies, not checked against a rubric)"
     )
     report = validate_file(write(tmp_path, "s.csv", WIDE))
-    assert [str(p) for p in report.problems] == [
+    assert [p.describe("en") for p in report.problems] == [
         f"{tmp_path / 's.csv'}: a score table is checked against a rubric: pass --rubric"
     ]
     report = validate_file(write(tmp_path, "other.yaml", "a: 1\n"))
-    assert "cannot tell what this file is" in str(report.problems[0])
+    assert "cannot tell what this file is" in report.problems[0].describe("en")
     report = validate_file(write(tmp_path, "broken.yaml", "a: [\n"))
-    assert str(report.problems[0]).startswith(f"{tmp_path / 'broken.yaml'}:2:1: not valid YAML")
-    assert "extension '.txt'" in str(validate_file(write(tmp_path, "x.txt", "")).problems[0])
+    assert report.problems[0].describe("en").startswith(f"{tmp_path / 'broken.yaml'}:2:1: not valid YAML")
+    assert "extension '.txt'" in validate_file(write(tmp_path, "x.txt", "")).problems[0].describe("en")
 
 
 def test_validate_bundled_rubrics(capsys: pytest.CaptureFixture[str]) -> None:

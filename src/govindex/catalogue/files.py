@@ -68,8 +68,8 @@ class Files(Entry):
     )
     SHEET_UNREADABLE = (
         "sheet-unreadable",
-        "không đọc được trang tính {sheet} ({reason})",
-        "sheet {sheet} is not readable ({reason})",
+        "không đọc được trang tính {sheet_name} ({reason})",
+        "sheet {sheet_name} is not readable ({reason})",
     )
     NO_WORKSHEET = ("no-worksheet", "sổ tính không có trang tính nào", "the workbook has no worksheet")
     NO_SHEET_WITH_HEADER = (
@@ -79,8 +79,8 @@ class Files(Entry):
     )
     NO_SUCH_SHEET = (
         "no-such-sheet",
-        "sổ tính không có trang tính {sheet}; các trang tính là {sheets}",
-        "the workbook has no sheet {sheet}; its sheets are {sheets}",
+        "sổ tính không có trang tính {sheet_name}; các trang tính là {sheets}",
+        "the workbook has no sheet {sheet_name}; its sheets are {sheets}",
     )
     BEYOND_SHEET = (
         "cell-beyond-sheet",

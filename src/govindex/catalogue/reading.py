@@ -61,7 +61,7 @@ class Reading(Entry):
         "column {name} gives the maximum {maximum}, but {what} has the maximum {expected} in rubric {rubric}",
     )
     THE_TOTAL = ("the-total", "tổng điểm", "the total")
-    THE_NODE = ("the-node", "tiêu chí {node}", "node {node}")
+    THE_NODE = ("the-node", "tiêu chí {criterion}", "node {criterion}")
     LONG_FORM_COLUMN = (
         "long-form-column",
         "cột {name} thuộc dạng dọc (agency,group,node,score)",
@@ -118,8 +118,8 @@ class Reading(Entry):
     )
     UNKNOWN_GROUP = (
         "unknown-group-cell",
-        "nhóm {group} không có trong bộ tiêu chí {rubric}; các nhóm là {groups}",
-        "unknown group {group} in rubric {rubric}; the groups are {groups}",
+        "nhóm {given} không có trong bộ tiêu chí {rubric}; các nhóm là {groups}",
+        "unknown group {given} in rubric {rubric}; the groups are {groups}",
     )
     GROUP_EMPTY = ("group-empty", "ô nhóm để trống", "the group cell is empty")
     NOT_YES_NO = (
@@ -148,8 +148,8 @@ class Reading(Entry):
     NODE_EMPTY = ("node-empty", "ô tiêu chí để trống", "the node cell is empty")
     UNKNOWN_NODE = (
         "unknown-node-cell",
-        "tiêu chí {node} không có trong nhóm {group}; các tiêu chí là {known}",
-        "unknown node {node} for group {group}; the nodes are {known}",
+        "tiêu chí {criterion} không có trong nhóm {in_group}; các tiêu chí là {known}",
+        "unknown node {criterion} for group {in_group}; the nodes are {known}",
     )
     SCORE_TWICE = (
         "score-twice",
@@ -158,8 +158,8 @@ class Reading(Entry):
     )
     FACT_DIFFERS = (
         "fact-differs",
-        "{column} {given} khác với {first} đã ghi ở dòng {line}",
-        "{column} {given} differs from {first} given on line {line}",
+        "{name} {given} khác với {first} đã ghi ở dòng {first_line}",
+        "{name} {given} differs from {first} given on line {first_line}",
     )
     NO_GROUP_GIVEN = ("no-group-given", "không dòng nào ghi nhóm của cơ quan", "no row gives the agency's group")
     # -- numbers -----------------------------------------------------------------------------------------------------
@@ -208,6 +208,9 @@ class Reading(Entry):
         "{text} has the decimal separator {separator}, but {example} at {place} has {other}; a file writes all "
         "its numbers with one decimal separator",
     )
+    AT_LINE = ("at-line", "dòng {line}, cột {at_column}", "line {line}, column {at_column}")
+    FILE_LINE = ("file-line", "{where} (dòng {at_line})", "{where} (line {at_line})")
+    AT_CELL = ("at-cell", "ô {cell}", "cell {cell}")
     NEGATIVE = ("score-negative", "điểm {value} là số âm", "score {value} is negative")
     ABOVE_MAXIMUM = (
         "score-above-maximum",
@@ -221,8 +224,8 @@ class Reading(Entry):
     )
     COLUMN_MAXIMUM_FOR_GROUP = (
         "column-maximum-for-group",
-        "cột ghi điểm tối đa {declared}, nhưng điểm tối đa của tiêu chí trong nhóm {group} là {maximum}",
-        "the column gives the maximum {declared}, but the node's maximum for group {group} is {maximum}",
+        "cột ghi điểm tối đa {declared}, nhưng điểm tối đa của tiêu chí trong nhóm {in_group} là {maximum}",
+        "the column gives the maximum {declared}, but the node's maximum for group {in_group} is {maximum}",
     )
     TOTAL_DISAGREES = (
         "total-disagrees",
@@ -307,8 +310,8 @@ class Reading(Entry):
     )
     FORM_UNKNOWN_LEAF = (
         "form-unknown-leaf",
-        "tiêu chí thành phần {node} không có trong nhóm {group}",
-        "unknown leaf {node} for group {group}",
+        "tiêu chí thành phần {criterion} không có trong nhóm {in_group}",
+        "unknown leaf {criterion} for group {in_group}",
     )
     FORM_HEADER_MISMATCH = (
         "form-header-mismatch",
@@ -366,6 +369,6 @@ class Reading(Entry):
     # -- validate ----------------------------------------------------------------------------------------------------
     MORE_PROBLEMS = (
         "more-problems",
-        "{file}: và {count} lỗi khác (--max-problems để xem thêm)",
-        "{file}: and {count} more problem(s) (--max-problems shows more)",
+        "{where}: và {count} lỗi khác (--max-problems để xem thêm)",
+        "{where}: and {count} more problem(s) (--max-problems shows more)",
     )

@@ -33,6 +33,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="the score files are one cohort, as 'govindex score' reads them: an agency in two of them is a problem",
     )
     parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of the problems listed: vi (tiếng Việt, default) or en",
+    )
+    parser.add_argument(
         "--max-problems",
         type=int,
         default=DEFAULT_SHOWN,
@@ -57,9 +63,9 @@ def run(args: argparse.Namespace) -> int:
     shown = max(0, args.max_problems)
     for report in reports:
         for problem in report.problems[:shown]:
-            emit(f"{problem}\n")
+            emit(f"{problem.describe(args.lang)}\n")
         if report.total > shown:
-            emit(Reading.MORE_PROBLEMS.text("vi", file=report.file, count=report.total - shown) + "\n")
+            emit(Reading.MORE_PROBLEMS.text(args.lang, where=report.file, count=report.total - shown) + "\n")
         for text in report.warnings:
             warn(text)
         emit(f"{report.summary()}\n")

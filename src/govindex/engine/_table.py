@@ -37,11 +37,20 @@ class Points(dict[int, Decimal]):
     def __init__(self, decimals: int) -> None:
         super().__init__()
         self.decimals = decimals
+        self._written: dict[tuple[int, int], Decimal] = {}
 
     def __missing__(self, scaled: int) -> Decimal:
         value = from_scaled(int(scaled), self.decimals)
         self[scaled] = value
         return value
+
+    def written(self, scaled: int, digits: int) -> Decimal:
+        """The value with ``digits`` decimals, as it was written (``7.50`` rather than ``7.5``)."""
+        key = (int(scaled), int(digits))
+        found = self._written.get(key)
+        if found is None:
+            found = self._written[key] = self[scaled].quantize(Decimal(1).scaleb(-key[1]))
+        return found
 
 
 def _frozen(array: NDArray[Any]) -> NDArray[Any]:
@@ -69,6 +78,8 @@ class GroupTable:
     sources: tuple[Source, ...]
     assessments: tuple[Assessment, ...] | None = None
     lines: tuple[int | None, ...] | None = None
+    #: the decimals each given score was written with (``7.50``: 2), when read from a file without assessments
+    digits: NDArray[np.int8] | None = None
 
     @property
     def group_id(self) -> str:
@@ -84,6 +95,11 @@ class GroupTable:
         ids = self.layout.ids
         mask = self.given[row]
         values = self.values[row]
+        if self.digits is not None:
+            digits = self.digits[row]
+            return MappingProxyType(
+                {ids[j]: points.written(values[j], digits[j]) for j in np.flatnonzero(mask).tolist()}
+            )
         return MappingProxyType({ids[j]: points[values[j]] for j in np.flatnonzero(mask).tolist()})
 
 

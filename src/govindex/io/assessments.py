@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -233,11 +234,12 @@ def _entry_problems(
                         document.place(
                             InputError(
                                 Reading.UNKNOWN_NODE,
-                                node=repr(node_id),
-                                group=repr(group.id),
+                                criterion=repr(node_id),
+                                in_group=repr(group.id),
                                 known=group.node_ids,
                                 agency=entry.id,
-                            ).with_context(node=node_id),
+                                node=node_id,
+                            ),
                             where,
                             key=field_name == "evidence",
                         )
@@ -398,12 +400,12 @@ class ScoreFile:
     places: Mapping[str, Place] = attrs.field(factory=dict, eq=False, hash=False)
     columns: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
 
-    def describe(self, agency_id: str) -> str:
-        """``scores.csv (line 3)``, ``book.xlsx (Điểm!A5)`` or the file alone."""
+    def describe(self, agency_id: str) -> Any:
+        """``scores.csv (line 3)`` (worded per language), ``book.xlsx (Điểm!5)`` or the file alone."""
+        from govindex.io.cohort import where_in_file
+
         line, sheet = self.places.get(agency_id, (None, None))
-        if line is None:
-            return self.file
-        return f"{self.file} ({sheet}!{line})" if sheet is not None else f"{self.file} (line {line})"
+        return where_in_file((self.file, sheet, line))
 
 
 def read_score_file(

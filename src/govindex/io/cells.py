@@ -255,22 +255,39 @@ def number_problem(text: str) -> InputError:
 class NumberText:
     """Reads the text of a number cell as points times ``10**decimals``, exactly, without a Decimal.
 
-    ``read`` gives the scaled integer and the decimal separator typed (``","``,
-    ``"."`` or ``""``), or raises an :class:`~govindex.errors.InputError` with a
+    ``read`` gives the scaled integer, the decimal separator typed (``","``,
+    ``"."`` or ``""``) and how many decimals were written, or raises an :class:`~govindex.errors.InputError` with a
     catalogue reason: not a plain number, ambiguous (``1.000``: a thousands
     separator, or three decimals where the rubric has fewer?), or more decimals
     than the rubric's. Negative values come back negative: the caller refuses
     them with the node.
 
     >>> NumberText(2).read("71,5"), NumberText(1).read("7.50"), NumberText(0).read("10")
-    ((7150, ','), (75, '.'), (10, ''))
+    ((7150, ',', 1), (75, '.', 2), (10, '', 0))
     """
 
     def __init__(self, decimals: int) -> None:
         self.decimals = decimals
         self.unit = 10**decimals
 
-    def read(self, text: str, typed: bool = False) -> tuple[int, str]:
+    def read(self, text: str, typed: bool = False) -> tuple[int, str, int]:
+        sign, whole, separator, fraction = self.parts(text, typed)
+        decimals = self.decimals
+        kept = fraction.rstrip("0")
+        if len(kept) > decimals:
+            value = f"{sign}{whole}.{fraction}"
+            raise InputError(Reading.TOO_PRECISE, value=value, decimals=decimals)
+        scaled = int(whole) * self.unit + (int(kept.ljust(decimals, "0")) if kept else 0)
+        return (-scaled if sign else scaled), ("" if typed else separator or ""), len(fraction)
+
+    def decimal(self, text: str, typed: bool = False) -> tuple[Decimal, str]:
+        """The number as a Decimal with any decimals (an index value on a published scale), and its separator."""
+        sign, whole, separator, fraction = self.parts(text, typed)
+        value = Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")
+        return value, ("" if typed else separator or "")
+
+    def parts(self, text: str, typed: bool) -> tuple[str, str, str, str]:
+        """Sign, whole part, separator and fraction of a plain number; refused when not plain or ambiguous."""
         found = _NUMBER.fullmatch(text)
         if found is None:
             raise number_problem(text)
@@ -278,10 +295,7 @@ class NumberText:
         decimals = self.decimals
         fraction = fraction or ""
         kept = fraction.rstrip("0")
-        if len(kept) > decimals:
-            value = f"{sign}{whole}.{fraction}"
-            raise InputError(Reading.TOO_PRECISE, value=value, decimals=decimals)
-        if not typed and len(fraction) == 3 and decimals < 3:
+        if not typed and len(fraction) == 3 and decimals < 3 and len(kept) <= decimals:
             plain = f"{sign}{int(whole)}" + (f".{kept}" if kept else "")
             raise InputError(
                 Reading.AMBIGUOUS_NUMBER,
@@ -290,6 +304,5 @@ class NumberText:
                 plain=plain,
                 decimals=decimals,
             )
-        scaled = int(whole) * self.unit + (int(kept.ljust(decimals, "0")) if kept else 0)
-        return (-scaled if sign else scaled), ("" if typed else separator or "")
+        return sign, whole, separator or "", fraction
 

@@ -62,6 +62,9 @@ def _every_problem(cohort: Cohort) -> list[GovIndexError]:
         for r in np.flatnonzero(~have[:, 0] | inside).tolist():
             agency = group.agencies[rows[r]]
             if not have[r, 0] and not inside[r]:
+                if not kept_given[r].any():
+                    out.append(InputError(Reading.EMPTY_ROW, agency=agency.id, agency_name=agency.name))
+                    continue
                 out.extend(_missing(cohort, layout, have[r], agency.id, agency.name))
                 continue
             try:

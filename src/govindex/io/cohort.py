@@ -24,7 +24,7 @@ from govindex.catalogue.reading import Reading
 from govindex.engine._layout import layout_of
 from govindex.errors import GovIndexError, InputError, collected
 from govindex.io.cells import ReadOptions
-from govindex.io.table import BLANK, GroupPart, TablePart
+from govindex.io.table import BLANK, GroupPart, TablePart, code_of, codes_dtype, split_codes
 from govindex.measures import Measurement
 from govindex.points import to_scaled
 from govindex.rubric import Rubric
@@ -33,7 +33,7 @@ from govindex.views import VALUES
 if TYPE_CHECKING:
     from govindex.engine import ScoreTable
 
-__all__ = ["Cohort", "Place", "cohort_of_parts", "part_of_assessments", "read_scores"]
+__all__ = ["Cohort", "Place", "cohort_of_parts", "in_file_order", "part_of_assessments", "read_scores"]
 
 #: Where an agency was found: its file, its sheet (in a workbook) and its line (row).
 Place = tuple[str | None, str | None, int | None]
@@ -82,18 +82,20 @@ class Cohort:
             name = _agency_name(self.table, error.agency)
         return error.with_context(file=file, sheet=sheet, line=line, column=column, agency_name=name)
 
-    def describe(self, agency_id: str) -> str:
-        """``scores.csv (line 3)``, ``book.xlsx (Điểm!5)`` or the file alone."""
-        file, sheet, line = self.places.get(agency_id, (None, None, None))
-        shown = file or "-"
-        if line is None:
-            return shown
-        return f"{shown} ({sheet}!{line})" if sheet is not None else f"{shown} (line {line})"
+    def describe(self, agency_id: str) -> Any:
+        """``scores.csv (line 3)`` (worded per language), ``book.xlsx (Điểm!5)`` or the file alone."""
+        return where_in_file(self.places.get(agency_id, (None, None, None)))
 
     def assessments(self) -> tuple[Assessment, ...]:
-        """The cohort as assessments (with their evidence and measurements), by group and agency id."""
+        """The cohort as assessments (with their evidence and measurements), in the order they were read."""
         out: list[Assessment] = []
-        for assessment in self.table.assessments():
+        files = {file: index for index, file in enumerate(self.files)}
+
+        def reading_order(item: Assessment) -> tuple[int, int]:
+            file, _sheet, line = self.places.get(item.agency.id, (None, None, None))
+            return files.get(file, len(files)), line or 0
+
+        for assessment in sorted(self.table.assessments(), key=reading_order):
             agency_id = assessment.agency.id
             measured = self.table.measurements.get(agency_id, {})
             evidence = self.evidence.get(agency_id, {})
@@ -131,6 +133,9 @@ def cohort_of_parts(rubric: Rubric, parts: Sequence[TablePart], problems: list[G
     problems.extend(clashes)
     if problems:
         return None
+    from govindex.engine import value_dtype
+
+    dtype = value_dtype(rubric)
     groups: list[Any] = []
     measured: dict[str, Mapping[str, Measurement]] = {}
     evidence: dict[str, Mapping[str, str]] = {}
@@ -144,11 +149,10 @@ def cohort_of_parts(rubric: Rubric, parts: Sequence[TablePart], problems: list[G
         lines = [line for piece in pieces for line in piece.lines]
         sources = [source for piece in pieces for source in piece.sources]
         order = sorted(range(len(agencies)), key=lambda i: agencies[i].id)
-        codes = codes[order]
-        given = np.asfortranarray(codes != BLANK)
-        values = np.asfortranarray(np.where(given, codes, 0))
-        values.flags.writeable = False
-        given.flags.writeable = False
+        values, given, digits = split_codes(codes[order], dtype)
+        values, given, digits = np.asfortranarray(values), np.asfortranarray(given), np.asfortranarray(digits)
+        for array in (values, given, digits):
+            array.flags.writeable = False
         groups.append(
             GroupTable(
                 pieces[0].layout,
@@ -158,6 +162,7 @@ def cohort_of_parts(rubric: Rubric, parts: Sequence[TablePart], problems: list[G
                 tuple(sources[i] for i in order),
                 None,
                 tuple(lines[i] for i in order),
+                digits,
             )
         )
         for piece in pieces:
@@ -190,8 +195,8 @@ def _claim(
     clashes.append(
         InputError(
             Reading.AGENCY_IN_TWO_FILES,
-            first=_where(places[agency_id]),
-            second=_where((part.file, part.sheet, line)),
+            first=where_in_file(places[agency_id]),
+            second=where_in_file((part.file, part.sheet, line)),
             file=part.file,
             sheet=part.sheet,
             line=line,
@@ -200,12 +205,17 @@ def _claim(
     )
 
 
-def _where(place: Place) -> str:
+def where_in_file(place: Place) -> Any:
+    """A file and where in it, worded for the message that holds it: ``a.csv (line 2)``, ``b.xlsx (Điểm!5)``."""
+    from govindex.io.header import Worded
+
     file, sheet, line = place
     shown = file or "-"
     if line is None:
         return shown
-    return f"{shown} ({sheet}!{line})" if sheet is not None else f"{shown} ({line})"
+    if sheet is not None:
+        return f"{shown} ({sheet}!{line})"
+    return Worded(Reading.FILE_LINE, where=shown, at_line=line)
 
 
 def part_of_assessments(
@@ -219,11 +229,9 @@ def part_of_assessments(
     """A part from assessments read another way (an assessment file, a form, a dataset), checked like a table's."""
     import numpy as np
 
-    from govindex.engine import value_dtype
-
     part = TablePart(file, sheet)
     decimals = rubric.decimals
-    dtype = value_dtype(rubric)
+    dtype = codes_dtype(rubric)
     for assessment in assessments:
         agency = assessment.agency
         if agency.group not in rubric.group_ids:
@@ -245,7 +253,7 @@ def part_of_assessments(
             position = layout.index.get(node_id)
             try:
                 if position is None:
-                    raise InputError(Reading.UNKNOWN_NODE, node=repr(node_id), group=repr(group.id), known=layout.ids)
+                    raise InputError(Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(group.id), known=layout.ids)
                 scaled = to_scaled(value, decimals) if _fits(value, decimals) else None
                 if scaled is None:
                     raise InputError(Reading.TOO_PRECISE, value=value, decimals=decimals)
@@ -258,7 +266,8 @@ def part_of_assessments(
                 )
                 failed = True
                 continue
-            row[position] = scaled
+            exponent = value.as_tuple().exponent
+            row[position] = code_of(scaled, -exponent if isinstance(exponent, int) else 0)
         if failed:
             continue
         piece.agencies.append(agency)
@@ -299,9 +308,9 @@ def read_scores(
     (:func:`govindex.errors.collected`: ``govindex validate`` lists them).
 
     >>> from govindex import load_rubric
-    >>> cohort = read_scores("examples/2017/bang-diem-2017.csv", load_rubric("sonla-2017-it"))
-    >>> len(cohort), cohort.places["so-noi-vu"]
-    (19, ('examples/2017/bang-diem-2017.csv', None, 2))
+    >>> cohort = read_scores("examples/dti-index-values.csv", load_rubric("vn-dti-2022-province"), values="index")
+    >>> len(cohort), cohort.places["tinh-b"], cohort.columns["examples/dti-index-values.csv"]["digital_awareness"]
+    (5, ('examples/dti-index-values.csv', None, 3), 3)
     """
     options = options or ReadOptions()
     if values not in VALUES:
@@ -318,6 +327,14 @@ def read_scores(
             problems.append(error)
     cohort = cohort_of_parts(rubric, parts, problems)
     if cohort is None:
-        raise collected(problems)
+        raise collected(in_file_order(problems))
     return cohort
+
+
+def in_file_order(problems: Sequence[GovIndexError]) -> list[GovIndexError]:
+    """Problems by file (in the order the files were read), then line and column (those without a line last)."""
+    files: dict[str | None, int] = {}
+    for problem in problems:
+        files.setdefault(problem.file, len(files))
+    return sorted(problems, key=lambda p: (files[p.file], p.line is None, p.line or 0, p.column is None, p.column or 0))
 

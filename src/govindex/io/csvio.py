@@ -34,7 +34,7 @@ from govindex.assessment import Assessment, Source
 from govindex.catalogue.reading import Reading
 from govindex.errors import GovIndexError, InputError
 from govindex.io.cells import ReadOptions, bad_character, check_length, read_limited
-from govindex.io.cohort import cohort_of_parts
+from govindex.io.cohort import cohort_of_parts, in_file_order
 from govindex.io.csvrows import csv_rows, decode
 from govindex.io.header import FLAG_COLUMNS
 from govindex.io.table import read_table
@@ -129,7 +129,7 @@ def parse_scores_csv(
     problems: list[GovIndexError] = []
     found = _read(data, rubric, file, source, options or ReadOptions(), values, problems, places, columns)
     if problems:
-        raise collected(problems)
+        raise collected(in_file_order(problems))
     return found
 
 
@@ -144,7 +144,7 @@ def check_scores_csv(
     """Read a CSV score table and return what could be read with **every** problem found."""
     problems: list[GovIndexError] = []
     found = _read(data, rubric, file, Source.APPRAISED, options or ReadOptions(), "points", problems, places)
-    return found, problems
+    return found, in_file_order(problems)
 
 
 def table_of(
@@ -263,7 +263,7 @@ def check_text_cell(text: str, *, protected: bool = False) -> None:
     leading TAB or CR is kept by the apostrophe of :func:`csv_cell`.
     """
     if visible(text) != text or bad_character(text) is not None:
-        raise InputError(Reading.CANNOT_HOLD_CONTROL, text=ascii(text))
+        raise InputError(Reading.CANNOT_HOLD_CONTROL, text=repr(text))
     kept = csv_cell(text) if protected else text
     if kept != kept.strip():
         raise InputError(Reading.CANNOT_HOLD_SPACES, text=repr(text))

@@ -200,7 +200,7 @@ def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, sour
         node = nodes.get(node_id)
         if node is None:
             fail(
-                InputError(Reading.UNKNOWN_NODE, node=repr(node_id), group=repr(group.id), known=list(nodes)),
+                InputError(Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(group.id), known=list(nodes)),
                 line,
                 COLUMN["Mã"],
                 node_id,
@@ -321,7 +321,7 @@ def _read_cohort(reader: _Reader, rows: Sequence[Row], header_at: int, source: S
         node = nodes.get(node_id)
         if node is None or not node.is_leaf:
             reader.fail(
-                InputError(Reading.FORM_UNKNOWN_LEAF, node=repr(node_id), group=repr(group.id)),
+                InputError(Reading.FORM_UNKNOWN_LEAF, criterion=repr(node_id), in_group=repr(group.id)),
                 ids_line,
                 column,
                 node=node_id or None,

@@ -21,7 +21,7 @@ from govindex.io.cells import (
 )
 from govindex.rubric import Rubric
 
-__all__ = ["AGENCY_HEADERS", "AGENCY_LIST", "FACTS", "FLAG_COLUMNS", "Header", "is_header", "read_header"]
+__all__ = ["AGENCY_HEADERS", "AGENCY_LIST", "Worded", "FACTS", "FLAG_COLUMNS", "Header", "is_header", "read_header"]
 
 #: The agency flag columns a score table may carry.
 FLAG_COLUMNS = ("has_subordinate_units", "has_online_services", "has_procedures", "special")
@@ -125,7 +125,7 @@ class _Reader:
                 column,
                 name=repr(name),
                 maximum=maximum,
-                what=what if what is Reading.THE_TOTAL else _Worded(Reading.THE_NODE, node=repr(node_id)),
+                what=what if what is Reading.THE_TOTAL else Worded(Reading.THE_NODE, criterion=repr(node_id)),
                 expected=sorted(set(maxima.values())),
                 rubric=repr(self.rubric.id),
             )
@@ -137,7 +137,7 @@ class _Reader:
         return True
 
 
-class _Worded:
+class Worded:
     """A catalogue entry with its parameters, shown in the language of the message that holds it."""
 
     def __init__(self, entry: Reading, **params: object) -> None:

@@ -87,7 +87,7 @@ def _facts(context: TableContext, cells: list[str], line: int, agency_id: str, f
         first = found.facts.get(name)
         if first is not None and first[0] != given:
             context.problem(
-                InputError(Reading.FACT_DIFFERS, column=name, given=repr(given), first=repr(first[0]), line=first[1]),
+                InputError(Reading.FACT_DIFFERS, name=name, given=repr(given), first=repr(first[0]), first_line=first[1]),
                 line,
                 positions[name],
                 agency=agency_id,
@@ -121,6 +121,9 @@ def _agency(context: TableContext, agency_id: str, found: _Agency, part: TablePa
     for node, (raw, line) in found.scores.items():
         reader = context.reader(group, node, column)
         code = reader[raw]
+        if reader.unplaced:
+            reader.first_seen.update((text, (line, column, agency_id)) for text in reader.unplaced)
+            reader.unplaced.clear()
         if code == PROBLEM:
             where = positions["node"] if reader.position is None else column
             context.problem(reader.problems[raw], line, where, agency=agency_id, node=node, agency_name=agency.name)

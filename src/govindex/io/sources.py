@@ -70,7 +70,7 @@ def read_workbook(
         if sheet is None:
             raise FileFormatError(Files.NO_SHEET_WITH_HEADER, headers=AGENCY_LIST, sheets=workbook.sheetnames, file=file)
     elif not workbook.has_sheet(sheet):
-        raise FileFormatError(Files.NO_SUCH_SHEET, sheet=repr(sheet), sheets=workbook.sheetnames, file=file)
+        raise FileFormatError(Files.NO_SUCH_SHEET, sheet_name=repr(sheet), sheets=workbook.sheetnames, file=file)
     rows = workbook.rows(sheet, report, max_cells=options.max_cells)
     return read_table(
         rows, rubric, file=file, sheet=sheet, source=source or Source.APPRAISED, options=options, values=values,

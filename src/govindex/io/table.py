@@ -30,9 +30,9 @@ from govindex.assessment import Source
 from govindex.catalogue.reading import Reading
 from govindex.directory import MatchKind
 from govindex.engine._layout import Layout, layout_of
-from govindex.errors import FileFormatError, GovIndexError, InputError
+from govindex.errors import FileFormatError, GovIndexError, InputError, column_letters
 from govindex.io.cells import NumberText, ReadOptions, TypedNumber, check_text, header_key
-from govindex.io.header import FLAG_COLUMNS, Header, is_header, read_header
+from govindex.io.header import FLAG_COLUMNS, Header, Worded, is_header, read_header
 from govindex.measures import Measurement
 from govindex.points import from_scaled, to_scaled
 from govindex.render.safe import unprotect_csv_cell
@@ -47,9 +47,40 @@ __all__ = ["BLANK", "PROBLEM", "CellReader", "GroupPart", "TablePart", "read_tab
 Row = tuple[int, list[str]]
 Report = Callable[[GovIndexError], None]
 
-#: The code of an empty cell, and of a cell with a problem, among scaled scores (which are never negative).
+#: The code of an empty cell, and of a cell with a problem, among scores (which are never negative). A score's
+#: code is its scaled points times 16 plus the decimals it was written with (at most 15): ``7.50`` under a
+#: rubric of two decimals is ``750 * 16 + 2``; :func:`split_codes` parts them again.
 BLANK = -1
 PROBLEM = -2
+DIGITS = 16
+#: Scaled maxima from this bound on are carried as Python integers (codes would not fit 64 bits).
+_INT64_CODES = 2**58
+
+
+def code_of(scaled: int, places: int) -> int:
+    """The code of a score: its scaled points and the decimals it was written with."""
+    return scaled * DIGITS + min(max(places, 0), DIGITS - 1)
+
+
+def codes_dtype(rubric: Rubric) -> Any:
+    import numpy as np
+
+    largest = max(layout_of(group, rubric.decimals).maxima[0] for group in rubric.groups)
+    return np.int64 if largest < _INT64_CODES else object
+
+
+def split_codes(codes: NDArray[Any], dtype: Any) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any]]:
+    """Scaled points (0 where not given), the mask of given cells and the decimals written, from codes."""
+    import numpy as np
+
+    given = codes >= 0
+    if codes.dtype == object:
+        values = np.where(given, codes // DIGITS, 0).astype(dtype)
+        digits = np.where(given, codes % DIGITS, 0).astype(np.int8)
+    else:
+        values = np.where(given, codes >> 4, 0).astype(dtype, copy=False)
+        digits = np.where(given, codes & (DIGITS - 1), 0).astype(np.int8)
+    return values, given, digits
 _TRUE = {"true", "yes", "1", "có", "x"}
 _FALSE = {"false", "no", "0", "không"}
 _SOURCES = {"self": Source.SELF, "tự đánh giá": Source.SELF, "appraised": Source.APPRAISED, "thẩm định": Source.APPRAISED}
@@ -97,6 +128,9 @@ class CellReader(dict[str, int]):
         self.problems: dict[str, GovIndexError] = {}
         self.measured: dict[str, Measurement] = {}
         self.separators: dict[str, str] = {}
+        #: texts with a separator not yet placed, and where each was first found (line, column)
+        self.unplaced: set[str] = set()
+        self.first_seen: dict[str, tuple[int, int, str]] = {}
         layout = context.layouts.get(group)
         self.position = None if layout is None else layout.index.get(node)
         self.layout = layout
@@ -123,20 +157,23 @@ class CellReader(dict[str, int]):
             raise InputError(
                 Reading.COLUMN_MAXIMUM_FOR_GROUP,
                 declared=context.header.declared[self.column],
-                group=repr(self.group),
+                in_group=repr(self.group),
                 maximum=mismatch[self.group],
             )
         if layout is None or position is None:
             raise _unknown_node(context.rubric, self.group, self.node)
         if self.measure is not None:
             return self.measurement(text, layout, position)
-        scaled, separator = context.numbers.read(text, typed)
+        if context.values != "points":
+            value, separator = context.numbers.decimal(text, typed)
+            scaled, places = self.from_index(value)
+        else:
+            scaled, separator, places = context.numbers.read(text, typed)
         if separator:
             self.separators[text] = separator
-        if context.values != "points":
-            scaled = self.from_index(scaled, layout)
+            self.unplaced.add(text)
         check_scaled(layout, position, scaled)
-        return scaled
+        return code_of(scaled, places)
 
     def measurement(self, text: str, layout: Layout, position: int) -> int:
         from govindex.assessment import measurement_of
@@ -146,14 +183,18 @@ class CellReader(dict[str, int]):
         self.measured[text] = found
         scaled = to_scaled(found.points, self.context.rubric.decimals)
         check_scaled(layout, position, scaled)
-        return scaled
+        return code_of(scaled, _places(found.points))
 
-    def from_index(self, scaled: int, layout: Layout) -> int:
+    def from_index(self, value: Decimal) -> tuple[int, int]:
         from govindex.views import index_to_points
 
-        value = from_scaled(scaled, self.context.rubric.decimals)
         points = index_to_points(self.context.rubric, self.group, self.node, value)
-        return to_scaled(points, layout.decimals)
+        return to_scaled(points, self.context.rubric.decimals), _places(points)
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def check_scaled(layout: Layout, position: int, scaled: int) -> None:
@@ -176,7 +217,7 @@ def _plain(value: Decimal) -> Decimal:
 
 def _unknown_node(rubric: Rubric, group: str, node: str) -> InputError:
     ids = rubric.group(group).node_ids
-    return InputError(Reading.UNKNOWN_NODE, node=repr(node), group=repr(group), known=ids)
+    return InputError(Reading.UNKNOWN_NODE, criterion=repr(node), in_group=repr(group), known=ids)
 
 
 @attrs.define
@@ -211,7 +252,7 @@ class GroupPart:
     def dtype(self) -> Any:
         import numpy as np
 
-        return object if self.layout.maxima[0] >= 2**62 else np.int64
+        return object if self.layout.maxima[0] >= _INT64_CODES else np.int64
 
 
 @attrs.define
@@ -260,9 +301,7 @@ class TableContext:
         self.readers: dict[tuple[str, str, int], CellReader] = {}
         self.agency_ids: dict[str, tuple[str, str | None] | None] = {}
         self.registry_groups: dict[str, str] = {}
-        from govindex.engine import value_dtype
-
-        self.dtype = value_dtype(rubric)
+        self.dtype = codes_dtype(rubric)
 
     def text(self, raw: str) -> str:
         """A cell's text as read: stripped, in NFC; in CSV a protecting apostrophe removed."""
@@ -337,7 +376,7 @@ class TableContext:
                     InputError(Reading.GROUP_EMPTY)
                     if not text
                     else InputError(
-                        Reading.UNKNOWN_GROUP, group=repr(text), rubric=repr(self.rubric.id), groups=self.rubric.group_ids
+                        Reading.UNKNOWN_GROUP, given=repr(text), rubric=repr(self.rubric.id), groups=self.rubric.group_ids
                     )
                 )
                 self.problem(reason, line, positions["group"], agency=agency)
@@ -388,7 +427,7 @@ class TableContext:
             return None
         for column_name, (text, where) in (("agency", (agency_id, line)), ("name", (name_text, name_line))):
             try:
-                check_text(text)
+                check_text(text, controls=False)
             except GovIndexError as error:
                 self.problem(error, where, positions.get(column_name), agency=agency_id)
                 failed = True
@@ -479,7 +518,51 @@ def read_table(
         read_long(context, iterator, part)
     else:
         _WideReader(context, part).read(iterator)
+    check_separators(context)
     return part
+
+
+def _place_first(reader: CellReader, texts: Iterable[str], rows: list[tuple[int, str]]) -> None:
+    """Where each text with a separator met for the first time in this block of a column was found."""
+    for row, raw in enumerate(texts):
+        text = reader.context.text(raw) if type(raw) is not TypedNumber else raw
+        if text in reader.unplaced:
+            reader.first_seen[text] = (rows[row][0], reader.column, rows[row][1])
+            reader.unplaced.discard(text)
+            if not reader.unplaced:
+                return
+
+
+def check_separators(context: TableContext) -> None:
+    """A file writes all its numbers with one decimal separator: the first one typed; every other is refused."""
+    seen = [
+        (where, separator, text, reader)
+        for reader in context.readers.values()
+        for text, separator in reader.separators.items()
+        for where in [reader.first_seen.get(text)]
+        if where is not None
+    ]
+    if len({separator for _w, separator, _t, _r in seen}) < 2:
+        return
+    seen.sort(key=lambda item: item[0])
+    (line, column, _agency), first, example, _reader = seen[0]
+    place = (
+        Worded(Reading.AT_LINE, line=line, at_column=column)
+        if context.sheet is None
+        else Worded(Reading.AT_CELL, cell=f"{column_letters(column)}{line}")
+    )
+    for (where_line, where_column, agency), separator, text, reader in seen:
+        if separator == first:
+            continue
+        error = InputError(
+            Reading.MIXED_SEPARATORS,
+            text=repr(text),
+            separator=repr(separator),
+            example=repr(example),
+            place=place,
+            other=repr(first),
+        )
+        context.problem(error, where_line, where_column, node=reader.node, agency=agency)
 
 
 class _WideReader:
@@ -517,10 +600,9 @@ class _WideReader:
             agency_id = context.agency_id(text, line, agency_column)
             if agency_id is None:
                 continue
-            if agency_id in seen:
+            if agency_id in seen:  # refused, and its cells still checked
                 context.problem(InputError(Reading.AGENCY_TWICE, first=seen[agency_id]), line, agency_column, agency=agency_id)
-                continue
-            seen[agency_id] = line
+            seen.setdefault(agency_id, line)
             group = context.group_of(cells, line, agency_id)
             if group is None:
                 continue
@@ -567,6 +649,8 @@ class _WideReader:
             node_id = layout.ids[0] if node == "@total" else node
             reader = context.reader(group, node_id, column)
             codes = np.fromiter(map(reader.__getitem__, columns[column - 1]), dtype=context.dtype, count=len(block))
+            if reader.unplaced:
+                _place_first(reader, columns[column - 1], [(line, agency.id) for line, _c, agency, _s in block])
             if reader.problems or reader.measured:
                 self.details(reader, codes, block, part)
             nonblank |= codes != BLANK
@@ -598,22 +682,15 @@ class _WideReader:
                     part.measurements.setdefault(agency.id, {})[reader.node] = found
 
     def blank_rows(self, nonblank: NDArray[Any], block: list[tuple[int, list[str], Agency, Source]]) -> NDArray[Any]:
-        """Which rows are kept: a row without a score is refused, or set aside as not assessed."""
+        """Which rows are kept: with ``blank_rows="not-assessed"``, a row without a score is set aside as not assessed.
+
+        Otherwise it is kept: scoring refuses it (``govindex validate`` says the row is blank).
+        """
         import numpy as np
 
-        if nonblank.all() or not self.nodes:
+        if nonblank.all() or not self.nodes or self.context.options.blank_rows != "not-assessed":
             return np.ones(len(block), dtype=np.bool_)
-        context = self.context
         for row in np.flatnonzero(~nonblank).tolist():
             line, _cells, agency, _source = block[row]
-            if context.options.blank_rows == "not-assessed":
-                self.part.blank.append((agency, line))
-            else:
-                context.problem(
-                    InputError(Reading.EMPTY_ROW),
-                    line,
-                    context.header.positions["agency"],
-                    agency=agency.id,
-                    agency_name=agency.name,
-                )
+            self.part.blank.append((agency, line))
         return nonblank

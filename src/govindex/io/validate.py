@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -307,8 +308,8 @@ def validate_files(
     return reports
 
 
-def _describe(report: FileReport, agency_id: str) -> str:
+def _describe(report: FileReport, agency_id: str) -> Any:
+    from govindex.io.cohort import where_in_file
+
     line, sheet = report.places.get(agency_id, (None, None))
-    if line is None:
-        return report.file
-    return f"{report.file} ({sheet}!{line})" if sheet is not None else f"{report.file} ({line})"
+    return where_in_file((report.file, sheet, line))

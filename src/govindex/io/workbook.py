@@ -161,7 +161,7 @@ class Workbook:
             raise
         except Exception as error:
             raise FileFormatError(
-                Files.SHEET_UNREADABLE, sheet=repr(sheet), reason=_unreadable(error), file=self.file
+                Files.SHEET_UNREADABLE, sheet_name=repr(sheet), reason=_unreadable(error), file=self.file
             ) from None
         finally:
             parser.source.close()

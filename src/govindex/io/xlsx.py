@@ -23,7 +23,7 @@ import attrs
 from govindex.assessment import Assessment, Source
 from govindex.errors import GovIndexError, collected
 from govindex.io.cells import ReadOptions, read_limited
-from govindex.io.cohort import cohort_of_parts
+from govindex.io.cohort import cohort_of_parts, in_file_order
 from govindex.io.csvio import check_text_cell, table_of
 from govindex.io.workbook import excel_cell_text
 from govindex.rubric import Rubric
@@ -66,7 +66,7 @@ def check_located(
     if places is not None:
         places.update({agency: line for agency, line in part.lines.items() if line is not None})
     cohort = cohort_of_parts(rubric, [part], problems)
-    return part.sheet, (() if cohort is None else cohort.assessments()), problems
+    return part.sheet, (() if cohort is None else cohort.assessments()), in_file_order(problems)
 
 
 def parse_scores_xlsx(
@@ -85,7 +85,7 @@ def parse_scores_xlsx(
         data, rubric, file=file, sheet=sheet, options=options, places=places, source=source, values=values
     )
     if problems:
-        raise collected(problems)
+        raise collected(in_file_order(problems))
     return found
 
 
