@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 openpyxl = pytest.importorskip("openpyxl")
 
-from filekit import raises_en
+from filekit import raises_en  # noqa: E402
 from govindex import Agency, Assessment, load_rubric, score  # noqa: E402
 from govindex.assessment import Source  # noqa: E402
 from govindex.cli import main  # noqa: E402

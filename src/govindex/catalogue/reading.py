@@ -84,7 +84,7 @@ class Reading(Entry):
     ROW_TOO_WIDE = (
         "row-too-wide",
         "dòng có {cells} ô nhưng dòng tiêu đề có {width}; trong tệp phân cách bằng dấu phẩy, số có dấu phẩy thập "
-        'phân phải đặt trong ngoặc kép ("9,0"), hoặc phân cách bằng dấu \';\'',
+        "phân phải đặt trong ngoặc kép (\"9,0\"), hoặc phân cách bằng dấu ';'",
         "the row has {cells} cells but the header has {width}; a decimal comma in a comma-separated file must be "
         "quoted (\"9,0\"), or separate with ';'",
     )
@@ -173,7 +173,11 @@ class Reading(Entry):
         "{text} có chữ số không phải 0-9 (toàn độ rộng hoặc chữ viết khác); hãy gõ số bằng 0-9",
         "{text} has digits that are not 0-9 (fullwidth or another script); type the number with 0-9",
     )
-    PLUS_SIGN = ("plus-sign", "{text} bắt đầu bằng '+'; hãy viết số không có dấu", "{text} starts with '+'; write the number without a sign")
+    PLUS_SIGN = (
+        "plus-sign",
+        "{text} bắt đầu bằng '+'; hãy viết số không có dấu",
+        "{text} starts with '+'; write the number without a sign",
+    )
     LEADING_SEPARATOR = (
         "leading-separator",
         "{text} bắt đầu bằng dấu thập phân; hãy viết một chữ số trước nó (0,5 chứ không phải ,5)",
@@ -270,7 +274,11 @@ class Reading(Entry):
         "biểu mẫu dành cho bộ tiêu chí {given}, không phải {expected}",
         "the form is for rubric {given}, not {expected}",
     )
-    FORM_NO_AGENCY = ("form-no-agency", "biểu mẫu không có mã cơ quan (Mã cơ quan)", "the form has no agency id (Mã cơ quan)")
+    FORM_NO_AGENCY = (
+        "form-no-agency",
+        "biểu mẫu không có mã cơ quan (Mã cơ quan)",
+        "the form has no agency id (Mã cơ quan)",
+    )
     FORM_NOT_YES_NO = (
         "form-not-yes-no",
         "{text} không phải câu trả lời có/không; hãy ghi có hoặc không",
@@ -339,7 +347,11 @@ class Reading(Entry):
         "the sheet has no header row {header} (was it edited?)",
     )
     # -- writing tables ----------------------------------------------------------------------------------------------
-    UNKNOWN_FORM = ("unknown-table-form", "không có dạng bảng {form}; dùng wide hoặc long", "unknown table form {form}; use wide or long")
+    UNKNOWN_FORM = (
+        "unknown-table-form",
+        "không có dạng bảng {form}; dùng wide hoặc long",
+        "unknown table form {form}; use wide or long",
+    )
     CANNOT_HOLD_ATTRIBUTES = (
         "table-cannot-hold-attributes",
         "bảng điểm không chứa được các thuộc tính {attributes} của cơ quan; hãy ghi tệp đánh giá (YAML hoặc JSON) "

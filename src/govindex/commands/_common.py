@@ -15,9 +15,9 @@ from govindex.render.safe import visible
 from govindex.rubric import Rubric
 
 __all__ = [
+    "add_blank_rows",
     "add_format",
     "add_input_options",
-    "add_blank_rows",
     "add_rules",
     "emit",
     "place_error",

@@ -35,9 +35,9 @@ import attrs
 
 from govindex.agency import Agency
 from govindex.assessment import Assessment, Source, measurement_of
-from govindex.errors import FileFormatError, GovIndexError, InputError, collected
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
+from govindex.errors import FileFormatError, GovIndexError, InputError, collected
 from govindex.io.cells import ReadOptions
 from govindex.io.converter import structure_document, unstructure
 from govindex.io.yamlio import CommaNumber, Document, dump_document, join_index, join_key, load_document
@@ -45,7 +45,7 @@ from govindex.measures import Measurement
 from govindex.points import decimals_of, exact_context, parse_points
 from govindex.rubric import Rubric
 from govindex.scoring import check_assessment
-from govindex.views import VALUES, index_to_points
+from govindex.views import index_to_points
 
 _RUBRIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 
@@ -273,9 +273,7 @@ def _file_of(
     document: Document, rubric: Rubric | None, values: str = "points"
 ) -> tuple[AssessmentFile | None, list[GovIndexError]]:
     if not isinstance(document.data, dict):
-        return None, [
-            FileFormatError(Files.ASSESSMENT_NOT_MAPPING, file=document.file, line=1)
-        ]
+        return None, [FileFormatError(Files.ASSESSMENT_NOT_MAPPING, file=document.file, line=1)]
     if values != "points" and rubric is None:
         raise InputError(Files.INDEX_NEEDS_RUBRIC)
     parsed, problems = structure_document(document, AssessmentFile)

@@ -21,17 +21,17 @@ from govindex.agency import nfc
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
 from govindex.directory import Registry
-from govindex.errors import FileFormatError, GovIndexError, InputError
+from govindex.errors import FileFormatError, InputError
 
 __all__ = [
     "AGENCY_ID_HEADERS",
     "AGENCY_NAME_HEADERS",
+    "BLANK_ROWS",
     "COLUMN_NAMES",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_CELLS",
     "IGNORED_HEADERS",
     "TOTAL_HEADERS",
-    "BLANK_ROWS",
     "NumberText",
     "ReadOptions",
     "TypedNumber",
@@ -113,7 +113,6 @@ def split_maximum(key: str) -> tuple[str, Decimal | None]:
     return found.group(1), Decimal(found.group(2).replace(",", "."))
 
 
-
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise InputError(Reading.POSITIVE, name=attribute.name, value=repr(value))
@@ -174,7 +173,9 @@ def read_limited(path: str | Path, max_bytes: int) -> bytes:
             if stat.S_ISCHR(status.st_mode) or stat.S_ISBLK(status.st_mode) or stat.S_ISDIR(status.st_mode):
                 raise FileFormatError(Files.DEVICE, file=file)
             if stat.S_ISREG(status.st_mode) and status.st_size > max_bytes:
-                raise FileFormatError(Files.TOO_LARGE, size=grouped(status.st_size), limit=grouped(max_bytes), file=file)
+                raise FileFormatError(
+                    Files.TOO_LARGE, size=grouped(status.st_size), limit=grouped(max_bytes), file=file
+                )
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
         raise FileFormatError(Files.DEVICE, file=file) from None
@@ -305,4 +306,3 @@ class NumberText:
                 decimals=decimals,
             )
         return sign, whole, separator or "", fraction
-

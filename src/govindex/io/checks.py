@@ -16,6 +16,9 @@ from govindex.catalogue.reading import Reading
 from govindex.errors import GovIndexError, InputError
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
     from govindex.engine._layout import Layout
     from govindex.io.cohort import Cohort
 
@@ -58,7 +61,9 @@ def _every_problem(cohort: Cohort) -> list[GovIndexError]:
         kept_values, kept_given = values[rows], _with_zero_leaves(layout, given[rows])
         _sums, have, _exps = standing(layout, kept_values, kept_given)
         internal = [j for j in range(layout.width) if layout.children[j]]
-        inside = kept_given[:, internal].any(axis=1) if internal else np.zeros(len(rows), dtype=np.bool_)
+        inside: NDArray[np.bool_] = (
+            np.asarray(kept_given[:, internal].any(axis=1)) if internal else np.zeros(len(rows), dtype=np.bool_)
+        )
         for r in np.flatnonzero(~have[:, 0] | inside).tolist():
             agency = group.agencies[rows[r]]
             if not have[r, 0] and not inside[r]:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govindex.agency import Agency
 from govindex.assessment import Assessment, Source
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
@@ -89,7 +88,7 @@ class Cohort:
     def assessments(self) -> tuple[Assessment, ...]:
         """The cohort as assessments (with their evidence and measurements), in the order they were read."""
         out: list[Assessment] = []
-        files = {file: index for index, file in enumerate(self.files)}
+        files: dict[str | None, int] = {file: index for index, file in enumerate(self.files)}
 
         def reading_order(item: Assessment) -> tuple[int, int]:
             file, _sheet, line = self.places.get(item.agency.id, (None, None, None))
@@ -125,8 +124,8 @@ def cohort_of_parts(rubric: Rubric, parts: Sequence[TablePart], problems: list[G
     first_part: dict[str, TablePart] = {}
     clashes: list[GovIndexError] = []
     for part in parts:
-        for group in part.groups.values():
-            for agency, line in zip(group.agencies, group.lines, strict=True):
+        for piece in part.groups.values():
+            for agency, line in zip(piece.agencies, piece.lines, strict=True):
                 _claim(agency.id, part, line, places, first_part, clashes)
         for agency, line in part.blank:
             _claim(agency.id, part, line, places, first_part, clashes)
@@ -253,7 +252,9 @@ def part_of_assessments(
             position = layout.index.get(node_id)
             try:
                 if position is None:
-                    raise InputError(Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(group.id), known=layout.ids)
+                    raise InputError(
+                        Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(group.id), known=layout.ids
+                    )
                 scaled = to_scaled(value, decimals) if _fits(value, decimals) else None
                 if scaled is None:
                     raise InputError(Reading.TOO_PRECISE, value=value, decimals=decimals)
@@ -322,7 +323,9 @@ def read_scores(
         from govindex.io.sources import read_source
 
         try:
-            parts.append(read_source(one, rubric, options=options, values=values, source=source, report=problems.append))
+            parts.append(
+                read_source(one, rubric, options=options, values=values, source=source, report=problems.append)
+            )
         except GovIndexError as error:
             problems.append(error)
     cohort = cohort_of_parts(rubric, parts, problems)
@@ -337,4 +340,3 @@ def in_file_order(problems: Sequence[GovIndexError]) -> list[GovIndexError]:
     for problem in problems:
         files.setdefault(problem.file, len(files))
     return sorted(problems, key=lambda p: (files[p.file], p.line is None, p.line or 0, p.column is None, p.column or 0))
-

@@ -31,7 +31,7 @@ from govindex.io.assessments import parse_assessment_file
 from govindex.io.bundled import list_rubrics, load_rubric
 from govindex.io.converter import structure
 from govindex.io.csvio import read_scores_csv
-from govindex.io.published import load_dataset, reproduce
+from govindex.io.published import open_dataset, reproduce
 from govindex.io.yamlio import load_document
 from govindex.points import parse_points
 from govindex.ranking import Rank
@@ -206,5 +206,5 @@ def read_period(spec: str) -> Period:
         return Period.from_result(score(rubric, assessments), label=label, year=year)
     if source.lower().endswith(".json"):
         return parse_result_json(_read_text(Path(source)), file=source, label=label, year=year)
-    dataset = load_dataset(Path(source) if source.lower().endswith((".yaml", ".yml")) else source)
-    return Period.from_result(reproduce(dataset).result, label=label, year=year)
+    dataset, rubric = open_dataset(Path(source) if source.lower().endswith((".yaml", ".yml")) else source)
+    return Period.from_result(reproduce(dataset, rubric=rubric).result, label=label, year=year)

@@ -70,7 +70,14 @@ def _read(
         check_length(data, options.max_bytes, file)
         rows = csv_rows(decode(data, file), file, options.max_cells)
         part = read_table(
-            rows, rubric, file=file, source=source, options=options, values=values, report=problems.append, protected=True
+            rows,
+            rubric,
+            file=file,
+            source=source,
+            options=options,
+            values=values,
+            report=problems.append,
+            protected=True,
         )
     except GovIndexError as error:
         problems.append(error)

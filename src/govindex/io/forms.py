@@ -54,8 +54,8 @@ from govindex.formlayout import (
     leaf_header,
     points_text,
 )
-from govindex.measures import Measurement
 from govindex.io.workbook import Workbook
+from govindex.measures import Measurement
 from govindex.points import decimals_of, parse_points
 from govindex.rubric import Group, Node, Rubric
 
@@ -100,7 +100,11 @@ class _Reader:
     def check_rubric(self, labels: dict[str, tuple[int, str]]) -> bool:
         line, rubric_id = labels.get(LABELS["rubric"], (1, ""))
         if rubric_id != self.rubric.id:
-            self.fail(InputError(Reading.FORM_RUBRIC, given=repr(rubric_id or "(none)"), expected=repr(self.rubric.id)), line, 3)
+            self.fail(
+                InputError(Reading.FORM_RUBRIC, given=repr(rubric_id or "(none)"), expected=repr(self.rubric.id)),
+                line,
+                3,
+            )
             return False
         return True
 

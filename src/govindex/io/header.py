@@ -21,7 +21,7 @@ from govindex.io.cells import (
 )
 from govindex.rubric import Rubric
 
-__all__ = ["AGENCY_HEADERS", "AGENCY_LIST", "Worded", "FACTS", "FLAG_COLUMNS", "Header", "is_header", "read_header"]
+__all__ = ["AGENCY_HEADERS", "AGENCY_LIST", "FACTS", "FLAG_COLUMNS", "Header", "Worded", "is_header", "read_header"]
 
 #: The agency flag columns a score table may carry.
 FLAG_COLUMNS = ("has_subordinate_units", "has_online_services", "has_procedures", "special")
@@ -163,7 +163,12 @@ def _node_keys(rubric: Rubric) -> dict[str, set[str]]:
     return keys
 
 
-_NEEDED = {"agency": Reading.WHY_AGENCY, "@name": Reading.WHY_AGENCY, "node": Reading.WHY_LONG, "score": Reading.WHY_LONG}
+_NEEDED = {
+    "agency": Reading.WHY_AGENCY,
+    "@name": Reading.WHY_AGENCY,
+    "node": Reading.WHY_LONG,
+    "score": Reading.WHY_LONG,
+}
 
 
 def read_header(cells: list[str], line: int, rubric: Rubric, options: ReadOptions, report: Report) -> Header | None:
@@ -196,7 +201,9 @@ def read_header(cells: list[str], line: int, rubric: Rubric, options: ReadOption
             if header_key(names[first - 1]) == key:
                 reader.problem(Reading.COLUMN_TWICE, column, name=repr(name), first=first)
             else:
-                reader.problem(Reading.COLUMN_SAME_AS, column, name=repr(name), other=repr(names[first - 1]), first=first)
+                reader.problem(
+                    Reading.COLUMN_SAME_AS, column, name=repr(name), other=repr(names[first - 1]), first=first
+                )
             continue
         positions[canonical] = column
     by_name = False

@@ -59,7 +59,9 @@ def read_long(context: TableContext, rows: Iterator[Row], part: TablePart) -> No
             continue
         if node in found.scores:
             first = found.scores[node][1]
-            context.problem(InputError(Reading.SCORE_TWICE, first=first), line, positions["node"], agency=agency_id, node=node)
+            context.problem(
+                InputError(Reading.SCORE_TWICE, first=first), line, positions["node"], agency=agency_id, node=node
+            )
             continue
         found.scores[node] = (_raw(cells, positions["score"]), line)
         note = context.cell(cells, "evidence")
@@ -87,7 +89,9 @@ def _facts(context: TableContext, cells: list[str], line: int, agency_id: str, f
         first = found.facts.get(name)
         if first is not None and first[0] != given:
             context.problem(
-                InputError(Reading.FACT_DIFFERS, name=name, given=repr(given), first=repr(first[0]), first_line=first[1]),
+                InputError(
+                    Reading.FACT_DIFFERS, name=name, given=repr(given), first=repr(first[0]), first_line=first[1]
+                ),
                 line,
                 positions[name],
                 agency=agency_id,

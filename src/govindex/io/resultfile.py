@@ -87,7 +87,11 @@ def part_of_result(document: Document, rubric: Rubric, *, report: Report) -> Any
     if parsed is None:
         return part
     if parsed.rubric != rubric.id:
-        report(document.place(FileFormatError(Files.WRONG_RUBRIC, given=repr(parsed.rubric), expected=repr(rubric.id)), "rubric"))
+        report(
+            document.place(
+                FileFormatError(Files.WRONG_RUBRIC, given=repr(parsed.rubric), expected=repr(rubric.id)), "rubric"
+            )
+        )
         return part
     assessments: list[Assessment] = []
     lines: dict[str, int | None] = {}

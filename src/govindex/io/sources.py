@@ -26,19 +26,29 @@ Report = Callable[[GovIndexError], None]
 SourceReader = Callable[[Path, Rubric, ReadOptions, str, "Source | None", Report], TablePart]
 
 
-def _read_csv(path: Path, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report) -> TablePart:
+def _read_csv(
+    path: Path, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report
+) -> TablePart:
     from govindex.io.csvrows import csv_rows, decode
 
     file = str(path)
     text = decode(read_limited(path, options.max_bytes), file)
     rows = csv_rows(text, file, options.max_cells)
     return read_table(
-        rows, rubric, file=file, source=source or Source.APPRAISED, options=options, values=values, report=report,
+        rows,
+        rubric,
+        file=file,
+        source=source or Source.APPRAISED,
+        options=options,
+        values=values,
+        report=report,
         protected=True,
     )
 
 
-def _read_xlsx(path: Path, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report) -> TablePart:
+def _read_xlsx(
+    path: Path, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report
+) -> TablePart:
     from govindex.io.workbook import Workbook
 
     file = str(path)
@@ -58,7 +68,9 @@ def read_workbook(
     if kind is not None:
         if values != "points":
             raise FileFormatError(Files.FORM_HOLDS_POINTS, file=file)
-        assessments, places = read_form_sheet(workbook, kind, rubric, source=source, report=report, max_cells=options.max_cells)
+        assessments, places = read_form_sheet(
+            workbook, kind, rubric, source=source, report=report, max_cells=options.max_cells
+        )
         part = part_of_assessments(rubric, assessments, file, places, report, sheet=kind[1])
         part.kind = "form"
         return part
@@ -68,17 +80,27 @@ def read_workbook(
             raise FileFormatError(Files.NO_WORKSHEET, file=file)
         sheet = workbook.find_sheet(is_header, max_cells=options.max_cells)
         if sheet is None:
-            raise FileFormatError(Files.NO_SHEET_WITH_HEADER, headers=AGENCY_LIST, sheets=workbook.sheetnames, file=file)
+            raise FileFormatError(
+                Files.NO_SHEET_WITH_HEADER, headers=AGENCY_LIST, sheets=workbook.sheetnames, file=file
+            )
     elif not workbook.has_sheet(sheet):
         raise FileFormatError(Files.NO_SUCH_SHEET, sheet_name=repr(sheet), sheets=workbook.sheetnames, file=file)
     rows = workbook.rows(sheet, report, max_cells=options.max_cells)
     return read_table(
-        rows, rubric, file=file, sheet=sheet, source=source or Source.APPRAISED, options=options, values=values,
+        rows,
+        rubric,
+        file=file,
+        sheet=sheet,
+        source=source or Source.APPRAISED,
+        options=options,
+        values=values,
         report=report,
     )
 
 
-def _read_document(path: Path, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report) -> TablePart:
+def _read_document(
+    path: Path, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report
+) -> TablePart:
     from govindex.io.assessments import assessments_of_document
     from govindex.io.yamlio import load_document
 
@@ -92,7 +114,7 @@ def _read_document(path: Path, rubric: Rubric, options: ReadOptions, values: str
     if isinstance(document.data, dict) and "results" in document.data and "agencies" not in document.data:
         from govindex.io.resultfile import part_of_result
 
-        part = part_of_result(document, rubric, report=report)
+        part: TablePart = part_of_result(document, rubric, report=report)
         part.kind = "result"
         return part
     found = assessments_of_document(document, rubric, values, report)

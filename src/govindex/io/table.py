@@ -39,7 +39,6 @@ from govindex.render.safe import unprotect_csv_cell
 from govindex.rubric import Rubric
 
 if TYPE_CHECKING:
-    import numpy as np
     from numpy.typing import NDArray
 
 __all__ = ["BLANK", "PROBLEM", "CellReader", "GroupPart", "TablePart", "read_table"]
@@ -81,9 +80,16 @@ def split_codes(codes: NDArray[Any], dtype: Any) -> tuple[NDArray[Any], NDArray[
         values = np.where(given, codes >> 4, 0).astype(dtype, copy=False)
         digits = np.where(given, codes & (DIGITS - 1), 0).astype(np.int8)
     return values, given, digits
+
+
 _TRUE = {"true", "yes", "1", "có", "x"}
 _FALSE = {"false", "no", "0", "không"}
-_SOURCES = {"self": Source.SELF, "tự đánh giá": Source.SELF, "appraised": Source.APPRAISED, "thẩm định": Source.APPRAISED}
+_SOURCES = {
+    "self": Source.SELF,
+    "tự đánh giá": Source.SELF,
+    "appraised": Source.APPRAISED,
+    "thẩm định": Source.APPRAISED,
+}
 #: Rows converted to columns together.
 _BLOCK = 4096
 
@@ -203,9 +209,7 @@ def check_scaled(layout: Layout, position: int, scaled: int) -> None:
         value = from_scaled(scaled, layout.decimals).normalize() if scaled else Decimal(0)
         if scaled < 0:
             raise InputError(Reading.NEGATIVE, value=_plain(from_scaled(scaled, layout.decimals)))
-        raise InputError(
-            Reading.ABOVE_MAXIMUM, value=_plain(value), maximum=layout.nodes[position].max_points
-        )
+        raise InputError(Reading.ABOVE_MAXIMUM, value=_plain(value), maximum=layout.nodes[position].max_points)
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -376,7 +380,10 @@ class TableContext:
                     InputError(Reading.GROUP_EMPTY)
                     if not text
                     else InputError(
-                        Reading.UNKNOWN_GROUP, given=repr(text), rubric=repr(self.rubric.id), groups=self.rubric.group_ids
+                        Reading.UNKNOWN_GROUP,
+                        given=repr(text),
+                        rubric=repr(self.rubric.id),
+                        groups=self.rubric.group_ids,
                     )
                 )
                 self.problem(reason, line, positions["group"], agency=agency)
@@ -434,7 +441,12 @@ class TableContext:
         na_text, na_line = fact("not_applicable")
         not_applicable = frozenset(na_text.split())
         if not_applicable and not flags.get("special", False):
-            self.problem(InputError(Reading.NOT_APPLICABLE_NOT_SPECIAL), na_line, positions.get("not_applicable"), agency=agency_id)
+            self.problem(
+                InputError(Reading.NOT_APPLICABLE_NOT_SPECIAL),
+                na_line,
+                positions.get("not_applicable"),
+                agency=agency_id,
+            )
             failed = True
         if failed:
             return None
@@ -575,7 +587,9 @@ class _WideReader:
         self.nodes = header.nodes()
         for name in ("node", "score", "evidence"):
             if name in header.positions:
-                context.problem(FileFormatError(Reading.LONG_FORM_COLUMN, name=repr(name)), header.line, header.positions[name])
+                context.problem(
+                    FileFormatError(Reading.LONG_FORM_COLUMN, name=repr(name)), header.line, header.positions[name]
+                )
         for node, column in self.nodes:
             if node == "@total":
                 for group in context.rubric.groups:
@@ -601,7 +615,9 @@ class _WideReader:
             if agency_id is None:
                 continue
             if agency_id in seen:  # refused, and its cells still checked
-                context.problem(InputError(Reading.AGENCY_TWICE, first=seen[agency_id]), line, agency_column, agency=agency_id)
+                context.problem(
+                    InputError(Reading.AGENCY_TWICE, first=seen[agency_id]), line, agency_column, agency=agency_id
+                )
             seen.setdefault(agency_id, line)
             group = context.group_of(cells, line, agency_id)
             if group is None:
@@ -664,7 +680,13 @@ class _WideReader:
         for position, codes in converted:
             part.blocks.setdefault(position, []).append(codes[keep] if not keep.all() else codes)
 
-    def details(self, reader: CellReader, codes: NDArray[Any], block: list[tuple[int, list[str], Agency, Source]], part: GroupPart) -> None:
+    def details(
+        self,
+        reader: CellReader,
+        codes: NDArray[Any],
+        block: list[tuple[int, list[str], Agency, Source]],
+        part: GroupPart,
+    ) -> None:
         """Report each cell with a problem, and keep each measured cell's measurement."""
         import numpy as np
 

@@ -107,7 +107,7 @@ class Workbook:
         self._book.close()
 
     @property
-    def sheetnames(self) -> list[str]:
+    def sheetnames(self) -> list[str]:  # the workbook library's names, in the file's order
         names: list[str] = self._book.sheetnames
         return names
 
@@ -120,7 +120,7 @@ class Workbook:
         Formula cells give their saved result. Problems stop the reading:
         a cell beyond Excel's limits, more than ``max_cells`` cells.
         """
-        from openpyxl.worksheet._reader import WorkSheetParser
+        from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
 
         worksheet = self._book[sheet]
         count = 0
@@ -166,9 +166,7 @@ class Workbook:
         finally:
             parser.source.close()
 
-    def rows(
-        self, sheet: str, report: Sink, *, max_cells: int, max_rows: int | None = None
-    ) -> Iterator[Row]:
+    def rows(self, sheet: str, report: Sink, *, max_cells: int, max_rows: int | None = None) -> Iterator[Row]:
         """The sheet's rows as text cells (:func:`excel_cell_text`); a cell's problem goes to ``report``, placed."""
         for number, values in self.values(sheet, max_rows=max_rows, max_cells=max_cells):
             texts: list[str] = []
@@ -189,7 +187,7 @@ class Workbook:
 
     def find_sheet(self, found: Callable[[list[str]], bool], *, max_cells: int, max_rows: int = 200) -> str | None:
         """The first sheet with a row (among its first ``max_rows``) for which ``found`` holds."""
-        for name in self._book.sheetnames:
+        for name in self.sheetnames:
             if self.find_in(name, found, max_cells=max_cells, max_rows=max_rows):
                 return name
         return None
@@ -210,7 +208,7 @@ def _ignore(error: GovIndexError) -> None:
 
 @functools.cache
 def _parser_class() -> type:
-    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.utils.cell import coordinate_to_tuple  # type: ignore[import-untyped]
     from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):  # type: ignore[misc]

@@ -60,7 +60,9 @@ def check_located(
     problems: list[GovIndexError] = []
     try:
         with Workbook(data, file, options.max_bytes) as workbook:
-            part = read_workbook(workbook, rubric, options=options, values=values, source=source, report=problems.append)
+            part = read_workbook(
+                workbook, rubric, options=options, values=values, source=source, report=problems.append
+            )
     except GovIndexError as error:
         return None, (), [*problems, error]
     if places is not None:
