@@ -448,6 +448,12 @@ def test_score_json_with_fractional_ranks_and_agencies_kept_out() -> None:
     ]
     assert document["results"][1]["nodes"]["a"] == {"score": "3.00", "rank": "2.5"}
     assert document["not_assessed"] == [
-        {"agency": "so-d", "name": "so-d", "group": "provincial", "reason": "không đánh giá năm nay", "rule": "keep_out"}
+        {
+            "agency": "so-d",
+            "name": "so-d",
+            "group": "provincial",
+            "reason": "không đánh giá năm nay",
+            "rule": "keep_out",
+        }
     ]
     assert Decimal(document["results"][1]["rank"]) == Decimal("2.5")

@@ -382,9 +382,7 @@ def test_bad_cells_in_a_cohort_sheet_are_refused_naming_sheet_cell_agency_node()
         match=r"c\.xlsx:Bảng điểm!D10: agency 'so-noi-vu', node 'infrastructure': score 11 is above the maximum 10",
     ):
         parse_form(_cohort_filled({(10, 4): 11}), IT_2017, file="c.xlsx")
-    with raises_en(
-        GovIndexError, match=r"Bảng điểm!D8: node 'infrastructure': the header 'Hạ tầng' does not match"
-    ):
+    with raises_en(GovIndexError, match=r"Bảng điểm!D8: node 'infrastructure': the header 'Hạ tầng' does not match"):
         parse_form(_cohort_filled({(8, 4): "Hạ tầng"}), IT_2017, file="c.xlsx")
     with raises_en(GovIndexError, match=r"Bảng điểm!B12: the row has scores but no agency id"):
         parse_form(_cohort_filled({(12, 4): 5}), IT_2017, file="c.xlsx")

@@ -137,7 +137,9 @@ def test_negative_nan_and_exponents() -> None:
         == "scores.csv:2:4: agency 'so-noi-vu', node 'infra': score -1 is negative"
     )
     assert "'NaN' is not a number of points" in refused(WIDE.replace("35.5", "NaN")).describe("en")
-    assert "'1e1' has an exponent; write the number in plain digits" in refused(WIDE.replace("35.5", "1e1")).describe("en")
+    assert "'1e1' has an exponent; write the number in plain digits" in refused(WIDE.replace("35.5", "1e1")).describe(
+        "en"
+    )
 
 
 def test_unknown_node_column() -> None:
@@ -167,8 +169,10 @@ def test_long_form_refusals() -> None:
     assert refused(LONG.replace("so-tu-phap,,,ops", "so-tu-phap,district,,ops")).describe("en") == (
         "scores.csv:5:2: agency 'so-tu-phap': group 'district' differs from 'provincial' given on line 4"
     )
-    assert refused(LONG.replace(",ops,50", ",opz,50")).describe("en").startswith(
-        "scores.csv:3:4: agency 'so-noi-vu', node 'opz': unknown node 'opz' for group 'provincial'"
+    assert (
+        refused(LONG.replace(",ops,50", ",opz,50"))
+        .describe("en")
+        .startswith("scores.csv:3:4: agency 'so-noi-vu', node 'opz': unknown node 'opz' for group 'provincial'")
     )
     assert refused(LONG.replace(",ops,50", ",ops,61")).describe("en") == (
         "scores.csv:3:5: agency 'so-noi-vu', node 'ops': score 61 is above the maximum 60"
@@ -181,7 +185,9 @@ def test_header_problems() -> None:
         "scores.csv:1: no row names the agency column; the header row needs a column agency, Tên cơ quan, "
         "Cơ quan, Tên đơn vị, Đơn vị, 'Cơ quan, đơn vị'"
     )
-    assert refused("agency,infra,infra\na,1,2\n").describe("en").startswith("scores.csv:1:3: column 'infra' appears twice")
+    assert (
+        refused("agency,infra,infra\na,1,2\n").describe("en").startswith("scores.csv:1:3: column 'infra' appears twice")
+    )
     assert refused("agency,infra\na,1\n").describe("en").startswith("scores.csv:1: the header has no 'group' column")
 
 
@@ -197,8 +203,16 @@ def test_row_length_and_decimal_comma_hint() -> None:
 
 
 def test_bad_encoding_and_bad_quoting() -> None:
-    assert refused("agency,group\nSở,provincial\n".encode("utf-16")).describe("en").startswith("scores.csv: not UTF-8 text")
-    assert refused('agency,group,infra\n"so-noi-vu"x,provincial,1\n').describe("en").startswith("scores.csv:2: not valid CSV")
+    assert (
+        refused("agency,group\nSở,provincial\n".encode("utf-16"))
+        .describe("en")
+        .startswith("scores.csv: not UTF-8 text")
+    )
+    assert (
+        refused('agency,group,infra\n"so-noi-vu"x,provincial,1\n')
+        .describe("en")
+        .startswith("scores.csv:2: not valid CSV")
+    )
 
 
 def test_every_problem_is_collected() -> None:

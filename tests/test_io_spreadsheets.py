@@ -136,10 +136,15 @@ def test_a_column_not_named_with_ignore_column_is_refused(capsys: pytest.Capture
         f"{EXAMPLES / 'bang-diem-so-nganh.xlsx'}:Bảng điểm!K4: node 'Ghi chú': unknown node 'Ghi chú' in the header"
     )
     assert message.endswith("to leave a column unread, name it with --ignore-column)")
-    status, _, err = run_cli(capsys, ["score", "sonla-2017-it", str(EXAMPLES / "bang-diem-so-nganh.csv"), "--lang", "en"])
+    status, _, err = run_cli(
+        capsys, ["score", "sonla-2017-it", str(EXAMPLES / "bang-diem-so-nganh.csv"), "--lang", "en"]
+    )
     assert status == 2 and f"{EXAMPLES / 'bang-diem-so-nganh.csv'}:4:11: node 'Ghi chú'" in err
     status, _, err = run_cli(capsys, ["score", "sonla-2017-it", str(EXAMPLES / "bang-diem-so-nganh.csv")])
-    assert status == 2 and f"{EXAMPLES / 'bang-diem-so-nganh.csv'}:4:11: tiêu chí 'Ghi chú': cột 'Ghi chú' không phải" in err
+    assert (
+        status == 2
+        and f"{EXAMPLES / 'bang-diem-so-nganh.csv'}:4:11: tiêu chí 'Ghi chú': cột 'Ghi chú' không phải" in err
+    )
 
 
 # --- the header row and the sheet ------------------------------------------

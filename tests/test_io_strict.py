@@ -220,7 +220,9 @@ def test_every_row_is_read_whatever_the_stored_dimension_says(tmp_path: Path) ->
     path.write_bytes(data)
     with pytest.raises(GovIndexError) as caught:
         read_assessments(path, DEMO)
-    assert caught.value.describe("en") == f"{path}:Điểm!C7: agency 'so-6', node 'infra': score 41 is above the maximum 40"
+    assert (
+        caught.value.describe("en") == f"{path}:Điểm!C7: agency 'so-6', node 'infra': score 41 is above the maximum 40"
+    )
     fixed = rewrite_sheet(data, lambda xml: xml.replace("<v>41</v>", "<v>40</v>"))
     path.write_bytes(fixed)
     assert len(read_assessments(path, DEMO)) == 6
@@ -285,7 +287,9 @@ def test_a_table_over_the_cell_limit_is_refused(tmp_path: Path, capsys: pytest.C
     assert caught.value.describe("en").startswith(f"{path}:Điểm!4: the table has more than 20 cells")
     rubric = tmp_path / "demo.yaml"
     rubric.write_text(RUBRIC, encoding="utf-8")
-    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--max-cells", "20", "--lang", "en"])
+    status, out, _ = run_cli(
+        capsys, ["validate", "--rubric", str(rubric), str(path), "--max-cells", "20", "--lang", "en"]
+    )
     assert status == 2 and "the table has more than 20 cells" in out
     status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--max-cells", "20"])
     assert status == 2 and "bảng có hơn 20 ô" in out

@@ -70,21 +70,29 @@ def test_dates_errors_and_text_are_refused_in_score_cells() -> None:
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", dt.datetime(2024, 1, 2), 50, None]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert caught.value.describe("en").startswith("scores.xlsx:Sheet!D2: the cell holds a date or time (2024-01-02 00:00:00)")
+    assert caught.value.describe("en").startswith(
+        "scores.xlsx:Sheet!D2: the cell holds a date or time (2024-01-02 00:00:00)"
+    )
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", "#DIV/0!", 50, None]])
     with raises_en(GovIndexError, match=r"^scores.xlsx:Sheet!D2: the cell holds the Excel error #DIV/0!"):
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", "ba mươi", 50, None]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert caught.value.describe("en") == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': 'ba mươi' is not a number of points"
+    assert (
+        caught.value.describe("en")
+        == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': 'ba mươi' is not a number of points"
+    )
 
 
 def test_same_rules_as_csv() -> None:
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", 41, 50, None]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert caught.value.describe("en") == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40"
+    assert (
+        caught.value.describe("en")
+        == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40"
+    )
     data = workbook(
         [HEADER, ["so-noi-vu", "provincial", "A", 1, 2, None], ["so-noi-vu", "provincial", "A", 1, 2, None]]
     )
@@ -108,7 +116,9 @@ def test_formulas_without_a_saved_result_are_refused() -> None:
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", 35.5, 50, "=D2+E2"]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert caught.value.describe("en").startswith("scores.xlsx:Sheet!F2: the cell holds a formula without a saved result")
+    assert caught.value.describe("en").startswith(
+        "scores.xlsx:Sheet!F2: the cell holds a formula without a saved result"
+    )
 
 
 def test_not_a_workbook() -> None:

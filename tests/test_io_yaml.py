@@ -80,7 +80,8 @@ def test_missing_key_is_refused_at_its_mapping() -> None:
     error = refused(text)
     line, column = position(text, "id: infra")
     assert (
-        error.describe("en") == f"my-rubric.yaml:{line}:{column}: groups[0].tree.children[0].name: required key 'name' is missing"
+        error.describe("en")
+        == f"my-rubric.yaml:{line}:{column}: groups[0].tree.children[0].name: required key 'name' is missing"
     )
 
 
@@ -113,7 +114,9 @@ def test_nan_infinite_and_negative_points_are_refused(value: str, message: str) 
     text = RUBRIC.replace("max_points: 40", f"max_points: {value}")
     error = refused(text)
     line, column = position(text, f"max_points: {value}")
-    assert error.describe("en") == f"my-rubric.yaml:{line}:{column + 12}: groups[0].tree.children[0].max_points: {message}"
+    assert (
+        error.describe("en") == f"my-rubric.yaml:{line}:{column + 12}: groups[0].tree.children[0].max_points: {message}"
+    )
 
 
 def test_maxima_that_do_not_add_up_are_refused_at_the_parent() -> None:
@@ -208,7 +211,9 @@ def test_json_rubrics_are_read_exactly_and_located() -> None:
     with pytest.raises(GovIndexError) as caught:
         parse_rubric(bad, file="demo.json")
     line, column = position(bad, '"max_point"')
-    assert caught.value.describe("en").startswith(f"demo.json:{line}:{column}: groups[0].tree.children[0].max_point: unknown key")
+    assert caught.value.describe("en").startswith(
+        f"demo.json:{line}:{column}: groups[0].tree.children[0].max_point: unknown key"
+    )
     repeated = text.replace('"year": 2024', '"year": 2024,\n  "year": 2025', 1)
     with raises_en(FileFormatError, match=r"demo.json:\d+:3: year: key 'year' is repeated"):
         parse_rubric(repeated, file="demo.json")

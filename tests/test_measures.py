@@ -318,9 +318,7 @@ def test_an_assessment_built_in_python_with_measurements_scores() -> None:
 
 def test_a_score_that_contradicts_its_measurement_is_refused() -> None:
     taken = Assessment.measured(RUBRIC, NOI_VU, {"website": "có"})
-    with raises_en(
-        InputError, match="node 'website': the score 2 differs from the 3 that the measurement 'có' gives"
-    ):
+    with raises_en(InputError, match="node 'website': the score 2 differs from the 3 that the measurement 'có' gives"):
         Assessment(NOI_VU, {"website": 2}, measurements=taken.measurements)
 
 
