@@ -11,7 +11,9 @@ refused, naming both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -316,22 +318,35 @@ def read_scores(
     options = options or ReadOptions()
     if values not in VALUES:
         raise InputError(Files.UNKNOWN_VALUES, values=repr(values), known=VALUES)
+    from govindex.io.sources import read_source
+
     paths = [sources] if isinstance(sources, (str, Path)) else list(sources)
     problems: list[GovIndexError] = []
     parts: list[TablePart] = []
-    for one in paths:
-        from govindex.io.sources import read_source
-
-        try:
-            parts.append(
-                read_source(one, rubric, options=options, values=values, source=source, report=problems.append)
-            )
-        except GovIndexError as error:
-            problems.append(error)
-    cohort = cohort_of_parts(rubric, parts, problems)
+    with _collector_paused():
+        for one in paths:
+            try:
+                part = read_source(one, rubric, options=options, values=values, source=source, report=problems.append)
+            except GovIndexError as error:
+                problems.append(error)
+            else:
+                parts.append(part)
+        cohort = cohort_of_parts(rubric, parts, problems)
     if cohort is None:
         raise collected(in_file_order(problems))
     return cohort
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a table is read: its rows make many objects and no cycle."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def in_file_order(problems: Sequence[GovIndexError]) -> list[GovIndexError]:

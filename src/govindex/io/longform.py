@@ -125,9 +125,8 @@ def _agency(context: TableContext, agency_id: str, found: _Agency, part: TablePa
     for node, (raw, line) in found.scores.items():
         reader = context.reader(group, node, column)
         code = reader[raw]
-        if reader.unplaced:
-            reader.first_seen.update((text, (line, column, agency_id)) for text in reader.unplaced)
-            reader.unplaced.clear()
+        if code >= 0 and code % 4:
+            part.typed.append((line, agency_id, node, code))
         if code == PROBLEM:
             where = positions["node"] if reader.position is None else column
             context.problem(reader.problems[raw], line, where, agency=agency_id, node=node, agency_name=agency.name)

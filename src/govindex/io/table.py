@@ -30,9 +30,9 @@ from govindex.assessment import Source
 from govindex.catalogue.reading import Reading
 from govindex.directory import MatchKind
 from govindex.engine._layout import Layout, layout_of
-from govindex.errors import FileFormatError, GovIndexError, InputError, column_letters
+from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.io.cells import NumberText, ReadOptions, TypedNumber, check_text, header_key
-from govindex.io.header import FLAG_COLUMNS, Header, Worded, is_header, read_header
+from govindex.io.header import FLAG_COLUMNS, Header, is_header, read_header
 from govindex.measures import Measurement
 from govindex.points import from_scaled, to_scaled
 from govindex.render.safe import unprotect_csv_cell
@@ -47,18 +47,24 @@ Row = tuple[int, list[str]]
 Report = Callable[[GovIndexError], None]
 
 #: The code of an empty cell, and of a cell with a problem, among scores (which are never negative). A score's
-#: code is its scaled points times 16 plus the decimals it was written with (at most 15): ``7.50`` under a
-#: rubric of two decimals is ``750 * 16 + 2``; :func:`split_codes` parts them again.
+#: code packs its scaled points, the decimals it was written with (at most 15) and the decimal separator typed
+#: (0 none, 1 a point, 2 a comma): ``((scaled * 16 + decimals) * 4 + separator)``; :func:`split_codes` parts them.
 BLANK = -1
 PROBLEM = -2
-DIGITS = 16
+_SEPARATORS = {"": 0, ".": 1, ",": 2}
+_SEPARATOR_OF = {1: ".", 2: ","}
+_TRUE = {"true", "yes", "1", "có", "x"}
+_FALSE = {"false", "no", "0", "không"}
+_SOURCES = {"self": Source.SELF, "tự đánh giá": Source.SELF, "appraised": Source.APPRAISED, "thẩm định": Source.APPRAISED}
 #: Scaled maxima from this bound on are carried as Python integers (codes would not fit 64 bits).
-_INT64_CODES = 2**58
+_INT64_CODES = 2**56
+#: Rows converted to columns together.
+_BLOCK = 4096
 
 
-def code_of(scaled: int, places: int) -> int:
-    """The code of a score: its scaled points and the decimals it was written with."""
-    return scaled * DIGITS + min(max(places, 0), DIGITS - 1)
+def code_of(scaled: int, places: int, separator: str = "") -> int:
+    """The code of a score: its scaled points, the decimals it was written with and the separator typed."""
+    return (scaled * 16 + min(max(places, 0), 15)) * 4 + _SEPARATORS[separator]
 
 
 def codes_dtype(rubric: Rubric) -> Any:
@@ -74,24 +80,12 @@ def split_codes(codes: NDArray[Any], dtype: Any) -> tuple[NDArray[Any], NDArray[
 
     given = codes >= 0
     if codes.dtype == object:
-        values = np.where(given, codes // DIGITS, 0).astype(dtype)
-        digits = np.where(given, codes % DIGITS, 0).astype(np.int8)
+        values = np.where(given, codes // 64, 0).astype(dtype)
+        digits = np.where(given, codes // 4 % 16, 0).astype(np.int8)
     else:
-        values = np.where(given, codes >> 4, 0).astype(dtype, copy=False)
-        digits = np.where(given, codes & (DIGITS - 1), 0).astype(np.int8)
+        values = np.where(given, codes >> 6, 0).astype(dtype, copy=False)
+        digits = np.where(given, (codes >> 2) & 15, 0).astype(np.int8)
     return values, given, digits
-
-
-_TRUE = {"true", "yes", "1", "có", "x"}
-_FALSE = {"false", "no", "0", "không"}
-_SOURCES = {
-    "self": Source.SELF,
-    "tự đánh giá": Source.SELF,
-    "appraised": Source.APPRAISED,
-    "thẩm định": Source.APPRAISED,
-}
-#: Rows converted to columns together.
-_BLOCK = 4096
 
 
 def flag_of(text: str) -> bool | None:
@@ -122,7 +116,7 @@ class CellReader(dict[str, int]):
     A text read without a problem maps to its scaled points; an empty one to
     :data:`BLANK`; one with a problem to :data:`PROBLEM`, its problem kept in
     ``problems``. A measured leaf keeps each text's measurement in
-    ``measured``; the separator of each number typed is kept in ``separators``.
+    ``measured``; the text of each code typed with a separator in ``texts``.
     """
 
     def __init__(self, context: TableContext, group: str, node: str, column: int) -> None:
@@ -133,10 +127,7 @@ class CellReader(dict[str, int]):
         self.column = column
         self.problems: dict[str, GovIndexError] = {}
         self.measured: dict[str, Measurement] = {}
-        self.separators: dict[str, str] = {}
-        #: texts with a separator not yet placed, and where each was first found (line, column)
-        self.unplaced: set[str] = set()
-        self.first_seen: dict[str, tuple[int, int, str]] = {}
+        self.texts: dict[int, str] = {}
         layout = context.layouts.get(group)
         self.position = None if layout is None else layout.index.get(node)
         self.layout = layout
@@ -175,11 +166,11 @@ class CellReader(dict[str, int]):
             scaled, places = self.from_index(value)
         else:
             scaled, separator, places = context.numbers.read(text, typed)
-        if separator:
-            self.separators[text] = separator
-            self.unplaced.add(text)
         check_scaled(layout, position, scaled)
-        return code_of(scaled, places)
+        code = code_of(scaled, places, separator)
+        if separator:
+            self.texts.setdefault(code, text)
+        return code
 
     def measurement(self, text: str, layout: Layout, position: int) -> int:
         from govindex.assessment import measurement_of
@@ -269,6 +260,8 @@ class TablePart:
     lines: dict[str, int] = attrs.field(factory=dict)
     columns: dict[str, int] = attrs.field(factory=dict)
     blank: list[tuple[Agency, int]] = attrs.field(factory=list)
+    #: in the long form, each score typed with a decimal separator: (line, agency, node, code)
+    typed: list[tuple[int, str, str, int]] = attrs.field(factory=list)
     #: agencies a result file lists as not assessed, with the reason it gives
     excluded: list[tuple[Agency, str]] = attrs.field(factory=list)
     #: what the source was: a score table, a form from govindex template, an assessment file, a result
@@ -305,7 +298,9 @@ class TableContext:
         self.readers: dict[tuple[str, str, int], CellReader] = {}
         self.agency_ids: dict[str, tuple[str, str | None] | None] = {}
         self.registry_groups: dict[str, str] = {}
+        self.group_cells: dict[str, str] = {}
         self.dtype = codes_dtype(rubric)
+        self.flag_columns = [name for name in FLAG_COLUMNS if name in header.positions]
 
     def text(self, raw: str) -> str:
         """A cell's text as read: stripped, in NFC; in CSV a protecting apostrophe removed."""
@@ -373,9 +368,16 @@ class TableContext:
         """The row's group id: from the group column (an id or a name), the registry, or the only group."""
         positions = self.header.positions
         if "group" in positions:
+            column = positions["group"]
+            raw = cells[column - 1] if column <= len(cells) else ""
+            found = self.group_cells.get(raw)
+            if found is not None:
+                return found
             text = self.cell(cells, "group")
             found = self.group_ids.get(header_key(text))
-            if found is None:
+            if found is not None:
+                self.group_cells[raw] = found
+            else:
                 reason = (
                     InputError(Reading.GROUP_EMPTY)
                     if not text
@@ -413,7 +415,7 @@ class TableContext:
 
         failed = False
         flags: dict[str, bool] = {}
-        for name in FLAG_COLUMNS:
+        for name in self.flag_columns if facts is None else FLAG_COLUMNS:
             text, where = fact(name)
             try:
                 answer = flag_of(text)
@@ -530,51 +532,10 @@ def read_table(
         read_long(context, iterator, part)
     else:
         _WideReader(context, part).read(iterator)
-    check_separators(context)
+    from govindex.io.separators import check_separators
+
+    check_separators(context, part)
     return part
-
-
-def _place_first(reader: CellReader, texts: Iterable[str], rows: list[tuple[int, str]]) -> None:
-    """Where each text with a separator met for the first time in this block of a column was found."""
-    for row, raw in enumerate(texts):
-        text = reader.context.text(raw) if type(raw) is not TypedNumber else raw
-        if text in reader.unplaced:
-            reader.first_seen[text] = (rows[row][0], reader.column, rows[row][1])
-            reader.unplaced.discard(text)
-            if not reader.unplaced:
-                return
-
-
-def check_separators(context: TableContext) -> None:
-    """A file writes all its numbers with one decimal separator: the first one typed; every other is refused."""
-    seen = [
-        (where, separator, text, reader)
-        for reader in context.readers.values()
-        for text, separator in reader.separators.items()
-        for where in [reader.first_seen.get(text)]
-        if where is not None
-    ]
-    if len({separator for _w, separator, _t, _r in seen}) < 2:
-        return
-    seen.sort(key=lambda item: item[0])
-    (line, column, _agency), first, example, _reader = seen[0]
-    place = (
-        Worded(Reading.AT_LINE, line=line, at_column=column)
-        if context.sheet is None
-        else Worded(Reading.AT_CELL, cell=f"{column_letters(column)}{line}")
-    )
-    for (where_line, where_column, agency), separator, text, reader in seen:
-        if separator == first:
-            continue
-        error = InputError(
-            Reading.MIXED_SEPARATORS,
-            text=repr(text),
-            separator=repr(separator),
-            example=repr(example),
-            place=place,
-            other=repr(first),
-        )
-        context.problem(error, where_line, where_column, node=reader.node, agency=agency)
 
 
 class _WideReader:
@@ -597,6 +558,7 @@ class _WideReader:
             else:
                 part.columns[node] = column
         self.width = max(header.width, *header.positions.values())
+        self.agency_column = header.positions["agency"]
         self.pending: dict[str, list[tuple[int, list[str], Agency, Source]]] = {}
 
     def read(self, rows: Iterator[Row]) -> None:
@@ -637,7 +599,8 @@ class _WideReader:
         width = self.width
         if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
             del cells[width:]
-        if not any(cell.strip() for cell in cells):
+        agency = self.agency_column
+        if not (len(cells) >= agency and cells[agency - 1].strip()) and not any(cell.strip() for cell in cells):
             return False
         if len(cells) > width or (len(cells) < width and self.context.sheet is None):
             reason = Reading.ROW_TOO_WIDE if len(cells) > width else Reading.ROW_WIDTH
@@ -665,8 +628,6 @@ class _WideReader:
             node_id = layout.ids[0] if node == "@total" else node
             reader = context.reader(group, node_id, column)
             codes = np.fromiter(map(reader.__getitem__, columns[column - 1]), dtype=context.dtype, count=len(block))
-            if reader.unplaced:
-                _place_first(reader, columns[column - 1], [(line, agency.id) for line, _c, agency, _s in block])
             if reader.problems or reader.measured:
                 self.details(reader, codes, block, part)
             nonblank |= codes != BLANK
