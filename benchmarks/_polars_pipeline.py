@@ -19,7 +19,6 @@ import sys
 from typing import Any
 
 import polars as pl
-
 from _pandas_pipeline import Tree, tree_of
 
 
@@ -41,7 +40,9 @@ def score_frame(frame: pl.DataFrame, trees: dict[str, Tree], bands: list[tuple[s
         band: Any = pl.lit("")
         for band_id, lower in reversed(bands):
             band = pl.when(total >= lower).then(pl.lit(band_id)).otherwise(band)
-        ranks = [pl.col(node).rank("dense", descending=True).cast(pl.Int64).alias(f"{node}_rank") for node in tree.nodes]
+        ranks = [
+            pl.col(node).rank("dense", descending=True).cast(pl.Int64).alias(f"{node}_rank") for node in tree.nodes
+        ]
         parts.append(part.select([pl.col("agency"), pl.col("group"), band.alias("band"), *tree.nodes, *ranks]))
     return pl.concat(parts, how="diagonal")
 

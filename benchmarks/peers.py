@@ -122,9 +122,7 @@ def run_process(command: Sequence[str], *, stdout: Path | None = None, cwd: Path
     """Wall seconds and peak resident memory (bytes) of one fresh process; fails loudly if it fails."""
     with tempfile.TemporaryDirectory() as scratch:
         peak_file = Path(scratch) / "peak"
-        seconds = _run_launched(
-            [sys.executable, "-c", _LAUNCHER, str(peak_file), *command], stdout=stdout, cwd=cwd
-        )
+        seconds = _run_launched([sys.executable, "-c", _LAUNCHER, str(peak_file), *command], stdout=stdout, cwd=cwd)
         return seconds, int(peak_file.read_text()) * 1024  # ru_maxrss is in KiB on Linux
 
 
@@ -447,7 +445,9 @@ def figure_b(cohort: _cohort.Cohort, repeat: int, workdir: Path, max_cells: int 
     # Warm up on a tiny cohort (writes the bytecode caches) so that no timed start compiles.
     warm = workdir / "warm"
     warm.mkdir(exist_ok=True)
-    tiny_rubric, tiny_scores = _cohort.build(10, len(cohort.leaves), differ=cohort.district_nodes is not None).write(warm)
+    tiny_rubric, tiny_scores = _cohort.build(10, len(cohort.leaves), differ=cohort.district_nodes is not None).write(
+        warm
+    )
     command, stdout = govindex_job(tiny_rubric, tiny_scores, warm / "g.json")
     run_process(command, stdout=stdout, cwd=workdir)
     if HAVE_PANDAS:

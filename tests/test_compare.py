@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from filekit import raises_en
 from govindex import Agency, Assessment, load_dataset, load_rubric, score
 from govindex.cli import main
 from govindex.compare import (
@@ -389,7 +390,7 @@ def test_compare_command_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_result_json_refusals() -> None:
-    with pytest.raises(FileFormatError, match=r"r.json:1:\d+: results\[0\].score: unknown key 'score'"):
+    with raises_en(FileFormatError, match=r"r.json:1:\d+: results\[0\].score: unknown key 'score'"):
         parse_result_json(
             '{"rubric": "x", "results": [{"agency": "a", "name": "A", "group": "g", "total": "1", "score": 1}]}',
             file="r.json",

@@ -304,17 +304,17 @@ def test_registry_file_unknown_key_is_refused_with_its_path() -> None:
     text = REGISTRY_YAML.replace("group: provincial\n    events", "group: provincial\n    alias: [A]\n    events")
     with pytest.raises(FileFormatError) as caught:
         parse_registry(text, file="agencies.yaml")
-    assert str(caught.value).startswith(
+    assert caught.value.describe("en").startswith(
         "agencies.yaml:6:5: agencies[0].alias: unknown key 'alias' (did you mean 'aliases'?)"
     )
 
 
 def test_registry_file_unknown_event_kind_is_refused() -> None:
-    with pytest.raises(
-        GovIndexError,
-        match=r"agencies.yaml:7:17: agencies\[0\].events\[0\].event: 'merged' is not one of 'created', 'renamed', 'merged_into'",
-    ):
+    with pytest.raises(GovIndexError) as caught:
         parse_registry(REGISTRY_YAML.replace("merged_into,", "merged,"), file="agencies.yaml")
+    assert caught.value.describe("en").startswith(
+        "agencies.yaml:7:17: agencies[0].events[0].event: 'merged' is not one of 'created', 'renamed', 'merged_into'"
+    )
 
 
 def test_registry_file_semantic_error_names_the_file() -> None:

@@ -339,7 +339,7 @@ def test_cli_shows_rubric_refusals(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], change: tuple[str, str], expected: str
 ) -> None:
     path = write(tmp_path, "my-rubric.yaml", RUBRIC.replace(*change))
-    status, _out, err = run_cli(capsys, ["score", path, str(tmp_path / "none.csv")])
+    status, _out, err = run_cli(capsys, ["score", path, str(tmp_path / "none.csv"), "--lang", "en"])
     assert status == 2
     assert err.startswith(f"govindex: error: {path}:")
     assert expected in err
@@ -377,13 +377,16 @@ def test_cli_shows_an_alias_bomb(tmp_path: Path, capsys: pytest.CaptureFixture[s
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
     path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
-    status, _, err = run_cli(capsys, ["score", path, "x.csv"])
+    status, _, err = run_cli(capsys, ["score", path, "x.csv", "--lang", "en"])
     assert status == 2
     assert err.startswith(f"govindex: error: {path}:")
     assert "expands to more than" in err
-    status, out, _ = run_cli(capsys, ["validate", path])
+    status, out, _ = run_cli(capsys, ["validate", path, "--lang", "en"])
     assert status == 2
     assert "expands to more than" in out
+    status, out, _ = run_cli(capsys, ["validate", path])
+    assert status == 2
+    assert "tài liệu mở rộng thành hơn 200000 giá trị" in out
 
 
 def test_read_rubric_reports_unreadable_files(tmp_path: Path) -> None:

@@ -198,3 +198,124 @@ class Files(Entry):
         "cần một số, nhưng có văn bản {text}",
         "expected a number, got the text {text}",
     )
+    # -- documents read through the converter -------------------------------------------------------------------
+    UNKNOWN_KEY = (
+        "unknown-key",
+        "khóa {key} không được biết{hint}; các khóa ở đây là {known}",
+        "unknown key {key}{hint}; the keys here are {known}",
+    )
+    UNKNOWN_KEY_ALONE = ("unknown-key-alone", "khóa {key} không được biết", "unknown key {key}")
+    DID_YOU_MEAN = ("did-you-mean", " (có phải {close}?)", " (did you mean {close}?)")
+    MISSING_KEY = ("missing-key", "thiếu khóa bắt buộc {key}", "required key {key} is missing")
+    WRONG_SHAPE = (
+        "wrong-shape",
+        "giá trị ở đây có dạng sai: {got} (xem định dạng tệp trong tài liệu docs/files.md)",
+        "the value here has the wrong shape: {got} (see the file formats in docs/files.md)",
+    )
+    CANNOT_STRUCTURE = ("cannot-structure", "không đọc được giá trị kiểu {kind}", "cannot read a value of type {kind}")
+    EXPECTED_NUMBER_NULL = (
+        "expected-number-null",
+        "cần một số, nhưng không có gì (null)",
+        "expected a number, got nothing (null)",
+    )
+    NEGATIVE_POINTS = ("points-negative", "điểm không thể là số âm ({value})", "points cannot be negative ({value})")
+    BAD_ATTRIBUTE = (
+        "bad-attribute",
+        "thuộc tính phải là văn bản, true/false hoặc số nguyên, không phải {value}",
+        "an attribute must be text, true/false or a whole number, not {value}",
+    )
+    EXPECTED_DATE_TIME = (
+        "expected-date-not-time",
+        "cần một ngày (YYYY-MM-DD), nhưng có ngày giờ {value}",
+        "expected a date (YYYY-MM-DD), got the date-time {value}",
+    )
+    EXPECTED_DATE = (
+        "expected-date",
+        "cần một ngày (YYYY-MM-DD), nhưng có {value}",
+        "expected a date (YYYY-MM-DD), got {value}",
+    )
+    EXPECTED_TEXT = ("expected-text", "cần văn bản, nhưng có {kind} {value}", "expected text, got {kind} {value}")
+    EXPECTED_WHOLE = ("expected-whole", "cần một số nguyên, nhưng có {value}", "expected a whole number, got {value}")
+    EXPECTED_BOOL = ("expected-bool", "cần true hoặc false, nhưng có {value}", "expected true or false, got {value}")
+    NOT_ONE_OF = ("not-one-of", "{value} không phải một trong {choices}", "{value} is not one of {choices}")
+    # -- YAML and JSON documents ------------------------------------------------------------------------------------
+    ALIAS_CYCLE = (
+        "alias-cycle",
+        "một bí danh (alias) trỏ tới giá trị chứa chính nó",
+        "an alias refers to the value that contains it",
+    )
+    TOO_DEEP = ("too-deep", "tài liệu lồng sâu hơn {depth} mức", "the document is nested more than {depth} levels deep")
+    TOO_MANY_VALUES = (
+        "too-many-values",
+        "tài liệu mở rộng thành hơn {count} giá trị (qua bí danh?); từ chối đọc",
+        "the document expands to more than {count} values (through aliases?); refusing to read it",
+    )
+    TAG_NOT_ALLOWED = (
+        "yaml-tag",
+        "thẻ YAML {tag} không được phép (chỉ ánh xạ, danh sách, văn bản, số, ngày, true/false và null thường, "
+        "không có thẻ)",
+        "the YAML tag {tag} is not allowed (only plain mappings, lists, text, numbers, dates, true/false and "
+        "null, without tags)",
+    )
+    NOT_PLAIN = ("not-plain-data", "không phải dữ liệu thường", "not plain data")
+    KEY_NOT_TEXT = ("key-not-text", "khóa của ánh xạ phải là văn bản thường", "a mapping key must be plain text")
+    COMMA_IN_FLOW = (
+        "comma-in-flow-mapping",
+        "trong ánh xạ {{...}} dấu phẩy ngăn cách các mục, nên '{split}' được đọc thành '{head}' và một khóa {key} "
+        "riêng; hãy viết số với dấu chấm thập phân ({dotted}), hoặc viết ánh xạ trên các dòng riêng",
+        "in a {{...}} mapping a comma separates entries, so '{split}' reads as '{head}' and a key {key} of its "
+        "own; write the number with a decimal point ({dotted}), or write the mapping on lines of its own",
+    )
+    KEY_REPEATED = (
+        "key-repeated",
+        "khóa {key} lặp lại trong một ánh xạ (lần đầu ở dòng {first}); {reader} sẽ lặng lẽ chỉ giữ lần cuối",
+        "key {key} is repeated in one mapping (first at line {first}); {reader} would silently keep only the last one",
+    )
+    KEY_REPEATED_JSON = (
+        "key-repeated-json",
+        "khóa {key} lặp lại trong một ánh xạ; các bộ đọc JSON sẽ lặng lẽ chỉ giữ lần cuối",
+        "key {key} is repeated in one mapping; JSON readers would silently keep only the last one",
+    )
+    MERGE_NOT_MAPPING = (
+        "merge-not-mapping",
+        "khóa gộp (<<) phải chỉ một ánh xạ hoặc một danh sách ánh xạ",
+        "a merge key (<<) must name a mapping or a list of mappings",
+    )
+    NOT_BOOL = ("not-true-false", "{text} không phải true hay false", "{text} is not true or false")
+    AMBIGUOUS_INT = (
+        "ambiguous-whole-number",
+        "số {text} không rõ nghĩa hoặc quá dài (YAML đọc 010 là 8 hệ bát phân, 1_0 là 10, 1:30 là 90); hãy viết số "
+        "nguyên bằng chữ số thập phân thường, hoặc đặt văn bản trong ngoặc kép",
+        "the number {text} is ambiguous or too long (YAML reads 010 as octal 8, 1_0 as 10, 1:30 as 90); write "
+        "whole numbers in plain decimal digits, or quote the text",
+    )
+    AMBIGUOUS_FLOAT = (
+        "ambiguous-decimal",
+        "số {text} không rõ nghĩa; hãy viết bằng chữ số thường với dấu chấm thập phân (83.8)",
+        "the number {text} is ambiguous; write it as plain digits with a decimal point (83.8)",
+    )
+    NOT_A_DATE = ("not-a-date", "{text} không phải ngày hợp lệ (YYYY-MM-DD)", "{text} is not a valid date (YYYY-MM-DD)")
+    NOT_YAML = ("not-yaml", "không phải YAML hợp lệ: {reason}", "not valid YAML: {reason}")
+    NOT_JSON = ("not-json", "không phải JSON hợp lệ: {reason}", "not valid JSON: {reason}")
+    TOO_LONG_DOCUMENT = (
+        "document-too-long",
+        "tài liệu có {size} ký tự, nhiều hơn giới hạn {limit}",
+        "the document has {size} characters, more than the {limit} read",
+    )
+    NOT_JSON_NUMBER = (
+        "not-json-number",
+        "{value} không ghi được thành số JSON",
+        "{value} cannot be written as a JSON number",
+    )
+    NOT_JSON_VALUE = (
+        "not-json-value",
+        "không ghi được {kind} {value} thành JSON",
+        "cannot write {kind} {value} as JSON",
+    )
+    UNKNOWN_DOCUMENT_FORMAT = (
+        "unknown-document-format",
+        "không có định dạng {format}; dùng yaml hoặc json",
+        "unknown format {format}; use yaml or json",
+    )
+    YAML_READER = ("yaml-reader", "YAML", "YAML")
+    JSON_READER = ("json-reader", "một bộ đọc JSON", "a JSON reader")

@@ -226,8 +226,13 @@ def part_of_assessments(
     lines: Mapping[str, int | None],
     report: Report,
     sheet: str | None = None,
+    *,
+    blank_rows: bool = False,
 ) -> TablePart:
-    """A part from assessments read another way (an assessment file, a form, a dataset), checked like a table's."""
+    """A part from assessments read another way (an assessment file, a form, a dataset), checked like a table's.
+
+    With ``blank_rows``, an agency without any score is set aside as not assessed.
+    """
     import numpy as np
 
     part = TablePart(file, sheet)
@@ -272,6 +277,9 @@ def part_of_assessments(
             exponent = value.as_tuple().exponent
             row[position] = code_of(scaled, -exponent if isinstance(exponent, int) else 0)
         if failed:
+            continue
+        if blank_rows and not assessment.scores and not assessment.measurements:
+            part.blank.append((agency, lines.get(agency.id)))  # type: ignore[arg-type]
             continue
         piece.agencies.append(agency)
         piece.lines.append(lines.get(agency.id))  # type: ignore[arg-type]

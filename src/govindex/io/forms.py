@@ -86,6 +86,8 @@ class _Reader:
         self.file = file
         self.sheet = sheet
         self.sink = sink
+        #: the column of each leaf of a cohort sheet
+        self.columns: dict[str, int] = {}
 
     def fail(self, error: GovIndexError, line: int, column: int | None = None, **context: Any) -> None:
         self.sink(error.with_context(file=self.file, sheet=self.sheet, line=line, column=column, **context))
@@ -342,6 +344,7 @@ def _read_cohort(reader: _Reader, rows: Sequence[Row], header_at: int, source: S
             failed = True
             continue
         columns.append((column, node))
+    reader.columns = {node.id: column for column, node in columns}
     out: list[Assessment] = []
     seen: dict[str, int] = {}
     for line, cells in rows[header_at + 2 :]:
@@ -428,8 +431,12 @@ def read_form_sheet(
     source: Source | None,
     report: Callable[[GovIndexError], None],
     max_cells: int,
+    columns: dict[str, int] | None = None,
 ) -> tuple[tuple[Assessment, ...], dict[str, int | None]]:
-    """A filled form's assessments (one agency) or a cohort sheet's (one per row), and the row of each agency."""
+    """A filled form's assessments (one agency) or a cohort sheet's (one per row), and the row of each agency.
+
+    ``columns``, when given, receives the column of each leaf of a cohort sheet.
+    """
     kind, sheet = found
     rows = list(workbook.rows(sheet, report, max_cells=max_cells))
     reader = _Reader(rubric, workbook.file, sheet, report)
@@ -443,6 +450,8 @@ def read_form_sheet(
         row = next((line for line, cells in rows if _cell(cells, 1) == LABELS["agency"]), rows[header_at][0])
         return assessments, {a.agency.id: row for a in assessments}
     assessments = _read_cohort(reader, rows, header_at, source or Source.APPRAISED)
+    if columns is not None:
+        columns.update(reader.columns)
     lines = {_cell(cells, 2): line for line, cells in rows[header_at + 2 :] if _cell(cells, 2)}
     return assessments, {a.agency.id: lines.get(a.agency.id) for a in assessments}
 

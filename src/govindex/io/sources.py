@@ -68,11 +68,14 @@ def read_workbook(
     if kind is not None:
         if values != "points":
             raise FileFormatError(Files.FORM_HOLDS_POINTS, file=file)
+        columns: dict[str, int] = {}
         assessments, places = read_form_sheet(
-            workbook, kind, rubric, source=source, report=report, max_cells=options.max_cells
+            workbook, kind, rubric, source=source, report=report, max_cells=options.max_cells, columns=columns
         )
-        part = part_of_assessments(rubric, assessments, file, places, report, sheet=kind[1])
+        blank = options.blank_rows == "not-assessed"
+        part = part_of_assessments(rubric, assessments, file, places, report, sheet=kind[1], blank_rows=blank)
         part.kind = "form"
+        part.columns = columns
         return part
     sheet = options.sheet
     if sheet is None:

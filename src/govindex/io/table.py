@@ -55,7 +55,12 @@ _SEPARATORS = {"": 0, ".": 1, ",": 2}
 _SEPARATOR_OF = {1: ".", 2: ","}
 _TRUE = {"true", "yes", "1", "có", "x"}
 _FALSE = {"false", "no", "0", "không"}
-_SOURCES = {"self": Source.SELF, "tự đánh giá": Source.SELF, "appraised": Source.APPRAISED, "thẩm định": Source.APPRAISED}
+_SOURCES = {
+    "self": Source.SELF,
+    "tự đánh giá": Source.SELF,
+    "appraised": Source.APPRAISED,
+    "thẩm định": Source.APPRAISED,
+}
 #: Scaled maxima from this bound on are carried as Python integers (codes would not fit 64 bits).
 _INT64_CODES = 2**56
 #: Rows converted to columns together.

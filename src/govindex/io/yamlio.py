@@ -37,6 +37,7 @@ import attrs
 import yaml
 
 from govindex.agency import nfc
+from govindex.catalogue.files import Files
 from govindex.errors import FileFormatError, GovIndexError
 
 __all__ = [
@@ -148,10 +149,11 @@ def _at(node: yaml.Node | None) -> Mark | None:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _problem(message: str, node: yaml.Node, path: str, file: str | None) -> FileFormatError:
+def _problem(reason: Files, node: yaml.Node, path: str, file: str | None, **params: Any) -> FileFormatError:
     mark = _at(node)
     return FileFormatError(
-        message,
+        reason,
+        **params,
         file=file,
         line=None if mark is None else mark[0],
         column=None if mark is None else mark[1],
@@ -173,9 +175,9 @@ def _expanded_size(root: yaml.Node, file: str | None) -> int:
         if key in sizes:
             return sizes[key]
         if key in active:
-            raise _problem("an alias refers to the value that contains it", node, "", file)
+            raise _problem(Files.ALIAS_CYCLE, node, "", file)
         if depth > MAX_DEPTH:
-            raise _problem(f"the document is nested more than {MAX_DEPTH} levels deep", node, "", file)
+            raise _problem(Files.TOO_DEEP, node, "", file, depth=MAX_DEPTH)
         active.add(key)
         total = 1
         if isinstance(node, yaml.SequenceNode):
@@ -184,12 +186,7 @@ def _expanded_size(root: yaml.Node, file: str | None) -> int:
             total += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
         active.discard(key)
         if total > MAX_VALUES:
-            raise _problem(
-                f"the document expands to more than {MAX_VALUES} values (through aliases?); refusing to read it",
-                node,
-                "",
-                file,
-            )
+            raise _problem(Files.TOO_MANY_VALUES, node, "", file, count=MAX_VALUES)
         sizes[key] = total
         return total
 
@@ -236,8 +233,11 @@ def _split_number(previous: tuple[yaml.Node, yaml.Node] | None, key: yaml.Node, 
 class _Builder:
     """Turns composed YAML nodes into plain data, recording positions and problems."""
 
-    def __init__(self, file: str | None, sink: Sink | None, explicit: set[int] | None = None) -> None:
+    def __init__(
+        self, file: str | None, sink: Sink | None, explicit: set[int] | None = None, reader: Files = Files.YAML_READER
+    ) -> None:
         self.file = file
+        self.reader = reader
         self.sink = sink
         self.explicit = explicit or set()
         self.marks: dict[str, Mark] = {}
@@ -253,37 +253,21 @@ class _Builder:
         if mark is not None:
             self.marks.setdefault(path, mark)
         if node.start_mark.index in self.explicit:
-            self.report(
-                _problem(
-                    f"the YAML tag {_tag_name(node.tag)} is not allowed (only plain mappings, lists, text, numbers, "
-                    "dates, true/false and null, without tags)",
-                    node,
-                    path,
-                    self.file,
-                )
-            )
+            self.report(_problem(Files.TAG_NOT_ALLOWED, node, path, self.file, tag=_tag_name(node.tag)))
             return None
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != f"{_TAG}seq":
-                self.report(_problem(f"the YAML tag {_tag_name(node.tag)} is not allowed here", node, path, self.file))
+                self.report(_problem(Files.TAG_NOT_ALLOWED, node, path, self.file, tag=_tag_name(node.tag)))
             return [self.build(item, join_index(path, index)) for index, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
-        raise _problem("not plain data", node, path, self.file)  # pragma: no cover - composer gives only these
+        raise _problem(Files.NOT_PLAIN, node, path, self.file)  # pragma: no cover - composer gives only these
 
     def mapping(self, node: yaml.MappingNode, path: str) -> dict[str, Any]:
         if node.tag != f"{_TAG}map":
-            self.report(
-                _problem(
-                    f"the YAML tag {_tag_name(node.tag)} is not allowed (only plain mappings, lists, text, "
-                    "numbers, dates, true/false and null)",
-                    node,
-                    path,
-                    self.file,
-                )
-            )
+            self.report(_problem(Files.TAG_NOT_ALLOWED, node, path, self.file, tag=_tag_name(node.tag)))
         out: dict[str, Any] = {}
         first: dict[str, yaml.Node] = {}
         merges: list[tuple[yaml.Node, yaml.Node]] = []
@@ -291,7 +275,7 @@ class _Builder:
         for key_node, value_node in node.value:
             before, previous = previous, (key_node, value_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.report(_problem("a mapping key must be plain text", key_node, path, self.file))
+                self.report(_problem(Files.KEY_NOT_TEXT, key_node, path, self.file))
                 continue
             if key_node.tag == f"{_TAG}merge":
                 merges.append((key_node, value_node))
@@ -302,12 +286,14 @@ class _Builder:
             if split is not None:
                 self.report(
                     _problem(
-                        f"in a {{...}} mapping a comma separates entries, so '{split}' reads as "
-                        f"'{split.split(',')[0]}' and a key {key!r} of its own; write the number with a decimal "
-                        f"point ({split.replace(',', '.')}), or write the mapping on lines of its own",
+                        Files.COMMA_IN_FLOW,
                         key_node,
                         where,
                         self.file,
+                        split=split,
+                        head=split.split(",")[0],
+                        key=repr(key),
+                        dotted=split.replace(",", "."),
                     )
                 )
                 continue
@@ -315,11 +301,13 @@ class _Builder:
                 line = first[key].start_mark.line + 1
                 self.report(
                     _problem(
-                        f"key {key!r} is repeated in one mapping (first at line {line}); "
-                        "YAML would silently keep only the last one",
+                        Files.KEY_REPEATED,
                         key_node,
                         where,
                         self.file,
+                        key=repr(key),
+                        first=line,
+                        reader=self.reader,
                     )
                 )
                 continue
@@ -337,9 +325,7 @@ class _Builder:
         sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
         for source in sources:
             if not isinstance(source, yaml.MappingNode):
-                self.report(
-                    _problem("a merge key (<<) must name a mapping or a list of mappings", key_node, path, self.file)
-                )
+                self.report(_problem(Files.MERGE_NOT_MAPPING, key_node, path, self.file))
                 continue
             for key, value in self.mapping(source, path).items():
                 out.setdefault(key, value)
@@ -347,15 +333,7 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, path: str) -> Any:
         tag, text = node.tag, node.value
         if tag not in _SCALAR_TAGS:
-            self.report(
-                _problem(
-                    f"the YAML tag {_tag_name(tag)} is not allowed (only plain mappings, lists, text, numbers, "
-                    "dates, true/false and null)",
-                    node,
-                    path,
-                    self.file,
-                )
-            )
+            self.report(_problem(Files.TAG_NOT_ALLOWED, node, path, self.file, tag=_tag_name(tag)))
             return text
         kind = tag[len(_TAG) :]
         if kind == "str":
@@ -368,21 +346,13 @@ class _Builder:
         if kind == "bool":
             value = yaml.constructor.SafeConstructor.bool_values.get(text.lower())
             if value is None:
-                self.report(_problem(f"{text!r} is not true or false", node, path, self.file))
+                self.report(_problem(Files.NOT_BOOL, node, path, self.file, text=repr(text)))
                 return text
             return value
         if kind == "int":
             if _INT.fullmatch(text) and len(text) <= 100:
                 return int(text)
-            self.report(
-                _problem(
-                    f"the number {text[:40]!r} is ambiguous or too long (YAML reads 010 as octal 8, 1_0 as 10, "
-                    "1:30 as 90); write whole numbers in plain decimal digits, or quote the text",
-                    node,
-                    path,
-                    self.file,
-                )
-            )
+            self.report(_problem(Files.AMBIGUOUS_INT, node, path, self.file, text=repr(text[:40])))
             return text
         if kind == "float":
             lowered = text.lower()
@@ -394,14 +364,7 @@ class _Builder:
                 return Decimal("-Infinity")
             if _FLOAT.fullmatch(text):
                 return Decimal(text)
-            self.report(
-                _problem(
-                    f"the number {text!r} is ambiguous; write it as plain digits with a decimal point (83.8)",
-                    node,
-                    path,
-                    self.file,
-                )
-            )
+            self.report(_problem(Files.AMBIGUOUS_FLOAT, node, path, self.file, text=repr(text[:40])))
             return text
         # timestamp
         try:
@@ -410,7 +373,7 @@ class _Builder:
             stamp: Any = yaml.constructor.SafeConstructor.construct_yaml_timestamp(yaml.SafeLoader(""), node)
             return stamp
         except (ValueError, OverflowError, TypeError, AttributeError, yaml.YAMLError):
-            self.report(_problem(f"{text!r} is not a valid date (YYYY-MM-DD)", node, path, self.file))
+            self.report(_problem(Files.NOT_A_DATE, node, path, self.file, text=repr(text[:40])))
             return text
 
 
@@ -418,7 +381,7 @@ def _compose(text: str, file: str | None) -> tuple[yaml.Node | None, set[int]]:
     try:
         loader = _Loader(text)
     except yaml.YAMLError as error:
-        raise FileFormatError(f"not valid YAML: {error}", file=file) from None
+        raise FileFormatError(Files.NOT_YAML, reason=str(error)[:200], file=file) from None
     try:
         node: yaml.Node | None = loader.get_single_node()
         return node, loader.explicit
@@ -426,22 +389,23 @@ def _compose(text: str, file: str | None) -> tuple[yaml.Node | None, set[int]]:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
         raise FileFormatError(
-            f"not valid YAML: {problem}",
+            Files.NOT_YAML,
+            reason=problem,
             file=file,
             line=None if mark is None else mark.line + 1,
             column=None if mark is None else mark.column + 1,
         ) from None
     except yaml.YAMLError as error:
-        raise FileFormatError(f"not valid YAML: {error}", file=file) from None
+        raise FileFormatError(Files.NOT_YAML, reason=str(error)[:200], file=file) from None
     except RecursionError:
-        raise FileFormatError(f"the document is nested more than {MAX_DEPTH} levels deep", file=file) from None
+        raise FileFormatError(Files.TOO_DEEP, depth=MAX_DEPTH, file=file) from None
     finally:
         loader.dispose()
 
 
 def _check_size(text: str, file: str | None) -> None:
     if len(text) > MAX_CHARS:
-        raise FileFormatError(f"the document has {len(text)} characters, more than the {MAX_CHARS} read", file=file)
+        raise FileFormatError(Files.TOO_LONG_DOCUMENT, size=len(text), limit=MAX_CHARS, file=file)
 
 
 def _load_yaml_document(text: str, file: str | None, sink: Sink | None) -> Document:
@@ -486,10 +450,12 @@ def _json_constant(name: str) -> Decimal:
     return Decimal({"NaN": "NaN", "Infinity": "Infinity", "-Infinity": "-Infinity"}[name])
 
 
-def _json_marks(text: str, file: str | None) -> tuple[_Builder, GovIndexError | None]:
+def _json_marks(
+    text: str, file: str | None, reader: Files = Files.YAML_READER
+) -> tuple[_Builder, GovIndexError | None]:
     """Positions of the values of a JSON text through the YAML composer (best effort), and its first repeated key."""
     problems: list[GovIndexError] = []
-    builder = _Builder(file, problems.append)
+    builder = _Builder(file, problems.append, reader=reader)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         if root is not None:
@@ -497,7 +463,7 @@ def _json_marks(text: str, file: str | None) -> tuple[_Builder, GovIndexError | 
             builder.build(root, "")
     except (yaml.YAMLError, RecursionError, GovIndexError):
         pass
-    return builder, next((p for p in problems if "is repeated" in p.message), None)
+    return builder, next((p for p in problems if p.code == Files.KEY_REPEATED.code), None)
 
 
 def _load_json_document(text: str, file: str | None) -> Document:
@@ -508,25 +474,19 @@ def _load_json_document(text: str, file: str | None) -> Document:
         )
     except json.JSONDecodeError as error:
         raise FileFormatError(
-            f"not valid JSON: {error.msg}", file=file, line=error.lineno, column=error.colno
+            Files.NOT_JSON, reason=error.msg, file=file, line=error.lineno, column=error.colno
         ) from None
     except _Duplicate as duplicate:
-        repeated = _json_marks(text, file)[1]
+        repeated = _json_marks(text, file, Files.JSON_READER)[1]
         if repeated is not None:
-            moved = repeated.with_context()
-            moved.message = moved.message.replace("YAML would", "a JSON reader would")
-            moved.args = (moved.message,)
-            raise moved from None
-        raise FileFormatError(
-            f"key {duplicate.key!r} is repeated in one mapping; JSON readers would silently keep only the last one",
-            file=file,
-        ) from None
+            raise repeated from None
+        raise FileFormatError(Files.KEY_REPEATED_JSON, key=repr(duplicate.key), file=file) from None
     except RecursionError:
-        raise FileFormatError(f"the document is nested more than {MAX_DEPTH} levels deep", file=file) from None
+        raise FileFormatError(Files.TOO_DEEP, depth=MAX_DEPTH, file=file) from None
     except ValueError as error:  # e.g. an integer with too many digits
-        raise FileFormatError(f"not valid JSON: {error}", file=file) from None
+        raise FileFormatError(Files.NOT_JSON, reason=str(error)[:200], file=file) from None
     if _depth(data) > MAX_DEPTH:
-        raise FileFormatError(f"the document is nested more than {MAX_DEPTH} levels deep", file=file)
+        raise FileFormatError(Files.TOO_DEEP, depth=MAX_DEPTH, file=file)
     data = nfc(data) if isinstance(data, str) else _nfc_items(data)
     builder = _json_marks(text, file)[0]
     return Document(data, file, builder.marks, builder.key_marks)
@@ -568,7 +528,7 @@ def load_document(text: str, *, file: str | None = None, sink: Sink | None = Non
         except FileFormatError as error:
             if file is not None and file.lower().endswith(".json"):
                 raise
-            if not error.message.startswith("not valid JSON"):
+            if error.code != Files.NOT_JSON.code:
                 raise
     return _load_yaml_document(text, file, sink)
 
@@ -630,13 +590,13 @@ def _json(value: Any, indent: int) -> str:
         return "[\n" + ",\n".join(pad + _json(v, indent + 1) for v in items_of) + "\n" + "  " * indent + "]"
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise FileFormatError(f"{value} cannot be written as a JSON number")
+            raise FileFormatError(Files.NOT_JSON_NUMBER, value=str(value))
         return f"{value:f}"
     if isinstance(value, (dt.date, dt.datetime)):
         return json.dumps(value.isoformat())
     if value is None or isinstance(value, (str, bool, int)):
         return json.dumps(value, ensure_ascii=False)
-    raise FileFormatError(f"cannot write {type(value).__name__} {value!r} as JSON")
+    raise FileFormatError(Files.NOT_JSON_VALUE, kind=type(value).__name__, value=repr(value)[:60])
 
 
 def dump_json(data: Any) -> str:
@@ -660,4 +620,4 @@ def dump_document(data: Any, format: str = "yaml") -> str:
         return dump_yaml(data)
     if format == "json":
         return dump_json(data)
-    raise FileFormatError(f"unknown format {format!r}; use yaml or json")
+    raise FileFormatError(Files.UNKNOWN_DOCUMENT_FORMAT, format=repr(format))
