@@ -314,7 +314,7 @@ def _regrouped(nodes: list[TreeNode], indices: int, criteria: int) -> tuple[Tree
     out: list[TreeNode] = []
     new_mains: list[str] = []
     for i, main in enumerate(mains):
-        taken = [by_id[main].children[0]] + list(by_id[mains[(i + 1) % len(mains)]].children[1:criteria])
+        taken = [by_id[main].children[0], *by_id[mains[(i + 1) % len(mains)]].children[1:criteria]]
         main_id = f"{main}_d"
         new_mains.append(main_id)
         kids: list[TreeNode] = []

@@ -65,7 +65,7 @@ def _text(context: TableContext, group: str, node: str, column: int, code: int) 
 def _cells(context: TableContext, part: TablePart) -> list[Cell]:
     """Every cell typed with a separator of the kind seen second, and the first cell of each kind."""
     cells: list[Cell] = []
-    for group, node, column, codes, lines, agencies in _columns(context, part):
+    for _group, node, column, codes, lines, agencies in _columns(context, part):
         kinds = _kinds(codes)
         for row in np.flatnonzero(kinds).tolist():
             cells.append((lines[row], column, agencies[row], node, int(codes[row])))
