@@ -10,6 +10,7 @@ refusal.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import TYPE_CHECKING, Any
 
 from govindex.catalogue.reading import Reading
@@ -25,8 +26,15 @@ if TYPE_CHECKING:
 __all__ = ["cohort_problems"]
 
 
-def cohort_problems(cohort: Cohort) -> list[GovIndexError]:
-    """Every problem scoring would find in the cohort, each placed at its file, line (or sheet and cell)."""
+def cohort_problems(
+    cohort: Cohort, *, failed: Container[str] = (), bad_cells: Container[tuple[str, str]] = ()
+) -> list[GovIndexError]:
+    """Every problem scoring would find in the cohort, each placed at its file, line (or sheet and cell).
+
+    ``failed`` names agencies with a problem of their own already (only their
+    missing scores are added), ``bad_cells`` their cells with one (not missing:
+    refused).
+    """
     from govindex.scoring import score
 
     try:
@@ -34,15 +42,21 @@ def cohort_problems(cohort: Cohort) -> list[GovIndexError]:
     except GovIndexError as error:
         first = error
     else:
-        return []
+        if not failed:
+            return []
+        first = None
     try:
-        found = _every_problem(cohort)
+        found = _every_problem(cohort, failed, bad_cells)
     except GovIndexError:  # a rule refused the cohort: scoring's own refusal says why
         found = []
-    return [cohort.locate(problem) for problem in found] or [cohort.locate(first)]
+    if not found and first is not None and first.agency not in failed:
+        return [cohort.locate(first)]
+    return [cohort.locate(problem) for problem in found]
 
 
-def _every_problem(cohort: Cohort) -> list[GovIndexError]:
+def _every_problem(
+    cohort: Cohort, failed: Container[str], bad_cells: Container[tuple[str, str]]
+) -> list[GovIndexError]:
     import numpy as np
 
     from govindex.engine import Points, aggregate, standing
@@ -67,10 +81,12 @@ def _every_problem(cohort: Cohort) -> list[GovIndexError]:
         for r in np.flatnonzero(~have[:, 0] | inside).tolist():
             agency = group.agencies[rows[r]]
             if not have[r, 0] and not inside[r]:
-                if not kept_given[r].any():
+                if not kept_given[r].any() and agency.id not in failed:
                     out.append(InputError(Reading.EMPTY_ROW, agency=agency.id, agency_name=agency.name))
                     continue
-                out.extend(_missing(cohort, layout, have[r], agency.id, agency.name))
+                out.extend(_missing(cohort, layout, have[r], agency.id, agency.name, bad_cells))
+                continue
+            if agency.id in failed:
                 continue
             try:
                 aggregate(layout, kept_values[r : r + 1], kept_given[r : r + 1], [agency.id], points)
@@ -79,7 +95,9 @@ def _every_problem(cohort: Cohort) -> list[GovIndexError]:
     return out
 
 
-def _missing(cohort: Cohort, layout: Layout, have: Any, agency: str, name: str) -> list[GovIndexError]:
+def _missing(
+    cohort: Cohort, layout: Layout, have: Any, agency: str, name: str, bad_cells: Container[tuple[str, str]]
+) -> list[GovIndexError]:
     """One problem per missing score: the top-most nodes without one, or their leaves where the file has columns."""
     file = cohort.places.get(agency, (None, None, None))[0]
     columns = cohort.columns.get(file or "", {})
@@ -93,7 +111,8 @@ def _missing(cohort: Cohort, layout: Layout, have: Any, agency: str, name: str) 
         children = layout.children[j]
         whole = not children or not any(have[k] for k in below)
         if whole and (layout.ids[j] in columns or not children or not any(layout.ids[k] in columns for k in below)):
-            out.append(InputError(Reading.MISSING_SCORE, agency=agency, node=layout.ids[j], agency_name=name))
+            if (agency, layout.ids[j]) not in bad_cells:
+                out.append(InputError(Reading.MISSING_SCORE, agency=agency, node=layout.ids[j], agency_name=name))
             continue
         stack.extend(reversed(children))
     return out

@@ -276,8 +276,6 @@ def part_of_assessments(
                 continue
             exponent = value.as_tuple().exponent
             row[position] = code_of(scaled, -exponent if isinstance(exponent, int) else 0)
-        if failed:
-            continue
         if blank_rows and not assessment.scores and not assessment.measurements:
             part.blank.append((agency, lines.get(agency.id)))  # type: ignore[arg-type]
             continue

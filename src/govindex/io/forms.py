@@ -277,7 +277,7 @@ def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, sour
             note = f"{note}; Ghi chú: {remark}" if note else f"Ghi chú: {remark}"
         if note:
             evidence[node_id] = note
-    if failed:
+    if failed and not scores and not measurements:
         return ()
     try:
         agency = Agency(
@@ -392,7 +392,8 @@ def _read_cohort(reader: _Reader, rows: Sequence[Row], header_at: int, source: S
         except GovIndexError as error:
             reader.fail(error, line, 2, agency=agency_id)
             failed = True
-    return () if failed else tuple(out)
+    del failed  # every problem was reported; the rows read are kept for validate's cohort checks
+    return tuple(out)
 
 
 def form_kind(workbook: Workbook) -> tuple[str, str] | None:

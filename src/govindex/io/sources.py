@@ -168,6 +168,32 @@ def read_source(
     report: Report,
 ) -> TablePart:
     """One source (a file, or a bundled dataset id) read into per-group columns; its problems go to ``report``."""
+    failed: set[str] = set()
+    bad_cells: set[tuple[str, str]] = set()
+
+    def noted(error: GovIndexError) -> None:
+        for problem in error.problems:
+            if problem.agency is not None:
+                failed.add(problem.agency)
+                if problem.node is not None:
+                    bad_cells.add((problem.agency, problem.node))
+        report(error)
+
+    part = _read_one(one, rubric, options=options, values=values, source=source, report=noted)
+    part.failed |= failed
+    part.bad_cells |= bad_cells
+    return part
+
+
+def _read_one(
+    one: str | Path,
+    rubric: Rubric,
+    *,
+    options: ReadOptions,
+    values: str,
+    source: Source | None,
+    report: Report,
+) -> TablePart:
     path = Path(one)
     reader = SOURCE_READERS.get(path.suffix.lower())
     if reader is None:

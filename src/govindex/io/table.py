@@ -265,6 +265,9 @@ class TablePart:
     lines: dict[str, int] = attrs.field(factory=dict)
     columns: dict[str, int] = attrs.field(factory=dict)
     blank: list[tuple[Agency, int]] = attrs.field(factory=list)
+    #: the agencies with a problem, and their cells with one (agency, node): validate's cohort checks pass them by
+    failed: set[str] = attrs.field(factory=set)
+    bad_cells: set[tuple[str, str]] = attrs.field(factory=set)
     #: in the long form, each score typed with a decimal separator: (line, agency, node, code)
     typed: list[tuple[int, str, str, int]] = attrs.field(factory=list)
     #: agencies a result file lists as not assessed, with the reason it gives
@@ -565,6 +568,8 @@ class _WideReader:
         self.width = max(header.width, *header.positions.values())
         self.agency_column = header.positions["agency"]
         self.pending: dict[str, list[tuple[int, list[str], Agency, Source]]] = {}
+        #: the lines of rows that repeat an agency: their cells are checked, the rows not kept
+        self.duplicates: set[int] = set()
 
     def read(self, rows: Iterator[Row]) -> None:
         context = self.context
@@ -585,6 +590,7 @@ class _WideReader:
                 context.problem(
                     InputError(Reading.AGENCY_TWICE, first=seen[agency_id]), line, agency_column, agency=agency_id
                 )
+                self.duplicates.add(line)
             seen.setdefault(agency_id, line)
             group = context.group_of(cells, line, agency_id)
             if group is None:
@@ -639,6 +645,8 @@ class _WideReader:
             if reader.position is not None:
                 converted.append((reader.position, codes))
         keep = self.blank_rows(nonblank, block)
+        if self.duplicates:
+            keep = keep & np.array([line not in self.duplicates for line, *_rest in block], dtype=np.bool_)
         for line, _cells, agency, source in (item for item, kept in zip(block, keep, strict=True) if kept):
             part.agencies.append(agency)
             part.lines.append(line)

@@ -135,11 +135,12 @@ def _score_file(path: str | Path, rubric: Rubric | None, options: ReadOptions) -
         kind = part.kind
         count = len(part.lines)
         places = {agency: (line, part.sheet) for agency, line in part.lines.items()}
-        if not problems:
-            cohort = cohort_of_parts(rubric, [part], [])
-            if cohort is not None:
-                for problem in cohort_problems(cohort):
-                    problems.add(problem)
+        clean = not problems
+        cohort = cohort_of_parts(rubric, [part], [])
+        if cohort is not None:
+            for problem in cohort_problems(cohort, failed=part.failed, bad_cells=part.bad_cells):
+                problems.add(problem)
+            if clean:
                 warnings = _unread(rubric, cohort.assessments(), file)
     return FileReport(file, kind, _unique(problems.kept), rubric.id, count, places, warnings, problems.count)
 
