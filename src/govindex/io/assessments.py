@@ -191,6 +191,10 @@ def _entry_problems(
                 )
             )
         seen.setdefault(entry.id, index)
+        unusable = _unusable_text(entry, base, document)
+        if unusable is not None:
+            problems.append(unusable)
+            continue
         try:
             agency = entry.to_agency()
             assessment = entry.to_assessment(source, rubric)
@@ -256,6 +260,21 @@ def _entry_problems(
             document.place(InputError(Files.WRONG_RUBRIC, given=repr(rubric_id), expected=repr(rubric.id)), "rubric")
         )
     return problems
+
+
+def _unusable_text(entry: AgencyEntry, base: str, document: Document) -> GovIndexError | None:
+    """A lone surrogate or a noncharacter in an agency's id, name or evidence (no file can hold it), placed."""
+    from govindex.io.cells import check_text
+
+    texts = [("id", entry.id), ("name", entry.name), *((join_key("evidence", k), v) for k, v in entry.evidence.items())]
+    for where, text in texts:
+        try:
+            check_text(text, controls=False)
+        except GovIndexError as error:
+            return document.place(
+                error.with_context(agency=entry.id), join_key(base, where) if "." not in where else f"{base}.{where}"
+            )
+    return None
 
 
 def _ambiguous(value: Decimal, decimals: int) -> InputError | None:

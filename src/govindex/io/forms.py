@@ -88,8 +88,13 @@ class _Reader:
         self.sink = sink
         #: the column of each leaf of a cohort sheet
         self.columns: dict[str, int] = {}
+        #: the name of each agency read, for the places of its problems
+        self.names: dict[str, str] = {}
 
     def fail(self, error: GovIndexError, line: int, column: int | None = None, **context: Any) -> None:
+        agency = context.get("agency") or error.agency
+        if agency in self.names and "agency_name" not in context:
+            context["agency_name"] = self.names[agency]
         self.sink(error.with_context(file=self.file, sheet=self.sheet, line=line, column=column, **context))
 
     def labels(self, rows: Sequence[Row], until: int) -> dict[str, tuple[int, str]]:
@@ -360,6 +365,7 @@ def _read_cohort(reader: _Reader, rows: Sequence[Row], header_at: int, source: S
             failed = True
             continue
         seen[agency_id] = line
+        reader.names[agency_id] = _cell(cells, 3) or agency_id
         scores: dict[str, Decimal] = {}
         measurements: dict[str, Measurement] = {}
         for column, node, text in values:

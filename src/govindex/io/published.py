@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
+
 from govindex.catalogue.files import Files
 from govindex.errors import FileFormatError, UnknownNameError
 from govindex.io.bundled import bundled_path, list_rubrics, load_rubric
@@ -127,7 +129,8 @@ def open_dataset(name: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tup
     dataset = load_dataset(name, max_bytes=max_bytes)
     bundled = isinstance(name, str) and name in list_datasets()
     folder = None if bundled else path.parent
-    return dataset, dataset_rubric(dataset, folder, file=str(path), max_bytes=max_bytes)
+    rubric = dataset_rubric(dataset, folder, file=str(path), max_bytes=max_bytes)
+    return attrs.evolve(dataset, rubric=rubric.id), rubric
 
 
 def reproduce(dataset: PublishedDataset, *, rubric: Rubric | None = None) -> Reproduction:
