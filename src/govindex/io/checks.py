@@ -37,6 +37,7 @@ def cohort_problems(
     """
     from govindex.scoring import score
 
+    first: GovIndexError | None
     try:
         score(cohort.rubric, cohort.table)
     except GovIndexError as error:

@@ -252,7 +252,6 @@ def part_of_assessments(
             piece = part.groups[group.id] = GroupPart(group.id, layout_of(group, decimals))
         layout = piece.layout
         row = np.full(layout.width, BLANK, dtype=dtype)
-        failed = False
         from govindex.io.table import check_scaled
 
         for node_id, value in assessment.scores.items():
@@ -272,7 +271,6 @@ def part_of_assessments(
                         file=file, sheet=sheet, line=lines.get(agency.id), agency=agency.id, node=node_id
                     )
                 )
-                failed = True
                 continue
             exponent = value.as_tuple().exponent
             row[position] = code_of(scaled, -exponent if isinstance(exponent, int) else 0)
