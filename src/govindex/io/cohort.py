@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from govindex.agency import Agency
 from govindex.assessment import Assessment, Source
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
@@ -118,64 +119,73 @@ def _agency_name(table: ScoreTable, agency_id: str) -> str | None:
 
 def cohort_of_parts(rubric: Rubric, parts: Sequence[TablePart], problems: list[GovIndexError]) -> Cohort | None:
     """One cohort from the parts read (each an agency's scores in one file); an agency in two files is a problem."""
-    import numpy as np
+    from govindex.engine import ScoreTable, value_dtype
 
-    from govindex.engine import GroupTable, ScoreTable
-
-    places: dict[str, Place] = {}
-    first_part: dict[str, TablePart] = {}
-    clashes: list[GovIndexError] = []
-    for part in parts:
-        for piece in part.groups.values():
-            for agency, line in zip(piece.agencies, piece.lines, strict=True):
-                _claim(agency.id, part, line, places, first_part, clashes)
-        for agency, line in part.blank:
-            _claim(agency.id, part, line, places, first_part, clashes)
-    problems.extend(clashes)
+    places = _places(parts, problems)
     if problems:
         return None
-    from govindex.engine import value_dtype
-
     dtype = value_dtype(rubric)
-    groups: list[Any] = []
+    every = [piece for part in parts for piece in part.groups.values() if piece.agencies]
+    groups = []
+    for group in rubric.groups:
+        pieces = [piece for piece in every if piece.group == group.id]
+        if pieces:
+            groups.append(_group_table(pieces, dtype))
     measured: dict[str, Mapping[str, Measurement]] = {}
     evidence: dict[str, Mapping[str, str]] = {}
-    for group in rubric.groups:
-        pieces = [part.groups[group.id] for part in parts if group.id in part.groups]
-        pieces = [piece for piece in pieces if piece.agencies]
-        if not pieces:
-            continue
-        codes = np.concatenate([piece.codes() for piece in pieces]) if len(pieces) > 1 else pieces[0].codes()
-        agencies = [agency for piece in pieces for agency in piece.agencies]
-        lines = [line for piece in pieces for line in piece.lines]
-        sources = [source for piece in pieces for source in piece.sources]
-        order = sorted(range(len(agencies)), key=lambda i: agencies[i].id)
-        values, given, digits = split_codes(codes[order], dtype)
-        values, given, digits = np.asfortranarray(values), np.asfortranarray(given), np.asfortranarray(digits)
-        for array in (values, given, digits):
-            array.flags.writeable = False
-        groups.append(
-            GroupTable(
-                pieces[0].layout,
-                tuple(agencies[i] for i in order),
-                values,
-                given,
-                tuple(sources[i] for i in order),
-                None,
-                tuple(lines[i] for i in order),
-                digits,
-            )
-        )
-        for piece in pieces:
-            measured.update(piece.measurements)
-            evidence.update(piece.evidence)
-    not_assessed = tuple(
-        (agency, Reading.NOT_ASSESSED_BLANK.text("vi")) for part in parts for agency, _line in part.blank
-    ) + tuple(item for part in parts for item in part.excluded)
-    table = ScoreTable(rubric, tuple(groups), measured=measured, not_assessed=not_assessed)
-    columns = {part.file: part.columns for part in parts if part.file is not None}
-    files = tuple(dict.fromkeys(part.file for part in parts if part.file is not None))
+    for piece in every:
+        measured.update(piece.measurements)
+        evidence.update(piece.evidence)
+    table = ScoreTable(rubric, tuple(groups), measured=measured, not_assessed=_not_assessed(parts))
+    named = [part for part in parts if part.file is not None]
+    columns = {str(part.file): part.columns for part in named}
+    files = tuple(dict.fromkeys(str(part.file) for part in named))
     return Cohort(table, (), places, columns, evidence, files)
+
+
+def _not_assessed(parts: Sequence[TablePart]) -> tuple[tuple[Agency, str], ...]:
+    """The agencies set aside while reading: blank rows, and those a result file lists as not assessed."""
+    blank = Reading.NOT_ASSESSED_BLANK.text("vi")
+    found = [(agency, blank) for part in parts for agency, _line in part.blank]
+    return tuple(found + [item for part in parts for item in part.excluded])
+
+
+def _places(parts: Sequence[TablePart], problems: list[GovIndexError]) -> dict[str, Place]:
+    """Where each agency was found; an agency found in two files is a problem (added to ``problems``)."""
+    places: dict[str, Place] = {}
+    first_part: dict[str, TablePart] = {}
+    for part in parts:
+        found = [(agency, line) for piece in part.groups.values() for agency, line in zip(piece.agencies, piece.lines)]
+        for agency, line in [*found, *part.blank]:
+            _claim(agency.id, part, line, places, first_part, problems)
+    return places
+
+
+def _group_table(pieces: Sequence[GroupPart], dtype: Any) -> Any:
+    """One group's table from its pieces (one per file): agencies by id, scores column-major, read-only."""
+    import numpy as np
+
+    from govindex.engine import GroupTable
+
+    codes = np.concatenate([piece.codes() for piece in pieces]) if len(pieces) > 1 else pieces[0].codes()
+    agencies = [agency for piece in pieces for agency in piece.agencies]
+    lines = [line for piece in pieces for line in piece.lines]
+    sources = [source for piece in pieces for source in piece.sources]
+    order = sorted(range(len(agencies)), key=lambda i: agencies[i].id)
+    arrays = [np.asfortranarray(array) for array in split_codes(codes[order], dtype)]
+    for array in arrays:
+        array.flags.writeable = False
+    values, given, digits = arrays
+    return GroupTable(
+        pieces[0].layout,
+        tuple(agencies[i] for i in order),
+        values,
+        given,
+        tuple(sources[i] for i in order),
+        None,
+        tuple(lines[i] for i in order),
+        digits,
+    )
 
 
 def _claim(
@@ -236,7 +246,6 @@ def part_of_assessments(
     import numpy as np
 
     part = TablePart(file, sheet)
-    decimals = rubric.decimals
     dtype = codes_dtype(rubric)
     for assessment in assessments:
         agency = assessment.agency
@@ -249,31 +258,16 @@ def part_of_assessments(
         group = rubric.group(agency.group)
         piece = part.groups.get(group.id)
         if piece is None:
-            piece = part.groups[group.id] = GroupPart(group.id, layout_of(group, decimals))
-        layout = piece.layout
-        row = np.full(layout.width, BLANK, dtype=dtype)
-        from govindex.io.table import check_scaled
-
+            piece = part.groups[group.id] = GroupPart(group.id, layout_of(group, rubric.decimals))
+        row = np.full(piece.layout.width, BLANK, dtype=dtype)
         for node_id, value in assessment.scores.items():
-            position = layout.index.get(node_id)
             try:
-                if position is None:
-                    raise InputError(
-                        Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(group.id), known=layout.ids
-                    )
-                scaled = to_scaled(value, decimals) if _fits(value, decimals) else None
-                if scaled is None:
-                    raise InputError(Reading.TOO_PRECISE, value=value, decimals=decimals)
-                check_scaled(layout, position, scaled)
+                position, code = _code(piece.layout, node_id, value)
             except GovIndexError as error:
-                report(
-                    error.with_context(
-                        file=file, sheet=sheet, line=lines.get(agency.id), agency=agency.id, node=node_id
-                    )
-                )
+                where = {"file": file, "sheet": sheet, "line": lines.get(agency.id)}
+                report(error.with_context(agency=agency.id, node=node_id, **where))
                 continue
-            exponent = value.as_tuple().exponent
-            row[position] = code_of(scaled, -exponent if isinstance(exponent, int) else 0)
+            row[position] = code
         if blank_rows and not assessment.scores and not assessment.measurements:
             part.blank.append((agency, lines.get(agency.id)))  # type: ignore[arg-type]
             continue
@@ -289,10 +283,20 @@ def part_of_assessments(
     return part
 
 
-def _fits(value: Any, decimals: int) -> bool:
+def _code(layout: Any, node_id: str, value: Any) -> tuple[int, int]:
+    """The position and code of a score given as a Decimal, checked as a table's cell is."""
+    from govindex.io.table import check_scaled
     from govindex.points import decimals_of
 
-    return bool(decimals_of(value) <= decimals)
+    position = layout.index.get(node_id)
+    if position is None:
+        raise InputError(Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(layout.group_id), known=layout.ids)
+    if decimals_of(value) > layout.decimals:
+        raise InputError(Reading.TOO_PRECISE, value=value, decimals=layout.decimals)
+    scaled = to_scaled(value, layout.decimals)
+    check_scaled(layout, position, scaled)
+    exponent = value.as_tuple().exponent
+    return position, code_of(scaled, -exponent if isinstance(exponent, int) else 0)
 
 
 def read_scores(
