@@ -167,53 +167,71 @@ def table_of(
     refused, never dropped: agency attributes, or evidence in the wide form.
     """
     cohort = list(assessments)
+    form = _form_of(cohort, form)
+    node_ids = _node_ids(cohort, rubric)
+    layout = _FactColumns(cohort)
+    header = [*layout.header(), *(node_ids if form == "wide" else ["node", "score", "evidence"])]
+    rows: list[list[str | Decimal]] = []
+    for item in cohort:
+        row = layout.row(item)
+        if form == "wide":
+            rows.append([*row, *(_cell_value(item, node_id) for node_id in node_ids)])
+            continue
+        given = [node_id for node_id in node_ids if node_id in item.scores or node_id in item.evidence]
+        if not given:  # an agency without scores still has its row, with an empty score
+            group = item.agency.group
+            given = [rubric.group(group).tree.id if group in rubric.group_ids else "total"]
+        rows += [[*row, node_id, _cell_value(item, node_id), item.evidence.get(node_id, "")] for node_id in given]
+    return header, rows
+
+
+def _form_of(cohort: list[Assessment], form: str | None) -> str:
+    """The form a table of ``cohort`` takes; what a table cannot hold is refused."""
     if form not in (None, "wide", "long"):
         raise InputError(Reading.UNKNOWN_FORM, form=repr(form))
     for item in cohort:
         if item.agency.attributes:
-            raise InputError(
-                Reading.CANNOT_HOLD_ATTRIBUTES, attributes=sorted(item.agency.attributes), agency=item.agency.id
-            )
-    with_evidence = any(a.evidence for a in cohort)
-    if form is None:
-        form = "long" if with_evidence else "wide"
-    if form == "wide" and with_evidence:
-        first = next(a for a in cohort if a.evidence)
+            attributes = sorted(item.agency.attributes)
+            raise InputError(Reading.CANNOT_HOLD_ATTRIBUTES, attributes=attributes, agency=item.agency.id)
+    first = next((a for a in cohort if a.evidence), None)
+    if form == "wide" and first is not None:
         raise InputError(Reading.CANNOT_HOLD_EVIDENCE, agency=first.agency.id, node=next(iter(first.evidence)))
-    node_ids: list[str] = []
-    for group in rubric.groups:
-        for node in group.tree.walk():
-            if node.id not in node_ids and any(node.id in a.scores or node.id in a.evidence for a in cohort):
-                node_ids.append(node.id)
-    flags = [name for name in FLAG_COLUMNS if any(getattr(a.agency, name) != _DEFAULT_FLAGS[name] for a in cohort)]
-    with_na = any(a.agency.not_applicable for a in cohort)
-    with_source = any(a.source is not Source.APPRAISED for a in cohort)
-    facts = ["agency", "group", "name", *(["source"] if with_source else []), *flags]
-    facts += ["not_applicable"] if with_na else []
-    header = [*facts, *(node_ids if form == "wide" else ["node", "score", "evidence"])]
-    rows: list[list[str | Decimal]] = []
-    for item in cohort:
+    return form or ("long" if first is not None else "wide")
+
+
+def _node_ids(cohort: list[Assessment], rubric: Rubric) -> list[str]:
+    """The nodes some assessment scores or gives evidence for, in the rubric's order."""
+    used = {node_id for a in cohort for node_id in (*a.scores, *a.evidence)}
+    ordered = [node.id for group in rubric.groups for node in group.tree.walk() if node.id in used]
+    return list(dict.fromkeys(ordered))
+
+
+def _cell_value(item: Assessment, node_id: str) -> str | Decimal:
+    """A score cell: a measured leaf as the figure reported (``95/120``, read back to the same points)."""
+    if node_id in item.measurements:
+        return item.measurements[node_id].value
+    return item.scores.get(node_id, "")
+
+
+class _FactColumns:
+    """The agency columns a cohort's table needs: its id, group and name, and the facts some agency states."""
+
+    def __init__(self, cohort: list[Assessment]) -> None:
+        self.flags = [n for n in FLAG_COLUMNS if any(getattr(a.agency, n) != _DEFAULT_FLAGS[n] for a in cohort)]
+        self.with_na = any(a.agency.not_applicable for a in cohort)
+        self.with_source = any(a.source is not Source.APPRAISED for a in cohort)
+
+    def header(self) -> list[str]:
+        source = ["source"] if self.with_source else []
+        return ["agency", "group", "name", *source, *self.flags, *(["not_applicable"] if self.with_na else [])]
+
+    def row(self, item: Assessment) -> list[str | Decimal]:
         agency = item.agency
         row: list[str | Decimal] = [agency.id, agency.group, agency.name]
-        row += [item.source.value] if with_source else []
-        row += ["true" if getattr(agency, name) else "false" for name in flags]
-        if with_na:
-            row.append(" ".join(sorted(agency.not_applicable)))
-
-        # A measured leaf is written as the figure reported (95/120), which reads back to the same points.
-        def value(node_id: str, item: Assessment = item) -> str | Decimal:
-            if node_id in item.measurements:
-                return item.measurements[node_id].value
-            return item.scores.get(node_id, "")
-
-        if form == "wide":
-            rows.append([*row, *(value(node_id) for node_id in node_ids)])
-            continue
-        given = [node_id for node_id in node_ids if node_id in item.scores or node_id in item.evidence]
-        if not given:  # an agency without scores still has its row, with an empty score
-            given = [rubric.group(agency.group).tree.id if agency.group in rubric.group_ids else "total"]
-        rows += [[*row, node_id, value(node_id), item.evidence.get(node_id, "")] for node_id in given]
-    return header, rows
+        row += [item.source.value] if self.with_source else []
+        row += ["true" if getattr(agency, name) else "false" for name in self.flags]
+        row += [" ".join(sorted(agency.not_applicable))] if self.with_na else []
+        return row
 
 
 def dump_scores_csv(
