@@ -168,6 +168,7 @@ def _flag(text: str) -> bool | None:
 
 
 def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, source: Source) -> tuple[Assessment, ...]:
+    """A self-assessment form's agency: every row read, every problem reported (a cell with one left out)."""
     labels = reader.labels(rows, header_at)
     if not reader.check_rubric(labels):
         return ()
@@ -179,8 +180,23 @@ def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, sour
         return ()
     if group is None:
         return ()
+    flags = _form_flags(reader, labels, agency_id)
+    form = _AgencyForm(reader, group, agency_id)
+    for line, cells in rows[header_at + 1 :]:
+        form.row(line, cells)
+    if form.failed and not form.scores and not form.measurements:
+        return ()
+    try:
+        agency = Agency(agency_id, name or agency_id, group.id, **flags)  # type: ignore[arg-type]
+        return (Assessment(agency, form.scores, source, form.evidence, form.measurements),)
+    except GovIndexError as error:
+        reader.fail(error, agency_line, 3, agency=agency_id)
+        return ()
+
+
+def _form_flags(reader: _Reader, labels: dict[str, tuple[int, str]], agency_id: str) -> dict[str, bool]:
+    """The agency's facts a form states (có/không); an answer that is neither is refused."""
     flags: dict[str, bool] = {}
-    failed = False
     for field, label in FLAG_LABELS.items():
         if label not in labels:
             continue
@@ -188,116 +204,104 @@ def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, sour
         answer = _flag(text)
         if answer is None:
             reader.fail(InputError(Reading.FORM_NOT_YES_NO, text=repr(text)), line, 3, agency=agency_id)
-            failed = True
-            continue
-        flags[field] = answer
-    nodes = {node.id: node for node in group.tree.walk()}
-    scores: dict[str, Decimal] = {}
-    measurements: dict[str, Measurement] = {}
-    evidence: dict[str, str] = {}
-    seen: dict[str, int] = {}
+        else:
+            flags[field] = answer
+    return flags
 
-    def fail(error: GovIndexError, line: int, column: int, node: str | None = None) -> None:
-        nonlocal failed
-        failed = True
-        reader.fail(error, line, column, agency=agency_id, node=node)
 
-    for line, cells in rows[header_at + 1 :]:
+class _CellProblem(Exception):
+    """A problem of one cell of a form's row: the error and its column."""
+
+    def __init__(self, error: GovIndexError, column: int) -> None:
+        super().__init__(error)
+        self.error = error
+        self.column = column
+
+
+class _AgencyForm:
+    """What the rows of a self-assessment form give: scores, measurements, evidence."""
+
+    def __init__(self, reader: _Reader, group: Group, agency_id: str) -> None:
+        self.reader = reader
+        self.group = group
+        self.agency_id = agency_id
+        self.nodes = {node.id: node for node in group.tree.walk()}
+        self.scores: dict[str, Decimal] = {}
+        self.measurements: dict[str, Measurement] = {}
+        self.evidence: dict[str, str] = {}
+        self.seen: dict[str, int] = {}
+        self.failed = False
+
+    def fail(self, error: GovIndexError, line: int, column: int, node: str | None = None) -> None:
+        self.failed = True
+        self.reader.fail(error, line, column, agency=self.agency_id, node=node)
+
+    def row(self, line: int, cells: list[str]) -> None:
         node_id = _cell(cells, COLUMN["Mã"])
+        node = self.nodes.get(node_id)
         if not node_id:
             if any(cell.strip() for cell in cells):
-                fail(InputError(Reading.FORM_NO_NODE_ID), line, COLUMN["Mã"])
-            continue
-        node = nodes.get(node_id)
+                self.fail(InputError(Reading.FORM_NO_NODE_ID), line, COLUMN["Mã"])
+            return
         if node is None:
-            fail(
-                InputError(Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(group.id), known=list(nodes)),
-                line,
-                COLUMN["Mã"],
-                node_id,
-            )
-            continue
-        if node_id in seen:
-            fail(InputError(Reading.FORM_NODE_TWICE, first=seen[node_id]), line, COLUMN["Mã"], node_id)
-            continue
-        seen[node_id] = line
-        reader.check_max(node, _cell(cells, COLUMN["Điểm tối đa"]), line, COLUMN["Điểm tối đa"], agency_id)
-        figure = _cell(cells, COLUMN["Số liệu"])
-        given = _cell(cells, COLUMN["Điểm tự đánh giá"])
-        if node.measure is not None:
-            if figure:
-                try:
-                    measurement = measurement_of(reader.rubric, group.id, node_id, figure)
-                except GovIndexError as error:
-                    fail(error, line, COLUMN["Số liệu"], node_id)
-                    continue
-                assert measurement is not None
-                if given and reader.points(given, line, COLUMN["Điểm tự đánh giá"], agency_id, node_id) not in (
-                    None,
-                    measurement.points,
-                ):
-                    fail(
-                        InputError(
-                            Reading.FORM_POINTS_DIFFER,
-                            given=repr(given),
-                            points=points_text(measurement.points),
-                            figure=repr(figure),
-                            formula=measurement.formula_vi,
-                        ),
-                        line,
-                        COLUMN["Điểm tự đánh giá"],
-                        node_id,
-                    )
-                    continue
-                measurements[node_id] = measurement
-            elif given:
-                fail(
-                    InputError(Reading.FORM_FIGURE_EXPECTED),
-                    line,
-                    COLUMN["Điểm tự đánh giá"],
-                    node_id,
-                )
-        else:
-            if figure:
-                fail(
-                    InputError(Reading.FORM_POINTS_EXPECTED),
-                    line,
-                    COLUMN["Số liệu"],
-                    node_id,
-                )
-            elif given:
-                value = reader.points(given, line, COLUMN["Điểm tự đánh giá"], agency_id, node_id)
-                if value is None:
-                    failed = True
-                else:
-                    try:
-                        _check_points(reader.rubric, node, value)
-                    except GovIndexError as error:
-                        fail(error, line, COLUMN["Điểm tự đánh giá"], node_id)
-                        continue
-                    scores[node_id] = value
+            known = list(self.nodes)
+            error = InputError(Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(self.group.id), known=known)
+            self.fail(error, line, COLUMN["Mã"], node_id)
+            return
+        if node_id in self.seen:
+            self.fail(InputError(Reading.FORM_NODE_TWICE, first=self.seen[node_id]), line, COLUMN["Mã"], node_id)
+            return
+        self.seen[node_id] = line
+        self.reader.check_max(node, _cell(cells, COLUMN["Điểm tối đa"]), line, COLUMN["Điểm tối đa"], self.agency_id)
+        try:
+            self.leaf(node, _cell(cells, COLUMN["Số liệu"]), _cell(cells, COLUMN["Điểm tự đánh giá"]))
+        except _CellProblem as problem:
+            self.fail(problem.error, line, problem.column, node_id)
         note = _cell(cells, COLUMN["Tài liệu kiểm chứng"])
         remark = _cell(cells, COLUMN["Ghi chú"])
         if remark:
             note = f"{note}; Ghi chú: {remark}" if note else f"Ghi chú: {remark}"
         if note:
-            evidence[node_id] = note
-    if failed and not scores and not measurements:
-        return ()
+            self.evidence[node_id] = note
+
+    def leaf(self, node: Node, figure: str, given: str) -> None:
+        """A row's figure (a measured leaf) or points (any other leaf); the other one must be empty."""
+        figure_column, points_column = COLUMN["Số liệu"], COLUMN["Điểm tự đánh giá"]
+        if node.measure is None:
+            if figure:
+                raise _CellProblem(InputError(Reading.FORM_POINTS_EXPECTED), figure_column)
+            if given:
+                self.scores[node.id] = _checked(self.reader.rubric, node, given, points_column)
+            return
+        if not figure:
+            if given:
+                raise _CellProblem(InputError(Reading.FORM_FIGURE_EXPECTED), points_column)
+            return
+        try:
+            measurement = measurement_of(self.reader.rubric, self.group.id, node.id, figure)
+        except GovIndexError as error:
+            raise _CellProblem(error, figure_column) from None
+        assert measurement is not None
+        if given and _checked(self.reader.rubric, node, given, points_column) != measurement.points:
+            error = InputError(
+                Reading.FORM_POINTS_DIFFER,
+                given=repr(given),
+                points=points_text(measurement.points),
+                figure=repr(figure),
+                formula=measurement.formula_vi,
+            )
+            raise _CellProblem(error, points_column)
+        self.measurements[node.id] = measurement
+
+
+def _checked(rubric: Rubric, node: Node, text: str, column: int) -> Decimal:
+    """Points typed in a form, checked against the node (a problem carries its column)."""
     try:
-        agency = Agency(
-            agency_id,
-            name or agency_id,
-            group.id,
-            has_subordinate_units=flags.get("has_subordinate_units", True),
-            has_online_services=flags.get("has_online_services", True),
-            has_procedures=flags.get("has_procedures", True),
-            special=flags.get("special", False),
-        )
-        return (Assessment(agency, scores, source, evidence, measurements),)
+        value = read_points(text)
+        _check_points(rubric, node, value)
     except GovIndexError as error:
-        reader.fail(error, agency_line, 3, agency=agency_id)
-        return ()
+        raise _CellProblem(error, column) from None
+    return value
 
 
 def _check_points(rubric: Rubric, node: Node, value: Decimal) -> None:
@@ -310,6 +314,7 @@ def _check_points(rubric: Rubric, node: Node, value: Decimal) -> None:
 
 
 def _read_cohort(reader: _Reader, rows: Sequence[Row], header_at: int, source: Source) -> tuple[Assessment, ...]:
+    """A cohort sheet's agencies: every row read, every problem reported (the rows with one read without it)."""
     labels = reader.labels(rows, header_at)
     if not reader.check_rubric(labels):
         return ()
@@ -320,86 +325,73 @@ def _read_cohort(reader: _Reader, rows: Sequence[Row], header_at: int, source: S
     if header_at + 1 >= len(rows) or _cell(rows[header_at + 1][1], 3) != IDS_LABEL:
         reader.fail(FileFormatError(Reading.FORM_IDS_ROW, label=repr(IDS_LABEL)), header_line + 1, 3)
         return ()
-    ids_line, ids = rows[header_at + 1]
-    nodes = {node.id: node for node in group.tree.walk()}
-    columns: list[tuple[int, Node]] = []
-    failed = False
-    for column in range(len(COHORT_HEADER) + 1, max(len(ids), len(header)) + 1):
-        node_id = _cell(ids, column)
-        title = _cell(header, column)
-        if not node_id and not title:
-            continue
-        node = nodes.get(node_id)
-        if node is None or not node.is_leaf:
-            reader.fail(
-                InputError(Reading.FORM_UNKNOWN_LEAF, criterion=repr(node_id), in_group=repr(group.id)),
-                ids_line,
-                column,
-                node=node_id or None,
-            )
-            failed = True
-            continue
-        if title != leaf_header(node):
-            reader.fail(
-                InputError(Reading.FORM_HEADER_MISMATCH, given=repr(title), expected=repr(leaf_header(node))),
-                header_line,
-                column,
-                node=node_id,
-            )
-            failed = True
-            continue
-        columns.append((column, node))
+    columns = _cohort_columns(reader, group, rows[header_at], rows[header_at + 1])
     reader.columns = {node.id: column for column, node in columns}
     out: list[Assessment] = []
     seen: dict[str, int] = {}
     for line, cells in rows[header_at + 2 :]:
         agency_id = _cell(cells, 2)
-        values = [(column, node, _cell(cells, column)) for column, node in columns]
         if not agency_id:
-            if any(text for _c, _n, text in values) or _cell(cells, 3):
+            if any(_cell(cells, column) for column, _node in columns) or _cell(cells, 3):
                 reader.fail(InputError(Reading.FORM_SCORES_WITHOUT_AGENCY), line, 2)
-                failed = True
-            continue
-        if agency_id in seen:
+        elif agency_id in seen:
             reader.fail(InputError(Reading.FORM_AGENCY_TWICE, first=seen[agency_id]), line, 2, agency=agency_id)
-            failed = True
-            continue
-        seen[agency_id] = line
-        reader.names[agency_id] = _cell(cells, 3) or agency_id
-        scores: dict[str, Decimal] = {}
-        measurements: dict[str, Measurement] = {}
-        for column, node, text in values:
-            if not text:
-                continue
-            if node.measure is not None:
-                try:
-                    measurement = measurement_of(reader.rubric, group.id, node.id, text)
-                except GovIndexError as error:
-                    reader.fail(error, line, column, agency=agency_id, node=node.id)
-                    failed = True
-                    continue
-                assert measurement is not None
-                measurements[node.id] = measurement
-                continue
-            value = reader.points(text, line, column, agency_id, node.id)
-            if value is None:
-                failed = True
-                continue
-            try:
-                _check_points(reader.rubric, node, value)
-            except GovIndexError as error:
-                reader.fail(error, line, column, agency=agency_id, node=node.id)
-                failed = True
-                continue
-            scores[node.id] = value
-        try:
-            agency = Agency(agency_id, _cell(cells, 3) or agency_id, group.id)
-            out.append(Assessment(agency, scores, source, {}, measurements))
-        except GovIndexError as error:
-            reader.fail(error, line, 2, agency=agency_id)
-            failed = True
-    del failed  # every problem was reported; the rows read are kept for validate's cohort checks
+        else:
+            seen[agency_id] = line
+            reader.names[agency_id] = _cell(cells, 3) or agency_id
+            out.extend(_cohort_row(reader, group, line, cells, columns, source))
     return tuple(out)
+
+
+def _cohort_columns(reader: _Reader, group: Group, header_row: Row, ids_row: Row) -> list[tuple[int, Node]]:
+    """The leaf of each score column of a cohort sheet, checked against the rubric (id and header)."""
+    (header_line, header), (ids_line, ids) = header_row, ids_row
+    nodes = {node.id: node for node in group.tree.walk()}
+    columns: list[tuple[int, Node]] = []
+    for column in range(len(COHORT_HEADER) + 1, max(len(ids), len(header)) + 1):
+        node_id, title = _cell(ids, column), _cell(header, column)
+        node = nodes.get(node_id)
+        if not node_id and not title:
+            continue
+        if node is None or not node.is_leaf:
+            error = InputError(Reading.FORM_UNKNOWN_LEAF, criterion=repr(node_id), in_group=repr(group.id))
+            reader.fail(error, ids_line, column, node=node_id or None)
+        elif title != leaf_header(node):
+            error = InputError(Reading.FORM_HEADER_MISMATCH, given=repr(title), expected=repr(leaf_header(node)))
+            reader.fail(error, header_line, column, node=node_id)
+        else:
+            columns.append((column, node))
+    return columns
+
+
+def _cohort_row(
+    reader: _Reader, group: Group, line: int, cells: list[str], columns: list[tuple[int, Node]], source: Source
+) -> tuple[Assessment, ...]:
+    """One agency's row of a cohort sheet: its scores and measurements (a cell with a problem left out)."""
+    agency_id = _cell(cells, 2)
+    scores: dict[str, Decimal] = {}
+    measurements: dict[str, Measurement] = {}
+    for column, node in columns:
+        text = _cell(cells, column)
+        if not text:
+            continue
+        try:
+            if node.measure is not None:
+                found = measurement_of(reader.rubric, group.id, node.id, text)
+                assert found is not None
+                measurements[node.id] = found
+            else:
+                value = read_points(text)
+                _check_points(reader.rubric, node, value)
+                scores[node.id] = value
+        except GovIndexError as error:
+            reader.fail(error, line, column, agency=agency_id, node=node.id)
+    try:
+        agency = Agency(agency_id, _cell(cells, 3) or agency_id, group.id)
+        return (Assessment(agency, scores, source, {}, measurements),)
+    except GovIndexError as error:
+        reader.fail(error, line, 2, agency=agency_id)
+        return ()
 
 
 def form_kind(workbook: Workbook) -> tuple[str, str] | None:

@@ -184,47 +184,69 @@ def read_header(cells: list[str], line: int, rubric: Rubric, options: ReadOption
         key = header_key(name)
         if not key:
             reader.problem(Reading.COLUMN_WITHOUT_NAME, column)
-            continue
-        if key in ignored:
-            kind = "agency" if key in AGENCY_ID_HEADERS else "@name" if key in AGENCY_NAME_HEADERS else None
-            kind = kind or COLUMN_NAMES.get(key)
-            if kind in _NEEDED or kind == "group":
-                refused_ignore.append((name, column, _NEEDED.get(kind or "", Reading.WHY_GROUP)))
-            continue
-        if key in IGNORED_HEADERS:
-            continue
-        canonical = reader.classify(key, name, column)
-        if canonical is None:
-            continue
-        if canonical in positions:
-            first = positions[canonical]
-            if header_key(names[first - 1]) == key:
-                reader.problem(Reading.COLUMN_TWICE, column, name=repr(name), first=first)
-            else:
-                reader.problem(
-                    Reading.COLUMN_SAME_AS, column, name=repr(name), other=repr(names[first - 1]), first=first
-                )
-            continue
-        positions[canonical] = column
-    by_name = False
-    if "@name" in positions:
-        named = positions.pop("@name")
-        if "agency" not in positions:
-            positions["agency"] = named
-            by_name = True
-        elif "name" in positions:
-            reader.problem(Reading.TWO_NAME_COLUMNS, named, name=repr(names[named - 1]), first=positions["name"])
-        else:
-            positions["name"] = named
-    needs_group = len(rubric.groups) > 1 and options.registry is None
+        elif key in ignored:
+            why = _needed(key)
+            if why is not None:
+                refused_ignore.append((name, column, why))
+        elif key not in IGNORED_HEADERS:
+            _place_column(reader, positions, names, key, name, column)
+    by_name = _agency_by_name(reader, positions, names)
+    if not _usable(reader, positions, refused_ignore):
+        return None
+    return Header(line, len(names), positions, by_name, reader.declared, reader.mismatched)
+
+
+def _usable(reader: _Reader, positions: dict[str, int], refused_ignore: list[tuple[str, int, Reading]]) -> bool:
+    """Whether the header has what the reader needs (the agency column, the group column with several groups)."""
+    rubric = reader.rubric
+    needs_group = len(rubric.groups) > 1 and reader.options.registry is None
     for name, column, why in refused_ignore:
         if why is not Reading.WHY_GROUP or (needs_group and "group" not in positions):
             reader.problem(Reading.CANNOT_IGNORE, column, name=repr(name), why=why)
-            return None
+            return False
     if "agency" not in positions:
         reader.problem(Reading.NO_HEADER, headers=AGENCY_LIST)
-        return None
+        return False
     if "group" not in positions and needs_group:
         reader.problem(Reading.NO_GROUP_COLUMN, rubric=repr(rubric.id), groups=rubric.group_ids)
-        return None
-    return Header(line, len(names), positions, by_name, reader.declared, reader.mismatched)
+        return False
+    return True
+
+
+def _needed(key: str) -> Reading | None:
+    """Why the reader needs the column a header key names (``None``: it may be left unread)."""
+    kind = "agency" if key in AGENCY_ID_HEADERS else "@name" if key in AGENCY_NAME_HEADERS else COLUMN_NAMES.get(key)
+    if kind == "group":
+        return Reading.WHY_GROUP
+    return _NEEDED.get(kind or "")
+
+
+def _place_column(
+    reader: _Reader, positions: dict[str, int], names: list[str], key: str, name: str, column: int
+) -> None:
+    """Note what a header cell names, refusing a column named twice."""
+    canonical = reader.classify(key, name, column)
+    if canonical is None:
+        return
+    first = positions.get(canonical)
+    if first is None:
+        positions[canonical] = column
+    elif header_key(names[first - 1]) == key:
+        reader.problem(Reading.COLUMN_TWICE, column, name=repr(name), first=first)
+    else:
+        reader.problem(Reading.COLUMN_SAME_AS, column, name=repr(name), other=repr(names[first - 1]), first=first)
+
+
+def _agency_by_name(reader: _Reader, positions: dict[str, int], names: list[str]) -> bool:
+    """Whether agencies are named (not given by id): a name column stands for the agency column when none is."""
+    named = positions.pop("@name", None)
+    if named is None:
+        return False
+    if "agency" not in positions:
+        positions["agency"] = named
+        return True
+    if "name" in positions:
+        reader.problem(Reading.TWO_NAME_COLUMNS, named, name=repr(names[named - 1]), first=positions["name"])
+    else:
+        positions["name"] = named
+    return False
