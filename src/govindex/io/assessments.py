@@ -43,7 +43,7 @@ from govindex.io.converter import structure_document, unstructure
 from govindex.io.yamlio import CommaNumber, Document, dump_document, join_index, join_key, load_document
 from govindex.measures import Measurement
 from govindex.points import decimals_of, exact_context, parse_points
-from govindex.rubric import Rubric
+from govindex.rubric import Group, Rubric
 from govindex.scoring import check_assessment
 from govindex.views import index_to_points
 
@@ -184,82 +184,102 @@ def _entry_problems(
     for index, entry in entries:
         base = join_index("agencies", index)
         if entry.id in seen:
-            problems.append(
-                document.place(
-                    InputError(Reading.AGENCY_TWICE_AT, first=f"agencies[{seen[entry.id]}]", agency=entry.id),
-                    join_key(base, "id"),
-                )
-            )
+            twice = InputError(Reading.AGENCY_TWICE_AT, first=f"agencies[{seen[entry.id]}]", agency=entry.id)
+            problems.append(document.place(twice, join_key(base, "id")))
         seen.setdefault(entry.id, index)
-        unusable = _unusable_text(entry, base, document)
+        checker = _EntryCheck(entry, base, source, rubric, document, values)
+        problems.extend(checker.problems())
+        if converted is not None and checker.converted:
+            converted[index] = checker.converted
+    problems.extend(_rubric_problems(rubric_id, rubric, document))
+    return problems
+
+
+def _rubric_problems(rubric_id: str | None, rubric: Rubric | None, document: Document) -> list[GovIndexError]:
+    """A data file names its rubric by id, and that id is the rubric's it is read against."""
+    if rubric_id is not None and not _RUBRIC_ID.fullmatch(rubric_id):
+        return [document.place(InputError(Files.RUBRIC_BY_ID), "rubric")]
+    if rubric is not None and rubric_id is not None and rubric_id != rubric.id:
+        wrong = InputError(Files.WRONG_RUBRIC, given=repr(rubric_id), expected=repr(rubric.id))
+        return [document.place(wrong, "rubric")]
+    return []
+
+
+class _EntryCheck:
+    """The problems of one agency of an assessment file, each placed at its path."""
+
+    def __init__(
+        self, entry: AgencyEntry, base: str, source: Source, rubric: Rubric | None, document: Document, values: str
+    ) -> None:
+        self.entry = entry
+        self.base = base
+        self.source = source
+        self.rubric = rubric
+        self.document = document
+        self.values = values
+        #: the points of each value read on the published scale (and each measured figure as given)
+        self.converted: dict[str, Decimal | str] = {}
+
+    def place(self, error: GovIndexError, where: str, *, key: bool = False) -> GovIndexError:
+        return self.document.place(error.with_context(agency=self.entry.id), where, key=key)
+
+    def problems(self) -> list[GovIndexError]:
+        entry, base = self.entry, self.base
+        unusable = _unusable_text(entry, base, self.document)
         if unusable is not None:
-            problems.append(unusable)
-            continue
+            return [unusable]
         try:
             agency = entry.to_agency()
-            assessment = entry.to_assessment(source, rubric)
+            assessment = entry.to_assessment(self.source, self.rubric)
         except GovIndexError as error:
             where = base if error.node is None else join_key(join_key(base, "scores"), error.node)
-            problems.append(document.place(error.with_context(agency=entry.id), where))
-            continue
-        if rubric is None:
-            continue
+            return [self.place(error, where)]
+        if self.rubric is None:
+            return []
         try:
-            group = rubric.group(entry.group)
+            group = self.rubric.group(entry.group)
         except GovIndexError as error:
-            problems.append(document.place(error.with_context(agency=entry.id), join_key(base, "group")))
-            continue
-        for node_id, value in assessment.scores.items():
-            if node_id in assessment.measurements:  # a figure, worked out by its measure: never an index value
-                if converted is not None:
-                    converted.setdefault(index, {})[node_id] = entry.scores[node_id]
-                continue
-            ambiguous = _ambiguous(value, rubric.decimals)
-            if ambiguous is not None:
-                where = join_key(join_key(base, "scores"), node_id)
-                problems.append(document.place(ambiguous.with_context(agency=entry.id, node=node_id), where))
-                continue
-            try:
-                if values != "points":
-                    value = index_to_points(rubric, entry.group, node_id, value, agency=entry.id)
-                    if converted is not None:
-                        converted.setdefault(index, {})[node_id] = value
-                check_assessment(rubric, Assessment(agency, {node_id: value}, source))
-            except GovIndexError as error:
-                where = join_key(join_key(base, "scores"), node_id)
-                unknown = node_id not in group.node_ids
-                problems.append(document.place(error.with_context(agency=entry.id), where, key=unknown))
+            return [self.place(error, join_key(base, "group"))]
+        found = [self.score(agency, group, node_id, value, assessment) for node_id, value in assessment.scores.items()]
+        return [problem for problem in found if problem is not None] + self.unknown_nodes(group)
+
+    def score(
+        self, agency: Agency, group: Group, node_id: str, value: Decimal, assessment: Assessment
+    ) -> GovIndexError | None:
+        """The problem of one score, if any (a measured figure is worked out by its measure: never an index value)."""
+        assert self.rubric is not None
+        where = join_key(join_key(self.base, "scores"), node_id)
+        if node_id in assessment.measurements:
+            self.converted[node_id] = self.entry.scores[node_id]
+            return None
+        ambiguous = _ambiguous(value, self.rubric.decimals)
+        if ambiguous is not None:
+            return self.place(ambiguous.with_context(node=node_id), where)
+        try:
+            if self.values != "points":
+                value = index_to_points(self.rubric, self.entry.group, node_id, value, agency=self.entry.id)
+                self.converted[node_id] = value
+            check_assessment(self.rubric, Assessment(agency, {node_id: value}, self.source))
+        except GovIndexError as error:
+            return self.place(error, where, key=node_id not in group.node_ids)
+        return None
+
+    def unknown_nodes(self, group: Group) -> list[GovIndexError]:
+        """Evidence and not-applicable entries naming a node the group's tree does not have."""
+        entry = self.entry
+        out: list[GovIndexError] = []
         for field_name, ids in (("evidence", list(entry.evidence)), ("not_applicable", list(entry.not_applicable))):
             for position, node_id in enumerate(ids):
-                if node_id not in group.node_ids:
-                    where = join_key(base, field_name)
-                    where = join_key(where, node_id) if field_name == "evidence" else join_index(where, position)
-                    problems.append(
-                        document.place(
-                            InputError(
-                                Reading.UNKNOWN_NODE,
-                                criterion=repr(node_id),
-                                in_group=repr(group.id),
-                                known=group.node_ids,
-                                agency=entry.id,
-                                node=node_id,
-                            ),
-                            where,
-                            key=field_name == "evidence",
-                        )
-                    )
-    if rubric_id is not None and not _RUBRIC_ID.fullmatch(rubric_id):
-        problems.append(
-            document.place(
-                InputError(Files.RUBRIC_BY_ID),
-                "rubric",
-            )
-        )
-    elif rubric is not None and rubric_id is not None and rubric_id != rubric.id:
-        problems.append(
-            document.place(InputError(Files.WRONG_RUBRIC, given=repr(rubric_id), expected=repr(rubric.id)), "rubric")
-        )
-    return problems
+                if node_id in group.node_ids:
+                    continue
+                where = join_key(self.base, field_name)
+                where = join_key(where, node_id) if field_name == "evidence" else join_index(where, position)
+                known = group.node_ids
+                error = InputError(
+                    Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(group.id), known=known, node=node_id
+                )
+                out.append(self.place(error, where, key=field_name == "evidence"))
+        return out
 
 
 def _unusable_text(entry: AgencyEntry, base: str, document: Document) -> GovIndexError | None:

@@ -123,13 +123,6 @@ class _Reader:
             self.fail(error, line, 3)
             return None
 
-    def points(self, text: str, line: int, column: int, agency: str, node: str) -> Decimal | None:
-        try:
-            return read_points(text)
-        except GovIndexError as error:
-            self.fail(error, line, column, agency=agency, node=node)
-            return None
-
     def check_max(self, node: Node, text: str, line: int, column: int, agency: str | None) -> None:
         try:
             given = read_points(text) if text else None
@@ -283,14 +276,14 @@ class _AgencyForm:
             raise _CellProblem(error, figure_column) from None
         assert measurement is not None
         if given and _checked(self.reader.rubric, node, given, points_column) != measurement.points:
-            error = InputError(
+            differs = InputError(
                 Reading.FORM_POINTS_DIFFER,
                 given=repr(given),
                 points=points_text(measurement.points),
                 figure=repr(figure),
                 formula=measurement.formula_vi,
             )
-            raise _CellProblem(error, points_column)
+            raise _CellProblem(differs, points_column)
         self.measurements[node.id] = measurement
 
 
