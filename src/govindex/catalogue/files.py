@@ -319,3 +319,8 @@ class Files(Entry):
     )
     YAML_READER = ("yaml-reader", "YAML", "YAML")
     JSON_READER = ("json-reader", "một bộ đọc JSON", "a JSON reader")
+    BAD_RANK = (
+        "bad-rank",
+        "thứ hạng phải là số nguyên hoặc số ghi bằng văn bản, không phải {value}",
+        "a rank must be a whole number or a text number, not {value}",
+    )
