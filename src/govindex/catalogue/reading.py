@@ -346,6 +346,28 @@ class Reading(Entry):
         "trang tính không có dòng tiêu đề {header} (đã bị sửa?)",
         "the sheet has no header row {header} (was it edited?)",
     )
+    # -- published tables ----------------------------------------------------------------------------------------
+    PUBLISHED_COLUMN = (
+        "published-table-column",
+        "cột {name} không có trong bảng kết quả công bố; các cột là {known}",
+        "unknown column {name} in a published table; the columns are {known}",
+    )
+    PUBLISHED_COLUMN_TWICE = ("published-column-twice", "cột {name} xuất hiện hai lần", "column {name} appears twice")
+    PUBLISHED_NEEDS = (
+        "published-table-needs",
+        "bảng kết quả công bố cần một cột {name}",
+        "a published table needs a {name} column",
+    )
+    PUBLISHED_NEGATIVE = (
+        "published-negative",
+        "giá trị công bố {value} là số âm",
+        "published value {value} is negative",
+    )
+    BAD_RANK = (
+        "rank-not-whole",
+        "thứ hạng {rank} không phải số nguyên từ 1",
+        "rank {rank} is not a whole number from 1",
+    )
     # -- writing tables ----------------------------------------------------------------------------------------------
     UNKNOWN_FORM = (
         "unknown-table-form",
