@@ -155,7 +155,11 @@ def _places(parts: Sequence[TablePart], problems: list[GovIndexError]) -> dict[s
     places: dict[str, Place] = {}
     first_part: dict[str, TablePart] = {}
     for part in parts:
-        found = [(agency, line) for piece in part.groups.values() for agency, line in zip(piece.agencies, piece.lines)]
+        found = [
+            (agency, line)
+            for piece in part.groups.values()
+            for agency, line in zip(piece.agencies, piece.lines, strict=True)
+        ]
         for agency, line in [*found, *part.blank]:
             _claim(agency.id, part, line, places, first_part, problems)
     return places
@@ -290,7 +294,9 @@ def _code(layout: Any, node_id: str, value: Any) -> tuple[int, int]:
 
     position = layout.index.get(node_id)
     if position is None:
-        raise InputError(Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(layout.group_id), known=layout.ids)
+        raise InputError(
+            Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(layout.group_id), known=layout.ids
+        )
     if decimals_of(value) > layout.decimals:
         raise InputError(Reading.TOO_PRECISE, value=value, decimals=layout.decimals)
     scaled = to_scaled(value, layout.decimals)

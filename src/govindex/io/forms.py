@@ -314,7 +314,7 @@ def _read_cohort(reader: _Reader, rows: Sequence[Row], header_at: int, source: S
     group = reader.group(labels)
     if group is None:
         return ()
-    header_line, header = rows[header_at]
+    header_line, _header = rows[header_at]
     if header_at + 1 >= len(rows) or _cell(rows[header_at + 1][1], 3) != IDS_LABEL:
         reader.fail(FileFormatError(Reading.FORM_IDS_ROW, label=repr(IDS_LABEL)), header_line + 1, 3)
         return ()
