@@ -8,6 +8,7 @@ once per agency; ``evidence`` (tài liệu kiểm chứng) is kept per score.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
@@ -101,6 +102,7 @@ def _facts(context: TableContext, cells: list[str], line: int, agency_id: str, f
 
 
 def _agency(context: TableContext, agency_id: str, found: _Agency, part: TablePart) -> None:
+    """One agency of a long table: its facts, then its scores as a row of codes (a cell with a problem left out)."""
     positions = context.header.positions
     if "group" in positions and "group" not in found.facts:
         context.problem(InputError(Reading.NO_GROUP_GIVEN), found.line, positions["group"], agency=agency_id)
@@ -109,37 +111,16 @@ def _agency(context: TableContext, agency_id: str, found: _Agency, part: TablePa
     if "group" in found.facts:
         cells[positions["group"] - 1] = found.facts["group"][0]
     group = context.group_of(cells, found.facts.get("group", ("", found.line))[1], agency_id)
-    if group is None:
-        return
-    made = context.agency([], found.line, agency_id, group, found.facts)
-    if made is None:
+    made = None if group is None else context.agency([], found.line, agency_id, group, found.facts)
+    if group is None or made is None:
         return
     agency, source = made
     group_part = part.groups.get(group)
     if group_part is None:
         group_part = part.groups[group] = GroupPart(group, context.layouts[group])
-    layout = group_part.layout
-    row = np.full(layout.width, BLANK, dtype=context.dtype)
-    column = positions["score"]
-    failed = False
-    for node, (raw, line) in found.scores.items():
-        reader = context.reader(group, node, column)
-        code = reader[raw]
-        if code >= 0 and code % 4:
-            part.typed.append((line, agency_id, node, code))
-        if code == PROBLEM:
-            where = positions["node"] if reader.position is None else column
-            context.problem(reader.problems[raw], line, where, agency=agency_id, node=node, agency_name=agency.name)
-            failed = True
-        elif code != BLANK and reader.position is not None:
-            row[reader.position] = code
-            measured = reader.measured.get(context.text(raw))
-            if measured is not None:
-                group_part.measurements.setdefault(agency_id, {})[node] = measured
+    row = _row(context, part, group_part, agency.name, agency_id, found)
     if found.evidence:
         group_part.evidence[agency_id] = found.evidence
-    if failed:
-        return
     if not (row != BLANK).any() and context.options.blank_rows == "not-assessed":
         part.blank.append((agency, found.line))
         return
@@ -147,3 +128,26 @@ def _agency(context: TableContext, agency_id: str, found: _Agency, part: TablePa
     group_part.lines.append(found.line)
     group_part.sources.append(source)
     group_part.rows.append(row)
+
+
+def _row(
+    context: TableContext, part: TablePart, group_part: GroupPart, name: str, agency_id: str, found: _Agency
+) -> Any:
+    """The codes of an agency's scores, nodes depth-first; each cell's problem reported at its line."""
+    positions = context.header.positions
+    row = np.full(group_part.layout.width, BLANK, dtype=context.dtype)
+    column = positions["score"]
+    for node, (raw, line) in found.scores.items():
+        reader = context.reader(group_part.group, node, column)
+        code = reader[raw]
+        if code >= 0 and code % 4:
+            part.typed.append((line, agency_id, node, code))
+        if code == PROBLEM:
+            where = positions["node"] if reader.position is None else column
+            context.problem(reader.problems[raw], line, where, agency=agency_id, node=node, agency_name=name)
+        elif code != BLANK and reader.position is not None:
+            row[reader.position] = code
+            measured = reader.measured.get(context.text(raw))
+            if measured is not None:
+                group_part.measurements.setdefault(agency_id, {})[node] = measured
+    return row

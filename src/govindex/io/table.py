@@ -414,25 +414,13 @@ class TableContext:
         self, cells: list[str], line: int, agency_id: str, group: str, facts: dict[str, tuple[str, int]] | None = None
     ) -> tuple[Agency, Source] | None:
         """The row's agency and source, from its cells (or, in the long form, from ``facts``: text and line)."""
-        positions = self.header.positions
 
         def fact(name: str) -> tuple[str, int]:
             if facts is not None:
                 return facts.get(name, ("", line))
             return self.cell(cells, name), line
 
-        failed = False
-        flags: dict[str, bool] = {}
-        for name in self.flag_columns if facts is None else FLAG_COLUMNS:
-            text, where = fact(name)
-            try:
-                answer = flag_of(text)
-            except GovIndexError as error:
-                self.problem(error, where, positions.get(name), agency=agency_id)
-                failed = True
-                continue
-            if answer is not None:
-                flags[name] = answer
+        flags = self.flags(fact, FLAG_COLUMNS if facts is not None else self.flag_columns, agency_id)
         name_text, name_line = fact("name")
         if not name_text and self.header.by_name:
             name_text = self.cell(cells, "agency") if facts is None else facts.get("@agency", ("", line))[0]
@@ -440,37 +428,48 @@ class TableContext:
         try:
             source = source_of(source_text) or self.source
         except GovIndexError as error:
-            self.problem(error, source_line, positions.get("source"), agency=agency_id)
+            self.problem(error, source_line, self.header.positions.get("source"), agency=agency_id)
             return None
-        for column_name, (text, where) in (("agency", (agency_id, line)), ("name", (name_text, name_line))):
+        usable = self.usable(((agency_id, line, "agency"), (name_text, name_line, "name")), agency_id)
+        na_text, na_line = fact("not_applicable")
+        not_applicable = frozenset(na_text.split())
+        if not_applicable and flags is not None and not flags.get("special", False):
+            where = self.header.positions.get("not_applicable")
+            self.problem(InputError(Reading.NOT_APPLICABLE_NOT_SPECIAL), na_line, where, agency=agency_id)
+            return None
+        if flags is None or not usable:
+            return None
+        agency = Agency(agency_id, name_text or agency_id, group, not_applicable=not_applicable, **flags)  # type: ignore[arg-type]
+        return agency, source
+
+    def flags(
+        self, fact: Callable[[str], tuple[str, int]], names: Iterable[str], agency_id: str
+    ) -> dict[str, bool] | None:
+        """The agency's yes/no facts that are given; ``None`` when one is neither (reported)."""
+        flags: dict[str, bool] = {}
+        failed = False
+        for name in names:
+            text, where = fact(name)
+            try:
+                answer = flag_of(text)
+            except GovIndexError as error:
+                self.problem(error, where, self.header.positions.get(name), agency=agency_id)
+                failed = True
+                continue
+            if answer is not None:
+                flags[name] = answer
+        return None if failed else flags
+
+    def usable(self, texts: Iterable[tuple[str, int, str]], agency_id: str) -> bool:
+        """Whether the texts (text, line, column name) hold only characters a file can hold; each other reported."""
+        usable = True
+        for text, where, column_name in texts:
             try:
                 check_text(text, controls=False)
             except GovIndexError as error:
-                self.problem(error, where, positions.get(column_name), agency=agency_id)
-                failed = True
-        na_text, na_line = fact("not_applicable")
-        not_applicable = frozenset(na_text.split())
-        if not_applicable and not flags.get("special", False):
-            self.problem(
-                InputError(Reading.NOT_APPLICABLE_NOT_SPECIAL),
-                na_line,
-                positions.get("not_applicable"),
-                agency=agency_id,
-            )
-            failed = True
-        if failed:
-            return None
-        agency = Agency(
-            agency_id,
-            name_text or agency_id,
-            group,
-            has_subordinate_units=flags.get("has_subordinate_units", True),
-            has_online_services=flags.get("has_online_services", True),
-            has_procedures=flags.get("has_procedures", True),
-            special=flags.get("special", False),
-            not_applicable=not_applicable,
-        )
-        return agency, source
+                self.problem(error, where, self.header.positions.get(column_name), agency=agency_id)
+                usable = False
+        return usable
 
 
 def _group_lookup(rubric: Rubric) -> dict[str, str]:
@@ -539,154 +538,10 @@ def read_table(
 
         read_long(context, iterator, part)
     else:
-        _WideReader(context, part).read(iterator)
+        from govindex.io.wide import read_wide
+
+        read_wide(context, iterator, part)
     from govindex.io.separators import check_separators
 
     check_separators(context, part)
     return part
-
-
-class _WideReader:
-    """One agency per row: the row's facts read one by one, its criteria a block of rows at a time."""
-
-    def __init__(self, context: TableContext, part: TablePart) -> None:
-        self.context = context
-        self.part = part
-        header = context.header
-        self.nodes = header.nodes()
-        for name in ("node", "score", "evidence"):
-            if name in header.positions:
-                context.problem(
-                    FileFormatError(Reading.LONG_FORM_COLUMN, name=repr(name)), header.line, header.positions[name]
-                )
-        for node, column in self.nodes:
-            if node == "@total":
-                for group in context.rubric.groups:
-                    part.columns.setdefault(group.tree.id, column)
-            else:
-                part.columns[node] = column
-        self.width = max(header.width, *header.positions.values())
-        self.agency_column = header.positions["agency"]
-        self.pending: dict[str, list[tuple[int, list[str], Agency, Source]]] = {}
-        #: the lines of rows that repeat an agency: their cells are checked, the rows not kept
-        self.duplicates: set[int] = set()
-
-    def read(self, rows: Iterator[Row]) -> None:
-        context = self.context
-        positions = context.header.positions
-        agency_column = positions["agency"]
-        seen = self.part.lines
-        for line, cells in rows:
-            if not self.fits(line, cells):
-                continue
-            text = context.cell(cells, "agency")
-            if not text:
-                context.problem(InputError(Reading.AGENCY_EMPTY), line, agency_column)
-                continue
-            agency_id = context.agency_id(text, line, agency_column)
-            if agency_id is None:
-                continue
-            if agency_id in seen:  # refused, and its cells still checked
-                context.problem(
-                    InputError(Reading.AGENCY_TWICE, first=seen[agency_id]), line, agency_column, agency=agency_id
-                )
-                self.duplicates.add(line)
-            seen.setdefault(agency_id, line)
-            group = context.group_of(cells, line, agency_id)
-            if group is None:
-                continue
-            made = context.agency(cells, line, agency_id, group)
-            if made is None:
-                continue
-            block = self.pending.setdefault(group, [])
-            block.append((line, cells, made[0], made[1]))
-            if len(block) >= _BLOCK:
-                self.flush(group)
-        for group in list(self.pending):
-            self.flush(group)
-
-    def fits(self, line: int, cells: list[str]) -> bool:
-        """Whether the row holds a cell and has the header's cells (extra empty cells, as Excel writes, are fine)."""
-        width = self.width
-        if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
-            del cells[width:]
-        agency = self.agency_column
-        if not (len(cells) >= agency and cells[agency - 1].strip()) and not any(cell.strip() for cell in cells):
-            return False
-        if len(cells) > width or (len(cells) < width and self.context.sheet is None):
-            reason = Reading.ROW_TOO_WIDE if len(cells) > width else Reading.ROW_WIDTH
-            self.context.problem(FileFormatError(reason, cells=len(cells), width=width), line)
-            return False
-        if len(cells) < width:
-            cells.extend([""] * (width - len(cells)))
-        return True
-
-    def flush(self, group: str) -> None:
-        import numpy as np
-
-        block = self.pending.pop(group, [])
-        if not block:
-            return
-        context = self.context
-        part = self.part.groups.get(group)
-        if part is None:
-            part = self.part.groups[group] = GroupPart(group, context.layouts[group])
-        columns = list(zip(*(cells for _line, cells, _agency, _source in block), strict=True))
-        nonblank = np.zeros(len(block), dtype=np.bool_)
-        converted: list[tuple[int, NDArray[Any]]] = []
-        layout = part.layout
-        for node, column in self.nodes:
-            node_id = layout.ids[0] if node == "@total" else node
-            reader = context.reader(group, node_id, column)
-            codes = np.fromiter(map(reader.__getitem__, columns[column - 1]), dtype=context.dtype, count=len(block))
-            if reader.problems or reader.measured:
-                self.details(reader, codes, block, part)
-            nonblank |= codes != BLANK
-            if reader.position is not None:
-                converted.append((reader.position, codes))
-        keep = self.blank_rows(nonblank, block)
-        if self.duplicates:
-            keep = keep & np.array([line not in self.duplicates for line, *_rest in block], dtype=np.bool_)
-        for line, _cells, agency, source in (item for item, kept in zip(block, keep, strict=True) if kept):
-            part.agencies.append(agency)
-            part.lines.append(line)
-            part.sources.append(source)
-        for position, codes in converted:
-            part.blocks.setdefault(position, []).append(codes[keep] if not keep.all() else codes)
-
-    def details(
-        self,
-        reader: CellReader,
-        codes: NDArray[Any],
-        block: list[tuple[int, list[str], Agency, Source]],
-        part: GroupPart,
-    ) -> None:
-        """Report each cell with a problem, and keep each measured cell's measurement."""
-        import numpy as np
-
-        context = self.context
-        if reader.problems:
-            for row in np.flatnonzero(codes == PROBLEM).tolist():
-                line, cells, agency, _source = block[row]
-                error = reader.problems[cells[reader.column - 1]]
-                context.problem(error, line, reader.column, agency=agency.id, node=reader.node, agency_name=agency.name)
-        if reader.measured:
-            for row in np.flatnonzero(codes >= 0).tolist():
-                _line, cells, agency, _source = block[row]
-                found = reader.measured.get(context.text(cells[reader.column - 1]))
-                if found is not None:
-                    part.measurements.setdefault(agency.id, {})[reader.node] = found
-
-    def blank_rows(self, nonblank: NDArray[Any], block: list[tuple[int, list[str], Agency, Source]]) -> NDArray[Any]:
-        """Which rows are kept: with ``blank_rows="not-assessed"``, a row without a score is set aside as not assessed.
-
-        Otherwise it is kept: scoring refuses it (``govindex validate`` says the row is blank).
-        """
-        import numpy as np
-
-        if nonblank.all() or not self.nodes or self.context.options.blank_rows != "not-assessed":
-            return np.ones(len(block), dtype=np.bool_)
-        for row in np.flatnonzero(~nonblank).tolist():
-            line, _cells, agency, _source = block[row]
-            self.part.blank.append((agency, line))
-        return nonblank
