@@ -250,6 +250,19 @@ def validate_file(
     document = _document(path, options, problems)
     if document is None:
         return FileReport(file, "unknown", _unique(problems.kept), found=problems.count)
+    return _document_report(path, document, rubric, options, plugins, problems)
+
+
+def _document_report(
+    path: str | Path,
+    document: Document,
+    rubric: Rubric | None,
+    options: ReadOptions,
+    plugins: RulePlugins | None,
+    problems: Problems,
+) -> FileReport:
+    """A YAML/JSON file's report, by what it holds: a rubric, an assessment file or a result."""
+    file = str(path)
     data = document.data
     if isinstance(data, dict) and ("groups" in data or "legal_basis" in data):
         _, more = _rubric_of(document, folder=Path(path).parent, plugins=plugins)

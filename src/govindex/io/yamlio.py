@@ -71,6 +71,14 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TAG = "tag:yaml.org,2002:"
+_SPECIAL_FLOATS = {
+    ".nan": "NaN",
+    "+.nan": "NaN",
+    "-.nan": "NaN",
+    ".inf": "Infinity",
+    "+.inf": "Infinity",
+    "-.inf": "-Infinity",
+}
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -355,18 +363,23 @@ class _Builder:
             self.report(_problem(Files.AMBIGUOUS_INT, node, path, self.file, text=repr(text[:40])))
             return text
         if kind == "float":
-            lowered = text.lower()
-            if lowered in {".nan", "+.nan", "-.nan"}:
-                return Decimal("NaN")
-            if lowered in {".inf", "+.inf"}:
-                return Decimal("Infinity")
-            if lowered == "-.inf":
-                return Decimal("-Infinity")
-            if _FLOAT.fullmatch(text):
-                return Decimal(text)
-            self.report(_problem(Files.AMBIGUOUS_FLOAT, node, path, self.file, text=repr(text[:40])))
-            return text
-        # timestamp
+            return self.decimal(node, path)
+        return self.timestamp(node, path)
+
+    def decimal(self, node: yaml.ScalarNode, path: str) -> Any:
+        """A number with a fraction, from its source text (never through a float)."""
+        text = node.value
+        special = _SPECIAL_FLOATS.get(text.lower())
+        if special is not None:
+            return Decimal(special)
+        if _FLOAT.fullmatch(text):
+            return Decimal(text)
+        self.report(_problem(Files.AMBIGUOUS_FLOAT, node, path, self.file, text=repr(text[:40])))
+        return text
+
+    def timestamp(self, node: yaml.ScalarNode, path: str) -> Any:
+        """A date (``YYYY-MM-DD``), or YAML's date and time."""
+        text = node.value
         try:
             if _DATE.fullmatch(text):
                 return dt.date.fromisoformat(text)
