@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from govindex.cli import main
-from govindex.io.bundled import bundled_path
+from govindex.coverage import coverage
+from govindex.io.bundled import bundled_path, load_rubric
+from govindex.io.directory import load_directory
 from published_2017_tables import TABLE_1
 
 CATEGORIES = ["infrastructure", "internal_use", "public_services", "security", "staff", "policy"]
@@ -21,6 +23,13 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     status = main(list(argv))
     captured = capsys.readouterr()
     return status, captured.out, captured.err
+
+
+def coverage_warnings(rubric: str, out: str) -> str:
+    """The warnings ``score`` gives of the agencies of Sơn La's directory that sent nothing (chưa nộp phiếu)."""
+    found = [row["agency"] for row in json.loads(out)["results"]]
+    warnings = coverage(load_directory("sonla"), load_rubric(rubric), found).warnings()
+    return "".join(f"warning: {warning.describe('vi')}\n" for warning in warnings)
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -56,7 +65,9 @@ huyen-mai-son;district;4;19,5;24,5;11;3,5;8,5;7
 
 def test_score_json_for_departments(capsys: pytest.CaptureFixture[str], departments: Path) -> None:
     status, out, err = run(capsys, "score", "sonla-2017-it", str(departments), "--format", "json")
-    assert (status, err) == (0, "")
+    # all 18 departments: only the districts are reported, as a group of which nothing was sent
+    assert (status, err) == (0, coverage_warnings("sonla-2017-it", out))
+    assert err == "warning: nhóm 'district': không có phiếu nào (12 cơ quan, đơn vị trong danh mục 'sonla', năm 2017)\n"
     document = json.loads(out)
     assert list(document) == ["rubric", "results"]
     assert document["rubric"] == "sonla-2017-it"
@@ -80,7 +91,8 @@ def test_score_json_for_departments(capsys: pytest.CaptureFixture[str], departme
 def test_score_json_for_districts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = write(tmp_path, "districts.csv", DISTRICTS_CSV)
     status, out, err = run(capsys, "score", "sonla-2017-it", str(path), "--format", "json")
-    assert (status, err) == (0, "")
+    assert (status, err) == (0, coverage_warnings("sonla-2017-it", out))
+    assert "chưa nộp phiếu" in err
 
     def nodes(*pairs: tuple[str, int]) -> dict[str, dict[str, object]]:
         return {node: {"score": score, "rank": rank} for node, (score, rank) in zip(DISTRICT_NODES, pairs, strict=True)}
@@ -140,7 +152,7 @@ def test_score_web_portals_from_totals_alone(capsys: pytest.CaptureFixture[str],
         'agency,group,total\nso-noi-vu,provincial,"81,5"\nso-y-te,provincial,65\nhuyen-yen-chau,district,"49,9"\n',
     )
     status, out, err = run(capsys, "score", "sonla-2017-web", str(path), "--format", "json")
-    assert (status, err) == (0, "")
+    assert (status, err) == (0, coverage_warnings("sonla-2017-web", out))
     assert json.loads(out) == {
         "rubric": "sonla-2017-web",
         "results": [

@@ -23,14 +23,14 @@ from govindex.compare import (
     compare,
     places_moved,
 )
-from govindex.directory import AgencyRecord, EventKind, LineageEvent, Registry
+from govindex.directory import AgencyDirectory, AgencyRecord, EventKind, LineageEvent
 from govindex.errors import FileFormatError, InputError, UnknownNameError
 from govindex.io.comparisons import parse_result_json, read_period, split_input
-from govindex.io.directory import load_registry
+from govindex.io.directory import load_directory
 from govindex.render.reports import comparison_table
 from govindex.results import Result
 
-SONLA = load_registry("sonla")
+SONLA = load_directory("sonla")
 RUBRIC = load_rubric("sonla-2017-it")
 DATASET = load_dataset("sonla-2017-it")
 # The departments of 2017 (tables 1 and 1.1-1.6), without the districts and the Office.
@@ -138,7 +138,7 @@ def test_an_agency_present_after_its_abolition_is_refused() -> None:
 
 
 def test_split_created_and_renamed_agencies() -> None:
-    registry = Registry(
+    registry = AgencyDirectory(
         "r",
         (
             AgencyRecord("a", "A", "g", events=[LineageEvent(EventKind.RENAMED, year=2021, previous_name="Old A")]),
@@ -219,7 +219,13 @@ def test_unknown_names_are_refused_with_candidates() -> None:
     new = Period("2018", (Standing("so-y-te", "Sở Y tế", "provincial", Decimal(1), 1),), 2018)
     with pytest.raises(UnknownNameError) as caught:
         compare(old, new, registry=SONLA)
-    assert str(caught.value).startswith("period 2017: agency 'so-tttt': no agency named 'Sở TTTT' in registry 'sonla'")
+    assert caught.value.code == "directory-unknown-name"
+    assert caught.value.describe("en").startswith(
+        "period 2017: agency 'so-tttt': no agency named 'Sở TTTT' in directory 'sonla'; the closest are: "
+    )
+    assert caught.value.describe("vi").startswith(
+        "period 2017: cơ quan 'so-tttt': không có cơ quan, đơn vị tên 'Sở TTTT' trong danh mục 'sonla'; gần nhất: "
+    )
 
 
 def test_two_spellings_of_one_agency_in_one_period_are_refused() -> None:
@@ -386,7 +392,7 @@ def test_compare_command_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["compare", "sonla-2017-it", "x=sonla-2017-it:scores.txt"]) == 2
     assert "không biết loại tệp điểm từ phần mở rộng '.txt'" in capsys.readouterr().err
     assert main(["compare", "sonla-2017-it", "x=sonla-2017-it", "--registry", "hanoi"]) == 2
-    assert "unknown registry 'hanoi'" in capsys.readouterr().err
+    assert "không có danh mục 'hanoi'; các danh mục có sẵn: sonla" in capsys.readouterr().err
 
 
 def test_result_json_refusals() -> None:

@@ -454,7 +454,13 @@ def test_validate_and_score_warn_on_stderr(tmp_path: Path, capsys: pytest.Captur
     assert captured.out == f"{scores}: ok (assessment file, 3 agencies, checked against sonla-2024-dti)\n"
     assert main(["score", "sonla-2024-dti", str(scores), "--format", "csv"]) == 0
     captured = capsys.readouterr()
-    assert captured.err == warning
+    assert captured.err.startswith(warning)
+    # then what Sơn La's directory says of the cohort: invented agencies it does not know, and who sent nothing
+    coverage = captured.err.removeprefix(warning).splitlines()
+    assert [line.split(":")[1] for line in coverage[:2]] == [" nhóm 'provincial'", " nhóm 'district'"]
+    assert coverage[2:] == [
+        f"warning: cơ quan '{agency}': không có trong danh mục 'sonla'" for agency in ("so-a", "so-b", "so-c")
+    ]
     assert captured.out.startswith("group,rank,agency")
 
 

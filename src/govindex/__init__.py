@@ -44,12 +44,12 @@ if TYPE_CHECKING:
     from govindex.compare import Status as Status
     from govindex.compare import Step as Step
     from govindex.compare import places_moved as places_moved
+    from govindex.directory import AgencyDirectory as AgencyDirectory
     from govindex.directory import AgencyRecord as AgencyRecord
     from govindex.directory import EventKind as EventKind
     from govindex.directory import LineageEvent as LineageEvent
     from govindex.directory import Match as Match
     from govindex.directory import MatchKind as MatchKind
-    from govindex.directory import Registry as Registry
     from govindex.explanation import explain as explain
     from govindex.io.assessments import AgencyEntry as AgencyEntry
     from govindex.io.assessments import AssessmentFile as AssessmentFile
@@ -63,9 +63,9 @@ if TYPE_CHECKING:
     from govindex.io.csvio import dump_scores_csv as dump_scores_csv
     from govindex.io.csvio import parse_scores_csv as parse_scores_csv
     from govindex.io.csvio import read_scores_csv as read_scores_csv
-    from govindex.io.directory import load_registry as load_registry
-    from govindex.io.directory import parse_registry as parse_registry
-    from govindex.io.directory import read_registry as read_registry
+    from govindex.io.directory import load_directory as load_directory
+    from govindex.io.directory import parse_directory as parse_directory
+    from govindex.io.directory import read_directory as read_directory
     from govindex.io.forms import parse_form as parse_form
     from govindex.io.forms import read_form as read_form
     from govindex.io.published import load_dataset as load_dataset
@@ -124,12 +124,12 @@ _LAZY: dict[str, str] = {
     "Status": "govindex.compare",
     "Step": "govindex.compare",
     "places_moved": "govindex.compare",
+    "AgencyDirectory": "govindex.directory",
     "AgencyRecord": "govindex.directory",
     "EventKind": "govindex.directory",
     "LineageEvent": "govindex.directory",
     "Match": "govindex.directory",
     "MatchKind": "govindex.directory",
-    "Registry": "govindex.directory",
     "AgencyEntry": "govindex.io.assessments",
     "AssessmentFile": "govindex.io.assessments",
     "dump_assessment_file": "govindex.io.assessments",
@@ -142,9 +142,9 @@ _LAZY: dict[str, str] = {
     "dump_scores_csv": "govindex.io.csvio",
     "parse_scores_csv": "govindex.io.csvio",
     "read_scores_csv": "govindex.io.csvio",
-    "load_registry": "govindex.io.directory",
-    "parse_registry": "govindex.io.directory",
-    "read_registry": "govindex.io.directory",
+    "load_directory": "govindex.io.directory",
+    "parse_directory": "govindex.io.directory",
+    "read_directory": "govindex.io.directory",
     "load_dataset": "govindex.io.published",
     "reproduce": "govindex.io.published",
     "dump_rubric": "govindex.io.rubrics",
@@ -184,6 +184,7 @@ _LAZY: dict[str, str] = {
 __all__ = [
     "Adjustment",
     "Agency",
+    "AgencyDirectory",
     "AgencyEntry",
     "AgencyRecord",
     "AgencyResult",
@@ -224,7 +225,6 @@ __all__ = [
     "Ranker",
     "ReadOptions",
     "Reconciliation",
-    "Registry",
     "Result",
     "Rubric",
     "RubricError",
@@ -263,20 +263,20 @@ __all__ = [
     "json_schema",
     "list_rubrics",
     "load_dataset",
-    "load_registry",
+    "load_directory",
     "load_rubric",
     "nfc",
     "parse_assessment_file",
+    "parse_directory",
     "parse_form",
     "parse_points",
-    "parse_registry",
     "parse_rubric",
     "parse_scores_csv",
     "places_moved",
     "rank",
     "read_assessments",
+    "read_directory",
     "read_form",
-    "read_registry",
     "read_rubric",
     "read_scores_csv",
     "read_scores_xlsx",

@@ -3,7 +3,7 @@
 Two or more :class:`Period` s (each usually made from a :class:`~govindex.results.Result`,
 possibly under different rubrics) are compared agency by agency. Places are
 counted within the ranking group, positive when the agency moved up
-("tăng 31 bậc" is ``+31``). With a :class:`~govindex.directory.Registry`,
+("tăng 31 bậc" is ``+31``). With a :class:`~govindex.directory.AgencyDirectory`,
 names are resolved to stable ids and reorganisations are reported: an agency
 merged into another appears as ``merged_into`` with its successor, the
 successor as ``merged`` with its predecessors, an abolished one as
@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from govindex._convert import to_dict
-from govindex.directory import AgencyRecord, EventKind, Registry
+from govindex.directory import AgencyDirectory, AgencyRecord, EventKind
 from govindex.errors import InputError, UnknownNameError
 from govindex.points import exact, format_points, parse_points
 from govindex.ranking import Rank
@@ -308,7 +308,7 @@ def _movement(
     return places, change, bands, notes
 
 
-def _resolve(period: Period, registry: Registry) -> Period:
+def _resolve(period: Period, registry: AgencyDirectory) -> Period:
     """The period with every agency id replaced by its registry id."""
     standings: list[Standing] = []
     seen: dict[str, Standing] = {}
@@ -321,7 +321,10 @@ def _resolve(period: Period, registry: Registry) -> Period:
                     record = registry.resolve(standing.name)
                 except UnknownNameError as error:
                     raise UnknownNameError(
-                        error.message, agency=standing.agency, path=f"period {period.label}"
+                        error.reason or error.message,
+                        agency=standing.agency,
+                        path=f"period {period.label}",
+                        **error.params,
                     ) from None
             else:
                 raise first.with_context(path=f"period {period.label}") from None
@@ -350,13 +353,13 @@ def _resolve(period: Period, registry: Registry) -> Period:
             if end is not None and end.effective_year <= period.year:
                 raise InputError(
                     f"the agency is in period {period.label!r} ({period.year}) but registry {registry.id!r} records "
-                    f"it {end.describe()}; check the period's year or the registry",
+                    f"it {end.describe('en')}; check the period's year or the registry",
                     agency=record.id,
                 )
             if start is not None and start.effective_year > period.year:
                 raise InputError(
                     f"the agency is in period {period.label!r} ({period.year}) but registry {registry.id!r} records "
-                    f"it {start.describe()}; check the period's year or the registry",
+                    f"it {start.describe('en')}; check the period's year or the registry",
                     agency=record.id,
                 )
         resolved = attrs.evolve(standing, agency=record.id)
@@ -369,7 +372,7 @@ def _step(
     agency_id: str,
     old_period: Period,
     new_period: Period,
-    registry: Registry | None,
+    registry: AgencyDirectory | None,
 ) -> Step:
     old, new = old_period.get(agency_id), new_period.get(agency_id)
     places, change, bands, notes = _movement(old_period, new_period, old, new)
@@ -441,7 +444,7 @@ class Comparison:
 
     periods: tuple[Period, ...]
     rows: tuple[ComparisonRow, ...]
-    registry: Registry | None = attrs.field(default=None, eq=False, repr=False)
+    registry: AgencyDirectory | None = attrs.field(default=None, eq=False, repr=False)
 
     def __iter__(self) -> Iterator[ComparisonRow]:
         return iter(self.rows)
@@ -584,7 +587,7 @@ class Comparison:
 
 
 @exact
-def compare(*periods: Period | Result, registry: Registry | None = None) -> Comparison:
+def compare(*periods: Period | Result, registry: AgencyDirectory | None = None) -> Comparison:
     """Compare two or more periods (or results), oldest first.
 
     With a ``registry`` every agency is resolved to its registry id (by id,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from govindex.assessment import Assessment, Source
 from govindex.errors import GovIndexError
@@ -13,6 +14,9 @@ from govindex.io.cells import DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, ReadOptions
 from govindex.io.writers import FORMATS
 from govindex.render.safe import visible
 from govindex.rubric import Rubric
+
+if TYPE_CHECKING:
+    from govindex.directory import AgencyDirectory
 
 __all__ = [
     "add_blank_rows",
@@ -24,6 +28,7 @@ __all__ = [
     "read_options",
     "read_score_files",
     "warn",
+    "warn_coverage",
 ]
 
 
@@ -48,7 +53,11 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--registry",
         metavar="FILE|ID",
-        help="an agency directory (a file, or a bundled id) that gives agencies named in a table their stable ids",
+        help=(
+            "an agency directory (a CSV or YAML file, or a bundled id) that gives agencies named in a table their "
+            "stable ids, and lists the agencies of the round (default: the rubric's province's, if one ships); "
+            "validate and score warn of those that sent nothing"
+        ),
     )
     group.add_argument(
         "--max-bytes",
@@ -70,9 +79,9 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
     """The reading options given on the command line."""
     registry = None
     if args.registry is not None:
-        from govindex.io.directory import load_registry
+        from govindex.io.directory import load_directory
 
-        registry = load_registry(args.registry)
+        registry = load_directory(args.registry)
     return ReadOptions(
         sheet=args.sheet,
         ignore_columns=tuple(args.ignore_columns),
@@ -132,6 +141,24 @@ def emit(text: str) -> None:
 def warn(text: str) -> None:
     """A warning on stderr (the output on stdout stays clean)."""
     sys.stderr.write(f"warning: {text}\n")
+
+
+def warn_coverage(
+    rubric: Rubric, agencies: Iterable[str], directory: AgencyDirectory | str | None = None, lang: str = "vi"
+) -> None:
+    """Warn of the agencies the directory lists for the rubric's groups and year that sent nothing (chưa nộp
+    phiếu), and of those found that it does not know. ``directory``: the one of ``--registry`` (read, or its
+    file or id), else the bundled directory of the rubric's province; without either, nothing is compared."""
+    from govindex.coverage import coverage
+    from govindex.io.directory import directory_of, load_directory
+
+    if isinstance(directory, str):
+        directory = load_directory(directory)
+    directory = directory if directory is not None else directory_of(rubric)
+    if directory is None:
+        return
+    for problem in coverage(directory, rubric, agencies).warnings():
+        warn(problem.describe(lang))
 
 
 def add_rules(parser: argparse.ArgumentParser) -> None:

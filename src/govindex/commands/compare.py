@@ -7,7 +7,7 @@ import argparse
 from govindex.commands._output import add_output_options, emit_document
 from govindex.compare import compare
 from govindex.io.comparisons import read_period
-from govindex.io.directory import list_registries, load_registry
+from govindex.io.directory import list_directories, load_directory
 from govindex.render import document_of
 
 _INPUTS = (
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--registry",
         metavar="FILE",
         help="an agency registry (a file, or a bundled id: "
-        + (", ".join(list_registries()) or "none")
+        + (", ".join(list_directories()) or "none")
         + ") to match names and follow lineage",
     )
     add_output_options(parser, tables=False)
@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     periods = [read_period(spec) for spec in [args.old, *args.new]]
-    registry = None if args.registry is None else load_registry(args.registry)
+    registry = None if args.registry is None else load_directory(args.registry)
     comparison = compare(*periods, registry=registry)
     emit_document(document_of(comparison, args.lang), args, data=comparison.to_dict())
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from govindex.commands._common import add_blank_rows, add_input_options, add_rules, read_options, warn
+from govindex.commands._common import add_blank_rows, add_input_options, add_rules, read_options, warn, warn_coverage
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
@@ -75,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if rubric.resolved_rules:
         for fact in unread_facts(rubric, cohort.assessments()):
             warn(f"{', '.join(args.scores)}: {fact.message()}")
+    warn_coverage(rubric, list(cohort.places), args.registry, args.lang)
     fmt = chosen_format(args, FORMATS)
     content: str | bytes
     if fmt == "csv" and args.excel_vn:

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from govindex.agency import Agency, slugify
-from govindex.directory import Registry
+from govindex.directory import AgencyDirectory
 from govindex.errors import FileFormatError, InputError
 from govindex.io.bundled import load_rubric
-from govindex.io.directory import list_registries, load_registry
+from govindex.io.directory import directory_of, list_directories, load_directory
 from govindex.rubric import Rubric
 
 
@@ -32,20 +32,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--registry",
         metavar="REGISTRY",
         help="the agency directory (a file or a bundled id); default: the bundled directory of the rubric's "
-        f"province, if any ({', '.join(list_registries()) or 'none'})",
+        f"province, if any ({', '.join(list_directories()) or 'none'})",
     )
     parser.add_argument("--output", "-o", required=True, metavar="FORM.xlsx", help="the workbook to write")
     parser.set_defaults(run=run)
 
 
-def _registry(args: argparse.Namespace, rubric: Rubric) -> Registry | None:
+def _registry(args: argparse.Namespace, rubric: Rubric) -> AgencyDirectory | None:
     if args.registry:
-        return load_registry(args.registry)
-    province = rubric.id.split("-", 1)[0]
-    return load_registry(province) if province in list_registries() else None
+        return load_directory(args.registry)
+    return directory_of(rubric)
 
 
-def _agency(name: str, group: str, registry: Registry | None, year: int) -> Agency:
+def _agency(name: str, group: str, registry: AgencyDirectory | None, year: int) -> Agency:
     if registry is None:
         return Agency(slugify(name) or name, name, group)
     record = registry.match(name).record
@@ -68,11 +67,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         agencies = []
         if registry is not None:
-            agencies = [
-                (record.id, record.name_in(rubric.year))
-                for record in registry.group(group.id)
-                if record.exists_in(rubric.year)
-            ]
+            agencies = [(record.id, record.name_in(rubric.year)) for record in registry.listed(group.id, rubric.year)]
         data = cohort_sheet_bytes(rubric, group.id, agencies)
     try:
         output.write_bytes(data)

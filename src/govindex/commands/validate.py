@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 
 from govindex.catalogue.reading import Reading
-from govindex.commands._common import add_blank_rows, add_input_options, add_rules, emit, read_options, warn
+from govindex.commands._common import (
+    add_blank_rows,
+    add_input_options,
+    add_rules,
+    emit,
+    read_options,
+    warn,
+    warn_coverage,
+)
 from govindex.io.bundled import load_rubric
 from govindex.io.rubrics import rules_plugins
 from govindex.io.validate import validate_files
@@ -59,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric, rules=args.rules) if args.rubric else None
     plugins = rules_plugins(args.rules)
     total = 0
-    reports = validate_files(args.files, rubric, options=read_options(args), together=args.together, plugins=plugins)
+    options = read_options(args)
+    reports = validate_files(args.files, rubric, options=options, together=args.together, plugins=plugins)
     shown = max(0, args.max_problems)
     for report in reports:
         for problem in report.problems[:shown]:
@@ -70,6 +79,9 @@ def run(args: argparse.Namespace) -> int:
             warn(text)
         emit(f"{report.summary()}\n")
         total += report.total
+    cohort = [report for report in reports if rubric is not None and report.rubric == rubric.id]
+    if rubric is not None and cohort:  # score files were checked against the rubric: who sent nothing?
+        warn_coverage(rubric, [agency for report in cohort for agency in report.places], options.registry)
     if total:
         emit(f"{total} problem(s) found.\n")
         return 2

@@ -20,7 +20,7 @@ import attrs
 from govindex.agency import nfc
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
-from govindex.directory import Registry
+from govindex.directory import AgencyDirectory
 from govindex.errors import FileFormatError, InputError
 
 __all__ = [
@@ -152,7 +152,7 @@ class ReadOptions:
 
     sheet: str | None = None
     ignore_columns: tuple[str, ...] = attrs.field(default=(), converter=_names)
-    registry: Registry | None = None
+    registry: AgencyDirectory | None = None
     max_bytes: int = attrs.field(default=DEFAULT_MAX_BYTES, validator=_positive)
     max_cells: int = attrs.field(default=DEFAULT_MAX_CELLS, validator=_positive)
     blank_rows: str = attrs.field(default="refuse", validator=_blank_rows)
