@@ -104,7 +104,7 @@ def test_every_missing_score_of_a_table_is_listed_with_its_cell(tmp_path: Path) 
         f"{path}:3:7",
     ]
     assert {problem.code for problem in report.problems} == {"missing-score"}
-    assert report.summary().endswith("4 problem(s) (score table, 2 agencies, checked against sonla-2017-it)")
+    assert report.summary("en").endswith("4 problem(s) (score table, 2 agencies, checked against sonla-2017-it)")
 
 
 def test_blank_rows_are_scored_as_not_assessed_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -338,7 +338,13 @@ def test_validate_bounds_its_listing_and_counts_every_problem(
     assert len(lines) == 6
     # 5000 unknown columns, and the row that has no score in a known column
     assert lines[3] == f"{path}: và 4998 lỗi khác (--max-problems để xem thêm)"
-    assert lines[-1] == "5001 problem(s) found."
+    assert (
+        lines[2]
+        == f"{path}:1:5: tiêu chí 'x2': cột 'x2' không phải tiêu chí nào"
+        + lines[2].split("không phải tiêu chí nào", 1)[1]
+    )
+    assert lines[-2] == f"{path}: 5001 lỗi (bảng điểm, 1 cơ quan, đã kiểm tra theo sonla-2017-it)"
+    assert lines[-1] == "Tìm thấy 5001 lỗi."
     status, out, _ = run_cli(capsys, ["validate", "--rubric", "sonla-2017-it", str(path), "--lang", "en"])
     assert len(out.splitlines()) == 200 + 3 and "and 4801 more problem(s)" in out
 

@@ -69,7 +69,7 @@ def test_every_problem_of_a_rubric(tmp_path: Path, capsys: pytest.CaptureFixture
         .replace("decimals: 2", "decimals: 2\ndecimals: 3")
     )
     path = write(tmp_path, "my-rubric.yaml", text)
-    status, out, _ = run_cli(capsys, ["validate", str(path)])
+    status, out, _ = run_cli(capsys, ["validate", str(path), "--lang", "en"])
     assert status == 2
     found = [line.split(": ", 2)[1] for line in out.splitlines()[:-2]]
     assert found == [
@@ -104,7 +104,7 @@ def test_cohort_problems_are_found_too(tmp_path: Path, capsys: pytest.CaptureFix
     text = ASSESSMENT.replace("      ops: 50\n", "      ops: 50\n      total: 90\n")
     path = write(tmp_path, "scores.yaml", text)
     rubric = write(tmp_path, "demo.yaml", RUBRIC)
-    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path)])
+    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--lang", "en"])
     assert status == 2
     line, column = position(text, "90")
     assert out.splitlines()[0].startswith(
@@ -116,7 +116,9 @@ def test_valid_files_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     rubric = write(tmp_path, "demo.yaml", RUBRIC)
     scores = write(tmp_path, "scores.yaml", ASSESSMENT)
     table = write(tmp_path, "scores.csv", WIDE)
-    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(rubric), str(scores), str(table)])
+    status, out, _ = run_cli(
+        capsys, ["validate", "--rubric", str(rubric), str(rubric), str(scores), str(table), "--lang", "en"]
+    )
     assert status == 0
     assert out.splitlines() == [
         f"{rubric}: ok (rubric)",
@@ -126,7 +128,7 @@ def test_valid_files_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_validate_explains_what_it_cannot_check(tmp_path: Path) -> None:
-    assert validate_file(write(tmp_path, "scores.yaml", ASSESSMENT)).summary() == (
+    assert validate_file(write(tmp_path, "scores.yaml", ASSESSMENT)).summary("en") == (
         f"{tmp_path / 'scores.yaml'}: ok (assessment file, 2 agencies, not checked against a rubric)"
     )
     report = validate_file(write(tmp_path, "s.csv", WIDE))

@@ -401,6 +401,18 @@ class Reading(Entry):
         "an assessment file (YAML or JSON)",
     )
     # -- validate ----------------------------------------------------------------------------------------------------
+    KIND_RUBRIC = ("kind-rubric", "bộ tiêu chí", "rubric")
+    KIND_ASSESSMENT = ("kind-assessment", "tệp đánh giá", "assessment file")
+    KIND_SCORES = ("kind-scores", "bảng điểm", "score table")
+    KIND_FORM = ("kind-form", "biểu mẫu của govindex template", "form from govindex template")
+    KIND_RESULT = ("kind-result", "tệp kết quả", "result file")
+    KIND_UNKNOWN = ("kind-unknown", "không rõ loại tệp", "unknown")
+    AGENCIES_COUNT = ("agencies-count", "{count} cơ quan", "{count} agencies")
+    CHECKED_AGAINST = ("checked-against", "đã kiểm tra theo {rubric}", "checked against {rubric}")
+    NOT_CHECKED = ("not-checked", "chưa kiểm tra theo bộ tiêu chí nào", "not checked against a rubric")
+    STATE_OK = ("state-ok", "không có lỗi", "ok")
+    STATE_PROBLEMS = ("state-problems", "{count} lỗi", "{count} problem(s)")
+    PROBLEMS_FOUND = ("problems-found", "Tìm thấy {count} lỗi.", "{count} problem(s) found.")
     MORE_PROBLEMS = (
         "more-problems",
         "{where}: và {count} lỗi khác (--max-problems để xem thêm)",

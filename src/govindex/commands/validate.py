@@ -77,12 +77,12 @@ def run(args: argparse.Namespace) -> int:
             emit(Reading.MORE_PROBLEMS.text(args.lang, where=report.file, count=report.total - shown) + "\n")
         for text in report.warnings:
             warn(text)
-        emit(f"{report.summary()}\n")
+        emit(f"{report.summary(args.lang)}\n")
         total += report.total
     cohort = [report for report in reports if rubric is not None and report.rubric == rubric.id]
     if rubric is not None and cohort:  # score files were checked against the rubric: who sent nothing?
         warn_coverage(rubric, [agency for report in cohort for agency in report.places], options.registry)
     if total:
-        emit(f"{total} problem(s) found.\n")
+        emit(Reading.PROBLEMS_FOUND.text(args.lang, count=total) + "\n")
         return 2
     return 0

@@ -73,21 +73,23 @@ class FileReport:
         """How many problems the file has."""
         return len(self.problems) if self.found is None else max(self.found, len(self.problems))
 
-    def summary(self) -> str:
-        """One line: ``scores.csv: ok (score table, 18 agencies, checked against sonla-2017-it)``."""
-        what = {
-            "rubric": "rubric",
-            "assessment": "assessment file",
-            "scores": "score table",
-            "form": "form from govindex template",
-            "result": "result file",
-        }.get(self.kind, self.kind)
-        details = [what]
+    def summary(self, lang: str = "vi") -> str:
+        """One line: ``scores.csv: ok (score table, 18 agencies, checked against sonla-2017-it)`` (``lang="en"``)."""
+        kinds = {
+            "rubric": Reading.KIND_RUBRIC,
+            "assessment": Reading.KIND_ASSESSMENT,
+            "scores": Reading.KIND_SCORES,
+            "form": Reading.KIND_FORM,
+            "result": Reading.KIND_RESULT,
+        }
+        kind = kinds.get(self.kind)
+        details = [kind.text(lang) if kind is not None else Reading.KIND_UNKNOWN.text(lang)]
         if self.count is not None:
-            details.append(f"{self.count} agencies")
+            details.append(Reading.AGENCIES_COUNT.text(lang, count=self.count))
         if self.kind in {"assessment", "scores", "form", "result"}:
-            details.append(f"checked against {self.rubric}" if self.rubric else "not checked against a rubric")
-        state = "ok" if self.ok else f"{self.total} problem(s)"
+            checked = Reading.CHECKED_AGAINST.text(lang, rubric=self.rubric) if self.rubric else None
+            details.append(checked or Reading.NOT_CHECKED.text(lang))
+        state = Reading.STATE_OK.text(lang) if self.ok else Reading.STATE_PROBLEMS.text(lang, count=self.total)
         return f"{self.file}: {state} ({', '.join(details)})"
 
 
@@ -235,8 +237,10 @@ def validate_file(
     it names (``rule_files``) and ``plugins`` (the rules of ``--rules``).
 
     >>> from govindex.io.bundled import bundled_path
-    >>> validate_file(bundled_path("sonla-2021-cqs.yaml")).summary().split(": ", 1)[1]
+    >>> validate_file(bundled_path("sonla-2021-cqs.yaml")).summary("en").split(": ", 1)[1]
     'ok (rubric)'
+    >>> validate_file(bundled_path("sonla-2021-cqs.yaml")).summary().split(": ", 1)[1]
+    'không có lỗi (bộ tiêu chí)'
     """
     options = options or ReadOptions()
     file = str(path)
