@@ -12,7 +12,8 @@ from filekit import raises_en
 from govindex import load_rubric
 from govindex.cli import main
 from govindex.errors import InputError
-from govindex.io.assessments import parse_assessment_file, read_assessments
+from govindex.io.assessments import parse_assessment_file
+from govindex.io.cohort import read_assessments
 from govindex.io.csvio import parse_scores_csv
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "dti-index-values.csv"

@@ -19,7 +19,7 @@ from govindex.assessment import Source  # noqa: E402
 from govindex.cli import main  # noqa: E402
 from govindex.errors import GovIndexError  # noqa: E402
 from govindex.formlayout import COHORT_SHEET, FORM_HEADER, FORM_SHEET, INSTRUCTIONS_SHEET  # noqa: E402
-from govindex.io.assessments import read_assessments  # noqa: E402
+from govindex.io.cohort import read_assessments  # noqa: E402
 from govindex.io.forms import is_form, parse_form  # noqa: E402
 from govindex.io.published import load_dataset  # noqa: E402
 from govindex.io.rubrics import read_rubric  # noqa: E402

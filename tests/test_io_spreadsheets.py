@@ -16,8 +16,8 @@ from filekit import run_cli
 from govindex import GovIndexError, load_rubric, parse_scores_csv, score
 from govindex.cli import main
 from govindex.io import read_scores
-from govindex.io.assessments import read_assessments
 from govindex.io.cells import ReadOptions
+from govindex.io.cohort import read_assessments
 from govindex.io.directory import load_directory
 from govindex.io.published import load_dataset
 

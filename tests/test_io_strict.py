@@ -13,8 +13,8 @@ import pytest
 
 from filekit import ASSESSMENT, RUBRIC, WIDE, raises_en, run_cli
 from govindex import GovIndexError, load_rubric, parse_assessment_file, parse_rubric, parse_scores_csv
-from govindex.io.assessments import read_assessments
 from govindex.io.cells import ReadOptions
+from govindex.io.cohort import read_assessments
 from govindex.io.yamlio import load_document
 
 DEMO = parse_rubric(RUBRIC)

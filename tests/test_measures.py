@@ -17,7 +17,8 @@ from filekit import raises_en
 from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, explain, score
 from govindex.cli import main
 from govindex.errors import GovIndexError, InputError, RubricError
-from govindex.io.assessments import dump_assessments, parse_assessment_file, read_assessments
+from govindex.io.assessments import dump_assessments, parse_assessment_file
+from govindex.io.cohort import read_assessments
 from govindex.io.csvio import parse_scores_csv
 from govindex.io.rubrics import dump_rubric, parse_rubric
 from govindex.measures import (

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from govindex.assessment import Assessment, Source
 from govindex.errors import GovIndexError
-from govindex.io.assessments import ScoreFile, combine_score_files, read_score_file
 from govindex.io.cells import DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, ReadOptions
+from govindex.io.cohort import ScoreFile, combine_score_files, read_score_file
 from govindex.io.writers import FORMATS
 from govindex.render.safe import visible
 from govindex.rubric import Rubric

@@ -8,8 +8,8 @@ from govindex.assessment import Assessment
 from govindex.commands._common import add_input_options, read_options
 from govindex.commands._output import emit_text
 from govindex.errors import InputError
-from govindex.io.assessments import ScoreFile, combine_score_files, read_score_file
 from govindex.io.bundled import load_rubric
+from govindex.io.cohort import ScoreFile, combine_score_files, read_score_file
 from govindex.io.published import list_datasets, load_dataset
 from govindex.render import format_for_path, render_document
 from govindex.render.appendix import appendix

@@ -26,10 +26,8 @@ file's extension.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
 
 import attrs
 
@@ -38,7 +36,6 @@ from govindex.assessment import Assessment, Source, measurement_of
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError, collected
-from govindex.io.cells import ReadOptions
 from govindex.io.converter import structure_document, unstructure
 from govindex.io.yamlio import CommaNumber, Document, dump_document, join_index, join_key, load_document
 from govindex.measures import Measurement
@@ -52,15 +49,11 @@ _RUBRIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 __all__ = [
     "AgencyEntry",
     "AssessmentFile",
-    "ScoreFile",
     "assessments_of_document",
     "check_assessment_text",
-    "combine_score_files",
     "dump_assessment_file",
     "dump_assessments",
     "parse_assessment_file",
-    "read_assessments",
-    "read_score_file",
 ]
 
 
@@ -422,88 +415,3 @@ def assessments_of_document(
         mark = document.locate(join_key(join_index("agencies", index), "id"))
         lines[entry.id] = None if mark is None else mark[0]
     return parsed.assessments(rubric), lines
-
-
-#: Where an agency was found in a score file: its line (row) and, in a workbook, its sheet.
-Place = tuple[int | None, str | None]
-
-
-@attrs.frozen
-class ScoreFile:
-    """The assessments read from one score file, and the line (and sheet) where each agency was found."""
-
-    file: str
-    assessments: tuple[Assessment, ...]
-    places: Mapping[str, Place] = attrs.field(factory=dict, eq=False, hash=False)
-    columns: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
-
-    def describe(self, agency_id: str) -> Any:
-        """``scores.csv (line 3)`` (worded per language), ``book.xlsx (Điểm!5)`` or the file alone."""
-        from govindex.io.cohort import where_in_file
-
-        line, sheet = self.places.get(agency_id, (None, None))
-        return where_in_file((self.file, sheet, line))
-
-
-def read_score_file(
-    path: str | Path,
-    rubric: Rubric,
-    *,
-    source: Source | None = None,
-    options: ReadOptions | None = None,
-    values: str = "points",
-) -> ScoreFile:
-    """Read one score file of any supported kind (by extension; see :data:`govindex.io.sources.SOURCE_READERS`)."""
-    from govindex.io.cohort import read_scores
-
-    cohort = read_scores([path], rubric, options=options, values=values, source=source)
-    places = {agency: (line, sheet) for agency, (_file, sheet, line) in cohort.places.items()}
-    return ScoreFile(str(path), cohort.assessments(), places, cohort.columns.get(str(path), {}))
-
-
-def combine_score_files(files: Iterable[ScoreFile]) -> tuple[Assessment, ...]:
-    """The assessments of several score files; an agency found in two files is refused, naming both."""
-    seen: dict[str, ScoreFile] = {}
-    out: list[Assessment] = []
-    for score_file in files:
-        for assessment in score_file.assessments:
-            agency_id = assessment.agency.id
-            first = seen.get(agency_id)
-            if first is not None:
-                line, sheet = score_file.places.get(agency_id, (None, None))
-                raise InputError(
-                    Reading.AGENCY_IN_TWO_FILES,
-                    first=first.describe(agency_id),
-                    second=score_file.describe(agency_id),
-                    file=score_file.file,
-                    line=line,
-                    sheet=sheet,
-                    agency=agency_id,
-                )
-            seen[agency_id] = score_file
-            out.append(assessment)
-    return tuple(out)
-
-
-def read_assessments(
-    path: str | Path | Sequence[str | Path],
-    rubric: Rubric,
-    *,
-    source: Source | None = None,
-    options: ReadOptions | None = None,
-    values: str = "points",
-) -> tuple[Assessment, ...]:
-    """Read the assessments of one score file, or of several together, of any supported kind (by extension).
-
-    The assessments of :func:`govindex.io.read_scores` (which gives the
-    engine's columns and where each agency was found): ``values="index"``
-    reads every value as a share of its node's maximum on the rubric's
-    published scale; ``source`` overrides the file's own source (tables
-    have none; they default to the appraisal); ``options`` says how tables
-    are read (sheet, columns to leave unread, agency registry, size limits).
-    Given several files, an agency found in two of them is refused, naming both.
-    """
-    from govindex.io.cohort import read_scores
-
-    paths = [path] if isinstance(path, (str, Path)) else list(path)
-    return read_scores(paths, rubric, options=options, values=values, source=source).assessments()

@@ -23,19 +23,28 @@ from govindex.agency import Agency
 from govindex.assessment import Assessment, Source
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
-from govindex.engine._layout import layout_of
 from govindex.errors import GovIndexError, InputError, collected
 from govindex.io.cells import ReadOptions
-from govindex.io.table import BLANK, GroupPart, TablePart, code_of, codes_dtype, split_codes
+from govindex.io.parts import where_in_file
+from govindex.io.table import GroupPart, TablePart, split_codes
 from govindex.measures import Measurement
-from govindex.points import to_scaled
 from govindex.rubric import Rubric
 from govindex.views import VALUES
 
 if TYPE_CHECKING:
     from govindex.engine import ScoreTable
 
-__all__ = ["Cohort", "Place", "cohort_of_parts", "in_file_order", "part_of_assessments", "read_scores"]
+__all__ = [
+    "Cohort",
+    "Place",
+    "ScoreFile",
+    "cohort_of_parts",
+    "combine_score_files",
+    "in_file_order",
+    "read_assessments",
+    "read_score_file",
+    "read_scores",
+]
 
 #: Where an agency was found: its file, its sheet (in a workbook) and its line (row).
 Place = tuple[str | None, str | None, int | None]
@@ -220,91 +229,6 @@ def _claim(
     )
 
 
-def where_in_file(place: Place) -> Any:
-    """A file and where in it, worded for the message that holds it: ``a.csv (line 2)``, ``b.xlsx (Điểm!5)``."""
-    from govindex.io.header import Worded
-
-    file, sheet, line = place
-    shown = file or "-"
-    if line is None:
-        return shown
-    if sheet is not None:
-        return f"{shown} ({sheet}!{line})"
-    return Worded(Reading.FILE_LINE, where=shown, at_line=line)
-
-
-def part_of_assessments(
-    rubric: Rubric,
-    assessments: Iterable[Assessment],
-    file: str | None,
-    lines: Mapping[str, int | None],
-    report: Report,
-    sheet: str | None = None,
-    *,
-    blank_rows: bool = False,
-) -> TablePart:
-    """A part from assessments read another way (an assessment file, a form, a dataset), checked like a table's.
-
-    With ``blank_rows``, an agency without any score is set aside as not assessed.
-    """
-    import numpy as np
-
-    part = TablePart(file, sheet)
-    dtype = codes_dtype(rubric)
-    for assessment in assessments:
-        agency = assessment.agency
-        if agency.group not in rubric.group_ids:
-            try:
-                rubric.group(agency.group)
-            except GovIndexError as error:
-                report(error.with_context(file=file, sheet=sheet, line=lines.get(agency.id), agency=agency.id))
-            continue
-        group = rubric.group(agency.group)
-        piece = part.groups.get(group.id)
-        if piece is None:
-            piece = part.groups[group.id] = GroupPart(group.id, layout_of(group, rubric.decimals))
-        row = np.full(piece.layout.width, BLANK, dtype=dtype)
-        for node_id, value in assessment.scores.items():
-            try:
-                position, code = _code(piece.layout, node_id, value)
-            except GovIndexError as error:
-                where = {"file": file, "sheet": sheet, "line": lines.get(agency.id)}
-                report(error.with_context(agency=agency.id, node=node_id, **where))
-                continue
-            row[position] = code
-        if blank_rows and not assessment.scores and not assessment.measurements:
-            part.blank.append((agency, lines.get(agency.id)))  # type: ignore[arg-type]
-            continue
-        piece.agencies.append(agency)
-        piece.lines.append(lines.get(agency.id))  # type: ignore[arg-type]
-        piece.sources.append(assessment.source)
-        piece.rows.append(row)
-        if assessment.measurements:
-            piece.measurements[agency.id] = dict(assessment.measurements)
-        if assessment.evidence:
-            piece.evidence[agency.id] = dict(assessment.evidence)
-        part.lines[agency.id] = lines.get(agency.id)  # type: ignore[assignment]
-    return part
-
-
-def _code(layout: Any, node_id: str, value: Any) -> tuple[int, int]:
-    """The position and code of a score given as a Decimal, checked as a table's cell is."""
-    from govindex.io.table import check_scaled
-    from govindex.points import decimals_of
-
-    position = layout.index.get(node_id)
-    if position is None:
-        raise InputError(
-            Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(layout.group_id), known=layout.ids
-        )
-    if decimals_of(value) > layout.decimals:
-        raise InputError(Reading.TOO_PRECISE, value=value, decimals=layout.decimals)
-    scaled = to_scaled(value, layout.decimals)
-    check_scaled(layout, position, scaled)
-    exponent = value.as_tuple().exponent
-    return position, code_of(scaled, -exponent if isinstance(exponent, int) else 0)
-
-
 def read_scores(
     sources: str | Path | Iterable[str | Path],
     rubric: Rubric,
@@ -369,3 +293,82 @@ def in_file_order(problems: Sequence[GovIndexError]) -> list[GovIndexError]:
     for problem in problems:
         files.setdefault(problem.file, len(files))
     return sorted(problems, key=lambda p: (files[p.file], p.line is None, p.line or 0, p.column is None, p.column or 0))
+
+
+#: Where an agency was found in a score file: its line (row) and, in a workbook, its sheet.
+FilePlace = tuple[int | None, str | None]
+
+
+@attrs.frozen
+class ScoreFile:
+    """The assessments read from one score file, and the line (and sheet) where each agency was found."""
+
+    file: str
+    assessments: tuple[Assessment, ...]
+    places: Mapping[str, FilePlace] = attrs.field(factory=dict, eq=False, hash=False)
+    columns: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
+
+    def describe(self, agency_id: str) -> Any:
+        """``scores.csv (line 3)`` (worded per language), ``book.xlsx (Điểm!5)`` or the file alone."""
+        line, sheet = self.places.get(agency_id, (None, None))
+        return where_in_file((self.file, sheet, line))
+
+
+def read_score_file(
+    path: str | Path,
+    rubric: Rubric,
+    *,
+    source: Source | None = None,
+    options: ReadOptions | None = None,
+    values: str = "points",
+) -> ScoreFile:
+    """Read one score file of any supported kind (by extension; see :data:`govindex.io.sources.SOURCE_READERS`)."""
+    cohort = read_scores([path], rubric, options=options, values=values, source=source)
+    places = {agency: (line, sheet) for agency, (_file, sheet, line) in cohort.places.items()}
+    return ScoreFile(str(path), cohort.assessments(), places, cohort.columns.get(str(path), {}))
+
+
+def combine_score_files(files: Iterable[ScoreFile]) -> tuple[Assessment, ...]:
+    """The assessments of several score files; an agency found in two files is refused, naming both."""
+    seen: dict[str, ScoreFile] = {}
+    out: list[Assessment] = []
+    for score_file in files:
+        for assessment in score_file.assessments:
+            agency_id = assessment.agency.id
+            first = seen.get(agency_id)
+            if first is not None:
+                line, sheet = score_file.places.get(agency_id, (None, None))
+                raise InputError(
+                    Reading.AGENCY_IN_TWO_FILES,
+                    first=first.describe(agency_id),
+                    second=score_file.describe(agency_id),
+                    file=score_file.file,
+                    line=line,
+                    sheet=sheet,
+                    agency=agency_id,
+                )
+            seen[agency_id] = score_file
+            out.append(assessment)
+    return tuple(out)
+
+
+def read_assessments(
+    path: str | Path | Sequence[str | Path],
+    rubric: Rubric,
+    *,
+    source: Source | None = None,
+    options: ReadOptions | None = None,
+    values: str = "points",
+) -> tuple[Assessment, ...]:
+    """Read the assessments of one score file, or of several together, of any supported kind (by extension).
+
+    The assessments of :func:`govindex.io.read_scores` (which gives the
+    engine's columns and where each agency was found): ``values="index"``
+    reads every value as a share of its node's maximum on the rubric's
+    published scale; ``source`` overrides the file's own source (tables
+    have none; they default to the appraisal); ``options`` says how tables
+    are read (sheet, columns to leave unread, agency registry, size limits).
+    Given several files, an agency found in two of them is refused, naming both.
+    """
+    paths = [path] if isinstance(path, (str, Path)) else list(path)
+    return read_scores(paths, rubric, options=options, values=values, source=source).assessments()

@@ -37,7 +37,7 @@ from govindex.io.cells import ReadOptions, bad_character, check_length, read_lim
 from govindex.io.cohort import cohort_of_parts, in_file_order
 from govindex.io.csvrows import csv_rows, decode
 from govindex.io.header import FLAG_COLUMNS
-from govindex.io.table import read_table
+from govindex.io.reading import read_table
 from govindex.points import format_points
 from govindex.render.safe import csv_cell, visible
 from govindex.rubric import Rubric

@@ -76,7 +76,7 @@ def result_file(document: Document) -> tuple[ResultFile | None, list[GovIndexErr
 
 def part_of_result(document: Document, rubric: Rubric, *, report: Report) -> Any:
     """The scores of a result file as a :class:`~govindex.io.table.TablePart`."""
-    from govindex.io.cohort import part_of_assessments
+    from govindex.io.parts import part_of_assessments
     from govindex.io.table import TablePart
 
     file = document.file

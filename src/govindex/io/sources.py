@@ -16,8 +16,9 @@ from govindex.assessment import Source
 from govindex.catalogue.files import Files
 from govindex.errors import FileFormatError, GovIndexError
 from govindex.io.cells import ReadOptions, read_limited
-from govindex.io.cohort import part_of_assessments
-from govindex.io.table import TablePart, read_table
+from govindex.io.parts import part_of_assessments
+from govindex.io.reading import read_table
+from govindex.io.table import TablePart
 from govindex.rubric import Rubric
 
 __all__ = ["SOURCE_READERS", "read_source"]

@@ -19,7 +19,7 @@ columns (:mod:`govindex.io.longform`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -30,9 +30,9 @@ from govindex.assessment import Source
 from govindex.catalogue.reading import Reading
 from govindex.directory import MatchKind
 from govindex.engine._layout import Layout, layout_of
-from govindex.errors import FileFormatError, GovIndexError, InputError
+from govindex.errors import GovIndexError, InputError
 from govindex.io.cells import NumberText, ReadOptions, TypedNumber, check_text, header_key
-from govindex.io.header import FLAG_COLUMNS, Header, is_header, read_header
+from govindex.io.header import FLAG_COLUMNS, Header
 from govindex.measures import Measurement
 from govindex.points import from_scaled, to_scaled
 from govindex.render.safe import unprotect_csv_cell
@@ -41,7 +41,7 @@ from govindex.rubric import Rubric
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-__all__ = ["BLANK", "PROBLEM", "CellReader", "GroupPart", "TablePart", "read_table"]
+__all__ = ["BLANK", "PROBLEM", "CellReader", "GroupPart", "TableContext", "TablePart"]
 
 Row = tuple[int, list[str]]
 Report = Callable[[GovIndexError], None]
@@ -481,67 +481,3 @@ def _group_lookup(rubric: Rubric) -> dict[str, str]:
     for group in rubric.groups:
         lookup[header_key(group.id)] = group.id
     return lookup
-
-
-def find_header(rows: Iterator[Row], report: Report, file: str | None, sheet: str | None) -> Row | None:
-    """The header row: the first that names the agency column (title rows above it are skipped)."""
-    first: int | None = None
-    for line, cells in rows:
-        if first is None:
-            first = line
-        if is_header(cells):
-            return line, cells
-    from govindex.io.header import AGENCY_LIST
-
-    if first is None:
-        from govindex.catalogue.files import Files
-
-        report(FileFormatError(Files.EMPTY, file=file, sheet=sheet, line=1))
-    else:
-        report(FileFormatError(Reading.NO_HEADER, headers=AGENCY_LIST, file=file, sheet=sheet, line=first))
-    return None
-
-
-def read_table(
-    rows: Iterable[Row],
-    rubric: Rubric,
-    *,
-    file: str | None,
-    sheet: str | None = None,
-    source: Source = Source.APPRAISED,
-    options: ReadOptions,
-    values: str = "points",
-    report: Report,
-    protected: bool = False,
-) -> TablePart:
-    """Read a score table from its rows into per-group columns; every problem goes to ``report``.
-
-    ``protected`` (CSV): a text cell protected by a leading apostrophe
-    (:func:`govindex.render.safe.csv_cell`) is read without it.
-    """
-    part = TablePart(file, sheet)
-    iterator = iter(rows)
-    found = find_header(iterator, report, file, sheet)
-    if found is None:
-        return part
-    line, cells = found
-
-    def placed(error: GovIndexError) -> None:
-        report(error.with_context(file=file, sheet=sheet))
-
-    header = read_header(cells, line, rubric, options, placed)
-    if header is None:
-        return part
-    context = TableContext(rubric, header, file, sheet, source, options, values, report, protected)
-    if header.long:
-        from govindex.io.longform import read_long
-
-        read_long(context, iterator, part)
-    else:
-        from govindex.io.wide import read_wide
-
-        read_wide(context, iterator, part)
-    from govindex.io.separators import check_separators
-
-    check_separators(context, part)
-    return part

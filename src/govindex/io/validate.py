@@ -18,8 +18,9 @@ import attrs
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError
-from govindex.io.assessments import Place, _file_of
+from govindex.io.assessments import _file_of
 from govindex.io.cells import ReadOptions, read_limited
+from govindex.io.cohort import FilePlace as Place
 from govindex.io.rubrics import _rubric_of
 from govindex.io.yamlio import Document, join_index, join_key, load_document
 from govindex.rubric import Rubric
@@ -200,7 +201,8 @@ def _cohort_problems(rubric: Rubric, assessments: tuple[object, ...], document: 
     """Every problem scoring finds in an assessment file's cohort, at its path in the document."""
     from govindex.assessment import Assessment
     from govindex.io.checks import cohort_problems
-    from govindex.io.cohort import cohort_of_parts, part_of_assessments
+    from govindex.io.cohort import cohort_of_parts
+    from govindex.io.parts import part_of_assessments
 
     cohort_list = [a for a in assessments if isinstance(a, Assessment)]
     found: list[GovIndexError] = []
@@ -327,7 +329,7 @@ def validate_files(
 
 
 def _describe(report: FileReport, agency_id: str) -> Any:
-    from govindex.io.cohort import where_in_file
+    from govindex.io.parts import where_in_file
 
     line, sheet = report.places.get(agency_id, (None, None))
     return where_in_file((report.file, sheet, line))
