@@ -317,14 +317,15 @@ def _view_path(data: Any, message: str, node_id: str | None) -> str | None:
 def _as_problem(path: str, leaf: BaseException, data: Any) -> GovIndexError:
     if isinstance(leaf, GovIndexError):
         problem = leaf
-        view_path = None if path else _view_path(data, leaf.message, leaf.node)
+        # TRANSITION: the rubric's refusals are still text; the rubric side places them by their English words
+        view_path = None if path else _view_path(data, leaf.message_in("en"), leaf.node)
         if view_path is not None:
             path = view_path
         elif not path and leaf.node is not None:
             path = _node_path(data, leaf.group, leaf.node) or ""
-        if isinstance(leaf, RubricError) and leaf.node is not None and leaf.message.startswith("max_points"):
+        if isinstance(leaf, RubricError) and leaf.node is not None and leaf.message_in("en").startswith("max_points"):
             path = join_key(path, "max_points")
-        if isinstance(leaf, RubricError) and leaf.node is not None and leaf.message.startswith("measure "):
+        if isinstance(leaf, RubricError) and leaf.node is not None and leaf.message_in("en").startswith("measure "):
             path = join_key(path, "measure")
     elif isinstance(leaf, (cattrs.ForbiddenExtraKeysError, KeyError, cattrs.errors.StructureHandlerNotFoundError)):
         problem = _problem_of(leaf, path, data)

@@ -229,7 +229,7 @@ def _split_number(previous: tuple[yaml.Node, yaml.Node] | None, key: yaml.Node, 
     if previous is None or not isinstance(key, yaml.ScalarNode) or not isinstance(value, yaml.ScalarNode):
         return None
     number = previous[1]
-    if not isinstance(number, yaml.ScalarNode) or number.style is not None or key.style is not None:
+    if not isinstance(number, yaml.ScalarNode) or not _plain(number) or not _plain(key):
         return None
     if not re.fullmatch(r"-?[0-9]+", number.value) or not re.fullmatch(r"[0-9]+", key.value):
         return None
@@ -346,7 +346,7 @@ class _Builder:
         kind = tag[len(_TAG) :]
         if kind == "str":
             text = nfc(text)
-            if node.style is None and _COMMA_NUMBER.fullmatch(text):
+            if _plain(node) and _COMMA_NUMBER.fullmatch(text):
                 return CommaNumber(text)
             return text
         if kind == "null":
@@ -390,7 +390,21 @@ class _Builder:
             return text
 
 
+_C_LOADER: Any = getattr(yaml, "CSafeLoader", None)
+
+
 def _compose(text: str, file: str | None) -> tuple[yaml.Node | None, set[int]]:
+    """The document's nodes and where a tag is written out.
+
+    With libyaml (when PyYAML has it) a valid document is composed many times
+    faster, into the same nodes; any document libyaml refuses is composed again
+    by the pure-Python composer, whose refusals say what is wrong and where.
+    """
+    if _C_LOADER is not None:
+        try:
+            return _compose_c(text)
+        except (yaml.YAMLError, RecursionError):
+            pass
     try:
         loader = _Loader(text)
     except yaml.YAMLError as error:
@@ -414,6 +428,22 @@ def _compose(text: str, file: str | None) -> tuple[yaml.Node | None, set[int]]:
         raise FileFormatError(Files.TOO_DEEP, depth=MAX_DEPTH, file=file) from None
     finally:
         loader.dispose()
+
+
+def _compose_c(text: str) -> tuple[yaml.Node | None, set[int]]:
+    """libyaml's nodes, and where a tag is written out (from its events: the same places as the composer's)."""
+    explicit = {
+        event.start_mark.index
+        for event in yaml.parse(text, Loader=_C_LOADER)
+        if getattr(event, "tag", None) is not None
+    }
+    node: yaml.Node | None = yaml.compose(text, Loader=_C_LOADER)
+    return node, explicit
+
+
+def _plain(node: yaml.Node) -> bool:
+    """Whether a scalar was written plain (no quotes, no block style): libyaml says ``""``, the composer ``None``."""
+    return node.style in (None, "")
 
 
 def _check_size(text: str, file: str | None) -> None:
@@ -470,7 +500,10 @@ def _json_marks(
     problems: list[GovIndexError] = []
     builder = _Builder(file, problems.append, reader=reader)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            root = yaml.compose(text, Loader=_C_LOADER or yaml.SafeLoader)
+        except yaml.YAMLError:  # libyaml refuses some JSON (a lone surrogate escaped): the composer takes it
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
         if root is not None:
             _expanded_size(root, file)
             builder.build(root, "")
