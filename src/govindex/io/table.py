@@ -309,6 +309,10 @@ class TableContext:
         self.group_cells: dict[str, str] = {}
         self.dtype = codes_dtype(rubric)
         self.flag_columns = [name for name in FLAG_COLUMNS if name in header.positions]
+        #: whether the rows give no agency fact but the name (no flag, source or not-applicable column)
+        self.names_only = (
+            not header.by_name and not self.flag_columns and not ({"source", "not_applicable"} & set(header.positions))
+        )
 
     def text(self, raw: str) -> str:
         """A cell's text as read: stripped, in NFC; in CSV a protecting apostrophe removed."""
@@ -414,6 +418,11 @@ class TableContext:
         self, cells: list[str], line: int, agency_id: str, group: str, facts: dict[str, tuple[str, int]] | None = None
     ) -> tuple[Agency, Source] | None:
         """The row's agency and source, from its cells (or, in the long form, from ``facts``: text and line)."""
+        if facts is None and self.names_only:  # the common case: no facts besides the name, read at once
+            name = self.cell(cells, "name") if "name" in self.header.positions else ""
+            if not self.usable(((agency_id, line, "agency"), (name, line, "name")), agency_id):
+                return None
+            return Agency(agency_id, name or agency_id, group), self.source
 
         def fact(name: str) -> tuple[str, int]:
             if facts is not None:

@@ -435,7 +435,7 @@ def _compose_c(text: str) -> tuple[yaml.Node | None, set[int]]:
     explicit = {
         event.start_mark.index
         for event in yaml.parse(text, Loader=_C_LOADER)
-        if getattr(event, "tag", None) is not None
+        if getattr(event, "tag", None) is not None and event.start_mark is not None
     }
     node: yaml.Node | None = yaml.compose(text, Loader=_C_LOADER)
     return node, explicit
@@ -443,7 +443,7 @@ def _compose_c(text: str) -> tuple[yaml.Node | None, set[int]]:
 
 def _plain(node: yaml.Node) -> bool:
     """Whether a scalar was written plain (no quotes, no block style): libyaml says ``""``, the composer ``None``."""
-    return node.style in (None, "")
+    return getattr(node, "style", None) in (None, "")
 
 
 def _check_size(text: str, file: str | None) -> None:
