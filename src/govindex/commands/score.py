@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from govindex.agency import Agency
 from govindex.commands._common import add_blank_rows, add_input_options, add_rules, read_options, warn, warn_coverage
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
@@ -72,7 +73,11 @@ def run(args: argparse.Namespace) -> int:
         result = score(rubric, cohort.table)
     except GovIndexError as error:
         raise cohort.locate(error) from None
-    if rubric.resolved_rules:
+    plain = Agency("-", "-", "-")
+    stated = any(
+        agency.flags != plain.flags or agency.attributes for group in cohort.table.groups for agency in group.agencies
+    )
+    if stated:  # an agency states a fact: does a rule read it? (the assessments are made only then)
         for fact in unread_facts(rubric, cohort.assessments()):
             warn(f"{', '.join(args.scores)}: {fact.message()}")
     warn_coverage(rubric, list(cohort.places), args.registry, args.lang)
