@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govindex.bands import BandScheme
 from govindex.catalogue.files import Files
@@ -38,6 +38,10 @@ from govindex.io.yamlio import load_document
 from govindex.points import parse_points
 from govindex.ranking import Rank
 from govindex.scoring import score
+
+if TYPE_CHECKING:
+    from govindex.bands import BandScheme
+    from govindex.rubric import Rubric
 
 __all__ = ["parse_result_json", "read_period", "split_input"]
 
@@ -83,14 +87,35 @@ def _standing(entry: ResultEntry, where: str, bands: BandScheme | None, file: st
         total = parse_points(entry.total)
     except GovIndexError as error:
         raise error.with_context(file=file, path=f"{where}.total", agency=entry.agency) from None
-    label_of_band: str | None = None
-    if bands is not None and entry.band is not None:
-        try:
-            label_of_band = bands.band(entry.band).label
-        except GovIndexError as error:
-            raise error.with_context(file=file, path=f"{where}.band", agency=entry.agency) from None
+    label_of_band, label_en = _band_labels(bands, entry.band, file=file, path=f"{where}.band", agency=entry.agency)
     rank = _rank(entry.rank, file=file, path=f"{where}.rank")
-    return Standing(entry.agency, entry.name or entry.agency, entry.group, total, rank, entry.band, label_of_band)
+    return Standing(
+        entry.agency,
+        entry.name or entry.agency,
+        entry.group,
+        total,
+        rank,
+        entry.band,
+        label_of_band,
+        band_label_en=label_en,
+    )
+
+
+def _band_labels(
+    bands: BandScheme | None, band_id: str | None, *, file: str | None, path: str, agency: str
+) -> tuple[str | None, str | None]:
+    """The Vietnamese and English labels of a result file's band, checked against the rubric's bands."""
+    if bands is None or band_id is None:
+        return None, None
+    try:
+        band = bands.band(band_id)
+    except GovIndexError as error:
+        raise error.with_context(file=file, path=path, agency=agency) from None
+    return band.label, band.label_en
+
+
+def _group_names(rubric: Rubric | None) -> dict[str, tuple[str, str | None]]:
+    return {} if rubric is None else {g.id: (g.name, g.name_en) for g in rubric.groups}
 
 
 def parse_result_json(
@@ -108,15 +133,14 @@ def parse_result_json(
     bands = rubric.bands if rubric is not None else None
     standings = [_standing(entry, f"results[{i}]", bands, file) for i, entry in enumerate(parsed.results)]
     standings += [
-        Standing(item.agency, item.name or item.agency, item.group, note=f"not assessed: {item.reason}")
-        for item in parsed.not_assessed
+        Standing(item.agency, item.name or item.agency, item.group, note=item.reason) for item in parsed.not_assessed
     ]
     if rubric is None:
         decimals = max((written_decimals(s.score) for s in standings if s.score is not None), default=None)
-        return _period(parsed.rubric, standings, label, year, decimals, (), {}, file)
+        return _period(parsed.rubric, standings, label, year, decimals, (), {}, file, rubric)
     maxima = {g.id: g.tree.max_points for g in rubric.groups}
     ids = () if bands is None else bands.ids
-    return _period(parsed.rubric, standings, label, year or rubric.year, rubric.decimals, ids, maxima, file)
+    return _period(parsed.rubric, standings, label, year or rubric.year, rubric.decimals, ids, maxima, file, rubric)
 
 
 def _period(
@@ -128,10 +152,11 @@ def _period(
     bands: tuple[str, ...],
     maxima: Mapping[str, Decimal],
     file: str | None,
+    rubric: Rubric | None,
 ) -> Period:
     try:
         name = label or (str(year) if year is not None else Path(file or "result").stem)
-        return Period(name, tuple(standings), year, decimals, bands, maxima, rubric_id)
+        return Period(name, tuple(standings), year, decimals, bands, maxima, rubric_id, _group_names(rubric))
     except GovIndexError as error:
         raise error.with_context(file=file) from None
 
