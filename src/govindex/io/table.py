@@ -418,11 +418,8 @@ class TableContext:
         self, cells: list[str], line: int, agency_id: str, group: str, facts: dict[str, tuple[str, int]] | None = None
     ) -> tuple[Agency, Source] | None:
         """The row's agency and source, from its cells (or, in the long form, from ``facts``: text and line)."""
-        if facts is None and self.names_only:  # the common case: no facts besides the name, read at once
-            name = self.cell(cells, "name") if "name" in self.header.positions else ""
-            if not self.usable(((agency_id, line, "agency"), (name, line, "name")), agency_id):
-                return None
-            return Agency(agency_id, name or agency_id, group), self.source
+        if facts is None and self.names_only:
+            return self.named_agency(cells, line, agency_id, group)
 
         def fact(name: str) -> tuple[str, int]:
             if facts is not None:
@@ -450,6 +447,13 @@ class TableContext:
             return None
         agency = Agency(agency_id, name_text or agency_id, group, not_applicable=not_applicable, **flags)  # type: ignore[arg-type]
         return agency, source
+
+    def named_agency(self, cells: list[str], line: int, agency_id: str, group: str) -> tuple[Agency, Source] | None:
+        """The common case, read at once: a row that gives no agency fact but its name."""
+        name = self.cell(cells, "name") if "name" in self.header.positions else ""
+        if not self.usable(((agency_id, line, "agency"), (name, line, "name")), agency_id):
+            return None
+        return Agency(agency_id, name or agency_id, group), self.source
 
     def flags(
         self, fact: Callable[[str], tuple[str, int]], names: Iterable[str], agency_id: str
