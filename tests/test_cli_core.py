@@ -416,8 +416,7 @@ def test_unknown_node_column_and_unknown_rubric(capsys: pytest.CaptureFixture[st
     status, _, err = run(capsys, "reproduce", "sonla-2016-it")
     assert status == 2
     assert err == (
-        "govindex: error: không có bộ dữ liệu 'sonla-2016-it'; các bộ dữ liệu đi kèm là sonla-2017-it, "
-        "sonla-2017-web\n"
+        "govindex: error: không có bộ dữ liệu 'sonla-2016-it'; các bộ dữ liệu đi kèm là sonla-2017-it, sonla-2017-web\n"
     )
 
 

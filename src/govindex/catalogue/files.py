@@ -319,7 +319,11 @@ class Files(Entry):
     )
     YAML_READER = ("yaml-reader", "YAML", "YAML")
     JSON_READER = ("json-reader", "một bộ đọc JSON", "a JSON reader")
-    UNKNOWN_SCHEMA = ("unknown-schema", "không có lược đồ {kind}; các lược đồ là {known}", "unknown schema {kind}; the schemas are {known}")
+    UNKNOWN_SCHEMA = (
+        "unknown-schema",
+        "không có lược đồ {kind}; các lược đồ là {known}",
+        "unknown schema {kind}; the schemas are {known}",
+    )
     BAD_RANK = (
         "bad-rank",
         "thứ hạng phải là số nguyên hoặc số ghi bằng văn bản, không phải {value}",
