@@ -384,3 +384,16 @@ def test_a_malformed_json_payload_is_refused_with_its_path(tmp_path: Path, paylo
     english = caught.value.describe("en")
     assert expected in english and "Error" not in english
     assert "giá trị ở đây có dạng sai" in caught.value.describe("vi")
+
+
+def test_a_result_file_with_a_noncharacter_in_a_name_is_refused_at_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(
+        '{"rubric": "sonla-2017-web", "results": [{"agency": "so-a", "name": "S\\uffff", "group": "provincial", '
+        '"total": "70.0", "nodes": {}}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        read_scores(path, load_rubric("sonla-2017-web"))
+    assert caught.value.code == "bad-text"
+    assert caught.value.path == "results[0]" and caught.value.line == 1

@@ -19,6 +19,7 @@ from govindex.agency import Agency
 from govindex.assessment import Assessment
 from govindex.catalogue.files import Files
 from govindex.errors import FileFormatError, GovIndexError
+from govindex.io.cells import check_text
 from govindex.io.converter import structure_document
 from govindex.io.yamlio import Document, join_index, join_key
 from govindex.points import parse_points
@@ -100,6 +101,8 @@ def part_of_result(document: Document, rubric: Rubric, *, report: Report) -> Any
         mark = document.locate(join_key(where, "agency"))
         lines[entry.agency] = None if mark is None else mark[0]
         try:
+            check_text(entry.agency, controls=False)
+            check_text(entry.name or "", controls=False)
             agency = Agency(entry.agency, entry.name or entry.agency, entry.group)
             scores = _finest(rubric, entry)
         except GovIndexError as error:
