@@ -420,6 +420,7 @@ def figure_b(cohort: _cohort.Cohort, repeat: int, workdir: Path, max_cells: int 
     base = govindex_command()
     help_text = subprocess.run([*base, "score", "--help"], capture_output=True, text=True, env=child_env()).stdout
     has_output = "--output" in help_text
+    overwrite = ["--overwrite"] if "--overwrite" in help_text else []  # each repetition writes the same file
     govindex_out = workdir / "govindex.json"
     pandas_out = workdir / "pandas.json"
 
@@ -428,7 +429,7 @@ def figure_b(cohort: _cohort.Cohort, repeat: int, workdir: Path, max_cells: int 
         if max_cells is not None:
             command += ["--max-cells", str(max_cells)]
         if has_output:
-            return [*command, "--output", str(target)], None
+            return [*command, "--output", str(target), *overwrite], None
         return command, target
 
     pipeline = str(HERE / "_pandas_pipeline.py")
