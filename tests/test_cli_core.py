@@ -395,7 +395,7 @@ def test_refused_input_exits_2_naming_file_line_agency_node(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, text: str, message: str
 ) -> None:
     path = write(tmp_path, name, text)
-    status, out, err = run(capsys, "score", "sonla-2017-it", str(path))
+    status, out, err = run(capsys, "score", "sonla-2017-it", str(path), "--lang", "en")
     assert status == 2
     assert out == ""
     assert err == f"govindex: error: {tmp_path / message}\n"
@@ -404,7 +404,7 @@ def test_refused_input_exits_2_naming_file_line_agency_node(
 
 def test_unknown_node_column_and_unknown_rubric(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = write(tmp_path, "node.csv", "agency,group,security_level\nso-noi-vu,provincial,7\n")
-    status, _, err = run(capsys, "score", "sonla-2017-it", str(path))
+    status, _, err = run(capsys, "score", "sonla-2017-it", str(path), "--lang", "en")
     assert status == 2
     assert err.startswith(
         f"govindex: error: {path}:1:3: node 'security_level': unknown node 'security_level' in the header"
@@ -416,7 +416,7 @@ def test_unknown_node_column_and_unknown_rubric(capsys: pytest.CaptureFixture[st
     status, _, err = run(capsys, "reproduce", "sonla-2016-it")
     assert status == 2
     assert err == (
-        "govindex: error: unknown dataset 'sonla-2016-it'; the bundled datasets are sonla-2017-it, sonla-2017-web\n"
+        "govindex: error: không có bộ dữ liệu 'sonla-2016-it'; các bộ dữ liệu đi kèm là sonla-2017-it, sonla-2017-web\n"
     )
 
 

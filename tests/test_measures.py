@@ -13,10 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from filekit import raises_en
 from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, explain, score
 from govindex.cli import main
 from govindex.errors import GovIndexError, InputError, RubricError
-from govindex.io.assessments import dump_assessments, parse_assessment_file, read_assessments
+from govindex.io.assessments import dump_assessments, parse_assessment_file
+from govindex.io.cohort import read_assessments
 from govindex.io.csvio import parse_scores_csv
 from govindex.io.rubrics import dump_rubric, parse_rubric
 from govindex.measures import (
@@ -85,7 +87,7 @@ def test_ratio_rounds_half_up_exactly_at_the_tie() -> None:
 
 
 def test_ratio_above_one_is_refused_unless_capped() -> None:
-    with pytest.raises(InputError, match=r"'130/120' is a share of 1.0833, above 1 \(100%\); .*cap: true"):
+    with raises_en(InputError, match=r"'130/120' is a share of 1.0833, above 1 \(100%\); .*cap: true"):
         Ratio().measure("130/120", Decimal(2), 2)
     capped = Ratio(cap=True).measure("130/120", Decimal(2), 2)
     assert capped.points == Decimal("2.00")
@@ -105,7 +107,7 @@ def test_ratio_above_one_is_refused_unless_capped() -> None:
     ],
 )
 def test_ratio_refusals(value: str, message: str) -> None:
-    with pytest.raises(InputError, match=message):
+    with raises_en(InputError, match=message):
         Ratio().measure(value, Decimal(2), 2)
 
 
@@ -118,7 +120,7 @@ def test_steps_highest_threshold_reached_wins_else_zero() -> None:
 
 
 def test_steps_refuse_a_count_in_words() -> None:
-    with pytest.raises(InputError, match="'ba' is not a number"):
+    with raises_en(InputError, match="'ba' is not a number"):
         Steps([[1, 5]]).measure("ba", Decimal(5), 0)
 
 
@@ -135,7 +137,7 @@ def test_yes_no_reads_decomposed_unicode() -> None:
 
 
 def test_yes_no_refuses_maybe() -> None:
-    with pytest.raises(InputError, match="'maybe' is not a yes/no answer; write có or không"):
+    with raises_en(InputError, match="'maybe' is not a yes/no answer; write có or không"):
         YesNo().measure("maybe", Decimal(3), 1)
 
 
@@ -144,7 +146,7 @@ def test_choice_gives_a_share_of_the_maximum() -> None:
     assert chair.measure("pho_chu_tich", Decimal(2), 2).points == Decimal("1.0")
     assert chair.measure("CHU_TICH", Decimal(2), 2).points == Decimal(2)
     assert chair.measure("khac", Decimal(2), 2).points == Decimal(0)
-    with pytest.raises(InputError, match="'giam_doc' is not one of the answers chu_tich, pho_chu_tich, khac"):
+    with raises_en(InputError, match="'giam_doc' is not one of the answers chu_tich, pho_chu_tich, khac"):
         chair.measure("giam_doc", Decimal(2), 2)
 
 
@@ -240,12 +242,12 @@ def test_broken_measure_configurations_are_refused_at_load_with_their_position(
     old: str, new: str, message: str
 ) -> None:
     assert old in RUBRIC_TEXT
-    with pytest.raises(RubricError, match=message):
+    with raises_en(RubricError, match=message):
         parse_rubric(RUBRIC_TEXT.replace(old, new, 1), file="demo.yaml")
 
 
 def test_a_measure_on_a_parent_is_refused() -> None:
-    with pytest.raises(RubricError, match="node 'total': a measure belongs to a scored leaf"):
+    with raises_en(RubricError, match="node 'total': a measure belongs to a scored leaf"):
         Node("total", "Tổng", 2, [Node("a", "A", 2)], measure={"kind": "yes_no"})
 
 
@@ -278,18 +280,18 @@ def test_a_registered_kind_is_resolved_at_rubric_load_and_scores() -> None:
         rubric = parse_rubric(RUBRIC_TEXT.replace("{kind: yes_no}", "{kind: half}"), file="demo.yaml")
         taken = Assessment.measured(rubric, NOI_VU, {"website": "một nửa"}, scores={})
         assert taken.scores["website"] == Decimal("1.5")
-        with pytest.raises(RubricError, match="already registered"):
+        with raises_en(RubricError, match="already registered"):
             register_measure("half", _Half)
     finally:
         unregister_measure("half")
-    with pytest.raises(RubricError, match="unknown measure kind 'half'"):
+    with raises_en(RubricError, match="unknown measure kind 'half'"):
         resolve_measure({"kind": "half"})
 
 
 def test_a_factory_that_returns_something_else_is_refused() -> None:
     register_measure("broken", lambda: "not a measure")
     try:
-        with pytest.raises(RubricError, match="its factory returned 'not a measure', which is not a Measure"):
+        with raises_en(RubricError, match="its factory returned 'not a measure', which is not a Measure"):
             resolve_measure({"kind": "broken"})
     finally:
         unregister_measure("broken")
@@ -318,16 +320,14 @@ def test_an_assessment_built_in_python_with_measurements_scores() -> None:
 
 def test_a_score_that_contradicts_its_measurement_is_refused() -> None:
     taken = Assessment.measured(RUBRIC, NOI_VU, {"website": "có"})
-    with pytest.raises(
-        InputError, match="node 'website': the score 2 differs from the 3 that the measurement 'có' gives"
-    ):
+    with raises_en(InputError, match="node 'website': the score 2 differs from the 3 that the measurement 'có' gives"):
         Assessment(NOI_VU, {"website": 2}, measurements=taken.measurements)
 
 
 def test_a_measurement_for_an_unmeasured_node_is_refused() -> None:
     tree = Node("total", "Tổng", 2, [Node("a", "A", 2)])
     rubric = Rubric("r", "R", 2024, LegalBasis("1/QĐ", dt.date(2024, 1, 1), "UBND"), [Group("provincial", "P", tree)])
-    with pytest.raises(InputError, match="node 'a': the node has no measure in the rubric"):
+    with raises_en(InputError, match="node 'a': the node has no measure in the rubric"):
         Assessment.measured(rubric, NOI_VU, {"a": "có"})
 
 
@@ -370,7 +370,7 @@ def test_impossible_measurements_in_a_table_are_refused_with_file_line_agency_no
 ) -> None:
     with pytest.raises(GovIndexError) as caught:
         parse_scores_csv(CSV.replace(old, new), RUBRIC, file="scores.csv")
-    assert str(caught.value).startswith(message)
+    assert caught.value.describe("en").startswith(message)
 
 
 YAML = """\
@@ -398,14 +398,14 @@ def test_an_assessment_file_holds_measurements_and_dumps_them_back() -> None:
 def test_an_impossible_measurement_in_an_assessment_file_is_refused_at_its_line() -> None:
     with pytest.raises(GovIndexError) as caught:
         parse_assessment_file(YAML.replace("hop_bcd: 3", "hop_bcd: ba"), RUBRIC, file="self.yaml")
-    assert str(caught.value).startswith(
+    assert caught.value.describe("en").startswith(
         "self.yaml:7:41: agencies[0].scores.hop_bcd: agency 'so-noi-vu', node 'hop_bcd': 'ba' is not a number"
     )
 
 
 def test_text_for_an_unmeasured_node_is_still_refused() -> None:
     text = YAML.replace("truong_ban: pho_chu_tich", "truong_ban: pho_chu_tich, total: 'abc'")
-    with pytest.raises(GovIndexError, match="node 'total': expected a number, got the text 'abc'"):
+    with raises_en(GovIndexError, match="node 'total': expected a number, got the text 'abc'"):
         parse_assessment_file(text, RUBRIC, file="self.yaml")
 
 
@@ -476,7 +476,7 @@ def test_a_kind_from_an_installed_package_is_found_by_its_entry_point(monkeypatc
 
 
 def test_steps_with_more_decimals_than_the_rubric_are_refused() -> None:
-    with pytest.raises(RubricError, match=r"step \[1, 2.555\] has more decimals than the rubric's 2"):
+    with raises_en(RubricError, match=r"step \[1, 2.555\] has more decimals than the rubric's 2"):
         parse_rubric(RUBRIC_TEXT.replace("[1, 5]", "[1, 2.555]"), file="demo.yaml")
 
 
@@ -484,5 +484,5 @@ def test_yaml_yes_and_no_are_yes_no_figures_and_refused_where_points_are_due() -
     text = YAML.replace("website: có", "website: no")
     (taken,) = parse_assessment_file(text, RUBRIC, file="self.yaml").assessments(RUBRIC)
     assert taken.scores["website"] == 0
-    with pytest.raises(GovIndexError, match="node 'total': expected a number, got the text 'yes'"):
+    with raises_en(GovIndexError, match="node 'total': expected a number, got the text 'yes'"):
         parse_assessment_file(YAML.replace("truong_ban: pho_chu_tich", "truong_ban: pho_chu_tich, total: yes"), RUBRIC)

@@ -40,7 +40,7 @@ def test_a_file_with_three_different_problems_reports_all_three(
     )
     rubric = write(tmp_path, "demo.yaml", RUBRIC)
     path = write(tmp_path, "scores.yaml", text)
-    status, out, err = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path)])
+    status, out, err = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--lang", "en"])
     assert status == 2
     assert err == ""
     lines = out.splitlines()
@@ -69,7 +69,7 @@ def test_every_problem_of_a_rubric(tmp_path: Path, capsys: pytest.CaptureFixture
         .replace("decimals: 2", "decimals: 2\ndecimals: 3")
     )
     path = write(tmp_path, "my-rubric.yaml", text)
-    status, out, _ = run_cli(capsys, ["validate", str(path)])
+    status, out, _ = run_cli(capsys, ["validate", str(path), "--lang", "en"])
     assert status == 2
     found = [line.split(": ", 2)[1] for line in out.splitlines()[:-2]]
     assert found == [
@@ -87,7 +87,7 @@ def test_every_problem_of_a_score_table(tmp_path: Path, capsys: pytest.CaptureFi
     path = write(
         tmp_path, "scores.csv", WIDE.replace("35.5", "x").replace("45.25", "61").replace("so-tu-phap", "so-noi-vu")
     )
-    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path)])
+    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--lang", "en"])
     assert status == 2
     assert [line.split(": ", 1)[0] for line in out.splitlines()] == [
         f"{path}:2:4",
@@ -104,7 +104,7 @@ def test_cohort_problems_are_found_too(tmp_path: Path, capsys: pytest.CaptureFix
     text = ASSESSMENT.replace("      ops: 50\n", "      ops: 50\n      total: 90\n")
     path = write(tmp_path, "scores.yaml", text)
     rubric = write(tmp_path, "demo.yaml", RUBRIC)
-    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path)])
+    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--lang", "en"])
     assert status == 2
     line, column = position(text, "90")
     assert out.splitlines()[0].startswith(
@@ -116,7 +116,9 @@ def test_valid_files_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     rubric = write(tmp_path, "demo.yaml", RUBRIC)
     scores = write(tmp_path, "scores.yaml", ASSESSMENT)
     table = write(tmp_path, "scores.csv", WIDE)
-    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(rubric), str(scores), str(table)])
+    status, out, _ = run_cli(
+        capsys, ["validate", "--rubric", str(rubric), str(rubric), str(scores), str(table), "--lang", "en"]
+    )
     assert status == 0
     assert out.splitlines() == [
         f"{rubric}: ok (rubric)",
@@ -126,18 +128,18 @@ def test_valid_files_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_validate_explains_what_it_cannot_check(tmp_path: Path) -> None:
-    assert validate_file(write(tmp_path, "scores.yaml", ASSESSMENT)).summary() == (
+    assert validate_file(write(tmp_path, "scores.yaml", ASSESSMENT)).summary("en") == (
         f"{tmp_path / 'scores.yaml'}: ok (assessment file, 2 agencies, not checked against a rubric)"
     )
     report = validate_file(write(tmp_path, "s.csv", WIDE))
-    assert [str(p) for p in report.problems] == [
+    assert [p.describe("en") for p in report.problems] == [
         f"{tmp_path / 's.csv'}: a score table is checked against a rubric: pass --rubric"
     ]
     report = validate_file(write(tmp_path, "other.yaml", "a: 1\n"))
-    assert "cannot tell what this file is" in str(report.problems[0])
+    assert "cannot tell what this file is" in report.problems[0].describe("en")
     report = validate_file(write(tmp_path, "broken.yaml", "a: [\n"))
-    assert str(report.problems[0]).startswith(f"{tmp_path / 'broken.yaml'}:2:1: not valid YAML")
-    assert "extension '.txt'" in str(validate_file(write(tmp_path, "x.txt", "")).problems[0])
+    assert report.problems[0].describe("en").startswith(f"{tmp_path / 'broken.yaml'}:2:1: not valid YAML")
+    assert "extension '.txt'" in validate_file(write(tmp_path, "x.txt", "")).problems[0].describe("en")
 
 
 def test_validate_bundled_rubrics(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from govindex.assessment import Assessment, Source
 from govindex.errors import GovIndexError
-from govindex.io.assessments import ScoreFile, combine_score_files, read_score_file
 from govindex.io.cells import DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, ReadOptions
+from govindex.io.cohort import ScoreFile, combine_score_files, read_score_file
 from govindex.render import FORMATS
 from govindex.render.safe import visible
 from govindex.rubric import Rubric
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from govindex.directory import AgencyDirectory
 
 __all__ = [
+    "add_blank_rows",
     "add_format",
     "add_input_options",
     "add_rules",
@@ -87,6 +88,20 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
         registry=registry,
         max_bytes=args.max_bytes,
         max_cells=args.max_cells,
+        blank_rows=getattr(args, "blank_rows", "refuse"),
+    )
+
+
+def add_blank_rows(parser: argparse.ArgumentParser) -> None:
+    """``--blank-rows``: refuse an agency's row without any score (the default), or report it as not assessed."""
+    parser.add_argument(
+        "--blank-rows",
+        choices=("refuse", "not-assessed"),
+        default="refuse",
+        help=(
+            "an agency's row without any score: refuse it (default), or leave the agency out of the ranking and "
+            "report it as not assessed (chưa đánh giá)"
+        ),
     )
 
 

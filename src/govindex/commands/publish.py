@@ -9,8 +9,8 @@ from govindex.catalogue import LANGS
 from govindex.commands._common import add_input_options, add_rules, place_error, read_options
 from govindex.commands._output import emit_text
 from govindex.errors import GovIndexError, InputError
-from govindex.io.assessments import ScoreFile, combine_score_files, read_score_file
 from govindex.io.bundled import load_rubric
+from govindex.io.cohort import ScoreFile, combine_score_files, read_score_file
 from govindex.io.published import list_datasets, load_dataset
 from govindex.render import format_for_path, render
 from govindex.render.appendix import appendix

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files, warn, warn_coverage
+from govindex.agency import Agency
+from govindex.commands._common import add_blank_rows, add_input_options, add_rules, read_options, warn, warn_coverage
 from govindex.commands._output import add_output_options, emit
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
@@ -50,6 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="indent JSON by N spaces (default: compact JSON on one line)",
     )
     add_input_options(parser)
+    add_blank_rows(parser)
     add_rules(parser)
     parser.set_defaults(run=run)
 
@@ -59,14 +61,21 @@ FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
 
 
 def run(args: argparse.Namespace) -> int:
+    from govindex.io.cohort import read_scores
+
     rubric = load_rubric(args.rubric, rules=args.rules)
-    files, assessments = read_score_files(args.scores, rubric, args, values=args.values)
+    cohort = read_scores(args.scores, rubric, options=read_options(args), values=args.values)
     try:
-        result = score(rubric, assessments)
+        result = score(rubric, cohort.table)
     except GovIndexError as error:
-        raise place_error(error, files) from None
-    for fact in unread_facts(rubric, assessments):
-        warn(f"{', '.join(args.scores)}: {fact.message()}")
-    warn_coverage(rubric, (item.agency.id for item in assessments), args.registry, args.lang)
+        raise cohort.locate(error) from None
+    plain = Agency("-", "-", "-")
+    stated = any(
+        agency.flags != plain.flags or agency.attributes for group in cohort.table.groups for agency in group.agencies
+    )
+    if stated:  # an agency states a fact: does a rule read it? (the assessments are made only then)
+        for fact in unread_facts(rubric, cohort.assessments()):
+            warn(f"{', '.join(args.scores)}: {fact.message()}")
+    warn_coverage(rubric, list(cohort.places), args.registry, args.lang)
     emit(result, args, FORMATS)  # JSON written as made, from the columns
     return 0
