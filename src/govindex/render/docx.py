@@ -251,19 +251,33 @@ class _Body:
         widths = column_widths(headings, columns, numeric, TEXT_WIDTH)
         rows = list(zip(*columns, strict=True)) if columns else [() for _ in table.rows]
         if table.title is not None and not below:
-            yield self.paragraph("Caption", table.title, keep=True)
+            yield self.paragraph("Caption", table.title, keep=bool(widths))
+        if widths:  # a table without columns has nothing to draw: its caption and notes stand alone
+            yield from self.grid(table, headings, rows, numeric, widths, keep_last=below and table.title is not None)
+        after = [self.paragraph("Caption", table.title)] if table.title is not None and below else []
+        after += [self.paragraph("Note", note) for note in table.notes]
+        # A paragraph after every table: two tables in a row would merge, and a body cannot end with a table.
+        yield "".join(after) or '<w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr></w:p>'
+
+    def grid(
+        self,
+        table: Table,
+        headings: Sequence[str],
+        rows: Sequence[tuple[str, ...]],
+        numeric: Sequence[bool],
+        widths: Sequence[int],
+        *,
+        keep_last: bool,
+    ) -> Iterator[str]:
+        """The table itself: its properties and column grid, the header row, the rows."""
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
         yield (
             f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
             f'<w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
         )
         yield self.header_row(headings, widths)
-        yield from self.body_rows(table, rows, numeric, widths, keep_last=below and table.title is not None)
+        yield from self.body_rows(table, rows, numeric, widths, keep_last=keep_last)
         yield "</w:tbl>"
-        after = [self.paragraph("Caption", table.title)] if table.title is not None and below else []
-        after += [self.paragraph("Note", note) for note in table.notes]
-        # A paragraph after every table: two tables in a row would merge, and a body cannot end with a table.
-        yield "".join(after) or '<w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr></w:p>'
 
     def cell(self, width: int, style: str, *, keep: bool = False, span: int = 1, centre: bool = False) -> str:
         """The opening of a cell up to its text (close it with ``</w:t></w:r></w:p></w:tc>``)."""
@@ -296,7 +310,7 @@ class _Body:
         styles = ["TableNumber" if n else "TableText" for n in numeric]
         plain = _row_template([self.cell(w, s) for w, s in zip(widths, styles, strict=True)])
         kept = _row_template([self.cell(w, s, keep=True) for w, s in zip(widths, styles, strict=True)])
-        section = f"<w:tr>{_ROW_PROPERTIES}{self.cell(sum(widths), 'TableSection', keep=True, span=len(widths))}%s{_CLOSE}</w:tr>"
+        section = _row_template([self.cell(sum(widths), "TableSection", keep=True, span=len(widths))])
         sections = table.section_at()
         batch: list[str] = []
         last = len(rows) - 1
