@@ -59,7 +59,9 @@ def test_numbers_are_written_for_the_language() -> None:
 def test_an_error_from_the_catalogue_is_worded_in_either_language() -> None:
     error = UnknownNameError(Common.UNKNOWN_LANGUAGE, lang="'fr'", langs=("vi", "en"), agency="so-a", node="n1")
     assert error.code == "unknown-language"
-    assert error.describe("vi") == "cơ quan 'so-a', tiêu chí 'n1': ngôn ngữ 'fr' không được hỗ trợ; dùng một trong vi, en"
+    assert (
+        error.describe("vi") == "cơ quan 'so-a', tiêu chí 'n1': ngôn ngữ 'fr' không được hỗ trợ; dùng một trong vi, en"
+    )
     assert error.describe("en") == "agency 'so-a', node 'n1': unknown language 'fr'; use one of vi, en"
     assert str(error) == error.describe("vi")
     named = error.with_context(agency_name="Sở A", node_name="Hạ tầng", file="a.csv", line=3)

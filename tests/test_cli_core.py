@@ -427,7 +427,7 @@ def test_score_json_with_fractional_ranks_and_agencies_kept_out() -> None:
     import attrs
 
     from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, RuleContext, RuleOutcome, TiePolicy, score
-    from govindex.io.writers import result_to_dict as score_json
+    from govindex.render import data as score_json
 
     rubric = Rubric(
         "demo",

@@ -15,6 +15,8 @@ from govindex import Agency, Assessment, load_dataset, load_rubric, score
 from govindex.cli import main
 from govindex.compare import (
     Comparison,
+    Note,
+    NoteKind,
     Period,
     Series,
     Standing,
@@ -26,7 +28,8 @@ from govindex.directory import AgencyDirectory, AgencyRecord, EventKind, Lineage
 from govindex.errors import FileFormatError, InputError, UnknownNameError
 from govindex.io.comparisons import parse_result_json, read_period, split_input
 from govindex.io.directory import load_directory
-from govindex.render.reports import comparison_table
+from govindex.render import data, frame, html
+from govindex.render.comparison import comparison_document, status_text
 from govindex.results import Result
 
 SONLA = load_directory("sonla")
@@ -89,11 +92,13 @@ def test_a_merged_agency_is_shown_with_its_predecessors_not_as_missing() -> None
     assert science.status is Status.MERGED
     assert science.predecessors == ("so-thong-tin-va-truyen-thong",)
     assert science.places is not None  # it continues: its own movement is still counted
-    assert science.describe() == "merged: absorbed so-thong-tin-va-truyen-thong (2025)"
+    assert status_text(comparison, science, "en") == "merged: absorbed so-thong-tin-va-truyen-thong (2025)"
+    assert status_text(comparison, science) == "hợp nhất: tiếp nhận Sở Thông tin và Truyền thông (2025)"
     ict = comparison.row("Sở Thông tin và Truyền thông")
     assert ict.status is Status.MERGED_INTO and ict.successor == "so-khoa-hoc-va-cong-nghe"
     assert ict.standings[1] is None and ict.places is None
-    assert ict.describe() == "merged into so-khoa-hoc-va-cong-nghe (2025)"
+    assert status_text(comparison, ict, "en") == "merged into so-khoa-hoc-va-cong-nghe (2025)"
+    assert status_text(comparison, ict) == "sáp nhập vào Sở Khoa học và Công nghệ (2025)"
     assert comparison.row("so-xay-dung").predecessors == ("so-giao-thong-van-tai",)
     assert comparison.row("so-tai-chinh").predecessors == ("so-ke-hoach-va-dau-tu",)
     assert not [row for row in comparison if row.status is Status.LEFT]
@@ -121,7 +126,8 @@ def test_abolished_districts_are_reported_as_abolished() -> None:
     comparison = compare(old, new, registry=SONLA)
     city = comparison.row("Thành phố")
     assert city.status is Status.ABOLISHED
-    assert city.describe() == "abolished (2025-07-01)"
+    assert status_text(comparison, city, "en") == "abolished (2025-07-01)"
+    assert status_text(comparison, city) == "giải thể (2025-07-01)"
     assert comparison.row("so-y-te").status is Status.ENTERED
 
 
@@ -130,10 +136,12 @@ def test_an_agency_present_after_its_abolition_is_refused() -> None:
     new = _districts(2025, {"huyen-phu-yen": 1})
     with pytest.raises(InputError) as caught:
         compare(old, new, registry=SONLA)
-    assert str(caught.value) == (
+    assert caught.value.code == "report-ended-before"
+    assert caught.value.describe("en") == (
         "agency 'huyen-phu-yen': the agency is in period '2025' (2025) but registry 'sonla' records it "
         "abolished (2025-07-01); check the period's year or the registry"
     )
+    assert caught.value.describe("vi").startswith("cơ quan 'huyen-phu-yen': cơ quan có trong kỳ '2025' (2025)")
 
 
 def test_split_created_and_renamed_agencies() -> None:
@@ -163,12 +171,18 @@ def test_split_created_and_renamed_agencies() -> None:
     comparison = compare(old, new, registry=registry)
     a = comparison.row("a")
     assert a.status is Status.CONTINUING and a.places == 1
-    assert a.steps[0].notes == ("renamed from 'Old A' (2021)", "b split from it (2021)")
+    assert a.steps[0].notes == (
+        Note(NoteKind.RENAMED, previous_name="Old A", when="2021"),
+        Note(NoteKind.SPLIT_OFF, agency="b", when="2021"),
+    )
+    assert status_text(comparison, a, "en") == "continuing; renamed from 'Old A' (2021); b split from it (2021)"
+    assert status_text(comparison, a) == "tiếp tục; đổi tên từ “Old A” (2021); B chia tách từ cơ quan này (2021)"
     assert a.name == "A"
-    assert comparison.row("b").describe() == "new (split from a) (2021)"
-    assert comparison.row("c").describe() == "new (2021)"
-    assert comparison.row("e").describe() == "merged: formed from d (2021)"
-    assert comparison.row("d").describe() == "merged into e (2021)"
+    assert status_text(comparison, comparison.row("b"), "en") == "new (split from a) (2021)"
+    assert status_text(comparison, comparison.row("b")) == "thành lập mới (chia tách từ A) (2021)"
+    assert status_text(comparison, comparison.row("c"), "en") == "new (2021)"
+    assert status_text(comparison, comparison.row("e"), "en") == "merged: formed from d (2021)"
+    assert status_text(comparison, comparison.row("d"), "en") == "merged into e (2021)"
 
 
 def test_national_dti_series_for_son_la() -> None:
@@ -180,10 +194,16 @@ def test_national_dti_series_for_son_la() -> None:
     assert [step.score_change for step in steps] == [Decimal("0.0825"), Decimal("0.2040")]
     row = series.compare().rows[0]
     assert row.places == 7 and row.score_change == Decimal("0.2865")
-    table = comparison_table(series.compare())
+    table = comparison_document(series.compare()).table()
     header, rows = [c.id for c in table.columns], table.text_rows("en")
     assert header[-3:] == ["places 2020→2022", "change 2020→2022", "status"]
     assert rows[0][-7:-1] == ["+8", "+0.0825", "-1", "+0.2040", "+7", "+0.2865"]
+    assert table.shown("vi").text_rows("vi")[0][-7:-1] == ["+8", "+0,0825", "-1", "+0,2040", "+7", "+0,2865"]
+    assert table.shown("vi").headings("vi")[-3:] == [
+        "Số bậc thay đổi 2020→2022",
+        "Thay đổi điểm 2020→2022",
+        "Tình trạng",
+    ]
 
 
 def test_places_are_positive_upwards() -> None:
@@ -192,25 +212,41 @@ def test_places_are_positive_upwards() -> None:
 
 
 def test_series_points_must_increase() -> None:
-    with pytest.raises(InputError, match="the points must be in increasing years: 2020 comes after 2021"):
+    with pytest.raises(InputError) as caught:
         Series.from_points("x", [(2021, "1", 1), (2020, "1", 1)])
-    with pytest.raises(InputError, match="a series needs at least one point"):
+    assert caught.value.describe("en") == "agency 'x': the points must be in increasing years: 2020 comes after 2021"
+    assert caught.value.describe("vi") == "cơ quan 'x': các điểm phải theo năm tăng dần: 2020 đứng sau 2021"
+    with pytest.raises(InputError) as caught:
         Series("x", ())
+    assert caught.value.code == "report-series-empty"
 
 
 def test_refusals() -> None:
     one = Period("2017", (Standing("a", "A", "g", Decimal(1), 1),), 2017)
-    with pytest.raises(InputError, match="a comparison needs at least two periods, got 1"):
-        compare(one)
-    with pytest.raises(InputError, match="two periods are labelled '2017'; give each a label of its own"):
-        compare(RESULT_2017, RESULT_2017)
-    later = attrs.evolve(one, label="2016", year=2016)
-    with pytest.raises(InputError, match=r"periods must be given oldest first: '2016' \(2016\) comes after '2017'"):
-        compare(one, later)
-    with pytest.raises(InputError, match="the agency appears twice in period 'x'"):
-        Period("x", (Standing("a", "A", "g"), Standing("a", "A", "g")))
-    with pytest.raises(InputError, match="a period needs a label"):
-        Period(" ", ())
+    cases = [
+        (lambda: compare(one), "a comparison needs at least two periods, got 1", "cần ít nhất hai kỳ để so sánh"),
+        (
+            lambda: compare(RESULT_2017, RESULT_2017),
+            "two periods are labelled '2017'; give each a label of its own",
+            "hai kỳ cùng nhãn '2017'",
+        ),
+        (
+            lambda: compare(one, attrs.evolve(one, label="2016", year=2016)),
+            "periods must be given oldest first: '2016' (2016) comes after '2017'",
+            "các kỳ phải theo thứ tự từ cũ đến mới: '2016' (2016) đứng sau '2017'",
+        ),
+        (
+            lambda: Period("x", (Standing("a", "A", "g"), Standing("a", "A", "g"))),
+            "the agency appears twice in period 'x'",
+            "cơ quan xuất hiện hai lần trong kỳ 'x'",
+        ),
+        (lambda: Period(" ", ()), "a period needs a label", "mỗi kỳ so sánh cần một nhãn"),
+    ]
+    for call, english, vietnamese in cases:
+        with pytest.raises(InputError) as caught:
+            call()
+        assert english in caught.value.describe("en")
+        assert vietnamese in caught.value.describe("vi")
 
 
 def test_unknown_names_are_refused_with_candidates() -> None:
@@ -220,10 +256,10 @@ def test_unknown_names_are_refused_with_candidates() -> None:
         compare(old, new, registry=SONLA)
     assert caught.value.code == "directory-unknown-name"
     assert caught.value.describe("en").startswith(
-        "period 2017: agency 'so-tttt': no agency named 'Sở TTTT' in directory 'sonla'; the closest are: "
+        "2017: agency 'so-tttt': no agency named 'Sở TTTT' in directory 'sonla'; the closest are: "
     )
     assert caught.value.describe("vi").startswith(
-        "period 2017: cơ quan 'so-tttt': không có cơ quan, đơn vị tên 'Sở TTTT' trong danh mục 'sonla'; gần nhất: "
+        "2017: cơ quan 'so-tttt': không có cơ quan, đơn vị tên 'Sở TTTT' trong danh mục 'sonla'; gần nhất: "
     )
 
 
@@ -237,17 +273,23 @@ def test_two_spellings_of_one_agency_in_one_period_are_refused() -> None:
         2017,
     )
     new = Period("2018", (), 2018)
-    with pytest.raises(InputError, match="are the same agency so-tai-nguyen-va-moi-truong in registry 'sonla'"):
+    with pytest.raises(InputError) as caught:
         compare(old, new, registry=SONLA)
+    assert "are the same agency so-tai-nguyen-va-moi-truong in registry 'sonla'" in caught.value.describe("en")
+    assert "là cùng một cơ quan so-tai-nguyen-va-moi-truong trong danh mục 'sonla'" in caught.value.describe("vi")
 
 
 def test_an_id_contradicted_by_its_name_is_refused() -> None:
     old = Period("2017", (Standing("so-noi-vu", "Sở Ngoại vụ", "provincial", Decimal(1), 1),), 2017)
     with pytest.raises(InputError) as caught:
         compare(old, Period("2018", (), 2018), registry=SONLA)
-    assert str(caught.value) == (
-        "period 2017: agency 'so-noi-vu': the id names Sở Nội vụ (so-noi-vu) but the name 'Sở Ngoại vụ' is "
+    assert caught.value.describe("en") == (
+        "2017: agency 'so-noi-vu': the id names Sở Nội vụ (so-noi-vu) but the name 'Sở Ngoại vụ' is "
         "Sở Ngoại vụ (so-ngoai-vu) in registry 'sonla'"
+    )
+    assert caught.value.describe("vi") == (
+        "2017: cơ quan 'so-noi-vu': mã chỉ Sở Nội vụ (so-noi-vu) nhưng tên 'Sở Ngoại vụ' là "
+        "Sở Ngoại vụ (so-ngoai-vu) trong danh mục 'sonla'"
     )
 
 
@@ -256,7 +298,10 @@ def test_scores_on_different_scales_are_not_subtracted() -> None:
     new = Period("2021", (Standing("a", "A", "g", Decimal(800), 1),), 2021, max_points={"g": Decimal(1000)})
     row = compare(old, new).rows[0]
     assert row.score_change is None and row.places == 0
-    assert row.steps[0].notes == ("scores out of 100 and 1000 are not compared",)
+    assert row.steps[0].notes == (Note(NoteKind.SCALE_CHANGED, old="100", new="1000"),)
+    comparison = compare(old, new)
+    assert status_text(comparison, row, "en") == "continuing; scores out of 100 and 1000 are not compared"
+    assert status_text(comparison, row) == "tiếp tục; không so sánh điểm trên thang 100 và thang 1000"
 
 
 def test_group_change_is_not_counted_as_movement() -> None:
@@ -264,7 +309,8 @@ def test_group_change_is_not_counted_as_movement() -> None:
     new = Period("2021", (Standing("a", "A", "h", Decimal(80), 1),), 2021)
     row = compare(old, new).rows[0]
     assert row.places is None
-    assert row.steps[0].notes[0] == "group changed from g to h; places not compared"
+    assert row.steps[0].notes[0] == Note(NoteKind.GROUP_CHANGED, old="g", new="h")
+    assert status_text(compare(old, new), row, "en") == "continuing; group changed from g to h; places not compared"
 
 
 def test_not_assessed_agencies_are_kept() -> None:
@@ -273,23 +319,26 @@ def test_not_assessed_agencies_are_kept() -> None:
         period,
         standings=(
             *period.standings,
-            Standing("van-phong-ubnd-tinh", "Văn phòng UBND tỉnh", "provincial", note="not assessed"),
+            Standing("van-phong-ubnd-tinh", "Văn phòng UBND tỉnh", "provincial", note="chưa đánh giá"),
         ),
     )
     comparison = compare(with_note, attrs.evolve(period, label="again"))
     assert comparison.row("van-phong-ubnd-tinh").status is Status.LEFT
-    rows = comparison_table(comparison).text_rows("en")
-    office = next(cells for cells in rows if cells[1] == "van-phong-ubnd-tinh")
-    assert office[-1] == "left (not in the newer result); 2017: not assessed"
-    assert comparison.to_frame().loc["van-phong-ubnd-tinh", "notes"] == "2017: not assessed"
+    rows = comparison_document(comparison, "en").table().text_rows("en")
+    office = next(cells for cells in rows if cells[2] == "van-phong-ubnd-tinh")
+    assert office[-1] == "left (not in the newer result); 2017: not assessed: chưa đánh giá"
+    vi = comparison_document(comparison).table().shown("vi").text_rows("vi")
+    office = next(cells for cells in vi if cells[1] == "Văn phòng UBND tỉnh")
+    assert office[-1] == "không còn trong kết quả (không có trong kết quả sau); 2017: không đánh giá: chưa đánh giá"
+    assert frame(comparison).loc["van-phong-ubnd-tinh", "notes"] == "2017: chưa đánh giá"
 
 
 def test_outputs() -> None:
     comparison = compare(RESULT_2017, Period.from_result(later_cohort(), year=2025), registry=SONLA)
-    data = comparison.to_dict()
-    json.dumps(data)
-    assert data["periods"][1] == {"label": "2025", "year": 2025, "source": "sonla-2017-it"}
-    ict = next(r for r in data["rows"] if r["agency"] == "so-thong-tin-va-truyen-thong")
+    figures = data(comparison)
+    json.dumps(figures)
+    assert figures["periods"][1] == {"label": "2025", "year": 2025, "source": "sonla-2017-it"}
+    ict = next(r for r in figures["rows"] if r["agency"] == "so-thong-tin-va-truyen-thong")
     assert ict["status"] == "merged_into" and ict["standings"]["2025"] is None
     assert ict["standings"]["2017"] == {
         "name": "Sở Thông tin và Truyền thông",
@@ -298,20 +347,20 @@ def test_outputs() -> None:
         "score": "83.8",
         "band": "fair",
     }
-    html = comparison._repr_html_()
-    assert html.startswith('<div class="govindex-report">\n<table class="govindex">\n<caption>2017 → 2025</caption>')
-    assert "<td>Sở Văn hóa, Thể thao và Du lịch</td>" in html
-    frame = comparison.to_frame()
-    assert frame.loc["so-khoa-hoc-va-cong-nghe", "status"] == "merged"
-    assert frame.loc["so-thong-tin-va-truyen-thong", "rank 2017"] == 1
-    assert str(frame["rank 2025"].dtype) == "Int64"
-    assert frame.loc["so-nong-nghiep-va-phat-trien-nong-thon", "score_change"] == Decimal("30.0")
+    page = html(comparison)
+    assert page.startswith('<div class="govindex-report">\n<table class="govindex">\n<caption>2017 → 2025</caption>')
+    assert "<td>Sở Văn hóa, Thể thao và Du lịch</td>" in page
+    table = frame(comparison)
+    assert table.loc["so-khoa-hoc-va-cong-nghe", "status"] == "merged"
+    assert table.loc["so-thong-tin-va-truyen-thong", "rank 2017"] == 1
+    assert str(table["rank 2025"].dtype) == "Int64"
+    assert table.loc["so-nong-nghiep-va-phat-trien-nong-thon", "score_change"] == Decimal("30.0")
 
 
 def test_html_escapes_names() -> None:
     old = Period("<a>", (Standing("a", "A & <b>", "g", Decimal(1), 1),))
     new = Period("b", (Standing("a", "A & <b>", "g", Decimal(1), 1),))
-    assert "A &amp; &lt;b&gt;" in compare(old, new)._repr_html_()
+    assert "A &amp; &lt;b&gt;" in html(compare(old, new))
 
 
 # ---------------------------------------------------------------- inputs and the command line
@@ -346,21 +395,22 @@ def test_compare_command_across_the_merger(tmp_path: Path, capsys: pytest.Captur
     assert status == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (
-        "group,agency,name,rank 2017,score 2017,band 2017,rank 2025,score 2025,band 2025,"
+        "group,group_name,agency,name,rank 2017,score 2017,band 2017,rank 2025,score 2025,band 2025,"
         "places 2017→2025,change 2017→2025,status"
     )
+    group = '"Sở, ban, ngành cấp tỉnh"'
     assert out[1] == (
-        "provincial,so-khoa-hoc-va-cong-nghe,Sở Khoa học và Công nghệ,15,54.3,Trung bình,1,91.0,Tốt,+14,+36.7,"
-        "merged: absorbed so-thong-tin-va-truyen-thong (2025)"
+        f"provincial,{group},so-khoa-hoc-va-cong-nghe,Sở Khoa học và Công nghệ,15,54.3,Trung bình,1,91.0,Tốt,+14,"
+        "+36.7,hợp nhất: tiếp nhận Sở Thông tin và Truyền thông (2025)"
     )
-    assert out[2].startswith("provincial,so-y-te,Sở Y tế,6,72.8,Khá,2,55.0,Trung bình,+4,-17.8,continuing")
+    assert out[2].startswith(f"provincial,{group},so-y-te,Sở Y tế,6,72.8,Khá,2,55.0,Trung bình,+4,-17.8,tiếp tục")
     assert (
-        "provincial,so-thong-tin-va-truyen-thong,Sở Thông tin và Truyền thông,1,83.8,Khá,,,,,,merged into so-khoa-hoc-va-cong-nghe (2025)"
-        in out
-    )
+        f"provincial,{group},so-thong-tin-va-truyen-thong,Sở Thông tin và Truyền thông,1,83.8,Khá,,,,,,"
+        "sáp nhập vào Sở Khoa học và Công nghệ (2025)"
+    ) in out
     # The header, 18 departments, 12 districts (not in the later file) and the Office, not assessed in 2017.
     assert len(out) == 1 + 18 + 12 + 1
-    assert any(line.startswith("provincial,van-phong-ubnd-tinh,") and "not assessed" in line for line in out)
+    assert any(line.startswith(f"provincial,{group},van-phong-ubnd-tinh,") and "không đánh giá" in line for line in out)
 
 
 def test_compare_command_reads_score_json_results(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -378,16 +428,22 @@ def test_compare_command_reads_score_json_results(tmp_path: Path, capsys: pytest
 def test_compare_command_markdown_and_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", "sonla-2017-it", "again=sonla-2017-it", "--format", "markdown", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("## 2017 → again\n\n| group | agency | name | rank 2017 |")
+    assert out.startswith(
+        "# Comparison of 2017 → again\n\n## 2017 → again\n\n| Group id | Group | Agency id | Agency | Rank 2017 |"
+    )
+    assert "| provincial | Provincial departments | so-thong-tin-va-truyen-thong |" in out and "continuing" in out
     assert main(["compare", "sonla-2017-it", "again=sonla-2017-it", "--format", "markdown"]) == 0
-    assert "| Nhóm | Mã cơ quan | Tên cơ quan | rank 2017 |" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "| Khối | Tên cơ quan | Xếp hạng 2017 | Điểm 2017 | Xếp loại 2017 |" in out
+    assert "rank 2017" not in out and "provincial" not in out
     assert main(["compare", "sonla-2017-it", "again=sonla-2017-it"]) == 0
-    assert "continuing" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "tiếp tục" in out and "continuing" not in out
 
 
 def test_compare_command_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", "sonla-2017-it", "sonla-2017-it"]) == 2
-    assert "two periods are labelled '2017'" in capsys.readouterr().err
+    assert "hai kỳ cùng nhãn '2017'" in capsys.readouterr().err
     assert main(["compare", "sonla-2017-it", "x=sonla-2017-it:scores.txt"]) == 2
     assert "cannot tell the kind of score file from the extension '.txt'" in capsys.readouterr().err
     assert main(["compare", "sonla-2017-it", "x=sonla-2017-it", "--registry", "hanoi"]) == 2

@@ -19,6 +19,7 @@ import pytest
 import govindex
 from govindex import Agency, Assessment, load_dataset, load_rubric, read_rubric, reconcile, score, statistics
 from govindex.points import divide, format_points, quantize
+from govindex.render import data, explain
 from govindex.rubric import RuleRef
 from rules_strategies import BASIS, agency, example_tree, rubric_of
 
@@ -60,7 +61,7 @@ def test_scoring_ranking_and_banding() -> None:
 
 def test_statistics() -> None:
     def run() -> object:
-        return statistics(_score_2017()).to_dict()
+        return data(statistics(_score_2017()))
 
     _same_in_both(run)
 
@@ -73,7 +74,7 @@ def test_reconciliation() -> None:
             Assessment(a.agency, {k: v for k, v in a.scores.items() if k != "policy"} | {"policy": Decimal("0.5")})
             for a in appraised
         )
-        return reconcile(rubric, mine, appraised).to_dict()
+        return data(reconcile(rubric, mine, appraised))
 
     _same_in_both(run)
 
@@ -81,7 +82,7 @@ def test_reconciliation() -> None:
 def test_explanations() -> None:
     def run() -> object:
         result = _score_2017()
-        return [result.explain(row.agency.id, lang=lang) for row in result.rows[:3] for lang in ("vi", "en")]
+        return [explain(result, row.agency.id, lang=lang) for row in result.rows[:3] for lang in ("vi", "en")]
 
     _same_in_both(run)
 
@@ -115,7 +116,9 @@ def test_rules(ref: RuleRef) -> None:
 
     def run() -> object:
         result = score(rubric, cohort)
-        return [(r.agency.id, r.total, r.rank, r.normalised) for r in result.rows], [repr(a) for a in result.adjustments]
+        return [(r.agency.id, r.total, r.rank, r.normalised) for r in result.rows], [
+            repr(a) for a in result.adjustments
+        ]
 
     _same_in_both(run)
 
@@ -154,6 +157,10 @@ def test_absurd_rubric_values_are_refused_when_loaded(tmp_path: Path) -> None:
     text = (Path(__file__).parent.parent / "rubrics" / "sonla-2017-web.yaml").read_text(encoding="utf-8")
     assert "max_points: 100\n" in text
     path = tmp_path / "absurd.yaml"
-    path.write_text(text.replace("max_points: 100\n", "max_points: 1000000000000000000000000000000\n", 1), encoding="utf-8")
-    with pytest.raises(govindex.GovIndexError, match=r"absurd.yaml:\d+:\d+: .*max_points .* must be at most 1000000000000"):
+    path.write_text(
+        text.replace("max_points: 100\n", "max_points: 1000000000000000000000000000000\n", 1), encoding="utf-8"
+    )
+    with pytest.raises(
+        govindex.GovIndexError, match=r"absurd.yaml:\d+:\d+: .*max_points .* must be at most 1000000000000"
+    ):
         govindex.read_rubric(path)

@@ -22,7 +22,9 @@ def _pages() -> list[str]:
 def _commands() -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for page in PAGES:
-        for block in re.findall(r"```(?:sh|console|shell|bash)\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S):
+        for block in re.findall(
+            r"```(?:sh|console|shell|bash)\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S
+        ):
             for line in block.splitlines():
                 line = line.strip().removeprefix("$ ")
                 if line.startswith("govindex "):

@@ -32,7 +32,7 @@ from govindex._optional import require
 from govindex.catalogue.docx import DocxWords
 from govindex.cli import main
 from govindex.errors import InputError, MissingDependencyError
-from govindex.render import _chart_png, render_document
+from govindex.render import _chart_png, write
 from govindex.render._ooxml import xml_text
 from govindex.render.appendix import appendix
 from govindex.render.docx import PICTURE_HEIGHT, PICTURE_WIDTH, TEXT_WIDTH, _texts, column_widths, document_docx
@@ -385,7 +385,7 @@ def test_long_titles_controls_and_lone_surrogates_never_break_the_appendix() -> 
     for length in (259, 300, 2000):
         title = ("Kết quả đánh giá " * 200)[:length] + "\x07\ud83d"
         document = appendix(result, title=title, subtitle=hostile, order=[a.agency.id for a in assessments])
-        output = render_document(document, "docx")
+        output = write(document, "docx")
         assert isinstance(output, bytes)
         for name in zipfile.ZipFile(io.BytesIO(output)).namelist():
             if name.endswith((".xml", ".rels")):

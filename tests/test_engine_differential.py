@@ -29,7 +29,7 @@ from govindex import (
 )
 from govindex.engine import ScoreTable, layout_of
 from govindex.errors import GovIndexError
-from govindex.io.writers import render_result, result_json, result_to_dict
+from govindex.render import data, render
 from govindex.rules import Rule
 from reference import reference
 
@@ -218,10 +218,10 @@ def test_output_from_the_columns_equals_output_from_the_rows(case: tuple[Rubric,
         result.measurements,
     )
     assert from_rows == result
-    compact = json.dumps(result_to_dict(from_rows), ensure_ascii=False, separators=(",", ":")) + "\n"
-    assert result_json(result) == compact
-    assert result_json(from_rows) == compact
-    assert render_result(result, "csv") == render_result(from_rows, "csv")
+    compact = json.dumps(data(from_rows), ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert render(result, "json") == compact
+    assert render(from_rows, "json") == compact
+    assert render(result, "csv") == render(from_rows, "csv")
 
 
 @SETTINGS

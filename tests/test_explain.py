@@ -11,6 +11,7 @@ import pytest
 from govindex import Agency, Assessment, Group, RuleRef, UnknownNameError, load_rubric, score
 from govindex.cli import main
 from govindex.io.rubrics import dump_rubric
+from govindex.render import explain
 from rules_strategies import example_tree
 
 SCORES = {
@@ -50,7 +51,7 @@ def _cohort() -> list[Assessment]:
 
 def test_an_imputed_online_service_score_shows_its_formula() -> None:
     result = score(_rubric(), _cohort())  # type: ignore[arg-type]
-    text = result.explain("so-ngoai-vu", "dvc_rate")
+    text = explain(result, "so-ngoai-vu", "dvc_rate", lang="en")
     assert text.splitlines() == [
         "so-ngoai-vu (so-ngoai-vu), group provincial",
         "dvc_rate: dvc_rate, maximum 5",
@@ -70,7 +71,7 @@ def test_an_imputed_online_service_score_shows_its_formula() -> None:
 def test_vietnamese_explanation() -> None:
     result = score(_rubric(), _cohort())  # type: ignore[arg-type]
     # Issue 10: publishable Vietnamese, with names, decimal commas and Vietnamese formula words.
-    text = result.explain("so-ngoai-vu", "dvc_rate", lang="vi")
+    text = explain(result, "so-ngoai-vu", "dvc_rate", lang="vi")
     assert "điều chỉnh theo quy tắc “tính điểm theo tỷ lệ điểm đạt được”: 0,00 → 3,79" in text
     assert (
         "cách tính: (tổng điểm đạt được 45,5 / tổng điểm tối đa 60) × điểm tối đa 5 = 3,791666… ≈ 3,79 "
@@ -83,15 +84,15 @@ def test_vietnamese_explanation() -> None:
 
 def test_the_total_shows_the_sum_the_rules_below_the_band_and_the_rank() -> None:
     result = score(_rubric(), _cohort())  # type: ignore[arg-type]
-    text = result.explain("so-ngoai-vu")
+    text = explain(result, "so-ngoai-vu", lang="en")
     assert "  sum of its 3 children: awareness 12.00 + operations 53.08 + security 13.00 = 78.08" in text
     assert "    units: 0.00 → 18.00 (best_in_cohort)" in text
     assert "    dvc_rate: 0.00 → 3.79 (proportional_imputation)" in text
     assert "  band: Fair (Khá), [70, 85)" in text
     assert "  rank: 3 in group provincial" in text
-    units = result.explain("so-ngoai-vu", "units")
+    units = explain(result, "so-ngoai-vu", "units", lang="en")
     assert "formula: max(so-noi-vu 16.5, so-thong-tin-va-truyen-thong 18) = 18 (so-thong-tin-va-truyen-thong)" in units
-    vi = result.explain("so-ngoai-vu", lang="vi")
+    vi = explain(result, "so-ngoai-vu", lang="vi")
     assert "xếp loại: Khá (từ 70 điểm đến dưới 85 điểm)" in vi
 
 
@@ -99,20 +100,21 @@ def test_a_criterion_given_as_a_whole() -> None:
     rubric = attrs.evolve(_rubric(), rules=())  # type: ignore[misc]
     scores = {"awareness": 12, "operations": 50, "security": 13}
     result = score(rubric, [Assessment(Agency("a", "A", "provincial"), scores)])
-    assert "given as a whole: 50.00" in result.explain("a", "operations")
-    assert "no score of its own: operations was given as a whole" in result.explain("a", "units")
+    assert "given as a whole: 50.00" in explain(result, "a", "operations", lang="en")
+    assert "no score of its own: operations was given as a whole" in explain(result, "a", "units", lang="en")
 
 
 def test_refusals() -> None:
     result = score(_rubric(), _cohort())  # type: ignore[arg-type]
-    with pytest.raises(UnknownNameError, match=r"unknown language 'fr'; use 'en' or 'vi'"):
-        result.explain("so-ngoai-vu", lang="fr")
+    with pytest.raises(UnknownNameError) as caught:
+        explain(result, "so-ngoai-vu", lang="fr")
+    assert caught.value.describe("en") == "unknown language 'fr'; use one of vi, en"
     with pytest.raises(UnknownNameError, match=r"unknown node 'dvc' in group 'provincial'"):
-        result.explain("so-ngoai-vu", "dvc")
+        explain(result, "so-ngoai-vu", "dvc", lang="en")
     with pytest.raises(
         UnknownNameError, match=r"agency 'so-y-te': no result for this agency; did you mean 'so-noi-vu'\?"
     ):
-        result.explain("so-y-te")
+        explain(result, "so-y-te", lang="en")
 
 
 def test_excluded_agency_is_explained_as_not_assessed() -> None:
@@ -120,7 +122,7 @@ def test_excluded_agency_is_explained_as_not_assessed() -> None:
         _rubric(), rules=(RuleRef("exclude", {"agencies": ["so-noi-vu"], "reason": "không đánh giá năm nay"}),)
     )  # type: ignore[misc]
     result = score(rubric, _cohort())
-    assert result.explain("so-noi-vu") == (
+    assert explain(result, "so-noi-vu", lang="en") == (
         "so-noi-vu (so-noi-vu), group provincial: not assessed: không đánh giá năm nay (rule exclude)"
     )
 
@@ -175,7 +177,7 @@ def test_explain_is_vietnamese_by_default_and_writes_documents(
     data = json.loads(capsys.readouterr().out)
     assert data["agency"] == "so-ngoai-vu" and any("band" in line for line in data["lines"])
     assert main(["explain", str(rubric_file), str(scores_file), "so-ngoai-vu", "--format", "docx"]) == 2
-    assert "docx is binary: give --output FILE.docx" in capsys.readouterr().err
+    assert "docx là định dạng nhị phân: cần ghi ra tệp (--output TỆP.docx)" in capsys.readouterr().err
 
 
 # --- publishable Vietnamese on the published 2017 results (issue 10) ---------------------
@@ -259,13 +261,16 @@ def test_english_keeps_decimal_points(capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_the_explanation_is_data_then_words() -> None:
     from govindex import load_dataset
-    from govindex.explanation import describe, explanation
+    from govindex.explanation import Banded, explanation
+    from govindex.render.explanations import explanation_lines
 
     result = score(load_rubric("sonla-2017-it"), load_dataset("sonla-2017-it").assessments())
     value = explanation(result, "huyen-song-ma")
     assert [step.kind for step in value.steps] == ["sum", "score", "band", "rank"]
-    assert value.steps[2].band is not None and value.steps[2].band.id == "fair"
-    assert describe(value, "vi") == result.explain("huyen-song-ma", lang="vi")
-    assert describe(value) == result.explain("huyen-song-ma")
-    with pytest.raises(UnknownNameError, match="unknown language 'fr'"):
-        describe(value, "fr")
+    band = value.steps[2]
+    assert isinstance(band, Banded) and band.band.id == "fair"
+    assert "\n".join(explanation_lines(value, "vi")) == explain(result, "huyen-song-ma")
+    assert "\n".join(explanation_lines(value, "en")) == explain(result, "huyen-song-ma", lang="en")
+    with pytest.raises(UnknownNameError) as caught:
+        explanation_lines(value, "fr")
+    assert caught.value.code == "unknown-language"

@@ -20,12 +20,11 @@ from govindex import (
     parse_scores_csv,
     read_assessments,
     read_scores_xlsx,
-    result_xlsx_bytes,
     score,
-    write_result_xlsx,
     write_scores_xlsx,
 )
 from govindex.io.xlsx import check_scores_xlsx, excel_cell_text, parse_scores_xlsx
+from govindex.render import render, write_file
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -77,14 +76,19 @@ def test_dates_errors_and_text_are_refused_in_score_cells() -> None:
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", "ba mươi", 50, None]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert str(caught.value) == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': 'ba mươi' is not a number of points"
+    assert (
+        str(caught.value)
+        == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': 'ba mươi' is not a number of points"
+    )
 
 
 def test_same_rules_as_csv() -> None:
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", 41, 50, None]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert str(caught.value) == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40"
+    assert (
+        str(caught.value) == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40"
+    )
     data = workbook(
         [HEADER, ["so-noi-vu", "provincial", "A", 1, 2, None], ["so-noi-vu", "provincial", "A", 1, 2, None]]
     )
@@ -148,17 +152,17 @@ def test_result_workbook_keeps_diacritics_and_numbers(tmp_path: Path) -> None:
         "so-noi-vu,provincial,Sở Nội vụ,7.0,21.7,23.5,9.0,10,6.0\n"
     )
     result = score(rubric, parse_scores_csv(text, rubric))
-    write_result_xlsx(result, tmp_path / "result.xlsx")
+    write_file(render(result, "xlsx"), tmp_path / "result.xlsx")
     # One sheet per agency group, in Vietnamese (the issue asks for it).
     workbook = openpyxl.load_workbook(tmp_path / "result.xlsx")
-    assert workbook.sheetnames == ["provincial"]
-    sheet = workbook["provincial"]
+    assert workbook.sheetnames == ["Sở, ban, ngành cấp tỉnh"]
+    sheet = workbook["Sở, ban, ngành cấp tỉnh"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0][0] == "Sở, ban, ngành cấp tỉnh"
     assert rows[2] == ["STT", "Tên cơ quan", "Tổng điểm", "Xếp loại", "Xếp hạng"]
     assert rows[3] == [1, "Sở Nội vụ", 77.2, "Khá", 1]
     assert sheet["C4"].number_format == "0.0"
-    assert result_xlsx_bytes(result) == result_xlsx_bytes(result)
+    assert render(result, "xlsx") == render(result, "xlsx")
 
 
 def test_without_openpyxl_the_message_says_what_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -172,7 +176,7 @@ def test_without_openpyxl_the_message_says_what_to_install(monkeypatch: pytest.M
 
     result = score(rubric, [Assessment(Agency("a", "Sở A", "provincial"), {"total": "80"})])
     with pytest.raises(MissingDependencyError, match=r"pip install 'govindex\[excel\]'"):
-        result_xlsx_bytes(result)
+        render(result, "xlsx")
     (tmp_path / "s.xlsx").write_bytes(b"PK")
     with pytest.raises(MissingDependencyError, match=r"pip install 'govindex\[excel\]'"):
         read_assessments(tmp_path / "s.xlsx", rubric)

@@ -312,7 +312,8 @@ def test_an_assessment_built_in_python_with_measurements_scores() -> None:
     assert result.agency("so-noi-vu").total == Decimal("20.58")
     text = explain(result, "so-noi-vu", "may_tinh", lang="vi")
     assert "số liệu: 95/120 = 0,7917 × 2 = 1,58" in text
-    assert "measured: 3 ≥ 3 → 15" in explain(result, "so-noi-vu", "hop_bcd")
+    assert "measured: 3 ≥ 3 → 15" in explain(result, "so-noi-vu", "hop_bcd", lang="en")
+    assert "số liệu: 3 ≥ 3 → 15" in explain(result, "so-noi-vu", "hop_bcd")
 
 
 def test_a_score_that_contradicts_its_measurement_is_refused() -> None:

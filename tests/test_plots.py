@@ -77,12 +77,10 @@ def test_band_distribution(tmp_path: Path, result_2017, suffix: str) -> None:
     check_png(path) if suffix == ".png" else check_svg(path)
     axes = figure.axes[0]
     assert [t.get_text() for t in axes.get_xticklabels()] == ["Sở, ban, ngành cấp tỉnh"]
-    assert [t.get_text() for t in axes.get_legend().get_texts()] == [
-        "Tốt (Good)",
-        "Khá (Fair)",
-        "Trung bình (Average)",
-        "Yếu (Weak)",
-    ]
+    assert [t.get_text() for t in axes.get_legend().get_texts()] == ["Tốt", "Khá", "Trung bình", "Yếu"]
+    english = plots.band_distribution(result_2017, lang="en").axes[0]
+    assert [t.get_text() for t in english.get_legend().get_texts()] == ["Good", "Fair", "Average", "Weak"]
+    assert [t.get_text() for t in english.get_xticklabels()] == ["Provincial departments"]
     heights = sorted(round(p.get_height()) for p in axes.patches if p.get_height())
     assert heights == [1, 5, 12]
 
@@ -94,7 +92,7 @@ def test_band_shares_with_two_groups(tmp_path: Path) -> None:
     assert [t.get_text() for t in axes.get_xticklabels()] == [
         "Sở, ban, ngành",
         "UBND huyện, thành phố",
-        "Chung / overall",
+        "Chung",
     ]
     texts = {t.get_text() for t in axes.texts}
     assert {"50%", "25%", "33%", "34%"} <= texts
@@ -136,7 +134,11 @@ def test_slope_chart(tmp_path: Path) -> None:
     assert "Sở Nội vụ (2)" in texts and "(1) Sở Nội vụ" in texts
     assert "(2) Sở Khoa học và Công nghệ" in texts and "Sở Khoa học và Công nghệ (None)" not in texts
     assert "Sở Thông tin và Truyền thông (3)" in texts
-    assert figure.axes[0].get_title() == "Thay đổi thứ hạng / rank movement: 2024 → 2025"
+    assert figure.axes[0].get_title() == "Thay đổi thứ hạng: 2024 → 2025"
+    assert "Sở Tài chính (4,5)" in texts
+    english = plots.slope_chart(SLOPE, lang="en")
+    assert english.axes[0].get_title() == "Rank movement: Before → After"
+    assert "Sở Tài chính (4.5)" in [t.get_text() for t in english.axes[0].texts]
 
 
 def test_slope_chart_from_a_reconciliation(tmp_path: Path) -> None:
@@ -169,26 +171,51 @@ def test_slope_chart_takes_any_plain_movements(movements: list[tuple[str, int | 
 
 
 def test_refusals(tmp_path: Path, result_2017) -> None:
-    with pytest.raises(InputError, match="there is no rank movement to chart"):
-        plots.slope_chart([])
-    with pytest.raises(InputError, match="agency 'Sở A': the agency has no rank on either side"):
-        plots.slope_chart([("Sở A", None, None)])
-    with pytest.raises(InputError, match=r"agency 'Sở A': rank 0 is not a rank \(an integer or Decimal from 1\)"):
-        plots.slope_chart([("Sở A", 0, 1)])
-    with pytest.raises(InputError, match=r"a movement is \(label, old rank, new rank\), not \('Sở A', 1\)"):
-        plots.slope_chart([("Sở A", 1)])  # type: ignore[list-item]
-    with pytest.raises(InputError, match="rubric 'test-flat' has no bands to chart"):
-        plots.band_distribution(scored({"provincial": ["0.26"]}, bands=False))
-    with pytest.raises(InputError, match="there is no assessed agency to chart in group 'district'"):
-        plots.ranking_chart(result_2017, "district")
+    cases = [
+        (lambda: plots.slope_chart([]), "there is no rank movement to chart", "không có thay đổi thứ hạng nào để vẽ"),
+        (
+            lambda: plots.slope_chart([("Sở A", None, None)]),
+            "agency 'Sở A': the agency has no rank on either side",
+            "cơ quan 'Sở A': cơ quan không có thứ hạng ở cả hai bên",
+        ),
+        (
+            lambda: plots.slope_chart([("Sở A", 0, 1)]),
+            "agency 'Sở A': rank 0 is not a rank (an integer or Decimal from 1)",
+            "cơ quan 'Sở A': 0 không phải là một thứ hạng",
+        ),
+        (
+            lambda: plots.slope_chart([("Sở A", 1)]),  # type: ignore[list-item]
+            "a movement is (label, old rank, new rank), not ('Sở A', 1)",
+            "một thay đổi thứ hạng gồm (tên, hạng cũ, hạng mới)",
+        ),
+        (
+            lambda: plots.band_distribution(scored({"provincial": ["0.26"]}, bands=False)),
+            "rubric 'test-flat' has no bands to chart",
+            "bộ chỉ số 'test-flat' không có mức xếp loại để vẽ",
+        ),
+        (
+            lambda: plots.ranking_chart(result_2017, "district"),
+            "group 'district': there is no assessed agency to chart",
+            "nhóm 'district': không có cơ quan nào được đánh giá để vẽ",
+        ),
+    ]
+    for call, english, vietnamese in cases:
+        with pytest.raises(InputError) as caught:
+            call()
+        assert english in caught.value.describe("en")
+        assert vietnamese in caught.value.describe("vi")
     figure = plots.slope_chart(SLOPE)
-    with pytest.raises(
-        FileFormatError,
-        match=r"chart\.pdf: cannot tell the chart format from the extension '\.pdf'; use \.png or \.svg",
-    ):
+    with pytest.raises(FileFormatError) as refused:
         plots.save_figure(figure, tmp_path / "chart.pdf")
-    with pytest.raises(FileFormatError, match="cannot write the chart"):
+    assert refused.value.describe("en").endswith(
+        "chart.pdf: cannot tell the chart format from the extension '.pdf'; use .png or .svg"
+    )
+    assert refused.value.describe("vi").endswith(
+        "chart.pdf: không biết định dạng biểu đồ của phần mở rộng '.pdf'; dùng .png hoặc .svg"
+    )
+    with pytest.raises(FileFormatError) as unwritten:
         plots.save_figure(figure, tmp_path / "missing" / "chart.png")
+    assert unwritten.value.code == "render-chart-cannot-write"
 
 
 def test_without_matplotlib(monkeypatch: pytest.MonkeyPatch, result_2017) -> None:
@@ -224,7 +251,7 @@ def test_cli_reconcile_plot(data_dir: Path, tmp_path: Path, capsys: pytest.Captu
 def test_cli_plot_refusal(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     scores = str(data_dir / "sonla-2017-it-provincial.csv")
     assert main(["report", "sonla-2017-it", scores, "--plot", str(tmp_path / "chart.jpg")]) == 2
-    assert "cannot tell the chart format from the extension '.jpg'; use .png or .svg" in capsys.readouterr().err
+    assert "không biết định dạng biểu đồ của phần mở rộng '.jpg'; dùng .png hoặc .svg" in capsys.readouterr().err
 
 
 def test_the_glyph_check_catches_missing_glyphs(tmp_path: Path) -> None:

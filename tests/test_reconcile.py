@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from govindex import Agency, Assessment, InputError, Source, UnknownNameError, load_dataset, load_rubric, reconcile
 from govindex.cli import main
-from govindex.render import document_of, render
+from govindex.reconciliation import UnmatchedKind
+from govindex.render import data, document, frame, html, render
 from report_helpers import cohort, flat_rubric, tree_rubric
 
 
@@ -86,14 +87,17 @@ def test_reconciliation_json_and_tables(outcome_2017) -> None:
         "places": -3,
         "nodes": [{"node": "public_services", "self": "26.0", "appraised": "20.0", "difference": "-6.0"}],
     }
-    assert [t.name for t in document_of(outcome_2017).tables] == ["agencies", "differences"]
-    differences = document_of(outcome_2017).table("differences")
-    assert [row[2] for row in differences.rows] == ["infrastructure", "policy", "public_services", "public_services"]
-    frame = outcome_2017.to_frame("differences")
-    assert frame["difference"].iloc[0] == Decimal("-2.0")
-    assert "Sở Tư pháp" in outcome_2017._repr_html_()
-    assert "| provincial | so-tu-phap | Sở Tư pháp | 70.9 | 64.9 | -6.0 | Khá | Trung bình | 9 | 12 | -3 |" in (
-        render(outcome_2017, "markdown", lang="en")
+    assert [t.name for t in document(outcome_2017).tables] == ["agencies", "differences"]
+    differences = document(outcome_2017).table("differences")
+    assert [row[3] for row in differences.rows] == ["infrastructure", "policy", "public_services", "public_services"]
+    assert frame(outcome_2017, "differences")["difference"].iloc[0] == Decimal("-2.0")
+    assert "Sở Tư pháp" in html(outcome_2017)
+    assert (
+        "| provincial | Provincial departments | so-tu-phap | Sở Tư pháp | 70.9 | 64.9 | -6.0 | Fair | Average "
+        "| 9 | 12 | -3 |"
+    ) in render(outcome_2017, "markdown", lang="en")
+    assert "| Sở, ban, ngành cấp tỉnh | Sở Tư pháp | 70,9 | 64,9 | -6,0 | Khá | Trung bình | 9 | 12 | -3 |" in (
+        render(outcome_2017, "markdown")
     )
 
 
@@ -107,25 +111,35 @@ def test_agencies_in_one_file_only_are_reported() -> None:
     assert [a.agency.id for a in outcome.agencies] == ["provincial-01", "provincial-02"]
     assert [a.id for a in outcome.only_self] == ["provincial-03"]
     assert [a.id for a in outcome.only_appraised] == ["van-phong-ubnd-tinh"]
-    assert [(a.id, why) for a, why in outcome.unmatched] == [
-        ("provincial-03", "only in the self-assessment"),
-        ("van-phong-ubnd-tinh", "only in the appraisal"),
+    assert [(item.agency.id, item.kind) for item in outcome.unmatched] == [
+        ("provincial-03", UnmatchedKind.ONLY_SELF),
+        ("van-phong-ubnd-tinh", UnmatchedKind.ONLY_APPRAISED),
     ]
-    assert [t.name for t in document_of(outcome).tables] == ["agencies", "differences", "unmatched"]
-    assert outcome.to_dict()["unmatched"][1] == {
+    assert [t.name for t in document(outcome).tables] == ["agencies", "differences", "unmatched"]
+    assert document(outcome).table("unmatched").column("status") == (
+        "chỉ có trong tự đánh giá",
+        "chỉ có trong kết quả thẩm định",
+    )
+    assert document(outcome, "en").table("unmatched").column("status")[1] == "only in the appraisal"
+    assert data(outcome)["unmatched"][1] == {
         "agency": "van-phong-ubnd-tinh",
         "name": "Văn phòng UBND tỉnh",
         "group": "provincial",
-        "status": "only in the appraisal",
+        "status": "only_appraised",
+        "reason": None,
     }
     # The office is ranked first among the appraisals; ranks are within each cohort.
     assert outcome.agency("provincial-01").appraised_rank == 2
-    with pytest.raises(UnknownNameError, match="agency 'provincial-03': the agency is in the self-assessment only"):
-        outcome.agency("provincial-03")
-    with pytest.raises(UnknownNameError, match="agency 'van-phong-ubnd-tinh': the agency is in the appraisal only"):
-        outcome.agency("van-phong-ubnd-tinh")
-    with pytest.raises(UnknownNameError, match="agency 'so-x': no such agency in either assessment"):
-        outcome.agency("so-x")
+    for agency, code, english, vietnamese in [
+        ("provincial-03", "report-only-self", "the agency is in the self-assessment only", "chỉ có trong tự đánh giá"),
+        ("van-phong-ubnd-tinh", "report-only-appraised", "the agency is in the appraisal only", "kết quả thẩm định"),
+        ("so-x", "report-no-such-agency", "no such agency in either assessment", "trong cả hai kết quả"),
+    ]:
+        with pytest.raises(UnknownNameError) as caught:
+            outcome.agency(agency)
+        assert caught.value.code == code
+        assert caught.value.describe("en") == f"agency '{agency}': {english}"
+        assert vietnamese in caught.value.describe("vi")
 
 
 def test_agencies_kept_out_by_a_rule_are_reported() -> None:
@@ -148,12 +162,18 @@ def test_agencies_kept_out_by_a_rule_are_reported() -> None:
         cohort({"provincial": ["78.0", "75.0"]}),
         rules=[Exclude()],
     )
-    assert [(a.id, why) for a, why in outcome.unmatched] == [
-        ("provincial-02", "not assessed in the self-assessment: not assessed this year"),
-        ("provincial-02", "not assessed in the appraisal: not assessed this year"),
+    assert [(item.agency.id, item.kind, item.reason) for item in outcome.unmatched] == [
+        ("provincial-02", UnmatchedKind.NOT_ASSESSED_SELF, "not assessed this year"),
+        ("provincial-02", UnmatchedKind.NOT_ASSESSED_APPRAISED, "not assessed this year"),
     ]
-    with pytest.raises(UnknownNameError, match="not assessed in the self-assessment: not assessed this year"):
+    assert document(outcome, "en").table("unmatched").column("status") == (
+        "not assessed in the self-assessment: not assessed this year",
+        "not assessed in the appraisal: not assessed this year",
+    )
+    with pytest.raises(UnknownNameError) as caught:
         outcome.agency("provincial-02")
+    assert caught.value.describe("en").endswith("not assessed in the self-assessment: not assessed this year")
+    assert caught.value.describe("vi").endswith("không được đánh giá trong tự đánh giá: not assessed this year")
 
 
 def test_a_node_scored_on_one_side_only() -> None:
@@ -173,15 +193,21 @@ def test_refusals() -> None:
     rubric = flat_rubric(1)
     a = Agency("so-a", "Sở A", "provincial")
     moved = Agency("so-a", "Sở A", "district")
-    with pytest.raises(
-        InputError,
-        match="agency 'so-a': the self-assessment puts the agency in group 'provincial' and the appraisal in group 'district'",
-    ):
+    with pytest.raises(InputError) as caught:
         reconcile(rubric, [Assessment(a, {"total": "70"})], [Assessment(moved, {"total": "70"})])
-    with pytest.raises(InputError, match="agency 'so-a': the agency appears twice in the self-assessment"):
+    assert caught.value.describe("en") == (
+        "agency 'so-a': the self-assessment puts the agency in group 'provincial' and the appraisal in group 'district'"
+    )
+    assert caught.value.describe("vi") == (
+        "cơ quan 'so-a': tự đánh giá xếp cơ quan vào nhóm 'provincial', kết quả thẩm định xếp vào nhóm 'district'"
+    )
+    with pytest.raises(InputError) as caught:
         reconcile(rubric, [Assessment(a, {"total": "70"}), Assessment(a, {"total": "71"})], [])
-    with pytest.raises(InputError, match="expected an Assessment in the appraisal, got str"):
+    assert caught.value.describe("en") == "agency 'so-a': the agency appears twice in the self-assessment"
+    assert caught.value.describe("vi") == "cơ quan 'so-a': cơ quan xuất hiện hai lần trong tự đánh giá"
+    with pytest.raises(InputError) as caught:
         reconcile(rubric, [], ["so-a"])  # type: ignore[list-item]
+    assert caught.value.describe("en") == "expected an Assessment in the appraisal, got str"
 
 
 # --- properties --------------------------------------------------------------------------
@@ -249,7 +275,7 @@ def test_cli_reconcile_takes_the_rubric_from_the_files(tmp_path: Path, capsys: p
         ("so-noi-vu", "-5.5", 1, 2),
     ]
     assert data["unmatched"] == [
-        {"agency": "so-moi", "name": "So Moi", "group": "provincial", "status": "only in the self-assessment"}
+        {"agency": "so-moi", "name": "So Moi", "group": "provincial", "status": "only_self", "reason": None}
     ]
 
 
@@ -279,8 +305,8 @@ def test_cli_reconcile_csv_with_rubric(data_dir: Path, tmp_path: Path, capsys: p
     )
     out = capsys.readouterr().out
     assert out == (
-        "group,agency,node,node_name,max_points,self,appraised,difference\n"
-        "provincial,so-noi-vu,infrastructure,Hạ tầng kỹ thuật CNTT,10.0,9.0,7.0,-2.0\n"
+        "group,agency,name,node,node_name,max_points,self,appraised,difference\n"
+        "provincial,so-noi-vu,Sở Nội vụ,infrastructure,Hạ tầng kỹ thuật CNTT,10.0,9.0,7.0,-2.0\n"
     )
 
 
@@ -310,4 +336,4 @@ def test_cli_reconcile_without_source_keys(tmp_path: Path, capsys: pytest.Captur
     theirs = write_assessment(tmp_path / "appraised.yaml", None, {"so-a": "75"})
     assert main(["reconcile", str(mine), str(theirs), "--format", "markdown", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "| provincial | so-a | So A | 80.0 | 75.0 | -5.0 | Tốt | Khá | 1 | 1 | 0 |" in out
+    assert "| provincial | Provincial departments | so-a | So A | 80.0 | 75.0 | -5.0 | Good | Fair | 1 | 1 | 0 |" in out

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from govindex import Agency, Assessment, score
 from govindex.cli import main
-from govindex.render import Column, Document, Table, render, render_document
+from govindex.render import Column, Document, Table, render
+from govindex.render.results import result_document
 from govindex.render.safe import FORMULA_TRIGGERS, csv_cell, markdown_cell, one_line, unprotect_csv_cell, visible
 from report_helpers import flat_rubric
 
@@ -42,7 +43,7 @@ def hostile_table() -> Table:
 
 
 def test_csv_cells_never_start_a_formula() -> None:
-    rows = list(csv.reader(io.StringIO(hostile_table().to_csv(), newline="")))
+    rows = list(csv.reader(io.StringIO(render(hostile_table(), "csv"), newline="")))
     assert rows[0] == ["name", "total", "difference"]
     for (name, total, difference), original in zip(rows[1:], HOSTILE, strict=True):
         assert not name.startswith(FORMULA_TRIGGERS)
@@ -51,7 +52,7 @@ def test_csv_cells_never_start_a_formula() -> None:
 
 
 def test_excel_vn_csv_is_safe_too() -> None:
-    text = hostile_table().to_csv(excel_vn=True)
+    text = render(hostile_table(), "csv", excel_vn=True)
     assert text.startswith("\ufeffname;total;difference\r\n")
     rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
     assert rows[1] == ["'" + HOSTILE[0], "71,5", "-1,5"]
@@ -75,7 +76,7 @@ def test_xlsx_text_cells_are_strings_without_controls() -> None:
 
 
 def test_markdown_rows_cannot_be_forged() -> None:
-    text = hostile_table().to_markdown()
+    text = render(hostile_table(), "markdown")
     lines = text.splitlines()
     assert len(lines) == 2 + len(HOSTILE)
     assert all(len(re.split(r"(?<!\\)\|", line)) == 5 for line in lines)  # three cells per row
@@ -102,7 +103,7 @@ def test_one_line_shows_breaks() -> None:
 
 
 def test_html_is_escaped() -> None:
-    page = render_document(Document("<b>title</b>", [hostile_table()], "vi"), "html")
+    page = render(Document("<b>title</b>", [hostile_table()], "vi"), "html")
     assert isinstance(page, str)
     assert "<script>" not in page and "<b>title</b>" not in page
     assert html.escape('<script>alert("x")</script>') in page
@@ -144,12 +145,10 @@ def test_not_assessed_agencies_are_listed_in_every_format() -> None:
         Assessment(Agency("office", "Văn phòng", "provincial"), {"total": "90.0"}),
     ]
     result = score(rubric, cohort, rules=[Exclude()])
-    from govindex.render.reports import result_document
-
     document = result_document(result)
     for fmt in ("table", "markdown", "html"):
-        text = render_document(document, fmt)
+        text = render(document, fmt)
         assert isinstance(text, str)
         assert "Văn phòng" in text and "không đánh giá năm nay" in text, fmt
-    sheet = openpyxl.load_workbook(io.BytesIO(render_document(document, "xlsx")))["not_assessed"]
+    sheet = openpyxl.load_workbook(io.BytesIO(render(document, "xlsx")))["Không đánh giá"]
     assert ["Văn phòng" in str(c.value) for row in sheet.iter_rows() for c in row].count(True) == 1

@@ -34,14 +34,16 @@ from govindex import (
     statistics,
 )
 from govindex.cli import main
-from govindex.render import FORMATS, document_of, format_cell, format_for_path, render, write_file
-from govindex.render.reports import result_table
+from govindex.render import FORMATS, data, document, format_cell, format_for_path, frame, render, write_file
+from govindex.render import html as render_html
+from govindex.render.results import flat_table
 from govindex.render.safe import visible
 from govindex.render.xlsx import workbook_bytes as write_xlsx
 from report_helpers import cohort, flat_rubric
 
 openpyxl = pytest.importorskip("openpyxl")
 pd = pytest.importorskip("pandas")
+govindex_frame = frame
 
 
 @pytest.fixture(scope="module")
@@ -67,17 +69,22 @@ def hostile_result():
 
 
 def test_table_refusals() -> None:
-    with pytest.raises(InputError, match="table 't': row 1 has 1 cells but there are 2 columns"):
+    with pytest.raises(InputError) as caught:
         Table("t", [Column("a"), Column("b")], [["x"]])
-    with pytest.raises(InputError, match="table 't': column 'a' appears twice"):
+    assert caught.value.code == "render-row-width"
+    assert caught.value.describe("en") == "table 't': row 1 has 1 cells but there are 2 columns"
+    assert caught.value.describe("vi") == "bảng 't': dòng 1 có 1 ô nhưng bảng có 2 cột"
+    with pytest.raises(InputError) as caught:
         Table("t", [Column("a"), Column("a")], [])
-    with pytest.raises(
-        InputError, match=r"table 't': row 1 holds float 1\.5; cells are Decimal, int, str, bool or None"
-    ):
+    assert caught.value.describe("en") == "table 't': column 'a' appears twice"
+    with pytest.raises(InputError) as caught:
         Table("t", [Column("a")], [[1.5]])  # type: ignore[list-item]
+    assert caught.value.describe("en") == "table 't': row 1 holds float 1.5; cells are Decimal, int, str, bool or None"
     table = Table("t", [Column("a")], [["x"]])
-    with pytest.raises(UnknownNameError, match="table 't' has no column 'b'; its columns are a"):
+    with pytest.raises(UnknownNameError) as unknown:
         table.column("b")
+    assert unknown.value.describe("en") == "table 't' has no column 'b'; its columns are a"
+    assert unknown.value.describe("vi") == "bảng 't' không có cột 'b'; các cột là a"
 
 
 @pytest.mark.parametrize(
@@ -99,13 +106,22 @@ def test_format_cell(value: Decimal | int | bool | None, decimals: int | None, t
 
 def test_markdown_escapes_and_aligns() -> None:
     table = Table("t", [Column("name"), Column("score", decimals=1)], [["a | b", Decimal("1.25")]])
-    assert table.to_markdown() == "| name | score |\n| --- | ---: |\n| a \\| b | 1.3 |\n"
+    assert render(table, "markdown", lang="en") == "| Agency | Score |\n| --- | ---: |\n| a \\| b | 1.3 |\n"
+    assert render(table, "markdown") == "| Tên cơ quan | Điểm |\n| --- | ---: |\n| a \\| b | 1,3 |\n"
 
 
 def test_csv_keeps_the_column_ids_and_diacritics(stats_2017) -> None:
     rows = list(csv.reader(io.StringIO(render(stats_2017, "csv", table="leaders"))))
-    assert rows[0] == ["group", "rank", "agency", "name", "total", "band"]
-    assert rows[1] == ["provincial", "1", "so-thong-tin-va-truyen-thong", "Sở Thông tin và Truyền thông", "83.8", "Khá"]
+    assert rows[0] == ["group", "group_name", "rank", "agency", "name", "total", "band"]
+    assert rows[1] == [
+        "provincial",
+        "Sở, ban, ngành cấp tỉnh",
+        "1",
+        "so-thong-tin-va-truyen-thong",
+        "Sở Thông tin và Truyền thông",
+        "83.8",
+        "Khá",
+    ]
 
 
 # --- report rendering ------------------------------------------------------------------------
@@ -119,30 +135,40 @@ def test_every_format_renders(stats_2017) -> None:
             assert isinstance(content, bytes) and content[:2] == b"PK"
         else:
             assert isinstance(content, str)
-    assert json.loads(render(stats_2017, "json")) == stats_2017.to_dict()
+    assert json.loads(render(stats_2017, "json")) == data(stats_2017)
 
 
 def test_markdown_has_one_section_per_table(stats_2017) -> None:
     text = render(stats_2017, "markdown", lang="en")
-    assert "## Thống kê theo nhóm / statistics per group" in text
-    assert "## Dẫn đầu (hạng 1-3) / leaders (ranks 1-3)" in text
+    assert "## Statistics per group" in text
+    assert "## Leaders (ranks 1-3)" in text
     assert (
-        "| provincial | Sở, ban, ngành cấp tỉnh | 18 | 67.6 | 41.3 | 83.8 | 0 | 12 | 5 | 1 | 0 | 67 | 28 | 5 |" in text
+        "| provincial | Provincial departments | 18 | 67.6 | 41.3 | 83.8 | 0 | 12 | 5 | 1 | 0 | 67 | 28 | 5 |" in text
     )
+    vi = render(stats_2017, "markdown")
+    assert "## Thống kê theo nhóm" in vi and "## Dẫn đầu (hạng 1-3)" in vi
+    assert "| Sở, ban, ngành cấp tỉnh | 18 | 67,6 | 41,3 | 83,8 | 0 | 12 | 5 | 1 | 0 | 67 | 28 | 5 |" in vi
 
 
 def test_render_refusals(stats_2017) -> None:
-    with pytest.raises(
-        UnknownNameError, match="unknown format 'pdf'; use one of table, markdown, csv, json, xlsx, html, docx"
-    ):
+    with pytest.raises(UnknownNameError) as caught:
         render(stats_2017, "pdf")
-    with pytest.raises(UnknownNameError, match="unknown table 'ranks'; the tables are groups, leaders"):
+    assert caught.value.code == "render-unknown-format"
+    assert (
+        caught.value.describe("en") == "unknown format 'pdf'; use one of table, markdown, csv, json, xlsx, html, docx"
+    )
+    assert caught.value.describe("vi") == (
+        "không có định dạng 'pdf'; dùng một trong table, markdown, csv, json, xlsx, html, docx"
+    )
+    with pytest.raises(UnknownNameError) as unknown:
         render(stats_2017, "csv", table="ranks")
+    assert unknown.value.describe("en") == "unknown table 'ranks'; the tables are groups, leaders"
+    assert unknown.value.describe("vi") == "không có bảng 'ranks'; các bảng là groups, leaders"
 
 
 def test_one_table_only(stats_2017) -> None:
-    text = render(stats_2017, "markdown", table="leaders")
-    assert "leaders" in text and "statistics per group" not in text
+    text = render(stats_2017, "markdown", table="leaders", lang="en")
+    assert "Leaders" in text and "Statistics per group" not in text
 
 
 # --- XLSX -----------------------------------------------------------------------------------
@@ -150,13 +176,13 @@ def test_one_table_only(stats_2017) -> None:
 
 def test_xlsx_has_one_sheet_per_table_with_exact_numbers(stats_2017) -> None:
     workbook = openpyxl.load_workbook(io.BytesIO(render(stats_2017, "xlsx", lang="en")))
-    assert workbook.sheetnames == ["groups", "leaders"]
-    sheet = workbook["groups"]
-    assert sheet["A1"].value == "Thống kê theo nhóm / statistics per group"
+    assert workbook.sheetnames == ["Statistics", "Leaders"]
+    sheet = workbook["Statistics"]
+    assert sheet["A1"].value == "Statistics per group"
     header = [cell.value for cell in sheet[3]]
-    assert header[:4] == ["group", "name", "agencies", "mean"]
+    assert header[:4] == ["Group id", "Group", "Agencies", "Mean"]
     provincial = [cell for cell in sheet[4]]
-    assert provincial[1].value == "Sở, ban, ngành cấp tỉnh"
+    assert provincial[1].value == "Provincial departments"
     assert provincial[3].value == 67.6 and provincial[3].number_format == "0.0"
     assert provincial[11].value == 67  # fair share
 
@@ -176,8 +202,10 @@ def test_xlsx_sheet_names_are_made_valid() -> None:
 
 
 def test_xlsx_needs_a_table() -> None:
-    with pytest.raises(InputError, match="a workbook needs at least one table"):
+    with pytest.raises(InputError) as caught:
         write_xlsx([])
+    assert caught.value.code == "render-workbook-needs-table"
+    assert caught.value.describe("vi") == "một bảng tính cần ít nhất một bảng"
 
 
 def test_xlsx_without_openpyxl(monkeypatch: pytest.MonkeyPatch, stats_2017) -> None:
@@ -203,7 +231,7 @@ def test_cli_xlsx_without_openpyxl(
 
 
 def test_result_frame_keeps_decimals(result_2017) -> None:
-    frame = result_2017.to_frame()
+    frame = govindex_frame(result_2017)
     assert list(frame.columns)[:6] == ["group", "rank", "agency", "name", "total", "band"]
     assert frame["total"].dtype == object
     assert frame["total"].iloc[0] == Decimal("83.8") and isinstance(frame["total"].iloc[0], Decimal)
@@ -213,21 +241,21 @@ def test_result_frame_keeps_decimals(result_2017) -> None:
 
 
 def test_result_frame_with_floats_on_request(result_2017) -> None:
-    frame = result_2017.to_frame(floats=True)
+    frame = govindex_frame(result_2017, floats=True)
     assert frame["total"].dtype == "float64"
     assert frame["total"].iloc[0] == pytest.approx(83.8)
     assert frame["name"].dtype == object
 
 
 def test_report_frames(stats_2017) -> None:
-    assert [t.name for t in document_of(stats_2017).tables] == ["groups", "leaders"]
-    groups = stats_2017.to_frame()
+    assert [t.name for t in document(stats_2017).tables] == ["groups", "leaders"]
+    groups = govindex_frame(stats_2017)
     assert list(groups["group"]) == ["provincial", "overall", "pooled"]
     assert groups["mean"].iloc[0] == Decimal("67.6")
     assert groups["fair_share"].dtype == "Int64"  # empty on the pooled row
     assert groups["fair_share"].iloc[0] == 67
     assert groups.attrs["name"] == "groups"
-    assert stats_2017.to_frame("leaders")["agency"].iloc[0] == "so-thong-tin-va-truyen-thong"
+    assert govindex_frame(stats_2017, "leaders")["agency"].iloc[0] == "so-thong-tin-va-truyen-thong"
 
 
 def test_frame_without_pandas(monkeypatch: pytest.MonkeyPatch, result_2017) -> None:
@@ -236,36 +264,38 @@ def test_frame_without_pandas(monkeypatch: pytest.MonkeyPatch, result_2017) -> N
         MissingDependencyError,
         match=r"this needs pandas, which is not installed; install it with: pip install 'govindex\[pandas\]'",
     ):
-        result_2017.to_frame()
+        govindex_frame(result_2017)
 
 
 # --- HTML -----------------------------------------------------------------------------------------
 
 
 def test_result_html_escapes_names() -> None:
-    text = hostile_result()._repr_html_()
+    text = render_html(hostile_result())
     assert "Sở &lt;b&gt;A&lt;/b&gt; &amp; &quot;B&quot; | C" in text
     assert "<b>A</b>" not in text
     assert text.startswith('<div class="govindex-report">')
-    assert '<td class="num">71.5</td>' in text
+    assert '<td class="num">71,5</td>' in text and "<th>Tên cơ quan</th>" in text
+    assert '<td class="num">71.5</td>' in render_html(hostile_result(), "en")
 
 
 def test_statistics_html_escapes_names() -> None:
-    text = statistics(hostile_result())._repr_html_()
+    text = render_html(statistics(hostile_result()))
     assert "&lt;b&gt;A&lt;/b&gt;" in text and "<b>A</b>" not in text
-    assert "<caption>Thống kê theo nhóm / statistics per group</caption>" in text
+    assert "<caption>Thống kê theo nhóm</caption>" in text
 
 
 def test_html_of_the_2017_statistics(stats_2017) -> None:
-    text = stats_2017._repr_html_()
+    text = render_html(stats_2017, "en")
     assert text.count("<table") == 2
-    assert "<th>Fair %</th>" in text
+    assert "<th>Fair (%)</th>" in text
+    assert "<th>Khá (%)</th>" in render_html(stats_2017)
 
 
 @given(st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s and s.strip()))
 def test_any_agency_name_is_escaped(name: str) -> None:
     table = Table("t", [Column("name")], [[name]])
-    cells = re.findall(r"<td>(.*?)</td>", table.to_html(), flags=re.DOTALL)
+    cells = re.findall(r"<td>(.*?)</td>", render_html(table), flags=re.DOTALL)
     assert len(cells) == 1
     assert "<" not in cells[0] and ">" not in cells[0]
     assert html.unescape(cells[0]) == visible(name)
@@ -291,8 +321,10 @@ def test_format_for_path(name: str, fmt: str) -> None:
 
 
 def test_format_for_path_refusal() -> None:
-    with pytest.raises(FileFormatError, match=r"r.pdf: cannot tell the output format from the extension '.pdf'"):
+    with pytest.raises(FileFormatError) as caught:
         format_for_path("r.pdf")
+    assert caught.value.describe("en").startswith("r.pdf: cannot tell the output format from the extension '.pdf'")
+    assert caught.value.describe("vi").startswith("r.pdf: không biết định dạng của tệp có phần mở rộng '.pdf'")
 
 
 def test_write_file(tmp_path: Path, stats_2017) -> None:
@@ -300,8 +332,18 @@ def test_write_file(tmp_path: Path, stats_2017) -> None:
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["groups"]["provincial"]["mean"] == "67.6"
     write_file(render(stats_2017, "xlsx"), tmp_path / "r.xlsx")
     assert (tmp_path / "r.xlsx").read_bytes() == render(stats_2017, "xlsx")
-    with pytest.raises(FileFormatError, match="cannot write the output"):
+    with pytest.raises(FileFormatError) as caught:
         write_file(render(stats_2017, "markdown"), tmp_path / "missing" / "r.md")
+    assert caught.value.code == "render-cannot-write" and "cannot write the output" in caught.value.describe("en")
+    assert "không ghi được tệp kết quả" in caught.value.describe("vi")
+    with pytest.raises(FileFormatError) as exists:
+        write_file("new", tmp_path / "r.json")
+    assert exists.value.code == "render-exists"
+    assert exists.value.describe("vi").endswith("tệp đã có; chọn tên khác hoặc cho phép ghi đè (--overwrite)")
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["rubric"] == "sonla-2017-it"
+    write_file("new", tmp_path / "r.json", overwrite=True)
+    assert (tmp_path / "r.json").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json", "r.xlsx"]  # no half-written file left
 
 
 # --- CLI --------------------------------------------------------------------------------------
@@ -309,28 +351,35 @@ def test_write_file(tmp_path: Path, stats_2017) -> None:
 
 def test_cli_formats(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     scores = str(data_dir / "sonla-2017-it-provincial.csv")
-    assert main(["report", "sonla-2017-it", scores, "--format", "markdown"]) == 0
+    assert main(["report", "sonla-2017-it", scores, "--format", "markdown", "--lang", "en"]) == 0
     assert "| provincial |" in capsys.readouterr().out
+    assert main(["report", "sonla-2017-it", scores, "--format", "markdown"]) == 0
+    assert "| Sở, ban, ngành cấp tỉnh |" in capsys.readouterr().out
     assert main(["report", "sonla-2017-it", scores, "--format", "csv"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("group,name,agencies,mean,")
-    assert "CSV holds the table 'groups'; the output also has 'leaders' (choose with --table)" in captured.err
+    assert "tệp CSV chứa bảng 'groups'; kết quả còn có 'leaders' (chọn bằng --table)" in captured.err
     assert main(["report", "sonla-2017-it", scores, "--format", "csv", "--table", "leaders"]) == 0
     captured = capsys.readouterr()
-    assert captured.out.startswith("group,rank,agency,name,total,band\n") and captured.err == ""
+    assert captured.out.startswith("group,group_name,rank,agency,name,total,band\n") and captured.err == ""
     out = tmp_path / "r.xlsx"
     assert main(["report", "sonla-2017-it", scores, "--output", str(out)]) == 0
-    assert openpyxl.load_workbook(out).sheetnames == ["groups", "leaders"]
+    assert openpyxl.load_workbook(out).sheetnames == ["Thống kê", "Dẫn đầu"]
+    assert main(["report", "sonla-2017-it", scores, "--output", str(out)]) == 2
+    assert "tệp đã có" in capsys.readouterr().err
+    assert main(["report", "sonla-2017-it", scores, "--output", str(out), "--overwrite"]) == 0
 
 
 def test_cli_refusals(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     scores = str(data_dir / "sonla-2017-it-provincial.csv")
     assert main(["report", "sonla-2017-it", scores, "--format", "xlsx"]) == 2
-    assert capsys.readouterr().err == "govindex: error: xlsx is binary: give --output FILE.xlsx\n"
+    assert capsys.readouterr().err == (
+        "govindex: error: xlsx là định dạng nhị phân: cần ghi ra tệp (--output TỆP.xlsx)\n"
+    )
     assert main(["report", "sonla-2017-it", scores, "--table", "ranks"]) == 2
-    assert "unknown table 'ranks'; the tables are groups, leaders" in capsys.readouterr().err
+    assert "không có bảng 'ranks'; các bảng là groups, leaders" in capsys.readouterr().err
     assert main(["report", "sonla-2017-it", scores, "--output", "r.pdf"]) == 2
-    assert "r.pdf: cannot tell the output format from the extension '.pdf'" in capsys.readouterr().err
+    assert "r.pdf: không biết định dạng của tệp có phần mở rộng '.pdf'" in capsys.readouterr().err
 
 
 def test_cli_report_reads_assessment_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -366,7 +415,7 @@ def test_not_assessed_agencies_are_listed() -> None:
     result = score(rubric, cohort({"provincial": ["80.0", "70.0", "60.0"]}), rules=[Exclude()])
     stats = statistics(result)
     assert stats.count == 2
-    assert stats.to_dict()["not_assessed"] == [
+    assert data(stats)["not_assessed"] == [
         {
             "agency": "provincial-03",
             "name": "Cơ quan provincial 3",
@@ -374,9 +423,9 @@ def test_not_assessed_agencies_are_listed() -> None:
             "reason": "not assessed this year",
         }
     ]
-    assert [t.name for t in document_of(stats).tables] == ["groups", "leaders", "not_assessed"]
-    assert [t.name for t in (result_table(result),)] == ["results"]
-    assert "not assessed this year" in result._repr_html_()
+    assert [t.name for t in document(stats).tables] == ["groups", "leaders", "not_assessed"]
+    assert flat_table(result).name == "results"
+    assert "not assessed this year" in render_html(result)
 
 
 def test_xlsx_text_is_never_a_formula_and_precision_follows_the_column() -> None:

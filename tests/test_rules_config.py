@@ -17,6 +17,7 @@ from govindex._convert import FrozenDict
 from govindex.cli import main
 from govindex.io.bundled import list_rubrics
 from govindex.io.rubrics import read_rubric
+from govindex.render import explain
 from govindex.rules.params import Kind, Param, check_params
 from rules_strategies import example_tree, rubric_of
 
@@ -490,8 +491,8 @@ def test_imputation_without_any_untagged_score_does_not_apply_and_says_so() -> N
         "the agency has no online public services (has_online_services: false), but no untagged sub-criterion of "
         "operations was scored on its own, so there is nothing to impute in proportion to: the scores stand as given"
     )
-    assert "rule proportional_imputation could not apply: the agency has no online public services" in result.explain(
-        "so-b"
+    assert "rule proportional_imputation could not apply: the agency has no online public services" in explain(
+        result, "so-b", lang="en"
     )
 
 
@@ -504,5 +505,5 @@ def test_best_in_cohort_kept_by_its_fallback_says_so() -> None:
     result = score(rubric, [alone])
     [item] = result.not_applied_for("so-b", "units")
     assert item.node == "units"
-    assert "with fallback: keep the agency's own score stands" in result.explain("so-b", "units")
-    assert "could not apply" not in result.explain("so-b", "internal")
+    assert "with fallback: keep the agency's own score stands" in explain(result, "so-b", "units", lang="en")
+    assert "could not apply" not in explain(result, "so-b", "internal", lang="en")

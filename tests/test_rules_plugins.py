@@ -21,6 +21,7 @@ from govindex import (
     score,
 )
 from govindex.io.rubrics import dump_rubric
+from govindex.render import explain
 from govindex.rules.plugins import available_rules, resolve_rule, unregister_rule
 from rules_strategies import BASIS, agency, leaf, parent, rubric_of
 
@@ -46,11 +47,11 @@ def test_a_rubric_file_names_the_plugin_and_its_effect_is_explained() -> None:
     assert result.rules == ("late_report_penalty",)
     assert result.agency("so-xay-dung").total == Decimal("75.5")
     assert result.agency("so-y-te").total == Decimal(78)
-    text = result.explain("so-xay-dung", "report")
+    text = explain(result, "so-xay-dung", "report", lang="en")
     assert "rule late_report_penalty: 8.00 → 5.50" in text
     assert "formula: max(8 - 2.5, 0) = 5.5" in text
     assert "why: the agency sent its report late (late_report: true)" in text
-    assert "cơ quan, đơn vị gửi báo cáo muộn" in result.explain("so-xay-dung", "report", lang="vi")
+    assert "cơ quan, đơn vị gửi báo cáo muộn" in explain(result, "so-xay-dung", "report", lang="vi")
 
 
 @attrs.frozen

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from govindex import InputError, UnknownNameError, load_dataset, load_rubric, score, statistics
 from govindex.cli import main
-from govindex.render import document_of, render
+from govindex.render import data, document, render
 from govindex.stats import exact_text, largest_remainder, round_exact
 from report_helpers import scored
 
@@ -98,9 +98,12 @@ def test_cli_report_json_on_the_18_departments(data_dir: Path, capsys: pytest.Ca
 def test_cli_report_table(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "sonla-2017-it", str(data_dir / "sonla-2017-it-provincial.csv")]) == 0
     out = capsys.readouterr().out
-    assert "provincial" in out and "67,6" in out and "Sở Thông tin và Truyền thông" in out
+    assert "Sở, ban, ngành cấp tỉnh" in out and "67,6" in out and "Sở Thông tin và Truyền thông" in out
+    assert "provincial" not in out and "overall" not in out
     assert "Điểm trung bình" in out
-    assert "largest-remainder" in out
+    assert "phương pháp phần dư lớn nhất" in out
+    assert main(["report", "sonla-2017-it", str(data_dir / "sonla-2017-it-provincial.csv"), "--lang", "en"]) == 0
+    assert "largest-remainder" in capsys.readouterr().out
 
 
 # --- the 2024 overall-mean convention ------------------------------------------------
@@ -117,9 +120,9 @@ def test_overall_mean_is_the_unweighted_mean_of_group_means() -> None:
     # The mean over all five agencies is a different number, labelled "pooled".
     assert stats.pooled_mean_exact == Fraction("74.48")
     assert stats.pooled_mean == Decimal("74.5")
-    data = stats.to_dict()
-    assert data["overall_mean"] == "74.8" and data["pooled_mean"] == "74.5"
-    assert data["pooled_mean_method"] == "mean over all agencies"
+    figures = data(stats)
+    assert figures["overall_mean"] == "74.8" and figures["pooled_mean"] == "74.5"
+    assert figures["pooled_mean_method"] == "mean over all agencies"
 
 
 def test_means_default_to_the_rubric_decimals() -> None:
@@ -135,7 +138,7 @@ def test_display_rounding_is_half_up_and_the_exact_value_is_kept() -> None:
     group = stats.group("provincial")
     assert group.mean_exact == Fraction("70.05")
     assert group.mean == Decimal("70.1")  # half-even would give 70.0
-    assert stats.to_dict()["groups"]["provincial"]["mean_exact"] == "70.05"
+    assert data(stats)["groups"]["provincial"]["mean_exact"] == "70.05"
 
 
 def test_a_mean_without_a_finite_decimal_form() -> None:
@@ -143,15 +146,16 @@ def test_a_mean_without_a_finite_decimal_form() -> None:
     group = stats.group("provincial")
     assert group.mean_exact == Fraction(211, 3)
     assert group.mean == Decimal("70.3")
-    assert stats.to_dict()["groups"]["provincial"]["mean_exact"] == "211/3"
-    assert "Exact means: provincial 211/3" in document_of(stats).table("groups").notes[1]
+    assert data(stats)["groups"]["provincial"]["mean_exact"] == "211/3"
+    assert "Exact means: Sở, ban, ngành 211/3" in document(stats, "en").table("groups").notes[1]
+    assert "Điểm trung bình chính xác: Sở, ban, ngành 211/3" in document(stats).table("groups").notes[1]
 
 
 def test_not_banded_rubric_has_no_band_figures() -> None:
     stats = statistics(scored({"provincial": ["0.26", "0.34"]}, bands=False))
     assert stats.group("provincial").band_counts == {}
     assert stats.band_shares == {}
-    assert [c.id for c in document_of(stats).table("groups").columns] == [
+    assert [c.id for c in document(stats).table("groups").columns] == [
         "group",
         "name",
         "agencies",
@@ -184,17 +188,19 @@ def test_equal_remainders_and_counts_go_to_the_better_band() -> None:
 
 
 @pytest.mark.parametrize(
-    ("counts", "message"),
+    ("counts", "message", "words"),
     [
-        ({}, "cannot share out percentages of an empty group"),
-        ({"good": 0, "fair": 0}, "cannot share out percentages of an empty group"),
-        ({"good": -1, "fair": 2}, "count -1 of 'good' is not a non-negative integer"),
-        ({"good": True}, "count True of 'good' is not a non-negative integer"),
+        ({}, "cannot share out percentages of an empty group", "không chia được tỷ lệ phần trăm của một nhóm rỗng"),
+        ({"good": 0, "fair": 0}, "cannot share out percentages of an empty group", "nhóm rỗng"),
+        ({"good": -1, "fair": 2}, "count -1 of 'good' is not a non-negative integer", "số lượng -1 của 'good'"),
+        ({"good": True}, "count True of 'good' is not a non-negative integer", "không phải là số nguyên không âm"),
     ],
 )
-def test_largest_remainder_refusals(counts: dict[str, int], message: str) -> None:
-    with pytest.raises(InputError, match=message):
+def test_largest_remainder_refusals(counts: dict[str, int], message: str, words: str) -> None:
+    with pytest.raises(InputError) as caught:
         largest_remainder(counts)
+    assert caught.value.describe("en") == message
+    assert words in caught.value.describe("vi")
 
 
 counts_strategy = st.lists(st.integers(min_value=0, max_value=60), min_size=1, max_size=7).filter(any)
@@ -265,25 +271,37 @@ def test_exact_text_reads_back_as_the_same_value(value: Fraction) -> None:
 
 
 def test_statistics_refusals(result_2017) -> None:
-    with pytest.raises(InputError, match="top must be a non-negative integer, not -1"):
+    with pytest.raises(InputError) as caught:
         statistics(result_2017, top=-1)
-    with pytest.raises(InputError, match="decimals must be an integer from 0 to 12, not 13"):
+    assert caught.value.code == "report-top"
+    assert caught.value.describe("en") == "top must be a non-negative integer, not -1"
+    assert caught.value.describe("vi") == "top phải là số nguyên không âm, không phải -1"
+    with pytest.raises(InputError) as caught:
         statistics(result_2017, decimals=13)
+    assert caught.value.describe("en") == "decimals must be an integer from 0 to 12, not 13"
     stats = statistics(result_2017)
-    with pytest.raises(
-        UnknownNameError, match="group 'district' has no assessed agency; the groups with results are provincial"
-    ):
+    with pytest.raises(UnknownNameError) as unknown:
         stats.group("district")
+    assert unknown.value.describe("en") == (
+        "group 'district' has no assessed agency; the groups with results are provincial"
+    )
+    assert unknown.value.describe("vi") == (
+        "nhóm 'district' không có cơ quan nào được đánh giá; các nhóm có kết quả là provincial"
+    )
     with pytest.raises(UnknownNameError, match="unknown group 'districts' in rubric 'sonla-2017-it'"):
         stats.group("districts")
 
 
 def test_statistics_of_an_empty_result_is_refused() -> None:
     result = scored({"provincial": []})
-    with pytest.raises(
-        InputError, match="no agency was assessed under rubric 'test-flat'; there is nothing to summarise"
-    ):
+    with pytest.raises(InputError) as caught:
         statistics(result)
+    assert (
+        caught.value.describe("en") == "no agency was assessed under rubric 'test-flat'; there is nothing to summarise"
+    )
+    assert caught.value.describe("vi") == (
+        "không có cơ quan nào được đánh giá theo bộ chỉ số 'test-flat'; không có gì để tổng hợp"
+    )
 
 
 def test_result_statistics_method(result_2017) -> None:

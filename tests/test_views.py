@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from govindex import Agency, Assessment, load_rubric, score
 from govindex.errors import GovIndexError, InputError, RubricError, UnknownNameError
 from govindex.io.rubrics import parse_rubric
-from govindex.io.writers import render_result, result_to_dict
 from govindex.ranking import TiePolicy, rank_column
+from govindex.render import data, explain, render
 from govindex.rubric import Group, LegalBasis, Node, Rubric
 from govindex.views import Publication, View, index_to_points, points_from_index, score_views
 
@@ -103,49 +103,50 @@ def test_competition_ties_of_a_national_ranking_at_14_15_15_17() -> None:
 
 
 def test_json_rows_carry_views_and_published_values() -> None:
-    document = result_to_dict(_cohort_result())
+    document = data(_cohort_result())
     row = next(item for item in document["results"] if item["agency"] == "p17")
     assert row["normalised"] == "0.6971"
     assert row["nodes"]["digital_society"] == {"score": "102.060", "rank": 5, "normalised": "0.6804"}
     assert "normalised" not in row["nodes"]["smart_city"]  # worth no points: nothing to publish
     assert row["views"]["pillar_digital_society"] == {"score": "452.060", "normalised": "0.6955", "rank": 5}
-    assert json.loads(render_result(_cohort_result(), "json")) == document
+    assert json.loads(render(_cohort_result(), "json")) == document
 
 
 def test_table_csv_and_markdown_show_the_views() -> None:
     result = _cohort_result()
-    csv_text = render_result(result, "csv", lang="en")
+    csv_text = render(result, "csv", lang="en")
+    assert isinstance(csv_text, str)
     assert "pillar_digital_government" in csv_text and "pillar_digital_society rank" in csv_text
     assert "0.6955" in csv_text
     for fmt in ("table", "markdown"):
-        english = render_result(result, fmt, lang="en")
+        english = render(result, fmt, lang="en")
         assert "Digital society pillar" in english and "Rank, Digital society pillar" in english
         assert "0.6955" in english
-        vietnamese = render_result(result, fmt)
+        vietnamese = render(result, fmt)
         assert "Trụ cột Xã hội số" in vietnamese and "Xếp hạng Trụ cột Xã hội số" in vietnamese
         assert "0,6955" in vietnamese  # a decimal comma for the civil servant's reading
-    header = render_result(result, "csv").splitlines()[0].split(",")
+    header = str(render(result, "csv")).splitlines()[0].split(",")
     assert header[:7] == ["group", "rank", "agency", "name", "total", "normalised", "band"]
 
 
 def test_explain_shows_views_and_published_values() -> None:
     result = _cohort_result()
-    text = result.explain("p17")
+    text = explain(result, "p17", lang="en")
     assert "published 0-1: 697.060 / 1000 × 1 = 0.69706 → 0.6971 (ROUND_HALF_UP)" in text
     assert (
         "view pillar_digital_society: Digital society pillar (Trụ cột Xã hội số): foundation 350.000 + "
         "digital_society 102.060 = 452.060 of 650" in text
     )
     # Publishable Vietnamese (issue 10): names, not ids; decimal commas; rounding in words.
-    vi = result.explain("p17", "pillar_digital_society", lang="vi")
+    vi = explain(result, "p17", "pillar_digital_society", lang="vi")
     assert "Trụ cột Xã hội số, gồm Nhóm chỉ số nền tảng chung, Hoạt động xã hội số, điểm tối đa 650" in vi
     assert (
         "công bố theo thang 0-1: 452,060 / 650 × 1 = 0,69547692… ≈ 0,6955 (làm tròn đến 4 chữ số thập phân); "
         "xếp hạng 5 trong nhóm Tỉnh, thành phố trực thuộc trung ương"
     ) in vi
     assert "pillar_digital_society" not in vi and "province" not in vi
-    assert "công bố theo thang 0-1: 490,000 / 700 × 1 = 0,7000;" in result.explain("p17", lang="vi")
-    node = result.explain("p17", "digital_society")
+    assert "công bố theo thang 0-1: 490,000 / 700 × 1 = 0,7000;" in explain(result, "p17", lang="vi")
+    node = explain(result, "p17", "digital_society", lang="en")
     assert "published 0-1: 102.060 / 150 × 1 = 0.6804" in node
 
 

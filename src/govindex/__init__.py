@@ -50,7 +50,6 @@ if TYPE_CHECKING:
     from govindex.directory import LineageEvent as LineageEvent
     from govindex.directory import Match as Match
     from govindex.directory import MatchKind as MatchKind
-    from govindex.explanation import explain as explain
     from govindex.io.assessments import AgencyEntry as AgencyEntry
     from govindex.io.assessments import AssessmentFile as AssessmentFile
     from govindex.io.assessments import dump_assessment_file as dump_assessment_file
@@ -76,12 +75,11 @@ if TYPE_CHECKING:
     from govindex.io.schemas import json_schema as json_schema
     from govindex.io.validate import FileReport as FileReport
     from govindex.io.validate import validate_file as validate_file
-    from govindex.io.writers import result_xlsx_bytes as result_xlsx_bytes
-    from govindex.io.writers import write_result_xlsx as write_result_xlsx
     from govindex.io.xlsx import read_scores_xlsx as read_scores_xlsx
     from govindex.io.xlsx import write_scores_xlsx as write_scores_xlsx
     from govindex.reconciliation import Reconciliation as Reconciliation
     from govindex.reconciliation import reconcile as reconcile
+    from govindex.render import explain as explain
     from govindex.render.forms import agency_form_bytes as agency_form_bytes
     from govindex.render.forms import cohort_sheet_bytes as cohort_sheet_bytes
     from govindex.render.model import Column as Column
@@ -153,12 +151,10 @@ _LAZY: dict[str, str] = {
     "json_schema": "govindex.io.schemas",
     "FileReport": "govindex.io.validate",
     "validate_file": "govindex.io.validate",
-    "result_xlsx_bytes": "govindex.io.writers",
-    "write_result_xlsx": "govindex.io.writers",
     "read_scores_xlsx": "govindex.io.xlsx",
     "write_scores_xlsx": "govindex.io.xlsx",
     "Reconciliation": "govindex.reconciliation",
-    "explain": "govindex.explanation",
+    "explain": "govindex.render",
     "reconcile": "govindex.reconciliation",
     "Adjustment": "govindex.rules",
     "Rule": "govindex.rules",
@@ -285,7 +281,6 @@ __all__ = [
     "register_rule",
     "reproduce",
     "resolve_rule",
-    "result_xlsx_bytes",
     "score",
     "slugify",
     "standard_bands",
@@ -293,7 +288,6 @@ __all__ = [
     "unregister_measure",
     "unregister_rule",
     "validate_file",
-    "write_result_xlsx",
     "write_scores_xlsx",
 ]
 

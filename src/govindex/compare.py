@@ -26,20 +26,27 @@ import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from govindex._convert import to_dict
-from govindex.directory import AgencyDirectory, AgencyRecord, EventKind
+from govindex.catalogue import Entry
+from govindex.catalogue.reports import ReportError
+from govindex.directory import EventKind
 from govindex.errors import InputError, UnknownNameError
 from govindex.points import exact, format_points, parse_points
-from govindex.ranking import Rank
-from govindex.results import Result
+
+if TYPE_CHECKING:
+    from govindex.directory import AgencyDirectory, AgencyRecord, LineageEvent
+    from govindex.ranking import Rank
+    from govindex.results import Result
 
 __all__ = [
     "Comparison",
     "ComparisonRow",
+    "Note",
+    "NoteKind",
     "Period",
     "Series",
     "SeriesPoint",
@@ -86,12 +93,35 @@ class Status(enum.Enum):
     ABSENT = "absent"  # in neither period of this step (comparisons of three or more periods)
 
 
+class NoteKind(enum.Enum):
+    """What else a step between two periods records."""
+
+    RENAMED = "renamed"  # the agency was renamed in between (``previous_name``, ``when``)
+    SPLIT_OFF = "split_off"  # another agency (``agency``) was split off from it (``when``)
+    GROUP_CHANGED = "group_changed"  # it moved from group ``old`` to ``new``: places are not compared
+    SCALE_CHANGED = "scale_changed"  # the maximum changed from ``old`` to ``new``: scores are not compared
+
+
+@attrs.frozen
+class Note:
+    """A note on a step between two periods: data, worded by :mod:`govindex.render`."""
+
+    kind: NoteKind
+    agency: str | None = None
+    previous_name: str | None = None
+    when: str | None = None
+    old: str | None = None
+    new: str | None = None
+
+
 @attrs.frozen
 class Standing:
     """One agency's place in one period (vị trí): score, band and rank within its group.
 
     ``score`` and ``rank`` are None for an agency listed but not assessed;
-    ``note`` says why.
+    ``note`` then says why (the reason a rule or the published results give).
+    ``band_label`` is the band's Vietnamese label, ``band_label_en`` its
+    English one.
     """
 
     agency: str
@@ -102,6 +132,7 @@ class Standing:
     band: str | None = None
     band_label: str | None = None
     note: str | None = None
+    band_label_en: str | None = None
 
 
 def _standings(value: Iterable[Standing]) -> tuple[Standing, ...]:
@@ -115,7 +146,8 @@ class Period:
     ``bands`` are the band ids best first (band changes are counted only
     between periods with the same bands); ``max_points`` the maximum per group
     (score changes are given only between equal maxima); ``decimals`` the
-    precision scores are shown with.
+    precision scores are shown with; ``group_names`` the Vietnamese and
+    English name of each group, when known.
     """
 
     label: str
@@ -125,14 +157,15 @@ class Period:
     bands: tuple[str, ...] = ()
     max_points: Mapping[str, Decimal] = attrs.field(factory=dict, converter=to_dict, hash=False)
     source: str | None = None
+    group_names: Mapping[str, tuple[str, str | None]] = attrs.field(factory=dict, converter=to_dict, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.label, str) or not self.label.strip():
-            raise InputError("a period needs a label (for example its year)")
+            raise InputError(ReportError.PERIOD_LABEL)
         seen: set[str] = set()
         for standing in self.standings:
             if standing.agency in seen:
-                raise InputError(f"the agency appears twice in period {self.label!r}", agency=standing.agency)
+                raise InputError(ReportError.PERIOD_TWICE, period=repr(self.label), agency=standing.agency)
             seen.add(standing.agency)
 
     @classmethod
@@ -152,11 +185,12 @@ class Period:
                 row.rank,
                 row.band_id,
                 None if row.band is None else row.band.label,
+                band_label_en=None if row.band is None else row.band.label_en,
             )
             for row in result.rows
         ]
         standings += [
-            Standing(item.agency.id, item.agency.name, item.agency.group, note=f"not assessed: {item.reason}")
+            Standing(item.agency.id, item.agency.name, item.agency.group, note=item.reason)
             for item in result.not_assessed
         ]
         return cls(
@@ -167,6 +201,7 @@ class Period:
             () if rubric.bands is None else rubric.bands.ids,
             {group.id: group.tree.max_points for group in rubric.groups},
             rubric.id,
+            {group.id: (group.name, group.name_en) for group in rubric.groups},
         )
 
     def get(self, agency_id: str) -> Standing | None:
@@ -200,24 +235,7 @@ class Step:
     predecessors: tuple[str, ...] = ()
     successor: str | None = None
     when: str | None = None
-    notes: tuple[str, ...] = ()
-
-    def describe(self) -> str:
-        """The status in words: ``merged into so-khoa-hoc-va-cong-nghe (2025)``."""
-        if self.status is Status.MERGED:
-            verb = "absorbed" if self.old is not None else "formed from"
-            text = f"merged: {verb} {', '.join(self.predecessors)}"
-        elif self.status is Status.MERGED_INTO:
-            text = f"merged into {self.successor}"
-        elif self.status is Status.NEW and self.predecessors:
-            text = f"new (split from {', '.join(self.predecessors)})"
-        elif self.status is Status.ENTERED:
-            text = "entered (not in the older result)"
-        elif self.status is Status.LEFT:
-            text = "left (not in the newer result)"
-        else:
-            text = self.status.value
-        return f"{text} ({self.when})" if self.when else text
+    notes: tuple[Note, ...] = ()
 
 
 @attrs.frozen
@@ -258,36 +276,38 @@ class ComparisonRow:
                 return step.successor
         return None
 
-    def describe(self) -> str:
-        """What happened, in words; with three or more periods each step that changed is named."""
-        if len(self.steps) == 1:
-            step = self.steps[0]
-            return "; ".join([step.describe(), *step.notes])
-        parts = []
-        for step in self.steps:
-            if step.status not in (Status.CONTINUING, Status.ABSENT) or step.notes:
-                parts.append("; ".join([step.describe(), *step.notes]))
-        return " | ".join(parts) if parts else Status.CONTINUING.value
+    @property
+    def changed(self) -> tuple[Step, ...]:
+        """The steps to tell about: those neither continuing nor absent, and those with notes."""
+        return tuple(s for s in self.steps if s.status not in (Status.CONTINUING, Status.ABSENT) or s.notes)
 
 
-def _scale_note(old: Period, new: Period, group: str) -> str | None:
+def _scale_note(old: Period, new: Period, group: str) -> Note | None:
     old_max, new_max = old.max_points.get(group), new.max_points.get(group)
     if old_max is not None and new_max is not None and old_max != new_max:
-        return f"scores out of {old_max} and {new_max} are not compared"
+        return Note(NoteKind.SCALE_CHANGED, old=f"{old_max:f}", new=f"{new_max:f}")
     return None
+
+
+def _band_change(old_period: Period, new_period: Period, old: Standing, new: Standing) -> int | None:
+    bands = old_period.bands
+    if old.band is None or new.band is None or not bands or bands != new_period.bands:
+        return None
+    if old.band not in bands or new.band not in bands:
+        return None
+    return bands.index(old.band) - bands.index(new.band)
 
 
 def _movement(
     old_period: Period, new_period: Period, old: Standing | None, new: Standing | None
-) -> tuple[Rank | None, Decimal | None, int | None, list[str]]:
-    notes: list[str] = []
+) -> tuple[Rank | None, Decimal | None, int | None, list[Note]]:
+    notes: list[Note] = []
     if old is None or new is None:
         return None, None, None, notes
     places: Rank | None = None
     change: Decimal | None = None
-    bands: int | None = None
     if old.group != new.group:
-        notes.append(f"group changed from {old.group} to {new.group}; places not compared")
+        notes.append(Note(NoteKind.GROUP_CHANGED, old=old.group, new=new.group))
     elif old.rank is not None and new.rank is not None:
         places = places_moved(old.rank, new.rank)
     if old.score is not None and new.score is not None:
@@ -296,16 +316,68 @@ def _movement(
             change = new.score - old.score
         else:
             notes.append(scale)
-    if (
-        old.band is not None
-        and new.band is not None
-        and old_period.bands
-        and old_period.bands == new_period.bands
-        and old.band in old_period.bands
-        and new.band in new_period.bands
+    return places, change, _band_change(old_period, new_period, old, new), notes
+
+
+def _record(standing: Standing, period: Period, registry: AgencyDirectory) -> AgencyRecord:
+    """The registry's record of a standing: by id, else by name; an id and a name that disagree are refused."""
+    named = bool(standing.name) and standing.name != standing.agency
+    try:
+        record = registry.resolve(standing.agency)
+    except UnknownNameError as first:
+        if not named:
+            raise first.with_context(path=period.label) from None
+        try:
+            return registry.resolve(standing.name)
+        except UnknownNameError as error:  # the name was looked up for the id the period gives
+            reason: Entry | str = error.reason or error.message
+            raise UnknownNameError(reason, agency=standing.agency, path=period.label, **error.params) from None
+    if named:
+        try:
+            by_name: AgencyRecord | None = registry.resolve(standing.name)
+        except UnknownNameError:
+            by_name = None
+        if by_name is not None and by_name.id != record.id:
+            raise InputError(
+                ReportError.ID_AND_NAME_DIFFER,
+                record=f"{record.name} ({record.id})",
+                name=repr(standing.name),
+                other=f"{by_name.name} ({by_name.id})",
+                registry=repr(registry.id),
+                agency=standing.agency,
+                path=period.label,
+            )
+    return record
+
+
+@attrs.frozen
+class _Worded:
+    """A lineage event in a message, worded in the message's language."""
+
+    event: LineageEvent
+
+    def message_in(self, lang: str) -> str:
+        return self.event.describe(lang)
+
+
+def _check_year(record: AgencyRecord, period: Period, registry: AgencyDirectory) -> None:
+    """Refuse an agency the registry says did not exist in the period's year."""
+    if period.year is None:
+        return
+    start, end = record.start, record.end
+    for event, outside in (
+        (end, end is not None and end.effective_year <= period.year),
+        (start, start is not None and start.effective_year > period.year),
     ):
-        bands = old_period.bands.index(old.band) - new_period.bands.index(new.band)
-    return places, change, bands, notes
+        if outside and event is not None:
+            raise InputError(
+                ReportError.ENDED_BEFORE,
+                period=repr(period.label),
+                year=str(period.year),
+                registry=repr(registry.id),
+                event=_Worded(event),
+                agency=record.id,
+            )
 
 
 def _resolve(period: Period, registry: AgencyDirectory) -> Period:
@@ -313,121 +385,104 @@ def _resolve(period: Period, registry: AgencyDirectory) -> Period:
     standings: list[Standing] = []
     seen: dict[str, Standing] = {}
     for standing in period.standings:
-        try:
-            record = registry.resolve(standing.agency)
-        except UnknownNameError as first:
-            if standing.name and standing.name != standing.agency:
-                try:
-                    record = registry.resolve(standing.name)
-                except UnknownNameError as error:
-                    raise UnknownNameError(
-                        error.reason or error.message,
-                        agency=standing.agency,
-                        path=f"period {period.label}",
-                        **error.params,
-                    ) from None
-            else:
-                raise first.with_context(path=f"period {period.label}") from None
-        else:
-            if standing.name and standing.name != standing.agency:
-                try:
-                    by_name: AgencyRecord | None = registry.resolve(standing.name)
-                except UnknownNameError:
-                    by_name = None
-                if by_name is not None and by_name.id != record.id:
-                    raise InputError(
-                        f"the id names {record.name} ({record.id}) but the name {standing.name!r} is "
-                        f"{by_name.name} ({by_name.id}) in registry {registry.id!r}",
-                        agency=standing.agency,
-                        path=f"period {period.label}",
-                    )
+        record = _record(standing, period, registry)
         if record.id in seen:
             raise InputError(
-                f"{seen[record.id].name!r} and {standing.name!r} are the same agency {record.id} "
-                f"in registry {registry.id!r}",
+                ReportError.SAME_AGENCY,
+                first=repr(seen[record.id].name),
+                second=repr(standing.name),
+                same=record.id,
                 agency=standing.agency,
-                path=f"period {period.label}",
+                registry=repr(registry.id),
+                path=period.label,
             )
-        if period.year is not None:
-            start, end = record.start, record.end
-            if end is not None and end.effective_year <= period.year:
-                raise InputError(
-                    f"the agency is in period {period.label!r} ({period.year}) but registry {registry.id!r} records "
-                    f"it {end.describe('en')}; check the period's year or the registry",
-                    agency=record.id,
-                )
-            if start is not None and start.effective_year > period.year:
-                raise InputError(
-                    f"the agency is in period {period.label!r} ({period.year}) but registry {registry.id!r} records "
-                    f"it {start.describe('en')}; check the period's year or the registry",
-                    agency=record.id,
-                )
+        _check_year(record, period, registry)
         resolved = attrs.evolve(standing, agency=record.id)
         seen[record.id] = resolved
         standings.append(resolved)
     return attrs.evolve(period, standings=tuple(standings))
 
 
-def _step(
-    agency_id: str,
-    old_period: Period,
-    new_period: Period,
-    registry: AgencyDirectory | None,
-) -> Step:
+def _plain_status(old: Standing | None, new: Standing | None) -> Status:
+    """The status when no registry tells what happened in between."""
+    if old is not None and new is not None:
+        return Status.CONTINUING
+    if old is not None:
+        return Status.LEFT
+    return Status.ENTERED if new is not None else Status.ABSENT
+
+
+@attrs.frozen
+class _Between:
+    """One agency between two periods whose years a registry can speak for."""
+
+    agency: str
+    record: AgencyRecord
+    registry: AgencyDirectory
+    after: int
+    until: int
+
+    def within(self, year: int) -> bool:
+        return self.after < year <= self.until
+
+    def notes(self) -> list[Note]:
+        """The renamings of the agency and the agencies split off from it in between."""
+        notes = [
+            Note(NoteKind.RENAMED, previous_name=event.previous_name, when=event.when)
+            for event in self.record.events
+            if event.event is EventKind.RENAMED and self.within(event.effective_year)
+        ]
+        for other in self.registry.agencies:
+            start = other.start
+            if start is not None and start.parent == self.agency and self.within(start.effective_year):
+                notes.append(Note(NoteKind.SPLIT_OFF, agency=other.id, when=start.when))
+        return notes
+
+    def merged_when(self, predecessors: tuple[str, ...]) -> str | None:
+        ends = {end.when for p in predecessors if (end := self.registry.get(p).end) is not None}
+        return ", ".join(sorted(ends)) or None
+
+    def arrived(self, old: Standing | None, step: Step) -> Step:
+        """The step of an agency in the newer period: continuing, merged, new or entered."""
+        predecessors = self.registry.predecessors(self.agency, after=self.after, until=self.until)
+        when = self.merged_when(predecessors)
+        start = self.record.start
+        parent = self.registry.split_parent(self.agency, after=self.after, until=self.until)
+        if old is not None:
+            status = Status.MERGED if predecessors else Status.CONTINUING
+            return attrs.evolve(step, status=status, predecessors=predecessors, when=when)
+        if parent is not None and start is not None:
+            return attrs.evolve(step, status=Status.NEW, predecessors=(parent, *predecessors), when=start.when)
+        if predecessors:
+            return attrs.evolve(step, status=Status.MERGED, predecessors=predecessors, when=when)
+        if start is not None and self.within(start.effective_year):
+            return attrs.evolve(step, status=Status.NEW, when=start.when)
+        return attrs.evolve(step, status=Status.ENTERED)
+
+    def departed(self, step: Step) -> Step:
+        """The step of an agency in the older period only: merged into another, abolished, or left."""
+        end = self.record.end
+        if end is None or not self.within(end.effective_year):
+            return attrs.evolve(step, status=Status.LEFT)
+        if end.event is EventKind.MERGED_INTO:
+            successor = self.registry.successor(self.agency, until=self.until)
+            return attrs.evolve(step, status=Status.MERGED_INTO, successor=successor, when=end.when)
+        return attrs.evolve(step, status=Status.ABOLISHED, when=end.when)
+
+
+def _step(agency_id: str, old_period: Period, new_period: Period, registry: AgencyDirectory | None) -> Step:
     old, new = old_period.get(agency_id), new_period.get(agency_id)
     places, change, bands, notes = _movement(old_period, new_period, old, new)
     y0, y1 = old_period.year, new_period.year
     record = registry.get(agency_id) if registry is not None and agency_id in registry else None
     if registry is None or record is None or y0 is None or y1 is None or y0 >= y1:
-        if old is not None and new is not None:
-            status = Status.CONTINUING
-        elif old is not None:
-            status = Status.LEFT
-        elif new is not None:
-            status = Status.ENTERED
-        else:
-            status = Status.ABSENT
-        return Step(status, old, new, places, change, bands, notes=tuple(notes))
-
-    def within(year: int) -> bool:
-        return y0 < year <= y1
-
-    for event in record.events:
-        if event.event is EventKind.RENAMED and within(event.effective_year):
-            notes.append(f"renamed from {event.previous_name!r} ({event.when})")
-    for other in registry.agencies:
-        start = other.start
-        if start is not None and start.parent == agency_id and within(start.effective_year):
-            notes.append(f"{other.id} split from it ({start.when})")
-    predecessors = registry.predecessors(agency_id, after=y0, until=y1)
-    merged_when: set[str] = set()
-    for predecessor in predecessors:
-        end = registry.get(predecessor).end
-        if end is not None:
-            merged_when.add(end.when)
-    when = ", ".join(sorted(merged_when)) or None
+        return Step(_plain_status(old, new), old, new, places, change, bands, notes=tuple(notes))
+    between = _Between(agency_id, record, registry, y0, y1)
+    notes += between.notes()
     if new is not None:
-        start = record.start
-        parent = registry.split_parent(agency_id, after=y0, until=y1)
-        if old is not None:
-            status = Status.MERGED if predecessors else Status.CONTINUING
-            return Step(status, old, new, places, change, bands, predecessors, when=when, notes=tuple(notes))
-        if parent is not None and start is not None:
-            return Step(Status.NEW, old, new, predecessors=(parent, *predecessors), when=start.when, notes=tuple(notes))
-        if predecessors:
-            return Step(Status.MERGED, old, new, predecessors=predecessors, when=when, notes=tuple(notes))
-        if start is not None and within(start.effective_year):
-            return Step(Status.NEW, old, new, when=start.when, notes=tuple(notes))
-        return Step(Status.ENTERED, old, new, notes=tuple(notes))
-    end = record.end
-    if old is not None:
-        if end is not None and within(end.effective_year):
-            if end.event is EventKind.MERGED_INTO:
-                successor = registry.successor(agency_id, until=y1)
-                return Step(Status.MERGED_INTO, old, new, successor=successor, when=end.when, notes=tuple(notes))
-            return Step(Status.ABOLISHED, old, new, when=end.when, notes=tuple(notes))
-        return Step(Status.LEFT, old, new, notes=tuple(notes))
-    return Step(Status.ABSENT, old, new, notes=tuple(notes))
+        return between.arrived(old, Step(Status.CONTINUING, old, new, places, change, bands, notes=tuple(notes)))
+    step = Step(Status.ABSENT, old, new, notes=tuple(notes))
+    return step if old is None else between.departed(step)
 
 
 def _as_period(item: Period | Result) -> Period:
@@ -466,7 +521,7 @@ class Comparison:
             for row in self.rows:
                 if row.agency == agency_id:
                     return row
-        raise UnknownNameError(f"no agency {agency!r} in the comparison", agency=agency)
+        raise UnknownNameError(ReportError.NO_ROW, name=repr(agency), agency=agency)
 
     def movers(self, group: str | None = None) -> tuple[ComparisonRow, ...]:
         """Rows with a known movement first to last, most places gained first (ties by id)."""
@@ -479,111 +534,41 @@ class Comparison:
             return None
         return max(first.decimals, last.decimals)
 
-    def standing_notes(self, row: ComparisonRow) -> list[str]:
-        """Why an agency listed in a period was not assessed there, per period."""
-        return [f"{p.label}: {s.note}" for p, s in zip(self.periods, row.standings, strict=True) if s and s.note]
+    def standing_notes(self, row: ComparisonRow) -> list[tuple[str, str]]:
+        """Why an agency listed in a period was not assessed there: ``(period label, reason)`` per period."""
+        return [(p.label, s.note) for p, s in zip(self.periods, row.standings, strict=True) if s and s.note]
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data; scores and changes are strings, ranks integers (or strings when fractional)."""
 
-        def rank(value: Rank | None) -> int | str | None:
-            return value if value is None or isinstance(value, int) else str(value)
-
-        def standing(period: Period, item: Standing | None) -> dict[str, Any] | None:
-            if item is None:
-                return None
-            data: dict[str, Any] = {
-                "name": item.name,
-                "group": item.group,
-                "rank": rank(item.rank),
-                "score": None if item.score is None else period.format(item.score),
-                "band": item.band,
-            }
-            if item.note is not None:
-                data["note"] = item.note
-            return data
-
-        pairs = list(pairwise(self.periods))
-        rows = []
-        for row in self.rows:
-            rows.append(
-                {
-                    "agency": row.agency,
-                    "name": row.name,
-                    "group": row.group,
-                    "status": row.status.value,
-                    "predecessors": list(row.predecessors),
-                    "successor": row.successor,
-                    "places": rank(row.places),
-                    "score_change": None if row.score_change is None else str(row.score_change),
-                    "band_change": row.band_change,
-                    "standings": {p.label: standing(p, s) for p, s in zip(self.periods, row.standings, strict=True)},
-                    "steps": [
-                        {
-                            "from": old.label,
-                            "to": new.label,
-                            "status": step.status.value,
-                            "places": rank(step.places),
-                            "score_change": None if step.score_change is None else str(step.score_change),
-                            "band_change": step.band_change,
-                            "predecessors": list(step.predecessors),
-                            "successor": step.successor,
-                            "notes": list(step.notes),
-                        }
-                        for (old, new), step in zip(pairs, row.steps, strict=True)
-                    ],
-                }
+def _check_periods(items: tuple[Period, ...]) -> None:
+    if len(items) < 2:
+        raise InputError(ReportError.TWO_PERIODS, count=len(items))
+    labels = [p.label for p in items]
+    for label in labels:
+        if labels.count(label) > 1:
+            raise InputError(ReportError.SAME_LABEL, label=repr(label))
+    known = [(p.label, p.year) for p in items if p.year is not None]
+    for (label_a, year_a), (label_b, year_b) in pairwise(known):
+        if year_a is not None and year_b is not None and year_b < year_a:
+            raise InputError(
+                ReportError.OLDEST_FIRST,
+                later=repr(label_b),
+                later_year=str(year_b),
+                earlier=repr(label_a),
+                earlier_year=str(year_a),
             )
-        return {
-            "periods": [{"label": p.label, "year": p.year, "source": p.source} for p in self.periods],
-            "registry": None if self.registry is None else self.registry.id,
-            "rows": rows,
-        }
 
-    def to_frame(self) -> Any:
-        """The comparison as a pandas DataFrame (needs the ``pandas`` extra).
 
-        One row per agency; columns ``rank <label>``, ``score <label>``,
-        ``band <label>`` per period, ``places``, ``score_change`` and
-        ``band_change`` first to last, ``status``, ``predecessors``,
-        ``successor`` and ``notes`` (why an agency listed in a period was not assessed). Scores stay :class:`~decimal.Decimal`; ranks are
-        nullable integers.
-        """
-        from govindex._optional import require
-
-        pd = require("pandas", "pandas")
-        records: list[dict[str, Any]] = []
-        for row in self.rows:
-            record: dict[str, Any] = {"agency": row.agency, "name": row.name, "group": row.group}
-            for period, standing in zip(self.periods, row.standings, strict=True):
-                record[f"rank {period.label}"] = None if standing is None else standing.rank
-                record[f"score {period.label}"] = None if standing is None else standing.score
-                record[f"band {period.label}"] = None if standing is None else standing.band
-            record["places"] = row.places
-            record["score_change"] = row.score_change
-            record["band_change"] = row.band_change
-            record["status"] = row.status.value
-            record["predecessors"] = ", ".join(row.predecessors)
-            record["successor"] = row.successor
-            record["notes"] = "; ".join(self.standing_notes(row)) or None
-            records.append(record)
-        columns: dict[str, list[Any]] = {}
-        for record in records:
-            for name, value in record.items():
-                columns.setdefault(name, []).append(value)
-        data: dict[str, Any] = {}
-        for name, values in columns.items():
-            whole = all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in values)
-            data[name] = pd.array(values, dtype="Int64") if whole and any(v is not None for v in values) else values
-        frame = pd.DataFrame(data)
-        return frame.set_index("agency") if records else frame
-
-    def _repr_html_(self) -> str:
-        """The comparison as an HTML table, for Jupyter."""
-        from govindex.render.html import tables_html
-        from govindex.render.reports import comparison_table
-
-        return tables_html([comparison_table(self)])
+def _row(agency_id: str, items: tuple[Period, ...], registry: AgencyDirectory | None) -> ComparisonRow:
+    standings = tuple(period.get(agency_id) for period in items)
+    steps = tuple(_step(agency_id, old, new, registry) for old, new in pairwise(items))
+    latest = next(s for s in reversed(standings) if s is not None)
+    name = latest.name
+    if registry is not None and agency_id in registry:
+        record = registry.get(agency_id)
+        year = next((p.year for p, s in zip(reversed(items), reversed(standings), strict=True) if s), None)
+        name = record.name_in(year) if year is not None else record.name
+    places, change, bands, _notes = _movement(items[0], items[-1], standings[0], standings[-1])
+    return ComparisonRow(agency_id, name, latest.group, standings, steps, places, change, bands)
 
 
 @exact
@@ -601,39 +586,14 @@ def compare(*periods: Period | Result, registry: AgencyDirectory | None = None) 
     [('a', 1, '20'), ('b', -1, '-5')]
     """
     items = tuple(_as_period(p) for p in periods)
-    if len(items) < 2:
-        raise InputError(f"a comparison needs at least two periods, got {len(items)}")
-    labels = [p.label for p in items]
-    for label in labels:
-        if labels.count(label) > 1:
-            raise InputError(
-                f"two periods are labelled {label!r}; give each a label of its own "
-                "(LABEL=INPUT on the command line, Period.from_result(result, label=...) in Python)"
-            )
-    known = [(p.label, p.year) for p in items if p.year is not None]
-    for (label_a, year_a), (label_b, year_b) in pairwise(known):
-        if year_a is not None and year_b is not None and year_b < year_a:
-            raise InputError(
-                f"periods must be given oldest first: {label_b!r} ({year_b}) comes after {label_a!r} ({year_a})"
-            )
+    _check_periods(items)
     if registry is not None:
         items = tuple(_resolve(p, registry) for p in items)
     order: dict[str, None] = {}
     for period in items:
         for standing in period.standings:
             order.setdefault(standing.agency, None)
-    rows: list[ComparisonRow] = []
-    for agency_id in order:
-        standings = tuple(period.get(agency_id) for period in items)
-        steps = tuple(_step(agency_id, old, new, registry) for old, new in pairwise(items))
-        latest = next(s for s in reversed(standings) if s is not None)
-        name = latest.name
-        if registry is not None and agency_id in registry:
-            record = registry.get(agency_id)
-            year = next((p.year for p, s in zip(reversed(items), reversed(standings), strict=True) if s), None)
-            name = record.name_in(year) if year is not None else record.name
-        places, change, bands, _notes = _movement(items[0], items[-1], standings[0], standings[-1])
-        rows.append(ComparisonRow(agency_id, name, latest.group, standings, steps, places, change, bands))
+    rows = [_row(agency_id, items, registry) for agency_id in order]
     group_order: dict[str, int] = {}
     for period in reversed(items):
         for standing in period.standings:
@@ -643,8 +603,7 @@ def compare(*periods: Period | Result, registry: AgencyDirectory | None = None) 
         last = max(i for i, s in enumerate(row.standings) if s is not None)
         standing = row.standings[last]
         assert standing is not None
-        unranked = standing.rank is None
-        return (group_order[row.group], -last, int(unranked), standing.rank or 0, row.agency)
+        return (group_order[row.group], -last, int(standing.rank is None), standing.rank or 0, row.agency)
 
     return Comparison(items, tuple(sorted(rows, key=key)), registry)
 
@@ -676,13 +635,11 @@ class Series:
 
     def __attrs_post_init__(self) -> None:
         if not self.points:
-            raise InputError("a series needs at least one point", agency=self.entity)
+            raise InputError(ReportError.SERIES_EMPTY, agency=self.entity)
         years = [point.year for point in self.points]
         for earlier, later in pairwise(years):
             if later <= earlier:
-                raise InputError(
-                    f"the points must be in increasing years: {later} comes after {earlier}", agency=self.entity
-                )
+                raise InputError(ReportError.SERIES_ORDER, later=str(later), earlier=str(earlier), agency=self.entity)
 
     @classmethod
     def from_points(

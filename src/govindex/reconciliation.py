@@ -23,26 +23,27 @@ off the self-assessment.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
-from govindex.agency import Agency
 from govindex.assessment import Assessment
+from govindex.catalogue.reports import ReportError
 from govindex.errors import InputError, UnknownNameError
 from govindex.points import exact
-from govindex.ranking import Rank
-from govindex.results import AgencyResult, NotAssessed, Result
-from govindex.rubric import Rubric
-from govindex.rules import Rule
 from govindex.scoring import score
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from govindex.agency import Agency
+    from govindex.ranking import Rank
+    from govindex.results import AgencyResult, NotAssessed, Result
+    from govindex.rubric import Rubric
+    from govindex.rules import Rule
 
-__all__ = ["AgencyReconciliation", "NodeDifference", "Reconciliation", "reconcile"]
+__all__ = ["AgencyReconciliation", "NodeDifference", "Reconciliation", "Unmatched", "UnmatchedKind", "reconcile"]
 
 
 @attrs.frozen
@@ -68,8 +69,22 @@ class NodeDifference:
         return self.appraised - self.self_score
 
 
-def _rank_text(value: Rank) -> int | str:
-    return value if isinstance(value, int) else str(value)
+class UnmatchedKind(enum.Enum):
+    """Why an agency could not be compared."""
+
+    ONLY_SELF = "only_self"  # in the self-assessment only
+    ONLY_APPRAISED = "only_appraised"  # in the appraisal only
+    NOT_ASSESSED_SELF = "not_assessed_self"  # a rule kept it out of the self-assessed cohort
+    NOT_ASSESSED_APPRAISED = "not_assessed_appraised"  # a rule kept it out of the appraised cohort
+
+
+@attrs.frozen
+class Unmatched:
+    """An agency not compared: why (``kind``) and, when a rule kept it out, the rule's reason."""
+
+    agency: Agency
+    kind: UnmatchedKind
+    reason: str | None = None
 
 
 @attrs.frozen
@@ -151,79 +166,28 @@ class Reconciliation:
             if item.agency.id == agency_id:
                 return item
         if any(a.id == agency_id for a in self.only_self):
-            raise UnknownNameError("the agency is in the self-assessment only", agency=agency_id)
+            raise UnknownNameError(ReportError.ONLY_SELF, agency=agency_id)
         if any(a.id == agency_id for a in self.only_appraised):
-            raise UnknownNameError("the agency is in the appraisal only", agency=agency_id)
-        for label, items in (("self-assessment", self.not_assessed_self), ("appraisal", self.not_assessed_appraised)):
+            raise UnknownNameError(ReportError.ONLY_APPRAISED, agency=agency_id)
+        for entry, items in (
+            (ReportError.NOT_ASSESSED_SELF, self.not_assessed_self),
+            (ReportError.NOT_ASSESSED_APPRAISED, self.not_assessed_appraised),
+        ):
             for skipped in items:
                 if skipped.agency.id == agency_id:
-                    raise UnknownNameError(
-                        f"the agency was not assessed in the {label}: {skipped.reason}", agency=agency_id
-                    )
-        raise UnknownNameError("no such agency in either assessment", agency=agency_id)
+                    raise UnknownNameError(entry, agency=agency_id, reason=skipped.reason)
+        raise UnknownNameError(ReportError.NO_SUCH_AGENCY, agency=agency_id)
 
     @property
-    def unmatched(self) -> tuple[tuple[Agency, str], ...]:
-        """Every agency not compared, with the reason, in a stable order."""
-        out: list[tuple[Agency, str]] = [(a, "only in the self-assessment") for a in self.only_self]
-        out += [(a, "only in the appraisal") for a in self.only_appraised]
-        out += [(n.agency, f"not assessed in the self-assessment: {n.reason}") for n in self.not_assessed_self]
-        out += [(n.agency, f"not assessed in the appraisal: {n.reason}") for n in self.not_assessed_appraised]
+    def unmatched(self) -> tuple[Unmatched, ...]:
+        """Every agency not compared, with why, in a stable order."""
+        out = [Unmatched(a, UnmatchedKind.ONLY_SELF) for a in self.only_self]
+        out += [Unmatched(a, UnmatchedKind.ONLY_APPRAISED) for a in self.only_appraised]
+        out += [Unmatched(n.agency, UnmatchedKind.NOT_ASSESSED_SELF, n.reason) for n in self.not_assessed_self]
+        out += [
+            Unmatched(n.agency, UnmatchedKind.NOT_ASSESSED_APPRAISED, n.reason) for n in self.not_assessed_appraised
+        ]
         return tuple(out)
-
-    def _fmt(self, value: Decimal | None) -> str | None:
-        return None if value is None else self.self_result.format(value)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data; points are strings with the rubric's decimals."""
-        fmt = self._fmt
-        return {
-            "rubric": self.rubric.id,
-            "difference": "appraised - self",
-            "agencies": [
-                {
-                    "agency": item.agency.id,
-                    "name": item.agency.name,
-                    "group": item.group,
-                    "self_total": fmt(item.self_total),
-                    "appraised_total": fmt(item.appraised_total),
-                    "total_difference": fmt(item.total_difference),
-                    "self_band": item.self_band,
-                    "appraised_band": item.appraised_band,
-                    "band_changed": item.band_changed,
-                    "self_rank": _rank_text(item.self_rank),
-                    "appraised_rank": _rank_text(item.appraised_rank),
-                    "places": _rank_text(item.places),
-                    "nodes": [
-                        {
-                            "node": d.node,
-                            "self": fmt(d.self_score),
-                            "appraised": fmt(d.appraised),
-                            "difference": fmt(d.difference),
-                        }
-                        for d in item.differences
-                    ],
-                }
-                for item in self.agencies
-            ],
-            "unmatched": [
-                {"agency": agency.id, "name": agency.name, "group": agency.group, "status": status}
-                for agency, status in self.unmatched
-            ],
-        }
-
-    def to_frame(self, table: str | None = None, *, floats: bool = False) -> pd.DataFrame:
-        """One table (default: ``agencies``) as a pandas DataFrame; see :mod:`govindex.render.frames`."""
-        from govindex.render import document_of
-        from govindex.render.frames import table_frame
-
-        return table_frame(document_of(self).table(table), floats=floats)
-
-    def _repr_html_(self) -> str:
-        from govindex.render.html import tables_html
-        from govindex.render.reports import reconciliation_tables
-
-        return tables_html(reconciliation_tables(self))
 
     def rank_movements(self) -> tuple[tuple[str, Rank, Rank], ...]:
         """``(name, self rank, appraised rank)`` per compared agency, for :func:`govindex.plots.slope_chart`."""
@@ -248,13 +212,13 @@ def _differences(rubric: Rubric, mine: AgencyResult, theirs: AgencyResult) -> tu
     return tuple(d for _, d in sorted(found, key=key))
 
 
-def _ids(assessments: Sequence[Assessment], label: str) -> dict[str, Assessment]:
+def _ids(assessments: Sequence[Assessment], side: ReportError) -> dict[str, Assessment]:
     out: dict[str, Assessment] = {}
     for assessment in assessments:
         if not isinstance(assessment, Assessment):
-            raise InputError(f"expected an Assessment in the {label}, got {type(assessment).__name__}")
+            raise InputError(ReportError.NOT_AN_ASSESSMENT, side=side, kind=type(assessment).__name__)
         if assessment.agency.id in out:
-            raise InputError(f"the agency appears twice in the {label}", agency=assessment.agency.id)
+            raise InputError(ReportError.TWICE, side=side, agency=assessment.agency.id)
         out[assessment.agency.id] = assessment
     return out
 
@@ -274,14 +238,11 @@ def reconcile(
     and among the appraisals. An agency in both must be in the same group.
     """
     mine_list, theirs_list = list(self_assessed), list(appraised)
-    mine, theirs = _ids(mine_list, "self-assessment"), _ids(theirs_list, "appraisal")
-    for agency_id in mine.keys() & theirs.keys():
+    mine, theirs = _ids(mine_list, ReportError.SIDE_SELF), _ids(theirs_list, ReportError.SIDE_APPRAISED)
+    for agency_id in sorted(mine.keys() & theirs.keys()):
         a, b = mine[agency_id].agency.group, theirs[agency_id].agency.group
         if a != b:
-            raise InputError(
-                f"the self-assessment puts the agency in group {a!r} and the appraisal in group {b!r}",
-                agency=agency_id,
-            )
+            raise InputError(ReportError.GROUPS_DIFFER, mine=repr(a), theirs=repr(b), agency=agency_id)
     self_result = score(rubric, mine_list, rules=rules)
     appraised_result = score(rubric, theirs_list, rules=rules)
     self_rows = {row.agency.id: row for row in self_result.rows}

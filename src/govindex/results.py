@@ -26,8 +26,6 @@ from govindex.rubric import Rubric
 from govindex.views import ViewScore
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from govindex.engine import Columns
     from govindex.rules import Adjustment, NotApplied, Scale
     from govindex.stats import Statistics
@@ -216,6 +214,7 @@ class Result:
                 )
         known = self._known()
         import difflib
+
         close = difflib.get_close_matches(agency_id, known, n=3, cutoff=0.5)
         hint = (
             f"; did you mean {', '.join(map(repr, close))}?" if close else f"; the agencies are {', '.join(known[:10])}"
@@ -251,12 +250,6 @@ class Result:
         """A value with the rubric's number of decimals."""
         return format_points(value, self.rubric.decimals)
 
-    def explain(self, agency_id: str, node_id: str | None = None, *, lang: str = "en") -> str:
-        """A readable account of how the agency's score on ``node_id`` (default: the total) came to be."""
-        from govindex.explanation import explain
-
-        return explain(self, agency_id, node_id, lang=lang)
-
     def node_ids(self, group_id: str) -> tuple[str, ...]:
         return self.rubric.group(group_id).node_ids
 
@@ -268,20 +261,3 @@ class Result:
         from govindex.stats import statistics
 
         return statistics(self, top=top, decimals=decimals)
-
-    def to_frame(self, *, floats: bool = False) -> pd.DataFrame:
-        """One agency per row as a pandas DataFrame (extra ``pandas``).
-
-        Points are Decimal objects (``object`` dtype) unless ``floats=True``.
-        """
-        from govindex.render.frames import table_frame
-        from govindex.render.reports import result_table
-
-        return table_frame(result_table(self), floats=floats)
-
-    def _repr_html_(self) -> str:
-        """The result as an HTML table, for Jupyter."""
-        from govindex.render.html import tables_html
-        from govindex.render.reports import result_tables
-
-        return tables_html(result_tables(self))

@@ -26,19 +26,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from govindex._convert import to_dict
+from govindex.catalogue.reports import ReportError
 from govindex.errors import InputError, UnknownNameError
-from govindex.points import divide, exact, quantize, terminating
+from govindex.points import divide, exact, terminating
 from govindex.ranking import Rank
-from govindex.results import AgencyResult, NotAssessed, Result
-from govindex.rubric import Rubric
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from govindex.results import AgencyResult, NotAssessed, Result
+    from govindex.rubric import Group, Rubric
 
 __all__ = [
     "GroupStatistics",
@@ -68,13 +68,13 @@ def largest_remainder(counts: Mapping[str, int], total: int = 100) -> dict[str, 
     {'a': 34, 'b': 33, 'c': 33}
     """
     if isinstance(total, bool) or not isinstance(total, int) or total < 0:
-        raise InputError(f"the total to share must be a non-negative integer, not {total!r}")
+        raise InputError(ReportError.SHARE_TOTAL, value=repr(total))
     for key, count in counts.items():
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise InputError(f"count {count!r} of {key!r} is not a non-negative integer")
+            raise InputError(ReportError.SHARE_COUNT, value=repr(count), key=repr(key))
     size = sum(counts.values())
     if size == 0:
-        raise InputError("cannot share out percentages of an empty group")
+        raise InputError(ReportError.SHARE_EMPTY)
     shares = {key: count * total // size for key, count in counts.items()}
     left = total - sum(shares.values())
     order = sorted(
@@ -177,76 +177,12 @@ class Statistics:
                 return stats
         self.rubric.group(group_id)
         raise UnknownNameError(
-            f"group {group_id!r} has no assessed agency; the groups with results are "
-            f"{', '.join(g.group for g in self.groups)}",
-            group=group_id,
+            ReportError.GROUP_EMPTY, name=repr(group_id), groups=", ".join(g.group for g in self.groups)
         )
 
     @property
     def band_ids(self) -> tuple[str, ...]:
         return () if self.rubric.bands is None else self.rubric.bands.ids
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data; means and points are strings."""
-        fmt = self._fmt
-        return {
-            "rubric": self.rubric.id,
-            "decimals": self.decimals,
-            "rounding": self.rounding,
-            "groups": {
-                g.group: {
-                    "name": g.name,
-                    "agencies": g.count,
-                    "mean": fmt(g.mean),
-                    "mean_exact": exact_text(g.mean_exact),
-                    "min": fmt(g.minimum),
-                    "max": fmt(g.maximum),
-                    "band_counts": dict(g.band_counts),
-                    "band_shares": dict(g.band_shares),
-                    "leaders": [
-                        {
-                            "agency": leader.agency,
-                            "name": leader.name,
-                            "total": fmt(leader.total),
-                            "rank": leader.rank if isinstance(leader.rank, int) else str(leader.rank),
-                            "band": leader.band,
-                        }
-                        for leader in g.leaders
-                    ],
-                }
-                for g in self.groups
-            },
-            "overall_mean": fmt(self.overall_mean),
-            "overall_mean_exact": exact_text(self.overall_mean_exact),
-            "overall_mean_method": "unweighted mean of the group means",
-            "pooled_mean": fmt(self.pooled_mean),
-            "pooled_mean_exact": exact_text(self.pooled_mean_exact),
-            "pooled_mean_method": "mean over all agencies",
-            "agencies": self.count,
-            "band_counts": dict(self.band_counts),
-            "band_shares": dict(self.band_shares),
-            "leaders_top": self.top,
-            "not_assessed": [
-                {"agency": item.agency.id, "name": item.agency.name, "group": item.agency.group, "reason": item.reason}
-                for item in self.not_assessed
-            ],
-        }
-
-    def _fmt(self, value: Decimal) -> str:
-        return f"{quantize(value, self.decimals):f}"
-
-    def to_frame(self, table: str | None = None, *, floats: bool = False) -> pd.DataFrame:
-        """One table (default: ``groups``) as a pandas DataFrame; see :mod:`govindex.render.frames`."""
-        from govindex.render import document_of
-        from govindex.render.frames import table_frame
-
-        return table_frame(document_of(self).table(table), floats=floats)
-
-    def _repr_html_(self) -> str:
-        from govindex.render.html import tables_html
-        from govindex.render.reports import statistics_tables
-
-        return tables_html(statistics_tables(self))
 
 
 def _band_counts(rubric: Rubric, rows: Sequence[AgencyResult]) -> dict[str, int]:
@@ -263,6 +199,29 @@ def _shares(counts: Mapping[str, int]) -> dict[str, int]:
     return {} if not counts else largest_remainder(counts)
 
 
+def _group_statistics(
+    rubric: Rubric, group: Group, rows: Sequence[AgencyResult], shown: int, top: int
+) -> GroupStatistics:
+    totals = [row.total for row in rows]
+    exact = _mean(totals)
+    counts = _band_counts(rubric, rows)
+    return GroupStatistics(
+        group=group.id,
+        name=group.name,
+        name_en=group.name_en,
+        count=len(rows),
+        mean=round_exact(exact, shown),
+        mean_exact=exact,
+        minimum=min(totals),
+        maximum=max(totals),
+        band_counts=counts,
+        band_shares=_shares(counts),
+        leaders=tuple(
+            Leader(row.agency.id, row.agency.name, row.total, row.rank, row.band_id) for row in rows if row.rank <= top
+        ),
+    )
+
+
 @exact
 def statistics(result: Result, *, top: int = 3, decimals: int | None = None) -> Statistics:
     """Summarise a result as the decisions publish it.
@@ -274,39 +233,17 @@ def statistics(result: Result, *, top: int = 3, decimals: int | None = None) -> 
     """
     rubric = result.rubric
     if isinstance(top, bool) or not isinstance(top, int) or top < 0:
-        raise InputError(f"top must be a non-negative integer, not {top!r}")
+        raise InputError(ReportError.TOP, value=repr(top))
     shown = rubric.decimals if decimals is None else decimals
     if isinstance(shown, bool) or not isinstance(shown, int) or not 0 <= shown <= 12:
-        raise InputError(f"decimals must be an integer from 0 to 12, not {shown!r}")
+        raise InputError(ReportError.DECIMALS, value=repr(shown))
     if not result.rows:
-        raise InputError(f"no agency was assessed under rubric {rubric.id!r}; there is nothing to summarise")
-    groups: list[GroupStatistics] = []
-    for group in rubric.groups:
-        rows = result.group(group.id)
-        if not rows:
-            continue
-        totals = [row.total for row in rows]
-        exact = _mean(totals)
-        counts = _band_counts(rubric, rows)
-        groups.append(
-            GroupStatistics(
-                group=group.id,
-                name=group.name,
-                name_en=group.name_en,
-                count=len(rows),
-                mean=round_exact(exact, shown),
-                mean_exact=exact,
-                minimum=min(totals),
-                maximum=max(totals),
-                band_counts=counts,
-                band_shares=_shares(counts),
-                leaders=tuple(
-                    Leader(row.agency.id, row.agency.name, row.total, row.rank, row.band_id)
-                    for row in rows
-                    if row.rank <= top
-                ),
-            )
-        )
+        raise InputError(ReportError.NOTHING_ASSESSED, rubric=repr(rubric.id))
+    groups = [
+        _group_statistics(rubric, group, rows, shown, top)
+        for group in rubric.groups
+        if (rows := result.group(group.id))
+    ]
     overall = sum((g.mean_exact for g in groups), Fraction(0)) / len(groups)
     pooled = _mean([row.total for row in result.rows])
     counts = _band_counts(rubric, result.rows)

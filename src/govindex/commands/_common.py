@@ -11,7 +11,7 @@ from govindex.assessment import Assessment, Source
 from govindex.errors import GovIndexError
 from govindex.io.assessments import ScoreFile, combine_score_files, read_score_file
 from govindex.io.cells import DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, ReadOptions
-from govindex.io.writers import FORMATS
+from govindex.render import FORMATS
 from govindex.render.safe import visible
 from govindex.rubric import Rubric
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from typing import Any
 
+from govindex.catalogue import LANGS
+from govindex.catalogue.render import RenderError
 from govindex.errors import InputError
-from govindex.render import BINARY, FORMATS, Document, format_for_path, render_document, write_file
-from govindex.render.words import LANGS
+from govindex.render import BINARY, FORMATS, format_for_path, pieces, render, write_file
 
-__all__ = ["add_output_options", "chosen_format", "emit_document", "emit_text"]
+__all__ = ["add_output_options", "chosen_format", "emit", "emit_text"]
 
 
 def add_output_options(
@@ -30,6 +32,7 @@ def add_output_options(
         + " need --output",
     )
     parser.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--overwrite", action="store_true", help="write over an existing --output FILE")
     parser.add_argument(
         "--lang",
         choices=LANGS,
@@ -56,33 +59,43 @@ def chosen_format(args: argparse.Namespace, formats: tuple[str, ...] = FORMATS) 
     if fmt is None:
         fmt = format_for_path(args.output, formats) if args.output else "table"
     if fmt in BINARY and not args.output:
-        raise InputError(f"{fmt} is binary: give --output FILE.{fmt}")
+        raise InputError(RenderError.BINARY_FORMAT, fmt=fmt)
     return fmt
 
 
-def emit_text(content: str | bytes, args: argparse.Namespace) -> None:
-    """Rendered content to ``--output`` or standard output."""
+def emit_text(content: str | bytes | Iterable[str], args: argparse.Namespace) -> None:
+    """Rendered content (whole or in pieces) to ``--output`` or standard output."""
     if args.output:
-        write_file(content, args.output)
-    else:
-        assert isinstance(content, str)
-        sys.stdout.write(content)
+        write_file(content, args.output, overwrite=getattr(args, "overwrite", False))
+        return
+    if isinstance(content, bytes):  # pragma: no cover - chosen_format refuses binary to stdout
+        raise InputError(RenderError.BINARY_FORMAT, fmt="xlsx")
+    for piece in (content,) if isinstance(content, str) else content:
+        sys.stdout.write(piece)
 
 
-def emit_document(document: Document, args: argparse.Namespace, *, data: Any = None) -> None:
-    """A document as the options ask: format, language already chosen, one table, output file."""
-    fmt = chosen_format(args, FORMATS)
+def emit(value: Any, args: argparse.Namespace, formats: tuple[str, ...] = FORMATS) -> None:
+    """A value as the options ask: format, language, one table, output file (JSON written in pieces)."""
+    fmt = chosen_format(args, formats)
     table = getattr(args, "table", None)
-    if table is not None:
-        document.table(table)
-    content = render_document(
-        document, fmt, table=table, excel_vn=getattr(args, "excel_vn", False), data=data if table is None else None
-    )
-    emit_text(content, args)
-    names = [t.name for t in document.tables]
-    if fmt == "csv" and table is None and len(names) > 1:
-        print(
-            f"govindex: note: CSV holds the table {names[0]!r}; the output also has "
-            f"{', '.join(repr(n) for n in names[1:])} (choose with --table)",
-            file=sys.stderr,
-        )
+    options: dict[str, Any] = {"lang": args.lang, "table": table, "excel_vn": getattr(args, "excel_vn", False)}
+    indent = getattr(args, "indent", None)
+    if fmt == "json":
+        emit_text(pieces(value, "json", indent=indent, **options), args)
+    else:
+        emit_text(render(value, fmt, indent=indent, **options), args)
+    if fmt == "csv" and table is None:
+        _note_other_tables(value, args.lang)
+
+
+def _note_other_tables(value: Any, lang: str) -> None:
+    """Say on stderr which tables a CSV of several left out (a result's CSV is its one flat table)."""
+    from govindex.render import document
+    from govindex.results import Result
+
+    if isinstance(value, Result):
+        return
+    names = [t.name for t in document(value, lang).tables]
+    if len(names) > 1:
+        note = RenderError.CSV_ONE_TABLE.text(lang, table=repr(names[0]), others=[repr(n) for n in names[1:]])
+        print(f"govindex: {note}", file=sys.stderr)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._output import add_output_options, emit_document
+from govindex.commands._output import add_output_options, emit
 from govindex.compare import compare
 from govindex.io.comparisons import read_period
 from govindex.io.directory import list_directories, load_directory
-from govindex.render import document_of
 
 _INPUTS = (
     "Each input is [LABEL=]SOURCE, where SOURCE is RUBRIC:SCORES (a rubric id or file and a CSV, "
@@ -45,5 +44,5 @@ def run(args: argparse.Namespace) -> int:
     periods = [read_period(spec) for spec in [args.old, *args.new]]
     registry = None if args.registry is None else load_directory(args.registry)
     comparison = compare(*periods, registry=registry)
-    emit_document(document_of(comparison, args.lang), args, data=comparison.to_dict())
+    emit(comparison, args)
     return 0

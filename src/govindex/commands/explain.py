@@ -8,13 +8,14 @@ from pathlib import Path
 from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
-from govindex.explanation import explain
+from govindex.explanation import explanation
 from govindex.io.assessments import ScoreFile
 from govindex.io.bundled import load_rubric
 from govindex.io.published import list_datasets, load_dataset
-from govindex.render import Document, Paragraph, render_document
+from govindex.render import data, render
+from govindex.render.explanations import explanation_lines
 from govindex.render.json import json_text
-from govindex.render.safe import visible
+from govindex.render.safe import one_line
 from govindex.scoring import score
 
 
@@ -68,16 +69,14 @@ def run(args: argparse.Namespace) -> int:
         result = score(rubric, assessments)
     except GovIndexError as error:
         raise place_error(error, files) from None
-    text = explain(result, args.agency, args.node, lang=args.lang)
+    value = explanation(result, args.agency, args.node)
     fmt = chosen_format(args, FORMATS)
     if fmt == "table":
-        emit_text(visible(text) + "\n", args)
-        return 0
-    if fmt == "json":
-        data = {"agency": args.agency, "node": args.node, "lang": args.lang, "lines": text.splitlines()}
-        emit_text(json_text(data), args)
-        return 0
-    lines = text.splitlines()
-    blocks = [Paragraph("\u00a0" * (len(line) - len(line.lstrip(" "))) + line.lstrip(" ")) for line in lines[1:] if line]
-    emit_text(render_document(Document(lines[0] if lines else args.agency, blocks, args.lang), fmt), args)
+        emit_text("".join(one_line(line) + "\n" for line in explanation_lines(value, args.lang)), args)
+    elif fmt == "json":
+        lines = explanation_lines(value, args.lang)
+        body = {"agency": args.agency, "node": args.node, "lang": args.lang, "lines": lines, "explanation": data(value)}
+        emit_text(json_text(body), args)
+    else:
+        emit_text(render(value, fmt, lang=args.lang), args)
     return 0

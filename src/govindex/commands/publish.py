@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 
 from govindex.assessment import Assessment
-from govindex.commands._common import add_input_options, read_options
+from govindex.catalogue import LANGS
+from govindex.commands._common import add_input_options, add_rules, place_error, read_options
 from govindex.commands._output import emit_text
-from govindex.errors import InputError
+from govindex.errors import GovIndexError, InputError
 from govindex.io.assessments import ScoreFile, combine_score_files, read_score_file
 from govindex.io.bundled import load_rubric
 from govindex.io.published import list_datasets, load_dataset
-from govindex.render import format_for_path, render_document
+from govindex.render import format_for_path, render
 from govindex.render.appendix import appendix
-from govindex.render.words import LANGS
 from govindex.rubric import Rubric
 from govindex.scoring import score
 
@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "Score the agencies and write the appendix of the results decision, laid out as Decision "
             "3247/QĐ-UBND prints it: per agency group the overall ranking split into band sections with "
-            "their shares, one ranking per main index with its maximum, numbered captions; the summary "
+            "their shares, one ranking per main index with its maximum, one per view (the DTI's pillars), the "
+            "published index beside the points when the rubric has a publication scale, numbered captions; the summary "
             "(group means, the overall mean of the group means, band shares summing to 100); the agencies "
             "not assessed with the reason. The extension of --output picks the format: .docx (extra "
             "'word'), .xlsx (extra 'excel'), .html (one self-contained page, printable on A4) or .md. "
@@ -44,6 +45,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "several files are one cohort",
     )
     parser.add_argument("--output", metavar="FILE", required=True, help="FILE.docx, FILE.xlsx, FILE.html or FILE.md")
+    parser.add_argument("--overwrite", action="store_true", help="write over an existing --output FILE")
+    parser.add_argument(
+        "--values",
+        choices=("points", "index"),
+        default="points",
+        help="how the score files' values are read: points (default) or index (shares on the published scale)",
+    )
     parser.add_argument(
         "--lang", choices=LANGS, default="vi", help="vi (tiếng Việt, decimal comma; default) or en (decimal point)"
     )
@@ -66,6 +74,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument("--first-table", type=int, metavar="N", help="the number of the first group's table (Bảng N.)")
     add_input_options(parser)
+    add_rules(parser)
     parser.set_defaults(run=run)
 
 
@@ -86,7 +95,9 @@ def _captions(specs: list[str], rubric: Rubric) -> dict[str, dict[str, str]]:
     return out
 
 
-def _assessments(specs: list[str], rubric: Rubric, args: argparse.Namespace) -> list[Assessment]:
+def _assessments(
+    specs: list[str], rubric: Rubric, args: argparse.Namespace
+) -> tuple[list[ScoreFile], list[Assessment]]:
     """The cohort of score files and bundled datasets; an agency in two of them is refused, naming both."""
     files: list[ScoreFile] = []
     datasets = set(list_datasets())
@@ -98,8 +109,8 @@ def _assessments(specs: list[str], rubric: Rubric, args: argparse.Namespace) -> 
                 raise InputError(f"dataset {spec!r} is scored under rubric {dataset.rubric!r}, not {rubric.id!r}")
             files.append(ScoreFile(spec, dataset.assessments()))
         else:
-            files.append(read_score_file(spec, rubric, options=options))
-    return list(combine_score_files(files))
+            files.append(read_score_file(spec, rubric, options=options, values=args.values))
+    return files, list(combine_score_files(files))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,9 +118,12 @@ def run(args: argparse.Namespace) -> int:
     rubric_id = args.rubric
     if rubric_id in list_datasets():
         rubric_id = load_dataset(rubric_id).rubric
-    rubric = load_rubric(rubric_id)
-    cohort = _assessments(args.scores, rubric, args)
-    result = score(rubric, cohort)
+    rubric = load_rubric(rubric_id, rules=args.rules)
+    files, cohort = _assessments(args.scores, rubric, args)
+    try:
+        result = score(rubric, cohort)
+    except GovIndexError as error:
+        raise place_error(error, files) from None
     document = appendix(
         result,
         lang=args.lang,
@@ -120,5 +134,5 @@ def run(args: argparse.Namespace) -> int:
         mean_decimals=args.mean_decimals,
         first_table=args.first_table,
     )
-    emit_text(render_document(document, fmt), args)
+    emit_text(render(document, fmt, lang=args.lang), args)
     return 0

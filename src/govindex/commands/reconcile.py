@@ -6,13 +6,13 @@ import argparse
 from pathlib import Path
 
 from govindex.assessment import Source
+from govindex.catalogue.reports import Reconciled
 from govindex.commands._common import add_input_options, add_rules, read_score_files
-from govindex.commands._output import add_output_options, emit_document
+from govindex.commands._output import add_output_options, chosen_format, emit, emit_text
 from govindex.errors import FileFormatError, InputError
 from govindex.io.bundled import list_rubrics, load_rubric
 from govindex.io.yamlio import load_yaml
 from govindex.reconciliation import reconcile
-from govindex.render import document_of
 from govindex.rubric import Rubric
 
 
@@ -147,51 +147,40 @@ def run(args: argparse.Namespace) -> int:
             raise InputError("no agency is in both files; there is no rank movement to draw")
         figure = plots.slope_chart(
             outcome.rank_movements(),
-            labels=("Tự đánh giá / self", "Thẩm định / appraised"),
-            title=f"Thứ hạng: tự đánh giá → thẩm định / rank: self → appraised ({rubric.id})",
+            labels=(Reconciled.SELF.text(args.lang), Reconciled.APPRAISED.text(args.lang)),
+            title=Reconciled.CHART_TITLE.text(args.lang, rubric=_title(rubric, args.lang)),
+            lang=args.lang,
         )
         plots.save_figure(figure, args.plot)
-    emit_document(document_of(outcome, args.lang), args, data=outcome.to_dict())
+    emit(outcome, args)
     return 0
+
+
+def _title(rubric: Rubric, lang: str) -> str:
+    return (rubric.title_en or rubric.title) if lang == "en" else rubric.title
 
 
 def _against_published(args: argparse.Namespace) -> int:
     """``govindex reconcile SCORES --published TABLE``: a recomputation against the published figures."""
-    from govindex.agreement import Agreement, check_published
-    from govindex.commands._common import emit
+    from govindex.agreement import check_published
     from govindex.io.published_table import read_published_table
-    from govindex.io.writers import render_rows
+    from govindex.render import render
+    from govindex.render.agreement import agreement_document
     from govindex.scoring import score
 
-    if args.format == "xlsx" or args.output or args.table or args.plot:
-        raise InputError("with --published, give only --format table, csv, json or markdown")
+    if args.table or args.plot:
+        raise InputError("with --published, give neither --table nor --plot")
     rubric = _rubric(args, {path: _header(path) for path in args.files})
     assessments = read_score_files(args.files, rubric, args, values=args.values)[1]
     figures = read_published_table(args.published)
     publication = rubric.publication
     decimals = publication.decimals if args.values == "index" and publication is not None else None
-    check = check_published(score(rubric, assessments), figures, component_decimals=decimals)
-    header = ["agency", "group", "published", "recomputed", "difference", "bound", "agreement", "rank", "(computed)"]
-    rows = [
-        [
-            item.agency,
-            item.group,
-            f"{item.comparison.published:f}",
-            f"{item.comparison.recomputed:f}",
-            f"{item.comparison.difference:+f}",
-            f"{item.comparison.bound:f}",
-            item.comparison.kind.value,
-            "" if item.published_rank is None else str(item.published_rank),
-            str(item.rank) + ("" if item.rank_matches is not False else " ≠"),
-        ]
-        for item in check.checks
-    ]
-    rows += [[agency, "", "", "", "", "", "only in the published table", "", ""] for agency in check.only_published]
-    rows += [[agency, "", "", "", "", "", "not in the published table", "", ""] for agency in check.not_published]
-    fmt = args.format or "table"
-    emit(render_rows(header, rows, fmt))
-    if fmt == "table":
-        counts = ", ".join(f"{check.count(kind)} {kind.value}" for kind in Agreement)
-        wrong = sum(1 for item in check.checks if item.rank_matches is False)
-        emit(f"\n{len(check.checks)} published figures: {counts}; {wrong} rank(s) differ.\n")
+    result = score(rubric, assessments)
+    check = check_published(result, figures, component_decimals=decimals)
+    fmt = chosen_format(args)
+    if fmt == "json":
+        emit(check, args)
+    else:
+        document = agreement_document(check, args.lang, result=result)
+        emit_text(render(document, fmt, lang=args.lang, excel_vn=getattr(args, "excel_vn", False)), args)
     return 0 if check.ok else 1

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 
 from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
-from govindex.commands._output import add_output_options, emit_document
+from govindex.commands._output import add_output_options, emit
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
-from govindex.render import document_of
 from govindex.scoring import score
 from govindex.stats import statistics
 
@@ -62,9 +61,9 @@ def run(args: argparse.Namespace) -> int:
 
         plots.format_for_chart(args.plot)
         if args.chart == "ranking":
-            figure = plots.ranking_chart(result)
+            figure = plots.ranking_chart(result, lang=args.lang)
         else:
-            figure = plots.band_distribution(stats, shares=args.chart == "shares")
+            figure = plots.band_distribution(stats, shares=args.chart == "shares", lang=args.lang)
         plots.save_figure(figure, args.plot)
-    emit_document(document_of(stats, args.lang), args, data=stats.to_dict())
+    emit(stats, args)
     return 0

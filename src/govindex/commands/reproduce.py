@@ -7,7 +7,7 @@ import datetime as dt
 
 from govindex.commands._common import emit
 from govindex.io.published import list_datasets, load_dataset, reproduce
-from govindex.io.writers import text_table
+from govindex.render.text import plain_table
 from govindex.reproduction import Check, Reproduction, Status
 from govindex.rubric import Rubric
 
@@ -249,7 +249,7 @@ def _agency_tables(outcome: Reproduction, words: _Words, text: dict[str, str]) -
                 cells.append("" if found is None else f"{found.published}/{found.computed}{_mark(found)}")
             rows.append(cells)
         out.append(words.group(group_id))
-        out.append(text_table(header, rows).rstrip("\n"))
+        out.append(plain_table(header, rows).rstrip("\n"))
         if nodes:
             items = "; ".join(f"({n}) {words.node(group_id, node)}" for n, node in enumerate(nodes, start=1))
             out.append(str(text["legend"]).format(items=items))
@@ -280,7 +280,7 @@ def _summary_table(outcome: Reproduction, words: _Words, text: dict[str, str]) -
     if not rows:
         return []
     header = list(_HEADERS[words.lang]["summary"])
-    return [str(text["summary"]), text_table(header, rows).rstrip("\n"), ""]
+    return [str(text["summary"]), plain_table(header, rows).rstrip("\n"), ""]
 
 
 def _about(check: Check, words: _Words) -> str:

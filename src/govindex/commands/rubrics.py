@@ -6,7 +6,8 @@ import argparse
 
 from govindex.commands._common import add_format, emit
 from govindex.io.bundled import list_rubrics, load_rubric
-from govindex.io.writers import render_rows
+from govindex.render import Column, Table, render
+from govindex.render.model import Cell
 from govindex.rubric import Rubric
 
 
@@ -32,8 +33,8 @@ def _published(rubric: Rubric) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    header = ["id", "year", "decision", "groups", "max_points", "ties", "published", "views", "title"]
-    rows = []
+    ids = ["id", "year", "decision", "groups", "max_points", "ties", "published", "views", "title"]
+    rows: list[list[Cell]] = []
     for rubric_id in list_rubrics():
         rubric = load_rubric(rubric_id)
         maxima = sorted({str(group.tree.max_points) for group in rubric.groups})
@@ -50,5 +51,8 @@ def run(args: argparse.Namespace) -> int:
                 rubric.title_en or rubric.title,
             ]
         )
-    emit(render_rows(header, rows, args.format))
+    table = Table("rubrics", [Column(name, name) for name in ids], rows)
+    content = render(table, args.format, lang="en")
+    assert isinstance(content, str)
+    emit(content)
     return 0

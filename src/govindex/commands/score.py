@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files, warn, warn_coverage
-from govindex.commands._output import add_output_options, chosen_format, emit_text
+from govindex.commands._output import add_output_options, emit
 from govindex.errors import GovIndexError
 from govindex.io.bundled import load_rubric
-from govindex.io.writers import render_result, result_json_pieces
-from govindex.render import render_document, write_file
-from govindex.render.reports import result_document, result_table
 from govindex.rules.check import unread_facts
 from govindex.scoring import score
 
@@ -72,22 +68,5 @@ def run(args: argparse.Namespace) -> int:
     for fact in unread_facts(rubric, assessments):
         warn(f"{', '.join(args.scores)}: {fact.message()}")
     warn_coverage(rubric, (item.agency.id for item in assessments), args.registry, args.lang)
-    fmt = chosen_format(args, FORMATS)
-    content: str | bytes
-    if fmt == "csv" and args.excel_vn:
-        from govindex.render.csv import table_csv
-
-        content = table_csv(result_table(result), excel_vn=True)
-    elif fmt == "json" and not args.output:
-        for piece in result_json_pieces(result, indent=args.indent):  # written as made, from the columns
-            sys.stdout.write(piece)
-        return 0
-    elif fmt == "json":
-        write_file(result_json_pieces(result, indent=args.indent), args.output)  # written as made
-        return 0
-    elif fmt == "csv":
-        content = render_result(result, fmt)
-    else:
-        content = render_document(result_document(result, args.lang), fmt)
-    emit_text(content, args)
+    emit(result, args, FORMATS)  # JSON written as made, from the columns
     return 0

@@ -10,6 +10,7 @@ from govindex.directory import AgencyDirectory
 from govindex.errors import FileFormatError, InputError
 from govindex.io.bundled import load_rubric
 from govindex.io.directory import directory_of, list_directories, load_directory
+from govindex.render import write_file
 from govindex.rubric import Rubric
 
 
@@ -35,6 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         f"province, if any ({', '.join(list_directories()) or 'none'})",
     )
     parser.add_argument("--output", "-o", required=True, metavar="FORM.xlsx", help="the workbook to write")
+    parser.add_argument("--overwrite", action="store_true", help="write over an existing --output file")
     parser.set_defaults(run=run)
 
 
@@ -69,8 +71,5 @@ def run(args: argparse.Namespace) -> int:
         if registry is not None:
             agencies = [(record.id, record.name_in(rubric.year)) for record in registry.listed(group.id, rubric.year)]
         data = cohort_sheet_bytes(rubric, group.id, agencies)
-    try:
-        output.write_bytes(data)
-    except OSError as error:
-        raise FileFormatError(f"cannot write the form: {error.strerror}", file=str(output)) from None
+    write_file(data, output, overwrite=args.overwrite)
     return 0

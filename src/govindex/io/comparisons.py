@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -36,6 +36,10 @@ from govindex.io.yamlio import load_document
 from govindex.points import parse_points
 from govindex.ranking import Rank
 from govindex.scoring import score
+
+if TYPE_CHECKING:
+    from govindex.bands import BandScheme
+    from govindex.rubric import Rubric
 
 __all__ = ["parse_result_json", "read_period", "split_input"]
 
@@ -110,6 +114,23 @@ def _rank(value: Any, *, file: str | None, path: str) -> Rank | None:
     raise FileFormatError(f"a rank must be a whole number or a text number, not {value!r}", file=file, path=path)
 
 
+def _band_labels(
+    bands: BandScheme | None, band_id: str | None, *, file: str | None, path: str, agency: str
+) -> tuple[str | None, str | None]:
+    """The Vietnamese and English labels of a result file's band, checked against the rubric's bands."""
+    if bands is None or band_id is None:
+        return None, None
+    try:
+        band = bands.band(band_id)
+    except GovIndexError as error:
+        raise error.with_context(file=file, path=path, agency=agency) from None
+    return band.label, band.label_en
+
+
+def _group_names(rubric: Rubric | None) -> dict[str, tuple[str, str | None]]:
+    return {} if rubric is None else {g.id: (g.name, g.name_en) for g in rubric.groups}
+
+
 def parse_result_json(
     text: str, *, file: str | None = None, label: str | None = None, year: int | None = None
 ) -> Period:
@@ -132,12 +153,7 @@ def parse_result_json(
             total = parse_points(entry.total)
         except GovIndexError as error:
             raise error.with_context(file=file, path=f"{where}.total", agency=entry.agency) from None
-        label_of_band: str | None = None
-        if bands is not None and entry.band is not None:
-            try:
-                label_of_band = bands.band(entry.band).label
-            except GovIndexError as error:
-                raise error.with_context(file=file, path=f"{where}.band", agency=entry.agency) from None
+        label_of_band, label_en = _band_labels(bands, entry.band, file=file, path=f"{where}.band", agency=entry.agency)
         standings.append(
             Standing(
                 entry.agency,
@@ -147,12 +163,11 @@ def parse_result_json(
                 _rank(entry.rank, file=file, path=f"{where}.rank"),
                 entry.band,
                 label_of_band,
+                band_label_en=label_en,
             )
         )
     for item in parsed.not_assessed:
-        standings.append(
-            Standing(item.agency, item.name or item.agency, item.group, note=f"not assessed: {item.reason}")
-        )
+        standings.append(Standing(item.agency, item.name or item.agency, item.group, note=item.reason))
     if year is None and rubric is not None:
         year = rubric.year
     decimals = (
@@ -169,6 +184,7 @@ def parse_result_json(
             () if bands is None else bands.ids,
             {} if rubric is None else {g.id: g.tree.max_points for g in rubric.groups},
             parsed.rubric,
+            _group_names(rubric),
         )
     except GovIndexError as error:
         raise error.with_context(file=file) from None

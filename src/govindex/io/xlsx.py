@@ -384,7 +384,7 @@ def xlsx_bytes(
     from govindex.render.model import Column, Table
     from govindex.render.xlsx import workbook_bytes
 
-    columns = [Column(name, decimals=decimals) for name in header]
+    columns = [Column(name, name, decimals=decimals) for name in header]  # the header as written, never reworded
     return workbook_bytes([Table(title[:31] or "sheet", columns, rows)], lang="en")
 
 

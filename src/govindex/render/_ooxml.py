@@ -23,6 +23,7 @@ import re
 import zipfile
 from collections.abc import Iterable
 
+from govindex.render.archive import FIXED_TIME
 from govindex.render.safe import visible
 
 __all__ = [
@@ -57,9 +58,9 @@ _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 #: The one font of the document: Times New Roman, as decisions are printed (Decree 30/2020/NĐ-CP).
 FONT = "Times New Roman"
 _FONTS = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
-#: Every archive entry is dated this (the zip format starts in 1980).
-_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
-_FIXED_STAMP = "2000-01-01T00:00:00Z"
+#: Every archive entry and both dates of the properties carry the one fixed date of govindex's files.
+_ZIP_TIME = FIXED_TIME.timetuple()[:6]
+_FIXED_STAMP = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
 #: Word keeps at most this many characters in a document property.
 PROPERTY_LIMIT = 255
 
@@ -274,8 +275,7 @@ def footer_xml() -> str:
 
 def core_xml(title: str, tag: str) -> str:
     """``docProps/core.xml``: the title (cut to what Word keeps), the language, fixed dates."""
-    if len(title) > PROPERTY_LIMIT:
-        title = title[: PROPERTY_LIMIT - 1] + "…"
+    title = title[:PROPERTY_LIMIT]
     return (
         f"{_DECLARATION}<cp:coreProperties "
         'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '

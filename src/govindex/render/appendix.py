@@ -2,10 +2,14 @@
 
 Per agency group, numbered as the decision numbers them:
 
-- the overall ranking ("Bảng 1."): STT, Tên cơ quan, Tổng điểm, Xếp hạng,
-  split into band sections that show their share ("A. Mức khá (67%)");
+- the overall ranking ("Bảng 1."): STT, Tên cơ quan, Tổng điểm, (Chỉ số: the
+  total on the rubric's publication scale), Xếp hạng, split into band
+  sections that show their share ("A. Mức khá (67%)");
 - one ranking per main index or category ("Bảng 1.1.", "Bảng 1.2.", …),
-  its maximum in the caption;
+  its maximum in the caption, with its published value when the rubric has
+  a publication scale;
+- one ranking per view of the rubric (the DTI's pillars): the view's
+  points, its published value and its rank;
 
 then the summary (the mean of each group and the overall mean as the
 province computes it, the mean of the group means; band shares per group as
@@ -17,7 +21,8 @@ rubric's tie policy. Vietnamese by default (decimal comma, band wording
 "từ 70 điểm đến dưới 85 điểm"); ``lang="en"`` gives English with a decimal
 point. Titles and captions come from the rubric (``title``,
 ``results_basis``) and its ``appendix`` section; ``title`` and
-``captions`` arguments override both.
+``captions`` arguments override both. Every other word comes from the
+catalogue (:class:`~govindex.catalogue.reports.Appendix`).
 
 >>> from govindex import load_dataset, load_rubric, score
 >>> dataset = load_dataset("sonla-2017-it")
@@ -33,44 +38,62 @@ point. Titles and captions come from the rubric (``title``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from string import ascii_uppercase
 
-from govindex.errors import InputError
+import attrs
+
+from govindex.catalogue.render import RenderError
+from govindex.catalogue.reports import Appendix, Summary
+from govindex.catalogue.words import Heading as HeadingWord
+from govindex.errors import InputError, check_lang
 from govindex.render.model import Block, Cell, Column, Document, Figure, Heading, Paragraph, Table, format_number
 from govindex.render.svg import PALETTE, bar_chart, share_bars
-from govindex.render.words import band_range, check_lang, word
+from govindex.render.wording import band_label, band_range, date_text, named, plain_number
 from govindex.results import AgencyResult, Result
 from govindex.rubric import AppendixLayout, Group, Node, Rubric
 from govindex.stats import GroupStatistics, Statistics, statistics
+from govindex.views import Publication, View
 
 __all__ = ["appendix"]
 
 
-def _name(group: Group | Node, lang: str) -> str:
-    return (group.name_en or group.name) if lang == "en" else group.name
+@attrs.frozen
+class _Setting:
+    """What every part of one appendix shares."""
 
+    result: Result
+    lang: str
+    layout: AppendixLayout
+    overrides: Mapping[str, Mapping[str, str]]
+    key: Mapping[str, int]
+    decimals: int
 
-def _date(basis_date: object, lang: str) -> str:
-    iso = str(basis_date)
-    if lang == "vi" and len(iso) == 10:
-        year, month, day = iso.split("-")
-        return f"{day}/{month}/{year}"
-    return iso
+    @property
+    def rubric(self) -> Rubric:
+        return self.result.rubric
 
+    def caption(self, number: str, text: str) -> str:
+        return Appendix.CAPTION.text(self.lang, number=number, text=text)
 
-def _points(value: Decimal, lang: str) -> str:
-    return format_number(value.normalize() if value == value.to_integral_value() else value, None, lang)
+    def table_name(self, number: str) -> str:
+        return Appendix.TABLE_NAME.text(self.lang, number=number)
+
+    def order(self, rows: Sequence[AgencyResult], value: Callable[[AgencyResult], Decimal]) -> list[AgencyResult]:
+        """Best first; equal values in input order, then by id."""
+        key = self.key
+        return sorted(rows, key=lambda row: (-value(row), key.get(row.agency.id, len(key)), row.agency.id))
+
+    def custom(self, group: Group, node_id: str) -> str | None:
+        return self.overrides.get(group.id, {}).get(node_id) or self.layout.caption(group.id, node_id, self.lang)
 
 
 def _title(rubric: Rubric, lang: str, layout: AppendixLayout) -> str:
     custom = layout.title_en if lang == "en" else layout.title
     if custom:
         return custom
-    if lang == "en":
-        return f"Results: {rubric.title_en or rubric.title}"
-    return f"Kết quả đánh giá, xếp hạng: {rubric.title}"
+    return Appendix.TITLE.text(lang, rubric=(rubric.title_en or rubric.title) if lang == "en" else rubric.title)
 
 
 def _subtitle(rubric: Rubric, lang: str, layout: AppendixLayout) -> str | None:
@@ -80,64 +103,50 @@ def _subtitle(rubric: Rubric, lang: str, layout: AppendixLayout) -> str | None:
     basis = rubric.results_basis
     if basis is None or basis.date is None:
         return None
-    if lang == "en":
-        return f"(Appendix to Decision {basis.decision} of {_date(basis.date, lang)}, {basis.issuer})"
-    return f"(Kèm theo Quyết định số {basis.decision} ngày {_date(basis.date, lang)} của {basis.issuer})"
+    return Appendix.SUBTITLE.text(lang, decision=basis.decision, date=date_text(basis.date, lang), issuer=basis.issuer)
 
 
-def _caption(
+def _with_maximum(text: str, maximum: Decimal, lang: str) -> str:
+    return Appendix.MAXIMUM.text(lang, caption=text, maximum=plain_number(maximum, lang))
+
+
+@attrs.frozen
+class _Index:
+    """The published value shown beside the points: the name of its scale (if any) and its decimals."""
+
+    scale: str | None
+    decimals: int
+
+    @classmethod
+    def of(cls, publication: Publication) -> _Index:
+        return cls(publication.name, publication.decimals)
+
+
+def _ranking(
+    setting: _Setting,
     number: str,
-    group: Group,
-    node: Node,
-    lang: str,
-    layout: AppendixLayout,
-    overrides: Mapping[str, Mapping[str, str]],
-) -> str:
-    custom = overrides.get(group.id, {}).get(node.id) or layout.caption(group.id, node.id, lang)
-    if node is group.tree:
-        text = custom or (
-            f"Overall ranking: {_name(group, lang)}" if lang == "en" else f"Xếp hạng tổng thể: {_name(group, lang)}"
-        )
-    else:
-        text = custom or (
-            f"Ranking on {_name(node, lang)}: {_name(group, lang)}"
-            if lang == "en"
-            else f"Xếp hạng hạng mục {_name(node, lang)}: {_name(group, lang)}"
-        )
-        maximum = _points(node.max_points, lang)
-        text += f" (maximum {maximum} points)" if lang == "en" else f" (điểm tối đa {maximum} điểm)"
-    return f"{word('table', lang)} {number}. {text}"
-
-
-def _order(rows: Sequence[AgencyResult], key: dict[str, int], node: str | None) -> list[AgencyResult]:
-    def value(row: AgencyResult) -> Decimal:
-        return row.total if node is None else row.scores[node]
-
-    return sorted(rows, key=lambda row: (-value(row), key.get(row.agency.id, len(key)), row.agency.id))
-
-
-def _ranking_table(
-    name: str,
     caption: str,
-    rows: Sequence[AgencyResult],
-    node: str | None,
-    decimals: int,
-    lang: str,
+    rows: Sequence[tuple[AgencyResult, Cell, Cell, Cell]],
+    score: Column,
+    index: _Index | None,
     sections: Iterable[tuple[int, str]] = (),
 ) -> Table:
-    score_label = ("Score" if lang == "en" else "Điểm hạng mục") if node is not None else None
-    columns = [
-        Column("stt"),
-        Column("name"),
-        Column("total" if node is None else "score", score_label, decimals, score_label),
-        Column("rank"),
-    ]
+    """A ranking table: STT, Tên cơ quan, the score, (the published value), Xếp hạng."""
+    lang = setting.lang
+    columns = [Column("stt"), Column("name"), score]
+    if index is not None:
+        columns.append(Column("index", HeadingWord.INDEX.text(lang), index.decimals))
+    columns.append(Column("rank"))
     body: list[list[Cell]] = []
-    for position, row in enumerate(rows, start=1):
-        score = row.total if node is None else row.scores[node]
-        rank = row.rank if node is None else row.node_ranks.get(node)
-        body.append([position, row.agency.name, score, rank])
-    return Table(name, columns, body, caption, sections=tuple(sections))
+    for position, (row, value, published, rank) in enumerate(rows, start=1):
+        cells: list[Cell] = [position, row.agency.name, value]
+        if index is not None:
+            cells.append(published)
+        body.append([*cells, rank])
+    if index is not None and index.scale:
+        caption = Appendix.PUBLISHED.text(lang, caption=caption, scale=index.scale)
+    name = setting.table_name(number)
+    return Table(name, columns, body, setting.caption(number, caption), sections=tuple(sections), label=name)
 
 
 def _band_sections(
@@ -146,119 +155,184 @@ def _band_sections(
     if rubric.bands is None:
         return []
     sections: list[tuple[int, str]] = []
-    letter = 0
     for band in rubric.bands.bands:
         positions = [i for i, row in enumerate(rows) if row.band_id == band.id]
-        if not positions:
-            continue
-        share = stats.band_shares[band.id]
-        label = (band.label_en or band.label) if lang == "en" else f"Mức {band.label[:1].lower()}{band.label[1:]}"
-        sections.append((positions[0], f"{ascii_uppercase[letter]}. {label} ({share}%)"))
-        letter += 1
+        if positions:
+            letter = ascii_uppercase[len(sections)]
+            text = Appendix.SECTION.text(
+                lang, letter=letter, band=band_label(band, lang), share=stats.band_shares[band.id]
+            )
+            sections.append((positions[0], text))
     return sections
 
 
-def _band_label(rubric: Rubric, band_id: str, lang: str) -> str:
-    assert rubric.bands is not None
-    band = rubric.bands.band(band_id)
-    return (band.label_en or band.label) if lang == "en" else f"Mức {band.label[:1].lower()}{band.label[1:]}"
+def _overall(setting: _Setting, group: Group, rows: list[AgencyResult], stats: GroupStatistics, number: str) -> Table:
+    lang, rubric = setting.lang, setting.rubric
+    caption = setting.custom(group, group.tree.id) or Appendix.OVERALL.text(lang, group=named(group, lang))
+    scale = setting.result.scale
+    index = None
+    if scale is not None:
+        index = _Index(scale.label, scale.decimals)
+    elif rubric.publication is not None and any(row.normalised is not None for row in rows):
+        index = _Index.of(rubric.publication)
+    items = [(row, row.total, row.normalised, row.rank) for row in rows]
+    sections = _band_sections(rubric, rows, stats, lang)
+    return _ranking(setting, number, caption, items, Column("total", decimals=rubric.decimals), index, sections)
+
+
+def _node_ranking(setting: _Setting, group: Group, node: Node, rows: list[AgencyResult], number: str) -> Table:
+    lang, rubric = setting.lang, setting.rubric
+    caption = setting.custom(group, node.id) or Appendix.NODE.text(
+        lang, node=named(node, lang), group=named(group, lang)
+    )
+    caption = _with_maximum(caption, node.max_points, lang)
+    ordered = setting.order(rows, lambda row: row.scores[node.id])
+    publication = rubric.publication if rubric.publication is not None and node.max_points != 0 else None
+    items = [
+        (
+            row,
+            row.scores[node.id],
+            None if publication is None else publication.publish(row.scores[node.id], node.max_points),
+            row.node_ranks.get(node.id),
+        )
+        for row in ordered
+    ]
+    score = Column("score", Appendix.SCORE.text(lang), rubric.decimals)
+    return _ranking(setting, number, caption, items, score, None if publication is None else _Index.of(publication))
+
+
+def _view_ranking(setting: _Setting, group: Group, view: View, rows: list[AgencyResult], number: str) -> Table:
+    lang, rubric = setting.lang, setting.rubric
+    scored = [row for row in rows if view.id in row.views]
+    ordered = setting.order(scored, lambda row: row.views[view.id].points)
+    caption = setting.custom(group, view.id) or Appendix.VIEW.text(
+        lang, view=named(view, lang), group=named(group, lang)
+    )
+    maximum = ordered[0].views[view.id].maximum
+    items = [
+        (row, row.views[view.id].points, row.views[view.id].normalised, row.views[view.id].rank) for row in ordered
+    ]
+    score = Column("score", Appendix.POINTS.text(lang), rubric.decimals)
+    publication = view.publication or rubric.publication
+    index = None if publication is None else _Index.of(publication)
+    return _ranking(setting, number, _with_maximum(caption, maximum, lang), items, score, index)
+
+
+def _chart(setting: _Setting, group: Group, rows: list[AgencyResult]) -> Figure:
+    rubric, lang = setting.rubric, setting.lang
+    colours: dict[str, str] = {}
+    thresholds: list[Decimal] = []
+    if rubric.bands is not None:
+        index = {band.id: i for i, band in enumerate(rubric.bands.bands)}
+        colours = {row.agency.name: PALETTE[index[row.band_id]] for row in rows if row.band_id is not None}
+        thresholds = [band.lower for band in rubric.bands.bands if band.lower > 0]
+    bars = [(row.agency.name, row.total, format_number(row.total, rubric.decimals, lang)) for row in rows]
+    svg = bar_chart(
+        bars, maximum=group.tree.max_points, thresholds=thresholds, title=named(group, lang), colours=colours
+    )
+    return Figure(svg, Appendix.CHART_TOTALS.text(lang, group=named(group, lang)), f"chart-{group.id}")
+
+
+def _part(setting: _Setting, part: int, group: Group, number: int, stats: Statistics) -> list[Block]:
+    """One agency group: its heading, a paragraph, the overall ranking, the chart, the rankings per index and view."""
+    lang, rubric = setting.lang, setting.rubric
+    rows = setting.order(setting.result.group(group.id), lambda row: row.total)
+    group_stats = stats.group(group.id)
+    leader = rows[0]
+    text = Appendix.GROUP_TEXT.text(
+        lang,
+        count=group_stats.count,
+        mean=format_number(group_stats.mean, setting.decimals, lang),
+        maximum=plain_number(group.tree.max_points, lang),
+        leader=leader.agency.name,
+        top=format_number(leader.total, rubric.decimals, lang),
+    )
+    label = str(number)
+    blocks: list[Block] = [
+        Heading(Appendix.GROUP_PART.text(lang, number=part, group=named(group, lang)), 1),
+        Paragraph(text),
+        _overall(setting, group, rows, group_stats, label),
+        _chart(setting, group, rows),
+    ]
+    sub = 0
+    for node in group.tree.children:
+        if all(node.id in row.scores for row in rows):
+            sub += 1
+            blocks.append(_node_ranking(setting, group, node, rows, f"{label}.{sub}"))
+    for view in rubric.views:
+        if any(view.id in row.views for row in rows):
+            sub += 1
+            blocks.append(_view_ranking(setting, group, view, rows, f"{label}.{sub}"))
+    return blocks
 
 
 def _bands_blocks(rubric: Rubric, lang: str) -> list[Block]:
     if rubric.bands is None:
         return []
-    blocks: list[Block] = [Heading(word("bands", lang), 1)]
+    blocks: list[Block] = [Heading(Appendix.BANDS.text(lang), 1)]
     for band in rubric.bands.bands:
-        blocks.append(Paragraph(f"{_band_label(rubric, band.id, lang)}: {band_range(band.lower, band.upper, lang)}."))
+        words = band_range(band.lower, band.upper, lang)
+        blocks.append(Paragraph(Appendix.BAND_LINE.text(lang, band=band_label(band, lang), range=words)))
     return blocks
 
 
-def _summary(stats: Statistics, result: Result, lang: str, decimals: int) -> list[Block]:
-    rubric = result.rubric
-    blocks: list[Block] = [Heading(word("summary", lang), 1)]
+def _shares(stats: Statistics, rubric: Rubric, lang: str) -> list[Block]:
+    assert rubric.bands is not None
+    bands = rubric.bands.bands
+    names = [named(rubric.group(g.group), lang) for g in stats.groups]
+    columns = [Column("band")]
+    columns += [
+        Column(f"share_{g.group}", HeadingWord.SHARE_OF.text(lang, name=n))
+        for g, n in zip(stats.groups, names, strict=True)
+    ]
+    rows: list[list[Cell]] = [[band_label(b, lang), *(g.band_shares[b.id] for g in stats.groups)] for b in bands]
+    title = Appendix.SHARES.text(lang)
+    figure_rows = [
+        (name, [(band_label(b, lang), g.band_shares[b.id]) for b in bands])
+        for g, name in zip(stats.groups, names, strict=True)
+    ]
+    return [
+        Table("shares", columns, rows, title, label=title),
+        Figure(share_bars(figure_rows, title=title), title, "shares"),
+    ]
+
+
+def _summary(stats: Statistics, setting: _Setting) -> list[Block]:
+    rubric, lang, decimals = setting.rubric, setting.lang, setting.decimals
     means = ", ".join(
-        f"{_name(rubric.group(g.group), lang)} {format_number(g.mean, decimals, lang)}" for g in stats.groups
+        Appendix.GROUP_MEAN.text(
+            lang, group=named(rubric.group(g.group), lang), mean=format_number(g.mean, decimals, lang)
+        )
+        for g in stats.groups
     )
-    maximum = _points(max(rubric.group(g.group).tree.max_points for g in stats.groups), lang)
+    maximum = plain_number(max(rubric.group(g.group).tree.max_points for g in stats.groups), lang)
     overall = format_number(stats.overall_mean, decimals, lang)
-    if lang == "en":
-        blocks.append(
-            Paragraph(
-                f"Overall mean: {overall}/{maximum} points, the mean of the group means ({means}); "
-                "band shares are whole percentages that sum to 100 (largest remainder)."
-            )
-        )
-    else:
-        blocks.append(
-            Paragraph(
-                f"Điểm trung bình chung: {overall}/{maximum} điểm, là trung bình cộng điểm trung bình các khối "
-                f"(trong đó: {means}); tỷ lệ xếp loại làm tròn đến phần trăm, tổng bằng 100%."
-            )
-        )
-    rows: list[list[Cell]] = [[_name(rubric.group(g.group), lang), g.count, g.mean] for g in stats.groups]
-    rows.append([word("overall_mean", lang), stats.count, stats.overall_mean])
-    blocks.append(
-        Table(
-            "means",
-            [Column("group_name"), Column("agencies"), Column("mean", decimals=decimals)],
-            rows,
-            "Điểm trung bình theo khối" if lang == "vi" else "Means per group",
-        )
-    )
+    blocks: list[Block] = [
+        Heading(Appendix.SUMMARY.text(lang), 1),
+        Paragraph(Appendix.SUMMARY_TEXT.text(lang, overall=overall, maximum=maximum, means=means)),
+    ]
+    rows: list[list[Cell]] = [[named(rubric.group(g.group), lang), g.count, g.mean] for g in stats.groups]
+    rows.append([Appendix.OVERALL_MEAN.text(lang), stats.count, stats.overall_mean])
+    columns = [Column("group_name"), Column("agencies"), Column("mean", decimals=decimals)]
+    blocks.append(Table("means", columns, rows, Appendix.MEANS.text(lang), label=Appendix.MEANS_SHORT.text(lang)))
     if rubric.bands is not None:
-        columns = [Column("band")]
-        columns += [
-            Column(
-                f"share_{g.group}",
-                f"{_name(rubric.group(g.group), lang)} (%)",
-                None,
-                f"{_name(rubric.group(g.group), lang)} (%)",
-            )
-            for g in stats.groups
-        ]
-        share_rows: list[list[Cell]] = [
-            [_band_label(rubric, band.id, lang), *(g.band_shares[band.id] for g in stats.groups)]
-            for band in rubric.bands.bands
-        ]
-        blocks.append(Table("shares", columns, share_rows, word("shares", lang)))
-        blocks.append(
-            Figure(
-                share_bars(
-                    [
-                        (
-                            _name(rubric.group(g.group), lang),
-                            [(_band_label(rubric, b.id, lang), g.band_shares[b.id]) for b in rubric.bands.bands],
-                        )
-                        for g in stats.groups
-                    ],
-                    title=word("shares", lang),
-                ),
-                word("shares", lang),
-                "shares",
-            )
-        )
+        blocks += _shares(stats, rubric, lang)
     return blocks
 
 
 def _not_assessed(result: Result, lang: str) -> list[Block]:
-    blocks: list[Block] = [Heading(word("not_assessed", lang), 1)]
+    title = Summary.NOT_ASSESSED.text(lang)
+    blocks: list[Block] = [Heading(title, 1)]
     if not result.not_assessed:
-        blocks.append(Paragraph(word("none_not_assessed", lang)))
+        blocks.append(Paragraph(Summary.NONE_NOT_ASSESSED.text(lang)))
         return blocks
-    rows: list[list[Cell]] = []
-    for position, item in enumerate(result.not_assessed, start=1):
-        group = next((g for g in result.rubric.groups if g.id == item.agency.group), None)
-        rows.append(
-            [position, item.agency.name, item.agency.group if group is None else _name(group, lang), item.reason]
-        )
-    blocks.append(
-        Table(
-            "not_assessed",
-            [Column("stt"), Column("name"), Column("group_name"), Column("reason")],
-            rows,
-            word("not_assessed", lang),
-        )
-    )
+    groups = {g.id: named(g, lang) for g in result.rubric.groups}
+    rows: list[list[Cell]] = [
+        [position, item.agency.name, groups.get(item.agency.group, item.agency.group), item.reason]
+        for position, item in enumerate(result.not_assessed, start=1)
+    ]
+    columns = [Column("stt"), Column("name"), Column("group_name"), Column("reason")]
+    blocks.append(Table("not_assessed", columns, rows, title, label=Summary.NOT_ASSESSED_SHORT.text(lang)))
     return blocks
 
 
@@ -276,7 +350,7 @@ def appendix(
     """The appendix of a results decision as a :class:`~govindex.render.model.Document`.
 
     ``order``: agency ids in input order (ties are listed in it; by default by
-    id). ``title``, ``subtitle``, ``captions`` (group id -> node id ->
+    id). ``title``, ``subtitle``, ``captions`` (group id -> node or view id ->
     caption), ``mean_decimals`` and ``first_table`` override the rubric's
     ``appendix`` section.
     """
@@ -284,88 +358,21 @@ def appendix(
     rubric = result.rubric
     layout = rubric.appendix or AppendixLayout()
     decimals = mean_decimals if mean_decimals is not None else layout.mean_decimals
-    if decimals is None:
-        decimals = rubric.decimals
     if not result.rows:
-        raise InputError(f"no agency was assessed under rubric {rubric.id!r}; there is no appendix to write")
-    stats = statistics(result, decimals=decimals)
+        raise InputError(RenderError.NOTHING_ASSESSED, rubric=repr(rubric.id))
+    number = layout.first_table if first_table is None else first_table
+    if number < 1:
+        raise InputError(RenderError.FIRST_TABLE, number=number)
     key: dict[str, int] = {}
     for agency_id in order:
         key.setdefault(agency_id, len(key))
-    overrides = captions or {}
+    setting = _Setting(result, lang, layout, captions or {}, key, rubric.decimals if decimals is None else decimals)
+    stats = statistics(result, decimals=setting.decimals)
     blocks: list[Block] = _bands_blocks(rubric, lang)
-    number = layout.first_table if first_table is None else first_table
-    if number < 1:
-        raise InputError(f"the first table number must be positive, not {number}")
-    for part, group in enumerate(rubric.groups, start=1):
-        rows = _order(result.group(group.id), key, None)
-        if not rows:
-            continue
-        group_stats = stats.group(group.id)
-        blocks.append(Heading(f"{part}. {_name(group, lang)}", 1))
-        leader = rows[0]
-        mean = format_number(group_stats.mean, decimals, lang)
-        maximum = _points(group.tree.max_points, lang)
-        top = format_number(leader.total, rubric.decimals, lang)
-        if lang == "en":
-            text = (
-                f"{group_stats.count} agencies assessed; mean {mean}/{maximum} points; "
-                f"{leader.agency.name} leads with {top} points."
-            )
-        else:
-            text = (
-                f"Đánh giá {group_stats.count} cơ quan, đơn vị; điểm trung bình {mean}/{maximum} điểm; "
-                f"{leader.agency.name} đứng đầu với {top} điểm."
-            )
-        blocks.append(Paragraph(text))
-        label = str(number)
-        blocks.append(
-            _ranking_table(
-                f"{word('table', lang)} {label}",
-                _caption(label, group, group.tree, lang, layout, overrides),
-                rows,
-                None,
-                rubric.decimals,
-                lang,
-                _band_sections(rubric, rows, group_stats, lang),
-            )
-        )
-        colours = {}
-        if rubric.bands is not None:
-            index = {band.id: i for i, band in enumerate(rubric.bands.bands)}
-            colours = {row.agency.name: PALETTE[index[row.band_id]] for row in rows if row.band_id is not None}
-        thresholds = [] if rubric.bands is None else [b.lower for b in rubric.bands.bands if b.lower > 0]
-        blocks.append(
-            Figure(
-                bar_chart(
-                    [(row.agency.name, row.total, format_number(row.total, rubric.decimals, lang)) for row in rows],
-                    maximum=group.tree.max_points,
-                    thresholds=thresholds,
-                    title=_name(group, lang),
-                    colours=colours,
-                ),
-                f"{word('chart_totals', lang)}: {_name(group, lang)}",
-                f"chart-{group.id}",
-            )
-        )
-        sub = 0
-        for node in group.tree.children:
-            if not all(node.id in row.scores for row in rows):
-                continue
-            sub += 1
-            sub_label = f"{label}.{sub}"
-            blocks.append(
-                _ranking_table(
-                    f"{word('table', lang)} {sub_label}",
-                    _caption(sub_label, group, node, lang, layout, overrides),
-                    _order(rows, key, node.id),
-                    node.id,
-                    rubric.decimals,
-                    lang,
-                )
-            )
-        number += 1
-    blocks += _summary(stats, result, lang, decimals)
+    groups = [group for group in rubric.groups if result.group(group.id)]
+    for part, group in enumerate(groups, start=1):
+        blocks += _part(setting, part, group, number + part - 1, stats)
+    blocks += _summary(stats, setting)
     blocks += _not_assessed(result, lang)
     return Document(
         title or _title(rubric, lang, layout),

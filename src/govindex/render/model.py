@@ -5,17 +5,23 @@ with a display precision per column, counts and ranks are ``int``. A
 :class:`Document` is a title and a sequence of blocks: :class:`Heading`,
 :class:`Paragraph`, :class:`Table` and :class:`Figure` (an SVG drawing).
 Writers turn a document into text, Markdown, CSV, XLSX, HTML, DOCX or JSON;
-the model itself never formats anything but a cell.
+the model itself never formats anything but a cell, and imports no writer.
+
+A column marked ``key`` holds identifiers (agency, group and criterion ids):
+data for CSV, JSON and DataFrames; the documents people read show them in
+English only, since Vietnamese output names every agency and criterion.
 
 >>> from decimal import Decimal
 >>> table = Table(
 ...     "demo",
-...     (Column("agency", "Cơ quan"), Column("total", "Tổng điểm", decimals=1)),
-...     (("so-noi-vu", Decimal("77.2")), ("so-y-te", Decimal("72.85"))),
+...     (Column("agency", key=True), Column("name"), Column("total", decimals=1)),
+...     (("so-noi-vu", "Sở Nội vụ", Decimal("77.2")), ("so-y-te", "Sở Y tế", Decimal("72.85"))),
 ... )
->>> table.text_rows("vi")
-[['so-noi-vu', '77,2'], ['so-y-te', '72,9']]
->>> table.rows[1][1]
+>>> table.shown("vi").text_rows("vi")
+[['Sở Nội vụ', '77,2'], ['Sở Y tế', '72,9']]
+>>> table.headings("en")
+['Agency id', 'Agency', 'Total']
+>>> table.rows[1][2]
 Decimal('72.85')
 """
 
@@ -27,9 +33,11 @@ from typing import TypeAlias
 
 import attrs
 
-from govindex.errors import InputError, UnknownNameError
-from govindex.points import quantize
-from govindex.render.words import check_lang, column_label
+from govindex.catalogue.render import RenderError
+from govindex.catalogue.words import Heading as HeadingWord
+from govindex.catalogue.words import Word
+from govindex.errors import InputError, UnknownNameError, check_lang
+from govindex.points import exact_context, quantize
 
 __all__ = [
     "Block",
@@ -55,8 +63,9 @@ def format_number(value: Decimal | int, decimals: int | None = None, lang: str =
     ('67,7', '67.7', '10')
     """
     if isinstance(value, Decimal):
-        if decimals is not None:
-            value = quantize(value, decimals)
+        if decimals is not None and value.is_finite():
+            with exact_context():
+                value = quantize(value, decimals)
         text = f"{value:f}"
     else:
         text = str(value)
@@ -72,9 +81,7 @@ def format_cell(value: Cell, decimals: int | None = None, lang: str = "en") -> s
     if value is None:
         return ""
     if isinstance(value, bool):
-        if lang == "vi":
-            return "có" if value else "không"
-        return "yes" if value else "no"
+        return (Word.YES if value else Word.NO).text(lang)
     if isinstance(value, (Decimal, int)):
         return format_number(value, decimals, lang)
     return value
@@ -90,13 +97,15 @@ def is_number(value: Cell) -> bool:
 
 @attrs.frozen
 class Column:
-    """A column: its id (CSV header, DataFrame column), labels for people, a display precision.
+    """A column: its id (CSV header, DataFrame column), its heading, a display precision.
 
-    ``label`` is the Vietnamese heading, ``label_en`` the English one. A
-    Vietnamese heading without a label comes from the vocabulary of
-    :mod:`govindex.render.words`; otherwise the heading is the id. ``unit``
-    follows every number shown (``%``); ``signed`` shows a ``+`` on positive
-    numbers (places gained, score changes).
+    ``label`` is the heading in the document's language; without it the
+    heading of a well-known id comes from the catalogue
+    (:class:`~govindex.catalogue.words.Heading`), else it is the id.
+    ``label_en`` is an English heading for a table built once for both
+    languages. ``unit`` follows every number shown (``%``); ``signed`` shows
+    a ``+`` on positive numbers (places gained, score changes); ``key`` marks
+    a column of identifiers, shown to people in English only.
     """
 
     id: str
@@ -105,10 +114,7 @@ class Column:
     label_en: str | None = None
     unit: str = ""
     signed: bool = False
-
-    @property
-    def heading(self) -> str:
-        return self.heading_in("vi")
+    key: bool = False
 
     def show(self, value: Cell, lang: str = "en") -> str:
         """A cell of this column as display text."""
@@ -120,9 +126,11 @@ class Column:
         return text
 
     def heading_in(self, lang: str) -> str:
+        """The heading in ``lang``."""
+        known = HeadingWord.of(self.id)
         if lang == "en":
-            return self.label_en or self.label or self.id
-        return self.label or column_label(self.id, "vi") or self.id
+            return self.label_en or self.label or (known.en if known is not None else self.id)
+        return self.label or (known.vi if known is not None else self.id)
 
 
 def _rows(value: Iterable[Iterable[Cell]]) -> tuple[tuple[Cell, ...], ...]:
@@ -142,10 +150,23 @@ def _sections(value: Mapping[int, str] | Iterable[tuple[int, str]]) -> tuple[tup
     return tuple(sorted((int(k), str(v)) for k, v in items))
 
 
+def _check_rows(name: str, width: int, rows: tuple[tuple[Cell, ...], ...]) -> None:
+    for number, row in enumerate(rows, start=1):
+        if len(row) != width:
+            raise InputError(RenderError.ROW_WIDTH, table=repr(name), row=number, cells=len(row), columns=width)
+        for cell in row:
+            if not _is_cell(cell):
+                raise InputError(
+                    RenderError.CELL_KIND, table=repr(name), row=number, kind=type(cell).__name__, value=repr(cell)
+                )
+
+
 @attrs.frozen
 class Table:
     """A named table of typed cells, with an optional title (its caption) and notes shown under it.
 
+    ``name`` is its id (``--table NAME``, a DataFrame's name); ``label`` the
+    short name people read (an Excel sheet's name), by default the name.
     ``sections`` are labelled breaks: ``(index, label)`` shows ``label`` as a
     row of its own before row ``index`` (the band sections of a ranking,
     "A. Mức khá (67%)"). CSV and JSON leave them out; the rows are the data.
@@ -157,30 +178,26 @@ class Table:
     title: str | None = None
     notes: tuple[str, ...] = attrs.field(default=(), converter=_notes)
     sections: tuple[tuple[int, str], ...] = attrs.field(default=(), converter=_sections)
+    label: str | None = None
 
     def __attrs_post_init__(self) -> None:
         ids = [column.id for column in self.columns]
         if len(set(ids)) != len(ids):
             twice = sorted({i for i in ids if ids.count(i) > 1})
-            raise InputError(f"table {self.name!r}: column {', '.join(map(repr, twice))} appears twice")
-        for number, row in enumerate(self.rows, start=1):
-            if len(row) != len(self.columns):
-                raise InputError(
-                    f"table {self.name!r}: row {number} has {len(row)} cells but there are {len(self.columns)} columns"
-                )
-            for cell in row:
-                if not _is_cell(cell):
-                    raise InputError(
-                        f"table {self.name!r}: row {number} holds {type(cell).__name__} {cell!r}; "
-                        "cells are Decimal, int, str, bool or None"
-                    )
+            raise InputError(RenderError.COLUMN_TWICE, table=repr(self.name), columns=", ".join(map(repr, twice)))
+        _check_rows(self.name, len(self.columns), self.rows)
         for index, _label in self.sections:
             if not 0 <= index <= len(self.rows):
-                raise InputError(f"table {self.name!r}: a section starts at row {index}, beyond the table")
+                raise InputError(RenderError.SECTION_BEYOND, table=repr(self.name), row=index)
 
     @property
     def heading(self) -> str:
         return self.title if self.title is not None else self.name
+
+    @property
+    def sheet_name(self) -> str:
+        """The name of the table's sheet in a workbook (before it is made valid there)."""
+        return self.label or self.name
 
     def column(self, column_id: str) -> tuple[Cell, ...]:
         """The cells of one column, by id."""
@@ -188,7 +205,21 @@ class Table:
             if column.id == column_id:
                 return tuple(row[index] for row in self.rows)
         raise UnknownNameError(
-            f"table {self.name!r} has no column {column_id!r}; its columns are {', '.join(c.id for c in self.columns)}"
+            RenderError.NO_COLUMN,
+            table=repr(self.name),
+            name=repr(column_id),
+            columns=", ".join(c.id for c in self.columns),
+        )
+
+    def shown(self, lang: str) -> Table:
+        """The table as people read it in ``lang``: without its ``key`` columns in Vietnamese."""
+        if lang == "en" or not any(column.key for column in self.columns):
+            return self
+        keep = [index for index, column in enumerate(self.columns) if not column.key]
+        return attrs.evolve(
+            self,
+            columns=[self.columns[i] for i in keep],
+            rows=[[row[i] for i in keep] for row in self.rows],
         )
 
     def headings(self, lang: str = "vi") -> list[str]:
@@ -216,36 +247,6 @@ class Table:
         for index, label in self.sections:
             out.setdefault(index, []).append(label)
         return out
-
-    # Thin delegations to the writers, for the REPL and notebooks.
-    def to_text(self, lang: str = "en") -> str:
-        from govindex.render.text import table_text
-
-        return table_text(self, lang)
-
-    def to_markdown(self, lang: str = "en") -> str:
-        from govindex.render.markdown import table_markdown
-
-        return table_markdown(self, lang)
-
-    def to_csv(self, *, excel_vn: bool = False) -> str:
-        from govindex.render.csv import table_csv
-
-        return table_csv(self, excel_vn=excel_vn)
-
-    def to_html(self, lang: str = "en") -> str:
-        from govindex.render.html import table_html
-
-        return table_html(self, lang)
-
-    def _repr_html_(self) -> str:
-        return self.to_html()
-
-    def to_frame(self, *, floats: bool = False) -> object:
-        """A pandas DataFrame (extra ``pandas``); see :func:`govindex.render.frames.table_frame`."""
-        from govindex.render.frames import table_frame
-
-        return table_frame(self, floats=floats)
 
 
 @attrs.frozen
@@ -304,13 +305,22 @@ class Document:
         """One table by name (default: the first); an unknown name lists the known ones."""
         tables = self.tables
         if not tables:
-            raise InputError("there is no table to show")
+            raise InputError(RenderError.NO_TABLE)
         if name is None:
             return tables[0]
         for table in tables:
             if table.name == name:
                 return table
-        raise UnknownNameError(f"unknown table {name!r}; the tables are {', '.join(t.name for t in tables)}")
+        raise UnknownNameError(RenderError.UNKNOWN_TABLE, table=repr(name), tables=", ".join(t.name for t in tables))
+
+    def only(self, name: str) -> Document:
+        """The document narrowed to one table (by name)."""
+        return Document(self.title, (self.table(name),), self.lang, self.subtitle, self.caption_below)
+
+    def shown(self) -> Document:
+        """The document as people read it: every table :meth:`Table.shown` in the document's language."""
+        blocks = [block.shown(self.lang) if isinstance(block, Table) else block for block in self.blocks]
+        return attrs.evolve(self, blocks=blocks)
 
     @classmethod
     def of_tables(cls, tables: Iterable[Table], *, title: str = "", lang: str = "vi") -> Document:

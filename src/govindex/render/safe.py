@@ -5,7 +5,8 @@ Every writer of :mod:`govindex.render` passes text cells through one of these:
 - :func:`visible` replaces control characters (ESC, BEL, NUL, C1 controls,
   the bidirectional overrides) by U+FFFD ``�``, so an agency name cannot
   move the cursor, recolour a terminal or reorder a line; line breaks and
-  tabs are kept.
+  tabs are kept. So are lone surrogates and U+FFFE/U+FFFF, which no UTF-8
+  file, workbook or Word document can hold.
 - :func:`one_line` also turns line breaks and tabs into visible marks, for
   the cells of aligned text tables.
 - :func:`csv_cell` protects a spreadsheet: a text cell that begins with
@@ -41,14 +42,19 @@ __all__ = [
 #: The first characters that make a spreadsheet read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
-# C0 controls but TAB, LF and CR; DEL; C1 controls; bidirectional embeddings, overrides and isolates.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls but TAB, LF and CR; DEL; C1 controls; bidirectional embeddings, overrides and isolates;
+# lone surrogates and the two non-characters XML refuses (U+FFFE, U+FFFF).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 _BREAK = re.compile(r"\r\n|\r|\n")
 _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
 
 
 def visible(text: str) -> str:
-    """``text`` with every control character but TAB, LF and CR replaced by U+FFFD."""
+    """``text`` with every control character but TAB, LF and CR replaced by U+FFFD.
+
+    >>> visible("Sở\\ud800Y tế\\uffff") == "Sở\\ufffdY tế\\ufffd"
+    True
+    """
     return _CONTROL.sub("\ufffd", text)
 
 

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from govindex.points import exact, quantize
-from govindex.render.html import escape
+from govindex.render.web import escape
+from govindex.render.wording import plain_number
 
 __all__ = ["bar_chart", "share_bars"]
 
@@ -31,8 +32,12 @@ def bar_chart(
     thresholds: Sequence[Decimal] = (),
     title: str = "",
     colours: dict[str, str] | None = None,
+    lang: str = "vi",
 ) -> str:
-    """Horizontal bars ``(label, value, value text)``, scaled to ``maximum``, with dashed band thresholds."""
+    """Horizontal bars ``(label, value, value text)``, scaled to ``maximum``, with dashed band thresholds.
+
+    The thresholds are written in ``lang`` (a decimal comma in Vietnamese).
+    """
     label_width, bar_width, row, top = 230, 330, 18, 24
     height = top + row * len(bars) + 24
     width = label_width + bar_width + 60
@@ -55,16 +60,12 @@ def bar_chart(
         x = _n(label_width + threshold * scale)
         parts.append(
             f'<line x1="{x}" y1="{top - 4}" x2="{x}" y2="{bottom}" stroke="#333" stroke-dasharray="3,3"/>'
-            f'<text x="{x}" y="{top - 8}" text-anchor="middle">{escape(_plain(threshold))}</text>'
+            f'<text x="{x}" y="{top - 8}" text-anchor="middle">{escape(plain_number(threshold, lang))}</text>'
         )
     parts.append(
         f'<line x1="{label_width}" y1="{bottom}" x2="{label_width + bar_width}" y2="{bottom}" stroke="#000"/></svg>'
     )
     return "\n".join(parts)
-
-
-def _plain(value: Decimal) -> str:
-    return f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
 
 
 @exact

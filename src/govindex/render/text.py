@@ -7,10 +7,42 @@ recolour the terminal nor break the table's alignment.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from decimal import Decimal
+
 from govindex.render.model import Document, Heading, Paragraph, Table
 from govindex.render.safe import one_line, visible
 
-__all__ = ["document_text", "table_text"]
+__all__ = ["document_text", "plain_table", "table_text"]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except ArithmeticError:
+        return False
+    return True
+
+
+def plain_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Rows already worded as text, aligned: columns of plain numbers right-aligned, every cell on one line.
+
+    >>> print(plain_table(["Tên", "Điểm"], [["Sở A", "7.5"], ["Sở Bình", "10.0"]]), end="")
+    Tên      Điểm
+    -------  ----
+    Sở A      7.5
+    Sở Bình  10.0
+    """
+    head = [one_line(h) for h in header]
+    body = [[one_line(c) for c in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in body)]) for i, h in enumerate(head)]
+    right = [all(_is_number(r[i]) for r in body if r[i]) for i in range(len(head))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.rjust(w) if r else c.ljust(w) for c, w, r in zip(cells, widths, right, strict=True)).rstrip()
+
+    lines = [line(head), "  ".join("-" * w for w in widths), *(line(row) for row in body)]
+    return "\n".join(lines) + "\n"
 
 
 def table_text(table: Table, lang: str = "en", *, caption: bool = False) -> str:
