@@ -31,8 +31,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "their shares, one ranking per main index with its maximum, one per view (the DTI's pillars), the "
             "published index beside the points when the rubric has a publication scale, numbered captions; the summary "
             "(group means, the overall mean of the group means, band shares summing to 100); the agencies "
-            "not assessed with the reason. The extension of --output picks the format: .docx (extra "
-            "'word'), .xlsx (extra 'excel'), .html (one self-contained page, printable on A4) or .md. "
+            "not assessed with the reason. The extension of --output picks the format: .docx (A4, ready to "
+            "sign; charts as pictures with the extra 'plot'), .xlsx (extra 'excel'), .html (one self-contained "
+            "page, printable on A4) or .md. "
             "Bundled datasets: " + ", ".join(list_datasets())
         ),
     )
