@@ -60,10 +60,23 @@ class Cohort:
     groups: tuple[str, ...]  # the group of each agency
     scores: tuple[tuple[int, ...], ...]  # scaled leaf scores, one row per agency, leaves in depth-first order
     decimals: int = DECIMALS
+    #: the district group's tree when it differs from the provincial one (same leaves, grouped otherwise)
+    district_nodes: tuple[TreeNode, ...] | None = None
     _by_id: dict[str, TreeNode] = field(default_factory=dict, compare=False, repr=False)
+    _district_by_id: dict[str, TreeNode] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id.update((node.id, node) for node in self.nodes)
+        self._district_by_id.update((node.id, node) for node in self.district_nodes or self.nodes)
+
+    def tree_of(self, group: str) -> tuple[TreeNode, ...]:
+        """The nodes of a group's tree, depth-first (the root first)."""
+        if group == "district" and self.district_nodes is not None:
+            return self.district_nodes
+        return self.nodes
+
+    def _lookup(self, group: str) -> dict[str, TreeNode]:
+        return self._district_by_id if group == "district" else self._by_id
 
     @property
     def root(self) -> TreeNode:
@@ -84,9 +97,10 @@ class Cohort:
     def node(self, node_id: str) -> TreeNode:
         return self._by_id[node_id]
 
-    def bottom_up(self) -> Iterator[TreeNode]:
-        """Internal nodes, deepest first: each node's children come before it."""
-        return iter(sorted(self.internal, key=lambda node: -node.depth))
+    def bottom_up(self, group: str = "provincial") -> Iterator[TreeNode]:
+        """Internal nodes of a group's tree, deepest first: each node's children come before it."""
+        internal = [node for node in self.tree_of(group) if node.children]
+        return iter(sorted(internal, key=lambda node: -node.depth))
 
     def text(self, scaled: int) -> str:
         """A scaled value as its decimal text, e.g. 137 -> '1.37'."""
@@ -101,18 +115,19 @@ class Cohort:
         """Every node's exact scaled score for every agency (a naive integer reference)."""
         leaf_ids = [leaf.id for leaf in self.leaves]
         out: list[dict[str, int]] = []
-        for row in self.scores:
+        order = {group: list(self.bottom_up(group)) for group, _ in GROUPS}
+        for row, group in zip(self.scores, self.groups, strict=True):
             values = dict(zip(leaf_ids, row, strict=True))
-            for node in self.bottom_up():
+            for node in order[group]:
                 values[node.id] = sum(values[child] for child in node.children)
             out.append(values)
         return out
 
     def exact_dense_ranks(self, sums: list[dict[str, int]], node_id: str) -> list[int]:
-        """The dense rank (higher first) of every agency on ``node_id`` within its group, exactly."""
+        """The dense rank (higher first) of every agency on ``node_id`` within its group, exactly (0: no such node)."""
         ranks = [0] * len(self.agencies)
         for group, _ in GROUPS:
-            members = [i for i, g in enumerate(self.groups) if g == group]
+            members = [i for i, g in enumerate(self.groups) if g == group and node_id in sums[i]]
             distinct = sorted({sums[i][node_id] for i in members}, reverse=True)
             place = {value: position for position, value in enumerate(distinct, start=1)}
             for i in members:
@@ -145,10 +160,11 @@ class Cohort:
         lines.append("groups:")
         for group, name in GROUPS:
             lines += [f"  - id: {group}", f"    name: {name}", "    tree:"]
-            lines += self._node_yaml(self.root, "      ")
+            lines += self._node_yaml(self.tree_of(group)[0], "      ", self._lookup(group))
         return "\n".join(lines) + "\n"
 
-    def _node_yaml(self, node: TreeNode, indent: str) -> list[str]:
+    def _node_yaml(self, node: TreeNode, indent: str, by_id: dict[str, TreeNode] | None = None) -> list[str]:
+        by_id = by_id if by_id is not None else self._by_id
         lines = [
             f"{indent}id: {node.id}",
             f"{indent}name: {node.name}",
@@ -157,7 +173,7 @@ class Cohort:
         if node.children:
             lines.append(f"{indent}children:")
             for child in node.children:
-                body = self._node_yaml(self._by_id[child], indent + "    ")
+                body = self._node_yaml(by_id[child], indent + "    ", by_id)
                 lines.append(f"{indent}  - {body[0].lstrip()}")
                 lines += body[1:]
         return lines
@@ -221,13 +237,24 @@ class Cohort:
 
 
 def build(
-    agencies: int, leaves: int, *, indices: int = 10, criteria: int = 2, seed: int = 2017, grid: int = 10
+    agencies: int,
+    leaves: int,
+    *,
+    indices: int = 10,
+    criteria: int = 2,
+    seed: int = 2017,
+    grid: int = 10,
+    differ: bool = False,
 ) -> Cohort:
     """A cohort of ``agencies`` agencies on a tree of ``leaves`` leaves under ``indices`` main indices.
 
     Leaves are spread as evenly as possible over ``indices × criteria``
     criteria (each criterion gets at least one leaf, so ``leaves`` must be
-    at least that product). Agencies alternate between the two groups.
+    at least that product). Agencies alternate between the two groups. With
+    ``differ``, the district group's tree differs from the provincial one:
+    the same leaves, grouped into other criteria and main indices (each
+    main index ``i`` takes the first criterion of index ``i`` and the second
+    of index ``i + 1``), so every internal node has another maximum.
     """
     slots = indices * criteria
     if agencies < 1 or leaves < slots:
@@ -275,4 +302,29 @@ def build(
         names.append(f"agency-{number:06d}")
         groups.append(GROUPS[number % len(GROUPS)][0])
         rows.append(tuple(rng.randint(0, grid) * maximum // grid for maximum in leaf_max))
-    return Cohort(tuple(ordered), bands, tuple(names), tuple(groups), tuple(rows))
+    district = _regrouped(ordered, indices, criteria) if differ else None
+    return Cohort(tuple(ordered), bands, tuple(names), tuple(groups), tuple(rows), district_nodes=district)
+
+
+def _regrouped(nodes: list[TreeNode], indices: int, criteria: int) -> tuple[TreeNode, ...]:
+    """The same leaves under other parents: main index ``i`` holds criterion 1 of ``i`` and the rest of ``i + 1``."""
+    by_id = {node.id: node for node in nodes}
+    root = nodes[0]
+    mains = list(root.children)
+    out: list[TreeNode] = []
+    new_mains: list[str] = []
+    for i, main in enumerate(mains):
+        taken = [by_id[main].children[0], *by_id[mains[(i + 1) % len(mains)]].children[1:criteria]]
+        main_id = f"{main}_d"
+        new_mains.append(main_id)
+        kids: list[TreeNode] = []
+        for crit in taken:
+            old = by_id[crit]
+            crit_id = f"{crit}_d"
+            leaves = [TreeNode(leaf, by_id[leaf].name, crit_id, 3, by_id[leaf].maximum) for leaf in old.children]
+            kids.append(TreeNode(crit_id, old.name, main_id, 2, old.maximum, tuple(leaf.id for leaf in leaves)))
+            kids.extend(leaves)
+        total = sum(kid.maximum for kid in kids if kid.depth == 2)
+        out.append(TreeNode(main_id, by_id[main].name, root.id, 1, total, tuple(k.id for k in kids if k.depth == 2)))
+        out.extend(kids)
+    return (TreeNode(root.id, root.name, None, 0, root.maximum, tuple(new_mains)), *out)

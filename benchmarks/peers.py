@@ -59,6 +59,13 @@ try:
 except ImportError:
     HAVE_PANDAS = False
 
+try:
+    import polars  # noqa: F401
+
+    HAVE_POLARS = True
+except ImportError:  # polars is not a dependency: its figures are shown when it is installed
+    HAVE_POLARS = False
+
 PANDAS_MISSING = "pandas is not installed: the pandas figures are skipped (pip install pandas)"
 
 
@@ -115,9 +122,7 @@ def run_process(command: Sequence[str], *, stdout: Path | None = None, cwd: Path
     """Wall seconds and peak resident memory (bytes) of one fresh process; fails loudly if it fails."""
     with tempfile.TemporaryDirectory() as scratch:
         peak_file = Path(scratch) / "peak"
-        seconds = _run_launched(
-            [sys.executable, "-c", _LAUNCHER, str(peak_file), *command], stdout=stdout, cwd=cwd
-        )
+        seconds = _run_launched([sys.executable, "-c", _LAUNCHER, str(peak_file), *command], stdout=stdout, cwd=cwd)
         return seconds, int(peak_file.read_text()) * 1024  # ru_maxrss is in KiB on Linux
 
 
@@ -178,7 +183,8 @@ class Reference:
     def __init__(self, cohort: _cohort.Cohort) -> None:
         self.cohort = cohort
         self.sums = cohort.exact_sums()
-        self.ranks = {node.id: cohort.exact_dense_ranks(self.sums, node.id) for node in cohort.nodes}
+        ids = dict.fromkeys(node.id for group, _ in _cohort.GROUPS for node in cohort.tree_of(group))
+        self.ranks = {node_id: cohort.exact_dense_ranks(self.sums, node_id) for node_id in ids}
         self.bands = [cohort.exact_band(values[cohort.root.id]) for values in self.sums]
 
     def main_ids(self) -> list[str]:
@@ -193,7 +199,7 @@ class Reference:
             row = result.agency(agency)
             bad = int(row.total * unit) != self.sums[i][root] or row.rank != self.ranks[root][i]
             bad = bad or row.band_id != self.bands[i]
-            for node in self.cohort.nodes:
+            for node in self.cohort.tree_of(self.cohort.groups[i]):
                 if node.id == root:
                     continue
                 if int(row.scores[node.id] * unit) != self.sums[i][node.id]:
@@ -218,9 +224,17 @@ class Reference:
 
 
 def pandas_ranks(frame: Any, cohort: _cohort.Cohort, nodes: Sequence[str]) -> dict[str, list[int]]:
-    """The ranks a pandas result gives, in the cohort's agency order."""
+    """The ranks a pandas result gives, in the cohort's agency order (0 where the agency's tree has no such node)."""
     by_agency = frame.set_index("agency")
-    return {node: [int(v) for v in by_agency.loc[list(cohort.agencies), f"{node}_rank"]] for node in nodes}
+    return {
+        node: [0 if v != v else int(v) for v in by_agency.loc[list(cohort.agencies), f"{node}_rank"]]  # NaN: no node
+        for node in nodes
+    }
+
+
+def all_node_ids(cohort: _cohort.Cohort) -> list[str]:
+    """The ids of the nodes of every group's tree."""
+    return list(dict.fromkeys(node.id for group, _ in _cohort.GROUPS for node in cohort.tree_of(group)))
 
 
 def pandas_bands(frame: Any, cohort: _cohort.Cohort) -> list[str]:
@@ -230,14 +244,16 @@ def pandas_bands(frame: Any, cohort: _cohort.Cohort) -> list[str]:
 def pandas_inputs(cohort: _cohort.Cohort) -> tuple[dict[str, Any], list[tuple[str, float]]]:
     from _pandas_pipeline import Tree
 
-    children = {node.id: list(node.children) for node in cohort.internal}
-    bottom_up = [node.id for node in cohort.bottom_up()]
-    tree = Tree(
-        cohort.root.id, children, bottom_up, [leaf.id for leaf in cohort.leaves], [node.id for node in cohort.nodes]
-    )
+    trees: dict[str, Any] = {}
+    for group, _ in _cohort.GROUPS:
+        nodes = cohort.tree_of(group)
+        children = {node.id: list(node.children) for node in nodes if node.children}
+        bottom_up = [node.id for node in cohort.bottom_up(group)]
+        leaves = [node.id for node in nodes if not node.children]
+        trees[group] = Tree(nodes[0].id, children, bottom_up, leaves, [node.id for node in nodes])
     unit = 10**cohort.decimals
     bands = [(band_id, lower / unit) for band_id, _, lower in cohort.bands]
-    return {group: tree for group, _ in _cohort.GROUPS}, bands
+    return trees, bands
 
 
 # -- (a) and (c): scoring in memory -------------------------------------------------------------------
@@ -305,7 +321,7 @@ def in_memory(cohort: _cohort.Cohort, rubric: Any, repeat: int, *, every_node: b
             main = pandas_ranks(kept["pandas_main"], cohort, reference.main_ids())
             out["pandas_main"] = reference.check_ranks(main, pandas_bands(kept["pandas_main"], cohort))
             if every_node:
-                every = pandas_ranks(kept["pandas_all"], cohort, [node.id for node in cohort.nodes])
+                every = pandas_ranks(kept["pandas_all"], cohort, all_node_ids(cohort))
                 out["pandas_all"] = reference.check_ranks(every)
     return out
 
@@ -386,12 +402,15 @@ def figure_c(args: argparse.Namespace, rubric_for: Callable[[_cohort.Cohort], An
 # -- (b): CSV on disk to JSON, whole processes ---------------------------------------------------------
 
 
+POLARS_B = "polars read_csv + computation + write_json"
+
+
 def govindex_command() -> list[str]:
     script = Path(sys.executable).with_name("govindex")
     return [str(script)] if script.exists() else [sys.executable, "-m", "govindex"]
 
 
-def figure_b(cohort: _cohort.Cohort, repeat: int, workdir: Path) -> dict[str, Any]:
+def figure_b(cohort: _cohort.Cohort, repeat: int, workdir: Path, max_cells: int | None = None) -> dict[str, Any]:
     rubric, scores = cohort.write(workdir)
     size = scores.stat().st_size
     heading(
@@ -401,13 +420,16 @@ def figure_b(cohort: _cohort.Cohort, repeat: int, workdir: Path) -> dict[str, An
     base = govindex_command()
     help_text = subprocess.run([*base, "score", "--help"], capture_output=True, text=True, env=child_env()).stdout
     has_output = "--output" in help_text
+    overwrite = ["--overwrite"] if "--overwrite" in help_text else []  # each repetition writes the same file
     govindex_out = workdir / "govindex.json"
     pandas_out = workdir / "pandas.json"
 
     def govindex_job(rubric_path: Path, scores_path: Path, target: Path) -> tuple[list[str], Path | None]:
         command = [*base, "score", str(rubric_path), str(scores_path), "--format", "json"]
+        if max_cells is not None:
+            command += ["--max-cells", str(max_cells)]
         if has_output:
-            return [*command, "--output", str(target)], None
+            return [*command, "--output", str(target), *overwrite], None
         return command, target
 
     pipeline = str(HERE / "_pandas_pipeline.py")
@@ -415,16 +437,28 @@ def figure_b(cohort: _cohort.Cohort, repeat: int, workdir: Path) -> dict[str, An
     def pandas_job(rubric_path: Path, scores_path: Path, target: Path) -> list[str]:
         return [sys.executable, pipeline, str(rubric_path), str(scores_path), str(target), "--rank", "all"]
 
+    polars_pipeline = str(HERE / "_polars_pipeline.py")
+    polars_out = workdir / "polars.json"
+
+    def polars_job(rubric_path: Path, scores_path: Path, target: Path) -> list[str]:
+        return [sys.executable, polars_pipeline, str(rubric_path), str(scores_path), str(target)]
+
     # Warm up on a tiny cohort (writes the bytecode caches) so that no timed start compiles.
     warm = workdir / "warm"
     warm.mkdir(exist_ok=True)
-    tiny_rubric, tiny_scores = _cohort.build(10, len(cohort.leaves)).write(warm)
+    tiny_rubric, tiny_scores = _cohort.build(10, len(cohort.leaves), differ=cohort.district_nodes is not None).write(
+        warm
+    )
     command, stdout = govindex_job(tiny_rubric, tiny_scores, warm / "g.json")
     run_process(command, stdout=stdout, cwd=workdir)
     if HAVE_PANDAS:
         run_process(pandas_job(tiny_rubric, tiny_scores, warm / "p.json"), cwd=workdir)
     else:
         print(f"    {PANDAS_MISSING}")
+    if HAVE_POLARS:
+        run_process(polars_job(tiny_rubric, tiny_scores, warm / "pl.json"), cwd=workdir)
+    else:
+        print("    polars is not installed: its figures are skipped (pip install polars)")
 
     def run_govindex() -> tuple[float, int]:
         command, stdout = govindex_job(rubric, scores, govindex_out)
@@ -433,9 +467,14 @@ def figure_b(cohort: _cohort.Cohort, repeat: int, workdir: Path) -> dict[str, An
     def run_pandas() -> tuple[float, int]:
         return run_process(pandas_job(rubric, scores, pandas_out), cwd=workdir)
 
+    def run_polars() -> tuple[float, int]:
+        return run_process(polars_job(rubric, scores, polars_out), cwd=workdir)
+
     contenders: list[tuple[str, Callable[[], tuple[float, int]]]] = [("govindex score --format json", run_govindex)]
     if HAVE_PANDAS:
         contenders.append(("pandas read_csv + computation + to_json", run_pandas))
+    if HAVE_POLARS:
+        contenders.append((POLARS_B, run_polars))
     runs = alternate(contenders, repeat)
     figures: dict[str, Any] = {"csv_bytes": size, "govindex_writes": "--output" if has_output else "stdout"}
     for name, values in runs.items():
@@ -458,9 +497,27 @@ def figure_b(cohort: _cohort.Cohort, repeat: int, workdir: Path) -> dict[str, An
         import pandas as pd
 
         frame = pd.read_json(pandas_out, orient="records", dtype={"agency": str, "group": str})
-        every = pandas_ranks(frame, cohort, [node.id for node in cohort.nodes])
+        every = pandas_ranks(frame, cohort, all_node_ids(cohort))
         figures["pandas_wrong"] = reference.check_ranks(every, pandas_bands(frame, cohort))
         print(f"    govindex / pandas: wall {figures['ratio_wall']:.2f}×, peak memory {figures['ratio_memory']:.2f}×")
+    if HAVE_POLARS:
+        l_wall = summary([v[0] for v in runs[POLARS_B]])["median"]
+        l_mem = summary([v[1] for v in runs[POLARS_B]])["median"]
+        figures.update(
+            polars_wall_s=l_wall,
+            polars_peak_bytes=l_mem,
+            ratio_wall_polars=ratio(g_wall, l_wall),
+            ratio_memory_polars=ratio(g_mem, l_mem),
+        )
+        import pandas as pd
+
+        frame = pd.DataFrame(json.loads(polars_out.read_text(encoding="utf-8")))
+        every = pandas_ranks(frame, cohort, all_node_ids(cohort))
+        figures["polars_wrong"] = reference.check_ranks(every, pandas_bands(frame, cohort))
+        print(
+            f"    govindex / polars: wall {figures['ratio_wall_polars']:.2f}×, "
+            f"peak memory {figures['ratio_memory_polars']:.2f}×"
+        )
     n = len(cohort.agencies)
     print(f"    exact reference: govindex's JSON differs for {figures['govindex_wrong_agencies']} of {n} agencies")
     if HAVE_PANDAS:
@@ -489,7 +546,7 @@ def check_govindex_json(reference: Reference, path: Path) -> int:
             round(float(entry["total"]) * unit) != reference.sums[i][root] or entry["rank"] != reference.ranks[root][i]
         )
         bad = bad or entry["band"] != reference.bands[i]
-        for node in cohort.nodes:
+        for node in cohort.tree_of(cohort.groups[i]):
             if node.id == root:
                 continue
             cell = entry["nodes"][node.id]
@@ -660,6 +717,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=2017, help="random seed (default 2017)")
     parser.add_argument("--quick", action="store_true", help="small sizes and few repetitions, for CI")
     parser.add_argument("--only", default="abcde", help="which figures to measure, e.g. 'ad' (default all: abcde)")
+    parser.add_argument(
+        "--trees",
+        choices=("same", "differ"),
+        default="same",
+        help="the two groups share one tree (default), or their trees differ (same leaves, grouped otherwise)",
+    )
+    parser.add_argument(
+        "--max-cells", type=int, help="raise govindex's cell limit (needed from 50,000 agencies × 100 leaves)"
+    )
     args = parser.parse_args(argv)
     quick = args.quick
     args.agencies = args.agencies or (500 if quick else 10_000)
@@ -698,12 +764,12 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(cohort.rubric_yaml(), encoding="utf-8")
             return read_rubric(path)
 
-        cohort = _cohort.build(args.agencies, args.leaves, seed=args.seed)
+        cohort = _cohort.build(args.agencies, args.leaves, seed=args.seed, differ=args.trees == "differ")
         rubric = rubric_for(cohort)
         if "a" in args.only:
             figures["a"] = figure_a(cohort, rubric, args.repeat)
         if "b" in args.only:
-            figures["b"] = figure_b(cohort, args.repeat, workdir)
+            figures["b"] = figure_b(cohort, args.repeat, workdir, args.max_cells)
         if "e" in args.only:
             figures["e"] = figure_e(cohort, rubric, args.repeat, workdir)
         del cohort

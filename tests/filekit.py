@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import pytest
 
@@ -87,3 +90,13 @@ def run_cli(capsys: pytest.CaptureFixture[str], args: Sequence[str]) -> tuple[in
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err + captured.out
     return status, captured.out, captured.err
+
+
+@contextlib.contextmanager
+def raises_en(kind: type[BaseException], match: str | None = None) -> Iterator[Any]:
+    """``pytest.raises`` matching the English wording of a govindex error (``describe("en")``)."""
+    with pytest.raises(kind) as caught:
+        yield caught
+    if match is not None:
+        text = caught.value.describe("en") if hasattr(caught.value, "describe") else str(caught.value)
+        assert re.search(match, text), f"{match!r} not found in {text!r}"

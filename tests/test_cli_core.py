@@ -344,16 +344,14 @@ def test_reproduce_a_web_dataset_whose_known_error_is_gone(capsys: pytest.Captur
             "above.csv",
             "agency,group,infrastructure,internal_use,public_services,security,staff,policy\n"
             "so-noi-vu,provincial,7,21.7,23.5,12,10,6\n",
-            "above.csv:2:6: cơ quan 'so-noi-vu', tiêu chí 'Công tác đảm bảo an toàn thông tin': điểm 12 vượt điểm "
-            "tối đa 10",
+            "above.csv:2:6: agency 'so-noi-vu', node 'security': score 12 is above the maximum 10",
         ),
         (
             "missing.csv",
             "agency,group,infrastructure,internal_use,public_services,security,staff,policy\n"
             "so-noi-vu,provincial,7,21.7,23.5,9,10,6\n"
             "so-y-te,provincial,7,18.5,21.3,8,,8\n",
-            "missing.csv:3:7: cơ quan 'so-y-te', tiêu chí 'Nhân lực CNTT': không có điểm của 'staff' (ô trống là "
-            "'chưa cho điểm', không phải 0)",
+            "missing.csv:3:7: agency 'so-y-te', node 'staff': no score for 'staff' (an empty cell is 'not given', not 0)",
         ),
         (
             "disagree.csv",
@@ -366,20 +364,19 @@ def test_reproduce_a_web_dataset_whose_known_error_is_gone(capsys: pytest.Captur
         (
             "partial.csv",
             "agency,group,total,infrastructure\nso-noi-vu,provincial,77.2,7\n",
-            "partial.csv:2:3: cơ quan 'so-noi-vu', tiêu chí 'Tổng điểm': tiêu chí được cho điểm cùng với một số "
-            "tiêu chí con (infrastructure) nhưng không phải tất cả (thiếu internal_use, public_services, security, "
-            "staff, policy); hãy cho điểm mọi tiêu chí con hoặc không tiêu chí con nào",
+            "partial.csv:2:3: agency 'so-noi-vu', node 'total': the node is given together with some of its "
+            "sub-criteria (infrastructure) but not all (internal_use, public_services, security, staff, policy "
+            "missing); give every sub-criterion or none",
         ),
         (
             "decimals.csv",
             'agency,group,total\nso-noi-vu,provincial,"77,25"\n',
-            "decimals.csv:2:3: cơ quan 'so-noi-vu', tiêu chí 'Tổng điểm': điểm 77,25 có nhiều chữ số thập phân hơn "
-            "bộ tiêu chí (1)",
+            "decimals.csv:2:3: agency 'so-noi-vu', node 'total': score 77.25 has more decimals than the rubric's 1",
         ),
         (
             "text.csv",
             "agency,group,total\nso-noi-vu,provincial,bảy mươi\n",
-            "text.csv:2:3: cơ quan 'so-noi-vu', tiêu chí 'total': 'bảy mươi' không phải một số điểm",
+            "text.csv:2:3: agency 'so-noi-vu', node 'total': 'bảy mươi' is not a number of points",
         ),
         (
             "twice.csv",
@@ -389,8 +386,8 @@ def test_reproduce_a_web_dataset_whose_known_error_is_gone(capsys: pytest.Captur
         (
             "group.csv",
             "agency,group,total\nso-noi-vu,province,70\n",
-            "group.csv:2:2: cơ quan 'so-noi-vu': bộ tiêu chí 'sonla-2017-it' không có nhóm 'province'; các nhóm là "
-            "provincial, district",
+            "group.csv:2:2: agency 'so-noi-vu': unknown group 'province' in rubric 'sonla-2017-it'; "
+            "the groups are provincial, district",
         ),
     ],
 )
@@ -398,7 +395,7 @@ def test_refused_input_exits_2_naming_file_line_agency_node(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, text: str, message: str
 ) -> None:
     path = write(tmp_path, name, text)
-    status, out, err = run(capsys, "score", "sonla-2017-it", str(path))
+    status, out, err = run(capsys, "score", "sonla-2017-it", str(path), "--lang", "en")
     assert status == 2
     assert out == ""
     assert err == f"govindex: error: {tmp_path / message}\n"
@@ -407,7 +404,7 @@ def test_refused_input_exits_2_naming_file_line_agency_node(
 
 def test_unknown_node_column_and_unknown_rubric(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = write(tmp_path, "node.csv", "agency,group,security_level\nso-noi-vu,provincial,7\n")
-    status, _, err = run(capsys, "score", "sonla-2017-it", str(path))
+    status, _, err = run(capsys, "score", "sonla-2017-it", str(path), "--lang", "en")
     assert status == 2
     assert err.startswith(
         f"govindex: error: {path}:1:3: node 'security_level': unknown node 'security_level' in the header"
@@ -419,7 +416,7 @@ def test_unknown_node_column_and_unknown_rubric(capsys: pytest.CaptureFixture[st
     status, _, err = run(capsys, "reproduce", "sonla-2016-it")
     assert status == 2
     assert err == (
-        "govindex: error: unknown dataset 'sonla-2016-it'; the bundled datasets are sonla-2017-it, sonla-2017-web\n"
+        "govindex: error: không có bộ dữ liệu 'sonla-2016-it'; các bộ dữ liệu đi kèm là sonla-2017-it, sonla-2017-web\n"
     )
 
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from errorcheck import english, raises
+from filekit import raises_en
 from govindex import load_rubric
 from govindex.cli import main
 from govindex.errors import InputError
-from govindex.io.assessments import parse_assessment_file, read_assessments
+from govindex.io.assessments import parse_assessment_file
+from govindex.io.cohort import read_assessments
 from govindex.io.csvio import parse_scores_csv
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "dti-index-values.csv"
@@ -42,10 +43,10 @@ def test_the_example_scores_with_competition_ties_and_pillars(capsys: pytest.Cap
 @pytest.mark.parametrize(
     ("cell", "message"),
     [
-        ("0.68041", "giá trị chỉ số 0,68041 có nhiều chữ số thập phân hơn thang công bố (4, thang 0-1)"),
+        ("0.68041", "index value 0.68041 has more decimals than the published scale's 4 (0-1)"),
         (
             "1.0001",
-            "giá trị chỉ số 1,0001 vượt 1, mức cao nhất của thang công bố (0-1); một tỷ lệ không thể vượt toàn phần",
+            "index value 1.0001 is above 1, the top of the published scale (0-1); a share cannot exceed the whole",
         ),
     ],
 )
@@ -54,9 +55,9 @@ def test_a_bad_value_is_refused_at_its_cell(
 ) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text(EXAMPLE.read_text(encoding="utf-8").replace("0.6804", cell), encoding="utf-8")
-    status, out, err = run(capsys, "score", "vn-dti-2022-province", str(bad), "--values", "index")
+    status, out, err = run(capsys, "score", "vn-dti-2022-province", str(bad), "--values", "index", "--lang", "en")
     assert (status, out) == (2, "")
-    assert err.strip() == f"govindex: error: {bad}:6:10: cơ quan 'tinh-e', tiêu chí 'Hoạt động xã hội số': {message}"
+    assert err.strip() == f"govindex: error: {bad}:6:10: agency 'tinh-e', node 'digital_society': {message}"
 
 
 def test_the_long_form_and_yaml_are_read_on_the_scale_too() -> None:
@@ -64,7 +65,7 @@ def test_the_long_form_and_yaml_are_read_on_the_scale_too() -> None:
     long = 'agency,node,score\nson-la,digital_economy,"0,7805"\nson-la,digital_awareness,"0,78041"\n'
     with pytest.raises(InputError) as caught:
         parse_scores_csv(long, rubric, file="long.csv", values="index")
-    assert english(caught.value) == (
+    assert caught.value.describe("en") == (
         "long.csv:3:3: agency 'son-la', node 'digital_awareness': index value 0.78041 has more decimals than the "
         "published scale's 4 (0-1)"
     )
@@ -73,7 +74,7 @@ def test_the_long_form_and_yaml_are_read_on_the_scale_too() -> None:
     text = "agencies:\n  - id: son-la\n    name: Sơn La\n    group: province\n    scores: {digital_economy: 1.5}\n"
     with pytest.raises(InputError) as caught:
         parse_assessment_file(text, rubric, file="a.yaml", values="index")
-    assert english(caught.value).startswith(
+    assert caught.value.describe("en").startswith(
         "a.yaml:5:31: agencies[0].scores.digital_economy: agency 'son-la', node 'digital_economy': index value 1.5 "
         "is above 1"
     )
@@ -84,16 +85,18 @@ def test_the_long_form_and_yaml_are_read_on_the_scale_too() -> None:
 def test_points_stay_points_and_an_unknown_kind_is_refused(tmp_path: Path) -> None:
     rubric = load_rubric("vn-dti-2022-province")
     # read as points, the 4-decimal values are more precise than the rubric's points
-    with raises(InputError, match=r"dti-index-values.csv:6:10: .*score 0.6804 has more decimals than the rubric's 3"):
+    with raises_en(
+        InputError, match=r"dti-index-values.csv:6:10: .*score 0.6804 has more decimals than the rubric's 3"
+    ):
         read_assessments(EXAMPLE, rubric)
-    with raises(InputError, match="unknown kind of values 'shares'; use 'points' or 'index'"):
+    with raises_en(InputError, match="unknown kind of values 'shares'; use points, index"):
         read_assessments(EXAMPLE, rubric, values="shares")
     par = load_rubric("vn-par-2022-egov")
     table = tmp_path / "par.csv"
     table.write_text("agency,total\ndak-nong,83.71\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
         read_assessments(table, par, values="index")
-    assert english(caught.value) == (
+    assert caught.value.describe("en") == (
         f"{table}:2:2: agency 'dak-nong', node 'total': rubric 'vn-par-2022-egov' states no publication scale "
         "(publication: in the rubric), so its values cannot be read as index values"
     )

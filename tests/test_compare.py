@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from filekit import raises_en
 from govindex import Agency, Assessment, load_dataset, load_rubric, score
 from govindex.cli import main
 from govindex.compare import (
@@ -445,18 +446,18 @@ def test_compare_command_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["compare", "sonla-2017-it", "sonla-2017-it"]) == 2
     assert "hai kỳ cùng nhãn '2017'" in capsys.readouterr().err
     assert main(["compare", "sonla-2017-it", "x=sonla-2017-it:scores.txt"]) == 2
-    assert "cannot tell the kind of score file from the extension '.txt'" in capsys.readouterr().err
+    assert "không biết loại tệp điểm từ phần mở rộng '.txt'" in capsys.readouterr().err
     assert main(["compare", "sonla-2017-it", "x=sonla-2017-it", "--registry", "hanoi"]) == 2
     assert "không có danh mục 'hanoi'; các danh mục có sẵn: sonla" in capsys.readouterr().err
 
 
 def test_result_json_refusals() -> None:
-    with pytest.raises(FileFormatError, match=r"r.json:1:\d+: results\[0\].score: unknown key 'score'"):
+    with raises_en(FileFormatError, match=r"r.json:1:\d+: results\[0\].score: unknown key 'score'"):
         parse_result_json(
             '{"rubric": "x", "results": [{"agency": "a", "name": "A", "group": "g", "total": "1", "score": 1}]}',
             file="r.json",
         )
-    with pytest.raises(FileFormatError, match=r"r.json: results\[0\].rank: a rank must be a whole number"):
+    with raises_en(FileFormatError, match=r"r.json: results\[0\].rank: a rank must be a whole number"):
         parse_result_json(
             '{"rubric": "x", "results": [{"agency": "a", "name": "A", "group": "g", "total": "1", "rank": true}]}',
             file="r.json",

@@ -134,3 +134,81 @@ def test_mutated_score_tables(text: str) -> None:
 @given(st.binary(max_size=200))
 def test_arbitrary_bytes_as_csv(data: bytes) -> None:
     loads_or_refuses(lambda d: parse_scores_csv(d, DEMO, file="s.csv"), data)
+
+
+# --- the one reader, over bytes and near-valid files of every kind ---------------------------------------------------
+
+
+def _read_file(path: object, data: bytes, rubric: object = DEMO) -> None:
+    """Reading (and validating) the bytes as a score file: a cohort, or a GovIndexError; nothing else."""
+    from pathlib import Path
+
+    from govindex.io import ReadOptions, read_scores
+    from govindex.io.validate import validate_file
+
+    assert isinstance(path, Path)
+    path.write_bytes(data)
+    with contextlib.suppress(GovIndexError):
+        read_scores(path, rubric, options=ReadOptions(max_bytes=200_000, max_cells=20_000))  # type: ignore[arg-type]
+    report = validate_file(path, rubric, options=ReadOptions(max_bytes=200_000, max_cells=20_000))  # type: ignore[arg-type]
+    for problem in report.problems:
+        assert isinstance(problem, GovIndexError)
+        problem.describe("vi")
+        problem.describe("en")
+
+
+def _workbook(rows: list[list[object]]) -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400), suffix=st.sampled_from([".csv", ".xlsx", ".json", ".yaml"]))
+def test_any_bytes_read_as_a_score_file(tmp_path_factory: object, data: bytes, suffix: str) -> None:
+    folder = tmp_path_factory.mktemp("bytes")  # type: ignore[attr-defined]
+    _read_file(folder / f"f{suffix}", data)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.one_of(
+        mutations(WIDE),
+        mutations(LONG),
+        mutations(ASSESSMENT),
+        mutations('{"rubric": "demo", "results": [{"agency": "a", "group": "provincial", "total": "9", "nodes": {}}]}'),
+    ),
+    suffix=st.sampled_from([".csv", ".json", ".yaml"]),
+)
+def test_near_valid_files_read_as_score_files(tmp_path_factory: object, text: str, suffix: str) -> None:
+    folder = tmp_path_factory.mktemp("near")  # type: ignore[attr-defined]
+    _read_file(folder / f"f{suffix}", text.encode("utf-8", "surrogatepass"))
+
+
+cell_values = st.one_of(
+    st.none(),
+    st.integers(-5, 200),
+    st.decimals(min_value=-5, max_value=200, places=3, allow_nan=False),
+    st.sampled_from(["so-noi-vu", "provincial", "district", "35,5", "=1+1", "#DIV/0!", "bảy", "", " ", "x", "total"]),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(cell_values, max_size=6), max_size=6))
+def test_near_valid_workbooks_read_as_score_files(tmp_path_factory: object, rows: list[list[object]]) -> None:
+    import openpyxl.utils.exceptions
+
+    folder = tmp_path_factory.mktemp("xlsx")  # type: ignore[attr-defined]
+    try:
+        data = _workbook([["agency", "group", "infra", "ops", "total"], *rows])
+    except (openpyxl.utils.exceptions.IllegalCharacterError, ValueError):
+        return  # openpyxl will not write such a cell: not a file a person can have
+    _read_file(folder / "f.xlsx", data)

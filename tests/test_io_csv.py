@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from errorcheck import english, raises
-from filekit import RUBRIC, WIDE, run_cli
+from filekit import RUBRIC, WIDE, raises_en, run_cli
 from govindex import (
     FileFormatError,
     GovIndexError,
@@ -120,36 +119,38 @@ def test_trailing_empty_cells_as_excel_writes_them() -> None:
 
 def test_not_a_number() -> None:
     error = refused(WIDE.replace("35.5", "35.5đ"))
-    assert english(error) == "scores.csv:2:4: agency 'so-noi-vu', node 'infra': '35.5đ' is not a number of points"
+    assert error.describe("en") == "scores.csv:2:4: agency 'so-noi-vu', node 'infra': '35.5đ' is not a number of points"
 
 
 def test_above_the_maximum_and_too_many_decimals() -> None:
-    assert english(refused(WIDE.replace("35.5", "41"))) == (
+    assert refused(WIDE.replace("35.5", "41")).describe("en") == (
         "scores.csv:2:4: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40"
     )
-    assert english(refused(WIDE.replace("45.25", "45.255"))) == (
+    assert refused(WIDE.replace("45.25", "45.255")).describe("en") == (
         "scores.csv:3:5: agency 'so-tu-phap', node 'ops': score 45.255 has more decimals than the rubric's 2"
     )
 
 
 def test_negative_nan_and_exponents() -> None:
     assert (
-        english(refused(WIDE.replace("35.5", "-1")))
+        refused(WIDE.replace("35.5", "-1")).describe("en")
         == "scores.csv:2:4: agency 'so-noi-vu', node 'infra': score -1 is negative"
     )
-    assert "'NaN' is not a number of points" in english(refused(WIDE.replace("35.5", "NaN")))
-    assert "'1e1' has an exponent; write the number in plain digits" in english(refused(WIDE.replace("35.5", "1e1")))
+    assert "'NaN' is not a number of points" in refused(WIDE.replace("35.5", "NaN")).describe("en")
+    assert "'1e1' has an exponent; write the number in plain digits" in refused(WIDE.replace("35.5", "1e1")).describe(
+        "en"
+    )
 
 
 def test_unknown_node_column() -> None:
     error = refused(WIDE.replace(",ops,", ",opz,"))
     assert isinstance(error, FileFormatError)
-    assert english(error).startswith("scores.csv:1:5: node 'opz': unknown node 'opz' in the header")
+    assert error.describe("en").startswith("scores.csv:1:5: node 'opz': unknown node 'opz' in the header")
 
 
 def test_unknown_group() -> None:
     error = refused(WIDE.replace("so-tu-phap,provincial", "so-tu-phap,provincal"))
-    assert english(error) == (
+    assert error.describe("en") == (
         "scores.csv:3:2: agency 'so-tu-phap': unknown group 'provincal' in rubric 'demo'; "
         "the groups are provincial, district"
     )
@@ -158,57 +159,69 @@ def test_unknown_group() -> None:
 def test_same_agency_twice() -> None:
     error = refused(WIDE.replace("so-tu-phap", "so-noi-vu"))
     assert isinstance(error, InputError)
-    assert english(error) == "scores.csv:3:1: agency 'so-noi-vu': the agency appears twice (first on line 2)"
+    assert error.describe("en") == "scores.csv:3:1: agency 'so-noi-vu': the agency appears twice (first on line 2)"
 
 
 def test_long_form_refusals() -> None:
-    assert english(refused(LONG.replace("so-tu-phap,,,ops", "so-tu-phap,,,infra"))) == (
+    assert refused(LONG.replace("so-tu-phap,,,ops", "so-tu-phap,,,infra")).describe("en") == (
         "scores.csv:5:4: agency 'so-tu-phap', node 'infra': the score is given twice (first on line 4)"
     )
-    assert english(refused(LONG.replace("so-tu-phap,,,ops", "so-tu-phap,district,,ops"))) == (
+    assert refused(LONG.replace("so-tu-phap,,,ops", "so-tu-phap,district,,ops")).describe("en") == (
         "scores.csv:5:2: agency 'so-tu-phap': group 'district' differs from 'provincial' given on line 4"
     )
-    assert english(refused(LONG.replace(",ops,50", ",opz,50"))).startswith(
-        "scores.csv:3:4: agency 'so-noi-vu', node 'opz': unknown node 'opz' for group 'provincial'"
+    assert (
+        refused(LONG.replace(",ops,50", ",opz,50"))
+        .describe("en")
+        .startswith("scores.csv:3:4: agency 'so-noi-vu', node 'opz': unknown node 'opz' for group 'provincial'")
     )
-    assert english(refused(LONG.replace(",ops,50", ",ops,61"))) == (
+    assert refused(LONG.replace(",ops,50", ",ops,61")).describe("en") == (
         "scores.csv:3:5: agency 'so-noi-vu', node 'ops': score 61 is above the maximum 60"
     )
 
 
 def test_header_problems() -> None:
-    assert english(refused("")) == "scores.csv:1: the file is empty or has no header row"
-    assert english(refused("group,infra\nprovincial,3\n")) == (
+    assert refused("").describe("en") == "scores.csv:1: the file is empty or has no header row"
+    assert refused("group,infra\nprovincial,3\n").describe("en") == (
         "scores.csv:1: no row names the agency column; the header row needs a column agency, Tên cơ quan, "
-        "Cơ quan, Tên đơn vị, Đơn vị or 'Cơ quan, đơn vị'"
+        "Cơ quan, Tên đơn vị, Đơn vị, 'Cơ quan, đơn vị'"
     )
-    assert english(refused("agency,infra,infra\na,1,2\n")).startswith("scores.csv:1:3: column 'infra' appears twice")
-    assert english(refused("agency,infra\na,1\n")).startswith("scores.csv:1: the header has no 'group' column")
+    assert (
+        refused("agency,infra,infra\na,1,2\n").describe("en").startswith("scores.csv:1:3: column 'infra' appears twice")
+    )
+    assert refused("agency,infra\na,1\n").describe("en").startswith("scores.csv:1: the header has no 'group' column")
 
 
 def test_row_length_and_decimal_comma_hint() -> None:
     error = refused("agency,group,infra,ops\nso-noi-vu,provincial,9,0,50\n")
-    assert english(error) == (
+    assert error.describe("en") == (
         "scores.csv:2: the row has 5 cells but the header has 4; a decimal comma in a comma-separated file "
         "must be quoted (\"9,0\"), or separate with ';'"
     )
-    assert english(refused("agency,group,infra,ops\nso-noi-vu,provincial,9\n")) == (
+    assert refused("agency,group,infra,ops\nso-noi-vu,provincial,9\n").describe("en") == (
         "scores.csv:2: the row has 3 cells but the header has 4"
     )
 
 
 def test_bad_encoding_and_bad_quoting() -> None:
-    assert english(refused("agency,group\nSở,provincial\n".encode("utf-16"))).startswith("scores.csv: not UTF-8 text")
-    assert english(refused('agency,group,infra\n"so-noi-vu"x,provincial,1\n')).startswith("scores.csv:2: not valid CSV")
+    assert (
+        refused("agency,group\nSở,provincial\n".encode("utf-16"))
+        .describe("en")
+        .startswith("scores.csv: not UTF-8 text")
+    )
+    assert (
+        refused('agency,group,infra\n"so-noi-vu"x,provincial,1\n')
+        .describe("en")
+        .startswith("scores.csv:2: not valid CSV")
+    )
 
 
 def test_every_problem_is_collected() -> None:
     text = WIDE.replace("35.5", "x").replace("45.25", "61").replace("so-tu-phap,provincial", "so-tu-phap,prov")
     _, problems = check_scores_csv(text, DEMO, file="scores.csv")
-    assert [str(p).split(": ", 1)[0] for p in problems] == ["scores.csv:2:4", "scores.csv:3:2"]
+    assert [p.describe("en").split(": ", 1)[0] for p in problems] == ["scores.csv:2:4", "scores.csv:3:2"]
     text = WIDE.replace("35.5", "x").replace("45.25", "61")
     _, problems = check_scores_csv(text, DEMO, file="scores.csv")
-    assert [str(p).split(": ", 1)[0] for p in problems] == ["scores.csv:2:4", "scores.csv:3:5"]
+    assert [p.describe("en").split(": ", 1)[0] for p in problems] == ["scores.csv:2:4", "scores.csv:3:5"]
 
 
 def test_files_and_dispatch(tmp_path: Path) -> None:
@@ -217,9 +230,9 @@ def test_files_and_dispatch(tmp_path: Path) -> None:
     assert read_scores_csv(tmp_path / "wide.csv", DEMO) == read_assessments(tmp_path / "wide.csv", DEMO)
     selves = read_assessments(tmp_path / "long.csv", DEMO, source=Source.SELF)
     assert {a.source for a in selves} == {Source.SELF}
-    with raises(FileFormatError, match="cannot read the score file"):
+    with raises_en(FileFormatError, match="cannot read the file"):
         read_scores_csv(tmp_path / "missing.csv", DEMO)
-    with raises(FileFormatError, match=r"extension '\.txt'"):
+    with raises_en(FileFormatError, match=r"extension '\.txt'"):
         read_assessments(tmp_path / "scores.txt", DEMO)
 
 
@@ -227,12 +240,12 @@ def test_cli_score_shows_csv_refusals(tmp_path: Path, capsys: pytest.CaptureFixt
     (tmp_path / "demo.yaml").write_text(RUBRIC, encoding="utf-8")
     path = tmp_path / "scores.csv"
     path.write_text(WIDE.replace("35.5", "41"), encoding="utf-8")
+    status, _, err = run_cli(capsys, ["score", str(tmp_path / "demo.yaml"), str(path), "--lang", "en"])
+    assert status == 2
+    assert err == f"govindex: error: {path}:2:4: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40\n"
     status, _, err = run_cli(capsys, ["score", str(tmp_path / "demo.yaml"), str(path)])
     assert status == 2
-    assert err == (
-        f"govindex: error: {path}:2:4: cơ quan 'so-noi-vu', tiêu chí 'Hạ tầng và nền tảng số': điểm 41 vượt điểm "
-        "tối đa 40\n"
-    )
+    assert err == f"govindex: error: {path}:2:4: cơ quan 'Sở Nội vụ', tiêu chí 'infra': điểm 41 vượt điểm tối đa 40\n"
 
 
 points = st.decimals(min_value=0, max_value=40, places=2, allow_nan=False, allow_infinity=False)

@@ -176,8 +176,8 @@ def test_the_wide_form_refuses_evidence() -> None:
     item = Assessment(Agency("so-y-te", "Sở Y tế", "provincial"), {"policy": Decimal(9)}, evidence={"policy": "BB 12"})
     with pytest.raises(InputError) as caught:
         dump_scores_csv([item], RUBRIC, form="wide")
-    assert str(caught.value) == (
-        "agency 'so-y-te', node 'policy': the wide form of a CSV score table cannot hold evidence (tài liệu kiểm "
+    assert caught.value.describe("en") == (
+        "agency 'so-y-te', node 'policy': the wide form of a score table cannot hold evidence (tài liệu kiểm "
         "chứng); write the long form, one score per row with its evidence, or an assessment file"
     )
 
@@ -190,9 +190,8 @@ def test_score_tables_refuse_agency_attributes(writer: str) -> None:
             dump_scores_csv([item], RUBRIC)
         else:
             xlsx_round_trip([item])
-    what = "a CSV score table" if writer == "csv" else "an XLSX score table"
-    assert str(caught.value) == (
-        f"agency 'so-y-te': {what} cannot hold the agency attributes dvc_muc_4; write an assessment file "
+    assert caught.value.describe("en") == (
+        "agency 'so-y-te': a score table cannot hold the agency attributes dvc_muc_4; write an assessment file "
         "(YAML or JSON) to keep them"
     )
 
@@ -207,20 +206,20 @@ def test_assessment_files_keep_agency_attributes() -> None:
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("Sở\x1b[31m", "holds a control character, which a score table cannot hold"),
+        ("Sở\x1b[31m", "holds a control character or an unusable character, which a score table cannot hold"),
         ("Sở Y tế ", "begins or ends with white space, which a score table does not keep"),
     ],
 )
 def test_text_a_table_would_change_is_refused(name: str, message: str) -> None:
     with pytest.raises(InputError) as caught:
         dump_scores_csv([sample(name=name)], RUBRIC)
-    assert f"the text {name!r} {message}" in str(caught.value)
+    assert f"the text {name!r} {message}" in caught.value.describe("en")
 
 
 def test_xlsx_refuses_a_leading_tab_it_would_strip() -> None:
     with pytest.raises(InputError) as caught:
         xlsx_round_trip([sample(name="\t=1")])
-    assert "the text '\\t=1' begins or ends with white space" in str(caught.value)
+    assert "the text '\\t=1' begins or ends with white space" in caught.value.describe("en")
 
 
 def test_csv_writes_and_reads_the_source_per_agency() -> None:
@@ -241,6 +240,6 @@ def test_an_unknown_source_is_refused_with_its_cell() -> None:
     text = "agency,group,source,policy\nso-y-te,provincial,khác,9\n"
     with pytest.raises(GovIndexError) as caught:
         parse_scores_csv(text, RUBRIC, file="scores.csv")
-    assert str(caught.value) == (
+    assert caught.value.describe("en") == (
         "scores.csv:2:3: agency 'so-y-te': 'khác' is not a source; write self (tự đánh giá) or appraised (thẩm định)"
     )

@@ -15,8 +15,9 @@ import pytest
 from filekit import run_cli
 from govindex import GovIndexError, load_rubric, parse_scores_csv, score
 from govindex.cli import main
-from govindex.io.assessments import read_assessments
+from govindex.io import read_scores
 from govindex.io.cells import ReadOptions
+from govindex.io.cohort import read_assessments
 from govindex.io.directory import load_directory
 from govindex.io.published import load_dataset
 
@@ -66,7 +67,7 @@ def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
 def refused(path: Path, options: ReadOptions = NOTES) -> str:
     with pytest.raises(GovIndexError) as caught:
         read_assessments(path, RUBRIC, options=options)
-    return str(caught.value)
+    return caught.value.describe("en")
 
 
 def assert_published(assessments: tuple[object, ...]) -> None:
@@ -107,7 +108,9 @@ def test_a_workbook_as_people_keep_it_scores_exactly() -> None:
     assert_published(assessments)
     # the same scores as the plain table of the bundled data
     plain = parse_scores_csv((ROOT / "tests" / "data" / "sonla-2017-it-provincial.csv").read_bytes(), RUBRIC)
-    assert {a.agency.id: dict(a.scores) for a in assessments} == {a.agency.id: dict(a.scores) for a in plain}
+    # the workbook's total column is kept as given (scoring checks it against the sum)
+    given = {a.agency.id: {node: value for node, value in a.scores.items() if node != "total"} for a in assessments}
+    assert given == {a.agency.id: dict(a.scores) for a in plain}
 
 
 def test_its_vietnamese_excel_csv_scores_exactly() -> None:
@@ -137,8 +140,15 @@ def test_a_column_not_named_with_ignore_column_is_refused(capsys: pytest.Capture
         f"{EXAMPLES / 'bang-diem-so-nganh.xlsx'}:Bảng điểm!K4: node 'Ghi chú': unknown node 'Ghi chú' in the header"
     )
     assert message.endswith("to leave a column unread, name it with --ignore-column)")
-    status, _, err = run_cli(capsys, ["score", "sonla-2017-it", str(EXAMPLES / "bang-diem-so-nganh.csv")])
+    status, _, err = run_cli(
+        capsys, ["score", "sonla-2017-it", str(EXAMPLES / "bang-diem-so-nganh.csv"), "--lang", "en"]
+    )
     assert status == 2 and f"{EXAMPLES / 'bang-diem-so-nganh.csv'}:4:11: node 'Ghi chú'" in err
+    status, _, err = run_cli(capsys, ["score", "sonla-2017-it", str(EXAMPLES / "bang-diem-so-nganh.csv")])
+    assert (
+        status == 2
+        and f"{EXAMPLES / 'bang-diem-so-nganh.csv'}:4:11: tiêu chí 'Ghi chú': cột 'Ghi chú' không phải" in err
+    )
 
 
 # --- the header row and the sheet ------------------------------------------
@@ -164,7 +174,7 @@ def test_the_header_is_the_first_row_naming_the_agency_column(tmp_path: Path) ->
     message = refused(write(tmp_path, "b.csv", "BẢNG ĐIỂM\nSTT;Cơ quan chủ quản\n1;Sở Nội vụ\n"))
     assert message == (
         f"{tmp_path / 'b.csv'}:1: no row names the agency column; the header row needs a column agency, "
-        "Tên cơ quan, Cơ quan, Tên đơn vị, Đơn vị or 'Cơ quan, đơn vị'"
+        "Tên cơ quan, Cơ quan, Tên đơn vị, Đơn vị, 'Cơ quan, đơn vị'"
     )
 
 
@@ -185,7 +195,7 @@ def test_the_first_sheet_with_a_header_is_read_unless_one_is_named(tmp_path: Pat
     assert (district.agency.id, district.agency.group) == ("moc-chau", "district")
     assert refused(path, ReadOptions(sheet="Bìa")) == (
         f"{path}:Bìa!1: no row names the agency column; the header row needs a column agency, Tên cơ quan, "
-        "Cơ quan, Tên đơn vị, Đơn vị or 'Cơ quan, đơn vị'"
+        "Cơ quan, Tên đơn vị, Đơn vị, 'Cơ quan, đơn vị'"
     )
     assert refused(path, ReadOptions(sheet="Khác")) == (
         f"{path}: the workbook has no sheet 'Khác'; its sheets are Bìa, Khối sở, Khối huyện"
@@ -220,7 +230,7 @@ def test_a_node_column_by_name_or_id_and_a_maximum_that_must_match(tmp_path: Pat
     wrong = header.replace("(10đ)", "(12 điểm)")
     assert refused(write(tmp_path, "b.csv", wrong + "so-noi-vu;provincial;7;20,5;9\n")) == (
         f"{tmp_path / 'b.csv'}:1:3: column 'HẠ TẦNG  kỹ thuật CNTT (12 điểm)' gives the maximum 12, but node "
-        "'infrastructure' has the maximum 10, 5 in rubric 'sonla-2017-it'"
+        "'infrastructure' has the maximum 5, 10 in rubric 'sonla-2017-it'"
     )
     # 5 points is the district maximum: a provincial row under that header is refused
     five = header.replace("(10đ)", "(5 điểm)")
@@ -234,9 +244,13 @@ def test_a_total_column_is_checked_against_the_sum(tmp_path: Path) -> None:
     row = "so-noi-vu;Sở, ban, ngành cấp tỉnh;7,0;21,7;23,5;9,0;10;6,0;{}\n"
     header = "agency;Nhóm;infrastructure;internal_use;public_services;security;staff;policy;Tổng điểm (100 điểm)\n"
     (assessment,) = read_assessments(write(tmp_path, "a.csv", header + row.format("77,2")), RUBRIC)
-    assert "total" not in assessment.scores
+    assert assessment.scores["total"] == Decimal("77.2")  # kept as given; scoring checks it against the sum
     assert score(RUBRIC, [assessment]).agency("so-noi-vu").total == Decimal("77.2")
-    assert refused(write(tmp_path, "b.csv", header + row.format("77,3"))) == (
+    # scoring refuses a total that disagrees, placed at its cell (validate lists it with the file's other problems)
+    cohort = read_scores(write(tmp_path, "b.csv", header + row.format("77,3")), RUBRIC)
+    with pytest.raises(GovIndexError) as caught:
+        score(RUBRIC, cohort.table)
+    assert cohort.locate(caught.value).describe("en") == (
         f"{tmp_path / 'b.csv'}:2:9: agency 'so-noi-vu', node 'total': the score given for this node (77.3) "
         "disagrees with the sum of its sub-criteria (infrastructure 7.0 + internal_use 21.7 + public_services "
         "23.5 + security 9.0 + staff 10.0 + policy 6.0 = 77.2)"
@@ -253,7 +267,7 @@ def test_a_group_by_its_name_and_an_unknown_group(tmp_path: Path) -> None:
     assert assessment.agency.group == "district"
     bad = text.replace('"ubnd huyện,  thành phố"', "Huyện")
     assert refused(write(tmp_path, "b.csv", bad)).startswith(
-        f"{tmp_path / 'b.csv'}:2:2: cơ quan 'ubnd-huyen-moc-chau': bộ tiêu chí 'sonla-2017-it' không có nhóm 'Huyện'"
+        f"{tmp_path / 'b.csv'}:2:2: agency 'ubnd-huyen-moc-chau': unknown group 'Huyện' in rubric 'sonla-2017-it'"
     )
 
 
@@ -304,7 +318,9 @@ def test_names_get_their_stable_ids_from_the_registry(tmp_path: Path, capsys: py
     )
     assert second.agency.id == "so-noi-vu"
     unknown = write(tmp_path, "b.csv", "Tên cơ quan;Tổng điểm\nSở Không Có;80\n")
-    assert refused(unknown, ReadOptions(registry=sonla)).startswith(
+    with pytest.raises(GovIndexError) as caught:
+        read_assessments(unknown, RUBRIC, options=ReadOptions(registry=sonla))
+    assert str(caught.value).startswith(
         f"{unknown}:2:1: cơ quan 'Sở Không Có': không có cơ quan, đơn vị tên 'Sở Không Có' trong danh mục 'sonla'"
     )
     loose = write(tmp_path, "c.csv", "Tên cơ quan;Tổng điểm\nSở Văn hóa Ththao và Du lịch;80\n")
@@ -349,7 +365,7 @@ def test_publish_reads_the_kept_sheet_and_refuses_an_agency_twice(
     status, _, err = run_cli(capsys, args)
     assert (status, err) == (0, "")
     assert "Sở Thông tin và Truyền thông" in output.read_text(encoding="utf-8")
-    status, _, err = run_cli(capsys, [*args[:3], "sonla-2017-it", *args[3:]])
+    status, _, err = run_cli(capsys, [*args[:3], "sonla-2017-it", *args[3:], "--lang", "en"])
     assert status == 2
     assert err == (
         "govindex: error: sonla-2017-it: agency 'so-thong-tin-va-truyen-thong': the agency is in two files: "

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from errorcheck import english, raises
-from filekit import ASSESSMENT, RUBRIC, WIDE, run_cli
+from filekit import ASSESSMENT, RUBRIC, WIDE, raises_en, run_cli
 from govindex import GovIndexError, load_rubric, parse_assessment_file, parse_rubric, parse_scores_csv
-from govindex.io.assessments import read_assessments
 from govindex.io.cells import ReadOptions
+from govindex.io.cohort import read_assessments
 from govindex.io.yamlio import load_document
 
 DEMO = parse_rubric(RUBRIC)
@@ -62,7 +61,7 @@ def rewrite_sheet(data: bytes, change: object) -> bytes:
 
 
 def test_one_thousand_with_a_dot_is_ambiguous() -> None:
-    assert english(refused_csv(WIDE.replace("35.5", "1.000"))) == (
+    assert refused_csv(WIDE.replace("35.5", "1.000")).describe("en") == (
         "scores.csv:2:4: agency 'so-noi-vu', node 'infra': '1.000' is ambiguous: a thousands separator (1000), "
         "or decimals (1)? The rubric has 2 decimal(s); write the number in plain digits, with at most 2 decimal(s)"
     )
@@ -70,15 +69,15 @@ def test_one_thousand_with_a_dot_is_ambiguous() -> None:
     three = parse_rubric(RUBRIC.replace("decimals: 2", "decimals: 3"))
     assert parse_scores_csv(WIDE.replace("35.5", "1.000"), three)[0].scores["infra"] == Decimal("1.000")
     # three decimals that the rubric refuses anyway keep the message about decimals
-    assert "has more decimals than the rubric's 2" in english(refused_csv(WIDE.replace("35.5", "1.005")))
+    assert "has more decimals than the rubric's 2" in refused_csv(WIDE.replace("35.5", "1.005")).describe("en")
 
 
 def test_one_thousand_in_yaml_is_ambiguous_too() -> None:
     error = refused_yaml(ASSESSMENT.replace("infra: 35.5", "infra: 12.500"))
-    assert english(error) == (
+    assert error.describe("en") == (
         "scores.yaml:9:14: agencies[0].scores.infra: agency 'so-noi-vu', node 'infra': 12.500 is ambiguous: "
-        "a thousands separator (12500), or decimals (12.5)? The rubric has 2 decimal(s); write the number with "
-        "at most 2 decimal(s)"
+        "a thousands separator (12500), or decimals (12.5)? The rubric has 2 decimal(s); write the number in "
+        "plain digits, with at most 2 decimal(s)"
     )
 
 
@@ -95,12 +94,12 @@ def test_one_thousand_in_yaml_is_ambiguous_too() -> None:
 )
 def test_numbers_that_are_not_plain_digits_are_refused(cell: str, message: str) -> None:
     error = refused_csv(WIDE.replace("35.5", cell))
-    assert english(error).startswith(f"scores.csv:2:4: agency 'so-noi-vu', node 'infra': {message}")
+    assert error.describe("en").startswith(f"scores.csv:2:4: agency 'so-noi-vu', node 'infra': {message}")
 
 
 def test_a_file_writes_its_numbers_with_one_decimal_separator() -> None:
     text = WIDE.replace("45.25", '"45,25"')
-    assert english(refused_csv(text)) == (
+    assert refused_csv(text).describe("en") == (
         "scores.csv:3:5: agency 'so-tu-phap', node 'ops': '45,25' has the decimal separator ',', but '35.5' at "
         "line 2, column 4 has '.'; a file writes all its numbers with one decimal separator"
     )
@@ -120,7 +119,7 @@ def test_numbers_typed_as_numbers_in_excel_do_not_count_as_a_separator() -> None
     mixed = workbook([header, ["so-noi-vu", "provincial", "35.5", "45,25"]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(mixed, DEMO, file="scores.xlsx")
-    assert english(caught.value) == (
+    assert caught.value.describe("en") == (
         "scores.xlsx:Điểm!D2: agency 'so-noi-vu', node 'ops': '45,25' has the decimal separator ',', but '35.5' "
         "at cell C2 has '.'; a file writes all its numbers with one decimal separator"
     )
@@ -135,14 +134,14 @@ def test_a_decimal_comma_in_yaml_is_read_where_points_are_expected() -> None:
     # as text it stays text
     assert load_document("name: 4,5\n").data == {"name": "4,5"}
     # quoted, it is text where a number is expected
-    assert "expected a number, got the text '35,5'" in str(
-        refused_yaml(ASSESSMENT.replace("infra: 35.5", "infra: '35,5'"))
+    assert "expected a number, got the text '35,5'" in (
+        refused_yaml(ASSESSMENT.replace("infra: 35.5", "infra: '35,5'")).describe("en")
     )
 
 
 def test_a_decimal_comma_inside_braces_says_what_went_wrong() -> None:
     text = "agencies:\n  - {id: so-noi-vu, name: Sở Nội vụ, group: provincial, scores: {infra: 35,5, ops: 50}}\n"
-    assert english(refused_yaml(text)) == (
+    assert refused_yaml(text).describe("en") == (
         "scores.yaml:2:76: agencies[0].scores['5']: in a {...} mapping a comma separates entries, so "
         "'infra: 35,5' reads as 'infra: 35' and a key '5' of its own; write the number with a decimal point "
         "(infra: 35.5), or write the mapping on lines of its own"
@@ -163,7 +162,7 @@ def test_a_decimal_comma_inside_braces_says_what_went_wrong() -> None:
 )
 def test_yaml_tags_are_refused_with_their_position(value: str, tag: str) -> None:
     error = refused_yaml(ASSESSMENT.replace("year: 2024", f"year: {value}"))
-    assert english(error).startswith(f"scores.yaml:2:7: year: the YAML tag {tag} is not allowed")
+    assert error.describe("en").startswith(f"scores.yaml:2:7: year: the YAML tag {tag} is not allowed")
 
 
 def test_plain_dates_still_read_as_dates() -> None:
@@ -180,7 +179,7 @@ def test_one_visible_id_in_nfc_and_nfd_is_one_agency() -> None:
         f"  - {{id: {nfc_id}, name: A, group: provincial, scores: {{infra: 1}}}}\n"
         f"  - {{id: {nfd_id}, name: B, group: provincial, scores: {{infra: 2}}}}\n"
     )
-    assert english(refused_yaml(text)) == (
+    assert refused_yaml(text).describe("en") == (
         "scores.yaml:3:10: agencies[1].id: agency 'sở-nội-vụ': the agency appears twice (first at agencies[0])"
     )
     as_json = '{"agencies": [{"id": "' + nfd_id + '", "name": "A", "group": "provincial"}]}'
@@ -191,7 +190,7 @@ def test_a_rubric_reference_is_an_id_never_a_path_to_read(tmp_path: Path, capsys
     secret = tmp_path / "secret.yaml"
     secret.write_text("password: hunter2\n", encoding="utf-8")
     error = refused_yaml(ASSESSMENT.replace("rubric: demo", f"rubric: {secret}"))
-    assert english(error) == (
+    assert error.describe("en") == (
         "scores.yaml:1:9: rubric: a data file names its rubric by id (letters, digits, '_', '.', '-'; see govindex "
         "rubrics), never by a path; give a rubric file with --rubric"
     )
@@ -221,7 +220,9 @@ def test_every_row_is_read_whatever_the_stored_dimension_says(tmp_path: Path) ->
     path.write_bytes(data)
     with pytest.raises(GovIndexError) as caught:
         read_assessments(path, DEMO)
-    assert english(caught.value) == f"{path}:Điểm!C7: agency 'so-6', node 'infra': score 41 is above the maximum 40"
+    assert (
+        caught.value.describe("en") == f"{path}:Điểm!C7: agency 'so-6', node 'infra': score 41 is above the maximum 40"
+    )
     fixed = rewrite_sheet(data, lambda xml: xml.replace("<v>41</v>", "<v>40</v>"))
     path.write_bytes(fixed)
     assert len(read_assessments(path, DEMO)) == 6
@@ -239,7 +240,7 @@ def test_a_malformed_formula_cache_is_refused_naming_sheet_and_cell(tmp_path: Pa
     path.write_bytes(data)
     with pytest.raises(GovIndexError) as caught:
         read_assessments(path, DEMO)
-    assert english(caught.value) == (
+    assert caught.value.describe("en") == (
         f"{path}:Điểm!D2: the formula's saved result 'abc' is not a number; open and save the file in Excel, "
         "or type the value"
     )
@@ -256,23 +257,25 @@ def test_a_file_over_the_byte_limit_is_refused_before_it_is_read(
     size = path.stat().st_size
     with pytest.raises(GovIndexError) as caught:
         read_assessments(path, DEMO, options=ReadOptions(max_bytes=100))
-    assert english(caught.value) == (
+    assert caught.value.describe("en") == (
         f"{path}: the file holds {size} bytes, more than the 100 bytes read; raise the limit with --max-bytes "
         "(max_bytes=) if the file is right"
     )
     assert len(read_assessments(path, DEMO, options=ReadOptions(max_bytes=size))) == 3
     rubric = tmp_path / "demo.yaml"
     rubric.write_text(RUBRIC, encoding="utf-8")
-    status, _, err = run_cli(capsys, ["score", str(rubric), str(path), "--max-bytes", "100"])
+    status, _, err = run_cli(capsys, ["score", str(rubric), str(path), "--max-bytes", "100", "--lang", "en"])
     assert status == 2 and "more than the 100 bytes read" in err
+    status, _, err = run_cli(capsys, ["score", str(rubric), str(path), "--max-bytes", "100"])
+    assert status == 2 and "nhiều hơn giới hạn 100 byte" in err
     yaml_path = tmp_path / "scores.yaml"
     yaml_path.write_text(ASSESSMENT, encoding="utf-8")
-    with raises(GovIndexError, match="more than the 100 bytes read"):
+    with raises_en(GovIndexError, match="more than the 100 bytes read"):
         read_assessments(yaml_path, DEMO, options=ReadOptions(max_bytes=100))
 
 
 def test_a_table_over_the_cell_limit_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert english(refused_csv(WIDE, max_cells=20)) == (
+    assert refused_csv(WIDE, max_cells=20).describe("en") == (
         "scores.csv:4: the table has more than 20 cells; raise the limit with --max-cells (max_cells=) "
         "if the file is right"
     )
@@ -281,15 +284,19 @@ def test_a_table_over_the_cell_limit_is_refused(tmp_path: Path, capsys: pytest.C
     path.write_bytes(data)
     with pytest.raises(GovIndexError) as caught:
         read_assessments(path, DEMO, options=ReadOptions(max_cells=20))
-    assert english(caught.value).startswith(f"{path}:Điểm!4: the table has more than 20 cells")
+    assert caught.value.describe("en").startswith(f"{path}:Điểm!4: the table has more than 20 cells")
     rubric = tmp_path / "demo.yaml"
     rubric.write_text(RUBRIC, encoding="utf-8")
-    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--max-cells", "20"])
+    status, out, _ = run_cli(
+        capsys, ["validate", "--rubric", str(rubric), str(path), "--max-cells", "20", "--lang", "en"]
+    )
     assert status == 2 and "the table has more than 20 cells" in out
+    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--max-cells", "20"])
+    assert status == 2 and "bảng có hơn 20 ô" in out
 
 
 def test_limits_must_be_positive() -> None:
-    with raises(GovIndexError, match="max_cells must be a positive whole number"):
+    with raises_en(GovIndexError, match="max_cells must be a positive whole number"):
         ReadOptions(max_cells=0)
 
 
@@ -303,7 +310,7 @@ def test_an_agency_in_two_files_is_refused_naming_both(tmp_path: Path, capsys: p
     first.write_text("agency,group,infra,ops\nso-noi-vu,provincial,35.5,50\n", encoding="utf-8")
     second = tmp_path / "b.yaml"
     second.write_text(ASSESSMENT, encoding="utf-8")
-    status, _, err = run_cli(capsys, ["score", str(rubric), english(first), str(second)])
+    status, _, err = run_cli(capsys, ["score", str(rubric), str(first), str(second), "--lang", "en"])
     assert status == 2
     assert err == (
         f"govindex: error: {second}:5: agency 'so-noi-vu': the agency is in two files: {first} (line 2) and "
@@ -311,9 +318,11 @@ def test_an_agency_in_two_files_is_refused_naming_both(tmp_path: Path, capsys: p
     )
     third = tmp_path / "c.csv"
     third.write_text("agency,group,total\nhuyen-yen-chau,district,70\n", encoding="utf-8")
-    status, out, err = run_cli(capsys, ["score", str(rubric), english(first), str(third), "--format", "csv"])
+    status, out, err = run_cli(capsys, ["score", str(rubric), str(first), str(third), "--format", "csv"])
     assert (status, err) == (0, "")
     assert "so-noi-vu" in out and "huyen-yen-chau" in out
-    status, out, _ = run_cli(capsys, ["validate", "--together", "--rubric", str(rubric), english(first), str(second)])
+    status, out, _ = run_cli(
+        capsys, ["validate", "--together", "--rubric", str(rubric), str(first), str(second), "--lang", "en"]
+    )
     assert status == 2
     assert f"{second}:5: agency 'so-noi-vu': the agency is in two files: {first} (line 2) and {second}" in out

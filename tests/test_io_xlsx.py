@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from errorcheck import english, raises
-from filekit import RUBRIC, WIDE
+from filekit import RUBRIC, WIDE, raises_en
 from govindex import (
     FileFormatError,
     GovIndexError,
@@ -62,7 +61,7 @@ def test_binary_floats_become_the_decimal_that_was_typed() -> None:
     assert excel_cell_text(9.3) == "9.3"
     assert excel_cell_text(24.8) == "24.8"
     assert excel_cell_text(1e-7) == "0.0000001"
-    with raises(FileFormatError, match="not finite"):
+    with raises_en(FileFormatError, match="not finite"):
         excel_cell_text(float("nan"))
 
 
@@ -70,15 +69,17 @@ def test_dates_errors_and_text_are_refused_in_score_cells() -> None:
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", dt.datetime(2024, 1, 2), 50, None]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert english(caught.value).startswith("scores.xlsx:Sheet!D2: the cell holds a date or time (2024-01-02 00:00:00)")
+    assert caught.value.describe("en").startswith(
+        "scores.xlsx:Sheet!D2: the cell holds a date or time (2024-01-02 00:00:00)"
+    )
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", "#DIV/0!", 50, None]])
-    with raises(GovIndexError, match=r"^scores.xlsx:Sheet!D2: the cell holds the Excel error #DIV/0!"):
+    with raises_en(GovIndexError, match=r"^scores.xlsx:Sheet!D2: the cell holds the Excel error #DIV/0!"):
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", "ba mươi", 50, None]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
     assert (
-        english(caught.value)
+        caught.value.describe("en")
         == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': 'ba mươi' is not a number of points"
     )
 
@@ -88,13 +89,13 @@ def test_same_rules_as_csv() -> None:
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
     assert (
-        english(caught.value)
+        caught.value.describe("en")
         == "scores.xlsx:Sheet!D2: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40"
     )
     data = workbook(
         [HEADER, ["so-noi-vu", "provincial", "A", 1, 2, None], ["so-noi-vu", "provincial", "A", 1, 2, None]]
     )
-    with raises(GovIndexError, match=r"^scores.xlsx:Sheet!A3: agency 'so-noi-vu': the agency appears twice"):
+    with raises_en(GovIndexError, match=r"^scores.xlsx:Sheet!A3: agency 'so-noi-vu': the agency appears twice"):
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
 
 
@@ -114,11 +115,13 @@ def test_formulas_without_a_saved_result_are_refused() -> None:
     data = workbook([HEADER, ["so-noi-vu", "provincial", "Sở Nội vụ", 35.5, 50, "=D2+E2"]])
     with pytest.raises(GovIndexError) as caught:
         parse_scores_xlsx(data, DEMO, file="scores.xlsx")
-    assert english(caught.value).startswith("scores.xlsx:Sheet!F2: the cell holds a formula without a saved result")
+    assert caught.value.describe("en").startswith(
+        "scores.xlsx:Sheet!F2: the cell holds a formula without a saved result"
+    )
 
 
 def test_not_a_workbook() -> None:
-    with raises(FileFormatError, match=r"^scores.xlsx: not a readable .xlsx workbook"):
+    with raises_en(FileFormatError, match=r"^scores.xlsx: not a readable .xlsx workbook"):
         parse_scores_xlsx(b"agency,group\n", DEMO, file="scores.xlsx")
 
 
@@ -172,13 +175,13 @@ def test_without_openpyxl_the_message_says_what_to_install(monkeypatch: pytest.M
     monkeypatch.setitem(sys.modules, "openpyxl.styles", None)
     with pytest.raises(MissingDependencyError) as caught:
         parse_scores_xlsx(b"PK", DEMO, file="scores.xlsx")
-    assert "pip install 'govindex[excel]'" in english(caught.value)
+    assert "pip install 'govindex[excel]'" in caught.value.describe("en")
     rubric = load_rubric("sonla-2017-web")
     from govindex import Agency, Assessment
 
     result = score(rubric, [Assessment(Agency("a", "Sở A", "provincial"), {"total": "80"})])
-    with raises(MissingDependencyError, match=r"pip install 'govindex\[excel\]'"):
+    with pytest.raises(MissingDependencyError, match=r"pip install 'govindex\[excel\]'"):
         render(result, "xlsx")
     (tmp_path / "s.xlsx").write_bytes(b"PK")
-    with raises(MissingDependencyError, match=r"pip install 'govindex\[excel\]'"):
+    with raises_en(MissingDependencyError, match=r"pip install 'govindex\[excel\]'"):
         read_assessments(tmp_path / "s.xlsx", rubric)

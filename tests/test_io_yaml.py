@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from errorcheck import english, raises
-from filekit import ASSESSMENT, RUBRIC, position, run_cli
+from errorcheck import english
+from filekit import ASSESSMENT, RUBRIC, position, raises_en, run_cli
 from govindex import (
     FileFormatError,
     GovIndexError,
@@ -58,7 +58,7 @@ def test_repeated_key_is_refused_with_its_path() -> None:
     error = refused(text)
     line, column = position(text, "max_points: 45")
     assert isinstance(error, FileFormatError)
-    assert english(error) == (
+    assert error.describe("en") == (
         f"my-rubric.yaml:{line}:{column}: groups[0].tree.children[0].max_points: key 'max_points' is repeated "
         f"in one mapping (first at line {line - 1}); YAML would silently keep only the last one"
     )
@@ -68,12 +68,12 @@ def test_unknown_key_is_refused_at_the_key() -> None:
     text = RUBRIC.replace("          max_points: 60\n", "          max_point: 60\n")
     error = refused(text)
     line, column = position(text, "max_point: 60")
-    assert english(error).startswith(
+    assert error.describe("en").startswith(
         f"my-rubric.yaml:{line}:{column}: groups[0].tree.children[1].max_point: unknown key 'max_point' "
         "(did you mean 'max_points'?); the keys here are id, name, max_points"
     )
     # the missing max_points is the second problem, counted in the message
-    assert "(and 1 more problem(s)" in english(error)
+    assert "(and 1 more problem(s)" in error.describe("en")
 
 
 def test_missing_key_is_refused_at_its_mapping() -> None:
@@ -81,7 +81,7 @@ def test_missing_key_is_refused_at_its_mapping() -> None:
     error = refused(text)
     line, column = position(text, "id: infra")
     assert (
-        english(error)
+        error.describe("en")
         == f"my-rubric.yaml:{line}:{column}: groups[0].tree.children[0].name: required key 'name' is missing"
     )
 
@@ -90,16 +90,16 @@ def test_wrong_type_is_refused() -> None:
     text = RUBRIC.replace("max_points: 40", "max_points: forty")
     error = refused(text)
     line, column = position(text, "forty")
-    assert english(error) == (
+    assert error.describe("en") == (
         f"my-rubric.yaml:{line}:{column}: groups[0].tree.children[0].max_points: expected a number, got the text 'forty'"
     )
     error = refused(RUBRIC.replace("year: 2024", "year: 2024.5"))
-    assert english(error) == "my-rubric.yaml:3:7: year: expected a whole number, got Decimal('2024.5')"
+    assert error.describe("en") == "my-rubric.yaml:3:7: year: expected a whole number, got Decimal('2024.5')"
 
 
 def test_points_as_quoted_text_are_refused() -> None:
     error = refused(RUBRIC.replace("max_points: 40", 'max_points: "40"'))
-    assert "groups[0].tree.children[0].max_points: expected a number, got the text '40'" in english(error)
+    assert "groups[0].tree.children[0].max_points: expected a number, got the text '40'" in error.describe("en")
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,9 @@ def test_nan_infinite_and_negative_points_are_refused(value: str, message: str) 
     text = RUBRIC.replace("max_points: 40", f"max_points: {value}")
     error = refused(text)
     line, column = position(text, f"max_points: {value}")
-    assert english(error) == f"my-rubric.yaml:{line}:{column + 12}: groups[0].tree.children[0].max_points: {message}"
+    assert (
+        error.describe("en") == f"my-rubric.yaml:{line}:{column + 12}: groups[0].tree.children[0].max_points: {message}"
+    )
 
 
 def test_maxima_that_do_not_add_up_are_refused_at_the_parent() -> None:
@@ -123,7 +125,7 @@ def test_maxima_that_do_not_add_up_are_refused_at_the_parent() -> None:
     error = refused(text)
     assert isinstance(error, RubricError)
     line, column = position(text, "100")
-    assert english(error) == (
+    assert error.describe("en") == (
         f"my-rubric.yaml:{line}:{column}: groups[0].tree.max_points: node 'total': max_points 100 is not the sum "
         "of its children's maxima (infra 40 + ops 50 = 90)"
     )
@@ -137,7 +139,7 @@ def test_maxima_with_more_decimals_than_the_rubric_are_refused() -> None:
     )
     error = refused(text)
     line, column = position(text, "39.5")
-    assert english(error) == (
+    assert error.describe("en") == (
         f"my-rubric.yaml:{line}:{column}: groups[0].tree.children[0].max_points: group 'provincial', node 'infra': "
         "max_points 39.5 has more decimals than the rubric's 0"
     )
@@ -146,11 +148,11 @@ def test_maxima_with_more_decimals_than_the_rubric_are_refused() -> None:
 def test_unsafe_tags_are_refused() -> None:
     text = RUBRIC.replace("title: Bộ chỉ số thử nghiệm", "title: !!python/object/apply:os.system [echo owned]")
     error = refused(text)
-    assert english(error).startswith(
+    assert error.describe("en").startswith(
         "my-rubric.yaml:2:8: title: the YAML tag !!python/object/apply:os.system is not allowed"
     )
     error = refused(RUBRIC.replace("year: 2024", "year: !!binary aGVsbG8="))
-    assert english(error).startswith("my-rubric.yaml:3:7: year: the YAML tag !!binary is not allowed")
+    assert error.describe("en").startswith("my-rubric.yaml:3:7: year: the YAML tag !!binary is not allowed")
 
 
 def test_alias_bombs_are_refused_before_they_expand() -> None:
@@ -158,27 +160,27 @@ def test_alias_bombs_are_refused_before_they_expand() -> None:
     for level in range(1, 9):
         lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]")
     error = refused("\n".join(lines) + "\n", "bomb.yaml")
-    assert english(error).startswith("bomb.yaml:")
-    assert f"the document expands to more than {MAX_VALUES} values (through aliases?)" in english(error)
+    assert error.describe("en").startswith("bomb.yaml:")
+    assert f"the document expands to more than {MAX_VALUES} values (through aliases?)" in error.describe("en")
 
 
 def test_recursive_aliases_and_deep_nesting_are_refused() -> None:
-    assert "an alias refers to the value that contains it" in str(refused("a: &x [1, *x]\n"))
-    assert "nested more than 64 levels deep" in str(refused("a: " + "[" * 100 + "]" * 100 + "\n"))
-    assert "nested more than 64 levels deep" in str(refused("[" * 5000))
+    assert "an alias refers to the value that contains it" in refused("a: &x [1, *x]\n").describe("en")
+    assert "nested more than 64 levels deep" in refused("a: " + "[" * 100 + "]" * 100 + "\n").describe("en")
+    assert "nested more than 64 levels deep" in refused("[" * 5000).describe("en")
 
 
 def test_oversized_documents_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("govindex.io.yamlio.MAX_CHARS", 100)
-    assert "characters, more than the 100 read" in str(refused(RUBRIC))
+    assert "characters, more than the 100 read" in refused(RUBRIC).describe("en")
 
 
 def test_ambiguous_yaml_numbers_are_refused() -> None:
     error = refused(RUBRIC.replace("decimals: 2", "decimals: 02"))
-    assert english(error).startswith("my-rubric.yaml:8:11: decimals: the number '02' is ambiguous")
-    assert "is ambiguous or too long" in str(refused(RUBRIC.replace("year: 2024", "year: " + "9" * 5000)))
+    assert error.describe("en").startswith("my-rubric.yaml:8:11: decimals: the number '02' is ambiguous")
+    assert "is ambiguous or too long" in refused(RUBRIC.replace("year: 2024", "year: " + "9" * 5000)).describe("en")
     error = refused(RUBRIC.replace("max_points: 40", "max_points: 4_0.0"))
-    assert "groups[0].tree.children[0].max_points: the number '4_0.0' is ambiguous" in english(error)
+    assert "groups[0].tree.children[0].max_points: the number '4_0.0' is ambiguous" in error.describe("en")
 
 
 def test_merge_keys_fill_in_what_is_not_written_out() -> None:
@@ -186,18 +188,18 @@ def test_merge_keys_fill_in_what_is_not_written_out() -> None:
     assert document.data["c"] == {"x": 3, "y": Decimal("2.5")}
     assert document.data["d"] == {"z": 1, "x": 1, "y": Decimal("2.5")}
     assert document.locate("c.y") == (1, 20)  # where the merged value is written
-    assert "'x' is repeated" in str(refused("c:\n  <<: {x: 1}\n  x: 2\n  x: 3\n"))
+    assert "'x' is repeated" in refused("c:\n  <<: {x: 1}\n  x: 2\n  x: 3\n").describe("en")
 
 
 def test_merge_keys_and_invalid_dates_are_refused() -> None:
-    assert "a merge key (<<) must name a mapping" in str(refused("a: &x [1]\nc:\n  <<: *x\n"))
+    assert "a merge key (<<) must name a mapping" in refused("a: &x [1]\nc:\n  <<: *x\n").describe("en")
     error = refused(RUBRIC.replace("date: 2024-01-02", "date: 2024-13-02"))
-    assert english(error) == "my-rubric.yaml:6:9: legal_basis.date: '2024-13-02' is not a valid date (YYYY-MM-DD)"
+    assert error.describe("en") == "my-rubric.yaml:6:9: legal_basis.date: '2024-13-02' is not a valid date (YYYY-MM-DD)"
 
 
 def test_syntax_errors_name_the_line() -> None:
     error = refused("id: demo\ntitle: [unclosed\n")
-    assert english(error).startswith("my-rubric.yaml:3:1: not valid YAML")
+    assert error.describe("en").startswith("my-rubric.yaml:3:1: not valid YAML")
 
 
 def test_json_rubrics_are_read_exactly_and_located() -> None:
@@ -210,13 +212,13 @@ def test_json_rubrics_are_read_exactly_and_located() -> None:
     with pytest.raises(GovIndexError) as caught:
         parse_rubric(bad, file="demo.json")
     line, column = position(bad, '"max_point"')
-    assert english(caught.value).startswith(
+    assert caught.value.describe("en").startswith(
         f"demo.json:{line}:{column}: groups[0].tree.children[0].max_point: unknown key"
     )
     repeated = text.replace('"year": 2024', '"year": 2024,\n  "year": 2025', 1)
-    with raises(FileFormatError, match=r"demo.json:\d+:3: year: key 'year' is repeated"):
+    with raises_en(FileFormatError, match=r"demo.json:\d+:3: year: key 'year' is repeated"):
         parse_rubric(repeated, file="demo.json")
-    with raises(FileFormatError, match=r"^demo.json:1:2: not valid JSON"):
+    with raises_en(FileFormatError, match=r"^demo.json:1:2: not valid JSON"):
         parse_rubric("{,}", file="demo.json")
 
 
@@ -240,7 +242,7 @@ def test_score_above_the_maximum() -> None:
     error = assessment_refused(text)
     assert isinstance(error, InputError)
     line, column = position(text, "45.5")
-    assert english(error) == (
+    assert error.describe("en") == (
         f"scores.yaml:{line}:{column}: agencies[0].scores.infra: agency 'so-noi-vu', node 'infra': "
         "score 45.5 is above the maximum 40"
     )
@@ -249,7 +251,7 @@ def test_score_above_the_maximum() -> None:
 def test_score_with_too_many_decimals() -> None:
     text = ASSESSMENT.replace("infra: 35.5", "infra: 35.555")
     line, column = position(text, "35.555")
-    assert english(assessment_refused(text)) == (
+    assert assessment_refused(text).describe("en") == (
         f"scores.yaml:{line}:{column}: agencies[0].scores.infra: agency 'so-noi-vu', node 'infra': "
         "score 35.555 has more decimals than the rubric's 2"
     )
@@ -258,7 +260,7 @@ def test_score_with_too_many_decimals() -> None:
 def test_negative_and_nan_scores() -> None:
     text = ASSESSMENT.replace("ops: 50", "ops: -5")
     line, column = position(text, "-5")
-    assert english(assessment_refused(text)) == (
+    assert assessment_refused(text).describe("en") == (
         f"scores.yaml:{line}:{column}: agencies[0].scores.ops: points cannot be negative (-5)"
     )
     assert "agencies[0].scores.ops: NaN is not a finite number of points" in english(
@@ -271,7 +273,7 @@ def test_unknown_node() -> None:
     line, column = position(text, "opz")
     error = assessment_refused(text)
     assert isinstance(error, InputError)
-    assert english(error).startswith(
+    assert error.describe("en").startswith(
         f"scores.yaml:{line}:{column}: agencies[0].scores.opz: agency 'so-noi-vu', node 'opz': "
         "unknown node 'opz' for group 'provincial'"
     )
@@ -282,7 +284,7 @@ def test_unknown_group() -> None:
     line, column = position(text, "districts")
     error = assessment_refused(text)
     assert isinstance(error, UnknownNameError)
-    assert english(error) == (
+    assert error.describe("en") == (
         f"scores.yaml:{line}:{column}: agencies[1].group: agency 'huyen-moc-chau': unknown group 'districts' "
         "in rubric 'demo'; the groups are provincial, district"
     )
@@ -291,7 +293,7 @@ def test_unknown_group() -> None:
 def test_same_agency_twice() -> None:
     text = ASSESSMENT.replace("id: huyen-moc-chau", "id: so-noi-vu")
     line, column = position(text, "so-noi-vu", 2)
-    assert english(assessment_refused(text)) == (
+    assert assessment_refused(text).describe("en") == (
         f"scores.yaml:{line}:{column}: agencies[1].id: agency 'so-noi-vu': the agency appears twice (first at agencies[0])"
     )
 
@@ -300,13 +302,13 @@ def test_unknown_and_missing_keys_in_an_assessment() -> None:
     text = ASSESSMENT.replace("    group: provincial\n", "    grup: provincial\n")
     error = assessment_refused(text)
     line, _column = position(text, "grup")
-    assert english(error).startswith(f"scores.yaml:{line - 2}:")  # the missing 'group', at its mapping
-    assert "agencies[0].group: required key 'group' is missing (and 1 more problem(s)" in english(error)
+    assert error.describe("en").startswith(f"scores.yaml:{line - 2}:")  # the missing 'group', at its mapping
+    assert "agencies[0].group: required key 'group' is missing (and 1 more problem(s)" in error.describe("en")
 
 
 def test_wrong_source_and_rubric() -> None:
-    assert "source: " in english(assessment_refused(ASSESSMENT.replace("source: appraised", "source: appraisal")))
-    assert english(assessment_refused(ASSESSMENT.replace("rubric: demo", "rubric: other"))) == (
+    assert "source: " in assessment_refused(ASSESSMENT.replace("source: appraised", "source: appraisal")).describe("en")
+    assert assessment_refused(ASSESSMENT.replace("rubric: demo", "rubric: other")).describe("en") == (
         "scores.yaml:1:9: rubric: the file is for rubric 'other', not 'demo'"
     )
 
@@ -324,18 +326,12 @@ def test_wrong_source_and_rubric() -> None:
         (("max_points: 60", "max_point: 60"), "groups[0].tree.children[1].max_point: unknown key 'max_point'"),
         (("          name: Hạ tầng và nền tảng số\n", ""), "groups[0].tree.children[0].name: required key"),
         (("max_points: 40", "max_points: forty"), "groups[0].tree.children[0].max_points: expected a number"),
-        (
-            ("max_points: 40", "max_points: .nan"),
-            "groups[0].tree.children[0].max_points: NaN không phải một số điểm hữu hạn",
-        ),
+        (("max_points: 40", "max_points: .nan"), "groups[0].tree.children[0].max_points: NaN is not a finite"),
         (("max_points: 40", "max_points: -40"), "groups[0].tree.children[0].max_points: points cannot be negative"),
-        (
-            ("max_points: 40", "max_points: .inf"),
-            "groups[0].tree.children[0].max_points: Infinity không phải một số điểm hữu hạn",
-        ),
+        (("max_points: 40", "max_points: .inf"), "groups[0].tree.children[0].max_points: Infinity is not a finite"),
         (
             ("max_points: 60", "max_points: 50"),
-            "groups[0].tree.max_points: tiêu chí 'Tổng điểm': điểm tối đa 100 khác tổng điểm tối đa của các tiêu chí con",
+            "groups[0].tree.max_points: node 'total': max_points 100 is not the sum",
         ),
         (("title: Bộ chỉ số thử nghiệm", "title: !!python/name:os.system"), "title: the YAML tag"),
     ],
@@ -344,7 +340,7 @@ def test_cli_shows_rubric_refusals(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], change: tuple[str, str], expected: str
 ) -> None:
     path = write(tmp_path, "my-rubric.yaml", RUBRIC.replace(*change))
-    status, _out, err = run_cli(capsys, ["score", path, str(tmp_path / "none.csv")])
+    status, _out, err = run_cli(capsys, ["score", path, str(tmp_path / "none.csv"), "--lang", "en"])
     assert status == 2
     assert err.startswith(f"govindex: error: {path}:")
     assert expected in err
@@ -356,20 +352,14 @@ def test_cli_shows_rubric_refusals(
     [
         (
             ("infra: 35.5", "infra: 45.5"),
-            "agencies[0].scores.infra: cơ quan 'Sở Nội vụ', tiêu chí 'Hạ tầng và nền tảng số': điểm 45,5 vượt",
+            "agencies[0].scores.infra: agency 'so-noi-vu', node 'infra': score 45.5 is above",
         ),
         (
             ("infra: 35.5", "infra: 35.555"),
-            "agencies[0].scores.infra: cơ quan 'Sở Nội vụ', tiêu chí 'Hạ tầng và nền tảng số': điểm 35,555 có nhiều",
+            "agencies[0].scores.infra: agency 'so-noi-vu', node 'infra': score 35.555 has",
         ),
-        (
-            ("      ops: 50", "      opz: 50"),
-            "agencies[0].scores.opz: cơ quan 'Sở Nội vụ', tiêu chí 'opz': nhóm 'provincial' không có tiêu chí 'opz'",
-        ),
-        (
-            ("group: district", "group: districts"),
-            "agencies[1].group: cơ quan 'huyen-moc-chau': bộ tiêu chí 'demo' không có nhóm 'districts'",
-        ),
+        (("      ops: 50", "      opz: 50"), "agencies[0].scores.opz: agency 'so-noi-vu', node 'opz': unknown node"),
+        (("group: district", "group: districts"), "agencies[1].group: agency 'huyen-moc-chau': unknown group"),
         (("id: huyen-moc-chau", "id: so-noi-vu"), "agencies[1].id: agency 'so-noi-vu': the agency appears twice"),
     ],
 )
@@ -378,7 +368,7 @@ def test_cli_shows_assessment_refusals(
 ) -> None:
     rubric = write(tmp_path, "demo.yaml", RUBRIC)
     path = write(tmp_path, "scores.yaml", ASSESSMENT.replace(*change))
-    status, out, _err = run_cli(capsys, ["validate", "--rubric", rubric, path])
+    status, out, _err = run_cli(capsys, ["validate", "--rubric", rubric, path, "--lang", "en"])
     assert status == 2
     assert f"{path}:" in out
     assert expected in out
@@ -388,18 +378,21 @@ def test_cli_shows_an_alias_bomb(tmp_path: Path, capsys: pytest.CaptureFixture[s
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
     path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
-    status, _, err = run_cli(capsys, ["score", path, "x.csv"])
+    status, _, err = run_cli(capsys, ["score", path, "x.csv", "--lang", "en"])
     assert status == 2
     assert err.startswith(f"govindex: error: {path}:")
     assert "expands to more than" in err
-    status, out, _ = run_cli(capsys, ["validate", path])
+    status, out, _ = run_cli(capsys, ["validate", path, "--lang", "en"])
     assert status == 2
     assert "expands to more than" in out
+    status, out, _ = run_cli(capsys, ["validate", path])
+    assert status == 2
+    assert "tài liệu mở rộng thành hơn 200000 giá trị" in out
 
 
 def test_read_rubric_reports_unreadable_files(tmp_path: Path) -> None:
-    with raises(FileFormatError, match="cannot read the rubric"):
+    with raises_en(FileFormatError, match="cannot read the rubric"):
         read_rubric(tmp_path / "missing.yaml")
     (tmp_path / "latin1.yaml").write_bytes("title: Sở".encode("cp1258", errors="replace") + b"\xff")
-    with raises(FileFormatError, match="not UTF-8 text"):
+    with raises_en(FileFormatError, match="not UTF-8 text"):
         read_rubric(tmp_path / "latin1.yaml")

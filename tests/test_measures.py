@@ -17,7 +17,8 @@ from errorcheck import english, raises
 from govindex import Agency, Assessment, Group, LegalBasis, Node, Plugins, Rubric, explain, score
 from govindex.cli import main
 from govindex.errors import GovIndexError, InputError, RubricError, UnknownNameError
-from govindex.io.assessments import dump_assessments, parse_assessment_file, read_assessments
+from govindex.io.assessments import dump_assessments, parse_assessment_file
+from govindex.io.cohort import read_assessments
 from govindex.io.csvio import parse_scores_csv
 from govindex.io.rubrics import dump_rubric, parse_rubric
 from govindex.measures import (
@@ -464,7 +465,7 @@ def test_the_cli_refuses_an_impossible_measurement_with_status_2(
     assert main(["score", str(EXAMPLES / "measures-demo.yaml"), str(bad)]) == 2
     err = capsys.readouterr().err
     assert "bad.csv:2:" in err
-    assert "cơ quan 'so-noi-vu', tiêu chí 'Tỷ lệ máy tính/CBCC': '130/120' là tỷ lệ 1,0833, lớn hơn 1 (100%)" in err
+    assert "cơ quan 'Sở Nội vụ', tiêu chí 'Tỷ lệ máy tính/CBCC': '130/120' là tỷ lệ 1,0833, lớn hơn 1 (100%)" in err
     assert "Traceback" not in err
 
 

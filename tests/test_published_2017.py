@@ -163,8 +163,12 @@ def test_unknown_and_unreadable_datasets() -> None:
     assert caught.value.message_in("en") == (
         "unknown dataset 'sonla-2018-it'; the bundled datasets are sonla-2017-it, sonla-2017-web"
     )
-    with raises(FileFormatError, match="cannot read the dataset"):
+    assert caught.value.message == (
+        "không có bộ dữ liệu 'sonla-2018-it'; các bộ dữ liệu đi kèm là sonla-2017-it, sonla-2017-web"
+    )
+    with pytest.raises(FileFormatError) as unreadable:
         load_dataset("no/such/file.yaml")
+    assert unreadable.value.describe("en").startswith("no/such/file.yaml: cannot read the file")
 
 
 # --- the districts, the web portals and the summary -------------------------------------

@@ -327,8 +327,10 @@ def test_cli_reconcile_refusals(tmp_path: Path, data_dir: Path, capsys: pytest.C
     err = capsys.readouterr().err
     assert "the two files are for different rubrics" in err and "names 'sonla-2017-it'" in err
 
-    assert main(["reconcile", str(mine), str(theirs), "--rubric", "sonla-2017-it"]) == 2
+    assert main(["reconcile", str(mine), str(theirs), "--rubric", "sonla-2017-it", "--lang", "en"]) == 2
     assert "the file is for rubric 'sonla-2017-web', not 'sonla-2017-it'" in capsys.readouterr().err
+    assert main(["reconcile", str(mine), str(theirs), "--rubric", "sonla-2017-it"]) == 2
+    assert "tệp dành cho bộ tiêu chí 'sonla-2017-web', không phải 'sonla-2017-it'" in capsys.readouterr().err
 
 
 def test_cli_reconcile_without_source_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -40,19 +40,18 @@ def test_a_file_with_three_different_problems_reports_all_three(
     )
     rubric = write(tmp_path, "demo.yaml", RUBRIC)
     path = write(tmp_path, "scores.yaml", text)
-    status, out, err = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path)])
+    status, out, err = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--lang", "en"])
     assert status == 2
     assert err == ""
     lines = out.splitlines()
     above, unknown = position(text, "45.5"), position(text, "opz")
     twice = position(text, "id: so-noi-vu", 2)
     assert lines[0] == (
-        f"{path}:{above[0]}:{above[1]}: agencies[0].scores.infra: cơ quan 'Sở Nội vụ', tiêu chí 'Hạ tầng và nền "
-        "tảng số': điểm 45,5 vượt điểm tối đa 40"
+        f"{path}:{above[0]}:{above[1]}: agencies[0].scores.infra: agency 'so-noi-vu', node 'infra': "
+        "score 45.5 is above the maximum 40"
     )
     assert lines[1].startswith(
-        f"{path}:{unknown[0]}:{unknown[1]}: agencies[0].scores.opz: cơ quan 'Sở Nội vụ', tiêu chí 'opz': nhóm "
-        "'provincial' không có tiêu chí 'opz'"
+        f"{path}:{unknown[0]}:{unknown[1]}: agencies[0].scores.opz: agency 'so-noi-vu', node 'opz': unknown node 'opz'"
     )
     assert lines[2] == (
         f"{path}:{twice[0]}:{twice[1] + 4}: agencies[1].id: agency 'so-noi-vu': the agency appears twice "
@@ -70,7 +69,7 @@ def test_every_problem_of_a_rubric(tmp_path: Path, capsys: pytest.CaptureFixture
         .replace("decimals: 2", "decimals: 2\ndecimals: 3")
     )
     path = write(tmp_path, "my-rubric.yaml", text)
-    status, out, _ = run_cli(capsys, ["validate", str(path)])
+    status, out, _ = run_cli(capsys, ["validate", str(path), "--lang", "en"])
     assert status == 2
     found = [line.split(": ", 2)[1] for line in out.splitlines()[:-2]]
     assert found == [
@@ -88,7 +87,7 @@ def test_every_problem_of_a_score_table(tmp_path: Path, capsys: pytest.CaptureFi
     path = write(
         tmp_path, "scores.csv", WIDE.replace("35.5", "x").replace("45.25", "61").replace("so-tu-phap", "so-noi-vu")
     )
-    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path)])
+    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--lang", "en"])
     assert status == 2
     assert [line.split(": ", 1)[0] for line in out.splitlines()] == [
         f"{path}:2:4",
@@ -105,12 +104,11 @@ def test_cohort_problems_are_found_too(tmp_path: Path, capsys: pytest.CaptureFix
     text = ASSESSMENT.replace("      ops: 50\n", "      ops: 50\n      total: 90\n")
     path = write(tmp_path, "scores.yaml", text)
     rubric = write(tmp_path, "demo.yaml", RUBRIC)
-    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path)])
+    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(path), "--lang", "en"])
     assert status == 2
     line, column = position(text, "90")
     assert out.splitlines()[0].startswith(
-        f"{path}:{line}:{column}: agencies[0].scores.total: cơ quan 'Sở Nội vụ', tiêu chí 'Tổng điểm': điểm đã cho "
-        "của tiêu chí này (90,00)"
+        f"{path}:{line}:{column}: agencies[0].scores.total: agency 'so-noi-vu', node 'total': the score given for this node (90.00)"
     )
 
 
@@ -118,7 +116,9 @@ def test_valid_files_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     rubric = write(tmp_path, "demo.yaml", RUBRIC)
     scores = write(tmp_path, "scores.yaml", ASSESSMENT)
     table = write(tmp_path, "scores.csv", WIDE)
-    status, out, _ = run_cli(capsys, ["validate", "--rubric", str(rubric), str(rubric), str(scores), str(table)])
+    status, out, _ = run_cli(
+        capsys, ["validate", "--rubric", str(rubric), str(rubric), str(scores), str(table), "--lang", "en"]
+    )
     assert status == 0
     assert out.splitlines() == [
         f"{rubric}: ok (rubric)",
@@ -128,18 +128,18 @@ def test_valid_files_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_validate_explains_what_it_cannot_check(tmp_path: Path) -> None:
-    assert validate_file(write(tmp_path, "scores.yaml", ASSESSMENT)).summary() == (
+    assert validate_file(write(tmp_path, "scores.yaml", ASSESSMENT)).summary("en") == (
         f"{tmp_path / 'scores.yaml'}: ok (assessment file, 2 agencies, not checked against a rubric)"
     )
     report = validate_file(write(tmp_path, "s.csv", WIDE))
-    assert [str(p) for p in report.problems] == [
+    assert [p.describe("en") for p in report.problems] == [
         f"{tmp_path / 's.csv'}: a score table is checked against a rubric: pass --rubric"
     ]
     report = validate_file(write(tmp_path, "other.yaml", "a: 1\n"))
-    assert "cannot tell what this file is" in str(report.problems[0])
+    assert "cannot tell what this file is" in report.problems[0].describe("en")
     report = validate_file(write(tmp_path, "broken.yaml", "a: [\n"))
-    assert str(report.problems[0]).startswith(f"{tmp_path / 'broken.yaml'}:2:1: not valid YAML")
-    assert "extension '.txt'" in str(validate_file(write(tmp_path, "x.txt", "")).problems[0])
+    assert report.problems[0].describe("en").startswith(f"{tmp_path / 'broken.yaml'}:2:1: not valid YAML")
+    assert "extension '.txt'" in validate_file(write(tmp_path, "x.txt", "")).problems[0].describe("en")
 
 
 def test_validate_bundled_rubrics(capsys: pytest.CaptureFixture[str]) -> None:
@@ -152,6 +152,8 @@ def test_unknown_rubric_in_validate(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run_cli(capsys, ["validate", "--rubric", "nope", "x.yaml"])
     assert status == 2
     assert err.startswith("govindex: error: không có bộ tiêu chí 'nope'; các bộ tiêu chí kèm theo là sonla-2017-it")
+    status, _, err = run_cli(capsys, ["validate", "--rubric", "nope", "x.yaml", "--lang", "en"])
+    assert err.startswith("govindex: error: unknown rubric 'nope'")
 
 
 # --- schemas ----------------------------------------------------------------------------------------------

@@ -305,8 +305,11 @@ groups:
         "r.yaml:9:16: views[0].nodes[1]: group 'g', node 'nope': view 'v' names node 'nope', which the tree of "
         "group 'g' does not have"
     )
-    with raises(GovIndexError, match=r"r.yaml:9:5: views\[0\].node: unknown key 'node' \(did you mean 'nodes'\?\)"):
+    with pytest.raises(GovIndexError) as unknown:
         parse_rubric(text.replace("    nodes:", "    node:"), file="r.yaml")
+    assert unknown.value.describe("en").startswith(
+        "r.yaml:9:5: views[0].node: unknown key 'node' (did you mean 'nodes'?)"
+    )
 
 
 def test_rubrics_with_views_round_trip_through_yaml() -> None:

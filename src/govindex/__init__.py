@@ -57,11 +57,11 @@ if TYPE_CHECKING:
     from govindex.io.assessments import dump_assessment_file as dump_assessment_file
     from govindex.io.assessments import dump_assessments as dump_assessments
     from govindex.io.assessments import parse_assessment_file as parse_assessment_file
-    from govindex.io.assessments import read_assessments as read_assessments
     from govindex.io.bundled import list_rubrics as list_rubrics
     from govindex.io.bundled import load_methodology as load_methodology
     from govindex.io.bundled import load_rubric as load_rubric
     from govindex.io.cells import ReadOptions as ReadOptions
+    from govindex.io.cohort import read_assessments as read_assessments
     from govindex.io.csvio import dump_scores_csv as dump_scores_csv
     from govindex.io.csvio import parse_scores_csv as parse_scores_csv
     from govindex.io.csvio import read_scores_csv as read_scores_csv
@@ -132,7 +132,7 @@ _LAZY: dict[str, str] = {
     "dump_assessment_file": "govindex.io.assessments",
     "dump_assessments": "govindex.io.assessments",
     "parse_assessment_file": "govindex.io.assessments",
-    "read_assessments": "govindex.io.assessments",
+    "read_assessments": "govindex.io.cohort",
     "list_rubrics": "govindex.io.bundled",
     "load_methodology": "govindex.io.bundled",
     "load_rubric": "govindex.io.bundled",

@@ -11,7 +11,8 @@ import attrs
 
 from govindex._convert import FrozenDict, to_dict
 from govindex.agency import Agency
-from govindex.catalogue.scoring import Cohort, ScoreText
+from govindex.catalogue.reading import Reading
+from govindex.catalogue.scoring import Cohort
 from govindex.errors import GovIndexError, InputError
 from govindex.measures import Measurement
 from govindex.points import parse_points
@@ -128,7 +129,7 @@ class Assessment:
         if self.scores and min(self.scores.values()) < 0:
             for node_id, value in self.scores.items():
                 if value < 0:
-                    raise InputError(ScoreText.NEGATIVE, value=value, node=node_id, **where)
+                    raise InputError(Reading.NEGATIVE, value=value, node=node_id, **where)
         for node_id in self.evidence:
             if not isinstance(self.evidence[node_id], str):
                 raise InputError(Cohort.EVIDENCE, node=node_id, **where)

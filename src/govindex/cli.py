@@ -36,7 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
     except GovIndexError as error:
-        print(f"govindex: error: {visible(str(error))}", file=sys.stderr)
+        lang = getattr(args, "lang", None) or "vi"
+        print(f"govindex: error: {visible(error.describe(lang))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # pragma: no cover - output piped into head
         return 0

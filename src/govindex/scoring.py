@@ -489,8 +489,16 @@ def result(state: Scoring) -> Result:
         rubric=state.rubric,
         adjustments=state.adjustments,
         not_assessed=tuple(
-            NotAssessed(agencies[agency_id], reason, rule_name)
-            for agency_id, (reason, rule_name) in sorted(state.excluded.items())
+            sorted(
+                (
+                    *(
+                        NotAssessed(agencies[agency_id], reason, rule_name)
+                        for agency_id, (reason, rule_name) in state.excluded.items()
+                    ),
+                    *(NotAssessed(agency, reason, "blank_rows") for agency, reason in table.not_assessed),
+                ),
+                key=lambda item: item.agency.id,
+            )
         ),
         rules=tuple(rule.name for rule in state.rules),
         scale=state.scale,

@@ -116,7 +116,7 @@ class Published(Entry):
         "the agency is listed twice in the dataset",
     )
     DATASET_RUBRIC = (
-        "dataset-rubric",
+        "published-dataset-rubric",
         "bộ số liệu {dataset} được công bố theo bộ tiêu chí {published}, không phải {rubric}",
         "dataset {dataset} is published under rubric {published}, not {rubric}",
     )

@@ -11,7 +11,11 @@ class RubricFiles(Entry):
     """Rubric files and the bundled rubrics."""
 
     CANNOT_READ = ("rubric-file-unreadable", "không đọc được bộ tiêu chí: {error}", "cannot read the rubric: {error}")
-    NOT_UTF8 = ("rubric-file-not-utf8", "không phải văn bản UTF-8 (byte {position})", "not UTF-8 text (byte {position})")
+    NOT_UTF8 = (
+        "rubric-file-not-utf8",
+        "không phải văn bản UTF-8 (byte {position})",
+        "not UTF-8 text (byte {position})",
+    )
     NOT_A_MAPPING = (
         "rubric-file-not-a-mapping",
         "tệp bộ tiêu chí phải chứa một ánh xạ (id: ..., groups: ...) ở cấp ngoài cùng",

@@ -89,17 +89,6 @@ class PointsText(Entry):
 class ScoreText(Entry):
     """A score the rubric cannot hold, or scores of one agency that do not add up."""
 
-    NEGATIVE = ("score-negative", "điểm {value} là số âm", "score {value} is negative")
-    ABOVE_MAXIMUM = (
-        "score-above-maximum",
-        "điểm {value} vượt điểm tối đa {maximum}",
-        "score {value} is above the maximum {maximum}",
-    )
-    DECIMALS = (
-        "score-decimals",
-        "điểm {value} có nhiều chữ số thập phân hơn bộ tiêu chí ({decimals})",
-        "score {value} has more decimals than the rubric's {decimals}",
-    )
     UNKNOWN_NODE = (
         "score-unknown-node",
         "nhóm {group_id} không có tiêu chí {node_id}; các tiêu chí là {known}",

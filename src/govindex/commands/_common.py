@@ -5,22 +5,22 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govindex.assessment import Assessment, Source
 from govindex.errors import GovIndexError
-from govindex.io.assessments import ScoreFile, combine_score_files, read_score_file
 from govindex.io.cells import DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, ReadOptions
+from govindex.io.cohort import ScoreFile, combine_score_files, read_score_file
 from govindex.methodology import Methodology
 from govindex.render import FORMATS
 from govindex.render.safe import visible
-from govindex.results import Result
 from govindex.rubric import Rubric
 
 if TYPE_CHECKING:
     from govindex.directory import AgencyDirectory
 
 __all__ = [
+    "add_blank_rows",
     "add_format",
     "add_input_options",
     "add_rules",
@@ -91,6 +91,20 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
         registry=registry,
         max_bytes=args.max_bytes,
         max_cells=args.max_cells,
+        blank_rows=getattr(args, "blank_rows", "refuse"),
+    )
+
+
+def add_blank_rows(parser: argparse.ArgumentParser) -> None:
+    """``--blank-rows``: refuse an agency's row without any score (the default), or report it as not assessed."""
+    parser.add_argument(
+        "--blank-rows",
+        choices=("refuse", "not-assessed"),
+        default="refuse",
+        help=(
+            "an agency's row without any score: refuse it (default), or leave the agency out of the ranking and "
+            "report it as not assessed (chưa đánh giá)"
+        ),
     )
 
 
@@ -178,7 +192,7 @@ def load_methodology_of(args: argparse.Namespace, name: str | None = None) -> Me
     return load_methodology(args.rubric if name is None else name, rules=args.rules, trust_rules=args.trust_rules)
 
 
-def warn_unchanged(result: Result, lang: str) -> None:
+def warn_unchanged(result: Any, lang: str) -> None:
     """A warning for each rule that read a fact an agency states and changed nothing for it."""
     from govindex.catalogue.results import Warnings
 

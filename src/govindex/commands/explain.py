@@ -9,7 +9,7 @@ from govindex.commands._common import add_input_options, add_rules, load_methodo
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.explanation import explanation
-from govindex.io.assessments import ScoreFile
+from govindex.io.cohort import ScoreFile
 from govindex.io.published import list_datasets, load_dataset
 from govindex.render import data, render
 from govindex.render.explanations import explanation_lines

@@ -9,7 +9,7 @@ from govindex.catalogue import LANGS
 from govindex.commands._common import add_input_options, add_rules, load_methodology_of, place_error, read_options
 from govindex.commands._output import emit_text
 from govindex.errors import GovIndexError, InputError
-from govindex.io.assessments import ScoreFile, combine_score_files, read_score_file
+from govindex.io.cohort import ScoreFile, combine_score_files, read_score_file
 from govindex.io.published import list_datasets, load_dataset
 from govindex.render import format_for_path, render
 from govindex.render.appendix import appendix
@@ -30,8 +30,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "their shares, one ranking per main index with its maximum, one per view (the DTI's pillars), the "
             "published index beside the points when the rubric has a publication scale, numbered captions; the summary "
             "(group means, the overall mean of the group means, band shares summing to 100); the agencies "
-            "not assessed with the reason. The extension of --output picks the format: .docx (extra "
-            "'word'), .xlsx (extra 'excel'), .html (one self-contained page, printable on A4) or .md. "
+            "not assessed with the reason. The extension of --output picks the format: .docx (A4, ready to "
+            "sign; charts as pictures with the extra 'plot'), .xlsx (extra 'excel'), .html (one self-contained "
+            "page, printable on A4) or .md. "
             "Bundled datasets: " + ", ".join(list_datasets())
         ),
     )

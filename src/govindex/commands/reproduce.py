@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 
 from govindex.commands._common import emit
-from govindex.io.published import list_datasets, load_dataset, reproduce
+from govindex.io.published import list_datasets, open_dataset, reproduce
 from govindex.render.text import plain_table
 from govindex.reproduction import Check, Reproduction, Status
 from govindex.rubric import Rubric
@@ -382,6 +382,7 @@ def report(outcome: Reproduction, lang: str = "vi") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    outcome = reproduce(load_dataset(args.dataset))
+    dataset, rubric = open_dataset(args.dataset)
+    outcome = reproduce(dataset, rubric=rubric)
     emit(report(outcome, args.lang))
     return 0 if outcome.ok else 1

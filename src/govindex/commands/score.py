@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from govindex.agency import Agency
 from govindex.commands._common import (
+    add_blank_rows,
     add_input_options,
     add_rules,
     load_methodology_of,
-    place_error,
-    read_score_files,
+    read_options,
     warn,
     warn_coverage,
     warn_unchanged,
@@ -58,6 +59,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="indent JSON by N spaces (default: compact JSON on one line)",
     )
     add_input_options(parser)
+    add_blank_rows(parser)
     add_rules(parser)
     parser.set_defaults(run=run)
 
@@ -67,16 +69,23 @@ FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
 
 
 def run(args: argparse.Namespace) -> int:
+    from govindex.io.cohort import read_scores
+
     methodology = load_methodology_of(args)
     rubric = methodology.rubric
-    files, assessments = read_score_files(args.scores, rubric, args, values=args.values)
+    cohort = read_scores(args.scores, rubric, options=read_options(args), values=args.values)
     try:
-        result = score(methodology, assessments)
+        result = score(methodology, cohort.table)
     except GovIndexError as error:
-        raise place_error(error, files) from None
-    for fact in unread_facts(rubric, assessments, methodology.rules):
-        warn(f"{', '.join(args.scores)}: {fact.message_in(args.lang)}")
+        raise cohort.locate(error) from None
+    plain = Agency("-", "-", "-")
+    stated = any(
+        agency.flags != plain.flags or agency.attributes for group in cohort.table.groups for agency in group.agencies
+    )
+    if stated:  # an agency states a fact: does a rule read it? (the assessments are made only then)
+        for fact in unread_facts(rubric, cohort.assessments(), methodology.rules):
+            warn(f"{', '.join(args.scores)}: {fact.message_in(args.lang)}")
     warn_unchanged(result, args.lang)
-    warn_coverage(rubric, (item.agency.id for item in assessments), args.registry, args.lang)
+    warn_coverage(rubric, list(cohort.places), args.registry, args.lang)
     emit(result, args, FORMATS)  # JSON written as made, from the columns
     return 0

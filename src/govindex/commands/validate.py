@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from govindex.catalogue.reading import Reading
 from govindex.commands._common import (
+    add_blank_rows,
     add_input_options,
     add_rules,
     emit,
@@ -37,9 +39,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="the score files are one cohort, as 'govindex score' reads them: an agency in two of them is a problem",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of the problems listed: vi (tiếng Việt, default) or en",
+    )
+    parser.add_argument(
+        "--max-problems",
+        type=int,
+        default=DEFAULT_SHOWN,
+        metavar="N",
+        help=f"list at most N problems of each file, then how many more there are (default: {DEFAULT_SHOWN})",
+    )
     add_input_options(parser)
+    add_blank_rows(parser)
     add_rules(parser)
     parser.set_defaults(run=run)
+
+
+#: How many problems of one file are listed by default.
+DEFAULT_SHOWN = 200
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,17 +75,20 @@ def run(args: argparse.Namespace) -> int:
         rules=args.rules,
         trust_rules=args.trust_rules,
     )
+    shown = max(0, args.max_problems)
     for report in reports:
-        for problem in report.problems:
-            emit(f"{problem}\n")
+        for problem in report.problems[:shown]:
+            emit(f"{problem.describe(args.lang)}\n")
+        if report.total > shown:
+            emit(Reading.MORE_PROBLEMS.text(args.lang, where=report.file, count=report.total - shown) + "\n")
         for text in report.warnings:
             warn(text)
-        emit(f"{report.summary()}\n")
-        total += len(report.problems)
+        emit(f"{report.summary(args.lang)}\n")
+        total += report.total
     cohort = [report for report in reports if rubric is not None and report.rubric == rubric.id]
     if rubric is not None and cohort:  # score files were checked against the rubric: who sent nothing?
         warn_coverage(rubric, [agency for report in cohort for agency in report.places], options.registry)
     if total:
-        emit(f"{total} problem(s) found.\n")
+        emit(Reading.PROBLEMS_FOUND.text(args.lang, count=total) + "\n")
         return 2
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from govindex.catalogue.reading import Reading
 from govindex.catalogue.scoring import ScoreText
 from govindex.engine._layout import Layout
 from govindex.errors import InputError
@@ -17,10 +18,10 @@ def check_value(layout: Layout, position: int, value: Decimal, agency: str | Non
     """Refuse a score below 0, above its node's maximum or with more decimals than the rubric's."""
     node = layout.nodes[position]
     if value < 0:
-        raise InputError(ScoreText.NEGATIVE, value=value, agency=agency, node=node.id, node_name=node.name)
+        raise InputError(Reading.NEGATIVE, value=value, agency=agency, node=node.id, node_name=node.name)
     if value > node.max_points:
         raise InputError(
-            ScoreText.ABOVE_MAXIMUM,
+            Reading.ABOVE_MAXIMUM,
             value=value,
             maximum=node.max_points,
             agency=agency,
@@ -29,7 +30,7 @@ def check_value(layout: Layout, position: int, value: Decimal, agency: str | Non
         )
     if decimals_of(value) > decimals:
         raise InputError(
-            ScoreText.DECIMALS, value=value, decimals=decimals, agency=agency, node=node.id, node_name=node.name
+            Reading.TOO_PRECISE, value=value, decimals=decimals, agency=agency, node=node.id, node_name=node.name
         )
 
 

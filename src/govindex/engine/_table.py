@@ -38,11 +38,20 @@ class Points(dict[int, Decimal]):
     def __init__(self, decimals: int) -> None:
         super().__init__()
         self.decimals = decimals
+        self._written: dict[tuple[int, int], Decimal] = {}
 
     def __missing__(self, scaled: int) -> Decimal:
         value = from_scaled(int(scaled), self.decimals)
         self[scaled] = value
         return value
+
+    def written(self, scaled: int, digits: int) -> Decimal:
+        """The value with ``digits`` decimals, as it was written (``7.50`` rather than ``7.5``)."""
+        key = (int(scaled), int(digits))
+        found = self._written.get(key)
+        if found is None:
+            found = self._written[key] = self[scaled].quantize(Decimal(1).scaleb(-key[1]))
+        return found
 
 
 def _frozen(array: NDArray[Any]) -> NDArray[Any]:
@@ -70,6 +79,8 @@ class GroupTable:
     sources: tuple[Source, ...]
     assessments: tuple[Assessment, ...] | None = None
     lines: tuple[int | None, ...] | None = None
+    #: the decimals each given score was written with (``7.50``: 2), when read from a file without assessments
+    digits: NDArray[np.int8] | None = None
 
     @property
     def group_id(self) -> str:
@@ -85,6 +96,11 @@ class GroupTable:
         ids = self.layout.ids
         mask = self.given[row]
         values = self.values[row]
+        if self.digits is not None:
+            digits = self.digits[row]
+            return MappingProxyType(
+                {ids[j]: points.written(values[j], digits[j]) for j in np.flatnonzero(mask).tolist()}
+            )
         return MappingProxyType({ids[j]: points[values[j]] for j in np.flatnonzero(mask).tolist()})
 
 
@@ -94,7 +110,7 @@ class ScoreTable:
 
     Build it from assessments (:meth:`from_assessments`), from integer
     arrays (:meth:`from_arrays`) or let the CSV reader build it from the
-    cells (:func:`govindex.io.csvio.read_score_table`); pass it to
+    cells (:func:`govindex.io.read_scores`); pass it to
     :func:`govindex.score` like a list of assessments. Every score has been
     checked once, on the way in: a known node, within ``[0, max_points]``,
     no more decimals than the rubric allows, no agency twice, no float.
@@ -104,6 +120,10 @@ class ScoreTable:
     groups: tuple[GroupTable, ...]
     file: str | None = None
     columns: Mapping[str, int] = attrs.field(factory=dict)
+    #: what each agency reported on measured leaves, when the table was read without assessments
+    measured: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    #: agencies left out of the scoring as they were read (a blank row), each with the reason
+    not_assessed: tuple[tuple[Agency, str], ...] = ()
 
     def __len__(self) -> int:
         return sum(len(group) for group in self.groups)
@@ -148,13 +168,14 @@ class ScoreTable:
     @property
     def measurements(self) -> Mapping[str, Mapping[str, Any]]:
         """What each agency reported on measured leaves, by agency id (from assessments that carry any)."""
-        return {
+        found = {
             assessment.agency.id: assessment.measurements
             for group in self.groups
             if group.assessments is not None
             for assessment in group.assessments
             if assessment.measurements
         }
+        return {**self.measured, **found} if self.measured else found
 
     @classmethod
     def from_assessments(cls, rubric: Rubric, assessments: Iterable[Assessment]) -> ScoreTable:

@@ -26,39 +26,34 @@ file's extension.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from pathlib import Path
 
 import attrs
 
 from govindex.agency import Agency
 from govindex.assessment import Assessment, Source, measurement_of
-from govindex.errors import FileFormatError, GovIndexError, InputError, first_problem
-from govindex.io.cells import ReadOptions, read_limited
+from govindex.catalogue.files import Files
+from govindex.catalogue.reading import Reading
+from govindex.errors import FileFormatError, GovIndexError, InputError, collected
 from govindex.io.converter import structure_document, unstructure
-from govindex.io.csvio import parse_scores_csv
 from govindex.io.yamlio import CommaNumber, Document, dump_document, join_index, join_key, load_document
 from govindex.measures import Measurement
 from govindex.points import decimals_of, exact_context, parse_points
-from govindex.rubric import Rubric
+from govindex.rubric import Group, Rubric
 from govindex.scoring import check_assessment
-from govindex.views import VALUES, index_to_points
+from govindex.views import index_to_points
 
 _RUBRIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 
 __all__ = [
-    "SCORE_FILE_READERS",
     "AgencyEntry",
     "AssessmentFile",
-    "ScoreFile",
+    "assessments_of_document",
     "check_assessment_text",
-    "combine_score_files",
     "dump_assessment_file",
     "dump_assessments",
     "parse_assessment_file",
-    "read_assessments",
-    "read_score_file",
 ]
 
 
@@ -110,12 +105,7 @@ class AgencyEntry:
             elif isinstance(value, CommaNumber):  # 4,5 written plainly in YAML: points with a decimal comma
                 scores[node_id] = parse_points(str(value))
             elif isinstance(value, str):
-                raise FileFormatError(
-                    f"expected a number, got the text {value!r}"
-                    + ("" if rubric is not None else " (a measurement is read only against the rubric)"),
-                    agency=self.id,
-                    node=node_id,
-                )
+                raise FileFormatError(Files.EXPECTED_NUMBER_TEXT, text=repr(value), agency=self.id, node=node_id)
             else:
                 scores[node_id] = value
         return Assessment(agency, scores, source, self.evidence, measurements)
@@ -163,7 +153,7 @@ class AssessmentFile:
         cohort = tuple(assessments)
         sources = {a.source for a in cohort}
         if len(sources) > 1:
-            raise InputError("an assessment file holds one source; these assessments mix self and appraised scores")
+            raise InputError(Files.ONE_SOURCE)
         source = sources.pop() if sources else Source.APPRAISED
         return cls(tuple(AgencyEntry.of(a) for a in cohort), source, year, rubric)
 
@@ -187,87 +177,120 @@ def _entry_problems(
     for index, entry in entries:
         base = join_index("agencies", index)
         if entry.id in seen:
-            problems.append(
-                document.place(
-                    InputError(f"the agency appears twice (first at agencies[{seen[entry.id]}])", agency=entry.id),
-                    join_key(base, "id"),
-                )
-            )
+            twice = InputError(Reading.AGENCY_TWICE_AT, first=f"agencies[{seen[entry.id]}]", agency=entry.id)
+            problems.append(document.place(twice, join_key(base, "id")))
         seen.setdefault(entry.id, index)
-        try:
-            agency = entry.to_agency()
-            assessment = entry.to_assessment(source, rubric)
-        except GovIndexError as error:
-            where = base if error.node is None else join_key(join_key(base, "scores"), error.node)
-            problems.append(document.place(error.with_context(agency=entry.id), where))
-            continue
-        if rubric is None:
-            continue
-        try:
-            group = rubric.group(entry.group)
-        except GovIndexError as error:
-            problems.append(document.place(error.with_context(agency=entry.id), join_key(base, "group")))
-            continue
-        for node_id, value in assessment.scores.items():
-            if node_id in assessment.measurements:  # a figure, worked out by its measure: never an index value
-                if converted is not None:
-                    converted.setdefault(index, {})[node_id] = entry.scores[node_id]
-                continue
-            ambiguous = _ambiguous(value, rubric.decimals)
-            if ambiguous is not None:
-                where = join_key(join_key(base, "scores"), node_id)
-                problems.append(document.place(InputError(ambiguous, agency=entry.id, node=node_id), where))
-                continue
-            try:
-                if values != "points":
-                    value = index_to_points(rubric, entry.group, node_id, value, agency=entry.id)
-                    if converted is not None:
-                        converted.setdefault(index, {})[node_id] = value
-                check_assessment(rubric, Assessment(agency, {node_id: value}, source))
-            except GovIndexError as error:
-                where = join_key(join_key(base, "scores"), node_id)
-                problems.append(
-                    document.place(
-                        error.with_context(agency=entry.id),
-                        where,
-                        key=error.code in {"score-unknown-node", "rubric-unknown-node"},
-                    )
-                )
-        for field_name, ids in (("evidence", list(entry.evidence)), ("not_applicable", list(entry.not_applicable))):
-            for position, node_id in enumerate(ids):
-                if node_id not in group.node_ids:
-                    where = join_key(base, field_name)
-                    where = join_key(where, node_id) if field_name == "evidence" else join_index(where, position)
-                    problems.append(
-                        document.place(
-                            InputError(
-                                f"unknown node {node_id!r} for group {group.id!r}; the nodes are "
-                                f"{', '.join(group.node_ids)}",
-                                agency=entry.id,
-                                node=node_id,
-                            ),
-                            where,
-                            key=field_name == "evidence",
-                        )
-                    )
-    if rubric_id is not None and not _RUBRIC_ID.fullmatch(rubric_id):
-        problems.append(
-            document.place(
-                InputError(
-                    "a data file names its rubric by id (letters, digits, '_', '.', '-'; see govindex rubrics), "
-                    "never by a path; give a rubric file with --rubric"
-                ),
-                "rubric",
-            )
-        )
-    elif rubric is not None and rubric_id is not None and rubric_id != rubric.id:
-        problems.append(
-            document.place(InputError(f"the file is for rubric {rubric_id!r}, not {rubric.id!r}"), "rubric")
-        )
+        checker = _EntryCheck(entry, base, source, rubric, document, values)
+        problems.extend(checker.problems())
+        if converted is not None and checker.converted:
+            converted[index] = checker.converted
+    problems.extend(_rubric_problems(rubric_id, rubric, document))
     return problems
 
 
-def _ambiguous(value: Decimal, decimals: int) -> str | None:
+def _rubric_problems(rubric_id: str | None, rubric: Rubric | None, document: Document) -> list[GovIndexError]:
+    """A data file names its rubric by id, and that id is the rubric's it is read against."""
+    if rubric_id is not None and not _RUBRIC_ID.fullmatch(rubric_id):
+        return [document.place(InputError(Files.RUBRIC_BY_ID), "rubric")]
+    if rubric is not None and rubric_id is not None and rubric_id != rubric.id:
+        wrong = InputError(Files.WRONG_RUBRIC, given=repr(rubric_id), expected=repr(rubric.id))
+        return [document.place(wrong, "rubric")]
+    return []
+
+
+class _EntryCheck:
+    """The problems of one agency of an assessment file, each placed at its path."""
+
+    def __init__(
+        self, entry: AgencyEntry, base: str, source: Source, rubric: Rubric | None, document: Document, values: str
+    ) -> None:
+        self.entry = entry
+        self.base = base
+        self.source = source
+        self.rubric = rubric
+        self.document = document
+        self.values = values
+        #: the points of each value read on the published scale (and each measured figure as given)
+        self.converted: dict[str, Decimal | str] = {}
+
+    def place(self, error: GovIndexError, where: str, *, key: bool = False) -> GovIndexError:
+        return self.document.place(error.with_context(agency=self.entry.id), where, key=key)
+
+    def problems(self) -> list[GovIndexError]:
+        entry, base = self.entry, self.base
+        unusable = _unusable_text(entry, base, self.document)
+        if unusable is not None:
+            return [unusable]
+        try:
+            agency = entry.to_agency()
+            assessment = entry.to_assessment(self.source, self.rubric)
+        except GovIndexError as error:
+            where = base if error.node is None else join_key(join_key(base, "scores"), error.node)
+            return [self.place(error, where)]
+        if self.rubric is None:
+            return []
+        try:
+            group = self.rubric.group(entry.group)
+        except GovIndexError as error:
+            return [self.place(error, join_key(base, "group"))]
+        found = [self.score(agency, group, node_id, value, assessment) for node_id, value in assessment.scores.items()]
+        return [problem for problem in found if problem is not None] + self.unknown_nodes(group)
+
+    def score(
+        self, agency: Agency, group: Group, node_id: str, value: Decimal, assessment: Assessment
+    ) -> GovIndexError | None:
+        """The problem of one score, if any (a measured figure is worked out by its measure: never an index value)."""
+        assert self.rubric is not None
+        where = join_key(join_key(self.base, "scores"), node_id)
+        if node_id in assessment.measurements:
+            self.converted[node_id] = self.entry.scores[node_id]
+            return None
+        ambiguous = _ambiguous(value, self.rubric.decimals)
+        if ambiguous is not None:
+            return self.place(ambiguous.with_context(node=node_id), where)
+        try:
+            if self.values != "points":
+                value = index_to_points(self.rubric, self.entry.group, node_id, value, agency=self.entry.id)
+                self.converted[node_id] = value
+            check_assessment(self.rubric, Assessment(agency, {node_id: value}, self.source))
+        except GovIndexError as error:
+            return self.place(error, where, key=node_id not in group.node_ids)
+        return None
+
+    def unknown_nodes(self, group: Group) -> list[GovIndexError]:
+        """Evidence and not-applicable entries naming a node the group's tree does not have."""
+        entry = self.entry
+        out: list[GovIndexError] = []
+        for field_name, ids in (("evidence", list(entry.evidence)), ("not_applicable", list(entry.not_applicable))):
+            for position, node_id in enumerate(ids):
+                if node_id in group.node_ids:
+                    continue
+                where = join_key(self.base, field_name)
+                where = join_key(where, node_id) if field_name == "evidence" else join_index(where, position)
+                known = group.node_ids
+                error = InputError(
+                    Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(group.id), known=known, node=node_id
+                )
+                out.append(self.place(error, where, key=field_name == "evidence"))
+        return out
+
+
+def _unusable_text(entry: AgencyEntry, base: str, document: Document) -> GovIndexError | None:
+    """A lone surrogate or a noncharacter in an agency's id, name or evidence (no file can hold it), placed."""
+    from govindex.io.cells import check_text
+
+    texts = [("id", entry.id), ("name", entry.name), *((join_key("evidence", k), v) for k, v in entry.evidence.items())]
+    for where, text in texts:
+        try:
+            check_text(text, controls=False)
+        except GovIndexError as error:
+            return document.place(
+                error.with_context(agency=entry.id), join_key(base, where) if "." not in where else f"{base}.{where}"
+            )
+    return None
+
+
+def _ambiguous(value: Decimal, decimals: int) -> InputError | None:
     """Why a score written with three decimals (``1.000``) is ambiguous under a rubric with fewer, if it is."""
     exponent = value.as_tuple().exponent
     if decimals >= 3 or exponent != -3 or decimals_of(value) > decimals:
@@ -275,25 +298,16 @@ def _ambiguous(value: Decimal, decimals: int) -> str | None:
     with exact_context():
         whole = f"{value.normalize():f}"
         grouped = f"{value.scaleb(3):f}"
-    return (
-        f"{value:f} is ambiguous: a thousands separator ({grouped}), or decimals ({whole})? The rubric has "
-        f"{decimals} decimal(s); write the number with at most {decimals} decimal(s)"
-    )
+    return InputError(Reading.AMBIGUOUS_NUMBER, text=f"{value:f}", grouped=grouped, plain=whole, decimals=decimals)
 
 
 def _file_of(
     document: Document, rubric: Rubric | None, values: str = "points"
 ) -> tuple[AssessmentFile | None, list[GovIndexError]]:
     if not isinstance(document.data, dict):
-        return None, [
-            FileFormatError(
-                "an assessment file must hold a mapping (source: ..., agencies: ...) at its top",
-                file=document.file,
-                line=1,
-            )
-        ]
+        return None, [FileFormatError(Files.ASSESSMENT_NOT_MAPPING, file=document.file, line=1)]
     if values != "points" and rubric is None:
-        raise InputError("index values are read on a rubric's published scale: give the rubric")
+        raise InputError(Files.INDEX_NEEDS_RUBRIC)
     parsed, problems = structure_document(document, AssessmentFile)
     if parsed is not None:
         converted: dict[int, dict[str, Decimal | str]] = {}
@@ -355,7 +369,7 @@ def parse_assessment_file(
     document = load_document(text, file=file)
     parsed, problems = _file_of(document, rubric, values)
     if problems:
-        raise first_problem(problems)
+        raise collected(problems)
     assert parsed is not None
     return parsed
 
@@ -387,170 +401,17 @@ def dump_assessments(
     return dump_assessment_file(AssessmentFile.of(assessments, year=year, rubric=rubric), format)
 
 
-#: Where an agency was found in a score file: its line (row) and, in a workbook, its sheet.
-Place = tuple[int | None, str | None]
-
-
-@attrs.frozen
-class ScoreFile:
-    """The assessments read from one score file, and the line (and sheet) where each agency was found."""
-
-    file: str
-    assessments: tuple[Assessment, ...]
-    places: Mapping[str, Place] = attrs.field(factory=dict, eq=False, hash=False)
-    columns: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
-
-    def describe(self, agency_id: str) -> str:
-        """``scores.csv (line 3)``, ``book.xlsx (Điểm!A5)`` or the file alone."""
-        line, sheet = self.places.get(agency_id, (None, None))
-        if line is None:
-            return self.file
-        return f"{self.file} ({sheet}!{line})" if sheet is not None else f"{self.file} (line {line})"
-
-
-#: Reads one score file: (path, rubric, source or None for the file's own, options, values) to a
-#: :class:`ScoreFile`; ``values`` is ``"points"`` or ``"index"`` (see :func:`read_assessments`).
-ScoreFileReader = Callable[[Path, Rubric, "Source | None", ReadOptions, str], ScoreFile]
-
-
-def _read_csv(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions, values: str) -> ScoreFile:
-    lines: dict[str, int] = {}
-    columns: dict[str, int] = {}
-    data = read_limited(path, options.max_bytes)
-    found = parse_scores_csv(
-        data,
-        rubric,
-        file=str(path),
-        source=source or Source.APPRAISED,
-        options=options,
-        places=lines,
-        columns=columns,
-        values=values,
-    )
-    places: dict[str, Place] = {agency: (line, None) for agency, line in lines.items()}
-    return ScoreFile(str(path), found, places, columns)
-
-
-def _read_xlsx(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions, values: str) -> ScoreFile:
-    """A score table in a workbook, or a form from ``govindex template`` filled in."""
-    from govindex.io.forms import is_form, parse_form
-    from govindex.io.xlsx import read_located
-
-    data = read_limited(path, options.max_bytes)
-    if is_form(data):
-        if values != "points":
-            raise InputError("a form from govindex template holds points, not index values", file=str(path))
-        located: dict[str, tuple[int, str]] = {}
-        found = parse_form(data, rubric, file=str(path), source=source, places=located)
-        return ScoreFile(str(path), found, {agency: (line, sheet) for agency, (line, sheet) in located.items()})
-    lines: dict[str, int] = {}
-    columns: dict[str, int] = {}
-    sheet, found = read_located(
-        data, rubric, str(path), source or Source.APPRAISED, options, lines, columns, values=values
-    )
-    return ScoreFile(str(path), found, {agency: (line, sheet) for agency, line in lines.items()}, columns)
-
-
-def _read_document(path: Path, rubric: Rubric, source: Source | None, options: ReadOptions, values: str) -> ScoreFile:
-    data = read_limited(path, options.max_bytes)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FileFormatError(f"not UTF-8 text (byte {error.start})", file=str(path)) from None
-    document = load_document(text, file=str(path))
+def assessments_of_document(
+    document: Document, rubric: Rubric, values: str, report: Callable[[GovIndexError], None]
+) -> tuple[tuple[Assessment, ...], dict[str, int | None]] | None:
+    """The assessments of an assessment file and the line of each agency; its problems go to ``report``."""
     parsed, problems = _file_of(document, rubric, values)
-    if problems:
-        raise first_problem(problems)
-    assert parsed is not None
-    if source is not None:
-        parsed = attrs.evolve(parsed, source=source)
-    places: dict[str, Place] = {}
+    for problem in problems:
+        report(problem)
+    if parsed is None:
+        return None
+    lines: dict[str, int | None] = {}
     for index, entry in enumerate(parsed.agencies):
         mark = document.locate(join_key(join_index("agencies", index), "id"))
-        places[entry.id] = (None if mark is None else mark[0], None)
-    return ScoreFile(str(path), parsed.assessments(rubric), places)
-
-
-#: The readers of score files by file extension. A new kind of score file is one more entry here;
-#: a reader may look inside the file and hand over to another (``.xlsx``: a form or a table).
-SCORE_FILE_READERS: dict[str, ScoreFileReader] = {
-    ".csv": _read_csv,
-    ".xlsx": _read_xlsx,
-    ".yaml": _read_document,
-    ".yml": _read_document,
-    ".json": _read_document,
-}
-
-
-def read_score_file(
-    path: str | Path,
-    rubric: Rubric,
-    *,
-    source: Source | None = None,
-    options: ReadOptions | None = None,
-    values: str = "points",
-) -> ScoreFile:
-    """Read one score file of any supported kind (by extension; see :data:`SCORE_FILE_READERS`)."""
-    if values not in VALUES:
-        raise InputError(f"unknown kind of values {values!r}; use {' or '.join(map(repr, VALUES))}")
-    path = Path(path)
-    suffix = path.suffix.lower()
-    reader = SCORE_FILE_READERS.get(suffix)
-    if reader is None:
-        raise FileFormatError(
-            f"cannot tell the kind of score file from the extension {suffix or '(none)'!r}; "
-            f"use {', '.join(sorted(SCORE_FILE_READERS))}",
-            file=str(path),
-        )
-    return reader(path, rubric, source, options or ReadOptions(), values)
-
-
-def combine_score_files(files: Iterable[ScoreFile]) -> tuple[Assessment, ...]:
-    """The assessments of several score files; an agency found in two files is refused, naming both."""
-    seen: dict[str, ScoreFile] = {}
-    out: list[Assessment] = []
-    for score_file in files:
-        for assessment in score_file.assessments:
-            agency_id = assessment.agency.id
-            first = seen.get(agency_id)
-            if first is not None:
-                line, sheet = score_file.places.get(agency_id, (None, None))
-                raise InputError(
-                    f"the agency is in two files: {first.describe(agency_id)} and {score_file.describe(agency_id)}; "
-                    "each agency's scores come from one file",
-                    file=score_file.file,
-                    line=line,
-                    sheet=sheet,
-                    agency=agency_id,
-                )
-            seen[agency_id] = score_file
-            out.append(assessment)
-    return tuple(out)
-
-
-def read_assessments(
-    path: str | Path | Sequence[str | Path],
-    rubric: Rubric,
-    *,
-    source: Source | None = None,
-    options: ReadOptions | None = None,
-    values: str = "points",
-) -> tuple[Assessment, ...]:
-    """Read the assessments of one score file, or of several together, of any supported kind (by extension).
-
-    ``values="index"`` reads every value as a share of its node's maximum on
-    the rubric's published scale (0.7804 of 100 points is 78.04 points); a
-    value the conversion refuses is reported at its file and line.
-
-    ``.csv``: a score table (wide or long form); ``.xlsx``: the same table in
-    Excel, or a form from ``govindex template`` filled in (a self-assessment
-    form reads as ``self``, a cohort sheet as ``appraised``; needs
-    ``pip install 'govindex[excel]'``); ``.yaml``/``.yml``/``.json``:
-    an assessment file. ``source`` overrides the file's own source (tables
-    have none; they default to the appraisal). ``options`` says how tables
-    are read (sheet, columns to leave unread, agency registry, size limits).
-    Given several files, an agency found in two of them is refused, naming both.
-    """
-    paths = [path] if isinstance(path, (str, Path)) else list(path)
-    files = (read_score_file(one, rubric, source=source, options=options, values=values) for one in paths)
-    return combine_score_files(files)
+        lines[entry.id] = None if mark is None else mark[0]
+    return parsed.assessments(rubric), lines

@@ -1,41 +1,43 @@
 """The cells of score tables as people keep them: header names, numbers, reading options and limits.
 
-Shared by the CSV and XLSX readers (:mod:`govindex.io.csvio`,
-:mod:`govindex.io.xlsx`). A header cell is compared with the names below up
-to Unicode form (NFC), case and spacing (:func:`header_key`). Every number
-of a file is read by one :class:`NumberReader`, which keeps the file to one
-decimal separator, and each column converts each distinct text once
-(:func:`points_column`).
+Shared by every reader of tables (:mod:`govindex.io.table`). A header cell
+is compared with the names below up to Unicode form (NFC), case and spacing
+(:func:`header_key`). A number cell is read by :class:`NumberText` straight
+into a scaled integer (points times ``10**decimals``), without a
+:class:`~decimal.Decimal`; the readers call it once per distinct text of a
+column.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
 import attrs
 
 from govindex.agency import nfc
+from govindex.catalogue.files import Files
+from govindex.catalogue.reading import Reading
 from govindex.directory import AgencyDirectory
-from govindex.errors import FileFormatError, InputError, cell_name
-from govindex.points import decimals_of, exact_context, parse_points
+from govindex.errors import FileFormatError, InputError
 
 __all__ = [
     "AGENCY_ID_HEADERS",
     "AGENCY_NAME_HEADERS",
+    "BLANK_ROWS",
     "COLUMN_NAMES",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_CELLS",
     "IGNORED_HEADERS",
     "TOTAL_HEADERS",
-    "CellReader",
-    "NumberReader",
+    "NumberText",
     "ReadOptions",
     "TypedNumber",
+    "bad_character",
+    "check_text",
     "header_key",
-    "points_column",
     "read_limited",
     "split_maximum",
 ]
@@ -113,7 +115,7 @@ def split_maximum(key: str) -> tuple[str, Decimal | None]:
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise InputError(f"{attribute.name} must be a positive whole number, not {value!r}")
+        raise InputError(Reading.POSITIVE, name=attribute.name, value=repr(value))
 
 
 def _names(value: Iterable[str]) -> tuple[str, ...]:
@@ -122,17 +124,30 @@ def _names(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+#: What ``ReadOptions(blank_rows=...)`` takes: refuse an agency's row without any score, or report the
+#: agency as not assessed (chưa đánh giá).
+BLANK_ROWS = ("refuse", "not-assessed")
+
+
+def _blank_rows(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in BLANK_ROWS:
+        raise InputError(Reading.BLANK_ROWS, known=BLANK_ROWS, value=repr(value))
+
+
 @attrs.frozen
 class ReadOptions:
     """How score files are read.
 
     - ``sheet``: the worksheet of a workbook (default: the first with a header row);
     - ``ignore_columns``: header names of columns to leave unread (any other unknown
-      column is refused);
+      column is refused; a column the reader needs cannot be left unread);
     - ``registry``: the agency directory that gives agencies named in the table their
       stable ids;
     - ``max_bytes`` and ``max_cells``: the largest file and table read; a larger one is
-      refused before it is read.
+      refused before it is read (every reader applies both);
+    - ``blank_rows``: ``"refuse"`` (the default) refuses an agency's row that holds no
+      score; ``"not-assessed"`` leaves the agency out of the scoring and reports it as
+      not assessed (chưa đánh giá), with the reason.
     """
 
     sheet: str | None = None
@@ -140,30 +155,41 @@ class ReadOptions:
     registry: AgencyDirectory | None = None
     max_bytes: int = attrs.field(default=DEFAULT_MAX_BYTES, validator=_positive)
     max_cells: int = attrs.field(default=DEFAULT_MAX_CELLS, validator=_positive)
+    blank_rows: str = attrs.field(default="refuse", validator=_blank_rows)
 
 
-def read_limited(path: str | Path, max_bytes: int, what: str = "score file") -> bytes:
-    """The bytes of a file, refused before reading when it is larger than ``max_bytes``."""
-    file = str(path)
-    try:
-        with open(path, "rb") as handle:
-            size = _size(handle.fileno())
-            if size is not None and size > max_bytes:
-                raise FileFormatError(too_large(size, max_bytes), file=file)
-            data = handle.read(max_bytes + 1)
-    except OSError as error:
-        raise FileFormatError(f"cannot read the {what}: {error.strerror}", file=file) from None
-    if len(data) > max_bytes:
-        raise FileFormatError(too_large(None, max_bytes), file=file)
-    return data
+def read_limited(path: str | Path, max_bytes: int) -> bytes:
+    """The bytes of a file, refused before reading when it is larger than ``max_bytes``.
 
-
-def _size(fileno: int) -> int | None:
+    A device (``/dev/zero``) or a folder is refused; a pipe is read up to the limit.
+    """
     import os
     import stat
 
-    status = os.fstat(fileno)
-    return status.st_size if stat.S_ISREG(status.st_mode) else None
+    file = str(path)
+    try:
+        with open(path, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if stat.S_ISCHR(status.st_mode) or stat.S_ISBLK(status.st_mode) or stat.S_ISDIR(status.st_mode):
+                raise FileFormatError(Files.DEVICE, file=file)
+            if stat.S_ISREG(status.st_mode) and status.st_size > max_bytes:
+                raise FileFormatError(
+                    Files.TOO_LARGE, size=grouped(status.st_size), limit=grouped(max_bytes), file=file
+                )
+            data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise FileFormatError(Files.DEVICE, file=file) from None
+    except OSError as error:
+        raise FileFormatError(Files.CANNOT_READ, reason=error.strerror or str(error), file=file) from None
+    if len(data) > max_bytes:
+        raise FileFormatError(Files.TOO_LARGE_STREAM, limit=grouped(max_bytes), file=file)
+    return data
+
+
+def check_length(data: bytes | str, max_bytes: int, file: str | None) -> None:
+    """Refuse data (bytes or text given in memory) longer than ``max_bytes``."""
+    if len(data) > max_bytes:
+        raise FileFormatError(Files.TOO_LARGE, size=grouped(len(data)), limit=grouped(max_bytes), file=file)
 
 
 def grouped(number: int) -> str:
@@ -171,21 +197,9 @@ def grouped(number: int) -> str:
     return f"{number:,}".replace(",", " ")
 
 
-def too_large(size: int | None, max_bytes: int) -> str:
-    """The message for a file over the byte limit."""
-    held = "more" if size is None else f"{grouped(size)} bytes, more"
-    return (
-        f"the file holds {held} than the {grouped(max_bytes)} bytes read; raise the limit with --max-bytes "
-        "(max_bytes=) if the file is right"
-    )
-
-
-def too_many_cells(max_cells: int) -> str:
-    """The message for a table over the cell limit."""
-    return (
-        f"the table has more than {grouped(max_cells)} cells; raise the limit with --max-cells (max_cells=) "
-        "if the file is right"
-    )
+def too_many_cells(max_cells: int, **place: object) -> FileFormatError:
+    """The refusal of a table over the cell limit."""
+    return FileFormatError(Files.TOO_MANY_CELLS, limit=grouped(max_cells), **place)  # type: ignore[arg-type]
 
 
 class TypedNumber(str):
@@ -194,68 +208,101 @@ class TypedNumber(str):
     __slots__ = ()
 
 
-#: Reads one cell's text as the value of its column: (text, line, column) to points.
-CellReader = Callable[[str, int, int], Decimal]
+# Lone surrogates and the noncharacters U+FFFE/U+FFFF (and the other noncharacters): no writer can encode them.
+_BAD_CHARACTER = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class NumberReader:
-    """Reads the numbers of one file: strictly, and with one decimal separator for the whole file.
+def bad_character(text: str) -> str | None:
+    """The first character of ``text`` that no file can hold (a lone surrogate, a noncharacter), if any."""
+    found = _BAD_CHARACTER.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
 
-    ``1.000`` or ``12,500`` (three decimals where the rubric allows fewer, and
-    a value the rubric would accept) is refused as ambiguous: a thousands
-    separator, or decimals? A number typed
-    with ``,`` after one typed with ``.`` (or the other way round) is refused,
-    naming both places.
+
+def check_text(text: str, *, controls: bool = True) -> None:
+    """Refuse a text with a lone surrogate, a noncharacter or (with ``controls``) a control character."""
+    found = _BAD_CHARACTER.search(text) or (_CONTROL.search(text) if controls else None)
+    if found is not None:
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise InputError(Reading.BAD_TEXT, text=ascii(shown), char=f"U+{ord(found.group()):04X}")
+
+
+_NUMBER = re.compile(r"(-?)([0-9]+)(?:([.,])([0-9]+))?")
+_EXPONENT = re.compile(r"[+-]?[0-9]*[.,]?[0-9]+[eE][+-]?[0-9]+")
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def number_problem(text: str) -> InputError:
+    """Why ``text`` (stripped, not empty) is not a plain number of points."""
+    shown = _shown(text)
+    if any(ch.isdigit() and not "0" <= ch <= "9" for ch in text):
+        return InputError(Reading.FOREIGN_DIGITS, text=shown)
+    if text.startswith("+"):
+        return InputError(Reading.PLUS_SIGN, text=shown)
+    if text.lstrip("-")[:1] in {".", ","}:
+        return InputError(Reading.LEADING_SEPARATOR, text=shown)
+    if _EXPONENT.fullmatch(text):
+        return InputError(Reading.EXPONENT, text=shown)
+    if text[-1:] in {".", ","}:
+        return InputError(Reading.TRAILING_SEPARATOR, text=shown)
+    if text.count(".") + text.count(",") > 1:
+        return InputError(Reading.SEPARATORS, text=shown)
+    return InputError(Reading.NOT_A_NUMBER, text=shown)
+
+
+class NumberText:
+    """Reads the text of a number cell as points times ``10**decimals``, exactly, without a Decimal.
+
+    ``read`` gives the scaled integer, the decimal separator typed (``","``,
+    ``"."`` or ``""``) and how many decimals were written, or raises an :class:`~govindex.errors.InputError` with a
+    catalogue reason: not a plain number, ambiguous (``1.000``: a thousands
+    separator, or three decimals where the rubric has fewer?), or more decimals
+    than the rubric's. Negative values come back negative: the caller refuses
+    them with the node.
+
+    >>> NumberText(2).read("71,5"), NumberText(1).read("7.50"), NumberText(0).read("10")
+    ((7150, ',', 1), (75, '.', 2), (10, '', 0))
     """
 
-    def __init__(self, decimals: int, sheet: str | None = None) -> None:
+    def __init__(self, decimals: int) -> None:
         self.decimals = decimals
-        self.sheet = sheet
-        self.first: tuple[str, str, int, int] | None = None
+        self.unit = 10**decimals
 
-    def place(self, line: int, column: int) -> str:
-        if self.sheet is not None:
-            return f"cell {cell_name(line, column)[1:]}"
-        return f"line {line}, column {column}"
+    def read(self, text: str, typed: bool = False) -> tuple[int, str, int]:
+        sign, whole, separator, fraction = self.parts(text, typed)
+        decimals = self.decimals
+        kept = fraction.rstrip("0")
+        if len(kept) > decimals:
+            value = f"{sign}{whole}.{fraction}"
+            raise InputError(Reading.TOO_PRECISE, value=value, decimals=decimals)
+        scaled = int(whole) * self.unit + (int(kept.ljust(decimals, "0")) if kept else 0)
+        return (-scaled if sign else scaled), ("" if typed else separator or ""), len(fraction)
 
-    def points(self, text: str, line: int, column: int) -> Decimal:
-        value = parse_points(text)
-        if isinstance(text, TypedNumber):
-            return value
-        text = text.strip()
-        separator = "," if "," in text else "." if "." in text else ""
-        if not separator:
-            return value
-        whole, _, decimals = text.partition(separator)
-        if len(decimals) == 3 and self.decimals < 3 and decimals_of(value) <= self.decimals:
-            with exact_context():
-                plain = f"{value.normalize():f}"
+    def decimal(self, text: str, typed: bool = False) -> tuple[Decimal, str]:
+        """The number as a Decimal with any decimals (an index value on a published scale), and its separator."""
+        sign, whole, separator, fraction = self.parts(text, typed)
+        value = Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")
+        return value, ("" if typed else separator or "")
+
+    def parts(self, text: str, typed: bool) -> tuple[str, str, str, str]:
+        """Sign, whole part, separator and fraction of a plain number; refused when not plain or ambiguous."""
+        found = _NUMBER.fullmatch(text)
+        if found is None:
+            raise number_problem(text)
+        sign, whole, separator, fraction = found.groups()
+        decimals = self.decimals
+        fraction = fraction or ""
+        kept = fraction.rstrip("0")
+        if not typed and len(fraction) == 3 and decimals < 3 and len(kept) <= decimals:
+            plain = f"{sign}{int(whole)}" + (f".{kept}" if kept else "")
             raise InputError(
-                f"{text!r} is ambiguous: a thousands separator ({whole.lstrip('-')}{decimals}), or decimals "
-                f"({plain})? The rubric has {self.decimals} decimal(s); write the number in plain "
-                f"digits, with at most {self.decimals} decimal(s)"
+                Reading.AMBIGUOUS_NUMBER,
+                text=_shown(text),
+                grouped=f"{sign}{int(whole + fraction)}",
+                plain=plain,
+                decimals=decimals,
             )
-        if self.first is None:
-            self.first = (separator, text, line, column)
-        elif self.first[0] != separator:
-            other, example, first_line, first_column = self.first
-            raise InputError(
-                f"{text!r} has the decimal separator {separator!r}, but {example!r} at "
-                f"{self.place(first_line, first_column)} has {other!r}; a file writes all its numbers "
-                "with one decimal separator"
-            )
-        return value
-
-
-def points_column(numbers: NumberReader) -> CellReader:
-    """The reader of one column of points: each distinct text is converted once."""
-    cache: dict[str, Decimal] = {}
-
-    def read(text: str, line: int, column: int) -> Decimal:
-        value = cache.get(text)
-        if value is None:
-            value = numbers.points(text, line, column)
-            cache[text] = value
-        return value
-
-    return read
+        return sign, whole, separator or "", fraction

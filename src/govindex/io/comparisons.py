@@ -20,18 +20,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
+from govindex.bands import BandScheme
+from govindex.catalogue.files import Files
 from govindex.compare import Period, Standing, written_decimals
-from govindex.errors import FileFormatError, GovIndexError
+from govindex.errors import FileFormatError, GovIndexError, collected
 from govindex.io.assessments import parse_assessment_file
 from govindex.io.bundled import list_rubrics, load_rubric
-from govindex.io.converter import structure
-from govindex.io.csvio import read_scores_csv
-from govindex.io.published import load_dataset, reproduce
+from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
+from govindex.io.cohort import read_scores
+from govindex.io.published import open_dataset, reproduce
+from govindex.io.resultfile import ResultEntry, result_file
 from govindex.io.yamlio import load_document
 from govindex.points import parse_points
 from govindex.ranking import Rank
@@ -68,41 +70,6 @@ def split_input(spec: str) -> tuple[str | None, str | None, str]:
     return label, None, spec
 
 
-@attrs.frozen
-class _NodeEntry:
-    score: str
-    rank: Any = None
-
-
-@attrs.frozen
-class _ResultEntry:
-    agency: str
-    group: str
-    total: str
-    band: str | None = None
-    rank: Any = None
-    nodes: Mapping[str, _NodeEntry] = attrs.field(factory=dict, hash=False)
-    normalised: str | None = None
-    name: str | None = None
-    band_label: str | None = None
-
-
-@attrs.frozen
-class _NotAssessedEntry:
-    agency: str
-    group: str
-    reason: str
-    name: str | None = None
-    rule: str | None = None
-
-
-@attrs.frozen
-class _ResultFile:
-    rubric: str
-    results: tuple[_ResultEntry, ...]
-    not_assessed: tuple[_NotAssessedEntry, ...] = ()
-
-
 def _rank(value: Any, *, file: str | None, path: str) -> Rank | None:
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
@@ -111,7 +78,27 @@ def _rank(value: Any, *, file: str | None, path: str) -> Rank | None:
             return parse_points(value)
         except GovIndexError as error:
             raise error.with_context(file=file, path=path) from None
-    raise FileFormatError(f"a rank must be a whole number or a text number, not {value!r}", file=file, path=path)
+    raise FileFormatError(Files.BAD_RANK, value=repr(value)[:60], file=file, path=path)
+
+
+def _standing(entry: ResultEntry, where: str, bands: BandScheme | None, file: str | None) -> Standing:
+    """One agency of a result: its total, band and rank, each refused at its path when it cannot be."""
+    try:
+        total = parse_points(entry.total)
+    except GovIndexError as error:
+        raise error.with_context(file=file, path=f"{where}.total", agency=entry.agency) from None
+    label_of_band, label_en = _band_labels(bands, entry.band, file=file, path=f"{where}.band", agency=entry.agency)
+    rank = _rank(entry.rank, file=file, path=f"{where}.rank")
+    return Standing(
+        entry.agency,
+        entry.name or entry.agency,
+        entry.group,
+        total,
+        rank,
+        entry.band,
+        label_of_band,
+        band_label_en=label_en,
+    )
 
 
 def _band_labels(
@@ -139,64 +126,47 @@ def parse_result_json(
     When the result's rubric is bundled, its year, decimals, bands and maxima
     are used; otherwise the year is unknown unless given.
     """
-    document = load_document(text, file=file)
-    data = document.data
-    if not isinstance(data, dict):
-        raise FileFormatError("a result file must hold a mapping at its top", file=file)
-    parsed: _ResultFile = structure(data, _ResultFile, file=file, document=document)
+    parsed, problems = result_file(load_document(text, file=file))
+    if parsed is None:
+        raise collected(problems)
     rubric = load_rubric(parsed.rubric) if parsed.rubric in list_rubrics() else None
     bands = rubric.bands if rubric is not None else None
-    standings: list[Standing] = []
-    for index, entry in enumerate(parsed.results):
-        where = f"results[{index}]"
-        try:
-            total = parse_points(entry.total)
-        except GovIndexError as error:
-            raise error.with_context(file=file, path=f"{where}.total", agency=entry.agency) from None
-        label_of_band, label_en = _band_labels(bands, entry.band, file=file, path=f"{where}.band", agency=entry.agency)
-        standings.append(
-            Standing(
-                entry.agency,
-                entry.name or entry.agency,
-                entry.group,
-                total,
-                _rank(entry.rank, file=file, path=f"{where}.rank"),
-                entry.band,
-                label_of_band,
-                band_label_en=label_en,
-            )
-        )
-    for item in parsed.not_assessed:
-        standings.append(Standing(item.agency, item.name or item.agency, item.group, note=item.reason))
-    if year is None and rubric is not None:
-        year = rubric.year
-    decimals = (
-        rubric.decimals
-        if rubric is not None
-        else max((written_decimals(s.score) for s in standings if s.score is not None), default=None)
-    )
+    standings = [_standing(entry, f"results[{i}]", bands, file) for i, entry in enumerate(parsed.results)]
+    standings += [
+        Standing(item.agency, item.name or item.agency, item.group, note=item.reason) for item in parsed.not_assessed
+    ]
+    if rubric is None:
+        decimals = max((written_decimals(s.score) for s in standings if s.score is not None), default=None)
+        return _period(parsed.rubric, standings, label, year, decimals, (), {}, file, rubric)
+    maxima = {g.id: g.tree.max_points for g in rubric.groups}
+    ids = () if bands is None else bands.ids
+    return _period(parsed.rubric, standings, label, year or rubric.year, rubric.decimals, ids, maxima, file, rubric)
+
+
+def _period(
+    rubric_id: str,
+    standings: list[Standing],
+    label: str | None,
+    year: int | None,
+    decimals: int | None,
+    bands: tuple[str, ...],
+    maxima: Mapping[str, Decimal],
+    file: str | None,
+    rubric: Rubric | None,
+) -> Period:
     try:
-        return Period(
-            label or (str(year) if year is not None else Path(file or "result").stem),
-            tuple(standings),
-            year,
-            decimals,
-            () if bands is None else bands.ids,
-            {} if rubric is None else {g.id: g.tree.max_points for g in rubric.groups},
-            parsed.rubric,
-            _group_names(rubric),
-        )
+        name = label or (str(year) if year is not None else Path(file or "result").stem)
+        return Period(name, tuple(standings), year, decimals, bands, maxima, rubric_id, _group_names(rubric))
     except GovIndexError as error:
         raise error.with_context(file=file) from None
 
 
 def _read_text(path: Path) -> str:
+    data = read_limited(path, DEFAULT_MAX_BYTES)
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise FileFormatError(f"cannot read the file: {error.strerror}", file=str(path)) from None
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise FileFormatError(f"not UTF-8 text (byte {error.start})", file=str(path)) from None
+        raise FileFormatError(Files.NOT_UTF8, byte=error.start, file=str(path)) from None
 
 
 def read_period(spec: str) -> Period:
@@ -206,21 +176,15 @@ def read_period(spec: str) -> Period:
     if rubric_name is not None:
         rubric = load_rubric(rubric_name)
         path = Path(source)
-        if path.suffix.lower() in {".yaml", ".yml", ".json"}:
-            parsed = parse_assessment_file(_read_text(path), rubric, file=str(path))
-            assessments = parsed.assessments(rubric)
-            if year is None:
-                year = parsed.year
-        elif path.suffix.lower() == ".csv":
-            assessments = read_scores_csv(path, rubric)
-        else:
-            raise FileFormatError(
-                f"cannot tell the kind of score file from the extension {path.suffix or '(none)'!r}; "
-                "use .csv, .yaml or .json",
-                file=source,
-            )
-        return Period.from_result(score(rubric, assessments), label=label, year=year)
+        if year is None and path.suffix.lower() in {".yaml", ".yml"}:
+            year = parse_assessment_file(_read_text(path), rubric, file=str(path)).year
+        cohort = read_scores([path], rubric)
+        try:
+            result = score(rubric, cohort.table)
+        except GovIndexError as error:
+            raise cohort.locate(error) from None
+        return Period.from_result(result, label=label, year=year)
     if source.lower().endswith(".json"):
         return parse_result_json(_read_text(Path(source)), file=source, label=label, year=year)
-    dataset = load_dataset(Path(source) if source.lower().endswith((".yaml", ".yml")) else source)
-    return Period.from_result(reproduce(dataset).result, label=label, year=year)
+    dataset, rubric = open_dataset(Path(source) if source.lower().endswith((".yaml", ".yml")) else source)
+    return Period.from_result(reproduce(dataset, rubric=rubric).result, label=label, year=year)

@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import enum
 import functools
+import re
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -24,9 +25,10 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from govindex._registry import Registry
 from govindex.agency import nfc
 from govindex.bands import Band, BandScheme
+from govindex.catalogue.files import Files
 from govindex.catalogue.measures import MeasureConfig
-from govindex.errors import FileFormatError, GovIndexError, RubricError, first_problem
-from govindex.io.yamlio import CommaNumber, Document, join_index, join_key
+from govindex.errors import FileFormatError, GovIndexError, RubricError, collected
+from govindex.io.yamlio import CommaNumber, Document, join_index, join_key, parent_path
 from govindex.measures import Measure, MeasureFactory, measure_text, resolve_measure
 from govindex.points import parse_points
 
@@ -41,12 +43,12 @@ def _make_converter(measures: Registry[MeasureFactory] | None = None) -> cattrs.
         if isinstance(value, CommaNumber):
             value = parse_points(str(value))
         if isinstance(value, str):
-            raise FileFormatError(f"expected a number, got the text {value!r}")
+            raise FileFormatError(Files.EXPECTED_NUMBER_TEXT, text=repr(value))
         if value is None:
-            raise FileFormatError("expected a number, got nothing (null)")
+            raise FileFormatError(Files.EXPECTED_NUMBER_NULL)
         points = parse_points(value)
         if points < 0:
-            raise FileFormatError(f"points cannot be negative ({points})")
+            raise FileFormatError(Files.NEGATIVE_POINTS, value=points)
         return points
 
     conv.register_structure_hook(Decimal, structure_decimal)
@@ -69,13 +71,13 @@ def _make_converter(measures: Registry[MeasureFactory] | None = None) -> cattrs.
             return str(value)
         if isinstance(value, (bool, int)):
             return value
-        raise FileFormatError(f"an attribute must be text, true/false or a whole number, not {value!r}")
+        raise FileFormatError(Files.BAD_ATTRIBUTE, value=repr(value)[:60])
 
     conv.register_structure_hook(str | bool | int, structure_attribute)
 
     def structure_date(value: Any, _type: type) -> dt.date:
         if isinstance(value, dt.datetime):
-            raise FileFormatError(f"expected a date (YYYY-MM-DD), got the date-time {value!r}")
+            raise FileFormatError(Files.EXPECTED_DATE_TIME, value=repr(value))
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
@@ -83,28 +85,28 @@ def _make_converter(measures: Registry[MeasureFactory] | None = None) -> cattrs.
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise FileFormatError(f"expected a date (YYYY-MM-DD), got {value!r}")
+        raise FileFormatError(Files.EXPECTED_DATE, value=repr(value)[:60])
 
     conv.register_structure_hook(dt.date, structure_date)
     conv.register_unstructure_hook(dt.date, lambda value: value)
 
     def structure_str(value: Any, _type: type) -> str:
         if not isinstance(value, str):
-            raise FileFormatError(f"expected text, got {type(value).__name__} {value!r}")
+            raise FileFormatError(Files.EXPECTED_TEXT, kind=_kind(value), value=repr(value)[:60])
         return str(value)
 
     conv.register_structure_hook(str, structure_str)
 
     def structure_int(value: Any, _type: type) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise FileFormatError(f"expected a whole number, got {value!r}")
+            raise FileFormatError(Files.EXPECTED_WHOLE, value=repr(value)[:60])
         return value
 
     conv.register_structure_hook(int, structure_int)
 
     def structure_bool(value: Any, _type: type) -> bool:
         if not isinstance(value, bool):
-            raise FileFormatError(f"expected true or false, got {value!r}")
+            raise FileFormatError(Files.EXPECTED_BOOL, value=repr(value)[:60])
         return value
 
     conv.register_structure_hook(bool, structure_bool)
@@ -116,7 +118,7 @@ def _make_converter(measures: Registry[MeasureFactory] | None = None) -> cattrs.
             for member in cls:
                 if member.value == value and type(member.value) is type(value):
                     return member
-            raise FileFormatError(f"{value!r} is not one of {choices}")
+            raise FileFormatError(Files.NOT_ONE_OF, value=repr(value)[:60], choices=choices)
 
         return structure_enum
 
@@ -178,31 +180,89 @@ def _leaves(error: BaseException, path: str) -> Iterator[tuple[str, BaseExceptio
         yield path, error
 
 
-def _describe(error: BaseException, path: str) -> str:
+def _kind(value: Any) -> str:
+    """What a value of a document is, in words a person who wrote the file knows."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, Decimal)):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, Mapping):
+        return "mapping"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    return type(value).__name__
+
+
+_STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_\-]*)|\[([0-9]+)\]|\[('(?:[^'\\]|\\.)*')\]")
+
+
+_MISSING = object()
+
+
+def _value_at(data: Any, path: str) -> Any:
+    """The value at ``path`` in plain data (``_MISSING`` when it is not there)."""
+    import ast
+
+    for found in _STEP.finditer(path):
+        name, index, quoted = found.groups()
+        key: Any = name if name is not None else int(index) if index is not None else ast.literal_eval(quoted)
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return _MISSING
+    return data
+
+
+def _shape_problem(path: str, data: Any) -> tuple[str, GovIndexError]:
+    """The wrong shape found at ``path``, or at the nearest value that holds it (a mapping where a list was due)."""
+    value = _value_at(data, path)
+    while value is _MISSING and path:
+        path = parent_path(path)
+        value = _value_at(data, path)
+    shown = "" if value is _MISSING else repr(value)[:60]
+    return path, FileFormatError(Files.WRONG_SHAPE, got=f"{_kind(value)} {shown}".strip())
+
+
+def _problem_of(error: BaseException, path: str, data: Any) -> GovIndexError:
+    """A leaf problem of a cattrs error as a catalogue problem (never a Python exception's own words)."""
     if isinstance(error, GovIndexError):
-        return error.message
+        return error
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
         name = path.rsplit(".", 1)[-1]
-        known = ""
-        cls = error.cl
-        fields = [field for field in getattr(cls, "__attrs_attrs__", ()) if field.init and field.eq]
-        if fields:
-            known = "; the keys here are " + ", ".join(field.name for field in fields)
-        close = difflib.get_close_matches(name, [field.name for field in fields], n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return f"unknown key {name!r}{hint}{known}"
+        fields = [field.name for field in getattr(error.cl, "__attrs_attrs__", ()) if field.init and field.eq]
+        close = difflib.get_close_matches(name, fields, n=1)
+        hint: Any = _Hint(close[0]) if close else ""
+        if not fields:
+            return FileFormatError(Files.UNKNOWN_KEY_ALONE, key=repr(name))
+        return FileFormatError(Files.UNKNOWN_KEY, key=repr(name), hint=hint, known=fields)
     if isinstance(error, KeyError):
-        return f"required key {error.args[0]!r} is missing"
-    if isinstance(error, TypeError) and "missing" in str(error) and "required" in str(error):
-        return str(error).split(") ", 1)[-1] if ") " in str(error) else str(error)
+        return FileFormatError(Files.MISSING_KEY, key=repr(error.args[0]))
     if isinstance(error, cattrs.errors.StructureHandlerNotFoundError):
-        return f"cannot read a value of type {error.type_!r}"
-    return f"{type(error).__name__}: {error}"
+        return FileFormatError(Files.CANNOT_STRUCTURE, kind=repr(error.type_))
+    return _shape_problem(path, data)[1]
 
 
-def errors_of(error: BaseException) -> list[tuple[str, BaseException, str]]:
-    """Every leaf problem of a cattrs error as (path, exception, message)."""
-    return [(path, leaf, _describe(leaf, path)) for path, leaf in _leaves(error, "")]
+class _Hint:
+    """``(did you mean 'max_points'?)``, in the language of the message that holds it."""
+
+    def __init__(self, close: str) -> None:
+        self.close = close
+
+    def message_in(self, lang: str) -> str:
+        return Files.DID_YOU_MEAN.text(lang, close=repr(self.close))
+
+
+def errors_of(error: BaseException, data: Any = None) -> list[tuple[str, BaseException, str]]:
+    """Every leaf problem of a cattrs error as (path, exception, message in English)."""
+    out = []
+    for path, leaf in _leaves(error, ""):
+        problem = _problem_of(leaf, path, data)
+        out.append((path, leaf, problem.message_in("en")))
+    return out
 
 
 def _node_path(data: Any, group_id: str | None, node_id: str) -> str | None:
@@ -247,10 +307,14 @@ def _at_node(leaf: GovIndexError, path: str, data: Any) -> str:
     return path
 
 
-def _as_problem(path: str, leaf: BaseException, message: str, data: Any) -> GovIndexError:
+def _as_problem(path: str, leaf: BaseException, data: Any) -> GovIndexError:
     if isinstance(leaf, GovIndexError):
         return _replace_path(leaf, _at_node(leaf, path, data) or None)
-    return FileFormatError(message).with_context(path=path or None)
+    if isinstance(leaf, (cattrs.ForbiddenExtraKeysError, KeyError, cattrs.errors.StructureHandlerNotFoundError)):
+        problem = _problem_of(leaf, path, data)
+    else:
+        path, problem = _shape_problem(path, data)
+    return problem.with_context(path=path or None)
 
 
 def structure_document(
@@ -273,16 +337,17 @@ def structure_document(
     try:
         return converter_for(measures).structure(data, cls), []
     except (ClassValidationError, IterableValidationError) as error:
-        problems = [_as_problem(path, leaf, message, data) for path, leaf, message in errors_of(error)]
+        problems = [_as_problem(path, leaf, data) for path, leaf in _leaves(error, "")]
     except GovIndexError as error:
-        problems = [_as_problem("", error, error.message, data)]
-    except Exception as error:  # a shape the converter cannot handle at all
-        problems = [FileFormatError(f"cannot read this as {cls.__name__}: {type(error).__name__}: {error}")]
+        problems = [_as_problem("", error, data)]
+    except Exception:  # a shape the converter cannot handle at all
+        problems = [FileFormatError(Files.WRONG_SHAPE, got=f"{_kind(data)} {repr(data)[:60]}")]
     # An unknown key first: with a typo such as max_point, the missing max_points is only its echo.
-    problems.sort(key=lambda p: not p.message.startswith("unknown key"))
+    unknown = {Files.UNKNOWN_KEY.code, Files.UNKNOWN_KEY_ALONE.code}
+    problems.sort(key=lambda p: p.code not in unknown)
     placed = []
     for problem in problems:
-        key = isinstance(problem, FileFormatError) and problem.message.startswith("unknown key")
+        key = problem.code in unknown
         where = problem.path or ""
         if at:
             where = at + ("" if not where else where if where.startswith("[") else "." + where)
@@ -307,7 +372,7 @@ def structure(data: Any, cls: type[Any], *, file: str | None = None, document: D
         document = Document(data, file)
     value, problems = structure_document(document, cls)
     if problems:
-        raise first_problem(problems) from None
+        raise collected(problems) from None
     return value
 
 

@@ -32,15 +32,14 @@ and the node.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from govindex._optional import require
 from govindex.agency import Agency, nfc
 from govindex.assessment import Assessment, Source, measurement_of
+from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.formlayout import (
     COHORT_HEADER,
@@ -55,6 +54,7 @@ from govindex.formlayout import (
     leaf_header,
     points_text,
 )
+from govindex.io.workbook import Workbook
 from govindex.measures import Measurement
 from govindex.points import decimals_of, parse_points
 from govindex.rubric import Group, Node, Rubric
@@ -65,9 +65,11 @@ __all__ = [
     "FORM_HEADER",
     "FORM_SHEET",
     "INSTRUCTIONS_SHEET",
+    "form_kind",
     "is_form",
     "parse_form",
     "read_form",
+    "read_form_sheet",
 ]
 
 
@@ -84,8 +86,15 @@ class _Reader:
         self.file = file
         self.sheet = sheet
         self.sink = sink
+        #: the column of each leaf of a cohort sheet
+        self.columns: dict[str, int] = {}
+        #: the name of each agency read, for the places of its problems
+        self.names: dict[str, str] = {}
 
     def fail(self, error: GovIndexError, line: int, column: int | None = None, **context: Any) -> None:
+        agency = context.get("agency") or error.agency
+        if agency in self.names and "agency_name" not in context:
+            context["agency_name"] = self.names[agency]
         self.sink(error.with_context(file=self.file, sheet=self.sheet, line=line, column=column, **context))
 
     def labels(self, rows: Sequence[Row], until: int) -> dict[str, tuple[int, str]]:
@@ -98,7 +107,11 @@ class _Reader:
     def check_rubric(self, labels: dict[str, tuple[int, str]]) -> bool:
         line, rubric_id = labels.get(LABELS["rubric"], (1, ""))
         if rubric_id != self.rubric.id:
-            self.fail(InputError(f"the form is for rubric {rubric_id or '(none)'!r}, not {self.rubric.id!r}"), line, 3)
+            self.fail(
+                InputError(Reading.FORM_RUBRIC, given=repr(rubric_id or "(none)"), expected=repr(self.rubric.id)),
+                line,
+                3,
+            )
             return False
         return True
 
@@ -110,29 +123,28 @@ class _Reader:
             self.fail(error, line, 3)
             return None
 
-    def points(self, text: str, line: int, column: int, agency: str, node: str) -> Decimal | None:
-        try:
-            return parse_points(text)
-        except GovIndexError as error:
-            self.fail(error, line, column, agency=agency, node=node)
-            return None
-
     def check_max(self, node: Node, text: str, line: int, column: int, agency: str | None) -> None:
         try:
-            given = parse_points(text) if text else None
+            given = read_points(text) if text else None
         except GovIndexError:
             given = None
         if given != node.max_points:
             self.fail(
-                InputError(
-                    f"the maximum {text or '(empty)'!r} differs from the rubric's {points_text(node.max_points)}; "
-                    "is the form from another version of the rubric?"
-                ),
+                InputError(Reading.FORM_MAXIMUM, given=repr(text or "(empty)"), expected=points_text(node.max_points)),
                 line,
                 column,
                 agency=agency,
                 node=node.id,
             )
+
+
+def read_points(text: str) -> Decimal:
+    """A number typed in a form (a decimal point or comma), refused with the reader's words when it is not one."""
+    from govindex.io.cells import _NUMBER, number_problem
+
+    if _NUMBER.fullmatch(text) is None:
+        raise number_problem(text)
+    return parse_points(text)
 
 
 def _cell(cells: list[str], column: int) -> str:
@@ -149,6 +161,7 @@ def _flag(text: str) -> bool | None:
 
 
 def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, source: Source) -> tuple[Assessment, ...]:
+    """A self-assessment form's agency: every row read, every problem reported (a cell with one left out)."""
     labels = reader.labels(rows, header_at)
     if not reader.check_rubric(labels):
         return ()
@@ -156,265 +169,294 @@ def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, sour
     agency_line, agency_id = labels.get(LABELS["agency"], (1, ""))
     name = labels.get(LABELS["agency_name"], (1, ""))[1]
     if not agency_id:
-        reader.fail(InputError("the form has no agency id (Mã cơ quan)"), agency_line, 3)
+        reader.fail(InputError(Reading.FORM_NO_AGENCY), agency_line, 3)
         return ()
     if group is None:
         return ()
+    flags = _form_flags(reader, labels, agency_id)
+    form = _AgencyForm(reader, group, agency_id)
+    for line, cells in rows[header_at + 1 :]:
+        form.row(line, cells)
+    if form.failed and not form.scores and not form.measurements:
+        return ()
+    try:
+        agency = Agency(agency_id, name or agency_id, group.id, **flags)  # type: ignore[arg-type]
+        return (Assessment(agency, form.scores, source, form.evidence, form.measurements),)
+    except GovIndexError as error:
+        reader.fail(error, agency_line, 3, agency=agency_id)
+        return ()
+
+
+def _form_flags(reader: _Reader, labels: dict[str, tuple[int, str]], agency_id: str) -> dict[str, bool]:
+    """The agency's facts a form states (có/không); an answer that is neither is refused."""
     flags: dict[str, bool] = {}
-    failed = False
     for field, label in FLAG_LABELS.items():
         if label not in labels:
             continue
         line, text = labels[label]
         answer = _flag(text)
         if answer is None:
-            reader.fail(InputError(f"{text!r} is not a yes/no answer; write có or không"), line, 3, agency=agency_id)
-            failed = True
-            continue
-        flags[field] = answer
-    nodes = {node.id: node for node in group.tree.walk()}
-    scores: dict[str, Decimal] = {}
-    measurements: dict[str, Measurement] = {}
-    evidence: dict[str, str] = {}
-    seen: dict[str, int] = {}
+            reader.fail(InputError(Reading.FORM_NOT_YES_NO, text=repr(text)), line, 3, agency=agency_id)
+        else:
+            flags[field] = answer
+    return flags
 
-    def fail(error: GovIndexError, line: int, column: int, node: str | None = None) -> None:
-        nonlocal failed
-        failed = True
-        reader.fail(error, line, column, agency=agency_id, node=node)
 
-    for line, cells in rows[header_at + 1 :]:
+class _CellProblem(Exception):
+    """A problem of one cell of a form's row: the error and its column."""
+
+    def __init__(self, error: GovIndexError, column: int) -> None:
+        super().__init__(error)
+        self.error = error
+        self.column = column
+
+
+class _AgencyForm:
+    """What the rows of a self-assessment form give: scores, measurements, evidence."""
+
+    def __init__(self, reader: _Reader, group: Group, agency_id: str) -> None:
+        self.reader = reader
+        self.group = group
+        self.agency_id = agency_id
+        self.nodes = {node.id: node for node in group.tree.walk()}
+        self.scores: dict[str, Decimal] = {}
+        self.measurements: dict[str, Measurement] = {}
+        self.evidence: dict[str, str] = {}
+        self.seen: dict[str, int] = {}
+        self.failed = False
+
+    def fail(self, error: GovIndexError, line: int, column: int, node: str | None = None) -> None:
+        self.failed = True
+        self.reader.fail(error, line, column, agency=self.agency_id, node=node)
+
+    def row(self, line: int, cells: list[str]) -> None:
         node_id = _cell(cells, COLUMN["Mã"])
+        node = self.nodes.get(node_id)
         if not node_id:
             if any(cell.strip() for cell in cells):
-                fail(InputError("the row has no node id (Mã)"), line, COLUMN["Mã"])
-            continue
-        node = nodes.get(node_id)
+                self.fail(InputError(Reading.FORM_NO_NODE_ID), line, COLUMN["Mã"])
+            return
         if node is None:
-            fail(
-                InputError(f"unknown node {node_id!r} for group {group.id!r}; the nodes are {', '.join(nodes)}"),
-                line,
-                COLUMN["Mã"],
-                node_id,
-            )
-            continue
-        if node_id in seen:
-            fail(InputError(f"the node appears twice (first on row {seen[node_id]})"), line, COLUMN["Mã"], node_id)
-            continue
-        seen[node_id] = line
-        reader.check_max(node, _cell(cells, COLUMN["Điểm tối đa"]), line, COLUMN["Điểm tối đa"], agency_id)
-        figure = _cell(cells, COLUMN["Số liệu"])
-        given = _cell(cells, COLUMN["Điểm tự đánh giá"])
-        if node.measure is not None:
-            if figure:
-                try:
-                    measurement = measurement_of(reader.rubric, group.id, node_id, figure)
-                except GovIndexError as error:
-                    fail(error, line, COLUMN["Số liệu"], node_id)
-                    continue
-                assert measurement is not None
-                if given and reader.points(given, line, COLUMN["Điểm tự đánh giá"], agency_id, node_id) not in (
-                    None,
-                    measurement.points,
-                ):
-                    fail(
-                        InputError(
-                            f"the points {given!r} differ from the {points_text(measurement.points)} that the "
-                            f"figure {figure!r} gives ({measurement.formula_vi})"
-                        ),
-                        line,
-                        COLUMN["Điểm tự đánh giá"],
-                        node_id,
-                    )
-                    continue
-                measurements[node_id] = measurement
-            elif given:
-                fail(
-                    InputError("this criterion is scored from its figure: fill in 'Số liệu', not the points"),
-                    line,
-                    COLUMN["Điểm tự đánh giá"],
-                    node_id,
-                )
-        else:
-            if figure:
-                fail(
-                    InputError("this criterion has no scoring from a figure: give its points, not 'Số liệu'"),
-                    line,
-                    COLUMN["Số liệu"],
-                    node_id,
-                )
-            elif given:
-                value = reader.points(given, line, COLUMN["Điểm tự đánh giá"], agency_id, node_id)
-                if value is None:
-                    failed = True
-                else:
-                    try:
-                        _check_points(reader.rubric, node, value)
-                    except GovIndexError as error:
-                        fail(error, line, COLUMN["Điểm tự đánh giá"], node_id)
-                        continue
-                    scores[node_id] = value
+            known = list(self.nodes)
+            error = InputError(Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(self.group.id), known=known)
+            self.fail(error, line, COLUMN["Mã"], node_id)
+            return
+        if node_id in self.seen:
+            self.fail(InputError(Reading.FORM_NODE_TWICE, first=self.seen[node_id]), line, COLUMN["Mã"], node_id)
+            return
+        self.seen[node_id] = line
+        self.reader.check_max(node, _cell(cells, COLUMN["Điểm tối đa"]), line, COLUMN["Điểm tối đa"], self.agency_id)
+        try:
+            self.leaf(node, _cell(cells, COLUMN["Số liệu"]), _cell(cells, COLUMN["Điểm tự đánh giá"]))
+        except _CellProblem as problem:
+            self.fail(problem.error, line, problem.column, node_id)
         note = _cell(cells, COLUMN["Tài liệu kiểm chứng"])
         remark = _cell(cells, COLUMN["Ghi chú"])
         if remark:
             note = f"{note}; Ghi chú: {remark}" if note else f"Ghi chú: {remark}"
         if note:
-            evidence[node_id] = note
-    if failed:
-        return ()
+            self.evidence[node_id] = note
+
+    def leaf(self, node: Node, figure: str, given: str) -> None:
+        """A row's figure (a measured leaf) or points (any other leaf); the other one must be empty."""
+        figure_column, points_column = COLUMN["Số liệu"], COLUMN["Điểm tự đánh giá"]
+        if node.measure is None:
+            if figure:
+                raise _CellProblem(InputError(Reading.FORM_POINTS_EXPECTED), figure_column)
+            if given:
+                self.scores[node.id] = _checked(self.reader.rubric, node, given, points_column)
+            return
+        if not figure:
+            if given:
+                raise _CellProblem(InputError(Reading.FORM_FIGURE_EXPECTED), points_column)
+            return
+        try:
+            measurement = measurement_of(self.reader.rubric, self.group.id, node.id, figure)
+        except GovIndexError as error:
+            raise _CellProblem(error, figure_column) from None
+        assert measurement is not None
+        if given and _checked(self.reader.rubric, node, given, points_column) != measurement.points:
+            differs = InputError(
+                Reading.FORM_POINTS_DIFFER,
+                given=repr(given),
+                points=points_text(measurement.points),
+                figure=repr(figure),
+                formula=measurement.formula_vi,
+            )
+            raise _CellProblem(differs, points_column)
+        self.measurements[node.id] = measurement
+
+
+def _checked(rubric: Rubric, node: Node, text: str, column: int) -> Decimal:
+    """Points typed in a form, checked against the node (a problem carries its column)."""
     try:
-        agency = Agency(
-            agency_id,
-            name or agency_id,
-            group.id,
-            has_subordinate_units=flags.get("has_subordinate_units", True),
-            has_online_services=flags.get("has_online_services", True),
-            has_procedures=flags.get("has_procedures", True),
-            special=flags.get("special", False),
-        )
-        return (Assessment(agency, scores, source, evidence, measurements),)
+        value = read_points(text)
+        _check_points(rubric, node, value)
     except GovIndexError as error:
-        reader.fail(error, agency_line, 3, agency=agency_id)
-        return ()
+        raise _CellProblem(error, column) from None
+    return value
 
 
 def _check_points(rubric: Rubric, node: Node, value: Decimal) -> None:
+    if value < 0:
+        raise InputError(Reading.NEGATIVE, value=value)
     if value > node.max_points:
-        raise InputError(f"score {value} is above the maximum {node.max_points}")
+        raise InputError(Reading.ABOVE_MAXIMUM, value=value, maximum=node.max_points)
     if decimals_of(value) > rubric.decimals:
-        raise InputError(f"score {value} has more decimals than the rubric's {rubric.decimals}")
+        raise InputError(Reading.TOO_PRECISE, value=value, decimals=rubric.decimals)
 
 
 def _read_cohort(reader: _Reader, rows: Sequence[Row], header_at: int, source: Source) -> tuple[Assessment, ...]:
+    """A cohort sheet's agencies: every row read, every problem reported (the rows with one read without it)."""
     labels = reader.labels(rows, header_at)
     if not reader.check_rubric(labels):
         return ()
     group = reader.group(labels)
     if group is None:
         return ()
-    header_line, header = rows[header_at]
+    header_line, _header = rows[header_at]
     if header_at + 1 >= len(rows) or _cell(rows[header_at + 1][1], 3) != IDS_LABEL:
-        reader.fail(FileFormatError(f"the row under the header must be the '{IDS_LABEL}' row"), header_line + 1, 3)
+        reader.fail(FileFormatError(Reading.FORM_IDS_ROW, label=repr(IDS_LABEL)), header_line + 1, 3)
         return ()
-    ids_line, ids = rows[header_at + 1]
-    nodes = {node.id: node for node in group.tree.walk()}
-    columns: list[tuple[int, Node]] = []
-    failed = False
-    for column in range(len(COHORT_HEADER) + 1, max(len(ids), len(header)) + 1):
-        node_id = _cell(ids, column)
-        title = _cell(header, column)
-        if not node_id and not title:
-            continue
-        node = nodes.get(node_id)
-        if node is None or not node.is_leaf:
-            reader.fail(
-                InputError(f"unknown leaf {node_id!r} for group {group.id!r}"), ids_line, column, node=node_id or None
-            )
-            failed = True
-            continue
-        if title != leaf_header(node):
-            reader.fail(
-                InputError(f"the header {title!r} does not match the rubric's {leaf_header(node)!r}"),
-                header_line,
-                column,
-                node=node_id,
-            )
-            failed = True
-            continue
-        columns.append((column, node))
+    columns = _cohort_columns(reader, group, rows[header_at], rows[header_at + 1])
+    reader.columns = {node.id: column for column, node in columns}
     out: list[Assessment] = []
     seen: dict[str, int] = {}
     for line, cells in rows[header_at + 2 :]:
         agency_id = _cell(cells, 2)
-        values = [(column, node, _cell(cells, column)) for column, node in columns]
         if not agency_id:
-            if any(text for _c, _n, text in values) or _cell(cells, 3):
-                reader.fail(InputError("the row has scores but no agency id (Mã cơ quan)"), line, 2)
-                failed = True
+            if any(_cell(cells, column) for column, _node in columns) or _cell(cells, 3):
+                reader.fail(InputError(Reading.FORM_SCORES_WITHOUT_AGENCY), line, 2)
+        elif agency_id in seen:
+            reader.fail(InputError(Reading.FORM_AGENCY_TWICE, first=seen[agency_id]), line, 2, agency=agency_id)
+        else:
+            seen[agency_id] = line
+            reader.names[agency_id] = _cell(cells, 3) or agency_id
+            out.extend(_cohort_row(reader, group, line, cells, columns, source))
+    return tuple(out)
+
+
+def _cohort_columns(reader: _Reader, group: Group, header_row: Row, ids_row: Row) -> list[tuple[int, Node]]:
+    """The leaf of each score column of a cohort sheet, checked against the rubric (id and header)."""
+    (header_line, header), (ids_line, ids) = header_row, ids_row
+    nodes = {node.id: node for node in group.tree.walk()}
+    columns: list[tuple[int, Node]] = []
+    for column in range(len(COHORT_HEADER) + 1, max(len(ids), len(header)) + 1):
+        node_id, title = _cell(ids, column), _cell(header, column)
+        node = nodes.get(node_id)
+        if not node_id and not title:
             continue
-        if agency_id in seen:
-            reader.fail(
-                InputError(f"the agency appears twice (first on row {seen[agency_id]})"), line, 2, agency=agency_id
-            )
-            failed = True
+        if node is None or not node.is_leaf:
+            error = InputError(Reading.FORM_UNKNOWN_LEAF, criterion=repr(node_id), in_group=repr(group.id))
+            reader.fail(error, ids_line, column, node=node_id or None)
+        elif title != leaf_header(node):
+            error = InputError(Reading.FORM_HEADER_MISMATCH, given=repr(title), expected=repr(leaf_header(node)))
+            reader.fail(error, header_line, column, node=node_id)
+        else:
+            columns.append((column, node))
+    return columns
+
+
+def _cohort_row(
+    reader: _Reader, group: Group, line: int, cells: list[str], columns: list[tuple[int, Node]], source: Source
+) -> tuple[Assessment, ...]:
+    """One agency's row of a cohort sheet: its scores and measurements (a cell with a problem left out)."""
+    agency_id = _cell(cells, 2)
+    scores: dict[str, Decimal] = {}
+    measurements: dict[str, Measurement] = {}
+    for column, node in columns:
+        text = _cell(cells, column)
+        if not text:
             continue
-        seen[agency_id] = line
-        scores: dict[str, Decimal] = {}
-        measurements: dict[str, Measurement] = {}
-        for column, node, text in values:
-            if not text:
-                continue
-            if node.measure is not None:
-                try:
-                    measurement = measurement_of(reader.rubric, group.id, node.id, text)
-                except GovIndexError as error:
-                    reader.fail(error, line, column, agency=agency_id, node=node.id)
-                    failed = True
-                    continue
-                assert measurement is not None
-                measurements[node.id] = measurement
-                continue
-            value = reader.points(text, line, column, agency_id, node.id)
-            if value is None:
-                failed = True
-                continue
-            try:
-                _check_points(reader.rubric, node, value)
-            except GovIndexError as error:
-                reader.fail(error, line, column, agency=agency_id, node=node.id)
-                failed = True
-                continue
-            scores[node.id] = value
         try:
-            agency = Agency(agency_id, _cell(cells, 3) or agency_id, group.id)
-            out.append(Assessment(agency, scores, source, {}, measurements))
+            if node.measure is not None:
+                found = measurement_of(reader.rubric, group.id, node.id, text)
+                assert found is not None
+                measurements[node.id] = found
+            else:
+                value = read_points(text)
+                _check_points(reader.rubric, node, value)
+                scores[node.id] = value
         except GovIndexError as error:
-            reader.fail(error, line, 2, agency=agency_id)
-            failed = True
-    return () if failed else tuple(out)
+            reader.fail(error, line, column, agency=agency_id, node=node.id)
+    try:
+        agency = Agency(agency_id, _cell(cells, 3) or agency_id, group.id)
+        return (Assessment(agency, scores, source, {}, measurements),)
+    except GovIndexError as error:
+        reader.fail(error, line, 2, agency=agency_id)
+        return ()
 
 
-def _form_sheets(workbook: Any) -> tuple[str, str] | None:
+def form_kind(workbook: Workbook) -> tuple[str, str] | None:
     """The kind and sheet of a form from ``govindex template``: a sheet of that name with the form's header row.
 
     A sheet a person made and happened to call "Bảng điểm" is a score table, not a form.
     """
     for kind, name, expected in (("agency", FORM_SHEET, FORM_HEADER), ("cohort", COHORT_SHEET, COHORT_HEADER)):
-        if name in workbook.sheetnames and _has_form_header(workbook[name], expected):
+        if workbook.has_sheet(name) and workbook.find_in(name, _header_test(expected), max_rows=40):
             return kind, name
     return None
 
 
-def _has_form_header(worksheet: Any, expected: Sequence[str]) -> bool:
-    try:
-        worksheet.reset_dimensions()
-        for values in worksheet.iter_rows(max_row=40, values_only=True):
-            cells = tuple(nfc(value.strip()) if isinstance(value, str) else value for value in values[: len(expected)])
-            if cells == tuple(expected):
-                return True
-    except Exception:  # an unreadable sheet: the table reader says why
-        return False
-    return False
+def _header_test(expected: Sequence[str]) -> Callable[[list[str]], bool]:
+    wanted = tuple(expected)
+
+    def test(cells: list[str]) -> bool:
+        return tuple(nfc(cell.strip()) for cell in cells[: len(wanted)]) == wanted
+
+    return test
+
+
+def _header_at(rows: Sequence[Row], expected: Sequence[str]) -> int | None:
+    test = _header_test(expected)
+    for index, (_line, cells) in enumerate(rows[:40]):
+        if test(cells):
+            return index
+    return None
+
+
+def read_form_sheet(
+    workbook: Workbook,
+    found: tuple[str, str],
+    rubric: Rubric,
+    *,
+    source: Source | None,
+    report: Callable[[GovIndexError], None],
+    max_cells: int,
+    columns: dict[str, int] | None = None,
+) -> tuple[tuple[Assessment, ...], dict[str, int | None]]:
+    """A filled form's assessments (one agency) or a cohort sheet's (one per row), and the row of each agency.
+
+    ``columns``, when given, receives the column of each leaf of a cohort sheet.
+    """
+    kind, sheet = found
+    rows = list(workbook.rows(sheet, report, max_cells=max_cells))
+    reader = _Reader(rubric, workbook.file, sheet, report)
+    expected = FORM_HEADER if kind == "agency" else COHORT_HEADER
+    header_at = _header_at(rows, expected)
+    if header_at is None:
+        reader.fail(FileFormatError(Reading.FORM_NO_HEADER, header=" | ".join(expected)), 1)
+        return (), {}
+    if kind == "agency":
+        assessments = _read_agency_form(reader, rows, header_at, source or Source.SELF)
+        row = next((line for line, cells in rows if _cell(cells, 1) == LABELS["agency"]), rows[header_at][0])
+        return assessments, {a.agency.id: row for a in assessments}
+    assessments = _read_cohort(reader, rows, header_at, source or Source.APPRAISED)
+    if columns is not None:
+        columns.update(reader.columns)
+    lines = {_cell(cells, 2): line for line, cells in rows[header_at + 2 :] if _cell(cells, 2)}
+    return assessments, {a.agency.id: lines.get(a.agency.id) for a in assessments}
 
 
 def is_form(data: bytes) -> bool:
     """Whether the bytes are an ``.xlsx`` workbook made by ``govindex template`` (a form or a cohort sheet)."""
-    openpyxl = require("openpyxl", "excel")
+    from govindex.io.cells import DEFAULT_MAX_BYTES
+
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
-    except Exception:  # not a workbook at all: the table reader says why
+        with Workbook(data, None, max(DEFAULT_MAX_BYTES, len(data))) as workbook:
+            return form_kind(workbook) is not None
+    except GovIndexError:  # not a workbook at all: the table reader says why
         return False
-    try:
-        return _form_sheets(workbook) is not None
-    finally:
-        workbook.close()
-
-
-def _header_at(rows: Sequence[Row], expected: Sequence[str]) -> int | None:
-    for index, (_line, cells) in enumerate(rows[:40]):
-        if tuple(nfc(cell.strip()) for cell in cells[: len(expected)]) == tuple(expected):
-            return index
-    return None
 
 
 def parse_form(
@@ -425,63 +467,40 @@ def parse_form(
     source: Source | None = None,
     sink: Callable[[GovIndexError], None] | None = None,
     places: dict[str, tuple[int, str]] | None = None,
+    max_bytes: int | None = None,
+    max_cells: int | None = None,
 ) -> tuple[Assessment, ...]:
     """Read a filled form or cohort sheet (from ``govindex template``) back as assessments.
 
     A self-assessment form gives the agency's self-assessment; a cohort sheet
     the appraisal; ``source`` overrides either. With ``sink``, every problem
-    is passed to it; without, the first is raised. ``places``, when given,
-    receives the row and sheet where each agency was found.
+    is passed to it; without, every problem is raised at once
+    (:func:`govindex.errors.collected`). ``places``, when given, receives the
+    row and sheet where each agency was found. ``max_bytes`` and ``max_cells``
+    bound the workbook as for score tables.
     """
-    from govindex.io.xlsx import _rows
+    from govindex.errors import collected
+    from govindex.io.cells import DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS
 
     problems: list[GovIndexError] = []
     report = problems.append if sink is None else sink
-    openpyxl = require("openpyxl", "excel")
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
-    except Exception as error:
-        raise FileFormatError(f"not a readable .xlsx workbook ({type(error).__name__}: {error})", file=file) from None
-    try:
-        found = _form_sheets(workbook)
-    finally:
-        workbook.close()
-    if found is None:
-        raise FileFormatError(
-            f"the workbook is not a form from govindex template (it has no sheet {FORM_SHEET!r} or {COHORT_SHEET!r})",
-            file=file,
+    with Workbook(data, file, max_bytes or DEFAULT_MAX_BYTES) as workbook:
+        found = form_kind(workbook)
+        if found is None:
+            raise FileFormatError(Reading.NOT_A_FORM, form=repr(FORM_SHEET), cohort=repr(COHORT_SHEET), file=file)
+        assessments, lines = read_form_sheet(
+            workbook, found, rubric, source=source, report=report, max_cells=max_cells or DEFAULT_MAX_CELLS
         )
-    kind, sheet = found
-    rows = _rows(data, file, sheet, report)
-    reader = _Reader(rubric, file, sheet, report)
-    expected = FORM_HEADER if kind == "agency" else COHORT_HEADER
-    header_at = _header_at(rows, expected)
-    if header_at is None:
-        reader.fail(FileFormatError(f"the sheet has no header row {' | '.join(expected)} (was it edited?)"), 1)
-        assessments: tuple[Assessment, ...] = ()
-    elif kind == "agency":
-        assessments = _read_agency_form(reader, rows, header_at, source or Source.SELF)
-    else:
-        assessments = _read_cohort(reader, rows, header_at, source or Source.APPRAISED)
     if problems and sink is None:
-        from govindex.errors import first_problem
-
-        raise first_problem(problems)
-    if places is not None and header_at is not None:
-        if kind == "agency":
-            row = next((line for line, cells in rows if _cell(cells, 1) == LABELS["agency"]), rows[header_at][0])
-            places.update({a.agency.id: (row, sheet) for a in assessments})
-        else:
-            lines = {_cell(cells, 2): line for line, cells in rows[header_at + 2 :] if _cell(cells, 2)}
-            places.update({a.agency.id: (lines[a.agency.id], sheet) for a in assessments})
+        raise collected(problems)
+    if places is not None:
+        places.update({agency: (line or 0, found[1]) for agency, line in lines.items()})
     return assessments
 
 
 def read_form(path: str | Path, rubric: Rubric, *, source: Source | None = None) -> tuple[Assessment, ...]:
     """Read a filled form or cohort sheet from a file; see :func:`parse_form`."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FileFormatError(f"cannot read the form: {error.strerror}", file=str(path)) from None
+    from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
+
+    data = read_limited(path, DEFAULT_MAX_BYTES)
     return parse_form(data, rubric, file=str(path), source=source)

@@ -19,93 +19,97 @@ from pathlib import Path
 
 from govindex.agency import nfc
 from govindex.agreement import PublishedFigure
-from govindex.errors import FileFormatError, GovIndexError, InputError
-from govindex.io.csvio import _csv_rows, _decode
+from govindex.catalogue.reading import Reading
+from govindex.errors import FileFormatError, GovIndexError, InputError, collected
+from govindex.io.cells import DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, number_problem, read_limited
+from govindex.io.csvrows import csv_rows, decode
 from govindex.points import parse_points
 
 __all__ = ["parse_published_table", "read_published_table"]
 
 _COLUMNS = ("agency", "name", "published", "rank")
 _WHOLE = re.compile(r"[0-9]+")
+_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
 
 
 def parse_published_table(data: bytes | str, *, file: str | None = None) -> tuple[PublishedFigure, ...]:
-    """The figures of a published table (see the module's documentation).
+    """The figures of a published table (see the module's documentation); every problem is refused at once.
 
     >>> parse_published_table("agency,published,rank\\nson-la,\\"0,5478\\",44\\n")
     (PublishedFigure(agency='son-la', value=Decimal('0.5478'), rank=44),)
     """
-    rows = _csv_rows(_decode(data, file), file)
-    header_line, cells = rows[0]
+    rows = iter(csv_rows(decode(data, file), file, DEFAULT_MAX_CELLS))
+    header_line, cells = next(rows)
+    positions = _positions(header_line, cells, file)
+    problems: list[GovIndexError] = []
+    figures: list[PublishedFigure] = []
+    first: dict[str, int] = {}
+    width = max(positions.values())
+    for line, row in rows:
+        try:
+            figure = _figure(line, row, positions, width, first)
+        except GovIndexError as error:
+            problems.append(error.with_context(file=file, line=line))
+            continue
+        if figure is not None:
+            figures.append(figure)
+    if problems:
+        raise collected(problems)
+    return tuple(figures)
+
+
+def _positions(line: int, cells: list[str], file: str | None) -> dict[str, int]:
+    """The column of each of the table's columns; an unknown or repeated one, or a missing one, is refused."""
     names = [nfc(cell.strip()).lower() for cell in cells]
     while names and not names[-1]:
         names.pop()
     positions: dict[str, int] = {}
+    problems: list[GovIndexError] = []
     for column, name in enumerate(names, start=1):
         if name not in _COLUMNS:
-            raise FileFormatError(
-                f"unknown column {name!r} in a published table; the columns are {', '.join(_COLUMNS)}",
-                file=file,
-                line=header_line,
-                column=column,
-            )
-        if name in positions:
-            raise FileFormatError(f"column {name!r} appears twice", file=file, line=header_line, column=column)
-        positions[name] = column
+            problems.append(FileFormatError(Reading.PUBLISHED_COLUMN, name=repr(name), known=_COLUMNS, column=column))
+        elif name in positions:
+            problems.append(FileFormatError(Reading.PUBLISHED_COLUMN_TWICE, name=repr(name), column=column))
+        else:
+            positions[name] = column
     for required in ("agency", "published"):
-        if required not in positions:
-            raise FileFormatError(f"a published table needs a {required!r} column", file=file, line=header_line)
-    figures: list[PublishedFigure] = []
-    first: dict[str, int] = {}
-    width = max(positions.values())
-    for line, row in rows[1:]:
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) < width or any(cell.strip() for cell in row[width:]):
-            raise FileFormatError(f"the row has {len(row)} cells but the header has {width}", file=file, line=line)
+        if required not in positions and not problems:
+            problems.append(FileFormatError(Reading.PUBLISHED_NEEDS, name=repr(required)))
+    if problems:
+        raise collected([problem.with_context(file=file, line=line) for problem in problems])
+    return positions
 
-        def cell(name: str, row: list[str] = row) -> str:
-            return nfc(row[positions[name] - 1].strip()) if name in positions else ""
 
-        agency = cell("agency")
-        if not agency:
-            raise InputError("the agency cell is empty", file=file, line=line, column=positions["agency"])
-        if agency in first:
-            raise InputError(
-                f"the agency appears twice (first on line {first[agency]})",
-                file=file,
-                line=line,
-                column=positions["agency"],
-                agency=agency,
-            )
-        first[agency] = line
-        try:
-            value = parse_points(cell("published"))
-            if value < 0:
-                raise InputError(f"published value {value} is negative")
-        except GovIndexError as error:
-            raise error.with_context(file=file, line=line, column=positions["published"], agency=agency) from None
-        rank_text = cell("rank")
-        rank: int | None = None
-        if rank_text:
-            if not _WHOLE.fullmatch(rank_text) or int(rank_text) < 1:
-                raise InputError(
-                    f"rank {rank_text!r} is not a whole number from 1",
-                    file=file,
-                    line=line,
-                    column=positions["rank"],
-                    agency=agency,
-                )
-            rank = int(rank_text)
-        figures.append(PublishedFigure(agency, value, rank))
-    return tuple(figures)
+def _figure(
+    line: int, row: list[str], positions: dict[str, int], width: int, first: dict[str, int]
+) -> PublishedFigure | None:
+    """One row's figure (``None`` for a blank row); its problem is raised with its column and agency."""
+    if not any(cell.strip() for cell in row):
+        return None
+    if len(row) < width or any(cell.strip() for cell in row[width:]):
+        raise FileFormatError(Reading.ROW_WIDTH, cells=len(row), width=width)
+
+    def cell(name: str) -> str:
+        return nfc(row[positions[name] - 1].strip()) if name in positions else ""
+
+    agency = cell("agency")
+    if not agency:
+        raise InputError(Reading.AGENCY_EMPTY, column=positions["agency"])
+    if agency in first:
+        raise InputError(Reading.AGENCY_TWICE, first=first[agency], column=positions["agency"], agency=agency)
+    first[agency] = line
+    text = cell("published")
+    if not _NUMBER.fullmatch(text):
+        raise number_problem(text or "''").with_context(column=positions["published"], agency=agency)
+    value = parse_points(text)
+    if value < 0:
+        raise InputError(Reading.PUBLISHED_NEGATIVE, value=value, column=positions["published"], agency=agency)
+    rank_text = cell("rank")
+    if rank_text and (not _WHOLE.fullmatch(rank_text) or int(rank_text) < 1):
+        raise InputError(Reading.BAD_RANK, rank=repr(rank_text), column=positions["rank"], agency=agency)
+    return PublishedFigure(agency, value, int(rank_text) if rank_text else None)
 
 
 def read_published_table(path: str | Path) -> tuple[PublishedFigure, ...]:
-    """Read a published table from a CSV file."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FileFormatError(f"cannot read the published table: {error.strerror}", file=str(path)) from None
-    return parse_published_table(data, file=str(path))
+    """Read a published table from a CSV file (at most 100 000 000 bytes)."""
+    return parse_published_table(read_limited(path, DEFAULT_MAX_BYTES), file=str(path))

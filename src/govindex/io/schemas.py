@@ -11,6 +11,7 @@ import json
 from importlib import resources
 from typing import Any
 
+from govindex.catalogue.files import Files
 from govindex.errors import UnknownNameError
 
 __all__ = ["SCHEMAS", "json_schema", "json_schema_text"]
@@ -22,7 +23,7 @@ SCHEMAS = ("rubric", "assessment")
 def json_schema_text(kind: str) -> str:
     """The text of the JSON Schema of ``kind`` (``"rubric"`` or ``"assessment"``)."""
     if kind not in SCHEMAS:
-        raise UnknownNameError(f"unknown schema {kind!r}; the schemas are {', '.join(SCHEMAS)}")
+        raise UnknownNameError(Files.UNKNOWN_SCHEMA, kind=repr(kind), known=SCHEMAS)
     return resources.files("govindex").joinpath("schemas", f"{kind}.schema.json").read_text(encoding="utf-8")
 
 

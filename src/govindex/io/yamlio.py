@@ -37,6 +37,7 @@ import attrs
 import yaml
 
 from govindex.agency import nfc
+from govindex.catalogue.files import Files
 from govindex.errors import FileFormatError, GovIndexError
 
 __all__ = [
@@ -70,6 +71,14 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TAG = "tag:yaml.org,2002:"
+_SPECIAL_FLOATS = {
+    ".nan": "NaN",
+    "+.nan": "NaN",
+    "-.nan": "NaN",
+    ".inf": "Infinity",
+    "+.inf": "Infinity",
+    "-.inf": "-Infinity",
+}
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -148,10 +157,11 @@ def _at(node: yaml.Node | None) -> Mark | None:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _problem(message: str, node: yaml.Node, path: str, file: str | None) -> FileFormatError:
+def _problem(reason: Files, node: yaml.Node, path: str, file: str | None, **params: Any) -> FileFormatError:
     mark = _at(node)
     return FileFormatError(
-        message,
+        reason,
+        **params,
         file=file,
         line=None if mark is None else mark[0],
         column=None if mark is None else mark[1],
@@ -173,9 +183,9 @@ def _expanded_size(root: yaml.Node, file: str | None) -> int:
         if key in sizes:
             return sizes[key]
         if key in active:
-            raise _problem("an alias refers to the value that contains it", node, "", file)
+            raise _problem(Files.ALIAS_CYCLE, node, "", file)
         if depth > MAX_DEPTH:
-            raise _problem(f"the document is nested more than {MAX_DEPTH} levels deep", node, "", file)
+            raise _problem(Files.TOO_DEEP, node, "", file, depth=MAX_DEPTH)
         active.add(key)
         total = 1
         if isinstance(node, yaml.SequenceNode):
@@ -184,12 +194,7 @@ def _expanded_size(root: yaml.Node, file: str | None) -> int:
             total += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
         active.discard(key)
         if total > MAX_VALUES:
-            raise _problem(
-                f"the document expands to more than {MAX_VALUES} values (through aliases?); refusing to read it",
-                node,
-                "",
-                file,
-            )
+            raise _problem(Files.TOO_MANY_VALUES, node, "", file, count=MAX_VALUES)
         sizes[key] = total
         return total
 
@@ -224,7 +229,7 @@ def _split_number(previous: tuple[yaml.Node, yaml.Node] | None, key: yaml.Node, 
     if previous is None or not isinstance(key, yaml.ScalarNode) or not isinstance(value, yaml.ScalarNode):
         return None
     number = previous[1]
-    if not isinstance(number, yaml.ScalarNode) or number.style is not None or key.style is not None:
+    if not isinstance(number, yaml.ScalarNode) or not _plain(number) or not _plain(key):
         return None
     if not re.fullmatch(r"-?[0-9]+", number.value) or not re.fullmatch(r"[0-9]+", key.value):
         return None
@@ -236,8 +241,11 @@ def _split_number(previous: tuple[yaml.Node, yaml.Node] | None, key: yaml.Node, 
 class _Builder:
     """Turns composed YAML nodes into plain data, recording positions and problems."""
 
-    def __init__(self, file: str | None, sink: Sink | None, explicit: set[int] | None = None) -> None:
+    def __init__(
+        self, file: str | None, sink: Sink | None, explicit: set[int] | None = None, reader: Files = Files.YAML_READER
+    ) -> None:
         self.file = file
+        self.reader = reader
         self.sink = sink
         self.explicit = explicit or set()
         self.marks: dict[str, Mark] = {}
@@ -253,37 +261,21 @@ class _Builder:
         if mark is not None:
             self.marks.setdefault(path, mark)
         if node.start_mark.index in self.explicit:
-            self.report(
-                _problem(
-                    f"the YAML tag {_tag_name(node.tag)} is not allowed (only plain mappings, lists, text, numbers, "
-                    "dates, true/false and null, without tags)",
-                    node,
-                    path,
-                    self.file,
-                )
-            )
+            self.report(_problem(Files.TAG_NOT_ALLOWED, node, path, self.file, tag=_tag_name(node.tag)))
             return None
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != f"{_TAG}seq":
-                self.report(_problem(f"the YAML tag {_tag_name(node.tag)} is not allowed here", node, path, self.file))
+                self.report(_problem(Files.TAG_NOT_ALLOWED, node, path, self.file, tag=_tag_name(node.tag)))
             return [self.build(item, join_index(path, index)) for index, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
-        raise _problem("not plain data", node, path, self.file)  # pragma: no cover - composer gives only these
+        raise _problem(Files.NOT_PLAIN, node, path, self.file)  # pragma: no cover - composer gives only these
 
     def mapping(self, node: yaml.MappingNode, path: str) -> dict[str, Any]:
         if node.tag != f"{_TAG}map":
-            self.report(
-                _problem(
-                    f"the YAML tag {_tag_name(node.tag)} is not allowed (only plain mappings, lists, text, "
-                    "numbers, dates, true/false and null)",
-                    node,
-                    path,
-                    self.file,
-                )
-            )
+            self.report(_problem(Files.TAG_NOT_ALLOWED, node, path, self.file, tag=_tag_name(node.tag)))
         out: dict[str, Any] = {}
         first: dict[str, yaml.Node] = {}
         merges: list[tuple[yaml.Node, yaml.Node]] = []
@@ -291,7 +283,7 @@ class _Builder:
         for key_node, value_node in node.value:
             before, previous = previous, (key_node, value_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.report(_problem("a mapping key must be plain text", key_node, path, self.file))
+                self.report(_problem(Files.KEY_NOT_TEXT, key_node, path, self.file))
                 continue
             if key_node.tag == f"{_TAG}merge":
                 merges.append((key_node, value_node))
@@ -302,12 +294,14 @@ class _Builder:
             if split is not None:
                 self.report(
                     _problem(
-                        f"in a {{...}} mapping a comma separates entries, so '{split}' reads as "
-                        f"'{split.split(',')[0]}' and a key {key!r} of its own; write the number with a decimal "
-                        f"point ({split.replace(',', '.')}), or write the mapping on lines of its own",
+                        Files.COMMA_IN_FLOW,
                         key_node,
                         where,
                         self.file,
+                        split=split,
+                        head=split.split(",")[0],
+                        key=repr(key),
+                        dotted=split.replace(",", "."),
                     )
                 )
                 continue
@@ -315,11 +309,13 @@ class _Builder:
                 line = first[key].start_mark.line + 1
                 self.report(
                     _problem(
-                        f"key {key!r} is repeated in one mapping (first at line {line}); "
-                        "YAML would silently keep only the last one",
+                        Files.KEY_REPEATED,
                         key_node,
                         where,
                         self.file,
+                        key=repr(key),
+                        first=line,
+                        reader=self.reader,
                     )
                 )
                 continue
@@ -337,9 +333,7 @@ class _Builder:
         sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
         for source in sources:
             if not isinstance(source, yaml.MappingNode):
-                self.report(
-                    _problem("a merge key (<<) must name a mapping or a list of mappings", key_node, path, self.file)
-                )
+                self.report(_problem(Files.MERGE_NOT_MAPPING, key_node, path, self.file))
                 continue
             for key, value in self.mapping(source, path).items():
                 out.setdefault(key, value)
@@ -347,20 +341,12 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, path: str) -> Any:
         tag, text = node.tag, node.value
         if tag not in _SCALAR_TAGS:
-            self.report(
-                _problem(
-                    f"the YAML tag {_tag_name(tag)} is not allowed (only plain mappings, lists, text, numbers, "
-                    "dates, true/false and null)",
-                    node,
-                    path,
-                    self.file,
-                )
-            )
+            self.report(_problem(Files.TAG_NOT_ALLOWED, node, path, self.file, tag=_tag_name(tag)))
             return text
         kind = tag[len(_TAG) :]
         if kind == "str":
             text = nfc(text)
-            if node.style is None and _COMMA_NUMBER.fullmatch(text):
+            if _plain(node) and _COMMA_NUMBER.fullmatch(text):
                 return CommaNumber(text)
             return text
         if kind == "null":
@@ -368,57 +354,61 @@ class _Builder:
         if kind == "bool":
             value = yaml.constructor.SafeConstructor.bool_values.get(text.lower())
             if value is None:
-                self.report(_problem(f"{text!r} is not true or false", node, path, self.file))
+                self.report(_problem(Files.NOT_BOOL, node, path, self.file, text=repr(text)))
                 return text
             return value
         if kind == "int":
             if _INT.fullmatch(text) and len(text) <= 100:
                 return int(text)
-            self.report(
-                _problem(
-                    f"the number {text[:40]!r} is ambiguous or too long (YAML reads 010 as octal 8, 1_0 as 10, "
-                    "1:30 as 90); write whole numbers in plain decimal digits, or quote the text",
-                    node,
-                    path,
-                    self.file,
-                )
-            )
+            self.report(_problem(Files.AMBIGUOUS_INT, node, path, self.file, text=repr(text[:40])))
             return text
         if kind == "float":
-            lowered = text.lower()
-            if lowered in {".nan", "+.nan", "-.nan"}:
-                return Decimal("NaN")
-            if lowered in {".inf", "+.inf"}:
-                return Decimal("Infinity")
-            if lowered == "-.inf":
-                return Decimal("-Infinity")
-            if _FLOAT.fullmatch(text):
-                return Decimal(text)
-            self.report(
-                _problem(
-                    f"the number {text!r} is ambiguous; write it as plain digits with a decimal point (83.8)",
-                    node,
-                    path,
-                    self.file,
-                )
-            )
-            return text
-        # timestamp
+            return self.decimal(node, path)
+        return self.timestamp(node, path)
+
+    def decimal(self, node: yaml.ScalarNode, path: str) -> Any:
+        """A number with a fraction, from its source text (never through a float)."""
+        text = node.value
+        special = _SPECIAL_FLOATS.get(text.lower())
+        if special is not None:
+            return Decimal(special)
+        if _FLOAT.fullmatch(text):
+            return Decimal(text)
+        self.report(_problem(Files.AMBIGUOUS_FLOAT, node, path, self.file, text=repr(text[:40])))
+        return text
+
+    def timestamp(self, node: yaml.ScalarNode, path: str) -> Any:
+        """A date (``YYYY-MM-DD``), or YAML's date and time."""
+        text = node.value
         try:
             if _DATE.fullmatch(text):
                 return dt.date.fromisoformat(text)
             stamp: Any = yaml.constructor.SafeConstructor.construct_yaml_timestamp(yaml.SafeLoader(""), node)
             return stamp
         except (ValueError, OverflowError, TypeError, AttributeError, yaml.YAMLError):
-            self.report(_problem(f"{text!r} is not a valid date (YYYY-MM-DD)", node, path, self.file))
+            self.report(_problem(Files.NOT_A_DATE, node, path, self.file, text=repr(text[:40])))
             return text
 
 
+_C_LOADER: Any = getattr(yaml, "CSafeLoader", None)
+
+
 def _compose(text: str, file: str | None) -> tuple[yaml.Node | None, set[int]]:
+    """The document's nodes and where a tag is written out.
+
+    With libyaml (when PyYAML has it) a valid document is composed many times
+    faster, into the same nodes; any document libyaml refuses is composed again
+    by the pure-Python composer, whose refusals say what is wrong and where.
+    """
+    if _C_LOADER is not None:
+        try:
+            return _compose_c(text)
+        except (yaml.YAMLError, RecursionError):
+            pass
     try:
         loader = _Loader(text)
     except yaml.YAMLError as error:
-        raise FileFormatError(f"not valid YAML: {error}", file=file) from None
+        raise FileFormatError(Files.NOT_YAML, reason=str(error)[:200], file=file) from None
     try:
         node: yaml.Node | None = loader.get_single_node()
         return node, loader.explicit
@@ -426,22 +416,39 @@ def _compose(text: str, file: str | None) -> tuple[yaml.Node | None, set[int]]:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
         raise FileFormatError(
-            f"not valid YAML: {problem}",
+            Files.NOT_YAML,
+            reason=problem,
             file=file,
             line=None if mark is None else mark.line + 1,
             column=None if mark is None else mark.column + 1,
         ) from None
     except yaml.YAMLError as error:
-        raise FileFormatError(f"not valid YAML: {error}", file=file) from None
+        raise FileFormatError(Files.NOT_YAML, reason=str(error)[:200], file=file) from None
     except RecursionError:
-        raise FileFormatError(f"the document is nested more than {MAX_DEPTH} levels deep", file=file) from None
+        raise FileFormatError(Files.TOO_DEEP, depth=MAX_DEPTH, file=file) from None
     finally:
         loader.dispose()
 
 
+def _compose_c(text: str) -> tuple[yaml.Node | None, set[int]]:
+    """libyaml's nodes, and where a tag is written out (from its events: the same places as the composer's)."""
+    explicit = {
+        event.start_mark.index
+        for event in yaml.parse(text, Loader=_C_LOADER)
+        if getattr(event, "tag", None) is not None and event.start_mark is not None
+    }
+    node: yaml.Node | None = yaml.compose(text, Loader=_C_LOADER)
+    return node, explicit
+
+
+def _plain(node: yaml.Node) -> bool:
+    """Whether a scalar was written plain (no quotes, no block style): libyaml says ``""``, the composer ``None``."""
+    return getattr(node, "style", None) in (None, "")
+
+
 def _check_size(text: str, file: str | None) -> None:
     if len(text) > MAX_CHARS:
-        raise FileFormatError(f"the document has {len(text)} characters, more than the {MAX_CHARS} read", file=file)
+        raise FileFormatError(Files.TOO_LONG_DOCUMENT, size=len(text), limit=MAX_CHARS, file=file)
 
 
 def _load_yaml_document(text: str, file: str | None, sink: Sink | None) -> Document:
@@ -486,18 +493,23 @@ def _json_constant(name: str) -> Decimal:
     return Decimal({"NaN": "NaN", "Infinity": "Infinity", "-Infinity": "-Infinity"}[name])
 
 
-def _json_marks(text: str, file: str | None) -> tuple[_Builder, GovIndexError | None]:
+def _json_marks(
+    text: str, file: str | None, reader: Files = Files.YAML_READER
+) -> tuple[_Builder, GovIndexError | None]:
     """Positions of the values of a JSON text through the YAML composer (best effort), and its first repeated key."""
     problems: list[GovIndexError] = []
-    builder = _Builder(file, problems.append)
+    builder = _Builder(file, problems.append, reader=reader)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            root = yaml.compose(text, Loader=_C_LOADER or yaml.SafeLoader)
+        except yaml.YAMLError:  # libyaml refuses some JSON (a lone surrogate escaped): the composer takes it
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
         if root is not None:
             _expanded_size(root, file)
             builder.build(root, "")
     except (yaml.YAMLError, RecursionError, GovIndexError):
         pass
-    return builder, next((p for p in problems if "is repeated" in p.message), None)
+    return builder, next((p for p in problems if p.code == Files.KEY_REPEATED.code), None)
 
 
 def _load_json_document(text: str, file: str | None) -> Document:
@@ -508,25 +520,19 @@ def _load_json_document(text: str, file: str | None) -> Document:
         )
     except json.JSONDecodeError as error:
         raise FileFormatError(
-            f"not valid JSON: {error.msg}", file=file, line=error.lineno, column=error.colno
+            Files.NOT_JSON, reason=error.msg, file=file, line=error.lineno, column=error.colno
         ) from None
     except _Duplicate as duplicate:
-        repeated = _json_marks(text, file)[1]
+        repeated = _json_marks(text, file, Files.JSON_READER)[1]
         if repeated is not None:
-            moved = repeated.with_context()
-            moved.message = moved.message.replace("YAML would", "a JSON reader would")
-            moved.args = (moved.message,)
-            raise moved from None
-        raise FileFormatError(
-            f"key {duplicate.key!r} is repeated in one mapping; JSON readers would silently keep only the last one",
-            file=file,
-        ) from None
+            raise repeated from None
+        raise FileFormatError(Files.KEY_REPEATED_JSON, key=repr(duplicate.key), file=file) from None
     except RecursionError:
-        raise FileFormatError(f"the document is nested more than {MAX_DEPTH} levels deep", file=file) from None
+        raise FileFormatError(Files.TOO_DEEP, depth=MAX_DEPTH, file=file) from None
     except ValueError as error:  # e.g. an integer with too many digits
-        raise FileFormatError(f"not valid JSON: {error}", file=file) from None
+        raise FileFormatError(Files.NOT_JSON, reason=str(error)[:200], file=file) from None
     if _depth(data) > MAX_DEPTH:
-        raise FileFormatError(f"the document is nested more than {MAX_DEPTH} levels deep", file=file)
+        raise FileFormatError(Files.TOO_DEEP, depth=MAX_DEPTH, file=file)
     data = nfc(data) if isinstance(data, str) else _nfc_items(data)
     builder = _json_marks(text, file)[0]
     return Document(data, file, builder.marks, builder.key_marks)
@@ -568,7 +574,7 @@ def load_document(text: str, *, file: str | None = None, sink: Sink | None = Non
         except FileFormatError as error:
             if file is not None and file.lower().endswith(".json"):
                 raise
-            if not error.message.startswith("not valid JSON"):
+            if error.code != Files.NOT_JSON.code:
                 raise
     return _load_yaml_document(text, file, sink)
 
@@ -630,13 +636,13 @@ def _json(value: Any, indent: int) -> str:
         return "[\n" + ",\n".join(pad + _json(v, indent + 1) for v in items_of) + "\n" + "  " * indent + "]"
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise FileFormatError(f"{value} cannot be written as a JSON number")
+            raise FileFormatError(Files.NOT_JSON_NUMBER, value=str(value))
         return f"{value:f}"
     if isinstance(value, (dt.date, dt.datetime)):
         return json.dumps(value.isoformat())
     if value is None or isinstance(value, (str, bool, int)):
         return json.dumps(value, ensure_ascii=False)
-    raise FileFormatError(f"cannot write {type(value).__name__} {value!r} as JSON")
+    raise FileFormatError(Files.NOT_JSON_VALUE, kind=type(value).__name__, value=repr(value)[:60])
 
 
 def dump_json(data: Any) -> str:
@@ -660,4 +666,4 @@ def dump_document(data: Any, format: str = "yaml") -> str:
         return dump_yaml(data)
     if format == "json":
         return dump_json(data)
-    raise FileFormatError(f"unknown format {format!r}; use yaml or json")
+    raise FileFormatError(Files.UNKNOWN_DOCUMENT_FORMAT, format=repr(format))

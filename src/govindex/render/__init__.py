@@ -26,7 +26,7 @@ csv       one table, safe cells (:mod:`.csv`)          ``.csv``
 json      the value's data (:mod:`.json`)              ``.json``
 xlsx      Excel workbook, extra ``excel`` (:mod:`.xlsx`) ``.xlsx``
 html      self-contained page (:mod:`.web`)           ``.html``
-docx      Word document, extra ``word`` (:mod:`.docx`) ``.docx``
+docx      Word document, A4 to sign (:mod:`.docx`)     ``.docx``
 ========  ==========================================  =============
 
 >>> from govindex import load_dataset, load_rubric, score

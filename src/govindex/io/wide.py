@@ -1,0 +1,178 @@
+"""The wide form of a score table: one agency per row, a column per criterion, read a block of rows at a time.
+
+Each row's agency and facts are read one by one; its criteria wait in a block
+of rows of its group, and a block is turned into columns at once: each column
+of cells is mapped through its :class:`~govindex.io.table.CellReader` (each
+distinct text read once) into codes, a row's problems reported at their cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from govindex.agency import Agency
+from govindex.assessment import Source
+from govindex.catalogue.reading import Reading
+from govindex.errors import FileFormatError, InputError
+from govindex.io.table import _BLOCK, BLANK, PROBLEM, CellReader, GroupPart, Row, TableContext, TablePart
+
+__all__ = ["read_wide"]
+
+Block = list[tuple[int, list[str], Agency, Source]]
+
+
+def read_wide(context: TableContext, rows: Iterator[Row], part: TablePart) -> None:
+    """Read the rows of a wide table into ``part``."""
+    _WideReader(context, part).read(rows)
+
+
+class _WideReader:
+    """One agency per row: the row's facts read one by one, its criteria a block of rows at a time."""
+
+    def __init__(self, context: TableContext, part: TablePart) -> None:
+        self.context = context
+        self.part = part
+        header = context.header
+        self.nodes = header.nodes()
+        for name in ("node", "score", "evidence"):
+            if name in header.positions:
+                context.problem(
+                    FileFormatError(Reading.LONG_FORM_COLUMN, name=repr(name)), header.line, header.positions[name]
+                )
+        for node, column in self.nodes:
+            if node == "@total":
+                for group in context.rubric.groups:
+                    part.columns.setdefault(group.tree.id, column)
+            else:
+                part.columns[node] = column
+        self.width = max(header.width, *header.positions.values())
+        self.agency_column = header.positions["agency"]
+        self.pending: dict[str, list[tuple[int, list[str], Agency, Source]]] = {}
+        #: the lines of rows that repeat an agency: their cells are checked, the rows not kept
+        self.duplicates: set[int] = set()
+
+    def read(self, rows: Iterator[Row]) -> None:
+        context = self.context
+        positions = context.header.positions
+        agency_column = positions["agency"]
+        seen = self.part.lines
+        for line, cells in rows:
+            if not self.fits(line, cells):
+                continue
+            text = context.cell(cells, "agency")
+            if not text:
+                context.problem(InputError(Reading.AGENCY_EMPTY), line, agency_column)
+                continue
+            agency_id = context.agency_id(text, line, agency_column)
+            if agency_id is None:
+                continue
+            if agency_id in seen:  # refused, and its cells still checked
+                context.problem(
+                    InputError(Reading.AGENCY_TWICE, first=seen[agency_id]), line, agency_column, agency=agency_id
+                )
+                self.duplicates.add(line)
+            seen.setdefault(agency_id, line)
+            group = context.group_of(cells, line, agency_id)
+            if group is None:
+                continue
+            made = context.agency(cells, line, agency_id, group)
+            if made is None:
+                continue
+            block = self.pending.setdefault(group, [])
+            block.append((line, cells, made[0], made[1]))
+            if len(block) >= _BLOCK:
+                self.flush(group)
+        for group in list(self.pending):
+            self.flush(group)
+
+    def fits(self, line: int, cells: list[str]) -> bool:
+        """Whether the row holds a cell and has the header's cells (extra empty cells, as Excel writes, are fine)."""
+        width = self.width
+        if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
+            del cells[width:]
+        agency = self.agency_column
+        if not (len(cells) >= agency and cells[agency - 1].strip()) and not any(cell.strip() for cell in cells):
+            return False
+        if len(cells) > width or (len(cells) < width and self.context.sheet is None):
+            reason = Reading.ROW_TOO_WIDE if len(cells) > width else Reading.ROW_WIDTH
+            self.context.problem(FileFormatError(reason, cells=len(cells), width=width), line)
+            return False
+        if len(cells) < width:
+            cells.extend([""] * (width - len(cells)))
+        return True
+
+    def flush(self, group: str) -> None:
+        block = self.pending.pop(group, [])
+        if not block:
+            return
+        context = self.context
+        part = self.part.groups.get(group)
+        if part is None:
+            part = self.part.groups[group] = GroupPart(group, context.layouts[group])
+        columns = list(zip(*(cells for _line, cells, _agency, _source in block), strict=True))
+        nonblank = np.zeros(len(block), dtype=np.bool_)
+        converted: list[tuple[int, NDArray[Any]]] = []
+        layout = part.layout
+        for node, column in self.nodes:
+            node_id = layout.ids[0] if node == "@total" else node
+            reader = context.reader(group, node_id, column)
+            codes = np.fromiter(map(reader.__getitem__, columns[column - 1]), dtype=context.dtype, count=len(block))
+            if reader.problems or reader.measured:
+                self.details(reader, codes, block, part)
+            nonblank |= codes != BLANK
+            if reader.position is not None:
+                converted.append((reader.position, codes))
+        self.keep(part, block, nonblank, converted)
+
+    def keep(
+        self, part: GroupPart, block: Block, nonblank: NDArray[Any], converted: list[tuple[int, NDArray[Any]]]
+    ) -> None:
+        """The block's rows kept (not blank when blank rows are set aside, not a repeated agency), as columns."""
+        keep = self.blank_rows(nonblank, block)
+        if self.duplicates:
+            keep = keep & np.array([line not in self.duplicates for line, *_rest in block], dtype=np.bool_)
+        everything = bool(keep.all())
+        for (line, _cells, agency, source), kept in zip(block, keep.tolist(), strict=True):
+            if kept:
+                part.agencies.append(agency)
+                part.lines.append(line)
+                part.sources.append(source)
+        for position, codes in converted:
+            part.blocks.setdefault(position, []).append(codes if everything else codes[keep])
+
+    def details(
+        self,
+        reader: CellReader,
+        codes: NDArray[Any],
+        block: list[tuple[int, list[str], Agency, Source]],
+        part: GroupPart,
+    ) -> None:
+        """Report each cell with a problem, and keep each measured cell's measurement."""
+        context = self.context
+        if reader.problems:
+            for row in np.flatnonzero(codes == PROBLEM).tolist():
+                line, cells, agency, _source = block[row]
+                error = reader.problems[cells[reader.column - 1]]
+                context.problem(error, line, reader.column, agency=agency.id, node=reader.node, agency_name=agency.name)
+        if reader.measured:
+            for row in np.flatnonzero(codes >= 0).tolist():
+                _line, cells, agency, _source = block[row]
+                found = reader.measured.get(context.text(cells[reader.column - 1]))
+                if found is not None:
+                    part.measurements.setdefault(agency.id, {})[reader.node] = found
+
+    def blank_rows(self, nonblank: NDArray[Any], block: list[tuple[int, list[str], Agency, Source]]) -> NDArray[Any]:
+        """Which rows are kept: with ``blank_rows="not-assessed"``, a row without a score is set aside as not assessed.
+
+        Otherwise it is kept: scoring refuses it (``govindex validate`` says the row is blank).
+        """
+        if nonblank.all() or not self.nodes or self.context.options.blank_rows != "not-assessed":
+            return np.ones(len(block), dtype=np.bool_)
+        for row in np.flatnonzero(~nonblank).tolist():
+            line, _cells, agency, _source = block[row]
+            self.part.blank.append((agency, line))
+        return nonblank
