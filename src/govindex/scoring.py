@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from govindex.engine import ScoreTable
+    from govindex.engine import Columns, GroupTable, Points, ScoreTable
     from govindex.engine._columns import ViewColumns
 
 __all__ = ["STAGES", "Scoring", "check_assessment", "check_score", "methodology_of", "score"]
@@ -451,55 +451,57 @@ def _frozen(array: Any) -> Any:
 STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, rank, publish)
 
 
+def _group_columns(state: Scoring, group: GroupTable, points: Points) -> Columns | None:
+    """One group's result as columns (``None``: no agency of it was kept)."""
+    from govindex.engine import Columns, rank_denominator
+
+    scores = state.groups[group.group_id]
+    if not len(scores.rows):
+        return None
+    kept = scores.rows.tolist()
+    whole = len(kept) == len(group.agencies)
+    assert scores.order is not None
+    return Columns(
+        layout=group.layout,
+        agencies=group.agencies if whole else tuple(group.agencies[i] for i in kept),
+        scores=_frozen(scores.values),
+        given=_frozen(scores.has),
+        ranks=scores.ranks,
+        rank_denominator=rank_denominator(state.rubric.tie_policy),
+        band=None if scores.band is None else _frozen(scores.band),
+        bands=state.rubric.bands,
+        order=scores.order,
+        sources=group.sources if whole else tuple(group.sources[i] for i in kept),
+        table=group,
+        rows=scores.rows,
+        points=points,
+        views=scores.views,
+        publication=state.rubric.publication,
+    )
+
+
+def _not_assessed(state: Scoring) -> tuple[NotAssessed, ...]:
+    """The agencies kept out: excluded by a rule, or read from an empty row; by agency id."""
+    table = state.checked
+    agencies = {agency.id: agency for group in table.groups for agency in group.agencies} if state.excluded else {}
+    excluded = (
+        NotAssessed(agencies[agency_id], reason, rule_name) for agency_id, (reason, rule_name) in state.excluded.items()
+    )
+    blank = (NotAssessed(agency, reason, "blank_rows") for agency, reason in table.not_assessed)
+    return tuple(sorted((*excluded, *blank), key=lambda item: item.agency.id))
+
+
 def result(state: Scoring) -> Result:
     """The :class:`Result`, holding each group as columns."""
-    from govindex.engine import Columns, Points, rank_denominator
+    from govindex.engine import Points
 
     table = state.checked
     points = Points(state.rubric.decimals)
-    columns = []
-    for group in table.groups:
-        scores = state.groups[group.group_id]
-        if not len(scores.rows):
-            continue
-        kept = scores.rows.tolist()
-        whole = len(kept) == len(group.agencies)
-        assert scores.order is not None
-        columns.append(
-            Columns(
-                layout=group.layout,
-                agencies=group.agencies if whole else tuple(group.agencies[i] for i in kept),
-                scores=_frozen(scores.values),
-                given=_frozen(scores.has),
-                ranks=scores.ranks,
-                rank_denominator=rank_denominator(state.rubric.tie_policy),
-                band=None if scores.band is None else _frozen(scores.band),
-                bands=state.rubric.bands,
-                order=scores.order,
-                sources=group.sources if whole else tuple(group.sources[i] for i in kept),
-                table=group,
-                rows=scores.rows,
-                points=points,
-                views=scores.views,
-                publication=state.rubric.publication,
-            )
-        )
-    agencies = {agency.id: agency for group in table.groups for agency in group.agencies} if state.excluded else {}
+    columns = [made for group in table.groups if (made := _group_columns(state, group, points)) is not None]
     return Result(
         rubric=state.rubric,
         adjustments=state.adjustments,
-        not_assessed=tuple(
-            sorted(
-                (
-                    *(
-                        NotAssessed(agencies[agency_id], reason, rule_name)
-                        for agency_id, (reason, rule_name) in state.excluded.items()
-                    ),
-                    *(NotAssessed(agency, reason, "blank_rows") for agency, reason in table.not_assessed),
-                ),
-                key=lambda item: item.agency.id,
-            )
-        ),
+        not_assessed=_not_assessed(state),
         rules=tuple(rule.name for rule in state.rules),
         scale=state.scale,
         measurements=table.measurements,
