@@ -172,14 +172,16 @@ def _document(path: str | Path, options: ReadOptions, problems: Problems) -> Doc
         return None
 
 
-def _assessment_file(document: Document, methodology: Methodology | None, problems: Problems, file: str) -> FileReport:
-    data = document.data
-    bound = methodology
-    if bound is None and isinstance(data.get("rubric"), str):
-        from govindex.io.bundled import list_rubrics, load_methodology
+def _named_methodology(document: Document) -> Methodology | None:
+    """The bundled rubric an assessment file names (``rubric:``), with its rules bound; ``None`` without one."""
+    from govindex.io.bundled import list_rubrics, load_methodology
 
-        if data["rubric"] in list_rubrics():
-            bound = load_methodology(data["rubric"])
+    named = document.data.get("rubric")
+    return load_methodology(named) if isinstance(named, str) and named in list_rubrics() else None
+
+
+def _assessment_file(document: Document, methodology: Methodology | None, problems: Problems, file: str) -> FileReport:
+    bound = methodology if methodology is not None else _named_methodology(document)
     against = None if bound is None else bound.rubric
     parsed, more = _file_of(document, against)
     for problem in more:
