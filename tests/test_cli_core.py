@@ -411,7 +411,7 @@ def test_unknown_node_column_and_unknown_rubric(capsys: pytest.CaptureFixture[st
     )
     status, _, err = run(capsys, "score", "sonla-2016-it", str(path))
     assert status == 2
-    assert err.startswith("govindex: error: unknown rubric 'sonla-2016-it'; the bundled rubrics are ")
+    assert err.startswith("govindex: error: không có bộ tiêu chí 'sonla-2016-it'; các bộ tiêu chí kèm theo là ")
     assert "sonla-2017-it" in err
     status, _, err = run(capsys, "reproduce", "sonla-2016-it")
     assert status == 2

@@ -17,11 +17,12 @@ import attrs
 import pytest
 
 import govindex
+from errorcheck import raises
 from govindex import Agency, Assessment, load_dataset, load_rubric, read_rubric, reconcile, score, statistics
 from govindex.points import divide, format_points, quantize
 from govindex.render import data, explain
 from govindex.rubric import RuleRef
-from rules_strategies import BASIS, agency, example_tree, rubric_of
+from strategies import RULE_BASIS, agency, example_tree, rule_rubric_of
 
 
 @contextmanager
@@ -90,15 +91,15 @@ def test_explanations() -> None:
 @pytest.mark.parametrize(
     "ref",
     [
-        RuleRef("best_in_cohort", {"tag": "subordinate_units"}, legal_basis=BASIS),
-        RuleRef("proportional_imputation", {"tag": "online_services"}, legal_basis=BASIS),
-        RuleRef("full_marks_if_not_applicable", {}, legal_basis=BASIS),
-        RuleRef("normalise", {"to": 1, "decimals": 4}, legal_basis=BASIS),
+        RuleRef("best_in_cohort", {"tag": "subordinate_units"}, legal_basis=RULE_BASIS),
+        RuleRef("proportional_imputation", {"tag": "online_services"}, legal_basis=RULE_BASIS),
+        RuleRef("full_marks_if_not_applicable", {}, legal_basis=RULE_BASIS),
+        RuleRef("normalise", {"to": 1, "decimals": 4}, legal_basis=RULE_BASIS),
     ],
     ids=lambda ref: ref.name,
 )
 def test_rules(ref: RuleRef) -> None:
-    rubric = attrs.evolve(rubric_of(example_tree(), decimals=2), rules=(ref,))
+    rubric = attrs.evolve(rule_rubric_of(example_tree(), decimals=2), rules=(ref,))
     leaves = list(example_tree().leaves())
 
     cohort = []
@@ -136,7 +137,7 @@ def test_rubrics_load_and_validate() -> None:
 def test_many_significant_digits_are_exact_or_refused_cleanly() -> None:
     rubric = load_rubric("sonla-2017-web")
     value = "81." + "5" * 40
-    with pytest.raises(govindex.InputError, match="decimals"):
+    with raises(govindex.InputError, match="decimals"):
         score(rubric, [Assessment(Agency("so-noi-vu", "Sở Nội vụ", "provincial"), {"total": value})])
 
 
@@ -149,7 +150,7 @@ def test_many_significant_digits_are_exact_or_refused_cleanly() -> None:
     ],
 )
 def test_absurd_rubric_values_are_refused_when_built(build: Callable[[], object], message: str) -> None:
-    with pytest.raises(govindex.RubricError, match=message):
+    with raises(govindex.RubricError, match=message):
         build()
 
 
@@ -160,7 +161,5 @@ def test_absurd_rubric_values_are_refused_when_loaded(tmp_path: Path) -> None:
     path.write_text(
         text.replace("max_points: 100\n", "max_points: 1000000000000000000000000000000\n", 1), encoding="utf-8"
     )
-    with pytest.raises(
-        govindex.GovIndexError, match=r"absurd.yaml:\d+:\d+: .*max_points .* must be at most 1000000000000"
-    ):
+    with raises(govindex.GovIndexError, match=r"absurd.yaml:\d+:\d+: .*max_points .* must be at most 1000000000000"):
         govindex.read_rubric(path)

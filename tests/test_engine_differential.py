@@ -10,6 +10,7 @@ import numpy as np
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from errorcheck import english
 from govindex import (
     Agency,
     Assessment,
@@ -170,7 +171,7 @@ def _outcome(run: object) -> tuple[object, GovIndexError | None]:
     try:
         made = run()  # type: ignore[operator]
     except GovIndexError as error:
-        event(f"refused: {error.message.split(' ')[0:3]}")
+        event(f"refused: {error.message_in('en').split(' ')[0:3]}")
         return None, error
     event("scored")
     return made, None
@@ -184,7 +185,7 @@ def test_the_engine_equals_the_reference(case: tuple[Rubric, list[Assessment], l
     expected, expected_error = _outcome(lambda: reference(rubric, cohort, rules))
     if expected_error is not None or error is not None:
         assert error is not None and expected_error is not None, (error, expected_error)
-        assert (type(error), str(error)) == (type(expected_error), str(expected_error))
+        assert (type(error), english(error)) == (type(expected_error), english(expected_error))
         return
     assert isinstance(result, Result)
     assert [row.agency.id for row in result] == [row.agency for row in expected.rows]  # type: ignore[union-attr]
@@ -248,6 +249,7 @@ def test_a_table_of_integer_arrays_scores_like_its_assessments(
     from_arrays, array_error = _outcome(lambda: score(rubric, ScoreTable(rubric, tuple(groups)), rules=()))
     if error is not None or array_error is not None:
         assert error is not None and array_error is not None
+        assert english(error) == english(array_error)
         assert str(error) == str(array_error)
         return
     assert isinstance(direct, Result) and isinstance(from_arrays, Result)

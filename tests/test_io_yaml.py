@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from errorcheck import english
 from filekit import ASSESSMENT, RUBRIC, position, raises_en, run_cli
 from govindex import (
     FileFormatError,
@@ -262,7 +263,7 @@ def test_negative_and_nan_scores() -> None:
     assert assessment_refused(text).describe("en") == (
         f"scores.yaml:{line}:{column}: agencies[0].scores.ops: points cannot be negative (-5)"
     )
-    assert "agencies[0].scores.ops: NaN is not a finite number of points" in str(
+    assert "agencies[0].scores.ops: NaN is not a finite number of points" in english(
         assessment_refused(ASSESSMENT.replace("ops: 50", "ops: .nan"))
     )
 

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from filekit import raises_en
-from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, explain, score
+from errorcheck import english, raises
+from govindex import Agency, Assessment, Group, LegalBasis, Node, Plugins, Rubric, explain, score
 from govindex.cli import main
-from govindex.errors import GovIndexError, InputError, RubricError
+from govindex.errors import GovIndexError, InputError, RubricError, UnknownNameError
 from govindex.io.assessments import dump_assessments, parse_assessment_file
 from govindex.io.cohort import read_assessments
 from govindex.io.csvio import parse_scores_csv
@@ -27,10 +27,8 @@ from govindex.measures import (
     Ratio,
     Steps,
     YesNo,
-    available_measures,
-    register_measure,
+    installed_measures,
     resolve_measure,
-    unregister_measure,
 )
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -87,7 +85,7 @@ def test_ratio_rounds_half_up_exactly_at_the_tie() -> None:
 
 
 def test_ratio_above_one_is_refused_unless_capped() -> None:
-    with raises_en(InputError, match=r"'130/120' is a share of 1.0833, above 1 \(100%\); .*cap: true"):
+    with raises(InputError, match=r"'130/120' is a share of 1.0833, above 1 \(100%\); .*cap: true"):
         Ratio().measure("130/120", Decimal(2), 2)
     capped = Ratio(cap=True).measure("130/120", Decimal(2), 2)
     assert capped.points == Decimal("2.00")
@@ -107,7 +105,7 @@ def test_ratio_above_one_is_refused_unless_capped() -> None:
     ],
 )
 def test_ratio_refusals(value: str, message: str) -> None:
-    with raises_en(InputError, match=message):
+    with raises(InputError, match=message):
         Ratio().measure(value, Decimal(2), 2)
 
 
@@ -120,7 +118,7 @@ def test_steps_highest_threshold_reached_wins_else_zero() -> None:
 
 
 def test_steps_refuse_a_count_in_words() -> None:
-    with raises_en(InputError, match="'ba' is not a number"):
+    with raises(InputError, match="'ba' is not a number"):
         Steps([[1, 5]]).measure("ba", Decimal(5), 0)
 
 
@@ -137,7 +135,7 @@ def test_yes_no_reads_decomposed_unicode() -> None:
 
 
 def test_yes_no_refuses_maybe() -> None:
-    with raises_en(InputError, match="'maybe' is not a yes/no answer; write có or không"):
+    with raises(InputError, match="'maybe' is not a yes/no answer; write có or không"):
         YesNo().measure("maybe", Decimal(3), 1)
 
 
@@ -146,7 +144,7 @@ def test_choice_gives_a_share_of_the_maximum() -> None:
     assert chair.measure("pho_chu_tich", Decimal(2), 2).points == Decimal("1.0")
     assert chair.measure("CHU_TICH", Decimal(2), 2).points == Decimal(2)
     assert chair.measure("khac", Decimal(2), 2).points == Decimal(0)
-    with raises_en(InputError, match="'giam_doc' is not one of the answers chu_tich, pho_chu_tich, khac"):
+    with raises(InputError, match="'giam_doc' is not one of the answers chu_tich, pho_chu_tich, khac"):
         chair.measure("giam_doc", Decimal(2), 2)
 
 
@@ -220,12 +218,12 @@ def test_the_issue_syntax_loads_and_round_trips() -> None:
         (
             "kind: yes_no",
             "kind: yesno",
-            r"demo.yaml:17:\d+: .*measure: unknown measure kind 'yesno'; the kinds available are .*yes_no",
+            r"demo.yaml:17:\d+: .*measure: unknown measure kind 'yesno' \(did you mean 'yes_no'\?\); available: .*yes_no",
         ),
         (
             "pho_chu_tich: 0.5",
             "pho_chu_tich: 1.5",
-            r"demo.yaml:19:\d+: .*measure: measure choice: the share of 'pho_chu_tich' is 1.5",
+            r"demo.yaml:19:\d+: .*measure: measure choice: the share of 'pho_chu_tich' must be a number from 0 to 1 .*not 1.5",
         ),
         (
             "pho_chu_tich: 0.5",
@@ -233,7 +231,11 @@ def test_the_issue_syntax_loads_and_round_trips() -> None:
             r"demo.yaml:19:\d+: .*'pho_chu_tich' gives 0.333 × 2 = 0.666 points, more decimals than the rubric's 2",
         ),
         ("{kind: ratio}", "{kind: ratio, cap: 1}", r"demo.yaml:14:\d+: .*cap must be true or false"),
-        ("{kind: ratio}", "{kind: ratio, top: 1}", r"demo.yaml:14:\d+: .*measure ratio: bad parameters \{'top': 1\}"),
+        (
+            "{kind: ratio}",
+            "{kind: ratio, top: 1}",
+            r"demo.yaml:14:\d+: .*measure 'ratio': unknown parameter 'top'; the parameters are cap",
+        ),
         ("{kind: ratio}", "ratio", r"demo.yaml:14:\d+: .*a measure must be a mapping such as \{kind: ratio\}"),
         ("steps: [[4, 20]", "steps: [[4, 20, 1]", r"demo.yaml:16:\d+: .*step 1 must be a pair \[at_least, points\]"),
     ],
@@ -242,12 +244,12 @@ def test_broken_measure_configurations_are_refused_at_load_with_their_position(
     old: str, new: str, message: str
 ) -> None:
     assert old in RUBRIC_TEXT
-    with raises_en(RubricError, match=message):
+    with raises((RubricError, UnknownNameError), match=message):
         parse_rubric(RUBRIC_TEXT.replace(old, new, 1), file="demo.yaml")
 
 
 def test_a_measure_on_a_parent_is_refused() -> None:
-    with raises_en(RubricError, match="node 'total': a measure belongs to a scored leaf"):
+    with raises(RubricError, match="node 'total': a measure belongs to a scored leaf"):
         Node("total", "Tổng", 2, [Node("a", "A", 2)], measure={"kind": "yes_no"})
 
 
@@ -273,28 +275,61 @@ class _Half:
         return Measurement("half", value, points, f"{value} → {points}", f"{value} → {points}")
 
 
-def test_a_registered_kind_is_resolved_at_rubric_load_and_scores() -> None:
-    register_measure("half", _Half)
-    try:
-        assert available_measures()["half"] == "registered"
-        rubric = parse_rubric(RUBRIC_TEXT.replace("{kind: yes_no}", "{kind: half}"), file="demo.yaml")
-        taken = Assessment.measured(rubric, NOI_VU, {"website": "một nửa"}, scores={})
-        assert taken.scores["website"] == Decimal("1.5")
-        with raises_en(RubricError, match="already registered"):
-            register_measure("half", _Half)
-    finally:
-        unregister_measure("half")
-    with raises_en(RubricError, match="unknown measure kind 'half'"):
-        resolve_measure({"kind": "half"})
+def test_a_kind_added_to_the_plugins_is_resolved_at_rubric_load_and_scores() -> None:
+    plugins = Plugins.installed().with_measure("half", _Half)
+    assert plugins.measures.available()["half"] == "registered"
+    text = RUBRIC_TEXT.replace("{kind: yes_no}", "{kind: half}")
+    rubric = parse_rubric(text, file="demo.yaml", plugins=plugins)
+    taken = Assessment.measured(rubric, NOI_VU, {"website": "một nửa"}, scores={})
+    assert taken.scores["website"] == Decimal("1.5")
+    with pytest.raises(RubricError) as caught:
+        plugins.with_measure("half", _Half)
+    assert caught.value.code == "plugin-name-taken"
+    with pytest.raises(GovIndexError) as caught:
+        parse_rubric(text, file="demo.yaml")  # the installed kinds do not know it: nothing was registered
+    assert caught.value.describe("en").startswith(
+        "demo.yaml:17:83: groups[0].tree.children[2].measure: unknown measure kind 'half'; available: choice, ratio,"
+    )
+    assert caught.value.code == "unknown-plugin"
 
 
 def test_a_factory_that_returns_something_else_is_refused() -> None:
-    register_measure("broken", lambda: "not a measure")
-    try:
-        with raises_en(RubricError, match="its factory returned 'not a measure', which is not a Measure"):
-            resolve_measure({"kind": "broken"})
-    finally:
-        unregister_measure("broken")
+    plugins = Plugins.installed().with_measure("broken", lambda: "not a measure")
+    with pytest.raises(RubricError) as caught:
+        resolve_measure({"kind": "broken"}, plugins.measures)
+    assert (
+        caught.value.describe("en")
+        == "measure kind 'broken': its factory returned 'not a measure', which is not a Measure"
+    )
+
+
+@pytest.mark.parametrize(
+    ("config", "english", "vietnamese"),
+    [
+        (
+            {"kind": "ratio", "capped": True},
+            "measure 'ratio': unknown parameter 'capped'; the parameters are cap",
+            "cách tính điểm 'ratio': không có tham số 'capped'; các tham số là cap",
+        ),
+        (
+            {"kind": "yes_no", "cap": True},
+            "measure 'yes_no': unknown parameter 'cap'; this kind takes no parameters",
+            "cách tính điểm 'yes_no': không có tham số 'cap'; cách tính này không nhận tham số nào",
+        ),
+        (
+            {"kind": "steps"},
+            "measure 'steps': the parameter 'steps' is missing",
+            "cách tính điểm 'steps': thiếu tham số 'steps'",
+        ),
+    ],
+)
+def test_a_parameter_a_kind_does_not_take_is_named_with_those_it_takes(
+    config: dict[str, object], english: str, vietnamese: str
+) -> None:
+    with pytest.raises(RubricError) as caught:
+        resolve_measure(config)
+    assert (caught.value.describe("en"), caught.value.describe("vi")) == (english, vietnamese)
+    assert "__init__" not in caught.value.describe("en")
 
 
 # --- assessments, files, scoring, explanations ------------------------------------------------------------------------
@@ -320,14 +355,14 @@ def test_an_assessment_built_in_python_with_measurements_scores() -> None:
 
 def test_a_score_that_contradicts_its_measurement_is_refused() -> None:
     taken = Assessment.measured(RUBRIC, NOI_VU, {"website": "có"})
-    with raises_en(InputError, match="node 'website': the score 2 differs from the 3 that the measurement 'có' gives"):
+    with raises(InputError, match="node 'website': the score 2 differs from the 3 that the measurement 'có' gives"):
         Assessment(NOI_VU, {"website": 2}, measurements=taken.measurements)
 
 
 def test_a_measurement_for_an_unmeasured_node_is_refused() -> None:
     tree = Node("total", "Tổng", 2, [Node("a", "A", 2)])
     rubric = Rubric("r", "R", 2024, LegalBasis("1/QĐ", dt.date(2024, 1, 1), "UBND"), [Group("provincial", "P", tree)])
-    with raises_en(InputError, match="node 'a': the node has no measure in the rubric"):
+    with raises(InputError, match="node 'a': the node has no measure in the rubric"):
         Assessment.measured(rubric, NOI_VU, {"a": "có"})
 
 
@@ -370,7 +405,7 @@ def test_impossible_measurements_in_a_table_are_refused_with_file_line_agency_no
 ) -> None:
     with pytest.raises(GovIndexError) as caught:
         parse_scores_csv(CSV.replace(old, new), RUBRIC, file="scores.csv")
-    assert caught.value.describe("en").startswith(message)
+    assert english(caught.value).startswith(message)
 
 
 YAML = """\
@@ -398,14 +433,14 @@ def test_an_assessment_file_holds_measurements_and_dumps_them_back() -> None:
 def test_an_impossible_measurement_in_an_assessment_file_is_refused_at_its_line() -> None:
     with pytest.raises(GovIndexError) as caught:
         parse_assessment_file(YAML.replace("hop_bcd: 3", "hop_bcd: ba"), RUBRIC, file="self.yaml")
-    assert caught.value.describe("en").startswith(
+    assert english(caught.value).startswith(
         "self.yaml:7:41: agencies[0].scores.hop_bcd: agency 'so-noi-vu', node 'hop_bcd': 'ba' is not a number"
     )
 
 
 def test_text_for_an_unmeasured_node_is_still_refused() -> None:
     text = YAML.replace("truong_ban: pho_chu_tich", "truong_ban: pho_chu_tich, total: 'abc'")
-    with raises_en(GovIndexError, match="node 'total': expected a number, got the text 'abc'"):
+    with raises(GovIndexError, match="node 'total': expected a number, got the text 'abc'"):
         parse_assessment_file(text, RUBRIC, file="self.yaml")
 
 
@@ -429,7 +464,8 @@ def test_the_cli_refuses_an_impossible_measurement_with_status_2(
     )
     assert main(["score", str(EXAMPLES / "measures-demo.yaml"), str(bad)]) == 2
     err = capsys.readouterr().err
-    assert "bad.csv:2:" in err and "agency 'so-noi-vu', node 'may_tinh': '130/120' is a share of 1.0833" in err
+    assert "bad.csv:2:" in err
+    assert "cơ quan 'Sở Nội vụ', tiêu chí 'Tỷ lệ máy tính/CBCC': '130/120' là tỷ lệ 1,0833, lớn hơn 1 (100%)" in err
     assert "Traceback" not in err
 
 
@@ -470,13 +506,13 @@ def test_a_kind_from_an_installed_package_is_found_by_its_entry_point(monkeypatc
         return real(**params)  # type: ignore[arg-type]
 
     monkeypatch.setattr(importlib.metadata, "entry_points", fake)
-    assert available_measures()["half"] == f"entry point {__name__}:_Half"
+    assert installed_measures().available()["half"] == f"entry point {__name__}:_Half"
     rubric = parse_rubric(RUBRIC_TEXT.replace("{kind: yes_no}", "{kind: half}"), file="demo.yaml")
     assert Assessment.measured(rubric, NOI_VU, {"website": "đủ"}).scores["website"] == Decimal(3)
 
 
 def test_steps_with_more_decimals_than_the_rubric_are_refused() -> None:
-    with raises_en(RubricError, match=r"step \[1, 2.555\] has more decimals than the rubric's 2"):
+    with raises(RubricError, match=r"step \[1, 2.555\] has more decimals than the rubric's 2"):
         parse_rubric(RUBRIC_TEXT.replace("[1, 5]", "[1, 2.555]"), file="demo.yaml")
 
 
@@ -484,5 +520,5 @@ def test_yaml_yes_and_no_are_yes_no_figures_and_refused_where_points_are_due() -
     text = YAML.replace("website: có", "website: no")
     (taken,) = parse_assessment_file(text, RUBRIC, file="self.yaml").assessments(RUBRIC)
     assert taken.scores["website"] == 0
-    with raises_en(GovIndexError, match="node 'total': expected a number, got the text 'yes'"):
+    with raises(GovIndexError, match="node 'total': expected a number, got the text 'yes'"):
         parse_assessment_file(YAML.replace("truong_ban: pho_chu_tich", "truong_ban: pho_chu_tich, total: yes"), RUBRIC)

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from errorcheck import english, raises
 from govindex import Agency, Assessment, load_dataset, load_rubric, parse_points, reproduce, score, statistics
 from govindex.errors import FileFormatError, InputError, UnknownNameError
 from govindex.io.published import PublishedDataset
@@ -143,7 +144,7 @@ def test_reproduce_refuses_a_rank_on_an_unknown_node(dataset: PublishedDataset) 
     wrong = attrs.evolve(first, published=attrs.evolve(first.published, ranks={"commune": 1}))
     with pytest.raises(UnknownNameError) as caught:
         reproduce(attrs.evolve(dataset, agencies=(wrong, *dataset.agencies[1:])))
-    assert str(caught.value) == (
+    assert english(caught.value) == (
         "agency 'so-thong-tin-va-truyen-thong', node 'commune': a rank is published for node 'commune', "
         "which group 'provincial' of rubric 'sonla-2017-it' does not have"
     )
@@ -152,7 +153,7 @@ def test_reproduce_refuses_a_rank_on_an_unknown_node(dataset: PublishedDataset) 
 def test_reproduce_refuses_an_unknown_band(dataset: PublishedDataset) -> None:
     first = dataset.agencies[0]
     wrong = attrs.evolve(first, published=attrs.evolve(first.published, band="excellent"))
-    with pytest.raises(UnknownNameError, match="agency 'so-thong-tin-va-truyen-thong': unknown band 'excellent'"):
+    with raises(UnknownNameError, match="agency 'so-thong-tin-va-truyen-thong': unknown band 'excellent'"):
         reproduce(attrs.evolve(dataset, agencies=(wrong, *dataset.agencies[1:])))
 
 
@@ -339,11 +340,11 @@ def test_a_known_error_covers_only_the_values_it_records(web: PublishedDataset) 
 
 
 def test_a_known_error_must_record_an_error() -> None:
-    with pytest.raises(InputError, match="figure 'share'; the figures are total"):
+    with raises(InputError, match="figure 'share'; the figures are total"):
         KnownError("share", {"good": "5"}, {"good": "6"}, "x", "x")
-    with pytest.raises(InputError, match="same items"):
+    with raises(InputError, match="same items"):
         KnownError("band_share", {"good": "5"}, {"fair": "6"}, "x", "x", group="provincial")
-    with pytest.raises(InputError, match="same published and correct value for good: that is no error"):
+    with raises(InputError, match="same published and correct value for good: that is no error"):
         KnownError("band_share", {"good": "5"}, {"good": "5"}, "x", "x", group="provincial")
 
 
@@ -413,7 +414,7 @@ def test_reproduce_refuses_a_share_of_an_unknown_band(dataset: PublishedDataset)
     changed = attrs.evolve(dataset, published_summary=attrs.evolve(dataset.published_summary, groups=groups))
     with pytest.raises(UnknownNameError) as caught:
         reproduce(changed)
-    assert str(caught.value) == (
+    assert english(caught.value) == (
         "group 'district': a share is published for band 'excellent'; the bands of rubric 'sonla-2017-it' are "
         "good, fair, average, weak"
     )
@@ -423,13 +424,13 @@ def test_reproduce_refuses_a_leader_of_another_group(dataset: PublishedDataset) 
     groups = dict(dataset.published_summary.groups)
     groups["district"] = attrs.evolve(groups["district"], leader="so-noi-vu")
     changed = attrs.evolve(dataset, published_summary=attrs.evolve(dataset.published_summary, groups=groups))
-    with pytest.raises(UnknownNameError, match="the leader 'so-noi-vu' of group 'district' is not an agency"):
+    with raises(UnknownNameError, match="the leader 'so-noi-vu' of group 'district' is not an agency"):
         reproduce(changed)
 
 
 def test_a_dataset_listing_an_agency_twice_is_refused(dataset: PublishedDataset) -> None:
     office = dataset.not_assessed[0]
-    with pytest.raises(InputError, match="agency 'so-noi-vu': the agency is listed twice in the dataset"):
+    with raises(InputError, match="agency 'so-noi-vu': the agency is listed twice in the dataset"):
         attrs.evolve(dataset, not_assessed=(attrs.evolve(office, id="so-noi-vu"),))
 
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from errorcheck import english, raises
 from govindex import Ranker, TiePolicy, rank
 from govindex.errors import InputError
 from govindex.ranking import rank_column
@@ -71,11 +72,11 @@ def test_an_empty_cohort_has_no_ranks() -> None:
 def test_refusals() -> None:
     with pytest.raises(InputError) as caught:
         Ranker().rank([("a", Decimal(1)), ("b", Decimal(2)), ("a", Decimal(3))])
-    assert caught.value.message == "cannot rank the same key twice: a"
+    assert caught.value.message_in("en") == "cannot rank the same key twice: a"
     with pytest.raises(InputError) as caught:
         Ranker().rank({"a": 71.5})  # type: ignore[dict-item]
-    assert str(caught.value) == "agency 'a': cannot rank 71.5: scores must be exact points (Decimal or int)"
-    with pytest.raises(InputError, match="cannot rank NaN: scores must be finite"):
+    assert english(caught.value) == "agency 'a': cannot rank 71.5: scores must be exact points (Decimal or int)"
+    with raises(InputError, match="cannot rank NaN: scores must be finite"):
         Ranker().rank({"a": Decimal("NaN")})
 
 

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, load_rubric, score, statistics
 from govindex.cli import main
-from govindex.errors import InputError
+from govindex.errors import InputError, RubricError
 from govindex.measures import Choice
 from govindex.render import FORMATS, Column, Document, Paragraph, Table, explain, notebook, pieces, render
 from govindex.render.appendix import appendix
@@ -172,13 +172,17 @@ def test_a_form_refuses_a_control_character_in_a_name() -> None:
 
 
 @pytest.mark.parametrize("year", [0, 10000, -5])
-def test_a_form_refuses_a_year_a_workbook_cannot_date(year: int) -> None:
-    rubric = attrs.evolve(load_rubric("sonla-2017-it"), year=year)
-    with pytest.raises(InputError) as caught:
-        cohort_sheet_bytes(rubric, "provincial")
-    assert caught.value.code == "render-form-year"
-    assert caught.value.describe("vi") == f"năm đánh giá {year} nằm ngoài khoảng 1-9999 mà một bảng tính ghi được"
-    assert caught.value.describe("en") == f"the year {year} is outside 1-9999, which a workbook can hold"
+def test_a_form_never_gets_a_year_a_workbook_cannot_date(year: int) -> None:
+    # a rubric outside the years 1-9999 cannot be built, so no form can be asked for one
+    with pytest.raises(RubricError) as caught:
+        attrs.evolve(load_rubric("sonla-2017-it"), year=year)
+    assert caught.value.code == "rubric-year"
+    assert caught.value.describe("vi") == (
+        f"year: bộ tiêu chí 'sonla-2017-it': năm phải là số nguyên từ 1 đến 9999, không phải {year}"
+    )
+    assert caught.value.describe("en") == (
+        f"year: rubric 'sonla-2017-it': the year must be a whole number from 1 to 9999, not {year}"
+    )
 
 
 def test_template_refuses_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

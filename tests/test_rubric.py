@@ -9,9 +9,10 @@ import attrs
 import pytest
 from hypothesis import given
 
-from core_strategies import BASIS, rubric_of, trees
+from errorcheck import english, raises
 from govindex import Band, BandScheme, Group, LegalBasis, Node, Rubric, TiePolicy, load_rubric, standard_bands
 from govindex.errors import RubricError, UnknownNameError
+from strategies import BASIS, rubric_of, trees
 
 
 def leaf(node_id: str, maximum: str | int) -> Node:
@@ -29,8 +30,8 @@ def test_a_parent_maximum_must_be_the_sum_of_its_children() -> None:
     with pytest.raises(RubricError) as caught:
         Node("security", "An toàn thông tin", Decimal(10), [leaf("s1", 3), leaf("s2", 4)])
     assert caught.value.node == "security"
-    assert caught.value.message == "max_points 10 is not the sum of its children's maxima (s1 3 + s2 4 = 7)"
-    assert str(caught.value) == (
+    assert caught.value.message_in("en") == "max_points 10 is not the sum of its children's maxima (s1 3 + s2 4 = 7)"
+    assert english(caught.value) == (
         "node 'security': max_points 10 is not the sum of its children's maxima (s1 3 + s2 4 = 7)"
     )
 
@@ -55,19 +56,19 @@ def test_a_maximum_must_be_finite_non_negative_points(maximum: object, shown: st
     with pytest.raises(RubricError) as caught:
         Node("a", "A", maximum)  # type: ignore[arg-type]
     assert caught.value.node == "a"
-    assert caught.value.message == (
+    assert caught.value.message_in("en") == (
         f"max_points must be a finite, non-negative number of points (a Decimal, an int or text such as '2.5'), not {shown}"
     )
 
 
 def test_node_ids() -> None:
-    with pytest.raises(RubricError, match="node id 'bad id' must start with a letter or digit"):
+    with raises(RubricError, match="node id 'bad id' must start with a letter or digit"):
         leaf("bad id", 1)
-    with pytest.raises(RubricError, match="node id 'agency' is reserved for score-file columns"):
+    with raises(RubricError, match="node id 'agency' is reserved for score-file columns"):
         leaf("agency", 1)
     with pytest.raises(RubricError) as caught:
         Node("p", "P", Decimal(2), [leaf("a", 1), leaf("a", 1)])
-    assert caught.value.message == "child 'a' appears twice"
+    assert caught.value.message_in("en") == "child 'a' appears twice"
     assert caught.value.node == "p"
 
 
@@ -80,7 +81,7 @@ def test_a_node_id_is_used_once_per_tree() -> None:
     )
     with pytest.raises(RubricError) as caught:
         Group("provincial", "Sở", tree)
-    assert caught.value.message == "node id 'x' is used twice in the tree"
+    assert caught.value.message_in("en") == "node id 'x' is used twice in the tree"
     assert (caught.value.group, caught.value.node) == ("provincial", "x")
 
 
@@ -105,17 +106,17 @@ def test_tree_invariants(tree: Node) -> None:
 def test_rubric_settings_are_validated() -> None:
     tree = Node("total", "T", Decimal(10))
     group = Group("g", "G", tree)
-    with pytest.raises(RubricError, match="rubric 'r' has no agency group"):
+    with raises(RubricError, match="rubric 'r' has no agency group"):
         Rubric("r", "R", 2024, BASIS, [])
-    with pytest.raises(RubricError, match="group 'g' appears twice in rubric 'r'"):
+    with raises(RubricError, match="group 'g' appears twice in rubric 'r'"):
         Rubric("r", "R", 2024, BASIS, [group, group])
-    with pytest.raises(RubricError, match="rubric 'r': decimals must be an integer from 0 to 12, not 13"):
+    with raises(RubricError, match="rubric 'r': decimals must be an integer from 0 to 12, not 13"):
         Rubric("r", "R", 2024, BASIS, [group], decimals=13)
     with pytest.raises(RubricError) as caught:
         Rubric("r", "R", 2024, BASIS, [Group("g", "G", Node("total", "T", Decimal("9.55")))], decimals=1)
-    assert caught.value.message == "max_points 9.55 has more decimals than the rubric's 1"
+    assert caught.value.message_in("en") == "max_points 9.55 has more decimals than the rubric's 1"
     assert (caught.value.group, caught.value.node) == ("g", "total")
-    with pytest.raises(RubricError, match="rubric 'r': groups must be Group objects, not Node"):
+    with raises(RubricError, match="rubric 'r': groups must be Group objects, not Node"):
         Rubric("r", "R", 2024, BASIS, [tree])  # type: ignore[list-item]
 
 
@@ -124,7 +125,7 @@ def test_every_score_from_zero_must_fall_in_a_band() -> None:
     bands = BandScheme([Band("pass", "Đạt", Decimal(50)), Band("fail", "Không đạt", Decimal(10), Decimal(50))])
     with pytest.raises(RubricError) as caught:
         Rubric("r", "R", 2024, BASIS, [Group("g", "G", tree)], bands=bands)
-    assert caught.value.message == (
+    assert caught.value.message_in("en") == (
         "rubric 'r': the lowest band 'fail' starts at 10, so scores in [0, 10) would fall in no band"
     )
 
@@ -135,7 +136,7 @@ def test_tie_policy_by_name() -> None:
     assert rubric.tie_policy is TiePolicy.COMPETITION
     with pytest.raises(RubricError) as caught:
         Rubric("r", "R", 2024, BASIS, [Group("g", "G", tree)], tie_policy="olympic")  # type: ignore[arg-type]
-    assert caught.value.message == (
+    assert caught.value.message_in("en") == (
         "unknown tie policy 'olympic'; use one of dense, competition, modified_competition, ordinal, fractional"
     )
 
@@ -145,11 +146,12 @@ def test_lookups_name_what_is_unknown() -> None:
     with pytest.raises(UnknownNameError) as caught:
         rubric.group("commune")
     assert (
-        caught.value.message == "unknown group 'commune' in rubric 'sonla-2017-it'; the groups are provincial, district"
+        caught.value.message_in("en")
+        == "unknown group 'commune' in rubric 'sonla-2017-it'; the groups are provincial, district"
     )
     with pytest.raises(UnknownNameError) as caught:
         rubric.node("provincial", "commune")
-    assert caught.value.message == "unknown node 'commune' in group 'provincial' of rubric 'sonla-2017-it'"
+    assert caught.value.message_in("en") == "unknown node 'commune' in group 'provincial' of rubric 'sonla-2017-it'"
     assert rubric.node("district", "commune").max_points == Decimal(15)
 
 

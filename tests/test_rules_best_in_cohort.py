@@ -8,12 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from errorcheck import english, raises
 from govindex import Assessment, RuleContext, RuleError, score
 from govindex.rules._common import tagged_leaves
 from govindex.rules.builtin import BestInCohort
-from rules_strategies import BASIS, agency, cohorts, example_tree, rubric_of, trees
+from strategies import RULE_BASIS, agency, example_tree, flagged_cohorts, rule_rubric_of, tagged_trees
 
-RUBRIC = rubric_of(example_tree())
+RUBRIC = rule_rubric_of(example_tree())
 SCORES = {"awareness": 14, "internal": 38, "units": 18, "dvc_rate": 5, "dvc_records": "4.5", "security": 14}
 
 
@@ -29,7 +30,7 @@ def test_agency_without_subordinate_units_scores_the_group_best() -> None:
         Assessment(agency("ban-dan-toc", has_subordinate_units=False), _with(0)),
         Assessment(agency("huyen-phu-yen", "district"), _with(20)),
     ]
-    result = score(RUBRIC, cohort, rules=[BestInCohort(legal_basis=BASIS)])
+    result = score(RUBRIC, cohort, rules=[BestInCohort(legal_basis=RULE_BASIS)])
     row = result.agency("ban-dan-toc")
     assert row.scores["units"] == Decimal("18")
     assert row.raw["units"] == Decimal("0")
@@ -44,7 +45,7 @@ def test_agency_without_subordinate_units_scores_the_group_best() -> None:
     # the district (another ranking group) does not count; the agency itself does not count either
     assert dict(adj.inputs) == {"so-noi-vu": "16.5", "so-thong-tin-va-truyen-thong": "18"}
     assert adj.formula == "max(so-noi-vu 16.5, so-thong-tin-va-truyen-thong 18) = 18 (so-thong-tin-va-truyen-thong)"
-    assert adj.legal_basis == BASIS
+    assert adj.legal_basis == RULE_BASIS
     assert "no subordinate units" in (adj.reason_in("en") or "")
     assert "không có đơn vị trực thuộc" in (adj.reason_in("vi") or "")
 
@@ -63,7 +64,7 @@ def test_no_score_in_the_cohort_is_refused_by_default() -> None:
     cohort = [Assessment(agency("ban-dan-toc", has_subordinate_units=False), _with(3))]
     with pytest.raises(RuleError) as caught:
         score(RUBRIC, cohort, rules=[BestInCohort()])
-    assert str(caught.value) == (
+    assert english(caught.value) == (
         "agency 'ban-dan-toc', node 'units': rule 'best_in_cohort': no agency of group provincial with "
         "subordinate units has a score on this sub-criterion, so there is no best score to give an agency "
         "without subordinate units (set fallback: max_points or keep to decide otherwise)"
@@ -81,31 +82,31 @@ def test_fallbacks_when_no_agency_has_a_score() -> None:
 
 
 def test_bad_parameters_are_refused() -> None:
-    with pytest.raises(RuleError, match=r"rule 'best_in_cohort': cohort must be one of group, all, not 'province'"):
+    with raises(RuleError, match=r"rule 'best_in_cohort': cohort must be one of group, all, not 'province'"):
         BestInCohort(cohort="province")
-    with pytest.raises(RuleError, match=r"fallback must be one of refuse, max_points, keep, not 'zero'"):
+    with raises(RuleError, match=r"fallback must be one of refuse, max_points, keep, not 'zero'"):
         BestInCohort(fallback="zero")
-    with pytest.raises(RuleError, match=r"tag must be a non-empty name, not ''"):
+    with raises(RuleError, match=r"rule 'best_in_cohort': tag must be a tag \(non-empty text\), not ''"):
         BestInCohort(tag="")
 
 
 def test_cohort_all_refuses_a_node_with_other_maxima() -> None:
     from govindex import Group, Rubric
-    from rules_strategies import leaf, parent
+    from strategies import leaf, parent
 
     small = parent("total", leaf("units", 10, "subordinate_units"), leaf("other", 90))
     big = parent("total", leaf("units", 20, "subordinate_units"), leaf("other", 80))
-    rubric = Rubric("t", "t", 2024, BASIS, (Group("provincial", "p", small), Group("district", "d", big)))
+    rubric = Rubric("t", "t", 2024, RULE_BASIS, (Group("provincial", "p", small), Group("district", "d", big)))
     cohort = [
         Assessment(agency("a", has_subordinate_units=False), {"units": 1, "other": 1}),
         Assessment(agency("b", "district"), {"units": 15, "other": 1}),
     ]
-    with pytest.raises(RuleError, match=r"has maximum 10 here but 20 in group 'district'"):
+    with raises(RuleError, match=r"has maximum 10 here but 20 in group 'district'"):
         score(rubric, cohort, rules=[BestInCohort(cohort="all")])
 
 
 def test_a_tag_on_a_criterion_marks_its_sub_criteria() -> None:
-    from rules_strategies import leaf, parent
+    from strategies import leaf, parent
 
     tree = parent("total", parent("units", leaf("u1", 5), leaf("u2", 5), tags=("subordinate_units",)), leaf("x", 90))
     assert [node.id for node in tagged_leaves(tree, "subordinate_units")] == ["u1", "u2"]
@@ -116,8 +117,8 @@ def test_a_tag_on_a_criterion_marks_its_sub_criteria() -> None:
 
 @st.composite
 def _cases(draw: st.DrawFn) -> tuple[object, list[Assessment]]:
-    tree = draw(trees())
-    return rubric_of(tree), draw(cohorts(tree))
+    tree = draw(tagged_trees())
+    return rule_rubric_of(tree), draw(flagged_cohorts(tree))
 
 
 @given(_cases(), st.sampled_from(["group", "all"]))
@@ -149,17 +150,15 @@ def test_best_does_not_depend_on_the_cohort_order(case: tuple[object, list[Asses
 
 def test_cohort_all_refuses_other_maxima_for_every_group() -> None:
     from govindex import Group, Rubric
-    from rules_strategies import leaf, parent
+    from strategies import leaf, parent
 
     small = parent("total", leaf("units", 10, "subordinate_units"), leaf("other", 90))
     big = parent("total", leaf("units", 20, "subordinate_units"), leaf("other", 80))
-    rubric = Rubric("t", "t", 2024, BASIS, (Group("provincial", "p", small), Group("district", "d", big)))
+    rubric = Rubric("t", "t", 2024, RULE_BASIS, (Group("provincial", "p", small), Group("district", "d", big)))
     cohort = [
         Assessment(agency("a", has_subordinate_units=False), {"units": 1, "other": 1}),
         Assessment(agency("c", "district", has_subordinate_units=False), {"units": 1, "other": 1}),
         Assessment(agency("d"), {"units": 9, "other": 1}),
     ]
-    with pytest.raises(
-        RuleError, match=r"agency 'c', node 'units': .* has maximum 20 here but 10 in group 'provincial'"
-    ):
+    with raises(RuleError, match=r"agency 'c', node 'units': .* has maximum 20 here but 10 in group 'provincial'"):
         score(rubric, cohort, rules=[BestInCohort(cohort="all")])

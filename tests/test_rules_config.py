@@ -1,4 +1,4 @@
-"""Broken rule configurations are refused when a rubric is built, loaded or validated, at the rubric's line."""
+"""Broken rule configurations are refused when a rubric is bound, loaded or validated, at the rubric's line."""
 
 from __future__ import annotations
 
@@ -12,14 +12,26 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govindex import Agency, Assessment, RuleError, RuleRef, UnknownNameError, load_rubric, parse_rubric, score
+from govindex import (
+    Agency,
+    Assessment,
+    GovIndexError,
+    RuleError,
+    RuleRef,
+    UnknownNameError,
+    bind,
+    load_methodology,
+    load_rubric,
+    parse_rubric,
+    score,
+)
 from govindex._convert import FrozenDict
 from govindex.cli import main
 from govindex.io.bundled import list_rubrics
 from govindex.io.rubrics import read_rubric
 from govindex.render import explain
 from govindex.rules.params import Kind, Param, check_params
-from rules_strategies import example_tree, rubric_of
+from strategies import example_tree, rule_rubric_of
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "rules"
 
@@ -68,10 +80,11 @@ BROKEN = [
         "unknown rule",
         "  - name: best_in_cohort",
         "  - name: best_in_cohorts",
-        "6:11: rules[0].name: unknown rule 'best_in_cohorts' (did you mean 'best_in_cohort'?); the rules available "
-        "are best_in_cohort, exclude, full_marks_if_not_applicable, late_report_penalty, normalise, "
-        "proportional_imputation; a rule is added by a package's entry point in the group 'govindex.rules', by "
-        "register_rule() in Python, or by a rules file (the rubric key rule_files, or --rules FILE)",
+        "6:11: rules[0].name: unknown rule 'best_in_cohorts' (did you mean 'best_in_cohort'?); available: "
+        "best_in_cohort, exclude, full_marks_if_not_applicable, late_report_penalty, normalise, "
+        "proportional_imputation. How to add one: a rule is added by a package's entry point in the group "
+        "'govindex.rules', by Plugins.with_rule() in Python, or by a rules file (--rules FILE, or the rubric key "
+        "rule_files with --trust-rules)",
     ),
     (
         "value outside the allowed set",
@@ -127,16 +140,38 @@ def _write(tmp_path: Path, text: str, name: str = "rubric.yaml") -> Path:
 
 def test_the_rubric_is_fine_as_written() -> None:
     rubric = parse_rubric(RUBRIC, file="rubric.yaml")
-    assert [rule.name for rule in rubric.resolved_rules] == ["best_in_cohort", "proportional_imputation"]
+    assert [ref.name for ref in rubric.rules] == ["best_in_cohort", "proportional_imputation"]
+    assert [rule.name for rule in bind(rubric).rules] == ["best_in_cohort", "proportional_imputation"]
+
+
+def _refusal(path: Path) -> GovIndexError:
+    """What loading the rubric file with its rules bound refuses."""
+    with pytest.raises((RuleError, UnknownNameError)) as caught:
+        load_methodology(path)
+    return caught.value
 
 
 @pytest.mark.parametrize(("what", "old", "new", "expected"), BROKEN, ids=[case[0] for case in BROKEN])
-def test_refused_at_the_rubric_line_via_the_api(what: str, old: str, new: str, expected: str) -> None:
+def test_refused_at_the_rubric_line_via_the_api(what: str, old: str, new: str, expected: str, tmp_path: Path) -> None:
     text = RUBRIC.replace(old, new, 1)
     assert text != RUBRIC
-    with pytest.raises((RuleError, UnknownNameError)) as caught:
-        parse_rubric(text, file="rubric.yaml")
-    assert str(caught.value) == f"rubric.yaml:{expected}"
+    path = _write(tmp_path, text)
+    parse_rubric(text)  # reading the rubric binds nothing, so refuses nothing of its rules
+    assert _refusal(path).describe("en") == f"{path}:{expected}"
+
+
+def test_a_rule_refusal_is_worded_in_vietnamese(tmp_path: Path) -> None:
+    path = _write(tmp_path, RUBRIC.replace("fallback: refuse}", "fallback: max}", 1))
+    assert str(_refusal(path)) == (
+        f"{path}:7:63: rules[0].params.fallback: quy tắc 'best_in_cohort': fallback phải là một trong refuse, "
+        "max_points, keep, không phải 'max'"
+    )
+    path = _write(tmp_path, RUBRIC.replace("  - name: best_in_cohort", "  - name: best_in_cohorts", 1))
+    error = _refusal(path)
+    assert error.code == "unknown-plugin-close"
+    assert str(error).startswith(
+        f"{path}:6:11: rules[0].name: không có quy tắc tên 'best_in_cohorts' (có phải 'best_in_cohort'?); hiện có: "
+    )
 
 
 @pytest.mark.parametrize(("what", "old", "new", "expected"), BROKEN, ids=[case[0] for case in BROKEN])
@@ -146,7 +181,9 @@ def test_refused_by_validate_with_status_2(
     path = _write(tmp_path, RUBRIC.replace(old, new, 1))
     assert main(["validate", str(path), "--lang", "en"]) == 2
     out = capsys.readouterr().out
-    assert f"{path}:{expected}\n" in out
+    assert f"{_refusal(path).describe('en')}\n" in out
+    assert main(["validate", str(path)]) == 2
+    assert f"{_refusal(path).describe('vi')}\n" in capsys.readouterr().out
     assert f"{path}: 1 problem(s) (rubric)" in out
 
 
@@ -163,7 +200,8 @@ def test_score_blames_the_rubric_not_the_score_file(
     assert main(["score", str(path), str(scores)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == f"govindex: error: {path}:{expected}\n"
+    assert captured.err == f"govindex: error: {_refusal(path).describe('vi')}\n"
+    assert _refusal(path).describe("en") == f"{path}:{expected}"
     assert "Traceback" not in captured.err
 
 
@@ -182,16 +220,21 @@ def test_validate_lists_every_problem_of_every_rule(tmp_path: Path, capsys: pyte
     assert lines[-1] == "3 problem(s) found."
 
 
-def test_a_rubric_built_in_python_is_refused_too() -> None:
-    rubric = rubric_of(example_tree())
+def test_a_rubric_built_in_python_is_refused_when_bound() -> None:
+    rubric = rule_rubric_of(example_tree())
+    wrong = attrs.evolve(rubric, rules=[RuleRef("best_in_cohort", {"tag": "subordinate_unit"})])
     with pytest.raises(RuleError) as caught:
-        attrs.evolve(rubric, rules=[RuleRef("best_in_cohort", {"tag": "subordinate_unit"})])
-    assert str(caught.value).startswith(
+        bind(wrong)
+    assert caught.value.describe("en").startswith(
         "rules[0].params.tag: rule 'best_in_cohort': tag 'subordinate_unit' marks no node of the groups the rule "
         "applies to (provincial, district)"
     )
-    with pytest.raises(RuleError, match=r"rules\[0\].params: rule 'exclude': required parameter 'reason'"):
-        attrs.evolve(rubric, rules=[RuleRef("exclude", {"agencies": ["a"]})])
+    with pytest.raises(RuleError) as caught:
+        score(wrong, [])  # a bare rubric is bound when it is scored
+    assert caught.value.code == "rule-tag-marks-nothing-close"
+    with pytest.raises(RuleError) as caught:
+        bind(attrs.evolve(rubric, rules=[RuleRef("exclude", {"agencies": ["a"]})]))
+    assert caught.value.describe("en") == "rules[0].params: rule 'exclude': required parameter 'reason' is missing"
 
 
 def _cohort() -> list[Assessment]:
@@ -206,14 +249,14 @@ def test_a_misspelt_tag_no_longer_turns_the_rule_off_silently(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """One letter in a tag moved an agency from Khá to Trung bình while validate said ok."""
-    good = parse_rubric(RUBRIC, file="rubric.yaml")
+    good = bind(parse_rubric(RUBRIC, file="rubric.yaml"))
     imputed = score(good, _cohort()).agency("so-b")
     assert (imputed.total, imputed.band is not None and imputed.band.label) == (
         Decimal("76.50"),
         "Khá",
     )  # 45 / 60 × 5 = 3.75 on each of the two
     # what the typo did: without the imputation the agency falls a band
-    unruled = score(good, _cohort(), rules=good.resolved_rules[:1]).agency("so-b")
+    unruled = score(attrs.evolve(good, rules=good.rules[:1]), _cohort()).agency("so-b")
     assert (unruled.total, unruled.band is not None and unruled.band.label) == (Decimal("69.00"), "Trung bình")
     # and now the typo is refused before anything is scored
     path = _write(tmp_path, RUBRIC.replace("      tag: online_services", "      tag: online_service", 1))
@@ -248,13 +291,14 @@ def misspellings(draw: st.DrawFn, word: str) -> str:
 )
 def test_any_misspelt_tag_is_refused(pair: tuple[str, str]) -> None:
     tag, typo = pair
-    rubric = rubric_of(example_tree())
+    rubric = rule_rubric_of(example_tree())
     name = "best_in_cohort" if tag == "subordinate_units" else "proportional_imputation"
     if typo == tag:  # a replacement by the same letter is no typo
-        assert attrs.evolve(rubric, rules=[RuleRef(name, {"tag": typo})]).resolved_rules
+        assert bind(attrs.evolve(rubric, rules=[RuleRef(name, {"tag": typo})])).rules
         return
-    with pytest.raises(RuleError, match=rf"rules\[0\].params.tag: rule '{name}': tag '{typo}' marks no node"):
-        attrs.evolve(rubric, rules=[RuleRef(name, {"tag": typo})])
+    with pytest.raises(RuleError) as caught:
+        bind(attrs.evolve(rubric, rules=[RuleRef(name, {"tag": typo})]))
+    assert caught.value.describe("en").startswith(f"rules[0].params.tag: rule '{name}': tag '{typo}' marks no node")
 
 
 @given(st.sampled_from(sorted(set(TAG_ALPHABET) - {"_"})), st.sampled_from(["refuse", "max_points", "keep"]))
@@ -263,28 +307,29 @@ def test_any_fallback_outside_the_allowed_set_is_refused(letter: str, fallback: 
     problems = check_params(
         (Param("fallback", Kind.CHOICE, choices=("refuse", "max_points", "keep")),), {"fallback": wrong}
     )
-    assert [problem.message for problem in problems] == [
-        f"fallback must be one of refuse, max_points, keep, not {wrong!r}"
+    assert [problem.error("r").describe("en") for problem in problems] == [
+        f"rule 'r': fallback must be one of refuse, max_points, keep, not {wrong!r}"
     ]
 
 
 def test_a_rubric_scored_on_its_total_alone_keeps_its_rules_as_a_record() -> None:
     """sonla-2024-dti: the sub-criteria are not public, so no node can be tagged and the rules cannot act."""
     rubric = load_rubric("sonla-2024-dti")
-    assert [rule.name for rule in rubric.resolved_rules] == [ref.name for ref in rubric.rules]
+    assert [rule.name for rule in bind(rubric).rules] == [ref.name for ref in rubric.rules]
 
 
-def test_score_runs_the_rules_the_rubric_holds(monkeypatch: pytest.MonkeyPatch) -> None:
-    import govindex.rules.plugins as plugins
+def test_score_runs_the_rules_the_methodology_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    import govindex.plugins
+    import govindex.scoring
 
-    rubric = parse_rubric(RUBRIC, file="rubric.yaml")
+    methodology = bind(parse_rubric(RUBRIC, file="rubric.yaml"))
 
     def no_lookup(*args: object, **kwargs: object) -> None:
         raise AssertionError("score() looked a rule up")
 
-    monkeypatch.setattr(plugins.RulePlugins, "factory", no_lookup)
-    monkeypatch.setattr(plugins, "resolve_rule", no_lookup)
-    assert score(rubric, _cohort()).rules == ("best_in_cohort", "proportional_imputation")
+    monkeypatch.setattr(govindex.scoring, "bind", no_lookup)
+    monkeypatch.setattr(govindex.plugins.Registry, "get", no_lookup)
+    assert score(methodology, _cohort()).rules == ("best_in_cohort", "proportional_imputation")
 
 
 def _mutable(value: object, seen: set[int], where: str) -> list[str]:
@@ -313,7 +358,7 @@ def test_the_cached_rubric_hands_out_nothing_mutable(rubric_id: str) -> None:
     for ref in rubric.rules:
         with pytest.raises(TypeError):
             ref.params["tag"] = "x"  # type: ignore[index]
-    for rule in rubric.resolved_rules:
+    for rule in bind(rubric).rules:
         assert isinstance(rule.params, FrozenDict)
 
 
@@ -326,48 +371,123 @@ def _example(tmp_path: Path) -> Path:
     return folder
 
 
-def test_the_shipped_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_shipped_example_runs_when_its_rules_file_is_trusted(capsys: pytest.CaptureFixture[str]) -> None:
     rubric = str(EXAMPLES / "rubric.yaml")
     scores = str(EXAMPLES / "scores.yaml")
-    assert main(["validate", rubric, scores, "--rubric", rubric]) == 0
-    assert main(["score", rubric, scores, "--format", "csv"]) == 0
-    assert main(["explain", rubric, scores, "so-xay-dung", "report", "--lang", "en"]) == 0
+    assert main(["validate", rubric, scores, "--rubric", rubric, "--trust-rules"]) == 0
+    assert main(["score", rubric, scores, "--format", "csv", "--trust-rules"]) == 0
+    assert main(["explain", rubric, scores, "so-xay-dung", "report", "--lang", "en", "--trust-rules"]) == 0
     out = capsys.readouterr().out
     assert "so-xay-dung" in out and "rule late_penalty: 9.00 → 7.50" in out
+    rules = str(EXAMPLES / "late_report.py")
+    assert main(["score", rubric, scores, "--format", "csv", "--rules", rules]) == 0  # the same file, by --rules
+    assert "so-xay-dung" in capsys.readouterr().out
 
 
-def test_a_rules_file_outside_the_rubric_folder_is_refused(tmp_path: Path) -> None:
+def _marking_rules_file(folder: Path) -> Path:
+    """A rules file that leaves a mark when it is run, next to a copy of the example rubric."""
+    source = (folder / "late_report.py").read_text(encoding="utf-8")
+    mark = folder / "ran.txt"
+    (folder / "late_report.py").write_text(source + f"\nopen({str(mark)!r}, 'w').close()\n", encoding="utf-8")
+    return mark
+
+
+def test_reading_or_validating_a_rubric_runs_no_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _example(tmp_path)
+    mark = _marking_rules_file(folder)
+    rubric = folder / "rubric.yaml"
+    assert read_rubric(rubric).rule_files == ("late_report.py",)
+    assert load_rubric(str(rubric)).rules[0].name == "late_penalty"
+    assert main(["validate", str(rubric)]) == 2
+    out = capsys.readouterr().out
+    assert not mark.exists()
+    line = rubric.read_text(encoding="utf-8").splitlines().index("  - name: late_penalty") + 1
+    assert out.startswith(
+        f"{rubric}:{line}:11: rules[0].name: quy tắc 'late_penalty' không phải quy tắc đã cài đặt; bộ tiêu chí ghi "
+        f"tệp quy tắc {folder / 'late_report.py'} (khóa rule_files), là mã Python và chỉ chạy khi được cho phép: "
+        f"thêm --trust-rules, hoặc --rules {folder / 'late_report.py'}"
+    )
+    with pytest.raises(RuleError) as caught:
+        load_methodology(rubric)
+    assert caught.value.code == "rule-file-not-allowed"
+    assert "add --trust-rules, or --rules" in caught.value.describe("en")
+    with pytest.raises(RuleError) as caught:
+        bind(load_rubric(str(rubric)))  # in Python, the file is named as the rubric names it
+    assert caught.value.params["files"] == ["late_report.py"]
+    assert not mark.exists()
+    assert main(["validate", str(rubric), "--trust-rules"]) == 0
+    assert mark.exists()
+
+
+def test_validate_says_when_a_rules_file_was_not_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _example(tmp_path)
+    mark = _marking_rules_file(folder)
+    text = (folder / "rubric.yaml").read_text(encoding="utf-8")
+    plain = text.replace("  - name: late_penalty\n    params: {points: 1.5, tag: reporting}\n", "")
+    rubric = _write(folder, plain, "only-installed.yaml")
+    assert main(["validate", str(rubric)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == (
+        f"warning: {rubric}: bộ tiêu chí ghi tệp quy tắc late_report.py, tệp này không được chạy (cho phép bằng "
+        "--trust-rules hoặc --rules late_report.py)\n"
+    )
+    assert not mark.exists()
+
+
+@pytest.mark.parametrize(
+    ("entry", "shown"),
+    [
+        ('"late\\0report.py"', "'late\\x00report.py'"),
+        ('"late\\u001breport.py"', "'late\\x1breport.py'"),
+        ('"/etc/rules.py"', "'/etc/rules.py'"),
+        ('"../outside.py"', "'../outside.py'"),
+        ('"rules.txt"', "'rules.txt'"),
+        ('"C:/rules.py"', "'C:/rules.py'"),
+    ],
+)
+def test_a_rule_files_entry_that_cannot_be_a_rules_file_is_refused_at_its_place(
+    entry: str, shown: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _example(tmp_path)
+    text = (folder / "rubric.yaml").read_text(encoding="utf-8").replace("[late_report.py]", f"[{entry}]")
+    line = text.splitlines().index(f"rule_files: [{entry}]") + 1
+    path = _write(folder, text, "bad.yaml")
+    with pytest.raises(GovIndexError) as caught:
+        read_rubric(path)
+    assert caught.value.code == "rubric-rule-file"
+    assert caught.value.describe("en").startswith(f"{path}:{line}:14: rule_files[0]: rule_files: {shown} is not the")
+    assert main(["validate", str(path)]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith(f"{path}:{line}:14: rule_files[0]: rule_files: {shown} không phải đường dẫn của một tệp")
+    assert "Traceback" not in out
+
+
+def test_a_trusted_rules_file_outside_the_rubric_folder_is_refused(tmp_path: Path) -> None:
     folder = _example(tmp_path)
     shutil.copy(folder / "late_report.py", tmp_path / "outside.py")
+    (folder / "link.py").symlink_to(tmp_path / "outside.py")
     text = (folder / "rubric.yaml").read_text(encoding="utf-8")
     line = text.splitlines().index("rule_files: [late_report.py]") + 1
     for entry, why in [
-        (
-            "../outside.py",
-            "'../outside.py' lies outside the rubric's folder; a rubric runs only rules files next to it",
-        ),
+        ("link.py", "'link.py' lies outside the rubric's folder; a rubric runs only rules files next to it"),
         ("missing.py", "the rules file 'missing.py' does not exist (paths are relative to the rubric's folder)"),
-        (str(tmp_path / "outside.py"), "is an absolute path; name a rules file relative to the rubric's folder"),
     ]:
         path = _write(folder, text.replace("[late_report.py]", f"[{entry!r}]"), "bad.yaml")
+        read_rubric(path)  # reading runs and checks no file
         with pytest.raises(RuleError) as caught:
-            read_rubric(path)
-        assert str(caught.value).startswith(f"{path}:{line}:14: rule_files[0]: ")
-        assert why in str(caught.value)
+            load_methodology(path, trust_rules=True)
+        assert caught.value.describe("en") == f"{path}:{line}:14: rule_files[0]: {why}"
 
 
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ("import no_such_module_anywhere\n", ":1: the rules file cannot be run: ModuleNotFoundError: No module named"),
-        ("x = 1\n\ndef broken(:\n", ":3: the rules file cannot be run: SyntaxError: invalid syntax"),
-        ("x = 1\nraise ValueError('boom')\n", ":2: the rules file cannot be run: ValueError: boom"),
-        ("RULES = {}\n", ": the rules file defines no rule: it must define RULES"),
-        (
-            "RULES = {'normalise': object}\n",
-            ": the rules file defines 'normalise', a name already taken by an installed rule (built-in)",
-        ),
-        ("RULES = {'x': 3}\n", ": RULES: rule 'x': 3 is not a rule class or factory"),
+        ("import no_such_module_anywhere\n", ":1: tệp quy tắc không chạy được: ModuleNotFoundError: No module named"),
+        ("x = 1\n\ndef broken(:\n", ":3: tệp quy tắc không chạy được: SyntaxError: invalid syntax"),
+        ("x = 1\nraise ValueError('boom')\n", ":2: tệp quy tắc không chạy được: ValueError: boom"),
+        ("RULES = {}\n", ": tệp quy tắc không định nghĩa quy tắc nào: tệp phải định nghĩa RULES"),
+        ("RULES = {'normalise': object}\n", ": tệp quy tắc định nghĩa 'normalise', một tên đã có (built-in)"),
+        ("RULES = {'x': 3}\n", ": RULES: quy tắc 'x': 3 không phải lớp quy tắc hay hàm tạo"),
     ],
 )
 def test_a_broken_rules_file_is_refused_without_a_traceback(
@@ -386,16 +506,21 @@ def test_the_rules_option_loads_a_rule_for_a_rubric_file(tmp_path: Path, capsys:
     rubric = _write(folder, text, "plain.yaml")
     scores = str(folder / "scores.yaml")
     assert main(["score", str(rubric), scores]) == 2
-    assert "unknown rule 'late_penalty'" in capsys.readouterr().err
+    assert "không có quy tắc tên 'late_penalty'" in capsys.readouterr().err
     assert main(["score", str(rubric), scores, "--rules", str(folder / "late_report.py"), "--format", "json"]) == 0
     assert '"so-xay-dung"' in capsys.readouterr().out
     assert main(["validate", str(rubric), "--rules", str(folder / "late_report.py")]) == 0
 
 
-def test_a_bundled_rubric_never_runs_a_file(tmp_path: Path) -> None:
+def test_a_rubric_read_from_text_names_its_rules_file_but_never_runs_it() -> None:
     text = (EXAMPLES / "rubric.yaml").read_text(encoding="utf-8")
-    with pytest.raises(RuleError, match="rule_files: this rubric names rules files, which are run only for a rubric"):
-        parse_rubric(text, file="bundled.yaml")
+    rubric = parse_rubric(text, file="bundled.yaml")
+    assert rubric.rule_files == ("late_report.py",)
+    with pytest.raises(RuleError) as caught:
+        bind(rubric)
+    assert caught.value.describe("en").startswith(
+        "rules[0].name: rule 'late_penalty' is not installed; the rubric names the rules file late_report.py"
+    )
 
 
 def test_a_rules_file_rule_has_its_parameters_checked(tmp_path: Path) -> None:
@@ -406,8 +531,9 @@ def test_a_rules_file_rule_has_its_parameters_checked(tmp_path: Path) -> None:
         .replace("{points: 1.5, tag: reporting}", "{points: 1.5, tag: reportin}")
     )
     path = _write(folder, text, "typo.yaml")
-    with pytest.raises(RuleError, match=r"rules\[0\].params.tag: rule 'late_penalty': tag 'reportin' marks no node"):
-        read_rubric(path)
+    with pytest.raises(RuleError) as caught:
+        load_methodology(path, trust_rules=True)
+    assert "rules[0].params.tag: rule 'late_penalty': tag 'reportin' marks no node" in caught.value.describe("en")
 
 
 # --- agency facts no rule reads, and rules that could not apply ------------------------------------------------
@@ -430,24 +556,25 @@ def test_agency_facts_no_rule_reads_are_listed() -> None:
         Assessment(Agency("so-b", "Sở B", "provincial", has_procedures=False, attributes={"x": 1}), {"total": 70}),
         Assessment(Agency("so-c", "Sở C", "provincial"), {"total": 75}),
     ]
-    assert [fact.message() for fact in unread_facts(rubric, cohort)] == [
+    assert [fact.message() for fact in unread_facts(rubric, cohort, bind(rubric).rules)] == [
         "attributes.x: 1 (agencies so-b, group provincial) is read by no rule: no rule of the rubric reads it",
         "has_online_services: false (agencies so-a, group provincial) is read by no rule: no node of group "
-        "'provincial' is tagged online_services, so proportional_imputation cannot act on it",
+        "provincial is tagged online_services, so proportional_imputation cannot act on it",
         "has_procedures: false (agencies so-b, group provincial) is read by no rule: no rule of the rubric reads it",
     ]
     # on a tree whose sub-criteria are tagged, the imputation reads the flag
-    tagged = parse_rubric(RUBRIC, file="rubric.yaml")
-    assert unread_facts(tagged, _cohort()) == ()
+    tagged = bind(parse_rubric(RUBRIC, file="rubric.yaml"))
+    assert unread_facts(tagged.rubric, _cohort(), tagged.rules) == ()
 
 
 def test_validate_and_score_warn_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     scores = _write(tmp_path, SONLA_2024, "scores.yaml")
     warning = (
-        f"warning: {scores}: has_online_services: false (agencies so-a, group provincial) is read by no rule: "
-        "no node of group 'provincial' is tagged online_services, so proportional_imputation cannot act on it\n"
-        f"warning: {scores}: has_procedures: false (agencies so-b, group provincial) is read by no rule: "
-        "no rule of the rubric reads it\n"
+        f"warning: {scores}: has_online_services: false (cơ quan so-a, nhóm provincial) không được quy tắc nào đọc: "
+        "không tiêu chí nào của nhóm provincial gắn nhãn online_services, nên proportional_imputation không tác "
+        "động được\n"
+        f"warning: {scores}: has_procedures: false (cơ quan so-b, nhóm provincial) không được quy tắc nào đọc: "
+        "không quy tắc nào của bộ tiêu chí đọc thông tin này\n"
     )
     assert main(["validate", str(scores), "--lang", "en"]) == 0
     captured = capsys.readouterr()

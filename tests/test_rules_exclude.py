@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from errorcheck import raises
 from govindex import Agency, Assessment, RuleError, RuleRef, UnknownNameError, load_dataset, load_rubric, score
 from govindex.render import explain
 from govindex.rules.builtin import Exclude
-from govindex.rules.plugins import resolve_rule
+from strategies import bound_rule
 
 REASON = "Văn phòng UBND tỉnh không đánh giá năm 2017 (Quyết định 3247/QĐ-UBND)"
 
@@ -37,7 +38,7 @@ def test_the_office_is_listed_as_not_assessed_and_ranks_are_the_published_ones()
     assert [(r.agency.id, r.total, r.rank) for r in result.rows] == [(r.agency.id, r.total, r.rank) for r in plain.rows]
     (skipped,) = result.not_assessed
     assert (skipped.agency.id, skipped.reason, skipped.rule) == ("van-phong-ubnd-tinh", REASON, "exclude")
-    with pytest.raises(UnknownNameError, match="was not assessed: Văn phòng UBND tỉnh không đánh giá"):
+    with raises(UnknownNameError, match="was not assessed: Văn phòng UBND tỉnh không đánh giá"):
         result.agency("van-phong-ubnd-tinh")
     assert "không đánh giá" in explain(result, "van-phong-ubnd-tinh", lang="vi")
     assert result.agency("so-thong-tin-va-truyen-thong").total == Decimal("83.8")
@@ -79,7 +80,7 @@ def test_an_absent_agency_is_not_an_error() -> None:
 
 def test_later_rules_do_not_see_excluded_agencies() -> None:
     from govindex.rules.builtin import BestInCohort
-    from rules_strategies import agency, example_tree, rubric_of
+    from strategies import agency, example_tree, rule_rubric_of
 
     scores = {"awareness": 1, "internal": 1, "units": 1, "dvc_rate": 1, "dvc_records": 1, "security": 1}
     cohort = [
@@ -87,7 +88,9 @@ def test_later_rules_do_not_see_excluded_agencies() -> None:
         Assessment(agency("peer"), {**scores, "units": 7}),
         Assessment(agency("small", has_subordinate_units=False), scores),
     ]
-    result = score(rubric_of(example_tree()), cohort, rules=[Exclude(agencies=["office"], reason="r"), BestInCohort()])
+    result = score(
+        rule_rubric_of(example_tree()), cohort, rules=[Exclude(agencies=["office"], reason="r"), BestInCohort()]
+    )
     assert result.agency("small").scores["units"] == Decimal(7)
 
 
@@ -97,26 +100,34 @@ def test_later_rules_do_not_see_excluded_agencies() -> None:
         # checked against the rule's parameter schema before the rule is built
         (
             {"agencies": "van-phong-ubnd-tinh", "reason": "r"},
-            "agencies must be a list of non-empty texts, not 'van-phong-ubnd-tinh'",
+            "rules[0].params.agencies: rule 'exclude': agencies must be a list of non-empty texts, not "
+            "'van-phong-ubnd-tinh'",
         ),
-        ({"agencies": ["a", "a"], "reason": "r"}, "agencies lists a more than once"),
-        ({"agencies": [""], "reason": "r"}, r"agencies must be a list of non-empty texts, not \(''\,\)"),
-        ({"agencies": ["a"], "reason": " "}, "reason must be non-empty text"),
-        ({"agencies": ["a"]}, r"required parameter 'reason' is missing \(non-empty text\)"),
+        ({"agencies": ["a", "a"], "reason": "r"}, "rules[0].params: rule 'exclude': agencies lists a more than once"),
+        (
+            {"agencies": [""], "reason": "r"},
+            "rules[0].params.agencies: rule 'exclude': agencies must be a list of non-empty texts, not ('',)",
+        ),
+        (
+            {"agencies": ["a"], "reason": " "},
+            "rules[0].params.reason: rule 'exclude': reason must be non-empty text, not ' '",
+        ),
+        ({"agencies": ["a"]}, "rules[0].params: rule 'exclude': required parameter 'reason' is missing"),
     ],
 )
 def test_bad_parameters_are_refused(params: dict[str, object], message: str) -> None:
-    with pytest.raises(RuleError, match=message):
-        resolve_rule(RuleRef("exclude", params))
+    with pytest.raises(RuleError) as caught:
+        bound_rule(RuleRef("exclude", params))
+    assert caught.value.describe("en") == message
 
 
 @given(st.data())
 def test_excluding_is_scoring_without_them(data: st.DataObject) -> None:
-    from rules_strategies import cohorts, rubric_of, trees
+    from strategies import flagged_cohorts, rule_rubric_of, tagged_trees
 
-    tree = data.draw(trees())
-    rubric = rubric_of(tree)
-    cohort = data.draw(cohorts(tree, flags=False))
+    tree = data.draw(tagged_trees())
+    rubric = rule_rubric_of(tree)
+    cohort = data.draw(flagged_cohorts(tree, flags=False))
     ids = [a.agency.id for a in cohort]
     excluded = data.draw(st.lists(st.sampled_from([*ids, "absent"]), unique=True))
     result = score(rubric, cohort, rules=[Exclude(agencies=excluded, reason="r")])

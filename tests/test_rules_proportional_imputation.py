@@ -9,13 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from errorcheck import english, raises
 from govindex import Assessment, Rubric, RuleError, score
 from govindex.points import ROUNDING_MODES
 from govindex.rules._common import untagged_parts
 from govindex.rules.builtin import BestInCohort, ProportionalImputation, imputed_score
-from rules_strategies import BASIS, agency, cohorts, example_tree, leaf, parent, rubric_of, trees
+from strategies import RULE_BASIS, agency, example_tree, flagged_cohorts, leaf, parent, rule_rubric_of, tagged_trees
 
-RUBRIC = rubric_of(example_tree())
+RUBRIC = rule_rubric_of(example_tree())
 NO_DVC = {"awareness": 12, "internal": "27.5", "units": 18, "dvc_rate": 0, "dvc_records": 0, "security": 13}
 
 
@@ -25,7 +26,7 @@ def _ngoai_vu(**scores: object) -> Assessment:
 
 def test_imputation_within_the_index_follows_the_formula() -> None:
     # Seed 003: điểm DVCTT = (tổng điểm thực tế các chỉ số thành phần khác / tổng điểm tối đa của chúng) × điểm tối đa
-    rule = ProportionalImputation(within="operations", legal_basis=BASIS)
+    rule = ProportionalImputation(within="operations", legal_basis=RULE_BASIS)
     result = score(RUBRIC, [_ngoai_vu()], rules=[rule])
     row = result.agency("so-ngoai-vu")
     assert row.scores["dvc_rate"] == row.scores["dvc_records"] == Decimal("3.79")
@@ -80,14 +81,14 @@ def test_agencies_with_online_services_are_untouched() -> None:
 def test_unknown_scope_is_refused() -> None:
     with pytest.raises(RuleError) as caught:
         score(RUBRIC, [_ngoai_vu()], rules=[ProportionalImputation(within="hoat-dong")])
-    assert str(caught.value) == (
+    assert english(caught.value) == (
         "agency 'so-ngoai-vu', node 'hoat-dong': rule 'proportional_imputation': within names 'hoat-dong', "
         "which is not a node of group 'provincial'"
     )
 
 
 def test_tagged_sub_criterion_outside_the_scope_is_refused() -> None:
-    with pytest.raises(RuleError, match=r"node 'dvc_rate': .* lies outside 'awareness', the scope"):
+    with raises(RuleError, match=r"node 'dvc_rate': .* lies outside 'awareness', the scope"):
         score(RUBRIC, [_ngoai_vu()], rules=[ProportionalImputation(within="awareness")])
 
 
@@ -96,7 +97,7 @@ def test_missing_untagged_score_is_refused() -> None:
     assessment = Assessment(agency("so-ngoai-vu", has_online_services=False), scores)
     with pytest.raises(RuleError) as caught:
         score(RUBRIC, [assessment], rules=[ProportionalImputation(within="operations")])
-    assert str(caught.value) == (
+    assert english(caught.value) == (
         "agency 'so-ngoai-vu', node 'internal': rule 'proportional_imputation': no score for 'internal', an "
         "untagged part of 'operations', so the online-service sub-criteria cannot be imputed"
     )
@@ -106,16 +107,16 @@ def test_scope_without_untagged_points_is_refused() -> None:
     tree = parent(
         "total", parent("dvc", leaf("d1", 5, "online_services"), leaf("d2", 5, "online_services")), leaf("x", 90)
     )
-    rubric = rubric_of(tree)
+    rubric = rule_rubric_of(tree)
     assessment = Assessment(agency("a", has_online_services=False), {"d1": 0, "d2": 0, "x": 50})
-    with pytest.raises(RuleError, match=r"node 'dvc': .* 'dvc' has no untagged sub-criteria with points"):
+    with raises(RuleError, match=r"node 'dvc': .* 'dvc' has no untagged sub-criteria with points"):
         score(rubric, [assessment], rules=[ProportionalImputation(within="dvc")])
 
 
 def test_bad_parameters_are_refused() -> None:
-    with pytest.raises(RuleError, match=r"rounding must be one of .*, not 'HALF_UP'"):
+    with raises(RuleError, match=r"rounding must be one of .*, not 'HALF_UP'"):
         ProportionalImputation(rounding="HALF_UP")
-    with pytest.raises(RuleError, match=r"within must be a node id, not ''"):
+    with raises(RuleError, match=r"within must be a node id \(non-empty text\), not ''"):
         ProportionalImputation(within="")
 
 
@@ -134,8 +135,8 @@ def test_untagged_parts_take_whole_untagged_criteria() -> None:
 
 @st.composite
 def _cases(draw: st.DrawFn) -> tuple[Rubric, list[Assessment]]:
-    tree = draw(trees())
-    return rubric_of(tree), draw(cohorts(tree))
+    tree = draw(tagged_trees())
+    return rule_rubric_of(tree), draw(flagged_cohorts(tree))
 
 
 @given(_cases(), st.sampled_from(sorted(ROUNDING_MODES)))

@@ -6,15 +6,14 @@ from decimal import Decimal
 
 import pytest
 
-from govindex import Agency, Assessment, TiePolicy, list_rubrics, load_rubric, score
-from govindex.rules.plugins import resolve_rules
+from govindex import Agency, Assessment, TiePolicy, bind, list_rubrics, load_rubric, score
 
 
 @pytest.mark.parametrize("rubric_id", ["sonla-2024-dti", "vn-dti-2022-province", "vn-par-2022-egov"])
 def test_bundled_and_rules_resolve(rubric_id: str) -> None:
     assert rubric_id in list_rubrics()
     rubric = load_rubric(rubric_id)
-    rules = resolve_rules(rubric.rules)
+    rules = bind(rubric).rules
     assert [rule.name for rule in rules] == [ref.name for ref in rubric.rules]
     for rule, ref in zip(rules, rubric.rules, strict=True):
         assert rule.legal_basis == ref.legal_basis is not None

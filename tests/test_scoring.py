@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core_strategies import cohorts, rubric_of, rubrics
+from errorcheck import english, raises
 from govindex import (
     Adjustment,
     Agency,
@@ -31,6 +31,7 @@ from govindex import (
     standard_bands,
 )
 from govindex.errors import InputError, RuleError, UnknownNameError
+from strategies import cohorts, rubric_of, rubrics
 
 # total 10 = x 6 (x1 3 + x2 3) + y 4; one decimal.
 TREE = Node(
@@ -144,7 +145,7 @@ def test_a_node_given_with_its_children_is_accepted_only_when_they_agree(
     with pytest.raises(InputError) as caught:
         score(rubric, [disagreeing])
     assert caught.value.node == node.id
-    assert caught.value.message.startswith(f"the score given for this node ({other}) disagrees with the sum")
+    assert caught.value.message_in("en").startswith(f"the score given for this node ({other}) disagrees with the sum")
 
 
 # -- the band boundary that floats get wrong -------------------------------------------------------
@@ -237,9 +238,9 @@ def test_an_empty_cohort() -> None:
 def test_result_lookups() -> None:
     result = one({"total": "9"})
     assert result.agency("so-a").total == Decimal("9.0")
-    with pytest.raises(UnknownNameError, match=r"agency 'so-z': no result for this agency; did you mean 'so-a'\?"):
+    with raises(UnknownNameError, match=r"agency 'so-z': no result for this agency; did you mean 'so-a'\?"):
         result.agency("so-z")
-    with pytest.raises(UnknownNameError, match="unknown group 'g9'"):
+    with raises(UnknownNameError, match="unknown group 'g9'"):
         result.group("g9")
 
 
@@ -249,41 +250,41 @@ def test_result_lookups() -> None:
 def test_a_score_above_the_maximum() -> None:
     error = refused({"x1": "3.5", "x2": "1", "y": "1"})
     assert (error.agency, error.node) == ("so-a", "x1")
-    assert error.message == "score 3.5 is above the maximum 3"
-    assert str(error) == "agency 'so-a', node 'x1': score 3.5 is above the maximum 3"
+    assert error.message_in("en") == "score 3.5 is above the maximum 3"
+    assert english(error) == "agency 'so-a', node 'x1': score 3.5 is above the maximum 3"
 
 
 def test_a_negative_score() -> None:
     with pytest.raises(InputError) as caught:
         Assessment(agency(), {"y": "-0,5"})
-    assert str(caught.value) == "agency 'so-a', node 'y': score -0.5 is negative"
+    assert english(caught.value) == "agency 'so-a', node 'y': score -0.5 is negative"
 
 
 def test_a_non_numeric_score() -> None:
     with pytest.raises(InputError) as caught:
         Assessment(agency(), {"y": "bốn"})
-    assert str(caught.value) == "node 'y': 'bốn' is not a number of points"
+    assert english(caught.value) == "node 'y': 'bốn' is not a number of points"
 
 
 def test_a_float_score() -> None:
     with pytest.raises(InputError) as caught:
         Assessment(agency(), {"y": 3.8})
     assert caught.value.node == "y"
-    assert caught.value.message == (
+    assert caught.value.message_in("en") == (
         "3.8 is a binary float, which cannot hold decimal points exactly; give the points as a string or a Decimal"
     )
 
 
 def test_more_decimals_than_the_rubric_allows() -> None:
     error = refused({"x1": "1.25", "x2": "1", "y": "1"})
-    assert (error.agency, error.node, error.message) == (
+    assert (error.agency, error.node, error.message_in("en")) == (
         "so-a",
         "x1",
         "score 1.25 has more decimals than the rubric's 1",
     )
     # even beyond the precision of the decimal context, nothing is rounded away
     error = refused({"x1": "1.00000000000000000000000000001", "x2": "1", "y": "1"})
-    assert error.message == "score 1.00000000000000000000000000001 has more decimals than the rubric's 1"
+    assert error.message_in("en") == "score 1.00000000000000000000000000001 has more decimals than the rubric's 1"
     # trailing zeros are not extra precision
     assert one({"x1": "1.000", "x2": "1", "y": "1"}).rows[0].total == Decimal("3.0")
 
@@ -291,23 +292,23 @@ def test_more_decimals_than_the_rubric_allows() -> None:
 def test_an_unknown_node() -> None:
     error = refused({"z": "1"})
     assert (error.agency, error.node) == ("so-a", "z")
-    assert error.message == "unknown node 'z' for group 'g0'; the nodes are total, x, x1, x2, y"
+    assert error.message_in("en") == "unknown node 'z' for group 'g0'; the nodes are total, x, x1, x2, y"
 
 
 def test_an_unknown_group() -> None:
     with pytest.raises(UnknownNameError) as caught:
         score(SMALL, [Assessment(agency(group="district"), {"total": "1"})])
-    assert str(caught.value) == "agency 'so-a': unknown group 'district' in rubric 'test'; the groups are g0"
+    assert english(caught.value) == "agency 'so-a': unknown group 'district' in rubric 'test'; the groups are g0"
 
 
 def test_an_agency_assessed_twice() -> None:
     with pytest.raises(InputError) as caught:
         score(SMALL, [Assessment(agency(), {"total": "1"}), Assessment(agency(), {"total": "2"})])
-    assert str(caught.value) == "agency 'so-a': the agency is assessed twice in the same cohort"
+    assert english(caught.value) == "agency 'so-a': the agency is assessed twice in the same cohort"
 
 
 def test_not_an_assessment() -> None:
-    with pytest.raises(InputError, match="expected an Assessment, got dict"):
+    with raises(InputError, match="expected an Assessment, got dict"):
         score(SMALL, [{"agency": "so-a"}])  # type: ignore[list-item]
 
 
@@ -315,13 +316,13 @@ def test_a_parent_that_disagrees_with_its_children() -> None:
     error = refused({"x": "5", "x1": "3", "x2": "1", "y": "4"})
     assert (error.agency, error.node) == ("so-a", "x")
     assert (
-        error.message
+        error.message_in("en")
         == "the score given for this node (5.0) disagrees with the sum of its sub-criteria (x1 3.0 + x2 1.0 = 4.0)"
     )
     error = refused({"total": "9", "x": "4", "y": "4"})
     assert error.node == "total"
     assert (
-        error.message
+        error.message_in("en")
         == "the score given for this node (9.0) disagrees with the sum of its sub-criteria (x 4.0 + y 4.0 = 8.0)"
     )
 
@@ -330,7 +331,7 @@ def test_a_node_given_with_only_some_of_its_children() -> None:
     error = refused({"x": "5", "x1": "3", "y": "4"})
     assert (error.agency, error.node) == ("so-a", "x")
     assert (
-        error.message
+        error.message_in("en")
         == "the node is given together with some of its sub-criteria (x1) but not all (x2 missing); give every sub-criterion or none"
     )
 
@@ -340,7 +341,7 @@ def test_scores_below_a_given_node_are_never_dropped() -> None:
     error = refused({"total": "5", "x1": "3"})
     assert (error.agency, error.node) == ("so-a", "total")
     assert (
-        error.message
+        error.message_in("en")
         == "the node is given together with some of its sub-criteria (x1) but not all (x2, y missing); give every sub-criterion or none"
     )
 
@@ -348,11 +349,11 @@ def test_scores_below_a_given_node_are_never_dropped() -> None:
 def test_missing_scores() -> None:
     error = refused({"x1": "3", "y": "4"})
     assert (error.agency, error.node) == ("so-a", "x2")
-    assert error.message == "no score for 'x2' (an empty cell is 'not given', not 0)"
+    assert error.message_in("en") == "no score for 'x2' (an empty cell is 'not given', not 0)"
     error = refused({"x1": "3"})
-    assert error.message == "no score for 'x2', 'y' (an empty cell is 'not given', not 0)"
+    assert error.message_in("en") == "no score for 'x2', 'y' (an empty cell is 'not given', not 0)"
     error = refused({})
-    assert (error.node, error.message) == (
+    assert (error.node, error.message_in("en")) == (
         "total",
         "no score for 'total'; give each node or all of its sub-criteria (an empty cell is 'not given', not 0)",
     )
@@ -360,11 +361,11 @@ def test_missing_scores() -> None:
 
 def test_check_assessment_names_agency_and_node() -> None:
     check_assessment(SMALL, Assessment(agency(), {"x1": "3"}))  # incomplete is for score() to judge
-    with pytest.raises(InputError, match="score 5 is above the maximum 4"):
+    with raises(InputError, match="score 5 is above the maximum 4"):
         check_assessment(SMALL, Assessment(agency(), {"y": "5"}))
-    with pytest.raises(InputError, match="unknown node 'q'"):
+    with raises(InputError, match="unknown node 'q'"):
         check_assessment(SMALL, Assessment(agency(), {"q": "1"}))
-    with pytest.raises(UnknownNameError, match="unknown group 'g7'"):
+    with raises(UnknownNameError, match="unknown group 'g7'"):
         check_assessment(SMALL, Assessment(agency(group="g7"), {"y": "1"}))
 
 
@@ -414,7 +415,7 @@ def test_rules_exclude_and_scale() -> None:
     assert [r.agency.id for r in result] == ["a"]
     assert result.agency("a").normalised == Decimal("80.0")
     assert [(n.agency.id, n.reason, n.rule) for n in result.not_assessed] == [("b", "not assessed this year", "fill")]
-    with pytest.raises(UnknownNameError, match="agency 'b' was not assessed: not assessed this year \\(rule 'fill'\\)"):
+    with raises(UnknownNameError, match="agency 'b' was not assessed: not assessed this year \\(rule 'fill'\\)"):
         result.agency("b")
 
 
@@ -422,7 +423,7 @@ def test_a_rule_that_breaks_the_sum_is_named() -> None:
     cohort = [Assessment(agency("a"), {"x": "4", "x1": "2", "x2": "2", "y": "2"})]
     with pytest.raises(InputError) as caught:
         score(SMALL, cohort, rules=[FillRule(("a",), "x1", Decimal(3))])
-    assert caught.value.message == (
+    assert caught.value.message_in("en") == (
         "the score given for this node (4.0) disagrees with the sum of its sub-criteria (x1 3.0 + x2 2.0 = 5.0) after rules adjusted x1"
     )
 
@@ -451,7 +452,7 @@ def test_a_rule_that_breaks_the_sum_is_named() -> None:
 def test_impossible_rule_outcomes_are_refused(rule: FillRule, error: type[Exception], message: str) -> None:
     with pytest.raises(error) as caught:
         score(SMALL, [Assessment(agency("a"), {"x1": "1", "x2": "1", "y": "1"})], rules=[rule])
-    assert caught.value.message == message  # type: ignore[attr-defined]
+    assert caught.value.message_in("en") == message  # type: ignore[attr-defined]
 
 
 def test_a_rule_adjusting_an_agency_outside_the_cohort() -> None:
@@ -462,20 +463,20 @@ def test_a_rule_adjusting_an_agency_outside_the_cohort() -> None:
 
     with pytest.raises(RuleError) as caught:
         score(SMALL, [Assessment(agency("a"), {"total": "1"})], rules=[Stray((), "x1", Decimal(1))])
-    assert str(caught.value) == "agency 'zz': rule 'fill' adjusted an agency that is not in the cohort"
+    assert english(caught.value) == "agency 'zz': rule 'fill' adjusted an agency that is not in the cohort"
 
 
 def test_an_assessment_needs_an_agency() -> None:
     with pytest.raises(InputError) as caught:
         Assessment("so-a", {"total": "1"})  # type: ignore[arg-type]
-    assert caught.value.message == "an assessment needs an Agency, not str 'so-a'"
+    assert caught.value.message_in("en") == "an assessment needs an Agency, not str 'so-a'"
 
 
 def test_a_result_has_one_row_per_agency() -> None:
     result = one({"total": "9"})
     with pytest.raises(InputError) as caught:
         attrs.evolve(result, rows=result.rows * 2)
-    assert str(caught.value) == "agency 'so-a': the agency has two rows in the result"
+    assert english(caught.value) == "agency 'so-a': the agency has two rows in the result"
 
 
 def test_scores_are_read_exactly_whatever_their_form() -> None:
@@ -498,7 +499,7 @@ def test_a_given_score_is_never_dropped(case: tuple[Rubric, list[Assessment]], d
     except InputError as error:
         assert error.agency == assessment.agency.id
         assert error.node is not None
-        assert error.message.startswith(("no score for", "the node is given together with some"))
+        assert error.message_in("en").startswith(("no score for", "the node is given together with some"))
         return
     assert row.total == truth[tree.id]
     for node_id in chosen:

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from errorcheck import raises
 from govindex import InputError, UnknownNameError, load_dataset, load_rubric, score, statistics
 from govindex.cli import main
 from govindex.render import data, document, render
@@ -288,7 +289,7 @@ def test_statistics_refusals(result_2017) -> None:
     assert unknown.value.describe("vi") == (
         "nhóm 'district' không có cơ quan nào được đánh giá; các nhóm có kết quả là provincial"
     )
-    with pytest.raises(UnknownNameError, match="unknown group 'districts' in rubric 'sonla-2017-it'"):
+    with raises(UnknownNameError, match="unknown group 'districts' in rubric 'sonla-2017-it'"):
         stats.group("districts")
 
 

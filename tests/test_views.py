@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from errorcheck import english, raises
 from govindex import Agency, Assessment, load_rubric, score
 from govindex.errors import GovIndexError, InputError, RubricError, UnknownNameError
 from govindex.io.rubrics import parse_rubric
@@ -173,7 +174,7 @@ def test_index_values_are_converted_exactly() -> None:
     assert index_to_points(rubric, "province", "digital_economy", Decimal("0.7805")) == Decimal("117.075")
     assert index_to_points(rubric, "province", "total", Decimal("1")) == Decimal("1000")
     par = load_rubric("vn-par-2022-egov")
-    with pytest.raises(InputError, match="states no publication scale"):
+    with raises(InputError, match="states no publication scale"):
         index_to_points(par, "province", "total", Decimal("83.71"))
 
 
@@ -189,7 +190,7 @@ def test_bad_index_values_are_refused_naming_agency_and_node(value: str, message
     with pytest.raises(InputError) as caught:
         score(rubric, [_province("son-la", {"digital_awareness": value})], values="index")
     assert caught.value.agency == "son-la" and caught.value.node == "digital_awareness"
-    assert str(caught.value) == f"agency 'son-la', node 'digital_awareness': {message}"
+    assert english(caught.value) == f"agency 'son-la', node 'digital_awareness': {message}"
 
 
 def test_index_points_the_rubric_cannot_hold_are_refused() -> None:
@@ -204,7 +205,7 @@ def test_index_points_the_rubric_cannot_hold_are_refused() -> None:
     )
     with pytest.raises(InputError) as caught:
         index_to_points(rubric, "g", "a", Decimal("0.3333"), agency="x")
-    assert str(caught.value) == (
+    assert english(caught.value) == (
         "agency 'x', node 'a': index value 0.3333 of the maximum 3 is 0.9999 points, more decimals than rubric "
         "'r' allows (2); the conversion never rounds"
     )
@@ -212,11 +213,11 @@ def test_index_points_the_rubric_cannot_hold_are_refused() -> None:
 
 def test_unknown_kind_of_values_and_unknown_node_are_refused() -> None:
     rubric = load_rubric("vn-dti-2022-province")
-    with pytest.raises(InputError, match="unknown kind of values 'share'; use 'points' or 'index'"):
+    with raises(InputError, match="unknown kind of values 'share'; use 'points' or 'index'"):
         score(rubric, [], values="share")
     with pytest.raises(GovIndexError) as caught:
         points_from_index(rubric, [_province("son-la", {"nope": "0.5"})])
-    assert caught.value.agency == "son-la" and "unknown node 'nope'" in caught.value.message
+    assert caught.value.agency == "son-la" and "unknown node 'nope'" in caught.value.message_in("en")
 
 
 # --- refusals when a rubric is built ----------------------------------------------------------
@@ -253,32 +254,32 @@ def _rubric(*views: View, publication: Publication | None = ZERO_TO_ONE, **extra
 def test_a_view_the_tree_cannot_hold_is_refused(view: View, message: str) -> None:
     with pytest.raises(RubricError) as caught:
         _rubric(view)
-    assert message in caught.value.message
+    assert message in caught.value.message_in("en")
 
 
 def test_view_refusals_of_its_own() -> None:
-    with pytest.raises(RubricError, match="view 'v' names no node"):
+    with raises(RubricError, match="view 'v' names no node"):
         View("v", "V", [])
-    with pytest.raises(RubricError, match="view 'v' names node 'a' twice"):
+    with raises(RubricError, match="view 'v' names node 'a' twice"):
         View("v", "V", ["a", "a"])
-    with pytest.raises(RubricError, match="view 'v' appears twice in rubric 'r'"):
+    with raises(RubricError, match="view 'v' appears twice in rubric 'r'"):
         _rubric(View("v", "V", ["a"]), View("v", "V", ["b"]))
-    with pytest.raises(RubricError, match="view 'v' states no publication scale and rubric 'r' has none"):
+    with raises(RubricError, match="view 'v' states no publication scale and rubric 'r' has none"):
         _rubric(View("v", "V", ["a"]), publication=None)
-    with pytest.raises(UnknownNameError, match="unknown view 'w' in rubric 'r'; the views are v"):
+    with raises(UnknownNameError, match="unknown view 'w' in rubric 'r'; the views are v"):
         _rubric(View("v", "V", ["a"])).view("w")
 
 
 def test_publication_refusals() -> None:
-    with pytest.raises(RubricError, match="publication: scale must be a positive number"):
+    with raises(RubricError, match="publication: scale must be a positive number"):
         Publication(0, 4)
-    with pytest.raises(RubricError, match="publication: decimals must be a whole number from 0 to 12, not 13"):
+    with raises(RubricError, match="publication: decimals must be a whole number from 0 to 12, not 13"):
         Publication(1, 13)
-    with pytest.raises(RubricError, match="publication: unknown rounding 'half-up'"):
+    with raises(RubricError, match="publication: unknown rounding 'half-up'"):
         Publication(1, 4, "half-up")
     from govindex.rubric import RuleRef
 
-    with pytest.raises(RubricError, match="states a publication scale and a 'normalise' rule; state the scale once"):
+    with raises(RubricError, match="states a publication scale and a 'normalise' rule; state the scale once"):
         _rubric(rules=[RuleRef("normalise", {"to": 1, "decimals": 4})])
 
 
@@ -300,7 +301,7 @@ groups:
 """
     with pytest.raises(RubricError) as caught:
         parse_rubric(text, file="r.yaml")
-    assert str(caught.value) == (
+    assert english(caught.value) == (
         "r.yaml:9:16: views[0].nodes[1]: group 'g', node 'nope': view 'v' names node 'nope', which the tree of "
         "group 'g' does not have"
     )

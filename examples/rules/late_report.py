@@ -3,10 +3,12 @@
 An agency that sent its digital-transformation report after the deadline
 (the agency attribute ``late_report`` is true) loses ``points`` on every
 sub-criterion tagged ``reporting`` (gửi báo cáo muộn: trừ điểm), never
-below 0.
+below 0. A tag on a criterion marks every sub-criterion below it: the rule
+reads a node's tags through ``context.tags_of``, never ``node.tags`` alone.
 
-A rules file is Python code and is run as such: govindex runs it only when a
-rubric file names it (``rule_files``) or when ``--rules`` is given.
+A rules file is Python code and is run as such: govindex never runs it when
+it reads the rubric that names it (``rule_files``), only when the user allows
+it (``--trust-rules``, or ``--rules late_report.py``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ class LatePenalty:
     def name(self) -> str:
         return "late_penalty"
 
+    def title(self, lang: str) -> str:
+        """The rule's own name, in Vietnamese or English."""
+        return "trừ điểm báo cáo muộn" if lang == "vi" else "late report penalty"
+
     @property
     def params(self) -> Mapping[str, Any]:
         return MappingProxyType({"points": self.points, "tag": self.tag})
@@ -53,7 +59,7 @@ class LatePenalty:
                 continue
             for node in context.tree(assessment).leaves():
                 before = assessment.scores.get(node.id)
-                if self.tag not in node.tags or before is None:
+                if self.tag not in context.tags_of(assessment, node) or before is None:
                     continue
                 after = max(before - self.points, Decimal(0))
                 changes.append(

@@ -23,7 +23,9 @@ from govindex.errors import (
     RuleError,
     UnknownNameError,
 )
-from govindex.measures import Measure, Measurement, available_measures, register_measure, unregister_measure
+from govindex.measures import Measure, Measurement
+from govindex.methodology import Methodology, bind
+from govindex.plugins import Plugins
 from govindex.points import format_points, parse_points
 from govindex.ranking import Rank, Ranker, TiePolicy, rank
 from govindex.results import AgencyResult, NotAssessed, Result
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
     from govindex.io.assessments import dump_assessments as dump_assessments
     from govindex.io.assessments import parse_assessment_file as parse_assessment_file
     from govindex.io.bundled import list_rubrics as list_rubrics
+    from govindex.io.bundled import load_methodology as load_methodology
     from govindex.io.bundled import load_rubric as load_rubric
     from govindex.io.cells import ReadOptions as ReadOptions
     from govindex.io.cohort import read_assessments as read_assessments
@@ -94,10 +97,6 @@ if TYPE_CHECKING:
     from govindex.rules.builtin import FullMarksIfNotApplicable as FullMarksIfNotApplicable
     from govindex.rules.builtin import Normalise as Normalise
     from govindex.rules.builtin import ProportionalImputation as ProportionalImputation
-    from govindex.rules.plugins import available_rules as available_rules
-    from govindex.rules.plugins import register_rule as register_rule
-    from govindex.rules.plugins import resolve_rule as resolve_rule
-    from govindex.rules.plugins import unregister_rule as unregister_rule
     from govindex.stats import GroupStatistics as GroupStatistics
     from govindex.stats import Statistics as Statistics
     from govindex.stats import statistics as statistics
@@ -135,6 +134,7 @@ _LAZY: dict[str, str] = {
     "parse_assessment_file": "govindex.io.assessments",
     "read_assessments": "govindex.io.cohort",
     "list_rubrics": "govindex.io.bundled",
+    "load_methodology": "govindex.io.bundled",
     "load_rubric": "govindex.io.bundled",
     "ReadOptions": "govindex.io.cells",
     "dump_scores_csv": "govindex.io.csvio",
@@ -166,10 +166,6 @@ _LAZY: dict[str, str] = {
     "FullMarksIfNotApplicable": "govindex.rules.builtin",
     "Normalise": "govindex.rules.builtin",
     "ProportionalImputation": "govindex.rules.builtin",
-    "available_rules": "govindex.rules.plugins",
-    "register_rule": "govindex.rules.plugins",
-    "resolve_rule": "govindex.rules.plugins",
-    "unregister_rule": "govindex.rules.plugins",
     "GroupStatistics": "govindex.stats",
     "Statistics": "govindex.stats",
     "statistics": "govindex.stats",
@@ -209,11 +205,13 @@ __all__ = [
     "MatchKind",
     "Measure",
     "Measurement",
+    "Methodology",
     "MissingDependencyError",
     "Node",
     "Normalise",
     "NotAssessed",
     "Period",
+    "Plugins",
     "ProportionalImputation",
     "Publication",
     "PublishedComparison",
@@ -245,8 +243,7 @@ __all__ = [
     "ViewScore",
     "__version__",
     "agency_form_bytes",
-    "available_measures",
-    "available_rules",
+    "bind",
     "check_assessment",
     "cohort_sheet_bytes",
     "compare_published",
@@ -260,6 +257,7 @@ __all__ = [
     "list_rubrics",
     "load_dataset",
     "load_directory",
+    "load_methodology",
     "load_rubric",
     "nfc",
     "parse_assessment_file",
@@ -277,16 +275,11 @@ __all__ = [
     "read_scores_csv",
     "read_scores_xlsx",
     "reconcile",
-    "register_measure",
-    "register_rule",
     "reproduce",
-    "resolve_rule",
     "score",
     "slugify",
     "standard_bands",
     "statistics",
-    "unregister_measure",
-    "unregister_rule",
     "validate_file",
     "write_scores_xlsx",
 ]

@@ -6,7 +6,7 @@ import copy
 from collections.abc import Iterable, Mapping
 from typing import Any, NoReturn, TypeVar
 
-__all__ = ["FrozenDict", "to_dict", "to_frozenset", "to_str_tuple"]
+__all__ = ["FrozenDict", "frozen_params", "to_dict", "to_frozenset", "to_str_tuple"]
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -61,3 +61,28 @@ def to_frozenset(value: Iterable[str]) -> frozenset[str]:
 
 def to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return FrozenDict({key: _frozen(item) for key, item in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(value)
+    return value
+
+
+def frozen_params(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only copy of rule parameters: mappings become read-only, lists become tuples.
+
+    >>> params = frozen_params({"agencies": ["a", "b"], "reason": "x"})
+    >>> params["agencies"]
+    ('a', 'b')
+    >>> params["reason"] = "y"
+    Traceback (most recent call last):
+    ...
+    TypeError: this mapping is read-only; make a new value with attrs.evolve
+    """
+    frozen: Mapping[str, Any] = _frozen(dict(value))
+    return frozen

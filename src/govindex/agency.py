@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from govindex._convert import to_dict, to_frozenset
+from govindex.catalogue.scoring import AgencyText
 from govindex.errors import InputError
 
 __all__ = ["Agency", "nfc", "slugify"]
@@ -41,8 +42,7 @@ def _check_attribute_value(instance: Any, attribute: Any, value: Mapping[str, An
     for key, item in value.items():
         if not isinstance(key, str) or not isinstance(item, (str, bool, int)):
             raise InputError(
-                f"attribute {key!r} must map a name to a string, boolean or integer, not {item!r}",
-                agency=getattr(instance, "id", None),
+                AgencyText.ATTRIBUTE, key=repr(key), value=repr(item)[:60], agency=getattr(instance, "id", None)
             )
 
 
@@ -78,14 +78,11 @@ class Agency:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip() or self.id != self.id.strip():
-            raise InputError(f"agency id {self.id!r} must be non-empty text without surrounding spaces")
+            raise InputError(AgencyText.ID, value=repr(self.id)[:60])
         if not self.group:
-            raise InputError("agency has no group", agency=self.id)
+            raise InputError(AgencyText.NO_GROUP, agency=self.id, agency_name=self.name)
         if self.not_applicable and not self.special:
-            raise InputError(
-                "not_applicable lists criteria but the agency is not marked special (đặc thù)",
-                agency=self.id,
-            )
+            raise InputError(AgencyText.NOT_SPECIAL, agency=self.id, agency_name=self.name)
 
     @property
     def flags(self) -> dict[str, object]:

@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govindex.errors import InputError
+from govindex.catalogue.results import Published
+from govindex.errors import InputError, check_lang
 from govindex.points import divide, exact_context, terminating
 from govindex.ranking import Rank
 
@@ -104,18 +105,16 @@ class PublishedComparison:
 
     def describe(self, lang: str = "en") -> str:
         """In words: ``differs by 0.0001, within the rounding bound ±0.00015 …``."""
-        words = _WORDS.get(lang)
-        if words is None:
-            raise InputError(f"unknown language {lang!r}; use 'en' or 'vi'")
+        words = _WORDS[check_lang(lang)]
         return words[self.kind].format(difference=f"{self.difference:+f}", bound=f"{self.bound:f}")
 
 
-def _check(value: object, what: str) -> Decimal:
+def _check(value: object, what: Published) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-        raise InputError(f"the {what} value must be exact (a Decimal or an int), not {value!r}")
+        raise InputError(Published.NOT_EXACT, what=what, value=repr(value)[:60])
     number = Decimal(value)
     if not number.is_finite():
-        raise InputError(f"the {what} value {number} is not a finite number")
+        raise InputError(Published.NOT_FINITE, what=what, value=str(number))
     return number
 
 
@@ -129,9 +128,11 @@ def compare_published(recomputed: Decimal, published: Decimal, *, bound: Decimal
     >>> compare_published(Decimal("0.5478"), Decimal("0.5478")).kind
     <Agreement.EXACT: 'exact'>
     """
-    mine, theirs, limit = _check(recomputed, "recomputed"), _check(published, "published"), _check(bound, "bound")
+    mine = _check(recomputed, Published.RECOMPUTED)
+    theirs = _check(published, Published.PUBLISHED)
+    limit = _check(bound, Published.BOUND)
     if limit < 0:
-        raise InputError(f"a rounding bound cannot be negative ({limit})")
+        raise InputError(Published.NEGATIVE_BOUND, value=limit)
     with exact_context():
         gap = abs(mine - theirs)
     if gap == 0:
@@ -145,7 +146,7 @@ def compare_published(recomputed: Decimal, published: Decimal, *, bound: Decimal
 
 def _half_unit(decimals: int) -> Decimal:
     if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
-        raise InputError(f"a number of decimals must be a whole number from 0, not {decimals!r}")
+        raise InputError(Published.DECIMALS, value=repr(decimals)[:60])
     return Decimal(5).scaleb(-decimals - 1)
 
 
@@ -169,7 +170,7 @@ def rounding_bound(
     with exact_context():
         bound = Decimal(0)
         for weight, decimals in components:
-            bound += abs(_check(weight, "weight")) * _half_unit(decimals)
+            bound += abs(_check(weight, Published.WEIGHT)) * _half_unit(decimals)
         if published_decimals is not None:
             bound += _half_unit(published_decimals)
         if recomputed_decimals is not None:
@@ -192,9 +193,9 @@ def index_rounding_bound(
     Decimal('0.00015')
     """
     if maximum <= 0:
-        raise InputError(f"the maximum must be positive, not {maximum}")
+        raise InputError(Published.MAXIMUM, value=maximum)
     half = Fraction(_half_unit(decimals))
-    exact = sum((Fraction(_check(m, "maximum")) for m in maxima), Fraction(0)) / Fraction(maximum) * half
+    exact = sum((Fraction(_check(m, Published.MAXIMUM_WORD)) for m in maxima), Fraction(0)) / Fraction(maximum) * half
     exact += half * (2 if recomputed_rounded else 1)
     bound = terminating(exact)
     if bound is None:  # rounded up once, so that the bound is never too small
@@ -285,9 +286,9 @@ def check_published(
     figures: dict[str, PublishedFigure] = {}
     for figure in published:
         if not isinstance(figure, PublishedFigure):
-            raise InputError(f"expected a PublishedFigure, got {type(figure).__name__}")
+            raise InputError(Published.NOT_FIGURE, kind=type(figure).__name__)
         if figure.agency in figures:
-            raise InputError("the published table has the agency twice", agency=figure.agency)
+            raise InputError(Published.FIGURE_TWICE, agency=figure.agency)
         figures[figure.agency] = figure
     rubric = result.rubric
     checks: list[FigureCheck] = []

@@ -5,12 +5,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from govindex._convert import FrozenDict, to_dict
 from govindex.agency import Agency
+from govindex.catalogue.reading import Reading
+from govindex.catalogue.scoring import Cohort
 from govindex.errors import GovIndexError, InputError
 from govindex.measures import Measurement
 from govindex.points import parse_points
@@ -65,18 +67,31 @@ def measurement_of(rubric: Rubric, group_id: str, node_id: str, value: object) -
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
         raise InputError(
-            f"a measurement must be text or a number written exactly, not {type(value).__name__} {value!r}",
+            Cohort.MEASUREMENT_TYPE,
+            kind=type(value).__name__,
+            value=repr(value)[:60],
             node=node_id,
+            node_name=node.name,
         )
     text = value if isinstance(value, str) else f"{value:f}" if isinstance(value, Decimal) else str(value)
     try:
         return node.measure.measure(text, node.max_points, rubric.decimals)
     except GovIndexError as error:
-        raise error.with_context(node=node_id) from None
+        raise error.with_context(node=node_id, node_name=node.name) from None
 
 
 def _to_measurements(value: Mapping[str, Measurement]) -> FrozenDict[str, Measurement]:
     return FrozenDict(value)
+
+
+@attrs.frozen
+class _Formula:
+    """A measurement's working as a parameter of a message, in the message's language."""
+
+    measurement: Measurement
+
+    def message_in(self, lang: str) -> str:
+        return self.measurement.formula_in(lang)
 
 
 @attrs.frozen
@@ -107,16 +122,17 @@ class Assessment:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.agency, Agency):
-            raise InputError(f"an assessment needs an Agency, not {type(self.agency).__name__} {self.agency!r}")
+            raise InputError(Cohort.ASSESSMENT_AGENCY, kind=type(self.agency).__name__, value=repr(self.agency)[:60])
+        where: dict[str, Any] = {"agency": self.agency.id, "agency_name": self.agency.name}
         if self.measurements:
             self._check_measurements()
         if self.scores and min(self.scores.values()) < 0:
             for node_id, value in self.scores.items():
                 if value < 0:
-                    raise InputError(f"score {value} is negative", agency=self.agency.id, node=node_id)
+                    raise InputError(Reading.NEGATIVE, value=value, node=node_id, **where)
         for node_id in self.evidence:
             if not isinstance(self.evidence[node_id], str):
-                raise InputError("evidence must be text", agency=self.agency.id, node=node_id)
+                raise InputError(Cohort.EVIDENCE, node=node_id, **where)
 
     @property
     def agency_id(self) -> str:
@@ -125,20 +141,20 @@ class Assessment:
     def _check_measurements(self) -> None:
         """Every measurement is one, and its points are the node's score (filled in when not given)."""
         scores = dict(self.scores)
+        where: dict[str, Any] = {"agency": self.agency.id, "agency_name": self.agency.name}
         for node_id, measurement in self.measurements.items():
             if not isinstance(measurement, Measurement):
-                raise InputError(
-                    f"a measurement must be a Measurement (see Assessment.measured), not {measurement!r}",
-                    agency=self.agency.id,
-                    node=node_id,
-                )
+                raise InputError(Cohort.NOT_MEASUREMENT, value=repr(measurement)[:60], node=node_id, **where)
             given = scores.setdefault(node_id, measurement.points)
             if given != measurement.points:
                 raise InputError(
-                    f"the score {given} differs from the {measurement.points} that the measurement "
-                    f"{measurement.value!r} gives ({measurement.formula_en})",
-                    agency=self.agency.id,
+                    Cohort.MEASUREMENT_DIFFERS,
+                    given=given,
+                    points=measurement.points,
+                    value=repr(measurement.value),
+                    formula=_Formula(measurement),
                     node=node_id,
+                    **where,
                 )
         if len(scores) != len(self.scores):
             object.__setattr__(self, "scores", FrozenDict(scores))
@@ -175,17 +191,15 @@ class Assessment:
         >>> Assessment.measured(rubric, agency, {"website": "maybe"})
         Traceback (most recent call last):
         ...
-        govindex.errors.InputError: agency 'so-noi-vu', node 'website': 'maybe' is not a yes/no answer; ...
+        govindex.errors.InputError: cơ quan 'Sở Nội vụ', tiêu chí 'Có Trang thông tin điện tử': 'maybe' không phải câu trả lời có/không; ...
         """
         taken: dict[str, Measurement] = {}
         for node_id, value in measurements.items():
             try:
                 measurement = measurement_of(rubric, agency.group, node_id, value)
             except GovIndexError as error:
-                raise error.with_context(agency=agency.id, node=node_id) from None
+                raise error.with_context(agency=agency.id, agency_name=agency.name, node=node_id) from None
             if measurement is None:
-                raise InputError(
-                    "the node has no measure in the rubric; give its points as a score", agency=agency.id, node=node_id
-                )
+                raise InputError(Cohort.NO_MEASURE, agency=agency.id, agency_name=agency.name, node=node_id)
             taken[node_id] = measurement
         return cls(agency, dict(scores or {}), source, dict(evidence or {}), taken)

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from govindex.catalogue.rubric import BandText
 from govindex.errors import RubricError, UnknownNameError
 from govindex.points import bounds_problem, coerce_points, exact
 
@@ -15,13 +16,12 @@ __all__ = ["Band", "BandScheme", "standard_bands"]
 
 
 def _finite(instance: Any, attribute: Any, value: Any) -> None:
+    band = repr(getattr(instance, "id", "?"))
     if value is not None and (not isinstance(value, Decimal) or not value.is_finite()):
-        raise RubricError(
-            f"band {getattr(instance, 'id', '?')!r}: {attribute.name} must be a finite Decimal, not {value!r}"
-        )
+        raise RubricError(BandText.BOUND, band=band, bound=attribute.name, value=repr(value)[:60])
     problem = None if value is None else bounds_problem(value)
     if problem is not None:
-        raise RubricError(f"band {getattr(instance, 'id', '?')!r}: {attribute.name} {value} {problem}")
+        raise RubricError(BandText.BOUND_BOUNDS, band=band, bound=attribute.name, value=value, problem=problem)
 
 
 def _optional_points(value: Decimal | int | str | None) -> Decimal | None:
@@ -44,9 +44,9 @@ class Band:
     @exact
     def __attrs_post_init__(self) -> None:
         if not self.id or self.id != self.id.strip() or " " in self.id:
-            raise RubricError(f"band id {self.id!r} must be a non-empty word")
+            raise RubricError(BandText.BAD_ID, band=repr(self.id))
         if self.upper is not None and self.upper <= self.lower:
-            raise RubricError(f"band {self.id!r}: lower bound {self.lower} is not below upper bound {self.upper}")
+            raise RubricError(BandText.LOWER_ABOVE_UPPER, band=repr(self.id), lower=self.lower, upper=self.upper)
 
     def contains(self, score: Decimal) -> bool:
         """Whether ``score`` falls in this band (inclusive at the bottom)."""
@@ -61,6 +61,22 @@ def _band_tuple(value: Iterable[Band]) -> tuple[Band, ...]:
     return tuple(value)
 
 
+def _check_pair(better: Band, worse: Band) -> None:
+    """Two neighbouring bands meet: no gap, no overlap, and only the better one may be unbounded."""
+    if worse.upper is None:
+        raise RubricError(BandText.ONLY_BEST, band=repr(worse.id))
+    ranges: dict[str, Any] = {
+        "worse": repr(worse.id),
+        "worse_range": worse.describe(),
+        "better": repr(better.id),
+        "better_range": better.describe(),
+    }
+    if worse.upper < better.lower:
+        raise RubricError(BandText.GAP, upper=worse.upper, lower=better.lower, **ranges)
+    if worse.upper > better.lower:
+        raise RubricError(BandText.OVERLAP, lower=better.lower, upper=worse.upper, **ranges)
+
+
 @attrs.frozen
 class BandScheme:
     """Bands ordered from best to worst, covering ``[lowest.lower, ∞)`` without gaps or overlaps."""
@@ -70,40 +86,21 @@ class BandScheme:
     @exact
     def __attrs_post_init__(self) -> None:
         if not self.bands:
-            raise RubricError("a band scheme needs at least one band")
+            raise RubricError(BandText.EMPTY)
         seen: set[str] = set()
         for band in self.bands:
             if band.id in seen:
-                raise RubricError(f"band {band.id!r} appears twice in the band scheme")
+                raise RubricError(BandText.TWICE, band=repr(band.id))
             seen.add(band.id)
         unbounded = [band.id for band in self.bands if band.upper is None]
         if len(unbounded) > 1:
-            raise RubricError(
-                f"bands {', '.join(map(repr, unbounded))} all have no upper bound; only the best band may"
-            )
+            raise RubricError(BandText.UNBOUNDED, bands=[repr(band) for band in unbounded])
         if unbounded and self.bands[0].upper is not None:
-            raise RubricError(
-                f"list the bands from best to worst: the best band {unbounded[0]!r} (no upper bound) "
-                f"comes after {self.bands[0].id!r}"
-            )
+            raise RubricError(BandText.ORDER, best=repr(unbounded[0]), first=repr(self.bands[0].id))
         if self.bands[0].upper is not None:
-            raise RubricError(
-                f"band {self.bands[0].id!r}: the best band must have no upper bound "
-                f"(scores from {self.bands[0].upper} up would fall in no band)"
-            )
+            raise RubricError(BandText.BEST_BOUNDED, band=repr(self.bands[0].id), upper=self.bands[0].upper)
         for better, worse in zip(self.bands, self.bands[1:], strict=False):
-            if worse.upper is None:
-                raise RubricError(f"band {worse.id!r}: only the best band may have no upper bound")
-            if worse.upper < better.lower:
-                raise RubricError(
-                    f"gap between bands {worse.id!r} {worse.describe()} and {better.id!r} {better.describe()}: "
-                    f"scores in [{worse.upper}, {better.lower}) fall in no band"
-                )
-            if worse.upper > better.lower:
-                raise RubricError(
-                    f"bands {worse.id!r} {worse.describe()} and {better.id!r} {better.describe()} overlap "
-                    f"on [{better.lower}, {worse.upper})"
-                )
+            _check_pair(better, worse)
 
     @property
     def floor(self) -> Decimal:
@@ -119,7 +116,7 @@ class BandScheme:
         for band in self.bands:
             if band.id == band_id:
                 return band
-        raise UnknownNameError(f"unknown band {band_id!r}; the bands are {', '.join(self.ids)}")
+        raise UnknownNameError(BandText.UNKNOWN, band=repr(band_id), known=list(self.ids))
 
     def classify(self, score: Decimal) -> Band:
         """The one band that contains ``score``.
@@ -130,7 +127,8 @@ class BandScheme:
         for band in self.bands:
             if score >= band.lower:
                 return band
-        raise RubricError(f"score {score} is below the lowest band {self.bands[-1].id!r} {self.bands[-1].describe()}")
+        lowest = self.bands[-1]
+        raise RubricError(BandText.BELOW, score=score, band=repr(lowest.id), range=lowest.describe())
 
 
 def standard_bands(good: Decimal | int | str, fair: Decimal | int | str, average: Decimal | int | str) -> BandScheme:

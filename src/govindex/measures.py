@@ -23,10 +23,13 @@ The kinds:
 - ``choice`` (lựa chọn): each named answer gives a share of the maximum.
 
 Further kinds come from packages that declare the entry-point group
-``govindex.measures`` or from :func:`register_measure`. A measure's
-configuration is checked when the rubric is read; a measurement that cannot
-be (``ba`` for a count, ``130/120`` without ``cap``, ``maybe``, an unknown
-choice) is refused with a :class:`~govindex.errors.InputError`.
+``govindex.measures``, or from a :class:`~govindex.plugins.Plugins` value
+given to the rubric reader (``Plugins.installed().with_measure(kind,
+factory)``): nothing is registered in the process. A measure's configuration
+is checked when the rubric is read (an unknown parameter is named, with the
+parameters the kind takes); a measurement that cannot be (``ba`` for a count,
+``130/120`` without ``cap``, ``maybe``, an unknown choice) is refused with an
+:class:`~govindex.errors.InputError`.
 
 Everything is exact: numbers are read from their digits as
 :class:`~decimal.Decimal`, never through ``float``, and worked out in the
@@ -46,18 +49,17 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from govindex.errors import InputError, RubricError, UnknownNameError
-
-if TYPE_CHECKING:
-    from importlib.metadata import EntryPoint
-
+from govindex._registry import Registry, signature_problem
+from govindex.catalogue.measures import Figure, MeasureConfig, Measured
+from govindex.errors import InputError, RubricError
 from govindex.points import bounds_problem, decimals_of, divide, exact_context, terminating
 
 __all__ = [
+    "BUILTIN_MEASURES",
     "ENTRY_POINT_GROUP",
     "Choice",
     "Measure",
@@ -66,12 +68,10 @@ __all__ = [
     "Ratio",
     "Steps",
     "YesNo",
-    "available_measures",
+    "installed_measures",
     "measure_text",
     "parse_count",
-    "register_measure",
     "resolve_measure",
-    "unregister_measure",
 ]
 
 #: The entry-point group in which installed packages declare further measure kinds.
@@ -145,13 +145,28 @@ def _shown(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
+def _brief(value: object) -> str:
+    """``repr(value)``, cut to a readable length."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _number_or_brief(value: object) -> object:
+    """A number of a configuration as itself (written for the message's language), anything else as its repr."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        number = Decimal(value)
+        if number.is_finite() and abs(number.adjusted()) <= 20:
+            return number
+    return _brief(value)
+
+
 def _clean(value: object) -> str:
     if not isinstance(value, str):
-        raise InputError(f"a measurement must be text, not {type(value).__name__} {value!r}")
+        raise InputError(Measured.NOT_TEXT, kind=type(value).__name__, value=_brief(value))
     return unicodedata.normalize("NFC", value).strip()
 
 
-def parse_count(text: str, what: str = "a number") -> Decimal:
+def parse_count(text: str, what: Figure = Figure.NUMBER) -> Decimal:
     """A non-negative number as reported: plain digits, one decimal point or comma.
 
     ``1.000`` and ``2,500`` are refused as ambiguous (a thousands separator,
@@ -162,17 +177,14 @@ def parse_count(text: str, what: str = "a number") -> Decimal:
     >>> parse_count("ba")
     Traceback (most recent call last):
     ...
-    govindex.errors.InputError: 'ba' is not a number (write it in digits, e.g. 3 or 0,5)
+    govindex.errors.InputError: 'ba' không phải một số (viết bằng chữ số, ví dụ 3 hoặc 0,5)
     """
     if len(text) > 30:
-        raise InputError(f"{_shown(text)} is too long for {what}")
+        raise InputError(Measured.TOO_LONG, value=_shown(text), what=what)
     if _THOUSANDS.fullmatch(text):
-        raise InputError(
-            f"{_shown(text)} is ambiguous: a thousands separator or decimals? Write the number without "
-            f"a thousands separator ({text.replace('.', '').replace(',', '')}) or with fewer decimals"
-        )
+        raise InputError(Measured.AMBIGUOUS, value=_shown(text), plain=text.replace(".", "").replace(",", ""))
     if not _NUMBER.fullmatch(text):
-        raise InputError(f"{_shown(text)} is not {what} (write it in digits, e.g. 3 or 0,5)")
+        raise InputError(Measured.NOT_A_NUMBER, value=_shown(text), what=what)
     return Decimal(text.replace(",", "."))
 
 
@@ -189,27 +201,30 @@ def _round(value: Fraction, decimals: int) -> Decimal:
     return divide(Decimal(value.numerator), Decimal(value.denominator), decimals, ROUND_HALF_UP)
 
 
-def _share_text(share: Fraction, lang: str) -> str:
+def _share_decimal(share: Fraction) -> Decimal:
+    """The share as shown: exact when it ends within :data:`SHARE_DIGITS` decimals, else rounded to them."""
     exact = terminating(share)
     if exact is not None and decimals_of(exact) <= SHARE_DIGITS:
-        return _text(exact, lang)
-    return _text(_round(share, SHARE_DIGITS), lang)
+        return exact
+    return _round(share, SHARE_DIGITS)
+
+
+def _share_text(share: Fraction, lang: str) -> str:
+    return _text(_share_decimal(share), lang)
 
 
 def _fraction(value: Decimal) -> Fraction:
     return Fraction(value)
 
 
-def _points_decimal(value: object, what: str) -> Decimal:
-    """A number in a measure's configuration (an int or a Decimal; never a float or text)."""
+def _config_number(value: object) -> Decimal | None:
+    """A number in a measure's configuration (an int or a Decimal, finite, non-negative, within the
+    bounds of rubric values; never a float or text), or ``None``."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise RubricError(f"{what} must be a number, not {type(value).__name__} {value!r}")
+        return None
     number = Decimal(value)
-    if not number.is_finite() or number < 0:
-        raise RubricError(f"{what} must be a finite, non-negative number, not {value!r}")
-    problem = bounds_problem(number)
-    if problem is not None:
-        raise RubricError(f"{what} {problem}")
+    if not number.is_finite() or number < 0 or bounds_problem(number) is not None:
+        return None
     return number
 
 
@@ -230,7 +245,7 @@ class Ratio:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.cap, bool):
-            raise RubricError(f"measure ratio: cap must be true or false, not {self.cap!r}")
+            raise RubricError(MeasureConfig.CAP, value=repr(self.cap))
 
     def validate(self, max_points: Decimal, decimals: int | None) -> None:
         return None
@@ -246,25 +261,22 @@ class Ratio:
         with exact_context():
             if "/" in text:
                 top, _, bottom = text.partition("/")
-                numerator = parse_count(top.strip(), "a number (the part a of a/b)")
-                denominator = parse_count(bottom.strip(), "a number (the whole b of a/b)")
+                numerator = parse_count(top.strip(), Figure.PART)
+                denominator = parse_count(bottom.strip(), Figure.WHOLE)
                 if denominator.is_zero():
-                    raise InputError(f"{_shown(text)}: the whole (b of a/b) is 0, so there is no share")
+                    raise InputError(Measured.WHOLE_ZERO, value=_shown(text))
                 share = _fraction(numerator) / _fraction(denominator)
                 head = f"{top.strip()}/{bottom.strip()}"
             elif text.endswith("%"):
-                percent = parse_count(text[:-1].strip(), "a percentage")
+                percent = parse_count(text[:-1].strip(), Figure.PERCENT)
                 share = _fraction(percent) / 100
                 head = None
             else:
-                share = _fraction(parse_count(text, "a share (a/b, a number from 0 to 1, or a percentage)"))
+                share = _fraction(parse_count(text, Figure.SHARE))
                 head = None
             capped = share > 1
             if capped and not self.cap:
-                raise InputError(
-                    f"{_shown(text)} is a share of {_share_text(share, 'en')}, above 1 (100%); "
-                    "correct the figures, or let the rubric say cap: true"
-                )
+                raise InputError(Measured.ABOVE_ONE, value=_shown(text), share=_share_decimal(share))
             used = Fraction(1) if capped else share
             points = _round(used * _fraction(max_points), decimals)
 
@@ -282,17 +294,18 @@ class Ratio:
 
 def _to_steps(value: Any) -> tuple[tuple[Decimal, Decimal], ...]:
     if not isinstance(value, (list, tuple)) or not value:
-        raise RubricError(f"measure steps: steps must be a non-empty list of [at_least, points] pairs, not {value!r}")
+        raise RubricError(MeasureConfig.STEPS, value=repr(value))
     out: list[tuple[Decimal, Decimal]] = []
-    for position, pair in enumerate(value):
+    for step, pair in enumerate(value, start=1):
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-            raise RubricError(f"measure steps: step {position + 1} must be a pair [at_least, points], not {pair!r}")
-        out.append(
-            (
-                _points_decimal(pair[0], f"measure steps: the threshold of step {position + 1}"),
-                _points_decimal(pair[1], f"measure steps: the points of step {position + 1}"),
-            )
-        )
+            raise RubricError(MeasureConfig.STEP_PAIR, step=step, value=repr(pair))
+        numbers = []
+        for part, item in zip((MeasureConfig.THRESHOLD, MeasureConfig.POINTS), pair, strict=True):
+            number = _config_number(item)
+            if number is None:
+                raise RubricError(MeasureConfig.STEP_NUMBER, part=part, step=step, value=_number_or_brief(item))
+            numbers.append(number)
+        out.append((numbers[0], numbers[1]))
     return tuple(out)
 
 
@@ -314,21 +327,15 @@ class Steps:
         seen: set[Decimal] = set()
         for at_least, _points in self.steps:
             if at_least in seen:
-                raise RubricError(f"measure steps: the threshold {_text(at_least, 'en')} is given twice")
+                raise RubricError(MeasureConfig.STEP_TWICE, threshold=at_least)
             seen.add(at_least)
 
     def validate(self, max_points: Decimal, decimals: int | None) -> None:
         for at_least, points in self.steps:
             if points > max_points:
-                raise RubricError(
-                    f"measure steps: step [{_text(at_least, 'en')}, {_text(points, 'en')}] gives more points "
-                    f"than the maximum {_text(max_points, 'en')}"
-                )
+                raise RubricError(MeasureConfig.STEP_ABOVE_MAX, threshold=at_least, points=points, maximum=max_points)
             if decimals is not None and decimals_of(points) > decimals:
-                raise RubricError(
-                    f"measure steps: step [{_text(at_least, 'en')}, {_text(points, 'en')}] has more decimals "
-                    f"than the rubric's {decimals}"
-                )
+                raise RubricError(MeasureConfig.STEP_DECIMALS, threshold=at_least, points=points, decimals=decimals)
 
     def params(self) -> dict[str, Any]:
         return {"steps": [[at_least, points] for at_least, points in self.steps]}
@@ -338,7 +345,7 @@ class Steps:
 
     def measure(self, value: str, max_points: Decimal, decimals: int) -> Measurement:
         text = _clean(value)
-        count = parse_count(text, "a number (the figure the steps are counted on)")
+        count = parse_count(text, Figure.COUNT)
         reached = [(at_least, points) for at_least, points in self.steps if count >= at_least]
         if reached:
             at_least, points = max(reached)
@@ -389,7 +396,7 @@ class YesNo:
         elif folded in _NO:
             yes = False
         else:
-            raise InputError(f"{_shown(text)} is not a yes/no answer; write có or không (yes/no, 1/0)")
+            raise InputError(Measured.NOT_YES_NO, value=_shown(text))
         points = max_points if yes else Decimal(0)
 
         def formula(lang: str) -> str:
@@ -403,23 +410,20 @@ class YesNo:
 
 def _to_choices(value: Any) -> tuple[tuple[str, Decimal], ...]:
     if not isinstance(value, Mapping) or not value:
-        raise RubricError(f"measure choice: choices must be a non-empty mapping of answer: share, not {value!r}")
+        raise RubricError(MeasureConfig.CHOICES, value=_brief(value))
     out: list[tuple[str, Decimal]] = []
     seen: dict[str, str] = {}
     for name, share in value.items():
         if not isinstance(name, str) or not name.strip():
-            raise RubricError(f"measure choice: an answer must be non-empty text, not {name!r}")
+            raise RubricError(MeasureConfig.CHOICE_ANSWER, value=_brief(name))
         answer = unicodedata.normalize("NFC", name.strip())
         folded = answer.casefold()
         if folded in seen:
-            raise RubricError(f"measure choice: the answers {seen[folded]!r} and {answer!r} differ only in case")
+            raise RubricError(MeasureConfig.CHOICE_CASE, first=repr(seen[folded]), second=repr(answer))
         seen[folded] = answer
-        number = _points_decimal(share, f"measure choice: the share of {answer!r}")
-        if number > 1:
-            raise RubricError(
-                f"measure choice: the share of {answer!r} is {_text(number, 'en')}; a share is from 0 to 1 "
-                "(1 = the maximum, 0.5 = half of it)"
-            )
+        number = _config_number(share)
+        if number is None or number > 1:
+            raise RubricError(MeasureConfig.CHOICE_SHARE, answer=repr(answer), value=_number_or_brief(share))
         out.append((answer, number))
     return tuple(out)
 
@@ -444,8 +448,12 @@ class Choice:
                 points = share * max_points
             if decimals_of(points) > decimals:
                 raise RubricError(
-                    f"measure choice: {answer!r} gives {_text(share, 'en')} × {_text(max_points, 'en')} = "
-                    f"{_text(points, 'en')} points, more decimals than the rubric's {decimals}"
+                    MeasureConfig.CHOICE_DECIMALS,
+                    answer=repr(answer),
+                    share=share,
+                    maximum=max_points,
+                    points=points.normalize() if points == points.to_integral_value() else points,
+                    decimals=decimals,
                 )
 
     def params(self) -> dict[str, Any]:
@@ -458,8 +466,7 @@ class Choice:
         text = _clean(value)
         found = next((pair for pair in self.choices if pair[0].casefold() == text.casefold()), None)
         if found is None:
-            known = ", ".join(answer for answer, _share in self.choices)
-            raise InputError(f"{_shown(text)} is not one of the answers {known}")
+            raise InputError(Measured.NOT_A_CHOICE, value=_shown(text), known=[answer for answer, _ in self.choices])
         answer, share = found
         with exact_context():
             points = share * max_points
@@ -471,111 +478,65 @@ class Choice:
         return Measurement(self.kind, answer, points, english, vietnamese)
 
 
-_BUILTIN: dict[str, MeasureFactory] = {"ratio": Ratio, "steps": Steps, "yes_no": YesNo, "choice": Choice}
-_REGISTERED: dict[str, MeasureFactory] = {}
+#: The built-in measure kinds, by the name a rubric uses (each class is its own factory).
+BUILTIN_MEASURES: dict[str, MeasureFactory] = {"ratio": Ratio, "steps": Steps, "yes_no": YesNo, "choice": Choice}
 
 
 # --- finding kinds ------------------------------------------------------------------------------------------------
 
 
-def register_measure(kind: str, factory: MeasureFactory, *, replace: bool = False) -> None:
-    """Make ``kind`` resolve to ``factory`` in this process.
+def installed_measures() -> Registry[MeasureFactory]:
+    """The measure kinds installed: the built-ins, then the entry points of ``govindex.measures``.
 
-    ``factory`` is called with the parameters the rubric gives beside
-    ``kind`` and must return a :class:`Measure`. Refuses to shadow a built-in
-    or an earlier registration unless ``replace`` is true.
-
-    >>> register_measure("ratio", Ratio)
-    Traceback (most recent call last):
-    ...
-    govindex.errors.RubricError: a measure kind named 'ratio' is already registered; pass replace=True to replace it
-    """
-    if not isinstance(kind, str) or not kind.strip():
-        raise RubricError(f"a measure kind must be non-empty text, not {kind!r}")
-    if not callable(factory):
-        raise RubricError(f"measure kind {kind!r}: the factory {factory!r} is not callable")
-    if not replace and (kind in _REGISTERED or kind in _BUILTIN):
-        raise RubricError(f"a measure kind named {kind!r} is already registered; pass replace=True to replace it")
-    _REGISTERED[kind] = factory
-
-
-def unregister_measure(kind: str) -> None:
-    """Forget a kind registered with :func:`register_measure` (built-ins stay)."""
-    if kind not in _REGISTERED:
-        raise UnknownNameError(f"no measure kind named {kind!r} was registered with register_measure")
-    del _REGISTERED[kind]
-
-
-def _entry_points(kind: str | None = None) -> list[EntryPoint]:
-    from importlib.metadata import entry_points  # only when a kind is looked up: import govindex stays light
-
-    found = entry_points(group=ENTRY_POINT_GROUP)
-    return sorted((e for e in found if kind is None or e.name == kind), key=lambda e: (e.name, e.value))
-
-
-def available_measures() -> dict[str, str]:
-    """Every measure kind that resolves, with where it comes from.
-
-    >>> sorted(kind for kind, where in available_measures().items() if where == "built-in")
+    >>> sorted(kind for kind, where in installed_measures().available().items() if where == "built-in")
     ['choice', 'ratio', 'steps', 'yes_no']
     """
-    kinds: dict[str, str] = {entry.name: f"entry point {entry.value}" for entry in _entry_points()}
-    kinds.update({kind: "built-in" for kind in _BUILTIN})
-    kinds.update({kind: "registered" for kind in _REGISTERED})
-    return dict(sorted(kinds.items()))
+    return Registry("measure", BUILTIN_MEASURES, group=ENTRY_POINT_GROUP)
 
 
-def _factory(kind: str) -> MeasureFactory:
-    if kind in _REGISTERED:
-        return _REGISTERED[kind]
-    if kind in _BUILTIN:
-        return _BUILTIN[kind]
-    found = _entry_points(kind)
-    distinct = sorted({entry.value for entry in found})
-    if len(distinct) > 1:
-        raise RubricError(
-            f"measure kind {kind!r} is provided by more than one installed package: {', '.join(distinct)}"
-        )
-    if found:
-        try:
-            factory: MeasureFactory = found[0].load()
-        except Exception as error:  # an installed plugin that fails to import
-            raise RubricError(
-                f"measure kind {kind!r}: the entry point {found[0].value!r} cannot be loaded: "
-                f"{type(error).__name__}: {error}"
-            ) from None
-        return factory
-    raise RubricError(f"unknown measure kind {kind!r}; the kinds available are {', '.join(available_measures())}")
+def _build(kind: str, factory: MeasureFactory, params: dict[str, Any]) -> Measure:
+    """Call a kind's factory, naming an unknown or missing parameter (never a Python TypeError)."""
+    wrong = signature_problem(factory, params)
+    if wrong is not None:
+        unknown, missing, allowed = wrong
+        if unknown:
+            reason = MeasureConfig.UNKNOWN_PARAM if allowed else MeasureConfig.NO_PARAM
+            extra: dict[str, Any] = {"allowed": allowed} if allowed else {}
+            raise RubricError(reason, kind=repr(kind), params=[repr(key) for key in unknown], **extra)
+        raise RubricError(MeasureConfig.MISSING_PARAM, kind=repr(kind), params=[repr(key) for key in missing])
+    try:
+        measure = factory(**params)
+    except TypeError as error:
+        raise RubricError(MeasureConfig.REFUSED, kind=repr(kind), params=repr(params), error=str(error)) from None
+    if not isinstance(measure, Measure):
+        raise RubricError(MeasureConfig.NOT_A_MEASURE, kind=repr(kind), value=_brief(measure))
+    return measure
 
 
-def resolve_measure(config: Measure | Mapping[str, Any]) -> Measure:
+def resolve_measure(config: Measure | Mapping[str, Any], measures: Registry[MeasureFactory] | None = None) -> Measure:
     """The measure a rubric's ``measure:`` mapping describes (``{kind: ..., **params}``).
 
-    >>> resolve_measure({"kind": "steps", "steps": [[4, 20], [4, 15]]})
+    ``measures`` is where kinds are found (default: :func:`installed_measures`).
+
+    >>> resolve_measure({"kind": "steps", "steps": [[4, 20], [4, 15]]}).kind
     Traceback (most recent call last):
     ...
-    govindex.errors.RubricError: measure steps: the threshold 4 is given twice
-    >>> resolve_measure({"kind": "stairs"})
+    govindex.errors.RubricError: cách tính điểm steps: ngưỡng 4 được cho hai lần
+    >>> resolve_measure({"kind": "ratio", "capped": True})
     Traceback (most recent call last):
     ...
-    govindex.errors.RubricError: unknown measure kind 'stairs'; the kinds available are choice, ratio, steps, yes_no
+    govindex.errors.RubricError: cách tính điểm 'ratio': không có tham số 'capped'; các tham số là cap
     """
     if isinstance(config, Measure):
         return config
     if not isinstance(config, Mapping):
-        raise RubricError(f"a measure must be a mapping such as {{kind: ratio}}, not {config!r}")
+        raise RubricError(MeasureConfig.NOT_A_MAPPING, value=_brief(config))
     kind = config.get("kind")
     if not isinstance(kind, str):
-        raise RubricError(f"a measure needs its kind (kind: ratio, steps, yes_no or choice), not {kind!r}")
+        raise RubricError(MeasureConfig.NO_KIND, value=_brief(kind))
     params = {key: value for key, value in config.items() if key != "kind"}
-    factory = _factory(kind)
-    try:
-        measure = factory(**params)
-    except TypeError as error:
-        raise RubricError(f"measure {kind}: bad parameters {params!r}: {error}") from None
-    if not isinstance(measure, Measure):
-        raise RubricError(f"measure kind {kind!r}: its factory returned {measure!r}, which is not a Measure")
-    return measure
+    factory = (measures if measures is not None else installed_measures()).get(kind)
+    return _build(kind, factory, params)
 
 
 def measure_text(measure: Measure) -> dict[str, Any]:

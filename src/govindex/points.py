@@ -28,6 +28,8 @@ from decimal import (
 from fractions import Fraction
 from typing import Any, TypeVar, cast
 
+from govindex.catalogue.rubric import Bounds
+from govindex.catalogue.scoring import PointsText
 from govindex.errors import InputError
 
 __all__ = [
@@ -81,22 +83,24 @@ MAX_POINTS = Decimal(10) ** 12
 MAX_DECIMALS = 12
 
 
-def bounds_problem(value: Decimal) -> str | None:
-    """Why a rubric value (a maximum, a band bound) is out of bounds, or ``None``.
+def bounds_problem(value: Decimal) -> Bounds | None:
+    """Why a rubric value (a maximum, a band bound, a scale) is out of bounds, or ``None``.
 
-    >>> bounds_problem(Decimal("1e999999999"))
+    The answer is a catalogue entry, worded in either language:
+
+    >>> bounds_problem(Decimal("1e999999999")).text("en")
     'must be at most 1000000000000'
-    >>> bounds_problem(Decimal("0.0000000000001"))
-    'has more than 12 decimals'
+    >>> bounds_problem(Decimal("0.0000000000001")).text("vi")
+    'có hơn 12 chữ số thập phân'
     >>> bounds_problem(Decimal("85")) is None
     True
     """
     if not value.is_finite():
-        return "must be a finite number"
+        return Bounds.NOT_FINITE
     if value.copy_abs() > MAX_POINTS:
-        return f"must be at most {MAX_POINTS:f}"
+        return Bounds.TOO_LARGE
     if decimals_of(value) > MAX_DECIMALS:
-        return f"has more than {MAX_DECIMALS} decimals"
+        return Bounds.TOO_PRECISE
     return None
 
 
@@ -153,43 +157,44 @@ def parse_points(value: object) -> Decimal:
     Decimal('10')
     """
     if isinstance(value, bool):
-        raise InputError(f"{value!r} is not a number of points")
+        raise InputError(PointsText.NOT_POINTS, value=repr(value))
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InputError(f"{value} is not a finite number of points")
+            raise InputError(PointsText.NOT_FINITE, value=str(value))
         return value
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        raise InputError(
-            f"{value!r} is a binary float, which cannot hold decimal points exactly; "
-            "give the points as a string or a Decimal"
-        )
+        raise InputError(PointsText.FLOAT, value=repr(value))
     if isinstance(value, str):
         text = value.strip()
         if not _NUMBER.fullmatch(text):
-            raise InputError(_not_a_number(value, text))
+            raise _not_a_number(value, text)
         return Decimal(text.replace(",", "."))
-    raise InputError(f"{type(value).__name__} {value!r} is not a number of points")
+    raise InputError(PointsText.NOT_POINTS, value=f"{type(value).__name__} {_shown(repr(value))}")
 
 
-def _not_a_number(value: str, text: str) -> str:
-    """Why ``text`` is not a plain number of points, in words."""
+def _shown(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _not_a_number(value: str, text: str) -> InputError:
+    """Why ``text`` is not a plain number of points."""
     shown = repr(value if len(value) <= 40 else value[:37] + "...")
-    if any(ch.isdigit() and not "0" <= ch <= "9" for ch in text):
-        return f"{shown} has digits that are not 0-9 (fullwidth or another script); type the number with 0-9"
-    if text.startswith("+"):
-        return f"{shown} starts with '+'; write the number without a sign"
     separator = text.lstrip("-")[:1]
+    if any(ch.isdigit() and not "0" <= ch <= "9" for ch in text):
+        return InputError(PointsText.OTHER_DIGITS, value=shown)
+    if text.startswith("+"):
+        return InputError(PointsText.PLUS, value=shown)
     if separator in {".", ","}:
-        return f"{shown} starts with a decimal separator; write a digit before it (0{separator}5, not {separator}5)"
+        return InputError(PointsText.LEADING_SEPARATOR, value=shown, separator=separator)
     if _EXPONENT.fullmatch(text):
-        return f"{shown} has an exponent; write the number in plain digits (1000, not 1e3)"
+        return InputError(PointsText.EXPONENT, value=shown)
     if text[-1:] in {".", ","}:
-        return f"{shown} ends with a decimal separator; write the decimals or leave the separator out"
+        return InputError(PointsText.TRAILING_SEPARATOR, value=shown)
     if text.count(".") + text.count(",") > 1:
-        return f"{shown} has more than one separator; write one decimal separator and no thousands separator"
-    return f"{shown} is not a number of points"
+        return InputError(PointsText.TWO_SEPARATORS, value=shown)
+    return InputError(PointsText.NOT_POINTS, value=shown)
 
 
 def coerce_points(value: Decimal | int | str) -> Decimal:
@@ -221,7 +226,7 @@ def decimals_of(value: Decimal) -> int:
     29
     """
     if not value.is_finite():
-        raise InputError(f"{value} is not a finite number of points")
+        raise InputError(PointsText.NOT_FINITE, value=str(value))
     if value.is_zero():
         return 0
     _sign, digits, exponent = value.as_tuple()
@@ -240,7 +245,7 @@ def decimals_of(value: Decimal) -> int:
 def quantize(value: Decimal, decimals: int, rounding: str = ROUND_HALF_UP) -> Decimal:
     """Round to ``decimals`` places with the named rounding mode."""
     if rounding not in ROUNDING_MODES:
-        raise InputError(f"unknown rounding mode {rounding!r}; use one of {sorted(ROUNDING_MODES)}")
+        raise InputError(PointsText.ROUNDING, value=repr(rounding), known=sorted(ROUNDING_MODES))
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
 
 
@@ -252,7 +257,7 @@ def format_points(value: Decimal, decimals: int, *, decimal_comma: bool = False)
     never rounds silently.
     """
     if decimals_of(value) > decimals:
-        raise InputError(f"{value} has more than {decimals} decimals")
+        raise InputError(PointsText.TOO_PRECISE, value=value, decimals=decimals)
     text = f"{value.quantize(Decimal(1).scaleb(-decimals)):f}"
     return text.replace(".", ",") if decimal_comma else text
 
@@ -269,7 +274,7 @@ def to_scaled(value: Decimal, decimals: int) -> int:
     factor: int = 10**decimals
     scaled, remainder = divmod(numerator * factor, denominator)
     if remainder:
-        raise InputError(f"{value} has more than {decimals} decimals")
+        raise InputError(PointsText.TOO_PRECISE, value=value, decimals=decimals)
     return scaled
 
 
@@ -293,9 +298,9 @@ def divide(numerator: Decimal, denominator: Decimal, decimals: int, rounding: st
     Decimal('83.71')
     """
     if denominator.is_zero():
-        raise InputError(f"cannot divide {numerator} by zero")
+        raise InputError(PointsText.DIVIDE_BY_ZERO, value=numerator)
     if rounding not in ROUNDING_MODES:
-        raise InputError(f"unknown rounding mode {rounding!r}; use one of {sorted(ROUNDING_MODES)}")
+        raise InputError(PointsText.ROUNDING, value=repr(rounding), known=sorted(ROUNDING_MODES))
     negative = (numerator < 0) != (denominator < 0)
     with localcontext(_LIBRARY) as ctx:
         ctx.prec = 60

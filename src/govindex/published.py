@@ -23,6 +23,8 @@ import attrs
 from govindex._convert import to_dict
 from govindex.agency import Agency
 from govindex.assessment import Assessment
+from govindex.catalogue.results import Published
+from govindex.catalogue.rubric import RubricText
 from govindex.errors import InputError
 from govindex.views import VALUES
 
@@ -63,7 +65,7 @@ def _decimals(what: str) -> Any:
         if value is None and attribute.default is None:
             return
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 12:
-            raise InputError(f"published_rounding: {what} must be a whole number from 0 to 12, not {value!r}")
+            raise InputError(Published.ROUNDING_DECIMALS, what=what, value=repr(value)[:60])
 
     return check
 
@@ -166,22 +168,20 @@ class KnownError:
 
     def __attrs_post_init__(self) -> None:
         if self.figure not in FIGURES:
-            raise InputError(f"a known error names figure {self.figure!r}; the figures are {', '.join(FIGURES)}")
+            raise InputError(Published.KNOWN_ERROR_FIGURE, figure=repr(self.figure), known=list(FIGURES))
         if not self.published or set(self.published) != set(self.correct):
             raise InputError(
-                f"a known error on {self.figure!r} must give the published and the correct value of the same "
-                f"items (published: {', '.join(self.published) or 'none'}; correct: "
-                f"{', '.join(self.correct) or 'none'})",
+                Published.KNOWN_ERROR_ITEMS,
+                figure=repr(self.figure),
+                published=list(self.published) or RubricText.NONE,
+                correct=list(self.correct) or RubricText.NONE,
                 agency=self.agency,
                 group=self.group,
             )
         same = [item for item in self.published if self.published[item] == self.correct[item]]
         if same:
             raise InputError(
-                f"a known error on {self.figure!r} gives the same published and correct value for "
-                f"{', '.join(same)}: that is no error",
-                agency=self.agency,
-                group=self.group,
+                Published.KNOWN_ERROR_SAME, figure=repr(self.figure), items=same, agency=self.agency, group=self.group
             )
 
     def correct_value(self, group: str | None, agency: str | None, item: str, published: str) -> str | None:
@@ -215,19 +215,26 @@ class PublishedDataset:
 
     def __attrs_post_init__(self) -> None:
         if self.values not in VALUES:
+            first, second = (repr(kind) for kind in VALUES)
             raise InputError(
-                f"dataset {self.dataset!r}: values must be {' or '.join(map(repr, VALUES))}, not {self.values!r}"
+                Published.DATASET_VALUES,
+                dataset=repr(self.dataset),
+                first=first,
+                second=second,
+                value=repr(self.values)[:60],
             )
         unknown = [figure for figure in self.published_rounding if figure not in ROUNDED_FIGURES]
         if unknown:
             raise InputError(
-                f"dataset {self.dataset!r}: published_rounding names {', '.join(map(repr, unknown))}; "
-                f"the figures whose rounding can be stated are {', '.join(ROUNDED_FIGURES)}"
+                Published.DATASET_ROUNDED,
+                dataset=repr(self.dataset),
+                figures=[repr(figure) for figure in unknown],
+                known=list(ROUNDED_FIGURES),
             )
         seen: set[str] = set()
         for agency_id in [a.id for a in self.agencies] + [a.id for a in self.not_assessed]:
             if agency_id in seen:
-                raise InputError("the agency is listed twice in the dataset", agency=agency_id)
+                raise InputError(Published.DATASET_TWICE, agency=agency_id)
             seen.add(agency_id)
 
     def assessments(self, *groups: str, not_assessed: bool = True) -> tuple[Assessment, ...]:

@@ -20,6 +20,7 @@ from typing import TypeAlias
 
 import attrs
 
+from govindex.catalogue.scoring import RankText
 from govindex.errors import InputError
 
 __all__ = ["Rank", "Ranker", "TiePolicy", "rank", "rank_column"]
@@ -85,12 +86,12 @@ class Ranker:
         counts = Counter(key for key, _ in items)
         duplicated = sorted(key for key, count in counts.items() if count > 1)
         if duplicated:
-            raise InputError(f"cannot rank the same key twice: {', '.join(duplicated)}")
+            raise InputError(RankText.TWICE, keys=list(duplicated))
         for key, value in items:
             if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-                raise InputError(f"cannot rank {value!r}: scores must be exact points (Decimal or int)", agency=key)
+                raise InputError(RankText.NOT_EXACT, value=repr(value)[:60], agency=key)
             if isinstance(value, Decimal) and not value.is_finite():
-                raise InputError(f"cannot rank {value}: scores must be finite", agency=key)
+                raise InputError(RankText.NOT_FINITE, value=str(value), agency=key)
         items.sort(key=lambda item: item[0])
         ranks = rank_column([value for _, value in items], self.policy)
         ordered = sorted(zip(ranks, (key for key, _ in items), strict=True))

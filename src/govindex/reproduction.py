@@ -44,6 +44,8 @@ from fractions import Fraction
 import attrs
 
 from govindex.agreement import Agreement, compare_published, rounding_bound
+from govindex.catalogue.results import Published
+from govindex.catalogue.rubric import RubricText
 from govindex.errors import InputError, UnknownNameError
 from govindex.points import decimals_of, divide, exact, format_points, terminating
 from govindex.published import KnownError, PublishedAgency, PublishedDataset, PublishedRounding
@@ -321,7 +323,7 @@ def _check_agencies(checker: _Checker, dataset: PublishedDataset, result: Result
         if figures.band is not None:
             if rubric.bands is None:
                 raise UnknownNameError(
-                    f"a band {figures.band!r} is published but rubric {rubric.id!r} has no bands", agency=agency.id
+                    Published.BAND_WITHOUT_BANDS, band=repr(figures.band), rubric=repr(rubric.id), agency=agency.id
                 )
             try:
                 rubric.bands.band(figures.band)
@@ -336,8 +338,10 @@ def _check_agencies(checker: _Checker, dataset: PublishedDataset, result: Result
         for node_id, published_rank in figures.ranks.items():
             if node_id not in known:
                 raise UnknownNameError(
-                    f"a rank is published for node {node_id!r}, which group {group!r} of rubric "
-                    f"{rubric.id!r} does not have",
+                    Published.RANK_UNKNOWN_NODE,
+                    node_id=repr(node_id),
+                    group_id=repr(group),
+                    rubric=repr(rubric.id),
                     agency=agency.id,
                     node=node_id,
                 )
@@ -368,12 +372,11 @@ def _check_group(
     checker: _Checker, dataset: PublishedDataset, result: Result, group_id: str, stats: GroupStatistics | None
 ) -> None:
     published = dataset.published_summary.groups[group_id]
-    rubric = result.rubric
     count = 0 if stats is None else stats.count
     if published.assessed is not None:
         checker.add("assessed", str(published.assessed), str(count), published.assessed == count, group=group_id)
     if stats is None:
-        raise InputError(f"a summary is published for group {group_id!r} but no agency of it is scored", group=group_id)
+        raise InputError(Published.SUMMARY_EMPTY_GROUP, group_id=repr(group_id), group=group_id)
     if published.mean is not None:
         mine = _rounded_like(published.mean, stats.mean_exact)
         checker.add(
@@ -384,12 +387,18 @@ def _check_group(
             group=group_id,
             exact=_exact_text(stats.mean_exact),
         )
+    _check_leaders(checker, dataset, result, group_id)
+    _check_shares(checker, dataset, result, group_id, stats)
+
+
+def _check_leaders(checker: _Checker, dataset: PublishedDataset, result: Result, group_id: str) -> None:
+    """The published leader of a group and the leader's total."""
+    published = dataset.published_summary.groups[group_id]
     leaders = [row for row in result.group(group_id) if row.rank == 1]
     if published.leader is not None:
         if published.leader not in {agency.id for agency in dataset.agencies if agency.group == group_id}:
             raise UnknownNameError(
-                f"the leader {published.leader!r} of group {group_id!r} is not an agency of the dataset in that group",
-                group=group_id,
+                Published.LEADER_UNKNOWN, leader=repr(published.leader), group_id=repr(group_id), group=group_id
             )
         ids = [row.agency.id for row in leaders]
         checker.add("leader", published.leader, ", ".join(ids), published.leader in ids, group=group_id)
@@ -402,19 +411,28 @@ def _check_group(
             published.leader_total == top,
             group=group_id,
         )
-    if published.band_shares:
-        bands = () if rubric.bands is None else rubric.bands.ids
-        for band_id, share in published.band_shares.items():
-            if band_id not in bands:
-                raise UnknownNameError(
-                    f"a share is published for band {band_id!r}; the bands of rubric {rubric.id!r} are "
-                    f"{', '.join(bands) or 'none'}",
-                    group=group_id,
-                )
-            share_computed = stats.band_shares[band_id]
-            checker.add(
-                "band_share", str(share), str(share_computed), share == share_computed, group=group_id, item=band_id
+
+
+def _check_shares(
+    checker: _Checker, dataset: PublishedDataset, result: Result, group_id: str, stats: GroupStatistics
+) -> None:
+    """The published share of each band in a group."""
+    published = dataset.published_summary.groups[group_id]
+    rubric = result.rubric
+    bands = () if rubric.bands is None else rubric.bands.ids
+    for band_id, share in published.band_shares.items():
+        if band_id not in bands:
+            raise UnknownNameError(
+                Published.SHARE_UNKNOWN_BAND,
+                band=repr(band_id),
+                rubric=repr(rubric.id),
+                known=list(bands) or RubricText.NONE,
+                group=group_id,
             )
+        share_computed = stats.band_shares[band_id]
+        checker.add(
+            "band_share", str(share), str(share_computed), share == share_computed, group=group_id, item=band_id
+        )
 
 
 @exact
@@ -426,7 +444,12 @@ def check_dataset(dataset: PublishedDataset, result: Result, statistics: Statist
     """
     rubric = result.rubric
     if dataset.rubric != rubric.id:
-        raise InputError(f"dataset {dataset.dataset!r} is published under rubric {dataset.rubric!r}, not {rubric.id!r}")
+        raise InputError(
+            Published.DATASET_RUBRIC,
+            dataset=repr(dataset.dataset),
+            published=repr(dataset.rubric),
+            rubric=repr(rubric.id),
+        )
     for error in dataset.known_errors:
         if error.group is not None:
             rubric.group(error.group)

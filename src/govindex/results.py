@@ -18,6 +18,7 @@ from govindex._convert import FrozenDict
 from govindex.agency import Agency
 from govindex.assessment import Source
 from govindex.bands import Band
+from govindex.catalogue.results import ResultText
 from govindex.errors import InputError, UnknownNameError
 from govindex.measures import Measurement
 from govindex.points import format_points
@@ -27,7 +28,7 @@ from govindex.views import ViewScore
 
 if TYPE_CHECKING:
     from govindex.engine import Columns
-    from govindex.rules import Adjustment, NotApplied, Scale
+    from govindex.rules import Adjustment, NotApplied, Scale, Unchanged
     from govindex.stats import Statistics
 
 __all__ = ["AgencyResult", "NotAssessed", "Result"]
@@ -85,6 +86,14 @@ def _not_applied_tuple(value: Iterable[NotApplied]) -> tuple[NotApplied, ...]:
     return tuple(value)
 
 
+def _unchanged_tuple(value: Iterable[Unchanged]) -> tuple[Unchanged, ...]:
+    return tuple(value)
+
+
+def _titles(value: Mapping[str, Mapping[str, str]]) -> Mapping[str, Mapping[str, str]]:
+    return FrozenDict({name: FrozenDict(titles) for name, titles in value.items()})
+
+
 @attrs.frozen(eq=False)
 class Result:
     """The scored, banded and ranked cohort under one rubric.
@@ -92,7 +101,11 @@ class Result:
     ``rows`` are ordered by group (in the rubric's order), rank, then agency
     id. ``adjustments`` lists every value a rule set or changed;
     ``measurements`` what each agency reported on measured leaves (by agency
-    id, then node id), as read.
+    id, then node id), as read. ``rules`` names the rules that ran, in order,
+    and ``rule_titles`` gives each its own name per language
+    (:meth:`rule_title`). ``not_applied`` says where a rule concerned an
+    agency but could not act on it; ``unchanged`` where a rule read a fact an
+    agency states and changed nothing for it.
 
     A result made by :func:`govindex.score` keeps each group as columns
     (:meth:`columns`) and makes the per-agency rows only when they are read.
@@ -108,6 +121,10 @@ class Result:
     _groups: tuple[Columns, ...] = attrs.field(default=(), alias="groups", repr=False)
     #: where a rule concerned an agency but could not act on it, and why
     not_applied: tuple[NotApplied, ...] = attrs.field(default=(), converter=_not_applied_tuple, repr=False)
+    #: where a rule read a fact an agency states and changed nothing for it
+    unchanged: tuple[Unchanged, ...] = attrs.field(default=(), converter=_unchanged_tuple, repr=False)
+    #: each rule's own name per language (``{"best_in_cohort": {"vi": ..., "en": ...}}``)
+    rule_titles: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, converter=_titles, hash=False, repr=False)
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -117,7 +134,7 @@ class Result:
             by_id: dict[str, AgencyResult] = {}
             for row in self._given_rows:
                 if row.agency.id in by_id:
-                    raise InputError("the agency has two rows in the result", agency=row.agency.id)
+                    raise InputError(ResultText.TWO_ROWS, agency=row.agency.id, agency_name=row.agency.name)
                 by_id[row.agency.id] = row
             self._cache["by_id"] = by_id
 
@@ -153,8 +170,8 @@ class Result:
             if columns.group_id == group_id:
                 return columns
         if self._given_rows is not None:
-            raise InputError("this result was built from rows, not by score(): it has no columns", group=group_id)
-        raise InputError("no agency of this group was scored", group=group_id)
+            raise InputError(ResultText.NO_COLUMNS, group=group_id)
+        raise InputError(ResultText.GROUP_NOT_SCORED, group=group_id)
 
     @property
     def column_groups(self) -> tuple[Columns, ...]:
@@ -209,19 +226,26 @@ class Result:
         for skipped in self.not_assessed:
             if skipped.agency.id == agency_id:
                 raise UnknownNameError(
-                    f"agency {agency_id!r} was not assessed: {skipped.reason} (rule {skipped.rule!r})",
+                    ResultText.NOT_ASSESSED,
+                    agency_id=repr(agency_id),
+                    reason=skipped.reason,
+                    rule=repr(skipped.rule),
                     agency=agency_id,
+                    agency_name=skipped.agency.name,
                 )
         known = self._known()
         import difflib
 
         close = difflib.get_close_matches(agency_id, known, n=3, cutoff=0.5)
-        hint = (
-            f"; did you mean {', '.join(map(repr, close))}?" if close else f"; the agencies are {', '.join(known[:10])}"
-        )
-        if not close and len(known) > 10:
-            hint += f" and {len(known) - 10} more"
-        raise UnknownNameError(f"no result for this agency{hint}", agency=agency_id)
+        if close:
+            raise UnknownNameError(ResultText.NO_RESULT_CLOSE, close=[repr(item) for item in close], agency=agency_id)
+        listed: list[Any] = known[:10]
+        if len(known) > 10:
+            from govindex.catalogue.results import Warnings
+            from govindex.catalogue.rules import Phrase
+
+            listed.append(Phrase(Warnings.MORE, {"count": len(known) - 10}))
+        raise UnknownNameError(ResultText.NO_RESULT, known=listed, agency=agency_id)
 
     def group(self, group_id: str) -> tuple[AgencyResult, ...]:
         """The rows of one ranking group, best first."""
@@ -232,6 +256,20 @@ class Result:
                     return tuple(self._row(columns, int(i)) for i in columns.order.tolist())
             return ()
         return tuple(row for row in self.rows if row.agency.group == group_id)
+
+    def rule_title(self, rule: str, lang: str = "vi") -> str:
+        """The rule's own name in ``lang`` (a rule without a title: its id).
+
+        >>> from govindex import Agency, Assessment, load_rubric, score
+        >>> result = score(load_rubric("sonla-2017-it"), [])
+        >>> result.rule_title("exclude"), result.rule_title("exclude", "en")
+        ('không đánh giá', 'exclude')
+        """
+        return self.rule_titles.get(rule, {}).get(lang) or rule
+
+    def unchanged_for(self, agency_id: str) -> tuple[Unchanged, ...]:
+        """The rules that read a fact the agency states and changed nothing for it."""
+        return tuple(item for item in self.unchanged if item.agency == agency_id)
 
     def not_applied_for(self, agency_id: str, node_id: str | None = None) -> tuple[NotApplied, ...]:
         """The rules that could not act on the agency (on ``node_id``, or anywhere), and why."""

@@ -10,23 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, cast
+from pathlib import PurePosixPath, PureWindowsPath
+from types import MappingProxyType
+from typing import Any
 
 import attrs
 
-from govindex._convert import FrozenDict, to_frozenset, to_str_tuple
+from govindex._convert import FrozenDict, frozen_params, to_frozenset, to_str_tuple
 from govindex.bands import BandScheme
+from govindex.catalogue import Entry
+from govindex.catalogue.rubric import RubricText, ViewText
+from govindex.catalogue.scoring import Terms
 from govindex.errors import GovIndexError, RubricError, UnknownNameError
 from govindex.measures import Measure, resolve_measure
 from govindex.points import MAX_DECIMALS, bounds_problem, coerce_points, decimals_of, exact
 from govindex.ranking import TiePolicy
 from govindex.views import Publication, View, check_view
-
-if TYPE_CHECKING:
-    from govindex.rules import Rule
-    from govindex.rules.plugins import RulePlugins
 
 __all__ = [
     "RESERVED_IDS",
@@ -48,12 +50,22 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 #: Ids that cannot name a node, because score files use them as column names.
 RESERVED_IDS = frozenset({"agency", "group", "name", "node", "score", "source"})
 
+#: The years a rubric may be issued for (a date's range).
+YEARS = range(1, 10_000)
 
-def _check_id(kind: str, value: str) -> None:
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _check_id(kind: Entry, value: str) -> None:
     if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise RubricError(
-            f"{kind} id {value!r} must start with a letter or digit and contain only letters, digits, '_', '.', '-'"
-        )
+        raise RubricError(RubricText.BAD_ID, kind=kind, value=_shown(value))
+
+
+def _is_whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 @attrs.frozen
@@ -76,9 +88,7 @@ class LegalBasis:
 
     def __attrs_post_init__(self) -> None:
         if self.date is not None and self.year is not None and self.date.year != self.year:
-            raise RubricError(
-                f"decision {self.decision}: year {self.year} does not match its date {self.date.isoformat()}"
-            )
+            raise RubricError(RubricText.BASIS_YEAR, decision=self.decision, year=self.year, date=self.date.isoformat())
 
     @property
     def when(self) -> str:
@@ -132,40 +142,36 @@ class Node:
 
     @exact
     def __attrs_post_init__(self) -> None:
-        _check_id("node", self.id)
+        _check_id(RubricText.NODE, self.id)
+        where: dict[str, Any] = {"node": self.id, "node_name": self.name if isinstance(self.name, str) else None}
         if self.id in RESERVED_IDS:
-            raise RubricError(f"node id {self.id!r} is reserved for score-file columns", node=self.id)
-        if not isinstance(self.max_points, Decimal) or not self.max_points.is_finite() or self.max_points < 0:
-            raise RubricError(
-                f"max_points must be a finite, non-negative number of points (a Decimal, an int or text such as "
-                f"'2.5'), not {self.max_points!r}",
-                node=self.id,
-            )
-        problem = bounds_problem(self.max_points)
+            raise RubricError(RubricText.RESERVED_ID, value=repr(self.id), reserved=sorted(RESERVED_IDS), **where)
+        maximum = self.max_points
+        if not isinstance(maximum, Decimal) or not maximum.is_finite() or maximum < 0:
+            raise RubricError(RubricText.MAX_POINTS, value=_shown(maximum), **where)
+        problem = bounds_problem(maximum)
         if problem is not None:
-            raise RubricError(f"max_points {self.max_points} {problem}", node=self.id)
+            raise RubricError(RubricText.MAX_POINTS_BOUNDS, value=maximum, problem=problem, **where)
         if self.measure is not None:
             if self.children:
-                raise RubricError(
-                    "a measure belongs to a scored leaf (tiêu chí thành phần); this node has children", node=self.id
-                )
+                raise RubricError(RubricText.MEASURE_NOT_LEAF, **where)
             try:
-                self.measure.validate(self.max_points, None)
+                self.measure.validate(maximum, None)
             except GovIndexError as error:
-                raise error.with_context(node=self.id) from None
+                raise error.with_context(**where) from None
         if self.children:
-            seen: set[str] = set()
-            for child in self.children:
-                if child.id in seen:
-                    raise RubricError(f"child {child.id!r} appears twice", node=self.id)
-                seen.add(child.id)
-            total = sum((child.max_points for child in self.children), Decimal(0))
-            if total != self.max_points:
-                parts = " + ".join(f"{child.id} {child.max_points}" for child in self.children)
-                raise RubricError(
-                    f"max_points {self.max_points} is not the sum of its children's maxima ({parts} = {total})",
-                    node=self.id,
-                )
+            self._check_children(where)
+
+    def _check_children(self, where: dict[str, Any]) -> None:
+        seen: set[str] = set()
+        for child in self.children:
+            if child.id in seen:
+                raise RubricError(RubricText.CHILD_TWICE, child=repr(child.id), **where)
+            seen.add(child.id)
+        total = sum((child.max_points for child in self.children), Decimal(0))
+        if total != self.max_points:
+            parts = Terms(tuple((child.id, child.max_points) for child in self.children))
+            raise RubricError(RubricText.SUM, value=self.max_points, parts=parts, total=total, **where)
 
     @property
     def is_leaf(self) -> bool:
@@ -204,25 +210,43 @@ class Group:
     name: str
     tree: Node
     name_en: str | None = None
+    #: every node's tags with those of the criteria above it (read-only)
+    _tags: Mapping[str, frozenset[str]] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @exact
     def __attrs_post_init__(self) -> None:
-        _check_id("group", self.id)
-        seen: set[str] = set()
-        for node in self.tree.walk():
-            if node.id in seen:
-                raise RubricError(f"node id {node.id!r} is used twice in the tree", group=self.id, node=node.id)
-            seen.add(node.id)
+        _check_id(RubricText.GROUP, self.id)
+        tags: dict[str, frozenset[str]] = {}
+        stack: list[tuple[Node, frozenset[str]]] = [(self.tree, frozenset())]
+        while stack:
+            node, inherited = stack.pop()
+            if node.id in tags:
+                raise RubricError(RubricText.NODE_TWICE, node_id=repr(node.id), group=self.id, node=node.id)
+            tags[node.id] = mine = inherited | node.tags if node.tags else inherited
+            stack.extend((child, mine) for child in reversed(node.children))
+        object.__setattr__(self, "_tags", MappingProxyType(tags))
 
     @property
     def node_ids(self) -> tuple[str, ...]:
         return tuple(node.id for node in self.tree.walk())
 
+    def tags_of(self, node_id: str) -> frozenset[str]:
+        """The tags that mark a node of this group: its own and those of every criterion above it.
 
-def _frozen_params(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    from govindex.rules.params import frozen_params
+        A tag on a criterion marks every sub-criterion below it, for the
+        rubric's checks and for rules alike; ``node.tags`` alone holds only
+        the tags written on the node itself.
 
-    return frozen_params(value)
+        >>> tree = Node("total", "Tổng", 10, [Node("units", "Đơn vị trực thuộc", 10, [Node("u1", "u1", 10)],
+        ...                                        tags={"subordinate_units"})])
+        >>> group = Group("provincial", "Sở, ban, ngành", tree)
+        >>> sorted(group.tags_of("u1")), sorted(group.tree.find("u1").tags)
+        (['subordinate_units'], [])
+        """
+        found = self._tags.get(node_id)
+        if found is None:
+            raise UnknownNameError(RubricText.GROUP_UNKNOWN_NODE, node_id=repr(node_id), group_id=repr(self.id))
+        return found
 
 
 def _captions(value: Mapping[str, Mapping[str, str]] | None) -> Mapping[str, Mapping[str, str]]:
@@ -256,12 +280,10 @@ class AppendixLayout:
 
     def __attrs_post_init__(self) -> None:
         decimals = self.mean_decimals
-        if decimals is not None and (
-            isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 12
-        ):
-            raise RubricError(f"appendix: mean_decimals must be an integer from 0 to 12, not {decimals!r}")
-        if isinstance(self.first_table, bool) or not isinstance(self.first_table, int) or self.first_table < 1:
-            raise RubricError(f"appendix: first_table must be a positive integer, not {self.first_table!r}")
+        if decimals is not None and not (_is_whole(decimals) and 0 <= decimals <= 12):
+            raise RubricError(RubricText.MEAN_DECIMALS, value=_shown(decimals), path="mean_decimals")
+        if not (_is_whole(self.first_table) and self.first_table >= 1):
+            raise RubricError(RubricText.FIRST_TABLE, value=_shown(self.first_table), path="first_table")
 
     def caption(self, group: str, node: str, lang: str) -> str | None:
         """The caption a province gave the ranking of ``node`` in ``group``, if any."""
@@ -278,8 +300,12 @@ class RuleRef:
     """
 
     name: str
-    params: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_params, hash=False)
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=frozen_params, hash=False)
     legal_basis: LegalBasis | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise RubricError(RubricText.RULE_NAME, value=_shown(self.name))
 
 
 def _to_tie_policy(value: TiePolicy | str) -> TiePolicy:
@@ -289,8 +315,20 @@ def _to_tie_policy(value: TiePolicy | str) -> TiePolicy:
         return TiePolicy(value)
     except ValueError:
         raise RubricError(
-            f"unknown tie policy {value!r}; use one of {', '.join(policy.value for policy in TiePolicy)}"
+            RubricText.TIE_POLICY, value=_shown(value), known=[policy.value for policy in TiePolicy]
         ) from None
+
+
+def _rule_file_problem(entry: object) -> bool:
+    """Whether a ``rule_files`` entry cannot name a rules file beside the rubric (checked without any file)."""
+    if not isinstance(entry, str) or not entry.strip() or entry != entry.strip():
+        return True
+    if any(unicodedata.category(ch).startswith("C") for ch in entry) or "\\" in entry:
+        return True
+    posix, windows = PurePosixPath(entry), PureWindowsPath(entry)
+    if posix.is_absolute() or windows.is_absolute() or windows.drive:
+        return True
+    return ".." in posix.parts or posix.suffix != ".py"
 
 
 @attrs.frozen
@@ -303,17 +341,13 @@ class Rubric:
     main indices (the DTI: 0-1 with four decimals); ``views`` are aggregates
     that overlap the tree (the DTI's pillars), see :mod:`govindex.views`.
 
-    ``rules`` names the methodology rules as data (:class:`RuleRef`). They are
-    resolved, and their configuration checked against the tree, when the
-    rubric is built: against ``plugins`` (a
-    :class:`~govindex.rules.plugins.RulePlugins`; ``None``: the rules
-    installed in this process). A rule name that resolves to nothing, a
-    parameter that is not allowed, a tag that marks no node and a node id
-    that names none are refused (:class:`~govindex.errors.RuleError`), so a
-    rubric whose rules cannot run cannot exist. :attr:`resolved_rules` holds
-    the rule objects that scoring runs. ``rule_files`` lists the Python files
-    of rules that a rubric file loads from its own folder (read by
-    :mod:`govindex.io.rubrics`, never by the core).
+    ``rules`` names the methodology rules as data (:class:`RuleRef`), in
+    running order, and ``rule_files`` the Python files of a province's own
+    rules that a rubric file names (paths relative to its folder): a rubric
+    builds no rule, looks nothing up and runs no file. Binding its rules to
+    rule objects is a separate step, :func:`govindex.bind`, which checks every
+    rule configuration against the trees; :func:`govindex.score` binds a bare
+    rubric against the installed rules.
 
     >>> import datetime as dt
     >>> from govindex.bands import standard_bands
@@ -342,127 +376,123 @@ class Rubric:
     appendix: AppendixLayout | None = None
     views: tuple[View, ...] = attrs.field(default=(), converter=tuple)
     rule_files: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
-    #: the :class:`~govindex.rules.plugins.RulePlugins` rule names resolve against (``None``: the installed rules)
-    plugins: Any = attrs.field(default=None, eq=False, repr=False, hash=False)
-    _resolved: tuple[Any, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @exact
     def __attrs_post_init__(self) -> None:
-        _check_id("rubric", self.id)
-        if not self.groups:
-            raise RubricError(f"rubric {self.id!r} has no agency group")
-        if (
-            not isinstance(self.decimals, int)
-            or isinstance(self.decimals, bool)
-            or not 0 <= self.decimals <= MAX_DECIMALS
-        ):
+        _check_id(RubricText.RUBRIC, self.id)
+        if not _is_whole(self.year) or self.year not in YEARS:
+            raise RubricError(RubricText.YEAR, rubric=repr(self.id), value=_shown(self.year), path="year")
+        if not _is_whole(self.decimals) or not 0 <= self.decimals <= MAX_DECIMALS:
             raise RubricError(
-                f"rubric {self.id!r}: decimals must be an integer from 0 to {MAX_DECIMALS}, not {self.decimals!r}"
+                RubricText.DECIMALS,
+                rubric=repr(self.id),
+                limit=MAX_DECIMALS,
+                value=_shown(self.decimals),
+                path="decimals",
             )
-        if self.bands is not None:
-            if not isinstance(self.bands, BandScheme):
-                raise RubricError(f"rubric {self.id!r}: bands must be a BandScheme, not {type(self.bands).__name__}")
-            if self.bands.floor > 0:
-                lowest = self.bands.bands[-1]
-                raise RubricError(
-                    f"rubric {self.id!r}: the lowest band {lowest.id!r} starts at {lowest.lower}, "
-                    f"so scores in [0, {lowest.lower}) would fall in no band"
-                )
+        self._check_bands()
+        self._check_groups()
+        self._check_rules()
+        self._check_publication()
+        self._check_views()
+        self._check_appendix()
+
+    def _type_error(self, field: str, expected: Entry, value: object) -> RubricError:
+        return RubricError(
+            RubricText.NOT_OF_TYPE, rubric=repr(self.id), field=field, expected=expected, value=type(value).__name__
+        )
+
+    def _check_bands(self) -> None:
+        if self.bands is None:
+            return
+        if not isinstance(self.bands, BandScheme):
+            raise self._type_error("bands", RubricText.EXPECT_BANDS, self.bands)
+        if self.bands.floor > 0:
+            lowest = self.bands.bands[-1]
+            raise RubricError(RubricText.BAND_FLOOR, rubric=repr(self.id), band=repr(lowest.id), lower=lowest.lower)
+
+    def _check_groups(self) -> None:
+        if not self.groups:
+            raise RubricError(RubricText.NO_GROUP, rubric=repr(self.id))
         seen: set[str] = set()
         for group in self.groups:
             if not isinstance(group, Group):
-                raise RubricError(f"rubric {self.id!r}: groups must be Group objects, not {type(group).__name__}")
+                raise self._type_error("groups", RubricText.EXPECT_GROUP, group)
             if group.id in seen:
-                raise RubricError(f"group {group.id!r} appears twice in rubric {self.id!r}", group=group.id)
+                raise RubricError(RubricText.GROUP_TWICE, group_id=repr(group.id), rubric=repr(self.id), group=group.id)
             seen.add(group.id)
             for node in group.tree.walk():
+                where: dict[str, Any] = {"group": group.id, "node": node.id, "node_name": node.name}
                 if node.measure is not None:
                     try:
                         node.measure.validate(node.max_points, self.decimals)
                     except GovIndexError as error:
-                        raise error.with_context(group=group.id, node=node.id) from None
+                        raise error.with_context(**where) from None
                 if decimals_of(node.max_points) > self.decimals:
-                    raise RubricError(
-                        f"max_points {node.max_points} has more decimals than the rubric's {self.decimals}",
-                        group=group.id,
-                        node=node.id,
-                    )
-        self._check_publication()
-        self._check_appendix()
-        from govindex.rules.check import resolve_rubric_rules
+                    raise RubricError(RubricText.NODE_DECIMALS, value=node.max_points, decimals=self.decimals, **where)
 
-        object.__setattr__(self, "_resolved", resolve_rubric_rules(self))
+    def _check_rules(self) -> None:
+        for index, ref in enumerate(self.rules):
+            if not isinstance(ref, RuleRef):
+                raise self._type_error(f"rules[{index}]", RubricText.EXPECT_RULE_REF, ref)
+        seen: set[str] = set()
+        for index, entry in enumerate(self.rule_files):
+            if _rule_file_problem(entry):
+                raise RubricError(RubricText.RULE_FILE, value=_shown(entry), path=f"rule_files[{index}]")
+            if entry in seen:
+                raise RubricError(RubricText.RULE_FILE_TWICE, value=_shown(entry), path=f"rule_files[{index}]")
+            seen.add(entry)
 
     def _check_appendix(self) -> None:
         if self.appendix is None:
             return
         if not isinstance(self.appendix, AppendixLayout):
-            raise RubricError(
-                f"rubric {self.id!r}: appendix must be an AppendixLayout, not {type(self.appendix).__name__}"
-            )
+            raise self._type_error("appendix", RubricText.EXPECT_APPENDIX, self.appendix)
         groups = {group.id: group for group in self.groups}
         for captions in (self.appendix.captions, self.appendix.captions_en):
             for group_id, nodes in captions.items():
                 if group_id not in groups:
-                    raise RubricError(
-                        f"appendix: a caption names the unknown group {group_id!r}; the groups are {', '.join(groups)}"
-                    )
+                    raise RubricError(RubricText.CAPTION_GROUP, group_id=repr(group_id), groups=list(groups))
                 for node_id in nodes:
                     if node_id not in groups[group_id].node_ids:
-                        raise RubricError(
-                            f"appendix: a caption names the unknown node {node_id!r}", group=group_id, node=node_id
-                        )
+                        raise RubricError(RubricText.CAPTION_NODE, node_id=repr(node_id), group=group_id, node=node_id)
 
     def _check_publication(self) -> None:
-        if self.publication is not None:
-            if not isinstance(self.publication, Publication):
-                raise RubricError(
-                    f"rubric {self.id!r}: publication must be a Publication, not {type(self.publication).__name__}"
-                )
-            if any(ref.name == "normalise" for ref in self.rules):
-                raise RubricError(
-                    f"rubric {self.id!r} states a publication scale and a 'normalise' rule; state the scale once"
-                )
+        if self.publication is None:
+            return
+        if not isinstance(self.publication, Publication):
+            raise self._type_error("publication", RubricText.EXPECT_PUBLICATION, self.publication)
+        if any(ref.name == "normalise" for ref in self.rules):
+            raise RubricError(ViewText.PUBLICATION_AND_NORMALISE, rubric=repr(self.id))
+
+    def _check_views(self) -> None:
         node_ids = {node_id for group in self.groups for node_id in group.node_ids}
         seen: set[str] = set()
-        for view in self.views:
+        for index, view in enumerate(self.views):
             if not isinstance(view, View):
-                raise RubricError(f"rubric {self.id!r}: views must be View objects, not {type(view).__name__}")
-            _check_id("view", view.id)
+                raise self._type_error("views", RubricText.EXPECT_VIEW, view)
+            place = f"views[{index}]"
+            _check_view_id(view.id, place)
             if view.id in seen:
-                raise RubricError(f"view {view.id!r} appears twice in rubric {self.id!r}")
+                raise RubricError(ViewText.VIEW_TWICE, view=repr(view.id), rubric=repr(self.id), path=place)
             seen.add(view.id)
             if view.id in node_ids or view.id in RESERVED_IDS:
-                raise RubricError(
-                    f"view id {view.id!r} is already a node id or a score-file column; give the view its own id"
-                )
+                raise RubricError(ViewText.ID_TAKEN, view=repr(view.id), path=f"{place}.id")
             if view.publication is None and self.publication is None:
-                raise RubricError(
-                    f"view {view.id!r} states no publication scale and rubric {self.id!r} has none "
-                    "(give the view or the rubric publication: {scale: 1, decimals: 4})"
-                )
+                raise RubricError(ViewText.NO_SCALE, view=repr(view.id), rubric=repr(self.id), path=place)
             for group in self.groups:
-                check_view(view, group.tree, group.id)
+                try:
+                    check_view(view, group.tree, group.id)
+                except GovIndexError as error:
+                    raise _at_view_node(error, view, place) from None
 
     def view(self, view_id: str) -> View:
         """The view with this id; an unknown id is refused, listing the known ones."""
         for view in self.views:
             if view.id == view_id:
                 return view
-        known = ", ".join(view.id for view in self.views) or "none"
-        raise UnknownNameError(f"unknown view {view_id!r} in rubric {self.id!r}; the views are {known}")
-
-    @property
-    def resolved_rules(self) -> tuple[Rule, ...]:
-        """The rule objects :attr:`rules` names, built and checked when the rubric was built, in running order."""
-        return cast("tuple[Rule, ...]", self._resolved)
-
-    @property
-    def rule_plugins(self) -> RulePlugins:
-        """Where this rubric's rule names resolve."""
-        from govindex.rules.plugins import RulePlugins
-
-        return self.plugins if isinstance(self.plugins, RulePlugins) else RulePlugins()
+        known = [view.id for view in self.views] or RubricText.NONE
+        raise UnknownNameError(RubricText.UNKNOWN_VIEW, view=repr(view_id), rubric=repr(self.id), known=known)
 
     @property
     def group_ids(self) -> tuple[str, ...]:
@@ -474,7 +504,10 @@ class Rubric:
             if group.id == group_id:
                 return group
         raise UnknownNameError(
-            f"unknown group {group_id!r} in rubric {self.id!r}; the groups are {', '.join(self.group_ids)}",
+            RubricText.UNKNOWN_GROUP,
+            group_id=repr(group_id),
+            rubric=repr(self.id),
+            known=list(self.group_ids),
             group=group_id,
         )
 
@@ -486,8 +519,25 @@ class Rubric:
         found = self.tree(group_id).find(node_id)
         if found is None:
             raise UnknownNameError(
-                f"unknown node {node_id!r} in group {group_id!r} of rubric {self.id!r}",
+                RubricText.UNKNOWN_NODE,
+                node_id=repr(node_id),
+                group_id=repr(group_id),
+                rubric=repr(self.id),
                 group=group_id,
                 node=node_id,
             )
         return found
+
+
+def _check_view_id(view_id: object, place: str) -> None:
+    try:
+        _check_id(RubricText.VIEW, view_id)  # type: ignore[arg-type]
+    except GovIndexError as error:
+        raise error.with_context(path=f"{place}.id") from None
+
+
+def _at_view_node(error: GovIndexError, view: View, place: str) -> GovIndexError:
+    """A view's problem placed at the node it names (``views[1].nodes[0]``), else at the view."""
+    if error.node is not None and error.node in view.nodes:
+        return error.with_context(path=f"{place}.nodes[{view.nodes.index(error.node)}]")
+    return error.with_context(path=place)

@@ -1,13 +1,17 @@
-"""Scoring (chấm điểm): rubric + assessments + rules -> :class:`Result`.
+"""Scoring (chấm điểm): methodology (rubric + bound rules) + assessments -> :class:`Result`.
 
-:func:`score` runs short named stages over the cohort held as columns of
-exact scaled integers (:mod:`govindex.engine`):
+:func:`score` takes a :class:`~govindex.methodology.Methodology` (a rubric
+with its rules bound, :func:`govindex.bind`) or, as a convenience, a bare
+:class:`~govindex.rubric.Rubric`, bound against the installed rules. It runs
+short named stages over the cohort held as columns of exact scaled integers
+(:mod:`govindex.engine`):
 
 1. **check**: every score once, on the way in (a known group and node,
    within ``[0, max_points]``, no more decimals than the rubric allows, no
    agency twice);
-2. **rules**: the rubric's methodology rules in order, recording every value
-   they set;
+2. **rules**: the methodology's rules in order, recording every value they
+   set, and, for each agency that states a fact a rule reads, whether the
+   rule changed nothing for it (:class:`~govindex.rules.Unchanged`);
 3. **aggregate**: each tree bottom-up (a node's score is its given value or
    else the sum of its children's; both given must agree);
 4. **band**: the totals, with the rubric's band scheme;
@@ -32,23 +36,26 @@ import attrs
 
 from govindex.agency import Agency
 from govindex.assessment import Assessment
+from govindex.catalogue.scoring import Stage
 from govindex.engine._check import check_value, unknown_node
 from govindex.engine._layout import Layout, layout_of
 from govindex.errors import GovIndexError, InputError, RuleError
+from govindex.methodology import Methodology, bind
 from govindex.points import exact, to_scaled
 from govindex.results import NotAssessed, Result
 from govindex.rubric import Rubric
+from govindex.rules import Adjustment, NotApplied, Rule, RuleContext, RuleOutcome, Scale, Unchanged, rule_titles
+from govindex.rules.check import reads_of, stated_facts
 from govindex.views import VALUES, points_from_index
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from govindex.engine import ScoreTable
+    from govindex.engine import Columns, GroupTable, Points, ScoreTable
     from govindex.engine._columns import ViewColumns
-    from govindex.rules import Adjustment, NotApplied, Rule, RuleContext, Scale
 
-__all__ = ["STAGES", "Scoring", "check_assessment", "check_score", "score"]
+__all__ = ["STAGES", "Scoring", "check_assessment", "check_score", "methodology_of", "score"]
 
 
 def check_assessment(rubric: Rubric, assessment: Assessment) -> None:
@@ -64,15 +71,16 @@ def check_assessment(rubric: Rubric, assessment: Assessment) -> None:
     >>> check_assessment(load_rubric("sonla-2017-it"), Assessment(Agency("so-a", "Sở A", "provincial"), {"staff": "12"}))
     Traceback (most recent call last):
     ...
-    govindex.errors.InputError: agency 'so-a', node 'staff': score 12 is above the maximum 10
+    govindex.errors.InputError: cơ quan 'Sở A', tiêu chí 'Nhân lực CNTT': điểm 12 vượt điểm tối đa 10
     """
-    for node_id, value in assessment.scores.items():
-        check_score(rubric, assessment.agency.group, node_id, value, assessment.agency.id)
-    if not assessment.scores:
-        try:
-            rubric.group(assessment.agency.group)
-        except GovIndexError as error:
-            raise error.with_context(agency=assessment.agency.id) from None
+    agency = assessment.agency
+    try:
+        for node_id, value in assessment.scores.items():
+            check_score(rubric, agency.group, node_id, value, agency.id)
+        if not assessment.scores:
+            rubric.group(agency.group)
+    except GovIndexError as error:
+        raise error.with_context(agency=agency.id, agency_name=agency.name) from None
 
 
 def check_score(rubric: Rubric, group_id: str, node_id: str, value: Decimal, agency: str | None = None) -> None:
@@ -119,6 +127,7 @@ class Scoring:
     excluded: Mapping[str, tuple[str, str]] = attrs.field(factory=dict)
     scale: Scale | None = None
     not_applied: tuple[NotApplied, ...] = ()
+    unchanged: tuple[Unchanged, ...] = ()
     groups: Mapping[str, GroupScores] = attrs.field(factory=dict)
 
     @property
@@ -134,29 +143,50 @@ def check(state: Scoring) -> Scoring:
     cohort = state.cohort
     if isinstance(cohort, ScoreTable):
         if cohort.rubric is not state.rubric and cohort.rubric != state.rubric:
-            raise InputError(f"the score table was read under rubric {cohort.rubric.id!r}, not {state.rubric.id!r}")
+            raise InputError(Stage.TABLE_RUBRIC, read=repr(cohort.rubric.id), scored=repr(state.rubric.id))
         table = cohort
     else:
         table = ScoreTable.from_assessments(state.rubric, cohort)
     return attrs.evolve(state, table=table, current={g.group_id: (g.values, g.given) for g in table.groups})
 
 
-def _rule_context(rubric: Rubric, cohort: tuple[Assessment, ...]) -> RuleContext:
-    from govindex.rules import RuleContext  # the rules package is imported by the first scoring call
-
-    return RuleContext(rubric, cohort)
-
-
-def resolve(rubric: Rubric, rules: Sequence[Rule] | None) -> tuple[Rule, ...]:
-    """The rules to apply: those given, else those the rubric holds.
-
-    A rubric resolves and checks its rules once, when it is built
-    (:attr:`Rubric.resolved_rules <govindex.rubric.Rubric.resolved_rules>`):
-    nothing is looked up here.
-    """
+def methodology_of(value: Methodology | Rubric, rules: Sequence[Rule] | None = None) -> Methodology:
+    """The methodology to score with: ``value`` itself, a bare rubric bound against the installed rules,
+    or (with ``rules``) the rubric with exactly those rule objects."""
+    if isinstance(value, Methodology):
+        return value if rules is None else attrs.evolve(value, rules=tuple(rules))
+    if not isinstance(value, Rubric):
+        raise InputError(Stage.NOT_A_METHODOLOGY, kind=type(value).__name__)
     if rules is not None:
-        return tuple(rules)
-    return rubric.resolved_rules
+        return Methodology(value, tuple(rules))
+    if not value.rules:  # nothing to bind
+        return Methodology(value)
+    return bind(value)
+
+
+def _unchanged(rule: Rule, context: RuleContext, outcome: RuleOutcome) -> list[Unchanged]:
+    """The agencies that state a fact ``rule`` reads and that it changed nothing for.
+
+    Changed: an adjustment whose value differs from the score before, an
+    exclusion, or a note that the rule could not act (which says why).
+    """
+    rubric = context.rubric
+    reads = {group.id: reads_of(rule, rubric, group) for group in rubric.groups}
+    if not any(reads.values()):
+        return []
+    touched = {adj.agency for adj in outcome.adjustments if adj.after != adj.before}
+    touched.update(outcome.excluded)
+    touched.update(item.agency for item in outcome.not_applied)
+    out: list[Unchanged] = []
+    for assessment in context.assessments:
+        agency = assessment.agency
+        read = reads.get(agency.group)
+        if not read or agency.id in touched:
+            continue
+        facts = [(fact, value) for fact, value in stated_facts(agency) if fact.removeprefix("attributes.") in read]
+        if facts:
+            out.append(Unchanged(agency.id, rule.name, facts, rule.legal_basis))
+    return out
 
 
 def apply_rules(state: Scoring) -> Scoring:
@@ -175,18 +205,20 @@ def apply_rules(state: Scoring) -> Scoring:
     }
     adjustments: list[Adjustment] = []
     not_applied: list[NotApplied] = []
+    unchanged: list[Unchanged] = []
     excluded: dict[str, tuple[str, str]] = {}
     scale = state.scale
     for rule in state.rules:
-        context = _rule_context(rubric, tuple(a for a in current if a.agency.id not in excluded))
+        context = RuleContext(rubric, tuple(a for a in current if a.agency.id not in excluded))
         outcome = rule.apply(context)
         for agency_id, reason in outcome.excluded.items():
             if agency_id not in where:
-                raise RuleError(f"rule {rule.name!r} excluded an agency that is not in the cohort", agency=agency_id)
+                raise RuleError(Stage.RULE_EXCLUDED_UNKNOWN, rule=repr(rule.name), agency=agency_id)
             excluded.setdefault(agency_id, (reason, rule.name))
         if outcome.scale is not None:
             scale = outcome.scale
         not_applied.extend(outcome.not_applied)
+        unchanged.extend(_unchanged(rule, context, outcome))
         if outcome.adjustments:
             current = _adjust(rubric, current, outcome.adjustments, rule.name, where, arrays)
             adjustments.extend(outcome.adjustments)
@@ -197,6 +229,7 @@ def apply_rules(state: Scoring) -> Scoring:
         excluded=excluded,
         scale=scale,
         not_applied=tuple(not_applied),
+        unchanged=tuple(unchanged),
     )
 
 
@@ -214,7 +247,7 @@ def _adjust(
         by_agency.setdefault(adj.agency, {})[adj.node] = adj.after
     for agency_id in by_agency:
         if agency_id not in where:
-            raise RuleError(f"rule {rule!r} adjusted an agency that is not in the cohort", agency=agency_id)
+            raise RuleError(Stage.RULE_ADJUSTED_UNKNOWN, rule=repr(rule), agency=agency_id)
     out: list[Assessment] = []
     for assessment in current:
         agency_id = assessment.agency.id
@@ -228,12 +261,18 @@ def _adjust(
         for node_id, value in changes.items():
             position = layout.index.get(node_id)
             if position is None:
-                raise RuleError(f"rule {rule!r} set an unknown node", agency=agency_id, node=node_id)
+                raise RuleError(Stage.RULE_UNKNOWN_NODE, rule=repr(rule), agency=agency_id, node=node_id)
             try:
                 check_value(layout, position, value, agency_id, rubric.decimals)
             except InputError as error:
                 raise RuleError(
-                    f"rule {rule!r} produced an impossible value: {error.message}", agency=agency_id, node=node_id
+                    Stage.RULE_IMPOSSIBLE,
+                    rule=repr(rule),
+                    error=error,
+                    agency=agency_id,
+                    agency_name=assessment.agency.name,
+                    node=node_id,
+                    node_name=layout.nodes[position].name,
                 ) from None
             values[row, position] = to_scaled(value, rubric.decimals)
             given[row, position] = True
@@ -412,79 +451,86 @@ def _frozen(array: Any) -> Any:
 STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, rank, publish)
 
 
+def _group_columns(state: Scoring, group: GroupTable, points: Points) -> Columns | None:
+    """One group's result as columns (``None``: no agency of it was kept)."""
+    from govindex.engine import Columns, rank_denominator
+
+    scores = state.groups[group.group_id]
+    if not len(scores.rows):
+        return None
+    kept = scores.rows.tolist()
+    whole = len(kept) == len(group.agencies)
+    assert scores.order is not None
+    return Columns(
+        layout=group.layout,
+        agencies=group.agencies if whole else tuple(group.agencies[i] for i in kept),
+        scores=_frozen(scores.values),
+        given=_frozen(scores.has),
+        ranks=scores.ranks,
+        rank_denominator=rank_denominator(state.rubric.tie_policy),
+        band=None if scores.band is None else _frozen(scores.band),
+        bands=state.rubric.bands,
+        order=scores.order,
+        sources=group.sources if whole else tuple(group.sources[i] for i in kept),
+        table=group,
+        rows=scores.rows,
+        points=points,
+        views=scores.views,
+        publication=state.rubric.publication,
+    )
+
+
+def _not_assessed(state: Scoring) -> tuple[NotAssessed, ...]:
+    """The agencies kept out: excluded by a rule, or read from an empty row; by agency id."""
+    table = state.checked
+    agencies = {agency.id: agency for group in table.groups for agency in group.agencies} if state.excluded else {}
+    excluded = (
+        NotAssessed(agencies[agency_id], reason, rule_name) for agency_id, (reason, rule_name) in state.excluded.items()
+    )
+    blank = (NotAssessed(agency, reason, "blank_rows") for agency, reason in table.not_assessed)
+    return tuple(sorted((*excluded, *blank), key=lambda item: item.agency.id))
+
+
 def result(state: Scoring) -> Result:
     """The :class:`Result`, holding each group as columns."""
-    from govindex.engine import Columns, Points, rank_denominator
+    from govindex.engine import Points
 
     table = state.checked
     points = Points(state.rubric.decimals)
-    columns = []
-    for group in table.groups:
-        scores = state.groups[group.group_id]
-        if not len(scores.rows):
-            continue
-        kept = scores.rows.tolist()
-        whole = len(kept) == len(group.agencies)
-        assert scores.order is not None
-        columns.append(
-            Columns(
-                layout=group.layout,
-                agencies=group.agencies if whole else tuple(group.agencies[i] for i in kept),
-                scores=_frozen(scores.values),
-                given=_frozen(scores.has),
-                ranks=scores.ranks,
-                rank_denominator=rank_denominator(state.rubric.tie_policy),
-                band=None if scores.band is None else _frozen(scores.band),
-                bands=state.rubric.bands,
-                order=scores.order,
-                sources=group.sources if whole else tuple(group.sources[i] for i in kept),
-                table=group,
-                rows=scores.rows,
-                points=points,
-                views=scores.views,
-                publication=state.rubric.publication,
-            )
-        )
-    agencies = {agency.id: agency for group in table.groups for agency in group.agencies} if state.excluded else {}
+    columns = [made for group in table.groups if (made := _group_columns(state, group, points)) is not None]
     return Result(
         rubric=state.rubric,
         adjustments=state.adjustments,
-        not_assessed=tuple(
-            sorted(
-                (
-                    *(
-                        NotAssessed(agencies[agency_id], reason, rule_name)
-                        for agency_id, (reason, rule_name) in state.excluded.items()
-                    ),
-                    *(NotAssessed(agency, reason, "blank_rows") for agency, reason in table.not_assessed),
-                ),
-                key=lambda item: item.agency.id,
-            )
-        ),
+        not_assessed=_not_assessed(state),
         rules=tuple(rule.name for rule in state.rules),
         scale=state.scale,
         measurements=table.measurements,
         groups=tuple(columns),
         not_applied=state.not_applied,
+        unchanged=state.unchanged,
+        rule_titles={rule.name: rule_titles(rule) for rule in state.rules},
     )
 
 
 @exact
 def score(
-    rubric: Rubric,
+    methodology: Methodology | Rubric,
     assessments: Iterable[Assessment] | ScoreTable,
     *,
     rules: Sequence[Rule] | None = None,
     values: str = "points",
 ) -> Result:
-    """Score, band and rank a cohort under ``rubric``.
+    """Score, band and rank a cohort under a methodology (a rubric with its rules bound).
 
-    ``assessments`` is an iterable of :class:`~govindex.assessment.Assessment`
-    or a :class:`~govindex.engine.ScoreTable` (built from integer arrays or
-    read straight from a file). ``rules`` defaults to the rules the rubric
-    names, resolved and checked when the rubric was built; pass rule
-    objects to score with those instead, or ``()`` to score without any rule. ``values="index"`` reads
-    every given value as a share of its node's maximum on the rubric's
+    ``methodology`` is a :class:`~govindex.methodology.Methodology`
+    (:func:`govindex.bind`, :func:`govindex.io.load_methodology`) or, as a
+    convenience, a bare :class:`~govindex.rubric.Rubric`, bound against the
+    installed rules. ``assessments`` is an iterable of
+    :class:`~govindex.assessment.Assessment` or a
+    :class:`~govindex.engine.ScoreTable` (built from integer arrays or read
+    straight from a file). ``rules`` replaces the methodology's rules with
+    these rule objects (``()``: score without any rule). ``values="index"``
+    reads every given value as a share of its node's maximum on the rubric's
     published scale (0.7804 of a 100-point index is 78.04 points; see
     :func:`govindex.views.index_to_points`).
 
@@ -501,13 +547,16 @@ def score(
     'Tốt'
     """
     if values not in VALUES:
-        raise InputError(f"unknown kind of values {values!r}; use {' or '.join(map(repr, VALUES))}")
+        first, second = (repr(kind) for kind in VALUES)
+        raise InputError(Stage.VALUES, value=repr(values), first=first, second=second)
+    bound = methodology_of(methodology, rules)
+    rubric = bound.rubric
     if values == "index":
         from govindex.engine import ScoreTable
 
         given = assessments.assessments() if isinstance(assessments, ScoreTable) else assessments
         assessments = points_from_index(rubric, given)
-    state = Scoring(rubric, resolve(rubric, rules), assessments)
+    state = Scoring(rubric, bound.rules, assessments)
     state = check(state)
     try:
         for stage in STAGES[1:]:

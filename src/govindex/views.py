@@ -30,9 +30,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govindex._convert import to_str_tuple
+from govindex.catalogue.rubric import ViewText
+from govindex.catalogue.scoring import Cohort, IndexText
 from govindex.errors import GovIndexError, InputError, RubricError
 from govindex.points import (
     ROUNDING_MODES,
+    bounds_problem,
     coerce_points,
     decimals_of,
     divide,
@@ -67,6 +70,11 @@ def _number_text(value: Decimal) -> str:
     return f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
 
 
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 @attrs.frozen
 class Publication:
     """The scale on which values are published (thang công bố).
@@ -88,16 +96,20 @@ class Publication:
     label: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.scale, Decimal) or not self.scale.is_finite() or self.scale <= 0:
-            raise RubricError(f"publication: scale must be a positive number (1, 100), not {self.scale!r}")
+        scale = self.scale
+        if not isinstance(scale, Decimal) or not scale.is_finite() or scale <= 0 or bounds_problem(scale) is not None:
+            raise RubricError(ViewText.SCALE, value=_shown(scale), path="scale")
         if isinstance(self.decimals, bool) or not isinstance(self.decimals, int) or not 0 <= self.decimals <= 12:
-            raise RubricError(f"publication: decimals must be a whole number from 0 to 12, not {self.decimals!r}")
+            raise RubricError(ViewText.DECIMALS, value=_shown(self.decimals), path="decimals")
         if self.rounding not in ROUNDING_MODES:
             raise RubricError(
-                f"publication: unknown rounding {self.rounding!r}; use one of {', '.join(sorted(ROUNDING_MODES))}"
+                ViewText.ROUNDING,
+                value=_shown(self.rounding),
+                known=sorted(ROUNDING_MODES),
+                path="rounding",
             )
         if self.label is not None and not isinstance(self.label, str):
-            raise RubricError(f"publication: label must be text, not {self.label!r}")
+            raise RubricError(ViewText.LABEL, value=_shown(self.label), path="label")
 
     @property
     def name(self) -> str:
@@ -132,7 +144,7 @@ def _to_publication(value: Publication | Mapping[str, Any] | None) -> Publicatio
         return value
     if isinstance(value, Mapping):
         return Publication(**value)
-    raise RubricError(f"publication must be a Publication, not {type(value).__name__}")
+    raise RubricError(ViewText.NOT_PUBLICATION, value=type(value).__name__)
 
 
 @attrs.frozen
@@ -154,11 +166,11 @@ class View:
 
     def __attrs_post_init__(self) -> None:
         if not self.nodes:
-            raise RubricError(f"view {self.id!r} names no node")
+            raise RubricError(ViewText.NO_NODE, view=repr(self.id))
         seen: set[str] = set()
         for node_id in self.nodes:
             if node_id in seen:
-                raise RubricError(f"view {self.id!r} names node {node_id!r} twice", node=node_id)
+                raise RubricError(ViewText.NODE_TWICE, view=repr(self.id), node_id=repr(node_id), node=node_id)
             seen.add(node_id)
 
 
@@ -177,7 +189,10 @@ def check_view(view: View, tree: Node, group: str) -> Decimal:
         node = found.get(node_id)
         if node is None:
             raise RubricError(
-                f"view {view.id!r} names node {node_id!r}, which the tree of group {group!r} does not have",
+                ViewText.UNKNOWN_NODE,
+                view=repr(view.id),
+                node_id=repr(node_id),
+                group_id=repr(group),
                 group=group,
                 node=node_id,
             )
@@ -185,15 +200,17 @@ def check_view(view: View, tree: Node, group: str) -> Decimal:
         while above is not None:
             if above in chosen:
                 raise RubricError(
-                    f"view {view.id!r} names both {above!r} and {node_id!r}, which lies inside it: "
-                    "its points would count twice",
+                    ViewText.NESTED,
+                    view=repr(view.id),
+                    above=repr(above),
+                    node_id=repr(node_id),
                     group=group,
                     node=node_id,
                 )
             above = parents.get(above)
         maximum += node.max_points
     if maximum == 0:
-        raise RubricError(f"view {view.id!r}: its nodes are worth no points, so it has no value", group=group)
+        raise RubricError(ViewText.NO_POINTS, view=repr(view.id), group=group)
     return maximum
 
 
@@ -227,29 +244,42 @@ def score_views(rubric: Rubric, group: str, members: Sequence[Mapping[str, Decim
     """
     if not rubric.views:
         return [{} for _ in members]
-    tree = rubric.tree(group)
-    maxima = {node.id: node.max_points for node in tree.walk()}
+    maxima = {node.id: node.max_points for node in rubric.tree(group).walk()}
     out: list[dict[str, ViewScore]] = [{} for _ in members]
-    policy: TiePolicy = rubric.tie_policy
     for view in rubric.views:
         publication = view.publication or rubric.publication
         assert publication is not None  # the rubric refuses a view without a scale
-        with exact_context():
-            maximum = sum((maxima[node_id] for node_id in view.nodes), Decimal(0))
-            sums: list[Decimal | None] = []
-            for scores in members:
-                if all(node_id in scores for node_id in view.nodes):
-                    sums.append(sum((scores[node_id] for node_id in view.nodes), Decimal(0)))
-                else:
-                    sums.append(None)
-        present = [value for value in sums if value is not None]
-        ranks = iter(rank_column(present, policy))
-        for position, value in enumerate(sums):
-            if value is None:
-                continue
-            normalised = publication.publish(value, maximum)
-            assert normalised is not None
-            out[position][view.id] = ViewScore(value, maximum, normalised, next(ranks))
+        for position, scored in _view_scores(view, publication, maxima, members, rubric.tie_policy):
+            out[position][view.id] = scored
+    return out
+
+
+def _view_sum(view: View, scores: Mapping[str, Decimal]) -> Decimal | None:
+    """The exact sum of a member's scores on the view's nodes; ``None`` when one of them has none."""
+    if not all(node_id in scores for node_id in view.nodes):
+        return None
+    with exact_context():
+        return sum((scores[node_id] for node_id in view.nodes), Decimal(0))
+
+
+def _view_scores(
+    view: View,
+    publication: Publication,
+    maxima: Mapping[str, Decimal],
+    members: Sequence[Mapping[str, Decimal]],
+    policy: TiePolicy,
+) -> list[tuple[int, ViewScore]]:
+    """(member position, score) of the members with a score on every node of the view, ranked among them."""
+    with exact_context():
+        maximum = sum((maxima[node_id] for node_id in view.nodes), Decimal(0))
+    sums = [_view_sum(view, scores) for scores in members]
+    present = [(position, value) for position, value in enumerate(sums) if value is not None]
+    ranks = rank_column([value for _position, value in present], policy)
+    out: list[tuple[int, ViewScore]] = []
+    for (position, value), rank in zip(present, ranks, strict=True):
+        normalised = publication.publish(value, maximum)
+        assert normalised is not None
+        out.append((position, ViewScore(value, maximum, normalised, rank)))
     return out
 
 
@@ -267,40 +297,32 @@ def index_to_points(rubric: Rubric, group: str, node_id: str, value: Decimal, *,
     """
     publication = rubric.publication
     if publication is None:
-        raise InputError(
-            f"rubric {rubric.id!r} states no publication scale (publication: in the rubric), "
-            "so its values cannot be read as index values",
-            agency=agency,
-            node=node_id,
-        )
+        raise InputError(IndexText.NO_PUBLICATION, rubric=repr(rubric.id), agency=agency, node=node_id)
     try:
         node = rubric.node(group, node_id)
     except GovIndexError as error:
         raise error.with_context(agency=agency) from None
+    where: dict[str, Any] = {"agency": agency, "node": node_id, "node_name": node.name}
     if value < 0:
-        raise InputError(f"index value {value:f} is negative", agency=agency, node=node_id)
+        raise InputError(IndexText.NEGATIVE, value=value, **where)
     if decimals_of(value) > publication.decimals:
         raise InputError(
-            f"index value {value:f} has more decimals than the published scale's {publication.decimals} "
-            f"({publication.name})",
-            agency=agency,
-            node=node_id,
+            IndexText.DECIMALS, value=value, decimals=publication.decimals, scale=publication.name, **where
         )
     if value > publication.scale:
         raise InputError(
-            f"index value {value:f} is above {_number_text(publication.scale)}, the top of the published "
-            f"scale ({publication.name}); a share cannot exceed the whole",
-            agency=agency,
-            node=node_id,
+            IndexText.ABOVE, value=value, top=publication.scale.normalize(), scale=publication.name, **where
         )
     exact = terminating(Fraction(value) * Fraction(node.max_points) / Fraction(publication.scale))
     if exact is None or decimals_of(exact) > rubric.decimals:
-        shown = f"{exact:f}" if exact is not None else "a decimal that does not end"
         raise InputError(
-            f"index value {value:f} of the maximum {_number_text(node.max_points)} is {shown} points, more "
-            f"decimals than rubric {rubric.id!r} allows ({rubric.decimals}); the conversion never rounds",
-            agency=agency,
-            node=node_id,
+            IndexText.POINTS_DECIMALS,
+            value=value,
+            maximum=node.max_points,
+            points=exact if exact is not None else IndexText.ENDLESS,
+            rubric=repr(rubric.id),
+            decimals=rubric.decimals,
+            **where,
         )
     return from_scaled(to_scaled(exact, rubric.decimals), rubric.decimals)
 
@@ -315,7 +337,7 @@ def points_from_index(rubric: Rubric, assessments: Iterable[Assessment]) -> tupl
     out: list[Assessment] = []
     for assessment in assessments:
         if not isinstance(assessment, Assessment):
-            raise InputError(f"expected an Assessment, got {type(assessment).__name__}")
+            raise InputError(Cohort.NOT_ASSESSMENT, kind=type(assessment).__name__)
         agency = assessment.agency
         converted = {
             node_id: index_to_points(rubric, agency.group, node_id, value, agency=agency.id)

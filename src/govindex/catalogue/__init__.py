@@ -38,17 +38,21 @@ DEFAULT_LANG = "vi"
 
 
 def number(value: Decimal | int, lang: str = DEFAULT_LANG) -> str:
-    """A number as written in ``lang``: exact digits, a decimal comma in Vietnamese, no exponent.
+    """A number as written in ``lang``: exact digits, a decimal comma in Vietnamese, no exponent (but for a
+    number beyond 10**40 or below 10**-40, written with its exponent).
 
     >>> number(Decimal("0.7804"), "vi"), number(Decimal("1E+3"), "en"), number(-3, "vi")
     ('0,7804', '1000', '-3')
+    >>> number(Decimal("1.5E+999999999"), "vi")
+    '1,5E+999999999'
     """
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
         return str(value)
-    if not value.is_finite():
-        return str(value)
+    if not value.is_finite() or not -40 <= value.adjusted() <= 40:  # never a billion digits for 1E+999999999
+        text = str(value)
+        return text.replace(".", ",") if lang == "vi" else text
     text = f"{value:f}"
     return text.replace(".", ",") if lang == "vi" else text
 

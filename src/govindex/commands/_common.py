@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govindex.assessment import Assessment, Source
 from govindex.errors import GovIndexError
 from govindex.io.cells import DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, ReadOptions
 from govindex.io.cohort import ScoreFile, combine_score_files, read_score_file
+from govindex.methodology import Methodology
 from govindex.render import FORMATS
 from govindex.render.safe import visible
 from govindex.rubric import Rubric
@@ -24,11 +25,13 @@ __all__ = [
     "add_input_options",
     "add_rules",
     "emit",
+    "load_methodology_of",
     "place_error",
     "read_options",
     "read_score_files",
     "warn",
     "warn_coverage",
+    "warn_unchanged",
 ]
 
 
@@ -168,7 +171,31 @@ def add_rules(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         help=(
-            "a Python rules file defining RULES = {name: rule class}, for rule names the rubric uses "
+            "run this Python rules file (defining RULES = {name: rule class}) for rule names the rubric uses "
             "(may be repeated). A rules file is code and is run as such: use only files you trust"
         ),
     )
+    parser.add_argument(
+        "--trust-rules",
+        action="store_true",
+        help=(
+            "run the rules files the rubric itself names (its key rule_files, next to the rubric file); "
+            "without it, reading a rubric never runs code"
+        ),
+    )
+
+
+def load_methodology_of(args: argparse.Namespace, name: str | None = None) -> Methodology:
+    """The rubric named on the command line with its rules bound (``--rules``, ``--trust-rules``)."""
+    from govindex.io.bundled import load_methodology
+
+    return load_methodology(args.rubric if name is None else name, rules=args.rules, trust_rules=args.trust_rules)
+
+
+def warn_unchanged(result: Any, lang: str) -> None:
+    """A warning for each rule that read a fact an agency states and changed nothing for it."""
+    from govindex.catalogue.results import Warnings
+
+    for item in result.unchanged:
+        facts = [f"{fact}: {value}" for fact, value in item.facts]
+        warn(Warnings.UNCHANGED.text(lang, rule=repr(item.rule), facts=facts, agency_id=repr(item.agency)))

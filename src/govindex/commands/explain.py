@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
+from govindex.commands._common import add_input_options, add_rules, load_methodology_of, place_error, read_score_files
 from govindex.commands._output import add_output_options, chosen_format, emit_text
 from govindex.errors import GovIndexError
 from govindex.explanation import explanation
-from govindex.io.bundled import load_rubric
 from govindex.io.cohort import ScoreFile
 from govindex.io.published import list_datasets, load_dataset
 from govindex.render import data, render
@@ -59,14 +58,15 @@ FORMATS = ("table", "markdown", "html", "docx", "json")
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric, rules=args.rules)
+    methodology = load_methodology_of(args)
+    rubric = methodology.rubric
     if args.scores in list_datasets() and not Path(args.scores).exists():
         files: list[ScoreFile] = []
         assessments = load_dataset(args.scores).assessments()
     else:
         files, assessments = read_score_files([args.scores], rubric, args, values=args.values)
     try:
-        result = score(rubric, assessments)
+        result = score(methodology, assessments)
     except GovIndexError as error:
         raise place_error(error, files) from None
     value = explanation(result, args.agency, args.node)

@@ -6,10 +6,9 @@ import argparse
 
 from govindex.assessment import Assessment
 from govindex.catalogue import LANGS
-from govindex.commands._common import add_input_options, add_rules, place_error, read_options
+from govindex.commands._common import add_input_options, add_rules, load_methodology_of, place_error, read_options
 from govindex.commands._output import emit_text
 from govindex.errors import GovIndexError, InputError
-from govindex.io.bundled import load_rubric
 from govindex.io.cohort import ScoreFile, combine_score_files, read_score_file
 from govindex.io.published import list_datasets, load_dataset
 from govindex.render import format_for_path, render
@@ -119,10 +118,11 @@ def run(args: argparse.Namespace) -> int:
     rubric_id = args.rubric
     if rubric_id in list_datasets():
         rubric_id = load_dataset(rubric_id).rubric
-    rubric = load_rubric(rubric_id, rules=args.rules)
+    methodology = load_methodology_of(args, rubric_id)
+    rubric = methodology.rubric
     files, cohort = _assessments(args.scores, rubric, args)
     try:
-        result = score(rubric, cohort)
+        result = score(methodology, cohort)
     except GovIndexError as error:
         raise place_error(error, files) from None
     document = appendix(

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from govindex.assessment import Source
 from govindex.catalogue.reports import Reconciled
-from govindex.commands._common import add_input_options, add_rules, read_score_files
+from govindex.commands._common import add_input_options, add_rules, load_methodology_of, read_score_files
 from govindex.commands._output import add_output_options, chosen_format, emit, emit_text
 from govindex.errors import FileFormatError, InputError
-from govindex.io.bundled import list_rubrics, load_rubric
+from govindex.io.bundled import list_rubrics
 from govindex.io.yamlio import load_yaml
+from govindex.methodology import Methodology
 from govindex.reconciliation import reconcile
 from govindex.rubric import Rubric
 
@@ -86,9 +87,9 @@ def _files(headers: dict[str, dict[str, object]]) -> str:
     return "two files" if len(headers) == 2 else "files"
 
 
-def _rubric(args: argparse.Namespace, headers: dict[str, dict[str, object]]) -> Rubric:
+def _rubric(args: argparse.Namespace, headers: dict[str, dict[str, object]]) -> Methodology:
     if args.rubric:
-        return load_rubric(args.rubric, rules=args.rules)
+        return load_methodology_of(args)
     named = {path: header["rubric"] for path, header in headers.items() if header.get("rubric") is not None}
     if not named:
         raise InputError("neither file names its rubric; give --rubric RUBRIC")
@@ -103,7 +104,7 @@ def _rubric(args: argparse.Namespace, headers: dict[str, dict[str, object]]) -> 
             file=path,
             path="rubric",
         )
-    return load_rubric(rubric_id, rules=args.rules)
+    return load_methodology_of(args, rubric_id)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -135,10 +136,11 @@ def run(args: argparse.Namespace) -> int:
                     file=path,
                     path="source",
                 )
-    rubric = _rubric(args, headers)
+    methodology = _rubric(args, headers)
+    rubric = methodology.rubric
     mine = read_score_files(self_files, rubric, args, Source.SELF, values=args.values)[1]
     theirs = read_score_files(appraised_files, rubric, args, Source.APPRAISED, values=args.values)[1]
-    outcome = reconcile(rubric, mine, theirs)
+    outcome = reconcile(rubric, mine, theirs, rules=methodology.rules)
     if args.plot:
         from govindex import plots
 
@@ -170,12 +172,13 @@ def _against_published(args: argparse.Namespace) -> int:
 
     if args.table or args.plot:
         raise InputError("with --published, give neither --table nor --plot")
-    rubric = _rubric(args, {path: _header(path) for path in args.files})
+    methodology = _rubric(args, {path: _header(path) for path in args.files})
+    rubric = methodology.rubric
     assessments = read_score_files(args.files, rubric, args, values=args.values)[1]
     figures = read_published_table(args.published)
     publication = rubric.publication
     decimals = publication.decimals if args.values == "index" and publication is not None else None
-    result = score(rubric, assessments)
+    result = score(methodology, assessments)
     check = check_published(result, figures, component_decimals=decimals)
     fmt = chosen_format(args)
     if fmt == "json":

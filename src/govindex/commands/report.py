@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, add_rules, place_error, read_score_files
+from govindex.commands._common import add_input_options, add_rules, load_methodology_of, place_error, read_score_files
 from govindex.commands._output import add_output_options, emit
 from govindex.errors import GovIndexError
-from govindex.io.bundled import load_rubric
 from govindex.scoring import score
 from govindex.stats import statistics
 
@@ -49,10 +48,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric, rules=args.rules)
+    methodology = load_methodology_of(args)
+    rubric = methodology.rubric
     files, assessments = read_score_files(args.scores, rubric, args)
     try:
-        result = score(rubric, assessments)
+        result = score(methodology, assessments)
     except GovIndexError as error:
         raise place_error(error, files) from None
     stats = statistics(result, top=args.top, decimals=args.decimals)

@@ -5,10 +5,18 @@ from __future__ import annotations
 import argparse
 
 from govindex.agency import Agency
-from govindex.commands._common import add_blank_rows, add_input_options, add_rules, read_options, warn, warn_coverage
+from govindex.commands._common import (
+    add_blank_rows,
+    add_input_options,
+    add_rules,
+    load_methodology_of,
+    read_options,
+    warn,
+    warn_coverage,
+    warn_unchanged,
+)
 from govindex.commands._output import add_output_options, emit
 from govindex.errors import GovIndexError
-from govindex.io.bundled import load_rubric
 from govindex.rules.check import unread_facts
 from govindex.scoring import score
 
@@ -63,10 +71,11 @@ FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
 def run(args: argparse.Namespace) -> int:
     from govindex.io.cohort import read_scores
 
-    rubric = load_rubric(args.rubric, rules=args.rules)
+    methodology = load_methodology_of(args)
+    rubric = methodology.rubric
     cohort = read_scores(args.scores, rubric, options=read_options(args), values=args.values)
     try:
-        result = score(rubric, cohort.table)
+        result = score(methodology, cohort.table)
     except GovIndexError as error:
         raise cohort.locate(error) from None
     plain = Agency("-", "-", "-")
@@ -74,8 +83,9 @@ def run(args: argparse.Namespace) -> int:
         agency.flags != plain.flags or agency.attributes for group in cohort.table.groups for agency in group.agencies
     )
     if stated:  # an agency states a fact: does a rule read it? (the assessments are made only then)
-        for fact in unread_facts(rubric, cohort.assessments()):
-            warn(f"{', '.join(args.scores)}: {fact.message()}")
+        for fact in unread_facts(rubric, cohort.assessments(), methodology.rules):
+            warn(f"{', '.join(args.scores)}: {fact.message_in(args.lang)}")
+    warn_unchanged(result, args.lang)
     warn_coverage(rubric, list(cohort.places), args.registry, args.lang)
     emit(result, args, FORMATS)  # JSON written as made, from the columns
     return 0

@@ -10,12 +10,11 @@ from govindex.commands._common import (
     add_input_options,
     add_rules,
     emit,
+    load_methodology_of,
     read_options,
     warn,
     warn_coverage,
 )
-from govindex.io.bundled import load_rubric
-from govindex.io.rubrics import rules_plugins
 from govindex.io.validate import validate_files
 
 
@@ -64,11 +63,18 @@ DEFAULT_SHOWN = 200
 
 
 def run(args: argparse.Namespace) -> int:
-    rubric = load_rubric(args.rubric, rules=args.rules) if args.rubric else None
-    plugins = rules_plugins(args.rules)
+    methodology = load_methodology_of(args) if args.rubric else None
+    rubric = None if methodology is None else methodology.rubric
     total = 0
     options = read_options(args)
-    reports = validate_files(args.files, rubric, options=options, together=args.together, plugins=plugins)
+    reports = validate_files(
+        args.files,
+        methodology,
+        options=options,
+        together=args.together,
+        rules=args.rules,
+        trust_rules=args.trust_rules,
+    )
     shown = max(0, args.max_problems)
     for report in reports:
         for problem in report.problems[:shown]:

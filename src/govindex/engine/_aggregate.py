@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from govindex.catalogue.scoring import ScoreText, Terms
 from govindex.engine._layout import Layout
 from govindex.engine._table import Points
 from govindex.errors import InputError
@@ -138,34 +139,25 @@ def _problem(
         if not wrong[j]:
             continue
         children = layout.children[j]
+        where: dict[str, Any] = {"agency": agency, "node": ids[j], "node_name": layout.nodes[j].name}
         if all(have[c] for c in children):
             changed = adjusted(agency)
-            parts = " + ".join(f"{ids[c]} {points[out[c]]}" for c in children)
-            return InputError(
-                f"the score given for this node ({points[values[j]]}) disagrees with the sum of its sub-criteria "
-                f"({parts} = {points[out[j]]})"
-                + (" after rules adjusted " + ", ".join(sorted(changed)) if changed else ""),
-                agency=agency,
-                node=ids[j],
-            )
+            parts = Terms(tuple((ids[c], points[out[c]]) for c in children))
+            sums: dict[str, Any] = {"given": points[values[j]], "parts": parts, "total": points[out[j]]}
+            if changed:
+                return InputError(ScoreText.SUM_AFTER_RULES, adjusted=sorted(changed), **sums, **where)
+            return InputError(ScoreText.SUM, **sums, **where)
         scored = _topmost(layout, j, have, want_scored=True)
         missing = _topmost(layout, j, have, want_scored=False)
-        return InputError(
-            f"the node is given together with some of its sub-criteria ({', '.join(scored)}) but not all "
-            f"({', '.join(missing)} missing); give every sub-criterion or none",
-            agency=agency,
-            node=ids[j],
-        )
+        return InputError(ScoreText.PARTIAL, scored=scored, missing=missing, **where)
     missing = _missing(layout, have)
-    hint = (
-        ""
-        if all(not layout.children[layout.index[m]] for m in missing)
-        else "; give each node or all of its sub-criteria"
-    )
+    leaves_only = all(not layout.children[layout.index[m]] for m in missing)
     return InputError(
-        f"no score for {', '.join(repr(m) for m in missing)}{hint} (an empty cell is 'not given', not 0)",
+        ScoreText.MISSING if leaves_only else ScoreText.MISSING_NODES,
+        missing=[repr(m) for m in missing],
         agency=agency,
         node=missing[0],
+        node_name=layout.nodes[layout.index[missing[0]]].name,
     )
 
 

@@ -9,6 +9,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from govindex.bands import BandScheme
+from govindex.catalogue.rubric import BandText
 from govindex.errors import RubricError
 from govindex.points import from_scaled
 
@@ -41,5 +42,5 @@ def band_index(totals: NDArray[Any], bands: BandScheme, decimals: int) -> NDArra
     if totals.size and int(below.min()) < 0:
         lowest = bands.bands[-1]
         score = from_scaled(int(totals[int(np.argmin(below))]), decimals)
-        raise RubricError(f"score {score} is below the lowest band {lowest.id!r} {lowest.describe()}")
+        raise RubricError(BandText.BELOW, score=score, band=repr(lowest.id), range=lowest.describe())
     return (len(lowers) - 1 - below).astype(np.intp)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from govindex.catalogue.reading import Reading
+from govindex.catalogue.scoring import ScoreText
 from govindex.engine._layout import Layout
 from govindex.errors import InputError
 from govindex.points import decimals_of, from_scaled, to_scaled
@@ -16,11 +18,20 @@ def check_value(layout: Layout, position: int, value: Decimal, agency: str | Non
     """Refuse a score below 0, above its node's maximum or with more decimals than the rubric's."""
     node = layout.nodes[position]
     if value < 0:
-        raise InputError(f"score {value} is negative", agency=agency, node=node.id)
+        raise InputError(Reading.NEGATIVE, value=value, agency=agency, node=node.id, node_name=node.name)
     if value > node.max_points:
-        raise InputError(f"score {value} is above the maximum {node.max_points}", agency=agency, node=node.id)
+        raise InputError(
+            Reading.ABOVE_MAXIMUM,
+            value=value,
+            maximum=node.max_points,
+            agency=agency,
+            node=node.id,
+            node_name=node.name,
+        )
     if decimals_of(value) > decimals:
-        raise InputError(f"score {value} has more decimals than the rubric's {decimals}", agency=agency, node=node.id)
+        raise InputError(
+            Reading.TOO_PRECISE, value=value, decimals=decimals, agency=agency, node=node.id, node_name=node.name
+        )
 
 
 def check_scaled(layout: Layout, position: int, scaled: int, agency: str | None) -> None:
@@ -33,7 +44,10 @@ def unknown_node(group: Group | Layout, node_id: str, agency: str | None) -> Inp
     ids = group.node_ids if isinstance(group, Group) else group.ids
     group_id = group.id if isinstance(group, Group) else group.group_id
     return InputError(
-        f"unknown node {node_id!r} for group {group_id!r}; the nodes are {', '.join(ids)}",
+        ScoreText.UNKNOWN_NODE,
+        node_id=repr(node_id),
+        group_id=repr(group_id),
+        known=list(ids),
         agency=agency,
         node=node_id,
     )

@@ -15,12 +15,12 @@ from govindex.engine._layout import Layout, layout_of
 from govindex.points import _EXACT, from_scaled, to_scaled
 from govindex.rubric import Group, Node, Rubric
 
-__all__ = ["Standing"]
+__all__ = ["CurrentScores"]
 
 _Group = tuple[Layout, dict[str, int], NDArray[Any], NDArray[np.bool_], NDArray[np.int64]]
 
 
-class Standing:
+class CurrentScores:
     """The scores of a cohort's nodes as they stand: given, or the sum of the children, or ``None``.
 
     Built lazily per group, on the first question about it.

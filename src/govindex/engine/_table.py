@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 
 from govindex.agency import Agency
 from govindex.assessment import Assessment, Source
+from govindex.catalogue.scoring import Cohort
 from govindex.engine._check import Scaler, check_scaled, check_value, unknown_node
 from govindex.engine._layout import Layout, layout_of
 from govindex.errors import GovIndexError, InputError
@@ -133,18 +134,22 @@ class ScoreTable:
                 return group
         return None
 
+    def _where(self, agency_id: str) -> tuple[Agency | None, int | None]:
+        """The agency of this id and the line it was read from, as far as they are known."""
+        for group in self.groups:
+            for row, agency in enumerate(group.agencies):
+                if agency.id == agency_id:
+                    return agency, None if group.lines is None else group.lines[row]
+        return None, None
+
     def locate(self, error: GovIndexError) -> GovIndexError:
-        """The error with the file, line and column of its agency and node, when the table was read from a file."""
+        """The error with the agency's name, and the file, line and column of its agency and node, when the
+        table was read from a file."""
+        agency, line = self._where(error.agency) if error.agency is not None else (None, None)
+        if agency is not None:
+            error = error.with_context(agency_name=agency.name)
         if self.file is None or error.file is not None:
             return error
-        line = None
-        if error.agency is not None:
-            for group in self.groups:
-                if group.lines is None:
-                    continue
-                for agency, where in zip(group.agencies, group.lines, strict=True):
-                    if agency.id == error.agency:
-                        line = where
         column = self.columns.get(error.node) if line is not None and error.node is not None else None
         return error.with_context(file=self.file, line=line, column=column)
 
@@ -188,17 +193,17 @@ class ScoreTable:
         seen: set[str] = set()
         for assessment in assessments:
             if not isinstance(assessment, Assessment):
-                raise InputError(f"expected an Assessment, got {type(assessment).__name__}")
+                raise InputError(Cohort.NOT_ASSESSMENT, kind=type(assessment).__name__)
             agency_id = assessment.agency.id
             if agency_id in seen:
-                raise InputError("the agency is assessed twice in the same cohort", agency=agency_id)
+                raise InputError(Cohort.TWICE, agency=agency_id, agency_name=assessment.agency.name)
             seen.add(agency_id)
             layout = layouts.get(assessment.agency.group)
             if layout is None:
                 try:
                     rubric.group(assessment.agency.group)
                 except GovIndexError as error:
-                    raise error.with_context(agency=agency_id) from None
+                    raise error.with_context(agency=agency_id, agency_name=assessment.agency.name) from None
                 raise AssertionError("unreachable")  # pragma: no cover
             scores = assessment.scores
             positions = list(map(layout.index.get, scores))
@@ -247,15 +252,21 @@ class ScoreTable:
         agencies = tuple(agencies)
         for agency in agencies:
             if not isinstance(agency, Agency):
-                raise InputError(f"expected an Agency, got {type(agency).__name__}")
+                raise InputError(Cohort.NOT_AGENCY, kind=type(agency).__name__)
             if agency.group != group_id:
-                raise InputError(f"the agency belongs to group {agency.group!r}, not {group_id!r}", agency=agency.id)
+                raise InputError(
+                    Cohort.WRONG_GROUP,
+                    actual=repr(agency.group),
+                    expected=repr(group_id),
+                    agency=agency.id,
+                    agency_name=agency.name,
+                )
         ids = [agency.id for agency in agencies]
         if len(set(ids)) != len(ids):
             seen: set[str] = set()
             for agency_id in ids:
                 if agency_id in seen:
-                    raise InputError("the agency is assessed twice in the same cohort", agency=agency_id)
+                    raise InputError(Cohort.TWICE, agency=agency_id)
                 seen.add(agency_id)
         shape = (len(agencies), layout.width)
         values = _integer_array(scaled, shape, "scaled")
@@ -265,7 +276,7 @@ class ScoreTable:
         else:
             mask = np.asarray(given)
             if mask.dtype != np.bool_ or mask.shape != shape:
-                raise InputError(f"given must be an array of booleans of shape {shape}, not {mask.dtype} {mask.shape}")
+                raise InputError(Cohort.MASK, shape=str(shape), dtype=str(mask.dtype), actual=str(mask.shape))
         dtype = value_dtype(rubric)
         values = _checked(layout, values, mask, ids, dtype)
         order = sorted(range(len(ids)), key=ids.__getitem__)
@@ -295,11 +306,14 @@ def _out_of_range(layout: Layout, positions: list[int], scaled: list[int]) -> bo
 def _refuse(layout: Layout, assessment: Assessment, decimals: int) -> None:
     """Raise the first problem of an assessment, in the order its scores are given."""
     agency = assessment.agency.id
-    for node_id, value in assessment.scores.items():
-        position = layout.index.get(node_id)
-        if position is None:
-            raise unknown_node(layout, node_id, agency)
-        check_value(layout, position, value, agency, decimals)
+    try:
+        for node_id, value in assessment.scores.items():
+            position = layout.index.get(node_id)
+            if position is None:
+                raise unknown_node(layout, node_id, agency)
+            check_value(layout, position, value, agency, decimals)
+    except GovIndexError as error:
+        raise error.with_context(agency_name=assessment.agency.name) from None
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -334,18 +348,13 @@ def _fill(layout: Layout, rows: list[tuple[Assessment, list[int], list[int]]], d
 def _integer_array(data: Any, shape: tuple[int, int], name: str) -> NDArray[Any]:
     array = np.asarray(data)
     if array.dtype == np.bool_ or array.dtype.kind not in "iuO":
-        raise InputError(
-            f"{name} must hold integers (scores times 10**decimals), not {array.dtype}; "
-            "a float cannot hold decimal points exactly"
-        )
+        raise InputError(Cohort.INTEGERS, name=name, dtype=str(array.dtype))
     if array.shape != shape:
-        raise InputError(f"{name} must have the shape {shape} (agencies, nodes depth-first), not {array.shape}")
+        raise InputError(Cohort.SHAPE, name=name, shape=str(shape), actual=str(array.shape))
     if array.dtype.kind == "O":
         for item in array.flat:
             if isinstance(item, bool) or not isinstance(item, (int, np.integer)):
-                raise InputError(
-                    f"{name} must hold integers (scores times 10**decimals), not {type(item).__name__} {item!r}"
-                )
+                raise InputError(Cohort.INTEGER_ITEM, name=name, kind=type(item).__name__, value=repr(item)[:60])
     return array
 
 

@@ -22,24 +22,31 @@ if TYPE_CHECKING:
 
     from govindex.engine._layout import Layout
     from govindex.io.cohort import Cohort
+    from govindex.methodology import Methodology
 
 __all__ = ["cohort_problems"]
 
 
 def cohort_problems(
-    cohort: Cohort, *, failed: Container[str] = (), bad_cells: Container[tuple[str, str]] = ()
+    cohort: Cohort,
+    *,
+    failed: Container[str] = (),
+    bad_cells: Container[tuple[str, str]] = (),
+    methodology: Methodology | None = None,
 ) -> list[GovIndexError]:
     """Every problem scoring would find in the cohort, each placed at its file, line (or sheet and cell).
 
     ``failed`` names agencies with a problem of their own already (only their
     missing scores are added), ``bad_cells`` their cells with one (not missing:
-    refused).
+    refused). ``methodology`` is the rubric with its rules bound (default: the
+    cohort's rubric bound against the installed rules).
     """
-    from govindex.scoring import score
+    from govindex.scoring import methodology_of, score
 
+    bound = methodology if methodology is not None else methodology_of(cohort.rubric)
     first: GovIndexError | None
     try:
-        score(cohort.rubric, cohort.table)
+        score(bound, cohort.table)
     except GovIndexError as error:
         first = error
     else:
@@ -47,7 +54,7 @@ def cohort_problems(
             return []
         first = None
     try:
-        found = _every_problem(cohort, failed, bad_cells)
+        found = _every_problem(cohort, bound, failed, bad_cells)
     except GovIndexError:  # a rule refused the cohort: scoring's own refusal says why
         found = []
     if not found and first is not None and first.agency not in failed:
@@ -56,15 +63,15 @@ def cohort_problems(
 
 
 def _every_problem(
-    cohort: Cohort, failed: Container[str], bad_cells: Container[tuple[str, str]]
+    cohort: Cohort, methodology: Methodology, failed: Container[str], bad_cells: Container[tuple[str, str]]
 ) -> list[GovIndexError]:
     import numpy as np
 
     from govindex.engine import Points, aggregate, standing
-    from govindex.scoring import Scoring, _with_zero_leaves, apply_rules, check, resolve
+    from govindex.scoring import Scoring, _with_zero_leaves, apply_rules, check
 
     rubric = cohort.rubric
-    state = apply_rules(check(Scoring(rubric, resolve(rubric, None), cohort.table)))
+    state = apply_rules(check(Scoring(rubric, methodology.rules, cohort.table)))
     points = Points(rubric.decimals)
     out: list[GovIndexError] = []
     for group in cohort.table.groups:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -20,20 +21,22 @@ from typing import Any
 
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from govindex._registry import Registry
 from govindex.agency import nfc
 from govindex.bands import Band, BandScheme
 from govindex.catalogue.files import Files
+from govindex.catalogue.measures import MeasureConfig
 from govindex.errors import FileFormatError, GovIndexError, RubricError, collected
 from govindex.io.yamlio import CommaNumber, Document, join_index, join_key, parent_path
-from govindex.measures import Measure, measure_text, resolve_measure
+from govindex.measures import Measure, MeasureFactory, measure_text, resolve_measure
 from govindex.points import parse_points
 
-__all__ = ["converter", "errors_of", "structure", "structure_document", "unstructure"]
+__all__ = ["converter", "converter_for", "errors_of", "structure", "structure_document", "unstructure"]
 
 
-def _make_converter() -> cattrs.Converter:
+def _make_converter(measures: Registry[MeasureFactory] | None = None) -> cattrs.Converter:
+    """The converter; a rubric's ``measure:`` kinds resolve against ``measures`` (``None``: the installed ones)."""
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
 
     def structure_decimal(value: Any, _type: type) -> Decimal:
@@ -131,9 +134,7 @@ def _make_converter() -> cattrs.Converter:
     def structure_measure(value: Any, _type: type) -> Measure | None:
         if value is None:
             return None
-        if not isinstance(value, Mapping):
-            raise RubricError(f"a measure must be a mapping such as {{kind: ratio}}, not {value!r}")
-        return resolve_measure(value)
+        return resolve_measure(value, measures)
 
     def unstructure_measure(value: Measure | None) -> Any:
         return None if value is None else measure_text(value)
@@ -144,29 +145,17 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(BandScheme, structure_bands)
     conv.register_unstructure_hook(BandScheme, lambda scheme: [conv.unstructure(b) for b in scheme.bands])
 
-    # Where a rubric's rule names resolve is not part of the file: io/rubrics.py passes it.
-    from govindex.rubric import Rubric
-
-    structure_rubric_fields = make_dict_structure_fn(
-        Rubric, conv, plugins=override(omit=True), _cattrs_forbid_extra_keys=True
-    )
-
-    def structure_rubric(value: Any, _type: type) -> Rubric:
-        if isinstance(value, Mapping) and "plugins" in value:
-            extra = cattrs.ForbiddenExtraKeysError("", Rubric, {"plugins"})
-            raise ClassValidationError(f"While structuring {Rubric.__name__}", [extra], Rubric)
-        rubric: Rubric = structure_rubric_fields(value, _type)
-        return rubric
-
-    conv.register_structure_hook(Rubric, structure_rubric)
-    conv.register_unstructure_hook(
-        Rubric, make_dict_unstructure_fn(Rubric, conv, plugins=override(omit=True), _cattrs_omit_if_default=True)
-    )
     return conv
 
 
-#: The converter shared by every reader and writer.
+#: The converter shared by every reader and writer (measure kinds: the installed ones).
 converter = _make_converter()
+
+
+@functools.lru_cache(maxsize=8)
+def converter_for(measures: Registry[MeasureFactory] | None) -> cattrs.Converter:
+    """The converter whose rubrics' ``measure:`` kinds resolve against ``measures`` (``None``: :data:`converter`)."""
+    return converter if measures is None else _make_converter(measures)
 
 
 def _leaves(error: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
@@ -296,38 +285,32 @@ def _node_path(data: Any, group_id: str | None, node_id: str) -> str | None:
     return None
 
 
-def _view_path(data: Any, message: str, node_id: str | None) -> str | None:
-    """The path of the view a rubric error is about (``views[1].nodes[0]``), from the view id it names."""
-    if not message.startswith(("view '", "view id '")) or not isinstance(data, Mapping):
-        return None
-    views = data.get("views")
-    if not isinstance(views, list):
-        return None
-    view_id = message.split("'", 2)[1]
-    for index, view in enumerate(views):
-        if isinstance(view, Mapping) and view.get("id") == view_id:
-            where = join_index("views", index)
-            nodes = view.get("nodes")
-            if node_id is not None and isinstance(nodes, list) and node_id in nodes:
-                return join_index(join_key(where, "nodes"), nodes.index(node_id))
-            return where
-    return None
+#: The rubric refusals about a node's maximum, placed at its ``max_points`` key.
+_AT_MAX_POINTS = frozenset({"node-max-points", "node-max-points-bounds", "node-max-points-sum", "node-decimals"})
+
+
+def _at_node(leaf: GovIndexError, path: str, data: Any) -> str:
+    """Where in a rubric document a refusal belongs: the key a nested value's refusal names (a publication's
+    ``scale``) below the value, or a node's ``max_points`` or ``measure``."""
+    if leaf.path and isinstance(leaf, RubricError) and path:  # a nested value's key (a Publication's ``scale``)
+        return f"{path}{leaf.path}" if leaf.path.startswith("[") else f"{path}.{leaf.path}"
+    if leaf.path:
+        return leaf.path
+    if not path and leaf.node is not None:
+        path = _node_path(data, leaf.group, leaf.node) or ""
+    if not isinstance(leaf, RubricError) or leaf.node is None or not path:
+        return path
+    if leaf.code in _AT_MAX_POINTS:
+        return join_key(path, "max_points")
+    if isinstance(leaf.reason, MeasureConfig):
+        return join_key(path, "measure")
+    return path
 
 
 def _as_problem(path: str, leaf: BaseException, data: Any) -> GovIndexError:
     if isinstance(leaf, GovIndexError):
-        problem = leaf
-        # TRANSITION: the rubric's refusals are still text; the rubric side places them by their English words
-        view_path = None if path else _view_path(data, leaf.message_in("en"), leaf.node)
-        if view_path is not None:
-            path = view_path
-        elif not path and leaf.node is not None:
-            path = _node_path(data, leaf.group, leaf.node) or ""
-        if isinstance(leaf, RubricError) and leaf.node is not None and leaf.message_in("en").startswith("max_points"):
-            path = join_key(path, "max_points")
-        if isinstance(leaf, RubricError) and leaf.node is not None and leaf.message_in("en").startswith("measure "):
-            path = join_key(path, "measure")
-    elif isinstance(leaf, (cattrs.ForbiddenExtraKeysError, KeyError, cattrs.errors.StructureHandlerNotFoundError)):
+        return _replace_path(leaf, _at_node(leaf, path, data) or None)
+    if isinstance(leaf, (cattrs.ForbiddenExtraKeysError, KeyError, cattrs.errors.StructureHandlerNotFoundError)):
         problem = _problem_of(leaf, path, data)
     else:
         path, problem = _shape_problem(path, data)
@@ -335,21 +318,28 @@ def _as_problem(path: str, leaf: BaseException, data: Any) -> GovIndexError:
 
 
 def structure_document(
-    document: Document, cls: type[Any], *, at: str = "", data: Any = None
+    document: Document,
+    cls: type[Any],
+    *,
+    at: str = "",
+    data: Any = None,
+    measures: Registry[MeasureFactory] | None = None,
 ) -> tuple[Any, list[GovIndexError]]:
     """Structure a document as ``cls``: the object (or ``None``) and every problem found, placed in the file.
 
     With ``at`` (and the ``data`` found there), only that part of the document
     is structured, and paths are given from the top of the document.
+    ``measures`` is where a rubric's measure kinds resolve (default: the
+    installed ones).
     """
     if not at:
         data = document.data
     try:
-        return converter.structure(data, cls), []
+        return converter_for(measures).structure(data, cls), []
     except (ClassValidationError, IterableValidationError) as error:
         problems = [_as_problem(path, leaf, data) for path, leaf in _leaves(error, "")]
     except GovIndexError as error:
-        problems = [_as_problem(error.path or "", error, data)]
+        problems = [_as_problem("", error, data)]
     except Exception:  # a shape the converter cannot handle at all
         problems = [FileFormatError(Files.WRONG_SHAPE, got=f"{_kind(data)} {repr(data)[:60]}")]
     # An unknown key first: with a typo such as max_point, the missing max_points is only its echo.

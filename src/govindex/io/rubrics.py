@@ -6,6 +6,12 @@ more decimals than the rubric allows are refused with the file, line, column
 and path inside the document::
 
     my-rubric.yaml:14:5: groups[0].tree.children[2].max_points: unknown key 'max_point'; ...
+
+Reading a rubric **never runs code**: its ``rule_files`` are recorded as
+data. Binding its rules (:func:`methodology_of_document`, used by
+:func:`govindex.io.load_methodology` and ``govindex validate``) places each
+rule problem at its own key in the file (``rules[1].params.tag``), and runs
+the rubric's rules files only when they are trusted.
 """
 
 from __future__ import annotations
@@ -15,134 +21,153 @@ from pathlib import Path
 
 import attrs
 
-from govindex.errors import FileFormatError, GovIndexError, RuleError, first_problem
+from govindex.catalogue.rubric import RubricFiles
+from govindex.catalogue.rules import Binding, RuleFiles
+from govindex.errors import FileFormatError, GovIndexError, RuleError, collected
 from govindex.io.converter import structure_document, unstructure
-from govindex.io.rulefiles import load_rule_file, plugins_with
+from govindex.io.rulefiles import rule_plugins
 from govindex.io.yamlio import Document, dump_document, join_index, load_document
-from govindex.rubric import Rubric, RuleRef
-from govindex.rules.check import rule_problems
-from govindex.rules.plugins import RuleFile, RulePlugins
+from govindex.methodology import Methodology
+from govindex.plugins import Plugins
+from govindex.rubric import Rubric
+from govindex.rules.check import rule_files_not_run, rule_problems
 
-__all__ = ["check_rubric_text", "dump_rubric", "parse_rubric", "read_rubric", "read_text", "rules_plugins"]
+__all__ = [
+    "RubricCheck",
+    "check_rubric_text",
+    "dump_rubric",
+    "methodology_of_document",
+    "parse_rubric",
+    "read_rubric",
+    "read_text",
+    "rubric_of_document",
+]
 
 
-def read_text(path: str | Path, what: str = "file") -> str:
-    """The UTF-8 text of a file (a byte-order mark is dropped), or a :class:`FileFormatError`."""
+def read_text(path: str | Path) -> str:
+    """The UTF-8 text of a rubric file (a byte-order mark is dropped), or a :class:`FileFormatError`."""
     try:
         return Path(path).read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise FileFormatError(f"cannot read the {what}: {error.strerror}", file=str(path)) from None
     except UnicodeDecodeError as error:
-        raise FileFormatError(f"not UTF-8 text (byte {error.start})", file=str(path)) from None
+        raise FileFormatError(RubricFiles.NOT_UTF8, position=error.start, file=str(path)) from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise FileFormatError(RubricFiles.CANNOT_READ, error=reason, file=str(path)) from None
 
 
-def _relative_rule_file(entry: object, folder: Path) -> tuple[Path | None, str | None]:
-    """The path of a ``rule_files`` entry inside ``folder``, or why it is refused."""
-    if not isinstance(entry, str) or not entry.strip():
-        return None, f"a rules file is named by a path (text), not {entry!r}"
-    if Path(entry).is_absolute():
-        return None, f"{entry!r} is an absolute path; name a rules file relative to the rubric's folder"
-    target = (folder / entry).resolve()
-    if not target.is_relative_to(folder.resolve()):
-        return None, f"{entry!r} lies outside the rubric's folder; a rubric runs only rules files next to it"
-    if not target.is_file():
-        return None, f"the rules file {entry!r} does not exist (paths are relative to the rubric's folder)"
-    return target, None
+def rubric_of_document(document: Document, plugins: Plugins | None = None) -> tuple[Rubric | None, list[GovIndexError]]:
+    """Structure a rubric document: the rubric (or ``None``) and every problem, placed in the file.
 
-
-def _rule_files(document: Document, folder: Path | None) -> tuple[list[RuleFile], list[GovIndexError]]:
-    """Load the rules files the rubric's ``rule_files`` key names, placing each problem at its entry."""
-    data = document.data
-    entries = data.get("rule_files") if isinstance(data, dict) else None
-    if not entries:
-        return [], []
-    if not isinstance(entries, list):
-        return [], []  # the converter reports the wrong type
-    if folder is None:
-        return [], [
-            document.place(
-                RuleError(
-                    "this rubric names rules files, which are run only for a rubric read from a file "
-                    "(a bundled rubric never runs a file)"
-                ),
-                "rule_files",
-            )
-        ]
-    loaded: list[RuleFile] = []
-    problems: list[GovIndexError] = []
-    for index, entry in enumerate(entries):
-        where = join_index("rule_files", index)
-        target, why = _relative_rule_file(entry, folder)
-        if target is None:
-            problems.append(document.place(RuleError(why or "refused"), where))
-            continue
-        try:
-            loaded.append(load_rule_file(target, shown=str(folder / str(entry))))
-        except GovIndexError as error:
-            problems.append(error if error.line is not None else document.place(error.with_context(file=None), where))
-    return loaded, problems
-
-
-def _rubric_of(
-    document: Document, *, folder: Path | None = None, plugins: RulePlugins | None = None
-) -> tuple[Rubric | None, list[GovIndexError]]:
-    """Structure a rubric document and check its rules, with every problem placed in the file.
-
-    The rules are checked apart from the rest, so that each problem of a rule
-    configuration is reported at its own key (``rules[1].params.tag``).
-    ``folder`` is where the rubric's ``rule_files`` are looked up (``None``:
-    they are refused); ``plugins`` are the rules loaded beside (``--rules``).
+    The rules stay names (:class:`~govindex.rubric.RuleRef`); measure kinds
+    resolve against ``plugins`` (default: the installed ones). No code runs.
     """
-    data = document.data
-    if not isinstance(data, dict):
-        return None, [
-            FileFormatError(
-                "a rubric file must hold a mapping (id: ..., groups: ...) at its top", file=document.file, line=1
-            )
-        ]
-    bare = Document(
-        {key: value for key, value in data.items() if key != "rules"}, document.file, document.marks, document.key_marks
-    )
-    rubric, problems = structure_document(bare, Rubric)
-    refs: tuple[RuleRef, ...] = ()
-    if "rules" in data:
-        refs, more = structure_document(document, tuple[RuleRef, ...], at="rules", data=data["rules"])
-        problems += more
-    files, more = _rule_files(document, folder)
-    problems += more
-    if rubric is None or problems:
-        return None, problems
+    if not isinstance(document.data, dict):
+        return None, [FileFormatError(RubricFiles.NOT_A_MAPPING, file=document.file, line=1)]
+    measures = None if plugins is None else plugins.measures
+    rubric, problems = structure_document(document, Rubric, measures=measures)
+    return (rubric if not problems else None), problems
+
+
+def _trusted_files(rubric: Rubric, document: Document, folder: Path) -> tuple[list[Path], list[GovIndexError]]:
+    """The rubric's own rules files inside ``folder``, or each refusal placed at its ``rule_files`` entry."""
+    files: list[Path] = []
+    problems: list[GovIndexError] = []
+    root = folder.resolve()
+    for index, entry in enumerate(rubric.rule_files):
+        target = (folder / entry).resolve()
+        if not target.is_relative_to(root):
+            problem = RuleError(RuleFiles.ENTRY_OUTSIDE, entry=repr(entry))
+        elif not target.is_file():
+            problem = RuleError(RuleFiles.ENTRY_MISSING, entry=repr(entry))
+        else:
+            files.append(folder / entry)
+            continue
+        problems.append(document.place(problem, join_index("rule_files", index)))
+    return files, problems
+
+
+def _shown_files(error: GovIndexError, folder: Path | None) -> GovIndexError:
+    """A refusal of a rules file that was not allowed, naming the file as a command line would (``dir/x.py``)."""
+    if folder is None or error.reason is not Binding.RULE_FILE_NOT_ALLOWED:
+        return error
+    files = [str(folder / entry) for entry in error.params["files"]]
+    return RuleError(Binding.RULE_FILE_NOT_ALLOWED, rule=error.params["rule"], files=files, **error.context())
+
+
+@attrs.frozen
+class RubricCheck:
+    """A rubric document bound to its rules: the methodology (``None`` when refused), every problem, the warnings."""
+
+    methodology: Methodology | None
+    problems: tuple[GovIndexError, ...] = ()
+    #: the rubric's rules files that were not run (nothing of it needed them)
+    not_run: tuple[str, ...] = ()
+
+
+def methodology_of_document(
+    document: Document,
+    *,
+    folder: Path | None,
+    plugins: Plugins | None = None,
+    rules: Sequence[str | Path] = (),
+    trust_rules: bool = False,
+) -> RubricCheck:
+    """Read a rubric document and bind its rules, placing every problem in the file.
+
+    ``plugins`` (default: the installed ones) with the rules files ``rules``
+    (run: ``--rules``) and, when ``trust_rules``, the rubric's own
+    ``rule_files`` found in ``folder`` (run: ``--trust-rules``; ``folder``
+    ``None``, a bundled rubric, never runs one).
+    """
+    base = Plugins.installed() if plugins is None else plugins
+    rubric, problems = rubric_of_document(document, base)
+    if rubric is None:
+        return RubricCheck(None, tuple(problems))
     try:
-        plugins = plugins_with(files, plugins)
+        base = rule_plugins(rules, base) if rules else base
+        if trust_rules and rubric.rule_files:
+            if folder is None:
+                raise document.place(RuleError(RuleFiles.BUNDLED), "rule_files")
+            files, refused = _trusted_files(rubric, document, folder)
+            if refused:
+                return RubricCheck(None, tuple(refused))
+            base = rule_plugins(files, base)
     except GovIndexError as error:
-        return None, [error]
-    _, found = rule_problems(rubric, refs, plugins)
+        return RubricCheck(None, (error,))
+    rules_built, found = rule_problems(rubric, base)
     if found:
-        return None, [document.place(problem.error, problem.error.path, key=problem.at_key) for problem in found]
-    return attrs.evolve(rubric, rules=refs, plugins=plugins), []
+        placed = [
+            _shown_files(document.place(problem.error, problem.error.path, key=problem.at_key), folder)
+            for problem in found
+        ]
+        return RubricCheck(None, tuple(placed))
+    return RubricCheck(Methodology(rubric, rules_built), (), rule_files_not_run(rubric, base))
 
 
 def check_rubric_text(
-    text: str, *, file: str | None = None, folder: Path | None = None, plugins: RulePlugins | None = None
+    text: str, *, file: str | None = None, plugins: Plugins | None = None
 ) -> tuple[Rubric | None, list[GovIndexError]]:
-    """Read a rubric and return it (or ``None``) with **every** problem found, instead of raising the first."""
+    """Read a rubric and return it (or ``None``) with **every** problem found, instead of raising the first.
+
+    The rules are bound too (against ``plugins``, default the installed
+    rules; no rules file runs), so that their problems are listed.
+    """
     problems: list[GovIndexError] = []
     try:
         document = load_document(text, file=file, sink=problems.append)
     except GovIndexError as error:
         return None, [*problems, error]
-    rubric, more = _rubric_of(document, folder=folder, plugins=plugins)
-    return (rubric if not problems else None), problems + more
+    checked = methodology_of_document(document, folder=None, plugins=plugins)
+    problems += checked.problems
+    rubric = checked.methodology.rubric if checked.methodology is not None else None
+    return (rubric if not problems else None), problems
 
 
-def parse_rubric(
-    text: str, *, file: str | None = None, folder: Path | None = None, plugins: RulePlugins | None = None
-) -> Rubric:
-    """Build a :class:`Rubric` from the text of a rubric file (YAML or JSON).
+def parse_rubric(text: str, *, file: str | None = None, plugins: Plugins | None = None) -> Rubric:
+    """Build a :class:`Rubric` from the text of a rubric file (YAML or JSON). No code runs.
 
-    Its rules are resolved against ``plugins`` (default: the installed rules)
-    and the rules files its ``rule_files`` key names, found in ``folder``
-    (without ``folder`` a rubric that names rules files is refused).
+    The rules stay names (bind them with :func:`govindex.bind`); measure
+    kinds resolve against ``plugins`` (default: the installed ones).
 
     >>> parse_rubric("id: x\\ntitle: X\\nyear: 2021\\n", file="x.yaml")
     Traceback (most recent call last):
@@ -150,29 +175,16 @@ def parse_rubric(
     govindex.errors.FileFormatError: x.yaml:1:1: legal_basis: thiếu khóa bắt buộc 'legal_basis' (và 1 lỗi khác; ...
     """
     document = load_document(text, file=file)
-    rubric, problems = _rubric_of(document, folder=folder, plugins=plugins)
+    rubric, problems = rubric_of_document(document, plugins)
     if problems:
-        raise first_problem(problems)
+        raise collected(problems)
     assert rubric is not None
     return rubric
 
 
-def rules_plugins(files: Sequence[str | Path]) -> RulePlugins | None:
-    """The installed rules with the rules files ``files`` (``--rules``); ``None`` when there are none."""
-    if not files:
-        return None
-    return plugins_with(load_rule_file(path) for path in files)
-
-
-def read_rubric(path: str | Path, *, rules: Sequence[str | Path] = (), run_rule_files: bool = True) -> Rubric:
-    """Read a rubric file (``.yaml``, ``.yml`` or ``.json``).
-
-    ``rules`` are rules files to load beside the rubric (``--rules``). The
-    rubric's own ``rule_files`` are run from its folder unless
-    ``run_rule_files`` is false (bundled rubrics).
-    """
-    folder = Path(path).parent if run_rule_files else None
-    return parse_rubric(read_text(path, "rubric"), file=str(path), folder=folder, plugins=rules_plugins(rules))
+def read_rubric(path: str | Path, *, plugins: Plugins | None = None) -> Rubric:
+    """Read a rubric file (``.yaml``, ``.yml`` or ``.json``). No code runs: ``rule_files`` are recorded."""
+    return parse_rubric(read_text(path), file=str(path), plugins=plugins)
 
 
 def dump_rubric(rubric: Rubric, format: str = "yaml") -> str:

@@ -9,7 +9,7 @@ memory, so that a file with a million bad columns cannot fill it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,10 @@ from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.io.assessments import _file_of
 from govindex.io.cells import ReadOptions, read_limited
 from govindex.io.cohort import FilePlace as Place
-from govindex.io.rubrics import _rubric_of
+from govindex.io.rubrics import methodology_of_document
 from govindex.io.yamlio import Document, join_index, join_key, load_document
+from govindex.methodology import Methodology
 from govindex.rubric import Rubric
-from govindex.rules.plugins import RulePlugins
 
 __all__ = ["KEEP", "FileReport", "Problems", "validate_file", "validate_files"]
 
@@ -107,24 +107,33 @@ def _unique(problems: Iterable[GovIndexError]) -> tuple[GovIndexError, ...]:
     return tuple(out)
 
 
-def _unread(rubric: Rubric, assessments: Iterable[object], file: str) -> tuple[str, ...]:
+def _unread(methodology: Methodology, assessments: Iterable[object], file: str) -> tuple[str, ...]:
     """Agency facts the file gives that no rule of the rubric reads, one line each."""
     from govindex.assessment import Assessment
     from govindex.rules.check import unread_facts
 
     cohort = [a for a in assessments if isinstance(a, Assessment)]
-    return tuple(f"{file}: {fact.message()}" for fact in unread_facts(rubric, cohort))
+    found = unread_facts(methodology.rubric, cohort, methodology.rules)
+    return tuple(f"{file}: {fact.message_in('vi')}" for fact in found)
 
 
-def _score_file(path: str | Path, rubric: Rubric | None, options: ReadOptions) -> FileReport:
+def _bound(rubric: Methodology | Rubric | None) -> Methodology | None:
+    """The rubric with its rules bound (a bare rubric against the installed rules)."""
+    from govindex.scoring import methodology_of
+
+    return None if rubric is None else methodology_of(rubric)
+
+
+def _score_file(path: str | Path, methodology: Methodology | None, options: ReadOptions) -> FileReport:
     """A score table, a filled form or a result file: read, then checked as a cohort when it reads cleanly."""
     from govindex.io.checks import cohort_problems
     from govindex.io.cohort import cohort_of_parts
     from govindex.io.sources import read_source
 
     file = str(path)
-    if rubric is None:
+    if methodology is None:
         return FileReport(file, "scores", (FileFormatError(Files.NEEDS_RUBRIC, file=file),))
+    rubric = methodology.rubric
     problems = Problems()
     kind = "scores"
     count: int | None = None
@@ -141,10 +150,11 @@ def _score_file(path: str | Path, rubric: Rubric | None, options: ReadOptions) -
         clean = not problems
         cohort = cohort_of_parts(rubric, [part], [])
         if cohort is not None:
-            for problem in cohort_problems(cohort, failed=part.failed, bad_cells=part.bad_cells):
+            found = cohort_problems(cohort, failed=part.failed, bad_cells=part.bad_cells, methodology=methodology)
+            for problem in found:
                 problems.add(problem)
             if clean:
-                warnings = _unread(rubric, cohort.assessments(), file)
+                warnings = _unread(methodology, cohort.assessments(), file)
     return FileReport(file, kind, _unique(problems.kept), rubric.id, count, places, warnings, problems.count)
 
 
@@ -162,24 +172,27 @@ def _document(path: str | Path, options: ReadOptions, problems: Problems) -> Doc
         return None
 
 
-def _assessment_file(document: Document, rubric: Rubric | None, problems: Problems, file: str) -> FileReport:
-    data = document.data
-    against = rubric
-    if against is None and isinstance(data.get("rubric"), str):
-        from govindex.io.bundled import list_rubrics, load_rubric
+def _named_methodology(document: Document) -> Methodology | None:
+    """The bundled rubric an assessment file names (``rubric:``), with its rules bound; ``None`` without one."""
+    from govindex.io.bundled import list_rubrics, load_methodology
 
-        if data["rubric"] in list_rubrics():
-            against = load_rubric(data["rubric"])
+    named = document.data.get("rubric")
+    return load_methodology(named) if isinstance(named, str) and named in list_rubrics() else None
+
+
+def _assessment_file(document: Document, methodology: Methodology | None, problems: Problems, file: str) -> FileReport:
+    bound = methodology if methodology is not None else _named_methodology(document)
+    against = None if bound is None else bound.rubric
     parsed, more = _file_of(document, against)
     for problem in more:
         problems.add(problem)
     count = len(parsed.agencies) if parsed is not None else None
     unread: tuple[str, ...] = ()
-    if parsed is not None and against is not None and not problems:
+    if parsed is not None and bound is not None and against is not None and not problems:
         assessments = parsed.assessments(against)
-        for problem in _cohort_problems(against, assessments, document):
+        for problem in _cohort_problems(bound, assessments, document):
             problems.add(problem)
-        unread = _unread(against, assessments, file)
+        unread = _unread(bound, assessments, file)
     places: dict[str, Place] = {}
     if parsed is not None:
         for index, entry in enumerate(parsed.agencies):
@@ -197,13 +210,16 @@ def _assessment_file(document: Document, rubric: Rubric | None, problems: Proble
     )
 
 
-def _cohort_problems(rubric: Rubric, assessments: tuple[object, ...], document: Document) -> list[GovIndexError]:
+def _cohort_problems(
+    methodology: Methodology, assessments: tuple[object, ...], document: Document
+) -> list[GovIndexError]:
     """Every problem scoring finds in an assessment file's cohort, at its path in the document."""
     from govindex.assessment import Assessment
     from govindex.io.checks import cohort_problems
     from govindex.io.cohort import cohort_of_parts
     from govindex.io.parts import part_of_assessments
 
+    rubric = methodology.rubric
     cohort_list = [a for a in assessments if isinstance(a, Assessment)]
     found: list[GovIndexError] = []
     part = part_of_assessments(rubric, cohort_list, None, {}, found.append)
@@ -212,7 +228,7 @@ def _cohort_problems(rubric: Rubric, assessments: tuple[object, ...], document: 
         return [document.place(error) for error in found]
     ids = [a.agency.id for a in cohort_list]
     out: list[GovIndexError] = []
-    for error in cohort_problems(cohort):
+    for error in cohort_problems(cohort, methodology=methodology):
         if error.agency in ids:
             where = join_index("agencies", ids.index(error.agency))
             if error.node is not None:
@@ -225,18 +241,22 @@ def _cohort_problems(rubric: Rubric, assessments: tuple[object, ...], document: 
 
 def validate_file(
     path: str | Path,
-    rubric: Rubric | None = None,
+    methodology: Methodology | Rubric | None = None,
     *,
     options: ReadOptions | None = None,
-    plugins: RulePlugins | None = None,
+    rules: Sequence[str | Path] = (),
+    trust_rules: bool = False,
 ) -> FileReport:
     """Check a rubric, assessment file (YAML/JSON), score table (CSV/XLSX) or filled form and list every problem.
 
-    Score tables need ``rubric``; an assessment file is checked against
-    ``rubric``, or else against the bundled rubric it names, if any.
+    Score tables need ``methodology`` (a rubric with its rules bound, or a
+    bare rubric, bound against the installed rules); an assessment file is
+    checked against it, or else against the bundled rubric it names, if any.
     ``options`` says how tables are read and how large a file may be. A
     rubric file's rules are checked against its trees, with the rules files
-    it names (``rule_files``) and ``plugins`` (the rules of ``--rules``).
+    ``rules`` (``--rules``) and, only when ``trust_rules``, the rules files the
+    rubric names (``rule_files``): otherwise no code runs, and a rule that
+    needs such a file is refused, naming it and how to allow it.
 
     >>> from govindex.io.bundled import bundled_path
     >>> validate_file(bundled_path("sonla-2021-cqs.yaml")).summary("en").split(": ", 1)[1]
@@ -247,8 +267,9 @@ def validate_file(
     options = options or ReadOptions()
     file = str(path)
     suffix = Path(path).suffix.lower()
+    bound = _bound(methodology)
     if suffix in {".csv", ".xlsx"}:
-        return _score_file(path, rubric, options)
+        return _score_file(path, bound, options)
     if suffix not in {".yaml", ".yml", ".json"}:
         error = FileFormatError(Files.UNKNOWN_EXTENSION_VALIDATE, extension=repr(suffix or "(none)"), file=file)
         return FileReport(file, "unknown", (error,))
@@ -256,40 +277,47 @@ def validate_file(
     document = _document(path, options, problems)
     if document is None:
         return FileReport(file, "unknown", _unique(problems.kept), found=problems.count)
-    return _document_report(path, document, rubric, options, plugins, problems)
+    return _document_report(path, document, bound, options, (rules, trust_rules), problems)
 
 
 def _document_report(
     path: str | Path,
     document: Document,
-    rubric: Rubric | None,
+    methodology: Methodology | None,
     options: ReadOptions,
-    plugins: RulePlugins | None,
+    allowed: tuple[Sequence[str | Path], bool],
     problems: Problems,
 ) -> FileReport:
     """A YAML/JSON file's report, by what it holds: a rubric, an assessment file or a result."""
     file = str(path)
     data = document.data
     if isinstance(data, dict) and ("groups" in data or "legal_basis" in data):
-        _, more = _rubric_of(document, folder=Path(path).parent, plugins=plugins)
-        for problem in more:
+        rules, trust_rules = allowed
+        checked = methodology_of_document(document, folder=Path(path).parent, rules=rules, trust_rules=trust_rules)
+        for problem in checked.problems:
             problems.add(problem)
-        return FileReport(file, "rubric", _unique(problems.kept), found=problems.count)
+        notes: tuple[str, ...] = ()
+        if checked.not_run:
+            from govindex.catalogue.results import Warnings
+
+            notes = (f"{file}: {Warnings.RULE_FILES_NOT_RUN.text('vi', files=list(checked.not_run))}",)
+        return FileReport(file, "rubric", _unique(problems.kept), warnings=notes, found=problems.count)
     if isinstance(data, dict) and "agencies" in data:
-        return _assessment_file(document, rubric, problems, file)
-    if isinstance(data, dict) and "results" in data and rubric is not None and not problems:
-        return _score_file(path, rubric, options)
+        return _assessment_file(document, methodology, problems, file)
+    if isinstance(data, dict) and "results" in data and methodology is not None and not problems:
+        return _score_file(path, methodology, options)
     problems.add(FileFormatError(Files.UNKNOWN_KIND, file=file, line=1))
     return FileReport(file, "unknown", _unique(problems.kept), found=problems.count)
 
 
 def validate_files(
     paths: Iterable[str | Path],
-    rubric: Rubric | None = None,
+    methodology: Methodology | Rubric | None = None,
     *,
     options: ReadOptions | None = None,
     together: bool = False,
-    plugins: RulePlugins | None = None,
+    rules: Sequence[str | Path] = (),
+    trust_rules: bool = False,
 ) -> list[FileReport]:
     """Check several files (:func:`validate_file`).
 
@@ -300,7 +328,7 @@ def validate_files(
     reports: list[FileReport] = []
     seen: dict[str, FileReport] = {}
     for path in paths:
-        report = validate_file(path, rubric, options=options, plugins=plugins)
+        report = validate_file(path, methodology, options=options, rules=rules, trust_rules=trust_rules)
         if not together:
             reports.append(report)
             continue

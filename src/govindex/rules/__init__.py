@@ -7,6 +7,12 @@ pure ``apply`` that sees the rubric and the whole cohort and returns a
 the ranking, and optionally a :class:`Scale` on which totals are also
 published. Rules run in the order the rubric lists them; each sees the scores
 as the previous rules left them. Raw scores are never overwritten.
+
+A rule may also give its own name, per language (``title(lang)``,
+:func:`rule_title`), and say which agency facts it reads (``reads``, or
+``reads_in(rubric, group)``): scoring then records, for each agency that
+states such a fact and that the rule changed nothing for, an
+:class:`Unchanged` (shown by ``explain``, warned by the command line).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import attrs
 
 from govindex._convert import to_dict
 from govindex.assessment import Assessment
+from govindex.catalogue import LANGS
 from govindex.points import divide
 from govindex.rubric import LegalBasis, Node, Rubric
 from govindex.rules._common import tagged_leaves, untagged_parts
@@ -32,6 +39,9 @@ __all__ = [
     "RuleFactory",
     "RuleOutcome",
     "Scale",
+    "Unchanged",
+    "rule_title",
+    "rule_titles",
     "tagged_leaves",
     "untagged_parts",
 ]
@@ -139,6 +149,30 @@ def _not_applied(value: Iterable[NotApplied]) -> tuple[NotApplied, ...]:
     return tuple(value)
 
 
+def _facts(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((str(fact), str(stated)) for fact, stated in value)
+
+
+@attrs.frozen
+class Unchanged:
+    """A rule read a fact an agency states and changed nothing for it (quy tắc không làm thay đổi điểm).
+
+    ``facts`` are the facts the rule reads that the agency states, as
+    ``(fact, value)`` pairs (``("has_subordinate_units", "false")``,
+    ``("attributes.late_report", "True")``). It is no error: an agency
+    without subordinate units that already has the cohort's best score keeps
+    it. But a fact that changes nothing may be a mistake in the scores or in
+    the rubric, so scoring keeps these in :attr:`Result.unchanged
+    <govindex.results.Result.unchanged>`, ``explain`` shows them and the
+    command line warns.
+    """
+
+    agency: str
+    rule: str
+    facts: tuple[tuple[str, str], ...] = attrs.field(converter=_facts)
+    legal_basis: LegalBasis | None = None
+
+
 @attrs.frozen
 class RuleOutcome:
     """What one rule did: adjustments, agencies excluded (id -> reason), a scale, and where it could not act."""
@@ -159,10 +193,21 @@ class RuleContext:
 
     rubric: Rubric
     assessments: tuple[Assessment, ...]
-    _standing: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
+    _current: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
 
     def tree(self, assessment: Assessment) -> Node:
         return self.rubric.tree(assessment.agency.group)
+
+    def tags_of(self, assessment: Assessment, node: Node | str) -> frozenset[str]:
+        """The tags that mark ``node`` in the assessment's tree: its own and those of the criteria above it.
+
+        ``node.tags`` holds only the tags written on the node itself; a rule
+        reads a tag through here (or :func:`tagged_leaves`), so that a tag on
+        a criterion marks every sub-criterion below it, as it does for the
+        rubric's own checks.
+        """
+        node_id = node.id if isinstance(node, Node) else node
+        return self.rubric.group(assessment.agency.group).tags_of(node_id)
 
     def cohort(self, group: str) -> tuple[Assessment, ...]:
         """The assessments of one ranking group."""
@@ -174,18 +219,27 @@ class RuleContext:
         Read through the scoring engine's one implementation of the sum
         (:func:`govindex.engine.standing`), for the whole cohort at once.
         """
-        standing = self._standing.get("cohort")
-        if standing is None:
-            from govindex.engine._standing import Standing
+        current = self._current.get("cohort")
+        if current is None:
+            from govindex.engine._standing import CurrentScores
 
-            standing = self._standing["cohort"] = Standing(self.rubric, self.assessments)
-        value: Decimal | None = standing.score(assessment, node)
+            current = self._current["cohort"] = CurrentScores(self.rubric, self.assessments)
+        value: Decimal | None = current.score(assessment, node)
         return value
 
 
 @runtime_checkable
 class Rule(Protocol):
-    """The protocol every methodology rule follows."""
+    """The protocol every methodology rule follows.
+
+    Besides these, a rule may have (each optional):
+
+    - ``title(lang) -> str``: its own name in ``"vi"`` and ``"en"`` (see
+      :func:`rule_title`; without it, its ``name`` is shown);
+    - ``schema``: the parameters it takes (:mod:`govindex.rules.params`);
+    - ``reads`` or ``reads_in(rubric, group)``: the agency facts it reads;
+    - ``check_rubric(rubric)``: what only it can check of a rubric.
+    """
 
     @property
     def name(self) -> str: ...
@@ -201,3 +255,23 @@ class Rule(Protocol):
 
 #: Builds a rule from its parameters (as written in a rubric) and its legal basis.
 RuleFactory = Callable[..., Rule]
+
+
+def rule_title(rule: Rule, lang: str = "vi") -> str:
+    """A rule's own name in ``lang`` (its ``title(lang)``), else its ``name``.
+
+    >>> from govindex.rules.builtin import BestInCohort, Exclude
+    >>> rule_title(BestInCohort(), "vi"), rule_title(BestInCohort(), "en")
+    ('tính bằng điểm cao nhất của các cơ quan, đơn vị', 'best_in_cohort')
+    """
+    title = getattr(rule, "title", None)
+    if callable(title):
+        text = title(lang)
+        if isinstance(text, str) and text.strip():
+            return text
+    return rule.name
+
+
+def rule_titles(rule: Rule) -> Mapping[str, str]:
+    """A rule's name in every language (``{"vi": ..., "en": ...}``)."""
+    return {lang: rule_title(rule, lang) for lang in LANGS}

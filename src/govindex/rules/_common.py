@@ -1,23 +1,12 @@
-"""Helpers the built-in rules share: tagged sub-criteria, parameter checks."""
+"""Helpers the built-in rules share: tagged sub-criteria, checking a rule's own fields."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from decimal import Decimal
+from typing import Any
 
-from govindex.errors import GovIndexError, RuleError
-from govindex.points import ROUNDING_MODES, parse_points
 from govindex.rubric import Node
 
-__all__ = [
-    "check_choice",
-    "check_rounding",
-    "check_tag",
-    "contains",
-    "points_param",
-    "tagged_leaves",
-    "untagged_parts",
-]
+__all__ = ["check_fields", "contains", "tagged_leaves", "untagged_parts"]
 
 
 def tagged_leaves(tree: Node, tag: str) -> tuple[Node, ...]:
@@ -84,27 +73,9 @@ def contains(scope: Node, node_id: str) -> bool:
     return any(node.id == node_id for node in scope.walk())
 
 
-def check_tag(rule: str, tag: object) -> str:
-    if not isinstance(tag, str) or not tag:
-        raise RuleError(f"rule {rule!r}: tag must be a non-empty name, not {tag!r}")
-    return tag
-
-
-def check_choice(rule: str, param: str, value: object, choices: Iterable[str]) -> str:
-    allowed = tuple(choices)
-    if not isinstance(value, str) or value not in allowed:
-        raise RuleError(f"rule {rule!r}: {param} must be one of {', '.join(allowed)}, not {value!r}")
-    return value
-
-
-def check_rounding(rule: str, value: object) -> str:
-    return check_choice(rule, "rounding", value, sorted(ROUNDING_MODES))
-
-
-def points_param(rule: str, param: str, value: object) -> Decimal:
-    """A numeric parameter read exactly (a float is refused, as everywhere)."""
-    try:
-        number = parse_points(value)
-    except GovIndexError as error:
-        raise RuleError(f"rule {rule!r}: {param}: {error.message}") from None
-    return number
+def check_fields(rule: Any) -> None:
+    """Refuse a rule built in Python with a field its ``schema`` does not allow (as a rubric's would be)."""
+    for param in rule.schema:
+        found = param.problem(getattr(rule, param.name))
+        if found is not None:
+            raise found.error(rule.name)

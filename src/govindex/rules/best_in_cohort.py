@@ -16,10 +16,12 @@ import attrs
 
 from govindex._convert import FrozenDict
 from govindex.assessment import Assessment
+from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rules import Rules
 from govindex.errors import RuleError
 from govindex.rubric import Group, LegalBasis, Node, Rubric
 from govindex.rules import Adjustment, NotApplied, RuleContext, RuleOutcome
-from govindex.rules._common import check_choice, check_tag, tagged_leaves
+from govindex.rules._common import check_fields, tagged_leaves
 from govindex.rules._text import number_text
 from govindex.rules.params import Kind, Param
 
@@ -65,13 +67,15 @@ class BestInCohort:
     legal_basis: LegalBasis | None = None
 
     def __attrs_post_init__(self) -> None:
-        check_tag(self.name, self.tag)
-        check_choice(self.name, "cohort", self.cohort, COHORTS)
-        check_choice(self.name, "fallback", self.fallback, FALLBACKS)
+        check_fields(self)
 
     @property
     def name(self) -> str:
         return "best_in_cohort"
+
+    def title(self, lang: str) -> str:
+        """The rule's own name: *tính bằng điểm cao nhất của các cơ quan, đơn vị*."""
+        return RuleTitle.BEST_IN_COHORT.text(lang)
 
     @property
     def params(self) -> Mapping[str, Any]:
@@ -157,11 +161,14 @@ class BestInCohort:
                 continue
             if node.max_points != leaf.max_points:
                 raise RuleError(
-                    f"rule {self.name!r}: the sub-criterion has maximum {leaf.max_points} here but "
-                    f"{node.max_points} in group {member.agency.group!r}, so a best score cannot be shared "
-                    "(use cohort: group)",
+                    Rules.BEST_MAXIMA,
+                    rule=repr(self.name),
+                    here=leaf.max_points,
+                    there=node.max_points,
+                    group_id=repr(member.agency.group),
                     agency=agency_id,
                     node=leaf.id,
+                    node_name=leaf.name,
                 )
             value = context.node_score(member, node)
             if value is not None:
@@ -204,13 +211,15 @@ class BestInCohort:
         if self.fallback == "keep":
             return None
         if self.fallback == "refuse":
-            raise RuleError(
-                f"rule {self.name!r}: no agency of {cohort_en} with subordinate units has a score on this "
-                "sub-criterion, so there is no best score to give an agency without subordinate units "
-                "(set fallback: max_points or keep to decide otherwise)",
-                agency=agency.id,
-                node=leaf.id,
-            )
+            where: dict[str, Any] = {
+                "agency": agency.id,
+                "agency_name": agency.name,
+                "node": leaf.id,
+                "node_name": leaf.name,
+            }
+            if self.cohort == "all":
+                raise RuleError(Rules.BEST_NONE_IN_ALL, rule=repr(self.name), **where)
+            raise RuleError(Rules.BEST_NONE_IN_GROUP, rule=repr(self.name), group_id=agency.group, **where)
         return Adjustment(
             agency=agency.id,
             node=leaf.id,

@@ -12,25 +12,22 @@ from typing import Any, ClassVar
 import attrs
 
 from govindex._convert import FrozenDict
+from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rules import Params
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis
 from govindex.rules import RuleContext, RuleOutcome
+from govindex.rules._common import check_fields
 from govindex.rules.params import Kind, Param
 
 __all__ = ["Exclude"]
 
 
-def _agency_ids(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise RuleError(f"rule 'exclude': agencies must be a list of agency ids, not {value!r}")
-    ids = tuple(value)
-    for agency_id in ids:
-        if not isinstance(agency_id, str) or not agency_id.strip():
-            raise RuleError(f"rule 'exclude': agency id {agency_id!r} must be non-empty text")
-    repeated = sorted({agency_id for agency_id in ids if ids.count(agency_id) > 1})
-    if repeated:
-        raise RuleError(f"rule 'exclude': agencies lists {', '.join(repeated)} more than once")
-    return ids
+def _agency_ids(value: Iterable[str]) -> Any:
+    """A list of agency ids as a tuple (anything else is left for the schema's check to refuse)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(value)
+    return value
 
 
 @attrs.frozen
@@ -56,17 +53,22 @@ class Exclude:
     reads: ClassVar[tuple[str, ...]] = ()
 
     agencies: tuple[str, ...] = attrs.field(converter=_agency_ids)
-    reason: str = attrs.field()
+    reason: str
     legal_basis: LegalBasis | None = None
 
-    @reason.validator
-    def _check_reason(self, _attribute: Any, value: object) -> None:
-        if not isinstance(value, str) or not value.strip():
-            raise RuleError(f"rule 'exclude': reason must be non-empty text, not {value!r}")
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        repeated = sorted({agency_id for agency_id in self.agencies if self.agencies.count(agency_id) > 1})
+        if repeated:
+            raise RuleError(Params.TEXTS_TWICE, rule=repr(self.name), key="agencies", value=repeated)
 
     @property
     def name(self) -> str:
         return "exclude"
+
+    def title(self, lang: str) -> str:
+        """The rule's own name: *không đánh giá*."""
+        return RuleTitle.EXCLUDE.text(lang)
 
     @property
     def params(self) -> Mapping[str, Any]:

@@ -13,6 +13,8 @@ from typing import Any, ClassVar
 import attrs
 
 from govindex._convert import FrozenDict
+from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rules import Rules
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis
 from govindex.rules import Adjustment, RuleContext, RuleOutcome
@@ -44,6 +46,10 @@ class FullMarksIfNotApplicable:
     def name(self) -> str:
         return "full_marks_if_not_applicable"
 
+    def title(self, lang: str) -> str:
+        """The rule's own name: *tính điểm tối đa cho tiêu chí không liên quan*."""
+        return RuleTitle.FULL_MARKS_IF_NOT_APPLICABLE.text(lang)
+
     @property
     def params(self) -> Mapping[str, Any]:
         return FrozenDict({})
@@ -61,9 +67,12 @@ class FullMarksIfNotApplicable:
                 top = tree.find(listed)
                 if top is None:
                     raise RuleError(
-                        f"rule {self.name!r}: not_applicable names {listed!r}, which is not a node of group "
-                        f"{agency.group!r}",
+                        Rules.NOT_APPLICABLE_UNKNOWN,
+                        rule=repr(self.name),
+                        node_id=repr(listed),
+                        group_id=repr(agency.group),
                         agency=agency.id,
+                        agency_name=agency.name,
                         node=listed,
                     )
                 for node in top.walk():

@@ -9,35 +9,25 @@ from typing import Any, ClassVar
 import attrs
 
 from govindex._convert import FrozenDict
-from govindex.errors import RuleError
+from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rules import Rules
+from govindex.errors import GovIndexError, RuleError
+from govindex.points import parse_points
 from govindex.rubric import LegalBasis
 from govindex.rules import RuleContext, RuleOutcome, Scale
-from govindex.rules._common import check_rounding, points_param
+from govindex.rules._common import check_fields
 from govindex.rules._text import number_text
 from govindex.rules.params import Kind, Param
 
 __all__ = ["Normalise"]
 
 
-def _positive(name: str, value: object) -> Decimal:
-    number = points_param("normalise", name, value)
-    if number <= 0:
-        raise RuleError(f"rule 'normalise': {name} must be positive, not {number_text(number)}")
-    return number
-
-
-def _to(value: object) -> Decimal:
-    return _positive("to", value)
-
-
-def _out_of(value: object) -> Decimal | None:
-    return None if value is None else _positive("out_of", value)
-
-
-def _decimals(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 12:
-        raise RuleError(f"rule 'normalise': decimals must be a whole number from 0 to 12, not {value!r}")
-    return value
+def _points(value: object) -> Any:
+    """A number of points read exactly (anything else is left for the schema's check to refuse)."""
+    try:
+        return parse_points(value)
+    except GovIndexError:
+        return value
 
 
 @attrs.frozen
@@ -66,21 +56,23 @@ class Normalise:
     #: the agency facts the rule reads
     reads: ClassVar[tuple[str, ...]] = ()
 
-    to: Decimal = attrs.field(converter=_to)
-    decimals: int = attrs.field(converter=_decimals)
-    out_of: Decimal | None = attrs.field(default=None, converter=_out_of)
+    to: Decimal = attrs.field(converter=_points)
+    decimals: int
+    out_of: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_points))
     rounding: str = "ROUND_HALF_UP"
     label: str | None = None
     legal_basis: LegalBasis | None = None
 
     def __attrs_post_init__(self) -> None:
-        check_rounding(self.name, self.rounding)
-        if self.label is not None and not isinstance(self.label, str):
-            raise RuleError(f"rule 'normalise': label must be text, not {self.label!r}")
+        check_fields(self)
 
     @property
     def name(self) -> str:
         return "normalise"
+
+    def title(self, lang: str) -> str:
+        """The rule's own name: *quy đổi thang điểm*."""
+        return RuleTitle.NORMALISE.text(lang)
 
     @property
     def params(self) -> Mapping[str, Any]:
@@ -100,11 +92,11 @@ class Normalise:
         if out_of is None:
             maxima = {group.tree.max_points for group in context.rubric.groups}
             if len(maxima) != 1:
-                shown = ", ".join(f"{g.id} {number_text(g.tree.max_points)}" for g in context.rubric.groups)
-                raise RuleError(f"rule 'normalise': the groups' totals have different maxima ({shown}); give out_of")
+                shown = [f"{g.id} {number_text(g.tree.max_points)}" for g in context.rubric.groups]
+                raise RuleError(Rules.MAXIMA_DIFFER, rule=repr(self.name), maxima=shown)
             out_of = maxima.pop()
             if out_of == 0:
-                raise RuleError("rule 'normalise': the rubric's total has maximum 0; give out_of")
+                raise RuleError(Rules.MAXIMUM_ZERO, rule=repr(self.name))
         label = self.label or f"per {number_text(self.to)}"
         return RuleOutcome(
             scale=Scale(

@@ -6,26 +6,32 @@ checked before the rule is built: an unknown key, a missing required key, a
 value of the wrong type or outside its allowed set is refused with the
 allowed values, at the position of the key in the rubric file. A rule
 without a ``schema`` (a plugin written before schemas existed) is checked
-only by building it.
+by its factory's signature, then by building it.
+
+Each problem is a :class:`ParamProblem`: a catalogue entry and its
+parameters, worded in Vietnamese or English when it becomes an error
+(:meth:`ParamProblem.error`).
 
 >>> from govindex.rules.builtin import BestInCohort
->>> [problem.message for problem in check_params(BestInCohort.schema, {"fallback": "max", "cohor": "all"})]
-["unknown parameter 'cohor' (did you mean 'cohort'?); the parameters are tag, cohort, fallback", "fallback must be one of refuse, max_points, keep, not 'max'"]
+>>> [p.error("best_in_cohort").describe("en") for p in check_params(BestInCohort.schema, {"fallback": "max", "cohor": "all"})]
+["rule 'best_in_cohort': unknown parameter 'cohor' (did you mean 'cohort'?); the parameters are tag, cohort, fallback", "rule 'best_in_cohort': fallback must be one of refuse, max_points, keep, not 'max'"]
 """
 
 from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from govindex._convert import FrozenDict, to_str_tuple
-from govindex.errors import GovIndexError
-from govindex.points import ROUNDING_MODES, parse_points
+from govindex._convert import frozen_params, to_dict, to_str_tuple
+from govindex.catalogue import Entry
+from govindex.catalogue.rules import Params
+from govindex.errors import GovIndexError, RuleError
+from govindex.points import ROUNDING_MODES, bounds_problem, parse_points
 
 __all__ = ["Kind", "Param", "ParamProblem", "check_params", "frozen_params"]
 
@@ -43,12 +49,70 @@ class Kind(enum.Enum):
     ROUNDING = "rounding"
     #: non-empty text
     TEXT = "text"
-    #: a number of points, read exactly (never a float)
+    #: a number of points, read exactly (never a float), within the bounds of rubric values
     POINTS = "points"
     #: a whole number from ``minimum`` to ``maximum``
     INTEGER = "integer"
     #: a list of non-empty texts (agency ids, for instance)
     TEXTS = "texts"
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _texts(value: object) -> bool:
+    return isinstance(value, (list, tuple)) and all(_text(item) for item in value)
+
+
+def _number(value: object) -> Decimal | None:
+    try:
+        number = parse_points(value)
+    except GovIndexError:
+        return None
+    return number if bounds_problem(number) is None else None
+
+
+@attrs.frozen
+class ParamProblem:
+    """A problem with a rule's configuration: what is wrong, and the parameter it is about.
+
+    ``message`` is a catalogue entry of :class:`~govindex.catalogue.rules.Params`
+    (or :class:`~govindex.catalogue.rules.Rules`) whose template takes
+    ``rule`` and the ``values`` given here, or plain text (a third-party
+    rule's own words). ``param`` is the parameter it is about (``None``: the
+    rule as a whole); ``at_key``: the problem is the key itself (an unknown
+    parameter), not its value.
+    """
+
+    message: Entry | str
+    param: str | None = None
+    at_key: bool = False
+    values: Mapping[str, Any] = attrs.field(factory=dict, converter=to_dict, hash=False)
+
+    def error(self, rule: str, *, path: str | None = None) -> RuleError:
+        """The problem as an error of the rule named ``rule``."""
+        if isinstance(self.message, Entry):
+            return RuleError(self.message, rule=repr(rule), path=path, **self.values)
+        return RuleError(f"rule {rule!r}: {self.message}", path=path)
+
+
+#: How each kind of parameter checks a value, and what it says when the value does not fit.
+_CHECKS: dict[Kind, tuple[Callable[[Any, Any], bool], Params]] = {
+    Kind.TAG: (lambda param, value: _text(value), Params.TAG),
+    Kind.NODE: (lambda param, value: _text(value), Params.NODE),
+    Kind.TEXT: (lambda param, value: _text(value), Params.TEXT),
+    Kind.TEXTS: (lambda param, value: _texts(value), Params.TEXTS),
+    Kind.CHOICE: (lambda param, value: isinstance(value, str) and value in param.choices, Params.CHOICE),
+    Kind.ROUNDING: (lambda param, value: isinstance(value, str) and value in ROUNDING_MODES, Params.CHOICE),
+    Kind.INTEGER: (lambda param, value: param.fits_integer(value), Params.INTEGER),
+    Kind.POINTS: (lambda param, value: param.fits_points(value), Params.POINTS),
+}
 
 
 @attrs.frozen
@@ -63,107 +127,57 @@ class Param:
     maximum: Decimal | int | None = None
     doc: str = ""
 
-    def allowed(self) -> str:
-        """The values allowed, in words."""
-        if self.kind is Kind.CHOICE:
-            return "one of " + ", ".join(self.choices)
-        if self.kind is Kind.ROUNDING:
-            return "one of " + ", ".join(sorted(ROUNDING_MODES))
-        if self.kind is Kind.INTEGER:
-            return f"a whole number from {self.minimum} to {self.maximum}"
-        if self.kind is Kind.POINTS:
-            return "a number" + (" above 0" if self.minimum == 0 else "")
-        if self.kind is Kind.TEXTS:
-            return "a list of non-empty texts"
-        if self.kind is Kind.TAG:
-            return "a tag (non-empty text)"
-        if self.kind is Kind.NODE:
-            return "a node id (non-empty text)"
-        return "non-empty text"
+    def fits_integer(self, value: object) -> bool:
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and (self.minimum is None or value >= self.minimum)
+            and (self.maximum is None or value <= self.maximum)
+        )
 
-    def check(self, value: object) -> str | None:
+    def fits_points(self, value: object) -> bool:
+        number = _number(value)
+        return number is not None and (self.minimum is None or number > self.minimum)
+
+    def problem(self, value: object) -> ParamProblem | None:
         """Why ``value`` is not allowed here, or ``None``. ``null`` is allowed for an optional parameter."""
         if value is None and not self.required:
             return None
-        kind = self.kind
-        if kind in (Kind.TAG, Kind.NODE, Kind.TEXT):
-            ok = isinstance(value, str) and bool(value.strip())
-        elif kind is Kind.CHOICE:
-            ok = isinstance(value, str) and value in self.choices
-        elif kind is Kind.ROUNDING:
-            ok = isinstance(value, str) and value in ROUNDING_MODES
-        elif kind is Kind.INTEGER:
-            ok = (
-                isinstance(value, int)
-                and not isinstance(value, bool)
-                and (self.minimum is None or value >= self.minimum)
-                and (self.maximum is None or value <= self.maximum)
-            )
-        elif kind is Kind.POINTS:
-            try:
-                number = parse_points(value)
-            except GovIndexError:
-                ok = False
-            else:
-                ok = number.is_finite() and (self.minimum is None or number > self.minimum)
-        else:  # TEXTS
-            ok = isinstance(value, (list, tuple)) and all(isinstance(item, str) and item.strip() for item in value)
-        if ok:
+        fits, reason = _CHECKS[self.kind]
+        if fits(self, value):
             return None
-        return f"{self.name} must be {self.allowed()}, not {value!r}"
+        values: dict[str, Any] = {"key": self.name, "value": _shown(value)}
+        if self.kind is Kind.CHOICE:
+            values["choices"] = list(self.choices)
+        elif self.kind is Kind.ROUNDING:
+            values["choices"] = sorted(ROUNDING_MODES)
+        elif self.kind is Kind.INTEGER:
+            values.update(minimum=self.minimum, maximum=self.maximum)
+        elif self.kind is Kind.POINTS and self.minimum == 0:
+            reason = Params.POSITIVE
+        return ParamProblem(reason, self.name, values=values)
 
 
-@attrs.frozen
-class ParamProblem:
-    """A problem with a rule's configuration: the parameter it is about (``None``: the rule as a whole)."""
-
-    message: str
-    param: str | None = None
-    #: the problem is the key itself (an unknown parameter), not its value
-    at_key: bool = False
+def _unknown_key(key: str, declared: list[str]) -> ParamProblem:
+    if not declared:
+        return ParamProblem(Params.NONE_TAKEN, key, at_key=True, values={"key": repr(key)})
+    close = difflib.get_close_matches(key, declared, n=1)
+    if close:
+        values = {"key": repr(key), "close": repr(close[0]), "known": declared}
+        return ParamProblem(Params.UNKNOWN_CLOSE, key, at_key=True, values=values)
+    return ParamProblem(Params.UNKNOWN, key, at_key=True, values={"key": repr(key), "known": declared})
 
 
 def check_params(schema: Iterable[Param], params: Mapping[str, Any]) -> list[ParamProblem]:
     """Every problem of ``params`` against ``schema``: unknown and missing keys, values not allowed."""
     declared = {param.name: param for param in schema}
-    problems: list[ParamProblem] = []
-    for key in params:
-        if key not in declared:
-            close = difflib.get_close_matches(key, list(declared), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            listed = "; the parameters are " + ", ".join(declared) if declared else "; the rule takes no parameters"
-            problems.append(ParamProblem(f"unknown parameter {key!r}{hint}{listed}", key, at_key=True))
+    problems = [_unknown_key(key, list(declared)) for key in params if key not in declared]
     for name, param in declared.items():
         if name not in params:
             if param.required:
-                problems.append(ParamProblem(f"required parameter {name!r} is missing ({param.allowed()})", None))
+                problems.append(ParamProblem(Params.MISSING, None, values={"key": repr(name)}))
             continue
-        why = param.check(params[name])
-        if why is not None:
-            problems.append(ParamProblem(why, name))
+        found = param.problem(params[name])
+        if found is not None:
+            problems.append(found)
     return problems
-
-
-def _frozen(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return FrozenDict({key: _frozen(item) for key, item in value.items()})
-    if isinstance(value, (list, tuple)):
-        return tuple(_frozen(item) for item in value)
-    if isinstance(value, (set, frozenset)):
-        return frozenset(value)
-    return value
-
-
-def frozen_params(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    """A read-only copy of rule parameters: mappings become read-only, lists become tuples.
-
-    >>> params = frozen_params({"agencies": ["a", "b"], "reason": "x"})
-    >>> params["agencies"]
-    ('a', 'b')
-    >>> params["reason"] = "y"
-    Traceback (most recent call last):
-    ...
-    TypeError: this mapping is read-only; make a new value with attrs.evolve
-    """
-    frozen: Mapping[str, Any] = _frozen(dict(value))
-    return frozen

@@ -17,11 +17,13 @@ import attrs
 
 from govindex._convert import FrozenDict
 from govindex.assessment import Assessment
+from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rules import Rules
 from govindex.errors import RuleError
 from govindex.points import divide
 from govindex.rubric import Group, LegalBasis, Node, Rubric
 from govindex.rules import Adjustment, NotApplied, RuleContext, RuleOutcome
-from govindex.rules._common import check_rounding, check_tag, contains, tagged_leaves, untagged_parts
+from govindex.rules._common import check_fields, contains, tagged_leaves, untagged_parts
 from govindex.rules._text import number_text, rounded_formula
 from govindex.rules.params import Kind, Param, ParamProblem
 
@@ -78,14 +80,15 @@ class ProportionalImputation:
     legal_basis: LegalBasis | None = None
 
     def __attrs_post_init__(self) -> None:
-        check_tag(self.name, self.tag)
-        check_rounding(self.name, self.rounding)
-        if self.within is not None and (not isinstance(self.within, str) or not self.within):
-            raise RuleError(f"rule {self.name!r}: within must be a node id, not {self.within!r}")
+        check_fields(self)
 
     @property
     def name(self) -> str:
         return "proportional_imputation"
+
+    def title(self, lang: str) -> str:
+        """The rule's own name: *tính điểm theo tỷ lệ điểm đạt được*."""
+        return RuleTitle.PROPORTIONAL_IMPUTATION.text(lang)
 
     @property
     def params(self) -> Mapping[str, Any]:
@@ -102,30 +105,20 @@ class ProportionalImputation:
             targets = tagged_leaves(group.tree, self.tag)
             if not targets:
                 continue
-            scope = group.tree
-            if self.within is not None:
-                found = group.tree.find(self.within)
-                if found is None:
-                    yield ParamProblem(
-                        f"within names {self.within!r}, which is not a node of group {group.id!r}, "
-                        f"where {len(targets)} sub-criteria are tagged {self.tag!r}",
-                        "within",
-                    )
-                    continue
-                scope = found
+            where: dict[str, Any] = {"group_id": repr(group.id), "tag": repr(self.tag)}
+            scope = group.tree if self.within is None else group.tree.find(self.within)
+            if scope is None:
+                values = {**where, "within": repr(self.within), "count": len(targets)}
+                yield ParamProblem(Rules.WITHIN_NOT_IN_TAGGED_GROUP, "within", values=values)
+                continue
+            key = "within" if self.within is not None else "tag"
             outside = [target.id for target in targets if not contains(scope, target.id)]
             if outside:
-                yield ParamProblem(
-                    f"in group {group.id!r}, {', '.join(outside)} tagged {self.tag!r} lie outside "
-                    f"{scope.id!r}, the scope the rule imputes within",
-                    "within" if self.within is not None else "tag",
-                )
+                values = {**where, "nodes": outside, "scope": repr(scope.id)}
+                yield ParamProblem(Rules.TAGGED_OUTSIDE_IN_GROUP, key, values=values)
             elif sum((part.max_points for part in untagged_parts(scope, self.tag)), Decimal(0)) == 0:
-                yield ParamProblem(
-                    f"in group {group.id!r}, {scope.id!r} has no untagged sub-criteria with points, "
-                    "so there is nothing to impute in proportion to",
-                    "within" if self.within is not None else "tag",
-                )
+                values = {"group_id": repr(group.id), "scope": repr(scope.id)}
+                yield ParamProblem(Rules.NOTHING_UNTAGGED_IN_GROUP, key, values=values)
 
     def apply(self, context: RuleContext) -> RuleOutcome:
         """Impute the tagged sub-criteria of every agency without online public services."""
@@ -157,9 +150,12 @@ class ProportionalImputation:
         scope = tree.find(self.within)
         if scope is None:
             raise RuleError(
-                f"rule {self.name!r}: within names {self.within!r}, which is not a node of group "
-                f"{assessment.agency.group!r}",
+                Rules.WITHIN_NOT_IN_GROUP,
+                rule=repr(self.name),
+                within=repr(self.within),
+                group_id=repr(assessment.agency.group),
                 agency=assessment.agency.id,
+                agency_name=assessment.agency.name,
                 node=self.within,
             )
         return scope
@@ -176,23 +172,21 @@ class ProportionalImputation:
                 f"nhóm {group} không có tiêu chí thành phần nào gắn nhãn {self.tag}: không có điểm để tính theo tỷ lệ",
             )
         scope = self._scope(tree, assessment)
+        named: dict[str, Any] = {"agency": agency, "agency_name": assessment.agency.name, "rule": repr(self.name)}
         for target in targets:
             if not contains(scope, target.id):
                 raise RuleError(
-                    f"rule {self.name!r}: the sub-criterion is tagged {self.tag!r} but lies outside "
-                    f"{scope.id!r}, the scope the rule imputes within",
-                    agency=agency,
+                    Rules.TAGGED_OUTSIDE,
+                    tag=repr(self.tag),
+                    scope=repr(scope.id),
                     node=target.id,
+                    node_name=target.name,
+                    **named,
                 )
         parts = untagged_parts(scope, self.tag)
         maximum = sum((part.max_points for part in parts), Decimal(0))
         if not parts or maximum == 0:
-            raise RuleError(
-                f"rule {self.name!r}: {scope.id!r} has no untagged sub-criteria with points, "
-                "so there is nothing to impute in proportion to",
-                agency=agency,
-                node=scope.id,
-            )
+            raise RuleError(Rules.NOTHING_UNTAGGED, scope=repr(scope.id), node=scope.id, node_name=scope.name, **named)
         if all(context.node_score(assessment, part) is None for part in parts):
             return self._not_applied(
                 assessment,
@@ -207,10 +201,12 @@ class ProportionalImputation:
             value = context.node_score(assessment, part)
             if value is None:
                 raise RuleError(
-                    f"rule {self.name!r}: no score for {part.id!r}, an untagged part of {scope.id!r}, "
-                    "so the online-service sub-criteria cannot be imputed",
-                    agency=agency,
+                    Rules.PART_MISSING,
+                    part=repr(part.id),
+                    scope=repr(scope.id),
                     node=part.id,
+                    node_name=part.name,
+                    **named,
                 )
             earned += value
             inputs[f"score of {part.id}"] = number_text(value)
