@@ -198,7 +198,7 @@ def test_template_refuses_with_a_message(tmp_path: Path, capsys: pytest.CaptureF
     assert main([*argv, "--agency", "Tỉnh A"]) == 0
     assert main([*argv, "--agency", "Tỉnh A"]) == 2
     assert "tệp đã có" in capsys.readouterr().err
-    assert main([*argv, "--agency", "Tỉnh A", "--overwrite"]) == 0
+    assert main([*argv, "--agency", "Tỉnh A", "--force"]) == 0
 
 
 def _choice_rubric(answers: dict[str, int]) -> Rubric:

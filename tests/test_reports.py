@@ -339,7 +339,7 @@ def test_write_file(tmp_path: Path, stats_2017) -> None:
     with pytest.raises(FileFormatError) as exists:
         write_file("new", tmp_path / "r.json")
     assert exists.value.code == "render-exists"
-    assert exists.value.describe("vi").endswith("tệp đã có; chọn tên khác hoặc cho phép ghi đè (--overwrite)")
+    assert exists.value.describe("vi").endswith("tệp đã có; chọn tên khác hoặc cho phép ghi đè (--force)")
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["rubric"] == "sonla-2017-it"
     write_file("new", tmp_path / "r.json", overwrite=True)
     assert (tmp_path / "r.json").read_text(encoding="utf-8") == "new"
@@ -367,7 +367,7 @@ def test_cli_formats(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert openpyxl.load_workbook(out).sheetnames == ["Thống kê", "Dẫn đầu"]
     assert main(["report", "sonla-2017-it", scores, "--output", str(out)]) == 2
     assert "tệp đã có" in capsys.readouterr().err
-    assert main(["report", "sonla-2017-it", scores, "--output", str(out), "--overwrite"]) == 0
+    assert main(["report", "sonla-2017-it", scores, "--output", str(out), "--force"]) == 0
 
 
 def test_cli_refusals(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
