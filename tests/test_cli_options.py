@@ -93,9 +93,10 @@ def _registry(command: str, capsys: pytest.CaptureFixture[str], tmp: Path) -> No
 
 
 def _sheet(command: str, capsys: pytest.CaptureFixture[str], tmp: Path) -> None:
-    status, _, err = run(capsys, [*argv(command, [SHEET], tmp), "--sheet", "Bảng điểm"])
+    book = [*argv(command, [NOTED.replace(".csv", ".xlsx")], tmp), "--ignore-column", "Ghi chú", "--force"]
+    status, _, err = run(capsys, [*book, "--sheet", "Bảng điểm"])
     assert status == 0, err
-    status, out, err = run(capsys, [*argv(command, [SHEET], tmp), "--sheet", "Không có"])
+    status, out, err = run(capsys, [*book, "--sheet", "Không có"])
     assert status == 2
     assert "'Không có'" in err + out
 
@@ -128,7 +129,7 @@ def _blank_rows(command: str, capsys: pytest.CaptureFixture[str], tmp: Path) -> 
 def _max_bytes(command: str, capsys: pytest.CaptureFixture[str], tmp: Path) -> None:
     status, out, err = run(capsys, [*argv(command, [SHEET], tmp), "--max-bytes", "100"])
     assert status == 2
-    assert SHEET in err + out
+    assert (SELF if command == "reconcile" else SHEET) in err + out
 
 
 def _max_cells(command: str, capsys: pytest.CaptureFixture[str], tmp: Path) -> None:
@@ -174,7 +175,7 @@ def _force(command: str, capsys: pytest.CaptureFixture[str], tmp: Path) -> None:
 def _lang(command: str, capsys: pytest.CaptureFixture[str], tmp: Path) -> None:
     status, out, err = run(capsys, [*argv(command, [SHEET], tmp), "--lang", "en"])
     assert status == 0, err
-    vi_status, vi_out, _ = run(capsys, argv(command, [SHEET], tmp))
+    vi_status, vi_out, _ = run(capsys, [*argv(command, [SHEET], tmp), "--force"])
     assert vi_status == 0
     if command != "publish":
         assert out != vi_out
@@ -197,7 +198,7 @@ def _indent(command: str, capsys: pytest.CaptureFixture[str], tmp: Path) -> None
         return
     status, out, err = run(capsys, [*argv(command, [SHEET], tmp), "--format", "json", "--indent", "2"])
     assert status == 0, err
-    assert out.startswith("{\n  ")
+    assert out.startswith("{\n  ") or (command == "validate" and out == "[]\n")
 
 
 OPTIONS: dict[str, Callable[[str, pytest.CaptureFixture[str], Path], None]] = {

@@ -191,7 +191,7 @@ def test_template_refuses_with_a_message(tmp_path: Path, capsys: pytest.CaptureF
     assert main([*argv, "--agency", "Tỉnh\x07A"]) == 2
     err = capsys.readouterr().err
     assert (
-        err.startswith("govindex: error: cơ quan 'tinh-a': tên cơ quan chứa ký tự điều khiển U+0007")
+        err.startswith("govindex: lỗi: cơ quan 'tinh-a': tên cơ quan chứa ký tự điều khiển U+0007")
         and "\x07" not in err
     )
     assert not out.exists()

@@ -374,7 +374,7 @@ def test_cli_refusals(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Non
     scores = str(data_dir / "sonla-2017-it-provincial.csv")
     assert main(["report", "sonla-2017-it", scores, "--format", "xlsx"]) == 2
     assert capsys.readouterr().err == (
-        "govindex: error: xlsx là định dạng nhị phân: cần ghi ra tệp (--output TỆP.xlsx)\n"
+        "govindex: lỗi: xlsx là định dạng nhị phân: cần ghi ra tệp (--output TỆP.xlsx)\n"
     )
     assert main(["report", "sonla-2017-it", scores, "--table", "ranks"]) == 2
     assert "không có bảng 'ranks'; các bảng là groups, leaders" in capsys.readouterr().err

@@ -25,7 +25,7 @@ arguments, and print nothing.
 >>> stream = io.StringIO()
 >>> write(result, Outputs(format="csv", lang="en"), stream=stream)
 >>> stream.getvalue().splitlines()[0][:30]
-'group,agency,name,rank,total,b'
+'group,rank,agency,name,total,n'
 """
 
 from __future__ import annotations

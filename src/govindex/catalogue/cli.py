@@ -449,8 +449,8 @@ class CliError(Entry):
     )
     CAPTION_NODE = (
         "cli-caption-node",
-        "--caption {spec}: nhóm {group} không có tiêu chí {node}; các tiêu chí là {nodes}",
-        "--caption {spec}: group {group} has no node {node}; its nodes are {nodes}",
+        "--caption {spec}: nhóm {in_group} không có tiêu chí {name}; các tiêu chí là {nodes}",
+        "--caption {spec}: group {in_group} has no node {name}; its nodes are {nodes}",
     )
     FORM_XLSX = (
         "cli-form-xlsx",
@@ -459,8 +459,8 @@ class CliError(Entry):
     )
     AGENCY_GROUP = (
         "cli-agency-group",
-        "cơ quan thuộc nhóm {found}, không phải nhóm {group}",
-        "the agency is in group {found}, not {group}",
+        "cơ quan thuộc nhóm {found}, không phải nhóm {expected}",
+        "the agency is in group {found}, not {expected}",
     )
     NO_AGENCY = (
         "cli-no-agency",

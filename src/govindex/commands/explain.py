@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from govindex.catalogue.cli import CliError, Help
-from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say, warn
+from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say
 from govindex.errors import InputError
-from govindex.pipeline import find_agency, load, notices, read, score_cohort, write
+from govindex.pipeline import find_agency, load, read, score_cohort, write
 
 #: The formats of an explanation: running text, or a document in Markdown, HTML, Word; JSON data.
 FORMATS = ("table", "markdown", "html", "docx", "json")
@@ -60,8 +60,6 @@ def run(args: argparse.Namespace) -> int:
     directory = inputs.directory()
     cohort = read(inputs, methodology, directory=directory)
     result = score_cohort(methodology, cohort)
-    for notice in notices(methodology, cohort, None, directory):
-        warn(notice, outputs.lang)
     agency_id = find_agency(result, agency)
     value = explanation(result, agency_id, node)
     fmt = outputs.chosen_format(FORMATS)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from govindex.catalogue.cli import CliError, Help
-from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say, warn
+from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say
 from govindex.errors import InputError
-from govindex.pipeline import load, notices, read, score_cohort, write
+from govindex.pipeline import load, read, score_cohort, write
 from govindex.rubric import Rubric
 
 #: The formats of the appendix, chosen by --format or the extension of ``--output``.
@@ -38,7 +38,11 @@ def _captions(specs: list[str], rubric: Rubric) -> dict[str, dict[str, str]]:
         group = rubric.group(group_id)
         if node_id not in group.node_ids and node_id not in {view.id for view in rubric.views}:
             raise InputError(
-                CliError.CAPTION_NODE, spec=repr(spec), group=repr(group_id), node=repr(node_id), nodes=group.node_ids
+                CliError.CAPTION_NODE,
+                spec=repr(spec),
+                in_group=repr(group_id),
+                name=repr(node_id),
+                nodes=group.node_ids,
             )
         out.setdefault(group_id, {})[node_id] = text.strip()
     return out
@@ -55,12 +59,10 @@ def run(args: argparse.Namespace) -> int:
     directory = inputs.directory()
     cohort = read(inputs, methodology, directory=directory)
     result = score_cohort(methodology, cohort)
-    for notice in notices(methodology, cohort, result, directory):
-        warn(notice, outputs.lang)
     document = appendix(
         result,
         lang=outputs.lang,
-        order=[item.agency.id for item in cohort.assessments()],
+        order=list(cohort.places),
         title=args.title,
         subtitle=args.subtitle,
         captions=_captions(args.caption, methodology.rubric),

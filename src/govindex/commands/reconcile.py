@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     from govindex.reconciliation import reconcile
 
     if args.published is not None:
-        if args.appraised:
+        if args.appraised or len(args.files) > 1:
             raise InputError(CliError.APPRAISED_AND_PUBLISHED)
         return _against_published(args)
     self_files, appraised_files = _sides(args)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from govindex.catalogue.cli import Help
-from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say, warn
-from govindex.pipeline import load, notices, read, score_cohort
+from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say
+from govindex.pipeline import load, read, score_cohort
 
 _CHARTS = ("bands", "shares", "ranking")
 
@@ -32,8 +32,6 @@ def run(args: argparse.Namespace) -> int:
     directory = inputs.directory()
     cohort = read(inputs, methodology, directory=directory)
     result = score_cohort(methodology, cohort)
-    for notice in notices(methodology, cohort, result, directory):
-        warn(notice, args.lang)
     stats = statistics(result, top=args.top, decimals=args.decimals)
     if args.plot:
         from govindex import plots

@@ -29,7 +29,7 @@ def _agency(name: str, group: str, registry: AgencyDirectory | None, year: int) 
         return Agency(slugify(name) or name, name, group)
     record = registry.match(name).record
     if record.group != group:
-        raise InputError(CliError.AGENCY_GROUP, found=repr(record.group), group=repr(group), agency=record.id)
+        raise InputError(CliError.AGENCY_GROUP, found=repr(record.group), expected=repr(group), agency=record.id)
     return Agency(record.id, record.name_in(year), group)
 
 
