@@ -22,7 +22,6 @@ from govindex.catalogue.cli import Cli, Help, Parsing
 from govindex.commands import COMMANDS
 from govindex.commands._options import say, set_lang
 from govindex.errors import GovIndexError
-from govindex.render.safe import visible
 
 __all__ = ["build_parser", "main"]
 
@@ -123,6 +122,8 @@ def _parse(argv: list[str], lang: str) -> argparse.Namespace | int:
 
 
 def _error(message: str, lang: str) -> None:
+    from govindex.render.safe import visible
+
     with contextlib.suppress(OSError):
         sys.stderr.write(visible(Cli.ERROR.text(lang, message=message)) + "\n")
 

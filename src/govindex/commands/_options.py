@@ -13,14 +13,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govindex.catalogue import DEFAULT_LANG, LANGS, Entry
 from govindex.catalogue.cli import Cli, Help
-from govindex.io.cells import BLANK_ROWS, DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS
-from govindex.pipeline import FORMATS, Inputs, Notice, Outputs, write
-from govindex.render.safe import visible
-from govindex.views import VALUES
+
+if TYPE_CHECKING:
+    from govindex.pipeline import Inputs, Notice, Outputs
+
+#: Every output format (:data:`govindex.pipeline.FORMATS`).
+FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html", "docx")
 
 __all__ = [
     "FORMATS",
@@ -55,6 +57,9 @@ def say(entry: Entry, **params: Any) -> str:
 
 def add_inputs(parser: argparse.ArgumentParser, *, values: bool = True) -> None:
     """The options that say how scores are read and rules bound."""
+    from govindex.io.cells import BLANK_ROWS, DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS
+    from govindex.views import VALUES
+
     group = parser.add_argument_group(say(Help.INPUTS))
     group.add_argument("--rules", metavar="FILE", action="append", default=[], help=say(Help.RULES))
     group.add_argument("--trust-rules", action="store_true", help=say(Help.TRUST_RULES))
@@ -96,6 +101,8 @@ def add_outputs(
 
 def inputs_of(args: argparse.Namespace, **given: Any) -> Inputs:
     """The input options given on the command line (``given`` fills or overrides fields: rubric, sources)."""
+    from govindex.pipeline import Inputs
+
     fields: dict[str, Any] = {
         "rubric": getattr(args, "rubric", None),
         "values": getattr(args, "values", "points"),
@@ -114,6 +121,8 @@ def inputs_of(args: argparse.Namespace, **given: Any) -> Inputs:
 
 def outputs_of(args: argparse.Namespace, **given: Any) -> Outputs:
     """The output options given on the command line."""
+    from govindex.pipeline import Outputs
+
     fields: dict[str, Any] = {
         "format": args.format,
         "lang": args.lang,
@@ -129,6 +138,8 @@ def outputs_of(args: argparse.Namespace, **given: Any) -> Outputs:
 
 def emit_value(value: Any, args: argparse.Namespace, formats: Sequence[str] = FORMATS) -> None:
     """A value written as the output options ask; with CSV of a value of several tables, a note of those left out."""
+    from govindex.pipeline import write
+
     outputs = outputs_of(args)
     write(value, outputs, formats=formats)
     if outputs.chosen_format(formats) == "csv" and outputs.table is None:
@@ -138,6 +149,7 @@ def emit_value(value: Any, args: argparse.Namespace, formats: Sequence[str] = FO
 def _note_other_tables(value: Any, lang: str) -> None:
     from govindex.catalogue.render import RenderError
     from govindex.render import document
+    from govindex.render.safe import visible
     from govindex.results import Result
 
     if isinstance(value, (Result, str, bytes)):
@@ -150,11 +162,15 @@ def _note_other_tables(value: Any, lang: str) -> None:
 
 def emit(text: str) -> None:
     """Text to standard output, control characters made visible (they never reach the terminal)."""
+    from govindex.render.safe import visible
+
     sys.stdout.write(visible(text))
 
 
 def warn(notice: Notice | str, lang: str | None = None) -> None:
     """A warning on standard error with the one prefix of the language ("Cảnh báo:" or "warning:")."""
+    from govindex.render.safe import visible
+
     lang = lang or current_lang()
     text = notice if isinstance(notice, str) else notice.describe(lang)
     sys.stderr.write(visible(Cli.WARNING.text(lang, message=text)) + "\n")
