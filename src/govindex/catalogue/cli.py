@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["Cli", "CliError", "Help", "Parsing", "ProblemHeading"]
+__all__ = ["Cli", "CliError", "Help", "Parsing", "Plain", "ProblemHeading"]
 
 
 class Cli(Entry):
@@ -576,3 +576,19 @@ class ProblemHeading(Entry):
     NODE = ("problems-node", "Tiêu chí", "Node")
     CODE = ("problems-code", "Mã lỗi", "Code")
     MESSAGE = ("problems-message", "Nội dung", "Message")
+
+
+class Plain(Entry):
+    """Refusals that used to be plain English text."""
+
+    MISSING_EXTRA = (
+        "missing-extra",
+        "cần gói {top} nhưng gói này chưa được cài; cài bằng: pip install 'govindex[{extra}]'",
+        "this needs {top}, which is not installed; install it with: pip install 'govindex[{extra}]'",
+    )
+    RULE_TEXT = ("rule-said", "quy tắc {rule}: {text}", "rule {rule}: {text}")
+    BANDS_LIST = (
+        "bands-not-a-list",
+        "cần danh sách các mức xếp loại, không phải {kind}",
+        "expected a list of bands, got {kind}",
+    )
