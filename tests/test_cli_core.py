@@ -29,7 +29,7 @@ def coverage_warnings(rubric: str, out: str) -> str:
     """The warnings ``score`` gives of the agencies of Sơn La's directory that sent nothing (chưa nộp phiếu)."""
     found = [row["agency"] for row in json.loads(out)["results"]]
     warnings = coverage(load_directory("sonla"), load_rubric(rubric), found).warnings()
-    return "".join(f"warning: {warning.describe('vi')}\n" for warning in warnings)
+    return "".join(f"Cảnh báo: {warning.describe('vi')}\n" for warning in warnings)
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -67,7 +67,7 @@ def test_score_json_for_departments(capsys: pytest.CaptureFixture[str], departme
     status, out, err = run(capsys, "score", "sonla-2017-it", str(departments), "--format", "json")
     # all 18 departments: only the districts are reported, as a group of which nothing was sent
     assert (status, err) == (0, coverage_warnings("sonla-2017-it", out))
-    assert err == "warning: nhóm 'district': không có phiếu nào (12 cơ quan, đơn vị trong danh mục 'sonla', năm 2017)\n"
+    assert err == "Cảnh báo: nhóm 'district': không có phiếu nào (12 cơ quan, đơn vị trong danh mục 'sonla', năm 2017)\n"
     document = json.loads(out)
     assert list(document) == ["rubric", "results"]
     assert document["rubric"] == "sonla-2017-it"
@@ -411,12 +411,12 @@ def test_unknown_node_column_and_unknown_rubric(capsys: pytest.CaptureFixture[st
     )
     status, _, err = run(capsys, "score", "sonla-2016-it", str(path))
     assert status == 2
-    assert err.startswith("govindex: error: không có bộ tiêu chí 'sonla-2016-it'; các bộ tiêu chí kèm theo là ")
+    assert err.startswith("govindex: lỗi: không có bộ tiêu chí 'sonla-2016-it'; các bộ tiêu chí kèm theo là ")
     assert "sonla-2017-it" in err
     status, _, err = run(capsys, "reproduce", "sonla-2016-it")
     assert status == 2
     assert err == (
-        "govindex: error: không có bộ dữ liệu 'sonla-2016-it'; các bộ dữ liệu đi kèm là sonla-2017-it, sonla-2017-web\n"
+        "govindex: lỗi: không có bộ dữ liệu 'sonla-2016-it'; các bộ dữ liệu đi kèm là sonla-2017-it, sonla-2017-web\n"
     )
 
 

@@ -127,11 +127,11 @@ def test_validate_warns_of_the_departments_that_sent_nothing(capsys: pytest.Capt
     assert status == 0
     lines = captured.err.splitlines()
     assert lines[0].startswith(
-        "warning: nhóm 'provincial': 16 cơ quan, đơn vị chưa nộp phiếu (danh mục 'sonla', năm 2017): "
+        "Cảnh báo: nhóm 'provincial': 16 cơ quan, đơn vị chưa nộp phiếu (danh mục 'sonla', năm 2017): "
     )
     assert "Sở Nội vụ" not in lines[0] and "Sở Y tế" not in lines[0] and "Văn phòng UBND tỉnh" not in lines[0]
     assert (
-        lines[1] == "warning: nhóm 'district': không có phiếu nào (12 cơ quan, đơn vị trong danh mục 'sonla', năm 2017)"
+        lines[1] == "Cảnh báo: nhóm 'district': không có phiếu nào (12 cơ quan, đơn vị trong danh mục 'sonla', năm 2017)"
     )
     assert len(lines) == 2
 
@@ -155,10 +155,10 @@ def test_score_warns_in_its_language_and_with_the_directory_given(
     )
     assert main(["score", "sonla-2017-it", str(scores), "--registry", str(directory), "--format", "csv"]) == 0
     assert capsys.readouterr().err.splitlines() == [
-        "warning: nhóm 'provincial': 1 cơ quan, đơn vị chưa nộp phiếu (danh mục 'hai-so', năm 2017): Sở Khác",
-        "warning: cơ quan 'so-y-te': không có trong danh mục 'hai-so'",
-        "warning: cơ quan 'so-tu-phap': không có trong danh mục 'hai-so'",
-        "warning: cơ quan 'so-ngoai-vu': không có trong danh mục 'hai-so'",
+        "Cảnh báo: nhóm 'provincial': 1 cơ quan, đơn vị chưa nộp phiếu (danh mục 'hai-so', năm 2017): Sở Khác",
+        "Cảnh báo: cơ quan 'so-y-te': không có trong danh mục 'hai-so'",
+        "Cảnh báo: cơ quan 'so-tu-phap': không có trong danh mục 'hai-so'",
+        "Cảnh báo: cơ quan 'so-ngoai-vu': không có trong danh mục 'hai-so'",
     ]
 
 

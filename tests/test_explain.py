@@ -155,7 +155,7 @@ def test_command_line_refusal(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["explain", str(rubric_file), str(scores_file), "so-y-te"]) == 2
     assert (
         capsys.readouterr().err
-        == "govindex: error: cơ quan 'so-y-te': không có kết quả của cơ quan này; có phải 'so-noi-vu'?\n"
+        == "govindex: lỗi: không có cơ quan nào có mã hoặc tên 'so-y-te'\n"
     )
 
 

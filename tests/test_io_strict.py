@@ -198,7 +198,7 @@ def test_a_rubric_reference_is_an_id_never_a_path_to_read(tmp_path: Path, capsys
     self_file.write_text(f"rubric: {secret}\nsource: self\nagencies: []\n", encoding="utf-8")
     other = tmp_path / "appraised.yaml"
     other.write_text("agencies: []\n", encoding="utf-8")
-    status, out, err = run_cli(capsys, ["reconcile", str(self_file), str(other)])
+    status, out, err = run_cli(capsys, ["reconcile", str(self_file), str(other), "--lang", "en"])
     assert status == 2
     assert "password" not in err + out and "hunter2" not in err + out
     assert err == (

@@ -148,7 +148,7 @@ def test_the_command_line_warns_of_a_rule_that_changed_nothing(
     )
     assert main(["score", str(tmp_path / "rubric.yaml"), str(tmp_path / "scores.csv"), "--format", "csv"]) == 0
     assert capsys.readouterr().err == (
-        "warning: quy tắc 'full_marks_if_not_applicable' đọc special: true của cơ quan 'so-y-te' nhưng không làm "
+        "Cảnh báo: quy tắc 'tính điểm tối đa cho tiêu chí không liên quan' đọc special: true của cơ quan 'so-y-te' nhưng không làm "
         "thay đổi điểm nào của cơ quan này\n"
     )
     argv = ["score", str(tmp_path / "rubric.yaml"), str(tmp_path / "scores.csv"), "--format", "csv", "--lang", "en"]
@@ -286,7 +286,7 @@ def test_a_huge_scale_is_refused_when_the_rubric_is_read(
     scores.write_text("agency,group,total\ntinh-a,province,0.5\n", encoding="utf-8")
     assert main(["score", str(bad), str(scores), "--values", "index"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"govindex: error: {bad}:") and "Traceback" not in err
+    assert err.startswith(f"govindex: lỗi: {bad}:") and "Traceback" not in err
 
 
 def test_a_huge_scale_is_refused_when_built_in_python() -> None:

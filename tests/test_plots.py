@@ -222,9 +222,10 @@ def test_without_matplotlib(monkeypatch: pytest.MonkeyPatch, result_2017) -> Non
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(MissingDependencyError) as caught:
         plots.ranking_chart(result_2017)
-    assert str(caught.value) == (
+    assert caught.value.describe("en") == (
         "this needs matplotlib, which is not installed; install it with: pip install 'govindex[plot]'"
     )
+    assert str(caught.value) == "cần gói matplotlib nhưng gói này chưa được cài; cài bằng: pip install 'govindex[plot]'"
 
 
 # --- command line ------------------------------------------------------------------------

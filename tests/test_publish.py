@@ -280,16 +280,16 @@ def test_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["publish", "sonla-2017-it", "sonla-2017-it", "--output", str(tmp_path / "a.pdf")]) == 2
     assert "không biết định dạng của tệp có phần mở rộng '.pdf'" in capsys.readouterr().err
     out = str(tmp_path / "a.md")
-    assert main(["publish", "sonla-2017-it", "sonla-2017-it", "--output", out, "--caption", "provincial=x"]) == 2
+    assert main(["publish", "sonla-2017-it", "sonla-2017-it", "--output", out, "--caption", "provincial=x", "--lang", "en"]) == 2
     assert "--caption 'provincial=x': write GROUP.NODE=TEXT" in capsys.readouterr().err
-    assert main(["publish", "sonla-2017-it", "sonla-2017-it", "--output", out, "--caption", "provincial.nope=x"]) == 2
+    assert main(["publish", "sonla-2017-it", "sonla-2017-it", "--output", out, "--caption", "provincial.nope=x", "--lang", "en"]) == 2
     assert "group 'provincial' has no node 'nope'" in capsys.readouterr().err
     assert main(["publish", "sonla-2017-it", "sonla-2017-it", "sonla-2017-it", "--output", out, "--lang", "en"]) == 2
     assert "the agency is in two files: sonla-2017-it and sonla-2017-it" in capsys.readouterr().err
     assert main(["publish", "sonla-2017-it", "sonla-2017-it", "sonla-2017-it", "--output", out]) == 2
     assert "cơ quan có trong hai tệp: sonla-2017-it và sonla-2017-it" in capsys.readouterr().err
     assert main(["publish", "sonla-2017-web", "sonla-2017-it", "--output", out]) == 2
-    assert "is scored under rubric 'sonla-2017-it', not 'sonla-2017-web'" in capsys.readouterr().err
+    assert "sonla-2017-it: tệp dành cho bộ tiêu chí 'sonla-2017-it', không phải 'sonla-2017-web'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".html", ".md"])

@@ -84,7 +84,7 @@ def test_a_real_difference_and_a_missing_agency_exit_1(capsys: pytest.CaptureFix
 
 
 def test_published_and_appraised_together_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = run(capsys, "reconcile", str(SCORES), str(SCORES), "--published", str(PUBLISHED))
+    status, _, err = run(capsys, "reconcile", str(SCORES), str(SCORES), "--published", str(PUBLISHED), "--lang", "en")
     assert status == 2 and "give either APPRAISED or --published TABLE, not both" in err
-    status, _, err = run(capsys, "reconcile", str(SCORES))
+    status, _, err = run(capsys, "reconcile", str(SCORES), "--lang", "en")
     assert status == 2 and "give the appraisal (APPRAISED) or a published table (--published TABLE)" in err

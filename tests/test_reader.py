@@ -355,7 +355,7 @@ def test_ignoring_a_column_the_reader_needs_is_refused(tmp_path: Path, capsys: p
     for column in ("agency", "group"):
         status, out, err = run_cli(capsys, ["score", "sonla-2017-it", str(path), "--ignore-column", column])
         assert (status, out) == (2, "")
-        assert err.startswith(f"govindex: error: {path}:1:")
+        assert err.startswith(f"govindex: lỗi: {path}:1:")
         assert f"không thể bỏ qua cột '{column}'" in err
     with pytest.raises(FileFormatError) as caught:
         read_scores(path, IT_2017, options=ReadOptions(ignore_columns=["agency"]))

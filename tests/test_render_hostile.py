@@ -191,14 +191,14 @@ def test_template_refuses_with_a_message(tmp_path: Path, capsys: pytest.CaptureF
     assert main([*argv, "--agency", "Tỉnh\x07A"]) == 2
     err = capsys.readouterr().err
     assert (
-        err.startswith("govindex: error: cơ quan 'tinh-a': tên cơ quan chứa ký tự điều khiển U+0007")
+        err.startswith("govindex: lỗi: cơ quan 'tinh-a': tên cơ quan chứa ký tự điều khiển U+0007")
         and "\x07" not in err
     )
     assert not out.exists()
     assert main([*argv, "--agency", "Tỉnh A"]) == 0
     assert main([*argv, "--agency", "Tỉnh A"]) == 2
     assert "tệp đã có" in capsys.readouterr().err
-    assert main([*argv, "--agency", "Tỉnh A", "--overwrite"]) == 0
+    assert main([*argv, "--agency", "Tỉnh A", "--force"]) == 0
 
 
 def _choice_rubric(answers: dict[str, int]) -> Rubric:

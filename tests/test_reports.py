@@ -212,7 +212,7 @@ def test_xlsx_without_openpyxl(monkeypatch: pytest.MonkeyPatch, stats_2017) -> N
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(MissingDependencyError) as caught:
         render(stats_2017, "xlsx")
-    assert str(caught.value) == (
+    assert caught.value.describe("en") == (
         "this needs openpyxl, which is not installed; install it with: pip install 'govindex[excel]'"
     )
 
@@ -262,7 +262,7 @@ def test_frame_without_pandas(monkeypatch: pytest.MonkeyPatch, result_2017) -> N
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(
         MissingDependencyError,
-        match=r"this needs pandas, which is not installed; install it with: pip install 'govindex\[pandas\]'",
+        match=r"cần gói pandas nhưng gói này chưa được cài; cài bằng: pip install 'govindex\[pandas\]'",
     ):
         govindex_frame(result_2017)
 
@@ -339,7 +339,7 @@ def test_write_file(tmp_path: Path, stats_2017) -> None:
     with pytest.raises(FileFormatError) as exists:
         write_file("new", tmp_path / "r.json")
     assert exists.value.code == "render-exists"
-    assert exists.value.describe("vi").endswith("tệp đã có; chọn tên khác hoặc cho phép ghi đè (--overwrite)")
+    assert exists.value.describe("vi").endswith("tệp đã có; chọn tên khác hoặc cho phép ghi đè (--force)")
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["rubric"] == "sonla-2017-it"
     write_file("new", tmp_path / "r.json", overwrite=True)
     assert (tmp_path / "r.json").read_text(encoding="utf-8") == "new"
@@ -367,14 +367,14 @@ def test_cli_formats(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert openpyxl.load_workbook(out).sheetnames == ["Thống kê", "Dẫn đầu"]
     assert main(["report", "sonla-2017-it", scores, "--output", str(out)]) == 2
     assert "tệp đã có" in capsys.readouterr().err
-    assert main(["report", "sonla-2017-it", scores, "--output", str(out), "--overwrite"]) == 0
+    assert main(["report", "sonla-2017-it", scores, "--output", str(out), "--force"]) == 0
 
 
 def test_cli_refusals(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     scores = str(data_dir / "sonla-2017-it-provincial.csv")
     assert main(["report", "sonla-2017-it", scores, "--format", "xlsx"]) == 2
     assert capsys.readouterr().err == (
-        "govindex: error: xlsx là định dạng nhị phân: cần ghi ra tệp (--output TỆP.xlsx)\n"
+        "govindex: lỗi: xlsx là định dạng nhị phân: cần ghi ra tệp (--output TỆP.xlsx)\n"
     )
     assert main(["report", "sonla-2017-it", scores, "--table", "ranks"]) == 2
     assert "không có bảng 'ranks'; các bảng là groups, leaders" in capsys.readouterr().err

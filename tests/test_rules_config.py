@@ -200,7 +200,7 @@ def test_score_blames_the_rubric_not_the_score_file(
     assert main(["score", str(path), str(scores)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == f"govindex: error: {_refusal(path).describe('vi')}\n"
+    assert captured.err == f"govindex: lỗi: {_refusal(path).describe('vi')}\n"
     assert _refusal(path).describe("en") == f"{path}:{expected}"
     assert "Traceback" not in captured.err
 
@@ -378,7 +378,7 @@ def test_the_shipped_example_runs_when_its_rules_file_is_trusted(capsys: pytest.
     assert main(["score", rubric, scores, "--format", "csv", "--trust-rules"]) == 0
     assert main(["explain", rubric, scores, "so-xay-dung", "report", "--lang", "en", "--trust-rules"]) == 0
     out = capsys.readouterr().out
-    assert "so-xay-dung" in out and "rule late_penalty: 9.00 → 7.50" in out
+    assert "so-xay-dung" in out and "rule late report penalty: 9.00 → 7.50" in out
     rules = str(EXAMPLES / "late_report.py")
     assert main(["score", rubric, scores, "--format", "csv", "--rules", rules]) == 0  # the same file, by --rules
     assert "so-xay-dung" in capsys.readouterr().out
@@ -428,7 +428,7 @@ def test_validate_says_when_a_rules_file_was_not_run(tmp_path: Path, capsys: pyt
     assert main(["validate", str(rubric)]) == 0
     captured = capsys.readouterr()
     assert captured.err == (
-        f"warning: {rubric}: bộ tiêu chí ghi tệp quy tắc late_report.py, tệp này không được chạy (cho phép bằng "
+        f"Cảnh báo: {rubric}: bộ tiêu chí ghi tệp quy tắc late_report.py, tệp này không được chạy (cho phép bằng "
         "--trust-rules hoặc --rules late_report.py)\n"
     )
     assert not mark.exists()
@@ -496,7 +496,7 @@ def test_a_broken_rules_file_is_refused_without_a_traceback(
     rules = _write(tmp_path, source, "rules.py")
     assert main(["score", "sonla-2017-web", str(tmp_path / "none.csv"), "--rules", str(rules)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"govindex: error: {rules}{message}")
+    assert err.startswith(f"govindex: lỗi: {rules}{message}")
     assert "Traceback" not in err
 
 
@@ -570,15 +570,17 @@ def test_agency_facts_no_rule_reads_are_listed() -> None:
 def test_validate_and_score_warn_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     scores = _write(tmp_path, SONLA_2024, "scores.yaml")
     warning = (
-        f"warning: {scores}: has_online_services: false (cơ quan so-a, nhóm provincial) không được quy tắc nào đọc: "
+        f"Cảnh báo: {scores}: has_online_services: false (cơ quan so-a, nhóm provincial) không được quy tắc nào đọc: "
         "không tiêu chí nào của nhóm provincial gắn nhãn online_services, nên proportional_imputation không tác "
         "động được\n"
-        f"warning: {scores}: has_procedures: false (cơ quan so-b, nhóm provincial) không được quy tắc nào đọc: "
+        f"Cảnh báo: {scores}: has_procedures: false (cơ quan so-b, nhóm provincial) không được quy tắc nào đọc: "
         "không quy tắc nào của bộ tiêu chí đọc thông tin này\n"
     )
+    assert main(["validate", str(scores)]) == 0
+    assert capsys.readouterr().err == warning
     assert main(["validate", str(scores), "--lang", "en"]) == 0
     captured = capsys.readouterr()
-    assert captured.err == warning
+    assert captured.err.startswith(f"warning: {scores}: has_online_services: false")
     assert captured.out == f"{scores}: ok (assessment file, 3 agencies, checked against sonla-2024-dti)\n"
     assert main(["score", "sonla-2024-dti", str(scores), "--format", "csv"]) == 0
     captured = capsys.readouterr()
@@ -587,7 +589,7 @@ def test_validate_and_score_warn_on_stderr(tmp_path: Path, capsys: pytest.Captur
     coverage = captured.err.removeprefix(warning).splitlines()
     assert [line.split(":")[1] for line in coverage[:2]] == [" nhóm 'provincial'", " nhóm 'district'"]
     assert coverage[2:] == [
-        f"warning: cơ quan '{agency}': không có trong danh mục 'sonla'" for agency in ("so-a", "so-b", "so-c")
+        f"Cảnh báo: cơ quan '{agency}': không có trong danh mục 'sonla'" for agency in ("so-a", "so-b", "so-c")
     ]
     assert captured.out.startswith("group,rank,agency")
 

@@ -151,7 +151,7 @@ def test_validate_bundled_rubrics(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unknown_rubric_in_validate(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run_cli(capsys, ["validate", "--rubric", "nope", "x.yaml"])
     assert status == 2
-    assert err.startswith("govindex: error: không có bộ tiêu chí 'nope'; các bộ tiêu chí kèm theo là sonla-2017-it")
+    assert err.startswith("govindex: lỗi: không có bộ tiêu chí 'nope'; các bộ tiêu chí kèm theo là sonla-2017-it")
     status, _, err = run_cli(capsys, ["validate", "--rubric", "nope", "x.yaml", "--lang", "en"])
     assert err.startswith("govindex: error: unknown rubric 'nope'")
 

@@ -20,6 +20,6 @@ def require(module: str, extra: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError:
         top = module.split(".")[0]
-        raise MissingDependencyError(
-            f"this needs {top}, which is not installed; install it with: pip install 'govindex[{extra}]'"
-        ) from None
+        from govindex.catalogue.cli import Plain
+
+        raise MissingDependencyError(Plain.MISSING_EXTRA, top=top, extra=extra) from None

@@ -10,8 +10,8 @@ Vietnamese by default and in English on request::
     bang-diem.csv:5:3: cơ quan 'so-noi-vu', tiêu chí 'security': điểm 12 vượt điểm tối đa 10
     bang-diem.csv:5:3: agency 'so-noi-vu', node 'security': score 12 is above the maximum 10
 
-A message given as plain text (a third-party rule's) is shown as written in
-every language. Where a reader finds several problems, it raises the first
+A message given as plain text (a third-party rule's own) is shown as
+written, among the words of the chosen language. Where a reader finds several problems, it raises the first
 with every problem in :attr:`GovIndexError.problems` (:func:`collected`):
 ``govindex validate`` lists them all.
 """
@@ -120,20 +120,13 @@ class GovIndexError(Exception):
         """The message alone (no place) in ``lang``."""
         text = (self._text or "") if self.reason is None else self.reason.text(check_lang(lang), **self.params)
         if self._more:
-            more_lang = "en" if self.reason is None else lang  # TRANSITION, as in describe()
-            text = Common.AND_MORE.text(more_lang, message=text, count=self._more)
+            text = Common.AND_MORE.text(lang, message=text, count=self._more)
         return text
 
     @property
     def message(self) -> str:
         """The message alone, in Vietnamese."""
         return self.message_in(DEFAULT_LANG)
-
-    @message.setter
-    def message(self, text: str) -> None:  # TRANSITION: a few readers still reword a text message
-        self.reason = None
-        self._text = text
-        self.params = {}
 
     def context(self) -> dict[str, Any]:
         """The place fields, by name."""
@@ -183,8 +176,6 @@ class GovIndexError(Exception):
         when the error knows them; in English by their ids.
         """
         check_lang(lang)
-        if self.reason is None:  # TRANSITION: text messages are English until every raise uses the catalogue
-            lang = "en"
         prefix: list[str] = []
         if self.location:
             prefix.append(self.location)

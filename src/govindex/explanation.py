@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from govindex.ranking import Rank
     from govindex.results import AgencyResult, NotAssessed, Result
     from govindex.rubric import Group, LegalBasis, Node, Rubric
-    from govindex.rules import Adjustment, NotApplied, Scale
+    from govindex.rules import Adjustment, NotApplied, Scale, Unchanged
     from govindex.views import Publication, View, ViewScore
 
 __all__ = [
@@ -60,6 +60,7 @@ __all__ = [
     "Scored",
     "Summed",
     "Unapplied",
+    "UnchangedBy",
     "ViewMissing",
     "ViewScored",
     "explanation",
@@ -119,6 +120,14 @@ class Unapplied:
 
     kind: ClassVar[str] = "not_applied"
     item: NotApplied
+
+
+@attrs.frozen
+class UnchangedBy:
+    """A rule that read a fact the agency states and changed nothing for it (a possible mistake)."""
+
+    kind: ClassVar[str] = "unchanged"
+    item: Unchanged
 
 
 @attrs.frozen
@@ -209,6 +218,7 @@ ExplanationStep: TypeAlias = (
     | NoScore
     | Adjusted
     | Unapplied
+    | UnchangedBy
     | Summed
     | AdjustedBelow
     | Scored
@@ -243,6 +253,8 @@ class Explanation:
     names: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
     view: View | None = None
     maximum: Decimal | None = None
+    #: each rule's own name per language (:meth:`~govindex.results.Result.rule_title`)
+    rule_titles: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, converter=to_dict, hash=False)
 
 
 def _parent_given(row: AgencyResult, tree: Node, node_id: str) -> Node | None:
@@ -278,7 +290,7 @@ def _not_assessed(result: Result, skipped: NotAssessed, node_id: str | None, nam
     basis = next(
         (ref.legal_basis for ref in rubric.rules if ref.name == skipped.rule and ref.legal_basis is not None), None
     )
-    return Explanation(rubric, skipped.agency, group, node, (), skipped, basis, names)
+    return Explanation(rubric, skipped.agency, group, node, (), skipped, basis, names, rule_titles=result.rule_titles)
 
 
 def _given(result: Result, row: AgencyResult, node: Node) -> list[ExplanationStep]:
@@ -297,6 +309,8 @@ def _rules(result: Result, row: AgencyResult, node: Node, tree: Node) -> list[Ex
     agency_id = row.agency.id
     steps: list[ExplanationStep] = [Adjusted(adj) for adj in result.adjustments_for(agency_id, node.id)]
     steps += [Unapplied(item) for item in result.not_applied_for(agency_id) if node is tree or item.node == node.id]
+    if node is tree:
+        steps += [UnchangedBy(item) for item in result.unchanged_for(agency_id)]
     return steps
 
 
@@ -356,7 +370,7 @@ def explanation(result: Result, agency_id: str, node_id: str | None = None) -> E
     node = tree if node_id is None else rubric.node(group.id, node_id)
     if node.id not in row.scores:
         steps: tuple[ExplanationStep, ...] = (NoScore(_parent_given(row, tree, node.id) or tree),)
-        return Explanation(rubric, row.agency, group, node, steps, names=names)
+        return Explanation(rubric, row.agency, group, node, steps, names=names, rule_titles=result.rule_titles)
     made = [
         *_given(result, row, node),
         *_rules(result, row, node, tree),
@@ -364,7 +378,7 @@ def explanation(result: Result, agency_id: str, node_id: str | None = None) -> E
         Scored(row.scores[node.id]),
         *_standing(result, row, node, tree),
     ]
-    return Explanation(rubric, row.agency, group, node, tuple(made), names=names)
+    return Explanation(rubric, row.agency, group, node, tuple(made), names=names, rule_titles=result.rule_titles)
 
 
 def _view_step(result: Result, row: AgencyResult, view_id: str) -> ViewScored:
@@ -382,4 +396,6 @@ def _view_explanation(
     tree = group.tree
     maximum = sum((node.max_points for node in tree.walk() if node.id in view.nodes), Decimal(0))
     step: ExplanationStep = ViewMissing(view) if view_id not in row.views else _view_step(result, row, view_id)
-    return Explanation(result.rubric, row.agency, group, tree, (step,), names=names, view=view, maximum=maximum)
+    return Explanation(
+        result.rubric, row.agency, group, tree, (step,), names=names, view=view, maximum=maximum, rule_titles=result.rule_titles
+    )

@@ -56,6 +56,11 @@ class Explain(Entry):
         "  quy tắc {rule} không áp dụng được: {reason}",
         "  rule {rule} could not apply: {reason}",
     )
+    UNCHANGED = (
+        "explain-unchanged",
+        "  quy tắc {rule} đã đọc {facts} nhưng không làm thay đổi điểm nào của cơ quan",
+        "  rule {rule} read {facts} and changed none of the agency's scores",
+    )
     SUM = (
         "explain-sum",
         "  tổng điểm của {count} tiêu chí: {parts} = {points}",

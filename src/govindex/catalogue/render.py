@@ -37,8 +37,8 @@ class RenderError(Entry):
     )
     EXISTS = (
         "render-exists",
-        "tệp đã có; chọn tên khác hoặc cho phép ghi đè (--overwrite)",
-        "the file exists; choose another name or allow overwriting it (--overwrite)",
+        "tệp đã có; chọn tên khác hoặc cho phép ghi đè (--force)",
+        "the file exists; choose another name or allow overwriting it (--force)",
     )
     NOT_TEXT = (
         "render-not-text",

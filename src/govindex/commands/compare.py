@@ -3,46 +3,38 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from govindex.commands._output import add_output_options, emit
-from govindex.compare import compare
-from govindex.io.comparisons import read_period
-from govindex.io.directory import list_directories, load_directory
+import attrs
 
-_INPUTS = (
-    "Each input is [LABEL=]SOURCE, where SOURCE is RUBRIC:SCORES (a rubric id or file and a CSV, "
-    "YAML or JSON score file), RESULT.json (written by 'govindex score --format json') or a "
-    "bundled published dataset id. A four-digit LABEL (2025=...) is also the period's year; "
-    "otherwise the year is the assessment file's or the rubric's."
-)
+from govindex.catalogue.cli import Help
+from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say
+from govindex.pipeline import load, read, score_cohort
+from govindex.results import Result
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "compare",
-        help="compare results across years: rank movement, score and band change, mergers",
-        description=(
-            "Compare two or more results, oldest first: per agency the rank in each period and the "
-            "places gained (+) or lost (-) within its group, the score and band change, and, with a "
-            "registry, mergers and abolitions. " + _INPUTS
-        ),
-    )
-    parser.add_argument("old", metavar="OLD", help="the older result")
-    parser.add_argument("new", metavar="NEW", nargs="+", help="one or more newer results, oldest first")
-    parser.add_argument(
-        "--registry",
-        metavar="FILE",
-        help="an agency registry (a file, or a bundled id: "
-        + (", ".join(list_directories()) or "none")
-        + ") to match names and follow lineage",
-    )
-    add_output_options(parser, tables=False)
+    parser = sub.add_parser("compare", help=say(Help.COMPARE), description=say(Help.COMPARE_DESCRIPTION))
+    parser.add_argument("old", metavar="OLD", help=say(Help.OLD))
+    parser.add_argument("new", metavar="NEW", nargs="+", help=say(Help.NEW))
+    add_inputs(parser)
+    add_outputs(parser, tables=False)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    periods = [read_period(spec) for spec in [args.old, *args.new]]
-    registry = None if args.registry is None else load_directory(args.registry)
-    comparison = compare(*periods, registry=registry)
-    emit(comparison, args)
+    from govindex.compare import compare
+    from govindex.io.comparisons import read_period
+
+    inputs = inputs_of(args)
+    directory = inputs.directory()
+
+    def scorer(rubric: str, path: Path) -> Result:
+        chosen = attrs.evolve(inputs, rubric=rubric)
+        methodology = load(chosen)
+        return score_cohort(methodology, read(chosen, methodology, sources=[path], directory=directory))
+
+    periods = [read_period(spec, scorer=scorer) for spec in [args.old, *args.new]]
+    comparison = compare(*periods, registry=directory)
+    emit_value(comparison, args)
     return 0

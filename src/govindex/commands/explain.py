@@ -1,82 +1,75 @@
-"""``govindex explain RUBRIC SCORES AGENCY [NODE]``: how a score came to be."""
+"""``govindex explain RUBRIC SCORES... AGENCY [NODE]``: how a score came to be."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from govindex.commands._common import add_input_options, add_rules, load_methodology_of, place_error, read_score_files
-from govindex.commands._output import add_output_options, chosen_format, emit_text
-from govindex.errors import GovIndexError
-from govindex.explanation import explanation
-from govindex.io.cohort import ScoreFile
-from govindex.io.published import list_datasets, load_dataset
-from govindex.render import data, render
-from govindex.render.explanations import explanation_lines
-from govindex.render.json import json_text
-from govindex.render.safe import one_line
-from govindex.scoring import score
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "explain",
-        help="explain how an agency's score on a node (default: the total) came to be",
-        description=(
-            "Score the agencies of a score file under a rubric, with the rubric's rules, and explain one "
-            "agency's score on one node (default: the total): the score given or the sum of its children, "
-            "every rule that set or changed it with its formula, inputs and legal basis, its band and rank. "
-            "In Vietnamese (the default) the explanation can be published: names instead of ids, decimal "
-            "commas, bands in the decisions' words; in English the ids stand beside the names. "
-            "--format markdown, html or docx writes it as a document, json as data."
-        ),
-    )
-    parser.add_argument("rubric", metavar="RUBRIC", help="a bundled rubric id or a rubric file")
-    parser.add_argument(
-        "scores",
-        metavar="SCORES",
-        help="a score file (assessment YAML/JSON or CSV/XLSX score table) or a bundled published dataset id ("
-        + ", ".join(list_datasets())
-        + ")",
-    )
-    parser.add_argument("agency", metavar="AGENCY", help="the agency id")
-    parser.add_argument("node", metavar="NODE", nargs="?", default=None, help="a node or view id (default: the total)")
-    parser.add_argument(
-        "--values",
-        choices=("points", "index"),
-        default="points",
-        help="how the score file's values are read: points (default) or index (shares on the published scale)",
-    )
-    add_output_options(parser, FORMATS, tables=False, excel_vn=False)
-    add_input_options(parser)
-    add_rules(parser)
-    parser.set_defaults(run=run)
-
+from govindex.catalogue.cli import CliError, Help
+from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say
+from govindex.errors import InputError
+from govindex.pipeline import find_agency, load, read, score_cohort, write
 
 #: The formats of an explanation: running text, or a document in Markdown, HTML, Word; JSON data.
 FORMATS = ("table", "markdown", "html", "docx", "json")
 
 
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("explain", help=say(Help.EXPLAIN), description=say(Help.EXPLAIN_DESCRIPTION))
+    parser.add_argument("rubric", metavar="RUBRIC", help=say(Help.RUBRIC))
+    parser.add_argument("items", metavar="SCORES... AGENCY [NODE]", nargs="+", help=say(Help.EXPLAIN_ITEMS))
+    add_inputs(parser)
+    add_outputs(parser, FORMATS, tables=False)
+    parser.set_defaults(run=run)
+
+
+_SUFFIXES = (".csv", ".xlsx", ".yaml", ".yml", ".json")
+
+
+def _is_source(item: str) -> bool:
+    from govindex.io.published import list_datasets
+
+    return "\x00" not in item and (Path(item).is_file() or item in list_datasets())
+
+
+def split_items(items: list[str]) -> tuple[list[str], str, str | None]:
+    """The score sources (the leading items that are files or published datasets), then AGENCY [NODE]."""
+    count = 0
+    while count < len(items) and _is_source(items[count]):
+        count += 1
+    rest = items[count:]
+    if not rest:
+        raise InputError(CliError.NO_AGENCY)
+    named = [item for item in rest if Path(item).suffix.lower() in _SUFFIXES]
+    if count == 0 or len(rest) > 2 or named:
+        raise InputError(CliError.NOT_A_SOURCE, file=(named or rest)[0].replace("\x00", "\\0"))
+    return items[:count], rest[0], rest[1] if len(rest) == 2 else None
+
+
 def run(args: argparse.Namespace) -> int:
-    methodology = load_methodology_of(args)
-    rubric = methodology.rubric
-    if args.scores in list_datasets() and not Path(args.scores).exists():
-        files: list[ScoreFile] = []
-        assessments = load_dataset(args.scores).assessments()
-    else:
-        files, assessments = read_score_files([args.scores], rubric, args, values=args.values)
-    try:
-        result = score(methodology, assessments)
-    except GovIndexError as error:
-        raise place_error(error, files) from None
-    value = explanation(result, args.agency, args.node)
-    fmt = chosen_format(args, FORMATS)
+    from govindex.explanation import explanation
+    from govindex.render import data, render
+    from govindex.render.explanations import explanation_lines
+    from govindex.render.json import json_text
+    from govindex.render.safe import one_line
+
+    sources, agency, node = split_items(args.items)
+    inputs = inputs_of(args, sources=sources)
+    outputs = outputs_of(args)
+    methodology = load(inputs)
+    directory = inputs.directory()
+    cohort = read(inputs, methodology, directory=directory)
+    result = score_cohort(methodology, cohort)
+    agency_id = find_agency(result, agency)
+    value = explanation(result, agency_id, node)
+    fmt = outputs.chosen_format(FORMATS)
+    lang = outputs.lang
     if fmt == "table":
-        emit_text("".join(one_line(line) + "\n" for line in explanation_lines(value, args.lang)), args)
+        write("".join(one_line(line) + "\n" for line in explanation_lines(value, lang)), outputs, formats=FORMATS)
     elif fmt == "json":
-        lines = explanation_lines(value, args.lang)
-        body = {"agency": args.agency, "node": args.node, "lang": args.lang, "lines": lines, "explanation": data(value)}
-        emit_text(json_text(body), args)
+        lines = explanation_lines(value, lang)
+        body = {"agency": agency_id, "node": node, "lang": lang, "lines": lines, "explanation": data(value)}
+        write(json_text(body, indent=outputs.indent), outputs, formats=FORMATS)
     else:
-        emit_text(render(value, fmt, lang=args.lang), args)
+        write(render(value, fmt, lang=lang), outputs, formats=FORMATS)
     return 0

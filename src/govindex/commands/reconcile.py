@@ -6,155 +6,108 @@ import argparse
 from pathlib import Path
 
 from govindex.assessment import Source
+from govindex.catalogue.cli import CliError, Help
+from govindex.catalogue.files import Files
 from govindex.catalogue.reports import Reconciled
-from govindex.commands._common import add_input_options, add_rules, load_methodology_of, read_score_files
-from govindex.commands._output import add_output_options, chosen_format, emit, emit_text
+from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, outputs_of, say
 from govindex.errors import FileFormatError, InputError
-from govindex.io.bundled import list_rubrics
-from govindex.io.yamlio import load_yaml
 from govindex.methodology import Methodology
-from govindex.reconciliation import reconcile
+from govindex.pipeline import Inputs, load, read, score_cohort, write
 from govindex.rubric import Rubric
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "reconcile",
-        help="compare a self-assessment with the appraisal (đối chiếu)",
-        description=(
-            "Score a self-assessment (tự đánh giá) and the appraisal (thẩm định) of the same agencies under "
-            "one rubric, and list per agency the nodes that differ (largest first; difference = appraised - "
-            "self) and the effect on total, band and rank. Agencies found in one file only are listed as such."
-        ),
-    )
-    parser.add_argument(
-        "files",
-        metavar="FILE",
-        nargs="+",
-        help="SELF APPRAISED: the self-assessment and the appraisal (CSV/XLSX tables, forms or YAML/JSON "
-        "files); with --appraised, every FILE is part of the self-assessment; with --published, one FILE",
-    )
-    parser.add_argument(
-        "--appraised",
-        metavar="FILE",
-        nargs="+",
-        help="the appraisal as one or more files (then the FILEs before are the self-assessment)",
-    )
-    parser.add_argument(
-        "--published",
-        metavar="TABLE",
-        help=(
-            "instead of an appraisal, a published table (CSV: agency,published[,rank]): score SELF and tell, per "
-            "agency, an exact match, a difference the rounding of published components explains, or a real "
-            "difference; exit 1 on a real difference"
-        ),
-    )
-    parser.add_argument(
-        "--values",
-        choices=("points", "index"),
-        default="points",
-        help="how the score files' values are read: points (default) or index (shares on the published scale)",
-    )
-    parser.add_argument(
-        "--rubric",
-        metavar="RUBRIC",
-        help="a bundled rubric id or a rubric file (default: the rubric the YAML/JSON files name)",
-    )
-    add_output_options(parser)
-    parser.add_argument(
-        "--plot", metavar="FILE", help="also draw the rank movement (self -> appraised) to FILE.png or FILE.svg"
-    )
-    add_input_options(parser)
-    add_rules(parser)
+    parser = sub.add_parser("reconcile", help=say(Help.RECONCILE), description=say(Help.RECONCILE_DESCRIPTION))
+    parser.add_argument("files", metavar="FILE", nargs="+", help=say(Help.RECONCILE_FILES))
+    parser.add_argument("--appraised", metavar="FILE", nargs="+", help=say(Help.APPRAISED))
+    parser.add_argument("--published", metavar="TABLE", help=say(Help.PUBLISHED))
+    parser.add_argument("--rubric", metavar="RUBRIC", help=say(Help.RUBRIC_OPTION))
+    parser.add_argument("--plot", metavar="FILE", help=say(Help.PLOT))
+    add_inputs(parser)
+    add_outputs(parser)
     parser.set_defaults(run=run)
 
 
-def _header(path: str) -> dict[str, object]:
+def _header(path: str, max_bytes: int) -> dict[str, object]:
     """The top-level keys of a YAML/JSON assessment file (nothing for a CSV table)."""
+    from govindex.io.cells import read_limited
+    from govindex.io.yamlio import load_yaml
+
     if Path(path).suffix.lower() not in {".yaml", ".yml", ".json"}:
         return {}
+    data = read_limited(path, max_bytes)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise FileFormatError(f"cannot read the file: {error.strerror}", file=path) from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise FileFormatError(f"not UTF-8 text (byte {error.start})", file=path) from None
-    data = load_yaml(text, file=path)
-    return data if isinstance(data, dict) else {}
+        raise FileFormatError(Files.NOT_UTF8, byte=error.start, file=path) from None
+    found = load_yaml(text, file=path)
+    return found if isinstance(found, dict) else {}
 
 
-def _files(headers: dict[str, dict[str, object]]) -> str:
-    return "two files" if len(headers) == 2 else "files"
+def _methodology(inputs: Inputs, headers: dict[str, dict[str, object]]) -> Methodology:
+    """The rubric given (--rubric), else the one bundled rubric the YAML/JSON files name."""
+    from govindex.io.bundled import list_rubrics
 
-
-def _rubric(args: argparse.Namespace, headers: dict[str, dict[str, object]]) -> Methodology:
-    if args.rubric:
-        return load_methodology_of(args)
+    if inputs.rubric is not None:
+        return load(inputs)
     named = {path: header["rubric"] for path, header in headers.items() if header.get("rubric") is not None}
     if not named:
-        raise InputError("neither file names its rubric; give --rubric RUBRIC")
+        raise InputError(CliError.NO_RUBRIC)
     if len(set(map(str, named.values()))) > 1:
-        shown = "; ".join(f"{path} names {value!r}" for path, value in named.items())
-        raise InputError(f"the {_files(headers)} are for different rubrics ({shown}); give --rubric RUBRIC")
+        raise InputError(CliError.RUBRICS_DIFFER, shown=[f"{path}: {value!r}" for path, value in named.items()])
     path, rubric_id = next(iter(named.items()))
     if not isinstance(rubric_id, str) or rubric_id not in list_rubrics():
-        raise InputError(
-            "the file names a rubric that is not bundled (a data file names its rubric by id, never by a path); "
-            "give --rubric RUBRIC (a bundled id or a rubric file)",
-            file=path,
-            path="rubric",
-        )
-    return load_methodology_of(args, rubric_id)
+        raise InputError(CliError.RUBRIC_NOT_BUNDLED, file=path, path="rubric")
+    return load(Inputs(rubric=rubric_id, rules=inputs.rules, trust_rules=inputs.trust_rules))
+
+
+def _sides(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    if args.appraised:
+        return list(args.files), list(args.appraised)
+    if len(args.files) == 2:
+        return [args.files[0]], [args.files[1]]
+    if len(args.files) == 1:
+        raise InputError(CliError.NO_APPRAISAL)
+    raise InputError(CliError.RECONCILE_FILES)
 
 
 def run(args: argparse.Namespace) -> int:
+    from govindex.reconciliation import reconcile
+
     if args.published is not None:
         if args.appraised or len(args.files) > 1:
-            raise InputError("give either APPRAISED or --published TABLE, not both")
+            raise InputError(CliError.APPRAISED_AND_PUBLISHED)
         return _against_published(args)
-    if args.appraised:
-        self_files, appraised_files = list(args.files), list(args.appraised)
-    elif len(args.files) == 2:
-        self_files, appraised_files = [args.files[0]], [args.files[1]]
-    elif len(args.files) == 1:
-        raise InputError("give the appraisal (APPRAISED) or a published table (--published TABLE)")
-    else:
-        raise InputError(
-            "give the self-assessment and the appraisal: govindex reconcile SELF APPRAISED, "
-            "or several files with govindex reconcile SELF... --appraised APPRAISED..."
-        )
-    headers = {path: _header(path) for path in [*self_files, *appraised_files]}
+    self_files, appraised_files = _sides(args)
+    inputs = inputs_of(args)
+    lang = outputs_of(args).lang
+    headers = {path: _header(path, inputs.max_bytes) for path in [*self_files, *appraised_files]}
     for paths, expected, other in (
         (self_files, Source.SELF, Source.APPRAISED),
         (appraised_files, Source.APPRAISED, Source.SELF),
     ):
         for path in paths:
             if headers[path].get("source") == other.value:
-                raise InputError(
-                    f"the file says source: {other.value}, but it is given as the {expected.value} file "
-                    f"(govindex reconcile SELF APPRAISED); are the {_files(headers)} swapped?",
-                    file=path,
-                    path="source",
-                )
-    methodology = _rubric(args, headers)
-    rubric = methodology.rubric
-    mine = read_score_files(self_files, rubric, args, Source.SELF, values=args.values)[1]
-    theirs = read_score_files(appraised_files, rubric, args, Source.APPRAISED, values=args.values)[1]
-    outcome = reconcile(rubric, mine, theirs, rules=methodology.rules)
+                raise InputError(CliError.SWAPPED, stated=other.value, given=expected.value, file=path, path="source")
+    methodology = _methodology(inputs, headers)
+    directory = inputs.directory()
+    mine = read(inputs, methodology, sources=self_files, source=Source.SELF, directory=directory).assessments()
+    theirs = read(inputs, methodology, sources=appraised_files, source=Source.APPRAISED, directory=directory)
+    outcome = reconcile(methodology.rubric, mine, theirs.assessments(), rules=methodology.rules)
     if args.plot:
         from govindex import plots
 
         plots.format_for_chart(args.plot)
         if not outcome.agencies:
-            raise InputError("no agency is in both files; there is no rank movement to draw")
+            raise InputError(CliError.NOTHING_TO_DRAW)
         figure = plots.slope_chart(
             outcome.rank_movements(),
-            labels=(Reconciled.SELF.text(args.lang), Reconciled.APPRAISED.text(args.lang)),
-            title=Reconciled.CHART_TITLE.text(args.lang, rubric=_title(rubric, args.lang)),
-            lang=args.lang,
+            labels=(Reconciled.SELF.text(lang), Reconciled.APPRAISED.text(lang)),
+            title=Reconciled.CHART_TITLE.text(lang, rubric=_title(methodology.rubric, lang)),
+            lang=lang,
         )
         plots.save_figure(figure, args.plot)
-    emit(outcome, args)
+    emit_value(outcome, args)
     return 0
 
 
@@ -163,27 +116,26 @@ def _title(rubric: Rubric, lang: str) -> str:
 
 
 def _against_published(args: argparse.Namespace) -> int:
-    """``govindex reconcile SCORES --published TABLE``: a recomputation against the published figures."""
+    """``govindex reconcile SCORES... --published TABLE``: a recomputation against the published figures."""
     from govindex.agreement import check_published
     from govindex.io.published_table import read_published_table
     from govindex.render import render
     from govindex.render.agreement import agreement_document
-    from govindex.scoring import score
 
     if args.table or args.plot:
-        raise InputError("with --published, give neither --table nor --plot")
-    methodology = _rubric(args, {path: _header(path) for path in args.files})
-    rubric = methodology.rubric
-    assessments = read_score_files(args.files, rubric, args, values=args.values)[1]
+        raise InputError(CliError.PUBLISHED_OPTIONS)
+    inputs = inputs_of(args, sources=args.files)
+    outputs = outputs_of(args)
+    methodology = _methodology(inputs, {path: _header(path, inputs.max_bytes) for path in args.files})
+    cohort = read(inputs, methodology)
+    result = score_cohort(methodology, cohort)
     figures = read_published_table(args.published)
-    publication = rubric.publication
-    decimals = publication.decimals if args.values == "index" and publication is not None else None
-    result = score(methodology, assessments)
+    publication = methodology.rubric.publication
+    decimals = publication.decimals if inputs.values == "index" and publication is not None else None
     check = check_published(result, figures, component_decimals=decimals)
-    fmt = chosen_format(args)
-    if fmt == "json":
-        emit(check, args)
+    if outputs.chosen_format() == "json":
+        emit_value(check, args)
     else:
-        document = agreement_document(check, args.lang, result=result)
-        emit_text(render(document, fmt, lang=args.lang, excel_vn=getattr(args, "excel_vn", False)), args)
+        document = agreement_document(check, outputs.lang, result=result)
+        write(render(document, outputs.chosen_format(), lang=outputs.lang, excel_vn=outputs.excel_vn), outputs)
     return 0 if check.ok else 1

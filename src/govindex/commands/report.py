@@ -1,60 +1,37 @@
-"""``govindex report RUBRIC SCORES``: statistics as the decisions publish them."""
+"""``govindex report RUBRIC SCORES...``: statistics as the decisions publish them."""
 
 from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_input_options, add_rules, load_methodology_of, place_error, read_score_files
-from govindex.commands._output import add_output_options, emit
-from govindex.errors import GovIndexError
-from govindex.scoring import score
-from govindex.stats import statistics
+from govindex.catalogue.cli import Help
+from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say
+from govindex.pipeline import load, read, score_cohort
 
 _CHARTS = ("bands", "shares", "ranking")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "report",
-        help="group means, band counts and shares, leaders",
-        description=(
-            "Score a score file and summarise it as the decisions publish it: the mean of each group, "
-            "the overall mean (the unweighted mean of the group means) and the pooled mean over all "
-            "agencies, band counts, band shares as whole percentages summing to 100 (largest remainder), "
-            "and the leaders of each group."
-        ),
-    )
-    parser.add_argument("rubric", metavar="RUBRIC", help="a bundled rubric id or a rubric file")
-    parser.add_argument(
-        "scores", metavar="SCORES", nargs="+", help="score files: CSV/XLSX tables or YAML/JSON assessment files"
-    )
-    add_output_options(parser)
-    add_input_options(parser)
-    parser.add_argument(
-        "--top", type=int, default=3, metavar="N", help="leaders: the agencies ranked N or better (default: 3)"
-    )
-    parser.add_argument(
-        "--decimals", type=int, default=None, metavar="N", help="decimals of the means (default: the rubric's)"
-    )
-    parser.add_argument("--plot", metavar="FILE", help="also draw a chart to FILE.png or FILE.svg (extra 'plot')")
-    parser.add_argument(
-        "--chart",
-        choices=_CHARTS,
-        default="bands",
-        help="the chart --plot draws: band counts per group, band shares, or the ranking (default: bands)",
-    )
-    add_rules(parser)
+    parser = sub.add_parser("report", help=say(Help.REPORT), description=say(Help.REPORT_DESCRIPTION))
+    parser.add_argument("rubric", metavar="RUBRIC", help=say(Help.RUBRIC))
+    parser.add_argument("scores", metavar="SCORES", nargs="+", help=say(Help.SCORES))
+    parser.add_argument("--top", type=int, default=3, metavar="N", help=say(Help.TOP))
+    parser.add_argument("--decimals", type=int, default=None, metavar="N", help=say(Help.DECIMALS))
+    parser.add_argument("--plot", metavar="FILE", help=say(Help.PLOT))
+    parser.add_argument("--chart", choices=_CHARTS, default="bands", help=say(Help.CHART))
+    add_inputs(parser)
+    add_outputs(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    methodology = load_methodology_of(args)
-    rubric = methodology.rubric
-    files, assessments = read_score_files(args.scores, rubric, args)
-    try:
-        result = score(methodology, assessments)
-    except GovIndexError as error:
-        raise place_error(error, files) from None
+    from govindex.stats import statistics
+
+    inputs = inputs_of(args, sources=args.scores)
+    methodology = load(inputs)
+    directory = inputs.directory()
+    cohort = read(inputs, methodology, directory=directory)
+    result = score_cohort(methodology, cohort)
     stats = statistics(result, top=args.top, decimals=args.decimals)
     if args.plot:
         from govindex import plots
@@ -65,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
         else:
             figure = plots.band_distribution(stats, shares=args.chart == "shares", lang=args.lang)
         plots.save_figure(figure, args.plot)
-    emit(stats, args)
+    emit_value(stats, args)
     return 0

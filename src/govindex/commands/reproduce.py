@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from govindex.commands._common import emit
-from govindex.io.published import list_datasets, open_dataset, reproduce
+from govindex.commands._options import emit
+from govindex.io.published import open_dataset, reproduce
 from govindex.render.text import plain_table
 from govindex.reproduction import Check, Reproduction, Status
 from govindex.rubric import Rubric
@@ -135,21 +135,12 @@ _TEXT: dict[str, dict[str, str]] = {
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "reproduce",
-        help="recompute a published result and check every published figure",
-        description=(
-            "Recompute a published result from its scores and check every figure the decision printed: "
-            "totals, bands, ranks, ranks per category, agencies not assessed, the number assessed, means "
-            "per group and overall (rounded as published), leaders and band shares. Prints the report "
-            "(Vietnamese by default) and exits 1 on any difference; an error of the source recorded in "
-            "the dataset, and a total that differs only as the rounding the dataset states "
-            "(published_rounding) explains, are reported as such and are no difference. Bundled datasets: "
-            + ", ".join(list_datasets())
-        ),
-    )
-    parser.add_argument("dataset", metavar="DATASET", help="a bundled dataset id or a dataset file")
-    parser.add_argument("--lang", choices=LANGUAGES, default="vi", help="vi (tiếng Việt, default) or en (English)")
+    from govindex.catalogue.cli import Help
+    from govindex.commands._options import say
+
+    parser = sub.add_parser("reproduce", help=say(Help.REPRODUCE), description=say(Help.REPRODUCE_DESCRIPTION))
+    parser.add_argument("dataset", metavar="DATASET", help=say(Help.DATASET))
+    parser.add_argument("--lang", choices=LANGUAGES, default="vi", help=say(Help.LANG))
     parser.set_defaults(run=run)
 
 

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import add_format, emit
+from govindex.catalogue.cli import Help
+from govindex.commands._options import add_outputs, emit_value, say
 from govindex.io.bundled import list_rubrics, load_rubric
-from govindex.render import Column, Table, render
+from govindex.render import Column, Table
 from govindex.render.model import Cell
 from govindex.rubric import Rubric
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "rubrics",
-        help="list the bundled rubrics",
-        description="List the bundled rubrics: legal basis, groups, maxima, tie policy, publication scale and views.",
-    )
-    add_format(parser)
+    parser = sub.add_parser("rubrics", help=say(Help.RUBRICS), description=say(Help.RUBRICS_DESCRIPTION))
+    add_outputs(parser, tables=False)
     parser.set_defaults(run=run)
 
 
@@ -52,7 +49,5 @@ def run(args: argparse.Namespace) -> int:
             ]
         )
     table = Table("rubrics", [Column(name, name) for name in ids], rows)
-    content = render(table, args.format, lang="en")
-    assert isinstance(content, str)
-    emit(content)
+    emit_value(table, args)
     return 0

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.commands._common import emit
+from govindex.catalogue.cli import Help
+from govindex.commands._options import add_outputs, emit_value, say
 from govindex.io.schemas import SCHEMAS, json_schema_text
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "schema",
-        help="print the JSON Schema of rubric or assessment files",
-        description="Print the JSON Schema of a govindex file format, for validating files in other systems.",
-    )
-    parser.add_argument("kind", choices=SCHEMAS, metavar="KIND", help="rubric or assessment")
+    parser = sub.add_parser("schema", help=say(Help.SCHEMA), description=say(Help.SCHEMA_DESCRIPTION))
+    parser.add_argument("kind", choices=SCHEMAS, metavar="KIND", help=say(Help.KIND))
+    add_outputs(parser, ("json",), tables=False)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    emit(json_schema_text(args.kind))
+    emit_value(json_schema_text(args.kind), args, ("json",))
     return 0

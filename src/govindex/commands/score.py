@@ -4,88 +4,30 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.agency import Agency
-from govindex.commands._common import (
-    add_blank_rows,
-    add_input_options,
-    add_rules,
-    load_methodology_of,
-    read_options,
-    warn,
-    warn_coverage,
-    warn_unchanged,
-)
-from govindex.commands._output import add_output_options, emit
-from govindex.errors import GovIndexError
-from govindex.rules.check import unread_facts
-from govindex.scoring import score
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "score",
-        help="score, band and rank the agencies of one or more score files",
-        description=(
-            "Score, band and rank the agencies of one or more score files under a rubric. A score file is a "
-            "CSV or XLSX table (a header row naming the agency column, by id or by name, then a column per "
-            "criterion by id or by name; title rows above it are skipped), its long form agency,group,node,"
-            "score, or a YAML/JSON assessment file; a decimal point or a decimal comma; an empty cell means "
-            "'not given'. Several files are read together; an agency found in two of them is refused."
-        ),
-    )
-    parser.add_argument(
-        "rubric", metavar="RUBRIC", help="a bundled rubric id (see `govindex rubrics`) or a rubric file"
-    )
-    parser.add_argument(
-        "scores",
-        metavar="SCORES",
-        nargs="+",
-        help="score files: CSV or XLSX tables (wide or long form) or YAML/JSON assessment files",
-    )
-    parser.add_argument(
-        "--values",
-        choices=("points", "index"),
-        default="points",
-        help=(
-            "how the score file's values are read: points (default), or index: each value as a share of its "
-            "node's maximum on the rubric's published scale (0.7804 of a 100-point index is 78.04 points)"
-        ),
-    )
-    add_output_options(parser, FORMATS, tables=False)
-    parser.add_argument(
-        "--indent",
-        type=int,
-        metavar="N",
-        help="indent JSON by N spaces (default: compact JSON on one line)",
-    )
-    add_input_options(parser)
-    add_blank_rows(parser)
-    add_rules(parser)
-    parser.set_defaults(run=run)
-
+from govindex.catalogue.cli import Help
+from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say, warn
+from govindex.pipeline import load, notices, read, score_cohort
 
 #: The formats of ``score``: per group in text, Markdown, Excel and HTML; flat in CSV and JSON.
 FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
 
 
-def run(args: argparse.Namespace) -> int:
-    from govindex.io.cohort import read_scores
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("score", help=say(Help.SCORE), description=say(Help.SCORE_DESCRIPTION))
+    parser.add_argument("rubric", metavar="RUBRIC", help=say(Help.RUBRIC))
+    parser.add_argument("scores", metavar="SCORES", nargs="+", help=say(Help.SCORES))
+    add_inputs(parser)
+    add_outputs(parser, FORMATS, tables=False)
+    parser.set_defaults(run=run)
 
-    methodology = load_methodology_of(args)
-    rubric = methodology.rubric
-    cohort = read_scores(args.scores, rubric, options=read_options(args), values=args.values)
-    try:
-        result = score(methodology, cohort.table)
-    except GovIndexError as error:
-        raise cohort.locate(error) from None
-    plain = Agency("-", "-", "-")
-    stated = any(
-        agency.flags != plain.flags or agency.attributes for group in cohort.table.groups for agency in group.agencies
-    )
-    if stated:  # an agency states a fact: does a rule read it? (the assessments are made only then)
-        for fact in unread_facts(rubric, cohort.assessments(), methodology.rules):
-            warn(f"{', '.join(args.scores)}: {fact.message_in(args.lang)}")
-    warn_unchanged(result, args.lang)
-    warn_coverage(rubric, list(cohort.places), args.registry, args.lang)
-    emit(result, args, FORMATS)  # JSON written as made, from the columns
+
+def run(args: argparse.Namespace) -> int:
+    inputs = inputs_of(args, sources=args.scores)
+    methodology = load(inputs)
+    directory = inputs.directory()
+    cohort = read(inputs, methodology, directory=directory)
+    result = score_cohort(methodology, cohort)
+    for notice in notices(methodology, cohort, result, directory):
+        warn(notice, args.lang)
+    emit_value(result, args, FORMATS)  # JSON written as made, from the columns
     return 0

@@ -35,6 +35,7 @@ __all__ = [
     "NumberText",
     "ReadOptions",
     "TypedNumber",
+    "Upload",
     "bad_character",
     "check_text",
     "header_key",
@@ -158,15 +159,46 @@ class ReadOptions:
     blank_rows: str = attrs.field(default="refuse", validator=_blank_rows)
 
 
-def read_limited(path: str | Path, max_bytes: int) -> bytes:
+@attrs.frozen
+class Upload:
+    """A score file given as its name and bytes (an upload), read as a file of that name would be.
+
+    The name's extension tells its kind; the name is where its problems are said to be.
+    """
+
+    name: str
+    data: bytes = attrs.field(repr=False)
+
+    @property
+    def suffix(self) -> str:
+        from pathlib import PurePath
+
+        return PurePath(self.name).suffix
+
+    def exists(self) -> bool:
+        return True
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def read_limited(path: str | Path | Upload, max_bytes: int) -> bytes:
     """The bytes of a file, refused before reading when it is larger than ``max_bytes``.
 
     A device (``/dev/zero``) or a folder is refused; a pipe is read up to the limit.
+    An :class:`Upload` gives its bytes, refused in the same way when too large.
     """
     import os
     import stat
 
     file = str(path)
+    if isinstance(path, Upload):
+        check_length(path.data, max_bytes, file)
+        return path.data
+    if "\x00" in file:
+        from govindex.catalogue.cli import CliError
+
+        raise FileFormatError(Files.CANNOT_READ, reason=CliError.NUL_IN_PATH, file=file.replace("\x00", "\\0"))
     try:
         with open(path, "rb") as handle:
             status = os.fstat(handle.fileno())

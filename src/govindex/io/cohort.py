@@ -24,7 +24,7 @@ from govindex.assessment import Assessment, Source
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
 from govindex.errors import GovIndexError, InputError, collected
-from govindex.io.cells import ReadOptions
+from govindex.io.cells import ReadOptions, Upload
 from govindex.io.parts import where_in_file
 from govindex.io.table import GroupPart, TablePart, split_codes
 from govindex.measures import Measurement
@@ -230,7 +230,7 @@ def _claim(
 
 
 def read_scores(
-    sources: str | Path | Iterable[str | Path],
+    sources: str | Path | Upload | Iterable[str | Path | Upload],
     rubric: Rubric,
     *,
     options: ReadOptions | None = None,
@@ -258,7 +258,7 @@ def read_scores(
         raise InputError(Files.UNKNOWN_VALUES, values=repr(values), known=VALUES)
     from govindex.io.sources import read_source
 
-    paths = [sources] if isinstance(sources, (str, Path)) else list(sources)
+    paths = [sources] if isinstance(sources, (str, Path, Upload)) else list(sources)
     problems: list[GovIndexError] = []
     parts: list[TablePart] = []
     with _collector_paused():

@@ -19,7 +19,7 @@ year: the assessment file's ``year``, else the rubric's.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +41,7 @@ from govindex.scoring import score
 
 if TYPE_CHECKING:
     from govindex.bands import BandScheme
+    from govindex.results import Result
     from govindex.rubric import Rubric
 
 __all__ = ["parse_result_json", "read_period", "split_input"]
@@ -169,20 +170,28 @@ def _read_text(path: Path) -> str:
         raise FileFormatError(Files.NOT_UTF8, byte=error.start, file=str(path)) from None
 
 
-def read_period(spec: str) -> Period:
-    """The period an input argument stands for (see the module documentation for the syntax)."""
+def read_period(spec: str, *, scorer: Callable[[str, Path], Result] | None = None) -> Period:
+    """The period an input argument stands for (see the module documentation for the syntax).
+
+    ``scorer(rubric, path)`` scores a ``RUBRIC:SCORES`` input (default: the
+    bundled or file rubric with the installed rules, the file read with the
+    default options); the command line passes its input options this way.
+    """
     label, rubric_name, source = split_input(spec)
     year = int(label) if label is not None and _YEAR.fullmatch(label) else None
     if rubric_name is not None:
-        rubric = load_rubric(rubric_name)
         path = Path(source)
+        if scorer is not None:
+            result = scorer(rubric_name, path)
+        else:
+            rubric = load_rubric(rubric_name)
+            cohort = read_scores([path], rubric)
+            try:
+                result = score(rubric, cohort.table)
+            except GovIndexError as error:
+                raise cohort.locate(error) from None
         if year is None and path.suffix.lower() in {".yaml", ".yml"}:
-            year = parse_assessment_file(_read_text(path), rubric, file=str(path)).year
-        cohort = read_scores([path], rubric)
-        try:
-            result = score(rubric, cohort.table)
-        except GovIndexError as error:
-            raise cohort.locate(error) from None
+            year = parse_assessment_file(_read_text(path), result.rubric, file=str(path)).year
         return Period.from_result(result, label=label, year=year)
     if source.lower().endswith(".json"):
         return parse_result_json(_read_text(Path(source)), file=source, label=label, year=year)

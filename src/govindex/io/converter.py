@@ -128,7 +128,9 @@ def _make_converter(measures: Registry[MeasureFactory] | None = None) -> cattrs.
 
     def structure_bands(value: Any, _type: type) -> BandScheme:
         if not isinstance(value, list):
-            raise FileFormatError(f"expected a list of bands, got {type(value).__name__}")
+            from govindex.catalogue.cli import Plain
+
+            raise FileFormatError(Plain.BANDS_LIST, kind=type(value).__name__)
         return BandScheme(tuple(conv.structure(item, Band) for item in value))
 
     def structure_measure(value: Any, _type: type) -> Measure | None:

@@ -9,7 +9,7 @@ memory, so that a file with a million bad columns cannot fill it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,7 @@ class FileReport:
     count: int | None = None
     places: Mapping[str, Place] = attrs.field(factory=dict, eq=False, hash=False, repr=False)
     #: what is not wrong but deserves a look: agency facts that no rule of the rubric reads
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[FileNote, ...] = ()
     #: how many problems were found (``problems`` holds at most :data:`KEEP` of them)
     found: int | None = None
 
@@ -107,14 +107,28 @@ def _unique(problems: Iterable[GovIndexError]) -> tuple[GovIndexError, ...]:
     return tuple(out)
 
 
-def _unread(methodology: Methodology, assessments: Iterable[object], file: str) -> tuple[str, ...]:
+@attrs.frozen(eq=False)
+class FileNote:
+    """A warning about a file (not a problem), worded in either language: ``describe(lang)``."""
+
+    file: str
+    words: Callable[[str], str]
+
+    def describe(self, lang: str = "vi") -> str:
+        return f"{self.file}: {self.words(lang)}"
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+def _unread(methodology: Methodology, assessments: Iterable[object], file: str) -> tuple[FileNote, ...]:
     """Agency facts the file gives that no rule of the rubric reads, one line each."""
     from govindex.assessment import Assessment
     from govindex.rules.check import unread_facts
 
     cohort = [a for a in assessments if isinstance(a, Assessment)]
     found = unread_facts(methodology.rubric, cohort, methodology.rules)
-    return tuple(f"{file}: {fact.message_in('vi')}" for fact in found)
+    return tuple(FileNote(file, fact.message_in) for fact in found)
 
 
 def _bound(rubric: Methodology | Rubric | None) -> Methodology | None:
@@ -124,7 +138,9 @@ def _bound(rubric: Methodology | Rubric | None) -> Methodology | None:
     return None if rubric is None else methodology_of(rubric)
 
 
-def _score_file(path: str | Path, methodology: Methodology | None, options: ReadOptions) -> FileReport:
+def _score_file(
+    path: str | Path, methodology: Methodology | None, options: ReadOptions, values: str = "points"
+) -> FileReport:
     """A score table, a filled form or a result file: read, then checked as a cohort when it reads cleanly."""
     from govindex.io.checks import cohort_problems
     from govindex.io.cohort import cohort_of_parts
@@ -138,9 +154,9 @@ def _score_file(path: str | Path, methodology: Methodology | None, options: Read
     kind = "scores"
     count: int | None = None
     places: dict[str, Place] = {}
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[FileNote, ...] = ()
     try:
-        part = read_source(path, rubric, options=options, report=problems.add)
+        part = read_source(path, rubric, options=options, values=values, report=problems.add)
     except GovIndexError as error:
         problems.add(error)
     else:
@@ -187,7 +203,7 @@ def _assessment_file(document: Document, methodology: Methodology | None, proble
     for problem in more:
         problems.add(problem)
     count = len(parsed.agencies) if parsed is not None else None
-    unread: tuple[str, ...] = ()
+    unread: tuple[FileNote, ...] = ()
     if parsed is not None and bound is not None and against is not None and not problems:
         assessments = parsed.assessments(against)
         for problem in _cohort_problems(bound, assessments, document):
@@ -246,6 +262,7 @@ def validate_file(
     options: ReadOptions | None = None,
     rules: Sequence[str | Path] = (),
     trust_rules: bool = False,
+    values: str = "points",
 ) -> FileReport:
     """Check a rubric, assessment file (YAML/JSON), score table (CSV/XLSX) or filled form and list every problem.
 
@@ -269,7 +286,7 @@ def validate_file(
     suffix = Path(path).suffix.lower()
     bound = _bound(methodology)
     if suffix in {".csv", ".xlsx"}:
-        return _score_file(path, bound, options)
+        return _score_file(path, bound, options, values)
     if suffix not in {".yaml", ".yml", ".json"}:
         error = FileFormatError(Files.UNKNOWN_EXTENSION_VALIDATE, extension=repr(suffix or "(none)"), file=file)
         return FileReport(file, "unknown", (error,))
@@ -296,11 +313,12 @@ def _document_report(
         checked = methodology_of_document(document, folder=Path(path).parent, rules=rules, trust_rules=trust_rules)
         for problem in checked.problems:
             problems.add(problem)
-        notes: tuple[str, ...] = ()
+        notes: tuple[FileNote, ...] = ()
         if checked.not_run:
             from govindex.catalogue.results import Warnings
 
-            notes = (f"{file}: {Warnings.RULE_FILES_NOT_RUN.text('vi', files=list(checked.not_run))}",)
+            files = list(checked.not_run)
+            notes = (FileNote(file, lambda lang: Warnings.RULE_FILES_NOT_RUN.text(lang, files=files)),)
         return FileReport(file, "rubric", _unique(problems.kept), warnings=notes, found=problems.count)
     if isinstance(data, dict) and "agencies" in data:
         return _assessment_file(document, methodology, problems, file)
@@ -318,6 +336,7 @@ def validate_files(
     together: bool = False,
     rules: Sequence[str | Path] = (),
     trust_rules: bool = False,
+    values: str = "points",
 ) -> list[FileReport]:
     """Check several files (:func:`validate_file`).
 
@@ -328,7 +347,7 @@ def validate_files(
     reports: list[FileReport] = []
     seen: dict[str, FileReport] = {}
     for path in paths:
-        report = validate_file(path, methodology, options=options, rules=rules, trust_rules=trust_rules)
+        report = validate_file(path, methodology, options=options, rules=rules, trust_rules=trust_rules, values=values)
         if not together:
             reports.append(report)
             continue

@@ -55,6 +55,7 @@ from govindex.explanation import (
     Scored,
     Summed,
     Unapplied,
+    UnchangedBy,
     ViewMissing,
     ViewScored,
     explanation,
@@ -126,11 +127,12 @@ class _Words:
         return agency.name if self.vi else f"{agency.name} ({agency.id})"
 
     def rule(self, rule: str) -> str:
-        """A rule as Vietnamese readers know it (“tính điểm theo tỷ lệ…”), by its name in English."""
+        """A rule by its own title in the language (“tính điểm theo tỷ lệ…”), else a built-in's, else its name."""
+        own = self.value.rule_titles.get(rule, {}).get(self.lang)
         if not self.vi:
-            return rule
+            return own or rule
         title = RuleTitle.of(rule)
-        return f"“{title.vi if title is not None else rule}”"
+        return f"“{own or (title.vi if title is not None else rule)}”"
 
     def names(self, text: str) -> str:
         """In Vietnamese, the ids of nodes, groups and agencies in ``text`` replaced by their names."""
@@ -277,6 +279,11 @@ def _unapplied(step: Unapplied, words: _Words) -> list[str]:
     ]
 
 
+def _unchanged(step: UnchangedBy, words: _Words) -> list[str]:
+    facts = ", ".join(f"{fact} = {value}" for fact, value in step.item.facts)
+    return [words.line(Explain.UNCHANGED, rule=words.rule(step.item.rule), facts=facts)]
+
+
 def _parts(parts: tuple[tuple[Node, Decimal], ...], words: _Words) -> str:
     return " + ".join(
         words.line(Explain.PART, node=words.node(node), points=words.points(score)) for node, score in parts
@@ -372,6 +379,7 @@ _STEPS: dict[type, Callable[[Any, _Words], list[str]]] = {
     NoScore: lambda step, w: [w.line(Explain.NO_SCORE, node=w.node(step.node))],
     Adjusted: _adjusted,
     Unapplied: _unapplied,
+    UnchangedBy: _unchanged,
     Summed: _summed,
     AdjustedBelow: _below,
     Scored: lambda step, w: [w.line(Explain.SCORE, points=w.points(step.value))],

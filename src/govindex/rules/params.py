@@ -99,7 +99,9 @@ class ParamProblem:
         """The problem as an error of the rule named ``rule``."""
         if isinstance(self.message, Entry):
             return RuleError(self.message, rule=repr(rule), path=path, **self.values)
-        return RuleError(f"rule {rule!r}: {self.message}", path=path)
+        from govindex.catalogue.cli import Plain
+
+        return RuleError(Plain.RULE_TEXT, rule=repr(rule), text=self.message, path=path)
 
 
 #: How each kind of parameter checks a value, and what it says when the value does not fit.

@@ -1,0 +1,594 @@
+"""The words of the command line (dòng lệnh): help texts, refusals of the commands, and argparse's own messages.
+
+Help texts go through argparse, which formats them with ``%``: a help text
+here holds no ``%`` of its own.
+"""
+
+from __future__ import annotations
+
+from govindex.catalogue import Entry
+
+__all__ = ["Cli", "CliError", "Help", "Parsing", "Plain", "ProblemHeading"]
+
+
+class Cli(Entry):
+    """Words the command line prints around its output."""
+
+    ERROR = ("cli-error", "govindex: lỗi: {message}", "govindex: error: {message}")
+    WARNING = ("cli-warning", "Cảnh báo: {message}", "warning: {message}")
+    NOTE = ("cli-note", "govindex: {message}", "govindex: {message}")
+    OUTPUT_FAILED = (
+        "cli-output-failed",
+        "không ghi được ra đầu ra chuẩn: {reason}",
+        "cannot write to standard output: {reason}",
+    )
+    INTERRUPTED = ("cli-interrupted", "đã dừng theo yêu cầu", "interrupted")
+
+
+class Help(Entry):
+    """The help of the commands and their options."""
+
+    PROG = (
+        "help-prog",
+        "Chấm điểm, xếp loại và xếp hạng cơ quan nhà nước theo các bộ chỉ số chính quyền số.",
+        "Score, band and rank state agencies on digital-government indices.",
+    )
+    VERSION = ("help-version", "in phiên bản rồi thoát", "show the version and exit")
+    COMMAND = ("help-command", "LỆNH", "COMMAND")
+    INPUTS = ("help-inputs", "đọc bảng điểm", "reading score tables")
+    OUTPUTS = ("help-outputs", "kết quả", "output")
+    RUBRIC = (
+        "help-rubric",
+        "mã bộ tiêu chí có sẵn (xem `govindex rubrics`), mã bộ số liệu công bố, hoặc tệp bộ tiêu chí",
+        "a bundled rubric id (see `govindex rubrics`), a published dataset id, or a rubric file",
+    )
+    RUBRIC_OPTION = (
+        "help-rubric-option",
+        "bộ tiêu chí (mã có sẵn hoặc tệp) để đối chiếu các tệp",
+        "the rubric (bundled id or file) to check the files against",
+    )
+    SCORES = (
+        "help-scores",
+        "các tệp điểm: bảng CSV/XLSX (dạng rộng hoặc dạng dài), phiếu đã điền, tệp YAML/JSON, "
+        "hoặc mã bộ số liệu công bố; nhiều tệp là một nhóm cơ quan",
+        "score files: CSV/XLSX tables (wide or long form), filled forms, YAML/JSON files, or a published "
+        "dataset id; several files are one cohort",
+    )
+    VALUES = (
+        "help-values",
+        "cách đọc giá trị: points (điểm, mặc định) hoặc index (tỷ lệ trên thang công bố của bộ tiêu chí: "
+        "0,7804 của chỉ số 100 điểm là 78,04 điểm)",
+        "how values are read: points (default), or index: a share of the node's maximum on the rubric's "
+        "published scale (0.7804 of a 100-point index is 78.04 points)",
+    )
+    RULES = (
+        "help-rules",
+        "chạy tệp quy tắc Python này (định nghĩa RULES: tên → lớp quy tắc) cho các quy tắc bộ tiêu chí dùng "
+        "(lặp lại được). Tệp quy tắc là mã lệnh và được chạy: chỉ dùng tệp tin cậy",
+        "run this Python rules file (defining RULES: name → rule class) for rule names the rubric uses "
+        "(repeatable). A rules file is code and is run as such: use only files you trust",
+    )
+    TRUST_RULES = (
+        "help-trust-rules",
+        "chạy các tệp quy tắc mà chính bộ tiêu chí nêu (khóa rule_files); không có tùy chọn này, đọc bộ tiêu chí "
+        "không bao giờ chạy mã",
+        "run the rules files the rubric itself names (its key rule_files); without it, reading a rubric never "
+        "runs code",
+    )
+    REGISTRY = (
+        "help-registry",
+        "danh mục cơ quan (tệp CSV/YAML hoặc mã có sẵn) cho mã ổn định của cơ quan nêu theo tên, danh sách cơ quan "
+        "của kỳ đánh giá và lịch sử sáp nhập",
+        "an agency directory (a CSV or YAML file, or a bundled id) giving agencies named in a table their stable "
+        "ids, the agencies of the round and their lineage",
+    )
+    SHEET = (
+        "help-sheet",
+        "trang tính của tệp .xlsx (mặc định: trang đầu tiên có dòng tiêu đề)",
+        "the worksheet of an .xlsx table (default: the first with a header row)",
+    )
+    IGNORE_COLUMN = (
+        "help-ignore-column",
+        "bỏ qua cột có tiêu đề này (lặp lại được); cột lạ khác bị từ chối",
+        "leave the column with this header unread (repeatable); any other unknown column is refused",
+    )
+    BLANK_ROWS = (
+        "help-blank-rows",
+        "dòng của cơ quan không có điểm nào: từ chối (refuse, mặc định) hoặc coi là chưa đánh giá (not-assessed)",
+        "an agency's row without any score: refuse it (default), or report it as not assessed (not-assessed)",
+    )
+    MAX_BYTES = (
+        "help-max-bytes",
+        "từ chối tệp lớn hơn N byte trước khi đọc (mặc định: %(default)s)",
+        "refuse a file larger than N bytes before reading it (default: %(default)s)",
+    )
+    MAX_CELLS = (
+        "help-max-cells",
+        "từ chối bảng có hơn N ô (mặc định: %(default)s)",
+        "refuse a table of more than N cells (default: %(default)s)",
+    )
+    FORMAT = (
+        "help-format",
+        "định dạng kết quả (mặc định: theo phần mở rộng của --output, nếu không thì table)",
+        "output format (default: from the --output extension, else table)",
+    )
+    OUTPUT = ("help-output", "ghi ra TỆP thay vì đầu ra chuẩn", "write to FILE instead of standard output")
+    FORCE = (
+        "help-force",
+        "ghi đè tệp --output đã có (không có tùy chọn này, tệp đã có được giữ nguyên)",
+        "write over an existing --output file (without it, an existing file is kept)",
+    )
+    LANG = (
+        "help-lang",
+        "ngôn ngữ: vi (tiếng Việt, dấu phẩy thập phân; mặc định) hoặc en (tiếng Anh)",
+        "language: vi (Vietnamese, decimal comma; default) or en (English)",
+    )
+    EXCEL_VN = (
+        "help-excel-vn",
+        "CSV như Excel ở Việt Nam đọc: UTF-8 có BOM, dấu ';' giữa các ô, dấu phẩy thập phân",
+        "CSV as Excel reads it in Vietnam: UTF-8 with BOM, ';' between cells, decimal comma",
+    )
+    TABLE = (
+        "help-table",
+        "chỉ in bảng này (CSV chỉ chứa một bảng: bảng đầu tiên nếu không nêu tên)",
+        "show only this table (CSV holds one table: the first unless named)",
+    )
+    INDENT = (
+        "help-indent",
+        "thụt lề JSON N dấu cách (mặc định: JSON gọn trên một dòng)",
+        "indent JSON by N spaces (default: compact JSON on one line)",
+    )
+    PLOT = (
+        "help-plot",
+        "vẽ thêm biểu đồ ra TỆP.png hoặc TỆP.svg (cần gói mở rộng plot)",
+        "also draw a chart to FILE.png or FILE.svg (extra 'plot')",
+    )
+    # score
+    SCORE = ("help-score", "chấm điểm, xếp loại và xếp hạng", "score, band and rank the agencies of score files")
+    SCORE_DESCRIPTION = (
+        "help-score-description",
+        "Chấm điểm, xếp loại và xếp hạng các cơ quan của một hay nhiều tệp điểm theo một bộ tiêu chí. Tệp điểm là "
+        "bảng CSV hoặc XLSX (dòng tiêu đề nêu cột cơ quan theo mã hoặc tên, rồi mỗi tiêu chí một cột), dạng dài "
+        "agency,group,node,score, phiếu đã điền, hoặc tệp YAML/JSON; dấu chấm hoặc dấu phẩy thập phân; ô trống là "
+        "chưa có điểm. Nhiều tệp được đọc cùng nhau; một cơ quan có mặt ở hai tệp bị từ chối.",
+        "Score, band and rank the agencies of one or more score files under a rubric. A score file is a CSV or "
+        "XLSX table (a header row naming the agency column, by id or by name, then a column per criterion), its "
+        "long form agency,group,node,score, a filled form, or a YAML/JSON file; a decimal point or a decimal "
+        "comma; an empty cell means 'not given'. Several files are read together; an agency found in two of "
+        "them is refused.",
+    )
+    # validate
+    VALIDATE = (
+        "help-validate",
+        "kiểm tra tệp bộ tiêu chí, tệp đánh giá và bảng điểm, liệt kê mọi lỗi",
+        "check rubric, assessment and score files and list every problem",
+    )
+    VALIDATE_DESCRIPTION = (
+        "help-validate-description",
+        "Kiểm tra tệp bộ tiêu chí, tệp đánh giá (YAML/JSON) và bảng điểm (CSV/XLSX). Mọi lỗi được liệt kê với "
+        "tệp, dòng (hoặc trang!ô), cơ quan và tiêu chí, không chỉ lỗi đầu tiên. Mã thoát 2 khi có lỗi.",
+        "Check rubric files, assessment files (YAML/JSON) and score tables (CSV/XLSX). Every problem is listed "
+        "with its file, line (or sheet!cell), agency and criterion, not only the first. Exit status 2 when any "
+        "is found.",
+    )
+    FILES = ("help-files", "các tệp cần kiểm tra", "files to check")
+    TOGETHER = (
+        "help-together",
+        "các bảng điểm là một nhóm cơ quan như `govindex score` đọc: một cơ quan ở hai tệp là lỗi",
+        "the score files are one cohort, as `govindex score` reads them: an agency in two of them is a problem",
+    )
+    MAX_PROBLEMS = (
+        "help-max-problems",
+        "liệt kê tối đa N lỗi của mỗi tệp, rồi số lỗi còn lại (mặc định: %(default)s)",
+        "list at most N problems of each file, then how many more there are (default: %(default)s)",
+    )
+    # explain
+    EXPLAIN = (
+        "help-explain",
+        "giải thích điểm của một cơ quan trên một tiêu chí (mặc định: tổng điểm)",
+        "explain how an agency's score on a node (default: the total) came to be",
+    )
+    EXPLAIN_DESCRIPTION = (
+        "help-explain-description",
+        "Chấm điểm các cơ quan của các tệp điểm và giải thích điểm của một cơ quan trên một tiêu chí (mặc định: "
+        "tổng điểm): điểm đã cho hoặc tổng các tiêu chí con, mỗi quy tắc đã đặt hay đổi điểm với công thức, dữ "
+        "liệu và căn cứ pháp lý, quy tắc đã đọc dữ kiện mà không đổi gì, xếp loại và xếp hạng trong cả nhóm. "
+        "Các đối số cuối không phải tệp là CƠ-QUAN [TIÊU-CHÍ]; cơ quan nêu theo mã hoặc tên.",
+        "Score the agencies of the score files and explain one agency's score on one node (default: the "
+        "total): the score given or the sum of its children, every rule that set or changed it with its "
+        "formula, inputs and legal basis, the rules that read its facts and changed nothing, its band and its "
+        "rank in the whole cohort. The last arguments that are not files are AGENCY [NODE]; the agency by id "
+        "or by name.",
+    )
+    EXPLAIN_ITEMS = (
+        "help-explain-items",
+        "các tệp điểm (hoặc mã bộ số liệu công bố), rồi CƠ-QUAN (mã hoặc tên) và có thể TIÊU-CHÍ (mã tiêu chí "
+        "hoặc trụ cột)",
+        "score files (or a published dataset id), then AGENCY (id or name) and optionally NODE (a node or view id)",
+    )
+    AGENCY = ("help-agency", "cơ quan (mã hoặc tên)", "the agency (id or name)")
+    NODE = ("help-node", "tiêu chí hoặc trụ cột (mặc định: tổng điểm)", "a node or view id (default: the total)")
+    # report
+    REPORT = (
+        "help-report",
+        "điểm trung bình theo nhóm, số lượng và tỷ lệ theo mức xếp loại, cơ quan dẫn đầu",
+        "group means, band counts and shares, leaders",
+    )
+    REPORT_DESCRIPTION = (
+        "help-report-description",
+        "Chấm điểm và tổng hợp như quyết định công bố: điểm trung bình từng nhóm, trung bình chung (trung bình "
+        "không trọng số của các nhóm) và trung bình gộp, số lượng và tỷ lệ theo mức xếp loại (phần trăm nguyên "
+        "cộng lại bằng 100), các cơ quan dẫn đầu.",
+        "Score and summarise as the decisions publish it: the mean of each group, the overall mean (the "
+        "unweighted mean of the group means) and the pooled mean, band counts and shares as whole percentages "
+        "summing to 100, and the leaders of each group.",
+    )
+    TOP = ("help-top", "cơ quan dẫn đầu: xếp hạng N trở lên (mặc định: 3)", "leaders: ranked N or better (default: 3)")
+    DECIMALS = (
+        "help-decimals",
+        "số chữ số thập phân của điểm trung bình (mặc định: của bộ tiêu chí)",
+        "decimals of the means (default: the rubric's)",
+    )
+    CHART = (
+        "help-chart",
+        "biểu đồ --plot vẽ: bands (số lượng theo mức), shares (tỷ lệ) hoặc ranking (xếp hạng); mặc định bands",
+        "the chart --plot draws: bands (counts per group), shares, or ranking (default: bands)",
+    )
+    # publish
+    PUBLISH = (
+        "help-publish",
+        "ghi phụ lục kết quả của quyết định công bố (Word, Excel, HTML hoặc Markdown)",
+        "write the appendix of a results decision (Word, Excel, HTML or Markdown)",
+    )
+    PUBLISH_DESCRIPTION = (
+        "help-publish-description",
+        "Chấm điểm và ghi phụ lục của quyết định công bố kết quả như Quyết định 3247/QĐ-UBND: mỗi nhóm cơ quan "
+        "một bảng xếp hạng chia theo mức xếp loại với tỷ lệ, một bảng cho mỗi chỉ số chính và mỗi trụ cột, chỉ "
+        "số công bố bên cạnh điểm khi bộ tiêu chí có thang công bố, phần tổng hợp và các cơ quan chưa đánh giá "
+        "với lý do. Định dạng theo --format hoặc phần mở rộng của --output: .docx, .xlsx, .html, .md.",
+        "Score and write the appendix of the results decision, laid out as Decision 3247/QĐ-UBND prints it: per "
+        "agency group the ranking split into band sections with their shares, one ranking per main index and "
+        "per view (the DTI's pillars), the published index beside the points when the rubric has a publication "
+        "scale, the summary and the agencies not assessed with the reason. The format from --format or the "
+        "extension of --output: .docx, .xlsx, .html, .md.",
+    )
+    TITLE = (
+        "help-title",
+        "tiêu đề phụ lục (mặc định: của bộ tiêu chí)",
+        "the appendix's title (default: the rubric's)",
+    )
+    SUBTITLE = (
+        "help-subtitle",
+        "dòng dưới tiêu đề (mặc định: quyết định kèm theo)",
+        "the line under the title (default: the decision it is attached to)",
+    )
+    CAPTION = (
+        "help-caption",
+        "chú thích của một bảng: NHÓM.TIÊU-CHÍ=VĂN-BẢN (lặp lại được)",
+        "the caption of one table: GROUP.NODE=TEXT (repeatable)",
+    )
+    MEAN_DECIMALS = (
+        "help-mean-decimals",
+        "số chữ số thập phân của điểm trung bình in ra",
+        "decimals of the printed means",
+    )
+    FIRST_TABLE = ("help-first-table", "số của bảng đầu tiên (Bảng N.)", "the number of the first table (Bảng N.)")
+    # reconcile
+    RECONCILE = (
+        "help-reconcile",
+        "đối chiếu kết quả tự đánh giá với kết quả thẩm định, hoặc với số liệu công bố",
+        "compare a self-assessment with the appraisal, or with published figures",
+    )
+    RECONCILE_DESCRIPTION = (
+        "help-reconcile-description",
+        "Chấm điểm phần tự đánh giá và phần thẩm định của cùng các cơ quan theo một bộ tiêu chí và liệt kê theo "
+        "từng cơ quan các tiêu chí chênh lệch (lớn nhất trước; chênh = thẩm định - tự đánh giá) và ảnh hưởng tới "
+        "tổng điểm, xếp loại, xếp hạng. Với --published: đối chiếu với bảng số liệu công bố.",
+        "Score a self-assessment and the appraisal of the same agencies under one rubric, and list per agency "
+        "the nodes that differ (largest first; difference = appraised - self) and the effect on total, band and "
+        "rank. With --published: against a published table.",
+    )
+    RECONCILE_FILES = (
+        "help-reconcile-files",
+        "TỰ-ĐÁNH-GIÁ THẨM-ĐỊNH; với --appraised, mọi TỆP là phần tự đánh giá; với --published, các tệp điểm",
+        "SELF APPRAISED; with --appraised, every FILE is part of the self-assessment; with --published, the "
+        "score files",
+    )
+    APPRAISED = (
+        "help-appraised",
+        "phần thẩm định gồm một hay nhiều tệp (các TỆP trước đó là phần tự đánh giá)",
+        "the appraisal as one or more files (then the FILEs before are the self-assessment)",
+    )
+    PUBLISHED = (
+        "help-published",
+        "bảng số liệu công bố (CSV: agency,published[,rank]): với từng cơ quan, khớp, chênh do làm tròn, hoặc "
+        "sai khác; mã thoát 1 khi có sai khác",
+        "a published table (CSV: agency,published[,rank]): per agency an exact match, a difference the "
+        "rounding explains, or a real difference; exit status 1 on a real difference",
+    )
+    # compare
+    COMPARE = (
+        "help-compare",
+        "so sánh kết quả giữa các năm: thay đổi thứ hạng, điểm, xếp loại, sáp nhập",
+        "compare results across years: rank movement, score and band change, mergers",
+    )
+    COMPARE_DESCRIPTION = (
+        "help-compare-description",
+        "So sánh hai hay nhiều kết quả, cũ trước: với từng cơ quan, thứ hạng mỗi kỳ và số bậc tăng (+) hay giảm "
+        "(-) trong nhóm, thay đổi điểm và xếp loại, và với danh mục cơ quan, các lần sáp nhập. Mỗi đầu vào là "
+        "[NHÃN=]NGUỒN: BỘ-TIÊU-CHÍ:TỆP-ĐIỂM, KẾT-QUẢ.json (của `govindex score --format json`) hoặc mã bộ số "
+        "liệu công bố. Các tùy chọn đọc bảng điểm áp dụng cho mọi BỘ-TIÊU-CHÍ:TỆP-ĐIỂM.",
+        "Compare two or more results, oldest first: per agency the rank in each period and the places gained "
+        "(+) or lost (-) within its group, the score and band change, and, with a registry, mergers. Each input "
+        "is [LABEL=]SOURCE: RUBRIC:SCORES, RESULT.json (from `govindex score --format json`) or a published "
+        "dataset id. The options of reading score tables apply to every RUBRIC:SCORES.",
+    )
+    OLD = ("help-old", "kết quả cũ hơn", "the older result")
+    NEW = ("help-new", "một hay nhiều kết quả mới hơn, cũ trước", "one or more newer results, oldest first")
+    # template
+    TEMPLATE = (
+        "help-template",
+        "ghi biểu mẫu để điền: phiếu tự đánh giá của một cơ quan hoặc bảng điểm thẩm định của cả nhóm",
+        "write a form to fill in: an agency's self-assessment form or the appraisal team's cohort sheet",
+    )
+    TEMPLATE_DESCRIPTION = (
+        "help-template-description",
+        "Ghi biểu mẫu Excel cho một nhóm cơ quan của bộ tiêu chí. Với --agency: phiếu tự đánh giá của cơ quan đó. "
+        "Không có: bảng điểm thẩm định, mỗi cơ quan một dòng (theo danh mục cơ quan) và mỗi tiêu chí con một cột. "
+        "Biểu mẫu đã điền được score, report, reconcile và validate đọc lại. Cần gói mở rộng excel.",
+        "Write an Excel form for a group of a rubric. With --agency: that agency's self-assessment form. Without: "
+        "the appraisal team's cohort sheet, one row per agency of the group (from the agency directory) and one "
+        "column per sub-criterion. Filled forms are read back by score, report, reconcile and validate. Needs "
+        "the excel extra.",
+    )
+    GROUP = ("help-group", "nhóm cơ quan (ví dụ provincial, district)", "the agency group (e.g. provincial, district)")
+    FORM_AGENCY = (
+        "help-form-agency",
+        "cơ quan (tên hoặc mã) của phiếu tự đánh giá",
+        "the agency (its name or id) for a self-assessment form",
+    )
+    FORM_OUTPUT = ("help-form-output", "tệp Excel cần ghi", "the workbook to write")
+    # rubrics, schema, reproduce
+    RUBRICS = ("help-rubrics", "liệt kê các bộ tiêu chí có sẵn", "list the bundled rubrics")
+    RUBRICS_DESCRIPTION = (
+        "help-rubrics-description",
+        "Liệt kê các bộ tiêu chí có sẵn: căn cứ pháp lý, nhóm cơ quan, điểm tối đa, cách xếp hạng đồng điểm, "
+        "thang công bố và trụ cột.",
+        "List the bundled rubrics: legal basis, groups, maxima, tie policy, publication scale and views.",
+    )
+    SCHEMA = (
+        "help-schema",
+        "in JSON Schema của tệp bộ tiêu chí hoặc tệp đánh giá",
+        "print the JSON Schema of rubric or assessment files",
+    )
+    SCHEMA_DESCRIPTION = (
+        "help-schema-description",
+        "In JSON Schema của một định dạng tệp của govindex, để kiểm tra tệp trong hệ thống khác.",
+        "Print the JSON Schema of a govindex file format, for validating files in other systems.",
+    )
+    KIND = ("help-kind", "rubric hoặc assessment", "rubric or assessment")
+    REPRODUCE = (
+        "help-reproduce",
+        "tính lại một kết quả đã công bố và kiểm tra từng số liệu công bố",
+        "recompute a published result and check every published figure",
+    )
+    REPRODUCE_DESCRIPTION = (
+        "help-reproduce-description",
+        "Tính lại một kết quả đã công bố từ điểm và kiểm tra mọi số liệu quyết định đã in: tổng điểm, xếp loại, "
+        "xếp hạng, xếp hạng theo hạng mục, cơ quan chưa đánh giá, điểm trung bình, cơ quan dẫn đầu và tỷ lệ theo "
+        "mức. Mã thoát 1 khi có sai khác; sai sót đã ghi nhận của văn bản và chênh do làm tròn không phải sai khác.",
+        "Recompute a published result from its scores and check every figure the decision printed: totals, "
+        "bands, ranks, ranks per category, agencies not assessed, means, leaders and band shares. Exit status 1 "
+        "on any difference; a recorded error of the source and a difference the rounding explains are none.",
+    )
+    DATASET = (
+        "help-dataset",
+        "mã bộ số liệu công bố có sẵn hoặc tệp bộ số liệu",
+        "a bundled dataset id or a dataset file",
+    )
+
+
+class CliError(Entry):
+    """Refusals of the commands themselves (the input options, not the files)."""
+
+    NO_RUBRIC = (
+        "cli-no-rubric",
+        "không tệp nào nêu bộ tiêu chí; hãy nêu --rubric BỘ-TIÊU-CHÍ",
+        "no file names its rubric; give --rubric RUBRIC",
+    )
+    RUBRICS_DIFFER = (
+        "cli-rubrics-differ",
+        "các tệp thuộc các bộ tiêu chí khác nhau ({shown}); hãy nêu --rubric BỘ-TIÊU-CHÍ",
+        "the files are for different rubrics ({shown}); give --rubric RUBRIC",
+    )
+    RUBRIC_NOT_BUNDLED = (
+        "cli-rubric-not-bundled",
+        "tệp nêu một bộ tiêu chí không có sẵn (tệp dữ liệu nêu bộ tiêu chí bằng mã, không bằng đường dẫn); hãy "
+        "nêu --rubric BỘ-TIÊU-CHÍ (mã có sẵn hoặc tệp)",
+        "the file names a rubric that is not bundled (a data file names its rubric by id, never by a path); "
+        "give --rubric RUBRIC (a bundled id or a rubric file)",
+    )
+    SWAPPED = (
+        "cli-swapped",
+        "tệp ghi source: {stated} nhưng được đưa vào như tệp {given} (govindex reconcile TỰ-ĐÁNH-GIÁ THẨM-ĐỊNH); "
+        "có phải hai tệp bị đổi chỗ?",
+        "the file says source: {stated}, but it is given as the {given} file (govindex reconcile SELF APPRAISED); "
+        "are the files swapped?",
+    )
+    APPRAISED_AND_PUBLISHED = (
+        "cli-appraised-and-published",
+        "chỉ nêu THẨM-ĐỊNH hoặc --published BẢNG, không nêu cả hai",
+        "give either APPRAISED or --published TABLE, not both",
+    )
+    NO_APPRAISAL = (
+        "cli-no-appraisal",
+        "hãy nêu phần thẩm định (THẨM-ĐỊNH) hoặc bảng số liệu công bố (--published BẢNG)",
+        "give the appraisal (APPRAISED) or a published table (--published TABLE)",
+    )
+    RECONCILE_FILES = (
+        "cli-reconcile-files",
+        "hãy nêu phần tự đánh giá và phần thẩm định: govindex reconcile TỰ-ĐÁNH-GIÁ THẨM-ĐỊNH, hoặc nhiều tệp với "
+        "govindex reconcile TỰ-ĐÁNH-GIÁ... --appraised THẨM-ĐỊNH...",
+        "give the self-assessment and the appraisal: govindex reconcile SELF APPRAISED, or several files with "
+        "govindex reconcile SELF... --appraised APPRAISED...",
+    )
+    NOTHING_TO_DRAW = (
+        "cli-nothing-to-draw",
+        "không có cơ quan nào có mặt ở cả hai phần; không có thay đổi thứ hạng để vẽ",
+        "no agency is in both files; there is no rank movement to draw",
+    )
+    PUBLISHED_OPTIONS = (
+        "cli-published-options",
+        "với --published, không dùng --table hay --plot",
+        "with --published, give neither --table nor --plot",
+    )
+    CAPTION_FORM = (
+        "cli-caption-form",
+        "--caption {spec}: hãy viết NHÓM.TIÊU-CHÍ=VĂN-BẢN, ví dụ provincial.total=Bảng xếp hạng",
+        "--caption {spec}: write GROUP.NODE=TEXT, e.g. provincial.total=Bảng xếp hạng",
+    )
+    CAPTION_NODE = (
+        "cli-caption-node",
+        "--caption {spec}: nhóm {in_group} không có tiêu chí {name}; các tiêu chí là {nodes}",
+        "--caption {spec}: group {in_group} has no node {name}; its nodes are {nodes}",
+    )
+    FORM_XLSX = (
+        "cli-form-xlsx",
+        "biểu mẫu là tệp Excel: hãy đặt tên tệp kết quả TỆP.xlsx",
+        "the form is an Excel workbook: name the output FILE.xlsx",
+    )
+    AGENCY_GROUP = (
+        "cli-agency-group",
+        "cơ quan thuộc nhóm {found}, không phải nhóm {expected}",
+        "the agency is in group {found}, not {expected}",
+    )
+    NO_AGENCY = (
+        "cli-no-agency",
+        "hãy nêu cơ quan cần giải thích: govindex explain BỘ-TIÊU-CHÍ TỆP-ĐIỂM... CƠ-QUAN [TIÊU-CHÍ]",
+        "name the agency to explain: govindex explain RUBRIC SCORES... AGENCY [NODE]",
+    )
+    NOT_A_SOURCE = (
+        "cli-not-a-source",
+        "không có tệp hay bộ số liệu công bố nào tên này",
+        "no such file or published dataset",
+    )
+    UNKNOWN_AGENCY = (
+        "cli-unknown-agency",
+        "không có cơ quan nào có mã hoặc tên {name}{hint}",
+        "no agency has the id or name {name}{hint}",
+    )
+    AGENCY_HINT = ("cli-agency-hint", "; có phải {names}?", "; did you mean {names}?")
+    AMBIGUOUS_AGENCY = (
+        "cli-ambiguous-agency",
+        "nhiều cơ quan có tên {name}: {ids}; hãy nêu mã",
+        "several agencies are named {name}: {ids}; give the id",
+    )
+    NUL_IN_PATH = (
+        "cli-nul-in-path",
+        "đường dẫn có ký tự NUL",
+        "the path holds a NUL character",
+    )
+    IGNORED_NEEDED_COLUMN = (
+        "cli-ignored-needed-column",
+        "không thể bỏ qua cột {column}: đó là cột định danh cơ quan",
+        "the column {column} cannot be left unread: it names the agencies",
+    )
+
+
+class Parsing(Entry):
+    """argparse's own messages, worded per language (their English is argparse's ``msgid``)."""
+
+    USAGE = ("argparse-usage", "cách dùng: ", "usage: ")
+    POSITIONALS = ("argparse-positionals", "đối số", "positional arguments")
+    OPTIONS = ("argparse-options", "tùy chọn", "options")
+    HELP = ("argparse-help", "in trợ giúp này rồi thoát", "show this help message and exit")
+    UNRECOGNIZED = ("argparse-unrecognized", "đối số không nhận ra: %s", "unrecognized arguments: %s")
+    REQUIRED = ("argparse-required", "thiếu các đối số bắt buộc: %s", "the following arguments are required: %s")
+    INVALID_CHOICE = (
+        "argparse-invalid-choice",
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+        "invalid choice: %(value)r (choose from %(choices)s)",
+    )
+    INVALID_VALUE = (
+        "argparse-invalid-value",
+        "giá trị %(type)s không hợp lệ: %(value)r",
+        "invalid %(type)s value: %(value)r",
+    )
+    ARGUMENT = ("argparse-argument", "đối số %(argument_name)s: %(message)s", "argument %(argument_name)s: %(message)s")
+    EXPECTED_ONE = ("argparse-expected-one", "cần một giá trị", "expected one argument")
+    EXPECTED_AT_MOST_ONE = (
+        "argparse-expected-at-most-one",
+        "cần nhiều nhất một giá trị",
+        "expected at most one argument",
+    )
+    EXPECTED_AT_LEAST_ONE = (
+        "argparse-expected-at-least-one",
+        "cần ít nhất một giá trị",
+        "expected at least one argument",
+    )
+    EXPECTED_N = ("argparse-expected-n", "cần %s giá trị", "expected %s argument")
+    EXPECTED_N_PLURAL = ("argparse-expected-n-plural", "cần %s giá trị", "expected %s arguments")
+    IGNORED_EXPLICIT = (
+        "argparse-ignored-explicit",
+        "bỏ qua giá trị đã nêu %r",
+        "ignored explicit argument %r",
+    )
+    AMBIGUOUS = (
+        "argparse-ambiguous",
+        "tùy chọn mơ hồ: %(option)s có thể là %(matches)s",
+        "ambiguous option: %(option)s could match %(matches)s",
+    )
+    NOT_ALLOWED_WITH = (
+        "argparse-not-allowed-with",
+        "không dùng cùng đối số %s",
+        "not allowed with argument %s",
+    )
+    ONE_REQUIRED = (
+        "argparse-one-required",
+        "cần một trong các đối số %s",
+        "one of the arguments %s is required",
+    )
+    ERROR = ("argparse-error", "%(prog)s: lỗi: %(message)s\n", "%(prog)s: error: %(message)s\n")
+    UNEXPECTED_OPTION = (
+        "argparse-unexpected-option",
+        "tùy chọn không mong đợi: %s",
+        "unexpected option string: %s",
+    )
+    CANNOT_OPEN = (
+        "argparse-cannot-open",
+        "không mở được '%(filename)s': %(error)s",
+        "can't open '%(filename)s': %(error)s",
+    )
+    UNKNOWN_PARSER = (
+        "argparse-unknown-parser",
+        "lệnh không biết %(parser_name)r (chọn một trong %(choices)s)",
+        "unknown parser %(parser_name)r (choices: %(choices)s)",
+    )
+
+
+class ProblemHeading(Entry):
+    """The headings of the table of problems ``govindex validate`` writes."""
+
+    TITLE = ("problems-title", "Các lỗi tìm thấy", "Problems found")
+    FILE = ("problems-file", "Tệp", "File")
+    PLACE = ("problems-place", "Vị trí", "Place")
+    AGENCY = ("problems-agency", "Cơ quan", "Agency")
+    NODE = ("problems-node", "Tiêu chí", "Node")
+    CODE = ("problems-code", "Mã lỗi", "Code")
+    MESSAGE = ("problems-message", "Nội dung", "Message")
+
+
+class Plain(Entry):
+    """Refusals that used to be plain English text."""
+
+    MISSING_EXTRA = (
+        "missing-extra",
+        "cần gói {top} nhưng gói này chưa được cài; cài bằng: pip install 'govindex[{extra}]'",
+        "this needs {top}, which is not installed; install it with: pip install 'govindex[{extra}]'",
+    )
+    RULE_TEXT = ("rule-said", "quy tắc {rule}: {text}", "rule {rule}: {text}")
+    BANDS_LIST = (
+        "bands-not-a-list",
+        "cần danh sách các mức xếp loại, không phải {kind}",
+        "expected a list of bands, got {kind}",
+    )

@@ -1,0 +1,376 @@
+"""One pipeline from file to page (quy trình): load a methodology, read the scores, score, write.
+
+Every command that reads scores is these stages put together, and so is
+any other caller (a notebook, a web service) that takes score files:
+
+- :func:`load` reads the rubric and binds its rules (:class:`Inputs`: the
+  rubric, ``rules`` files to run, ``trust_rules``);
+- :func:`read` reads every source into one :class:`~govindex.io.cohort.Cohort`
+  with every problem of every source collected (a source is a path, a
+  bundled published dataset id, or a file given as ``(name, bytes)``);
+- :func:`score_cohort` scores it, an error placed at its file and cell;
+  :func:`run` is the three at once;
+- :func:`notices` are the warnings of a run (facts no rule reads, rules
+  that changed nothing, agencies of the round that sent nothing);
+- :func:`write` renders a value as :class:`Outputs` ask and writes it to
+  its file (never over an existing one unless ``force``) or a stream.
+
+The stages take frozen option records, never parsed command-line
+arguments, and print nothing.
+
+>>> result = run(Inputs(rubric="vn-dti-2022-province", sources=["examples/dti-index-values.csv"], values="index"))
+>>> len(result)
+5
+>>> import io
+>>> stream = io.StringIO()
+>>> write(result, Outputs(format="csv", lang="en"), stream=stream)
+>>> stream.getvalue().splitlines()[0][:30]
+'group,rank,agency,name,total,n'
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+
+import attrs
+
+from govindex.assessment import Source
+from govindex.catalogue.cli import CliError
+from govindex.catalogue.files import Files
+from govindex.catalogue.reading import Reading
+from govindex.catalogue.render import RenderError
+from govindex.errors import GovIndexError, InputError, UnknownNameError, check_lang
+from govindex.io.cells import BLANK_ROWS, DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, ReadOptions, Upload
+from govindex.methodology import Methodology
+from govindex.views import VALUES
+
+if TYPE_CHECKING:
+    from govindex.directory import AgencyDirectory
+    from govindex.io.cohort import Cohort
+    from govindex.results import Result
+
+__all__ = [
+    "FORMATS",
+    "Inputs",
+    "Notice",
+    "Outputs",
+    "ScoreSource",
+    "find_agency",
+    "load",
+    "notices",
+    "read",
+    "rendered",
+    "run",
+    "score_cohort",
+    "write",
+]
+
+#: A score source: a path, a bundled published dataset id, or a file given as its name and bytes.
+ScoreSource = str | Path | tuple[str, bytes] | Upload
+
+#: Every output format; a command offers those that make sense for it.
+FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html", "docx")
+
+
+def _one_source(item: Any) -> str | Path | Upload:
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], (bytes, bytearray)):
+        return Upload(str(item[0]), bytes(item[1]))
+    if isinstance(item, (str, Path, Upload)):
+        return item
+    raise TypeError(f"a score source is a path, a dataset id or (name, bytes), not {type(item).__name__}")
+
+
+def _sources(value: Any) -> tuple[str | Path | Upload, ...]:
+    if isinstance(value, (str, Path, Upload)) or (
+        isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bytes)
+    ):
+        return (_one_source(value),)
+    return tuple(_one_source(item) for item in value)
+
+
+def _strings(value: Iterable[str | Path]) -> tuple[str, ...]:
+    if isinstance(value, (str, Path)):
+        value = [value]
+    return tuple(str(item) for item in value)
+
+
+def _values(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in VALUES:
+        raise InputError(Files.UNKNOWN_VALUES, values=repr(value), known=VALUES)
+
+
+def _blank_rows(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in BLANK_ROWS:
+        raise InputError(Reading.BLANK_ROWS, known=BLANK_ROWS, value=repr(value))
+
+
+def _lang(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    check_lang(value)
+
+
+@attrs.frozen(kw_only=True)
+class Inputs:
+    """What to read and how (the input options every command shares).
+
+    - ``rubric``: a bundled rubric id, a published dataset id (its rubric), or a rubric file;
+    - ``sources``: score files (paths), published dataset ids, or ``(name, bytes)`` pairs;
+    - ``values``: ``"points"`` or ``"index"`` (shares of each node's maximum on the published scale);
+    - ``rules``: rules files to run; ``trust_rules``: run the rules files the rubric names;
+    - ``registry``: an agency directory (file, bundled id, or read) for names and the round's agencies;
+    - ``sheet``, ``ignore_columns``, ``blank_rows``, ``max_bytes``, ``max_cells``: how tables are read
+      (:class:`~govindex.io.cells.ReadOptions`).
+    """
+
+    rubric: str | Path | None = None
+    sources: tuple[str | Path | Upload, ...] = attrs.field(default=(), converter=_sources)
+    values: str = attrs.field(default="points", validator=_values)
+    rules: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    trust_rules: bool = False
+    registry: str | AgencyDirectory | None = None
+    sheet: str | None = None
+    ignore_columns: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    blank_rows: str = attrs.field(default="refuse", validator=_blank_rows)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_cells: int = DEFAULT_MAX_CELLS
+
+    def directory(self) -> AgencyDirectory | None:
+        """The agency directory of ``registry``, read (``None`` without one)."""
+        if self.registry is None or not isinstance(self.registry, str):
+            return self.registry
+        from govindex.io.directory import load_directory
+
+        return load_directory(self.registry)
+
+    def options(self, directory: AgencyDirectory | None = None) -> ReadOptions:
+        """How tables are read (``directory``: the registry already read, else read here)."""
+        return ReadOptions(
+            sheet=self.sheet,
+            ignore_columns=self.ignore_columns,
+            registry=directory if directory is not None else self.directory(),
+            max_bytes=self.max_bytes,
+            max_cells=self.max_cells,
+            blank_rows=self.blank_rows,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Outputs:
+    """How to write (the output options every command shares).
+
+    ``format`` (default: from the ``output`` file's extension, else ``table``),
+    ``lang`` (``vi`` by default: Vietnamese words and decimal commas),
+    ``excel_vn`` (CSV as Excel in Vietnam reads it), ``output`` (a file; else a
+    stream), ``force`` (write over an existing file), ``indent`` (JSON),
+    ``table`` (one table of several).
+    """
+
+    format: str | None = None
+    lang: str = attrs.field(default="vi", validator=_lang)
+    excel_vn: bool = False
+    output: str | Path | None = None
+    force: bool = False
+    indent: int | None = None
+    table: str | None = None
+
+    def chosen_format(self, formats: Sequence[str] = FORMATS) -> str:
+        """``format``, else the ``output`` file's extension, else ``table``; binary formats need a file."""
+        from govindex.render import BINARY, format_for_path
+
+        fmt = self.format
+        if fmt is None:
+            default = "table" if "table" in formats else formats[0]
+            fmt = format_for_path(self.output, tuple(formats)) if self.output else default
+        if fmt not in formats:
+            raise InputError(RenderError.UNKNOWN_FORMAT, fmt=repr(fmt), formats=list(formats))
+        if fmt in BINARY and not self.output:
+            raise InputError(RenderError.BINARY_FORMAT, fmt=fmt)
+        return fmt
+
+
+def load(inputs: Inputs) -> Methodology:
+    """The rubric of ``inputs`` with its rules bound (a published dataset id stands for its rubric)."""
+    from govindex.io.bundled import list_rubrics, load_methodology
+    from govindex.io.published import list_datasets, load_dataset
+
+    name = inputs.rubric
+    if name is None:
+        raise InputError(CliError.NO_RUBRIC)
+    if isinstance(name, str) and name not in list_rubrics() and name in list_datasets() and not Path(name).exists():
+        name = load_dataset(name).rubric
+    return load_methodology(name, rules=inputs.rules, trust_rules=inputs.trust_rules)
+
+
+def read(
+    inputs: Inputs,
+    methodology: Methodology,
+    *,
+    sources: Iterable[ScoreSource] | None = None,
+    source: Source | None = None,
+    directory: AgencyDirectory | None = None,
+) -> Cohort:
+    """The scores of ``inputs.sources`` (or of ``sources``) as one cohort; every problem of every source is
+    collected and raised once. ``source`` says whose scores they are (self-assessment or appraisal)."""
+    from govindex.io.cohort import read_scores
+
+    chosen = inputs.sources if sources is None else _sources(sources)
+    return read_scores(
+        chosen, methodology.rubric, options=inputs.options(directory), values=inputs.values, source=source
+    )
+
+
+def score_cohort(methodology: Methodology, cohort: Cohort) -> Result:
+    """The cohort scored; an error found in scoring is placed at its agency's file, sheet and cell."""
+    from govindex.scoring import score
+
+    try:
+        return score(methodology, cohort.table)
+    except GovIndexError as error:
+        raise cohort.locate(error) from None
+
+
+def run(inputs: Inputs) -> Result:
+    """Load, read and score: the result of ``inputs``."""
+    methodology = load(inputs)
+    return score_cohort(methodology, read(inputs, methodology))
+
+
+class Notice(Protocol):
+    """A warning, worded in either language."""
+
+    def describe(self, lang: str = ...) -> str: ...
+
+
+@attrs.frozen
+class _Worded:
+    entry: Any
+    params: Any
+
+    def describe(self, lang: str = "vi") -> str:
+        return str(self.entry.text(lang, **self.params))
+
+    message_in = describe
+
+
+@attrs.frozen
+class _Unchanged:
+    item: Any
+    result: Any
+
+    def describe(self, lang: str = "vi") -> str:
+        from govindex.catalogue.results import Warnings
+
+        facts = [f"{fact}: {value}" for fact, value in self.item.facts]
+        rule = repr(self.result.rule_title(self.item.rule, lang))
+        return Warnings.UNCHANGED.text(lang, rule=rule, facts=facts, agency_id=repr(self.item.agency))
+
+
+@attrs.frozen
+class _Unread:
+    fact: Any
+    where: str
+
+    def describe(self, lang: str = "vi") -> str:
+        return f"{self.where}: {self.fact.message_in(lang)}"
+
+
+def notices(
+    methodology: Methodology,
+    cohort: Cohort,
+    result: Result | None = None,
+    directory: AgencyDirectory | None = None,
+) -> list[Notice]:
+    """What deserves a warning in a run: facts an agency states that no rule reads, rules that read a fact
+    and changed nothing (with ``result``), and the agencies of the round that sent nothing (against
+    ``directory``, else the bundled directory of the rubric's province)."""
+    from govindex.agency import Agency
+    from govindex.coverage import coverage
+    from govindex.io.directory import directory_of
+    from govindex.rules.check import unread_facts
+
+    found: list[Notice] = []
+    rubric = methodology.rubric
+    plain = Agency("-", "-", "-")
+    stated = any(
+        agency.flags != plain.flags or agency.attributes for group in cohort.table.groups for agency in group.agencies
+    )
+    if stated:  # an agency states a fact: does a rule read it? (the assessments are made only then)
+        where = ", ".join(cohort.files)
+        found.extend(_Unread(fact, where) for fact in unread_facts(rubric, cohort.assessments(), methodology.rules))
+    if result is not None:
+        found.extend(_Unchanged(item, result) for item in result.unchanged)
+    chosen = directory if directory is not None else directory_of(rubric)
+    if chosen is not None:
+        found.extend(coverage(chosen, rubric, list(cohort.places)).warnings())
+    return found
+
+
+def find_agency(result: Result, text: str) -> str:
+    """The id of the agency of ``result`` whose id or name is ``text`` (names compared without case or
+    accents' forms mattering: NFC, case-folded); a refusal lists the nearest names."""
+    import difflib
+
+    from govindex.agency import nfc
+
+    ids: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
+    agencies = [row.agency for row in result.rows] + [skipped.agency for skipped in result.not_assessed]
+    for agency in agencies:
+        ids[agency.id] = agency.id
+        names.setdefault(nfc(agency.name).casefold(), []).append(agency.id)
+    if text in ids:
+        return text
+    matched = names.get(nfc(text).casefold(), [])
+    if len(matched) == 1:
+        return matched[0]
+    if matched:
+        raise UnknownNameError(CliError.AMBIGUOUS_AGENCY, name=repr(text), ids=sorted(matched))
+    shown = {nfc(name).casefold(): name for name in [a.name for a in agencies] + list(ids)}
+    close = [shown[key] for key in difflib.get_close_matches(nfc(text).casefold(), list(shown), n=3)]
+    hint = "" if not close else _Worded(CliError.AGENCY_HINT, {"names": [repr(name) for name in close]})
+    raise UnknownNameError(CliError.UNKNOWN_AGENCY, name=repr(text), hint=hint)
+
+
+def rendered(value: Any, outputs: Outputs, formats: Sequence[str] = FORMATS) -> str | bytes | Iterable[str]:
+    """``value`` rendered as ``outputs`` ask (JSON in pieces, never held whole)."""
+    from govindex.render import pieces, render
+
+    fmt = outputs.chosen_format(formats)
+    options: dict[str, Any] = {"lang": outputs.lang, "table": outputs.table, "excel_vn": outputs.excel_vn}
+    if fmt == "json":
+        return pieces(value, "json", indent=outputs.indent, **options)
+    return render(value, fmt, indent=outputs.indent, **options)
+
+
+def write(
+    value: Any,
+    outputs: Outputs,
+    *,
+    formats: Sequence[str] = FORMATS,
+    stream: TextIO | None = None,
+) -> None:
+    """Render ``value`` and write it to ``outputs.output`` (kept if it exists, unless ``force``), else to
+    ``stream`` (default: standard output). A value already rendered (text, bytes or pieces of text) is
+    written as it is."""
+    if isinstance(value, (str, bytes)):
+        content: str | bytes | Iterable[str] = value
+        outputs.chosen_format(formats)
+    else:
+        content = rendered(value, outputs, formats)
+    write_content(content, outputs, stream=stream)
+
+
+def write_content(content: str | bytes | Iterable[str], outputs: Outputs, *, stream: TextIO | None = None) -> None:
+    """Rendered content to ``outputs.output`` or ``stream`` (default: standard output)."""
+    from govindex.render import write_file
+
+    if outputs.output is not None:
+        write_file(content, outputs.output, overwrite=outputs.force)
+        return
+    if isinstance(content, bytes):
+        raise InputError(RenderError.BINARY_FORMAT, fmt="xlsx")
+    out = sys.stdout if stream is None else stream
+    for piece in (content,) if isinstance(content, str) else content:
+        out.write(piece)
