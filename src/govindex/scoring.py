@@ -111,6 +111,8 @@ class GroupScores:
     ranks: Mapping[str, NDArray[np.int64]] = attrs.field(factory=dict)
     order: NDArray[np.intp] | None = None
     views: Mapping[str, ViewColumns] = attrs.field(factory=dict)
+    #: each node's exact numerator over its layout denominator (``None``: the values are exact)
+    exact: NDArray[Any] | None = None
 
 
 @attrs.frozen
@@ -287,7 +289,7 @@ def aggregate(state: Scoring) -> Scoring:
     import numpy as np
 
     from govindex.engine import Points
-    from govindex.engine import aggregate as add_up
+    from govindex.engine._aggregate import aggregate_exact
 
     table = state.checked
     points = Points(state.rubric.decimals)
@@ -306,8 +308,10 @@ def aggregate(state: Scoring) -> Scoring:
             rows = np.arange(len(group.agencies), dtype=np.intp)
         given = _with_zero_leaves(group.layout, given)
         ids = _Ids(group.agencies, rows)
-        sums, has = add_up(group.layout, values, given, ids, points, lambda agency: changed.get(agency, set()))
-        groups[group.group_id] = GroupScores(rows, sums, has)
+        sums, has, exact = aggregate_exact(
+            group.layout, values, given, ids, points, lambda agency: changed.get(agency, set()), state.rubric.rounding
+        )
+        groups[group.group_id] = GroupScores(rows, sums, has, exact=exact)
     return attrs.evolve(state, groups=groups)
 
 
@@ -390,7 +394,8 @@ def rank(state: Scoring) -> Scoring:
     """Each group ranked on the total and on every node that all its agencies have a score for."""
     import numpy as np
 
-    from govindex.engine._rank import rank_columns
+    from govindex.engine._rank import rank_columns, rank_values
+    from govindex.engine._ranked import ranked_values
 
     policy = state.rubric.tie_policy
     table = state.checked
@@ -405,6 +410,8 @@ def rank(state: Scoring) -> Scoring:
             group.layout.ids[j]: _frozen(column)
             for j, column in zip(ranked, rank_columns(scores.values, ranked, policy), strict=True)
         }
+        for j, column in ranked_values(state.rubric, group.layout, scores, ranked).items():
+            ranks[group.layout.ids[j]] = _frozen(rank_values(column, policy))
         order = np.argsort(ranks[group.layout.ids[0]], kind="stable").astype(np.intp)
         out[group.group_id] = attrs.evolve(scores, ranks=ranks, order=_frozen(order))
     return attrs.evolve(state, groups=out)

@@ -1,0 +1,110 @@
+"""The words of national indices: means and weights, scales, which value is ranked."""
+
+from __future__ import annotations
+
+from govindex.catalogue import Entry
+
+__all__ = ["AggregateText", "AggregateWords"]
+
+
+class AggregateText(Entry):
+    """A node whose children cannot be combined as the rubric says."""
+
+    UNKNOWN_AGGREGATE = (
+        "node-aggregate-unknown",
+        "cách tổng hợp {value} không có; dùng một trong {known}",
+        "unknown aggregate {value}; use one of {known}",
+    )
+    AGGREGATE_ON_LEAF = (
+        "node-aggregate-on-leaf",
+        "tiêu chí không có tiêu chí con nên không thể tổng hợp theo {value}",
+        "a node without children cannot aggregate by {value}",
+    )
+    UNKNOWN_SCALE = (
+        "node-scale-unknown",
+        "thang điểm {value} không có; dùng một trong {known}",
+        "unknown scale {value}; use one of {known}",
+    )
+    SCALE_MAX = (
+        "node-scale-max",
+        "thang {scale} cần điểm tối đa {expected}, không phải {value}",
+        "scale {scale} needs max_points {expected}, not {value}",
+    )
+    UNKNOWN_CONVERT = (
+        "node-convert-unknown",
+        "cách quy đổi {value} không có; dùng {known}",
+        "unknown conversion {value}; use {known}",
+    )
+    CONVERT_ON_SUM = (
+        "node-convert-on-sum",
+        "quy đổi thang điểm chỉ dùng cho trung bình cộng hoặc bình quân gia quyền, không cho tổng",
+        "a scale conversion applies to a mean or a weighted mean, not to a sum",
+    )
+    MEAN_SCALES = (
+        "node-mean-scales",
+        "trung bình của các tiêu chí con trên các thang khác nhau ({parts}) cần nêu cách quy đổi (convert: share)",
+        "a mean over children on different scales ({parts}) needs a stated conversion (convert: share)",
+    )
+    MEAN_MAX = (
+        "node-mean-max",
+        "điểm tối đa {value} khác thang chung của các tiêu chí con ({expected})",
+        "max_points {value} is not the children's common scale ({expected})",
+    )
+    WEIGHT_MISSING = (
+        "node-weight-missing",
+        "tiêu chí con {child} của chỉ số bình quân gia quyền không có trọng số",
+        "child {child} of a weighted mean has no weight",
+    )
+    WEIGHT_NOT_WEIGHTED = (
+        "node-weight-not-weighted",
+        "tiêu chí con {child} có trọng số nhưng tiêu chí cha không tính bình quân gia quyền (aggregate: weighted)",
+        "child {child} has a weight but its parent is not a weighted mean (aggregate: weighted)",
+    )
+    WEIGHT_NOT_POSITIVE = (
+        "node-weight-not-positive",
+        "trọng số {value} của tiêu chí con {child} phải là số dương",
+        "the weight {value} of child {child} must be positive",
+    )
+    WEIGHT_SUM = (
+        "node-weight-sum",
+        "tổng trọng số {total} phải bằng 1 hoặc 100 (%)",
+        "the weights sum to {total}, not to 1 or 100 (%)",
+    )
+    RANK_ON = (
+        "rubric-rank-on",
+        "giá trị xếp hạng {value} không có; dùng một trong {known}",
+        "unknown ranked value {value}; use one of {known}",
+    )
+    ROUNDING = (
+        "rubric-rounding",
+        "quy tắc làm tròn {value} không có; dùng một trong {known}",
+        "unknown rounding rule {value}; use one of {known}",
+    )
+    AGGREGATE_DIFFERS = (
+        "score-aggregate-differs",
+        "điểm đã cho {given} khác {how} của các tiêu chí con ({parts} → {total})",
+        "the given score {given} differs from the {how} of its children ({parts} → {total})",
+    )
+
+
+class AggregateWords(Entry):
+    """How a node is made from its children, as an explanation words it."""
+
+    SUM = ("aggregate-sum", "tổng điểm của {count} tiêu chí thành phần", "the sum of {count} components")
+    MEAN = (
+        "aggregate-mean",
+        "trung bình cộng của {count} chỉ số thành phần",
+        "the mean of {count} component indices",
+    )
+    WEIGHTED = (
+        "aggregate-weighted",
+        "bình quân gia quyền của {count} chỉ số thành phần",
+        "the weighted mean of {count} component indices",
+    )
+    MEAN_WORD = ("aggregate-mean-word", "trung bình cộng", "mean")
+    WEIGHTED_WORD = ("aggregate-weighted-word", "bình quân gia quyền", "weighted mean")
+    SHARE = (
+        "aggregate-share",
+        "mỗi chỉ số thành phần quy về thang của chỉ số (điểm / điểm tối đa × {scale})",
+        "each component converted to this index's scale (points / maximum × {scale})",
+    )
