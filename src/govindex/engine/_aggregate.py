@@ -56,14 +56,19 @@ def _only_leaves(layout: Layout, given: NDArray[np.bool_]) -> bool:
 
 
 def standing(
-    layout: Layout, values: NDArray[Any], given: NDArray[np.bool_], exponents: NDArray[np.int64] | None = None
+    layout: Layout,
+    values: NDArray[Any],
+    given: NDArray[np.bool_],
+    exponents: NDArray[np.int64] | None = None,
+    rounding: str = "ROUND_HALF_UP",
 ) -> tuple[NDArray[Any], NDArray[np.bool_], NDArray[np.int64] | None]:
     """Every node's score as it stands: its given value, else the sum of its children when all have one.
 
     Used by rules, before any consistency check: a given value wins. With
     ``exponents`` (the decimal exponent of each given value), a sum also
     carries the exponent a Decimal sum of its parts would have (the least of
-    theirs), so that a rule shows ``45.5`` as written, not ``45.50``.
+    theirs), so that a rule shows ``45.5`` as written, not ``45.50``; a mean
+    carries the rubric's decimals, rounded once with ``rounding``.
     """
     out = values.copy(order="F")
     have = given.copy(order="F")
