@@ -101,6 +101,12 @@ class AggregateWords(Entry):
         "bình quân gia quyền của {count} chỉ số thành phần",
         "the weighted mean of {count} component indices",
     )
+    LINE = ("aggregate-line", "  {how}: {formula} = {value}", "  {how}: {formula} = {value}")
+    LINE_ROUNDED = (
+        "aggregate-line-rounded",
+        "  {how}: {formula} = {exact} → {value} (làm tròn một lần, {rounding})",
+        "  {how}: {formula} = {exact} → {value} (rounded once, {rounding})",
+    )
     MEAN_WORD = ("aggregate-mean-word", "trung bình cộng", "mean")
     WEIGHTED_WORD = ("aggregate-weighted-word", "bình quân gia quyền", "weighted mean")
     SHARE = (
