@@ -267,7 +267,7 @@ class Node:
         scales = {(child.max_points, child.scale or "points") for child in self.children}
         if len(scales) > 1:
             parts = Terms(tuple((child.id, child.max_points) for child in self.children))
-            raise RubricError(AggregateText.MEAN_SCALES, parts=parts, path="convert", **where)
+            raise RubricError(AggregateText.MEAN_SCALES, parts=parts, path="aggregate", **where)
         common = self.children[0].max_points
         if common != self.max_points:
             raise RubricError(

@@ -304,7 +304,8 @@ def _averaged(step: Averaged, words: _Words) -> list[str]:
             f"{words.line(Explain.PART, node=words.node(child), points=words.points(score))} × {number(w, words.lang)}"
             for (child, score), w in zip(step.parts, weights, strict=True)
         )
-        formula = f"({terms}) / {number(total, words.lang)}"
+        shown_total = total.quantize(Decimal(1)) if total == total.to_integral_value() else total
+        formula = f"({terms}) / {number(shown_total, words.lang)}"
     lines = []
     if node.convert == "share":
         lines.append(AggregateWords.SHARE.text(words.lang, scale=number(node.max_points, words.lang)))
