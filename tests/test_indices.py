@@ -361,3 +361,78 @@ def test_an_exact_error_names_the_agency() -> None:
     with pytest.raises(GovIndexError) as caught:
         score(_mean_rubric(), [Assessment(Agency("p", "P", "province"), {"a": "0.5", "b": "0.5"})])
     assert caught.value.agency == "p"
+
+
+# --- ranks against a published table: exact, within rounding, real ----------------------------------------------
+
+
+def test_reproduce_tells_a_rank_within_rounding_from_a_real_difference() -> None:
+    from pathlib import Path
+
+    from govindex.io.published import load_dataset, reproduce
+    from govindex.reproduction import Status
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "par-ministry-reproduce-illustrative.yaml"
+    outcome = reproduce(load_dataset(example))
+    found = {
+        (c.agency, c.figure): (c.status, c.published, c.computed, c.bound, c.difference, c.ties) for c in outcome.checks
+    }
+    assert found[("bo-a", "total")] == (Status.ROUNDING, "88.47", "88.46", "0.015", "-0.01", ())
+    assert found[("bo-a", "rank")][0] is Status.MATCH
+    assert found[("bo-b", "rank")] == (Status.ROUNDING, "2", "1", "0.01", "-1", ("bo-a",))
+    assert found[("bo-c", "rank")][0] is Status.MATCH and found[("bo-c", "total")][0] is Status.MATCH
+    assert found[("bo-d", "rank")] == (Status.DIFFERENT, "3", "4", "0.01", "+1", ())
+    assert [(c.agency, c.figure) for c in outcome.differences] == [("bo-d", "rank")]
+
+
+def test_reproduce_shows_the_ties_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    from filekit import run_cli
+
+    example = "examples/par-ministry-reproduce-illustrative.yaml"
+    status, out, _err = run_cli(capsys, ["reproduce", example])
+    assert status == 1
+    assert (
+        "xếp hạng: công bố 2, tính lại 1, chênh -1, trong giới hạn ±0,01 (ngang nhau khi tính đến làm tròn với: bo-a)"
+        in out
+    )
+    status, out, _err = run_cli(capsys, ["reproduce", example, "--lang", "en"])
+    assert "rank: published 2, computed 1, differs by -1, within the bound ±0.01 (tied, once the rounding is" in out
+
+
+def test_reconcile_published_classifies_ranks() -> None:
+    from govindex.agreement import Agreement, PublishedFigure, check_published
+
+    rubric = load_rubric("vn-dti-2022-province")
+    indices = [
+        "digital_awareness",
+        "digital_institutions",
+        "digital_infrastructure",
+        "digital_human_resources",
+        "cyber_security",
+        "digital_government",
+        "digital_economy",
+        "digital_society",
+    ]
+    cohort = [
+        Assessment(Agency(agency, agency, "province"), dict.fromkeys(indices, value))
+        for agency, value in [("a", "0.7164"), ("b", "0.7163"), ("c", "0.5000")]
+    ]
+    result = score(rubric, cohort, values="index")
+    published = [
+        PublishedFigure("a", Decimal("0.7164"), 2),  # b above a: possible, their values tie once rounded
+        PublishedFigure("b", Decimal("0.7163"), 1),
+        PublishedFigure("c", Decimal("0.5000"), 2),  # c cannot be second: a real difference
+    ]
+    check = check_published(result, published, component_decimals=4)
+    kinds = {item.agency: (item.rank_agreement, item.ties) for item in check.checks}
+    assert kinds == {
+        "a": (Agreement.ROUNDING, ("b",)),
+        "b": (Agreement.ROUNDING, ("a",)),
+        "c": (Agreement.DIFFERENT, ()),
+    }
+    assert not check.ok
+    exact = check_published(result, published[:2], component_decimals=None)
+    assert {item.agency: item.rank_agreement for item in exact.checks} == {
+        "a": Agreement.DIFFERENT,
+        "b": Agreement.DIFFERENT,
+    }

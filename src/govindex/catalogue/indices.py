@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["AggregateText", "AggregateWords"]
+__all__ = ["AggregateText", "AggregateWords", "RankWords"]
 
 
 class AggregateText(Entry):
@@ -84,6 +84,16 @@ class AggregateText(Entry):
         "score-aggregate-differs",
         "điểm đã cho {given} khác {how} của các tiêu chí con ({parts} → {total})",
         "the given score {given} differs from the {how} of its children ({parts} → {total})",
+    )
+
+
+class RankWords(Entry):
+    """Ranks compared with a published table."""
+
+    TIES = (
+        "reproduce-rank-ties",
+        " (ngang nhau khi tính đến làm tròn với: {agencies})",
+        " (tied, once the rounding is allowed for, with: {agencies})",
     )
 
 
