@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 import numpy as np
@@ -31,9 +32,10 @@ from govindex import (
 )
 from govindex.engine import ScoreTable, layout_of
 from govindex.errors import GovIndexError
+from govindex.points import divide
 from govindex.render import data, render
 from govindex.rules import Rule
-from reference import reference
+from reference import combine, reference
 
 BASIS = LegalBasis("1/QĐ-UBND", dt.date(2024, 1, 1), "UBND tỉnh")
 TAGS = ("subordinate_units", "online_services")
@@ -133,6 +135,18 @@ def _value(draw: st.DrawFn, maximum: Decimal, decimals: int) -> Decimal:
     return Decimal(units).scaleb(-decimals)
 
 
+def _agreeing(rubric: Rubric, node: Node, scores: dict[str, Decimal]) -> Decimal:
+    """The value of ``node`` that agrees with the leaves below it: made exactly, rounded once."""
+
+    def exact(below: Node) -> Fraction:
+        if below.is_leaf:
+            return Fraction(scores[below.id])
+        return combine(below, [exact(child) for child in below.children])
+
+    value = exact(node)
+    return divide(Decimal(value.numerator), Decimal(value.denominator), rubric.decimals, rubric.rounding)
+
+
 @st.composite
 def cohorts(draw: st.DrawFn, rubric: Rubric) -> list[Assessment]:
     """Agencies with many ties; some give a node as a whole, some leave a score out or disagree."""
@@ -160,7 +174,7 @@ def cohorts(draw: st.DrawFn, rubric: Rubric) -> list[Assessment]:
             scores[node.id] = _value(draw, node.max_points, rubric.decimals)
         elif kind == 1 and internal:  # a node given with its children (agreeing or not)
             node = draw(st.sampled_from(internal))
-            total = sum((scores[leaf.id] for leaf in node.leaves()), Decimal(0))
+            total = _agreeing(rubric, node, scores)
             scores[node.id] = total if draw(st.booleans()) else _value(draw, node.max_points, rubric.decimals)
         elif kind == 2:  # a score left out
             scores.pop(draw(st.sampled_from(sorted(scores))), None)

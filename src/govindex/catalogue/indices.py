@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["AggregateText", "AggregateWords", "RankWords"]
+__all__ = ["AggregateText", "AggregateWords", "MergeText", "RankWords"]
 
 
 class AggregateText(Entry):
@@ -123,4 +123,39 @@ class AggregateWords(Entry):
         "aggregate-share",
         "mỗi chỉ số thành phần quy về thang của chỉ số (điểm / điểm tối đa × {scale})",
         "each component converted to this index's scale (points / maximum × {scale})",
+    )
+
+
+class MergeText(Entry):
+    """Merged units (hợp nhất đơn vị) derived from one year's results."""
+
+    MISSING = (
+        "merge-predecessor-missing",
+        "đơn vị hợp nhất {successor}: đơn vị trước hợp nhất {predecessor} không có trong kết quả",
+        "merged unit {successor}: its predecessor {predecessor} is not in the results",
+    )
+    TWICE = (
+        "merge-unit-twice",
+        "đơn vị {predecessor} được nêu hai lần trong các đơn vị hợp nhất",
+        "unit {predecessor} is named twice in the mergers",
+    )
+    GROUPS = (
+        "merge-groups",
+        "đơn vị hợp nhất {successor}: các đơn vị trước hợp nhất thuộc các nhóm khác nhau ({groups})",
+        "merged unit {successor}: its predecessors are in different groups ({groups})",
+    )
+    METHOD = (
+        "merge-method",
+        "cách gộp {value} không có; dùng một trong {known}",
+        "unknown merging method {value}; use one of {known}",
+    )
+    SPLIT = (
+        "merge-split",
+        "đơn vị {predecessor} được chia cho nhiều đơn vị ({successors}); chỉ gộp được đơn vị hợp nhất trọn vẹn",
+        "unit {predecessor} was divided among several units ({successors}); only whole mergers can be derived",
+    )
+    EMPTY = (
+        "merge-empty",
+        "đơn vị hợp nhất {successor} không nêu đơn vị trước hợp nhất nào",
+        "merged unit {successor} names no predecessor",
     )
