@@ -436,3 +436,49 @@ def test_reconcile_published_classifies_ranks() -> None:
         "a": Agreement.DIFFERENT,
         "b": Agreement.DIFFERENT,
     }
+
+
+# --- band shares with two decimals -------------------------------------------------------------------------------
+
+
+def test_band_shares_with_two_decimals_sum_to_exactly_a_hundred() -> None:
+    import attrs
+
+    from govindex.stats import statistics
+
+    rubric = attrs.evolve(load_rubric("sonla-2017-web"), share_decimals=2)
+    cohort = [
+        Assessment(Agency(f"a{i}", f"A{i}", "provincial"), {"total": v}) for i, v in enumerate(["90", "75", "60"])
+    ]
+    shares = statistics(score(rubric, cohort)).groups[0].band_shares
+    assert {k: str(v) for k, v in shares.items()} == {
+        "good": "33.34",
+        "fair": "33.33",
+        "average": "33.33",
+        "weak": "0.00",
+    }
+    assert sum(shares.values()) == 100
+    whole = statistics(score(load_rubric("sonla-2017-web"), cohort)).groups[0].band_shares
+    assert dict(whole) == {"good": 34, "fair": 33, "average": 33, "weak": 0}
+    with pytest.raises(GovIndexError) as caught:
+        attrs.evolve(rubric, share_decimals=1)
+    assert (
+        caught.value.code == "rubric-share-decimals"
+        and "share_decimals must be 0 or 2, not 1" in caught.value.describe("en")
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["90", "75", "60", "10"]), min_size=1, max_size=30))
+def test_two_decimal_shares_are_the_largest_remainder_of_the_counts(totals: list[str]) -> None:
+    import attrs
+
+    from govindex.stats import statistics
+
+    rubric = attrs.evolve(load_rubric("sonla-2017-web"), share_decimals=2)
+    cohort = [Assessment(Agency(f"a{i}", f"A{i}", "provincial"), {"total": v}) for i, v in enumerate(totals)]
+    group = statistics(score(rubric, cohort)).groups[0]
+    assert sum(group.band_shares.values()) == 100
+    for band, share in group.band_shares.items():
+        exact = Fraction(100 * group.band_counts[band], len(totals))
+        assert abs(Fraction(share) - exact) < Fraction(1, 100)

@@ -479,12 +479,15 @@ class Rubric:
     rule_files: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
     rank_on: str = "unrounded"
     rounding: str = "ROUND_HALF_UP"
+    share_decimals: int = 0
 
     @exact
     def __attrs_post_init__(self) -> None:
         _check_id(RubricText.RUBRIC, self.id)
         if self.rank_on not in RANK_ON:
             raise RubricError(AggregateText.RANK_ON, value=_shown(self.rank_on), known=list(RANK_ON), path="rank_on")
+        if self.share_decimals not in (0, 2) or isinstance(self.share_decimals, bool):
+            raise RubricError(AggregateText.SHARE_DECIMALS, value=_shown(self.share_decimals), path="share_decimals")
         if self.rounding not in ROUNDING_MODES:
             raise RubricError(
                 AggregateText.ROUNDING, value=_shown(self.rounding), known=sorted(ROUNDING_MODES), path="rounding"

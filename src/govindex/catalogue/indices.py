@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["AggregateText", "AggregateWords", "MergeText", "RankWords"]
+__all__ = ["AggregateText", "AggregateWords", "MergeText", "RankWords", "ShareWords"]
 
 
 class AggregateText(Entry):
@@ -79,6 +79,11 @@ class AggregateText(Entry):
         "rubric-rounding",
         "quy tắc làm tròn {value} không có; dùng một trong {known}",
         "unknown rounding rule {value}; use one of {known}",
+    )
+    SHARE_DECIMALS = (
+        "rubric-share-decimals",
+        "số chữ số thập phân của tỷ lệ xếp loại phải là 0 hoặc 2, không phải {value}",
+        "share_decimals must be 0 or 2, not {value}",
     )
     AGGREGATE_DIFFERS = (
         "score-aggregate-differs",
@@ -158,4 +163,16 @@ class MergeText(Entry):
         "merge-empty",
         "đơn vị hợp nhất {successor} không nêu đơn vị trước hợp nhất nào",
         "merged unit {successor} names no predecessor",
+    )
+
+
+class ShareWords(Entry):
+    """Band shares with decimals (share_decimals: 2)."""
+
+    NOTE = (
+        "stat-note-share-decimals",
+        "Điểm trung bình {rounding}; tỷ lệ xếp loại là số phần trăm với {decimals} chữ số thập phân theo phương pháp "
+        "phần dư lớn nhất, tổng bằng 100.",
+        "Means are {rounding}; band shares are percentages with {decimals} decimals by the largest-remainder method "
+        "and sum to 100.",
     )
