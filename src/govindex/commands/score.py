@@ -61,6 +61,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_input_options(parser)
     add_blank_rows(parser)
     add_rules(parser)
+    parser.add_argument(
+        "--merge-into",
+        metavar="FILE|ID",
+        help=(
+            "score the units after the mergers of the next year in this agency directory instead: a merged "
+            "unit's main indices are the mean of its predecessors' (as the DTI 2024), ranked as a cohort of its own"
+        ),
+    )
+    parser.add_argument(
+        "--merge-year",
+        type=int,
+        metavar="YEAR",
+        help="with --merge-into: the mergers up to the end of YEAR (default: the year after the rubric's)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -87,5 +101,11 @@ def run(args: argparse.Namespace) -> int:
             warn(f"{', '.join(args.scores)}: {fact.message_in(args.lang)}")
     warn_unchanged(result, args.lang)
     warn_coverage(rubric, list(cohort.places), args.registry, args.lang)
+    if args.merge_into is not None:
+        from govindex.io.directory import load_directory
+        from govindex.merging import merge, mergers_from_directory
+
+        year = rubric.year + 1 if args.merge_year is None else args.merge_year
+        result = merge(result, mergers_from_directory(load_directory(args.merge_into), result, year))
     emit(result, args, FORMATS)  # JSON written as made, from the columns
     return 0
