@@ -482,3 +482,26 @@ def test_two_decimal_shares_are_the_largest_remainder_of_the_counts(totals: list
     for band, share in group.band_shares.items():
         exact = Fraction(100 * group.band_counts[band], len(totals))
         assert abs(Fraction(share) - exact) < Fraction(1, 100)
+
+
+def test_share_changes_are_stated_in_percentage_points() -> None:
+    import attrs
+
+    from govindex.shares import share_changes
+    from govindex.stats import statistics
+
+    rubric = attrs.evolve(load_rubric("sonla-2017-web"), share_decimals=2)
+
+    def year(totals: list[str]):  # type: ignore[no-untyped-def]
+        cohort = [Assessment(Agency(f"a{i}", f"A{i}", "provincial"), {"total": t}) for i, t in enumerate(totals)]
+        return statistics(score(rubric, cohort))
+
+    changes = share_changes(year(["90", "90", "90", "60", "60", "60"]), year(["90", "60", "60"]))
+    good = next(change for change in changes if change.group == "provincial" and change.band == "good")
+    assert (str(good.before), str(good.after), str(good.points)) == ("50.00", "33.33", "-16.67")
+    assert good.describe("vi") == "Tốt: 50,00 % → 33,33 % (giảm 16,67 điểm phần trăm)"
+    assert good.describe("en") == "Good: 50.00 % → 33.33 % (down 16.67 percentage points)"
+    average = next(change for change in changes if change.group is None and change.band == "average")
+    assert average.describe("en") == "Average: 50.00 % → 66.67 % (up 16.67 percentage points)"
+    weak = next(change for change in changes if change.group is None and change.band == "weak")
+    assert weak.describe("vi") == "Yếu: 0,00 % → 0,00 % (không đổi)"

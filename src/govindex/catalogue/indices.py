@@ -167,7 +167,23 @@ class MergeText(Entry):
 
 
 class ShareWords(Entry):
-    """Band shares with decimals (share_decimals: 2)."""
+    """Band shares with decimals (share_decimals: 2) and their change between two years."""
+
+    CHANGE_UP = (
+        "share-change-up",
+        "{band}: {before} % → {after} % (tăng {points} điểm phần trăm)",
+        "{band}: {before} % → {after} % (up {points} percentage points)",
+    )
+    CHANGE_DOWN = (
+        "share-change-down",
+        "{band}: {before} % → {after} % (giảm {points} điểm phần trăm)",
+        "{band}: {before} % → {after} % (down {points} percentage points)",
+    )
+    CHANGE_NONE = (
+        "share-change-none",
+        "{band}: {before} % → {after} % (không đổi)",
+        "{band}: {before} % → {after} % (unchanged)",
+    )
 
     NOTE = (
         "stat-note-share-decimals",
