@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -505,3 +506,22 @@ def test_share_changes_are_stated_in_percentage_points() -> None:
     assert average.describe("en") == "Average: 50.00 % → 66.67 % (up 16.67 percentage points)"
     weak = next(change for change in changes if change.group is None and change.band == "weak")
     assert weak.describe("vi") == "Yếu: 0,00 % → 0,00 % (không đổi)"
+
+
+def test_a_given_mean_that_disagrees_is_refused_at_its_line_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from filekit import run_cli
+
+    scores = tmp_path / "ict.csv"
+    scores.write_text(
+        "agency,group,name,infrastructure,human_resources,it_application,total\n"
+        "da-nang,province,TP. Đà Nẵng,0.7908,0.7892,0.9655,0.8484\n",
+        encoding="utf-8",
+    )
+    for command in (["score", "vn-ict-index"], ["validate", "--rubric", "vn-ict-index"]):
+        status, _out, err = run_cli(capsys, [*command, str(scores), "--lang", "en"])
+        assert status == 2
+        assert f"{scores}:2:" in err
+        assert "node 'total': the given score 0.8484 differs from the mean of its children" in err
+        assert "→ 0.8485" in err

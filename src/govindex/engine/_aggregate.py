@@ -186,8 +186,12 @@ def aggregate(
     Bottom-up, a node's score is its given value or the sum of its
     children's. A node given together with all its children must agree with
     their sum; a node given together with only some of them is refused (the
-    others' scores would be lost); every agency needs a total.
+    others' scores would be lost); every agency needs a total. A tree with means is made exactly and
+    rounded once, half up (:func:`aggregate_exact` takes the rubric's rounding).
     """
+    if not layout.plain:
+        out, have, _exact = aggregate_exact(layout, values, given, agencies, points, adjusted)
+        return out, have
     if _only_leaves(layout, given):
         everywhere: NDArray[np.bool_] = np.broadcast_to(np.True_, given.shape)  # read-only, no memory
         return _leaf_sums(layout, values), everywhere
