@@ -520,7 +520,8 @@ def test_a_given_mean_that_disagrees_is_refused_at_its_line_without_a_traceback(
         encoding="utf-8",
     )
     for command in (["score", "vn-ict-index"], ["validate", "--rubric", "vn-ict-index"]):
-        status, _out, err = run_cli(capsys, [*command, str(scores), "--lang", "en"])
+        status, out, err = run_cli(capsys, [*command, str(scores), "--lang", "en"])
+        err += out
         assert status == 2
         assert f"{scores}:2:" in err
         assert "node 'total': the given score 0.8484 differs from the mean of its children" in err
