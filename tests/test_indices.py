@@ -526,3 +526,32 @@ def test_a_given_mean_that_disagrees_is_refused_at_its_line_without_a_traceback(
         assert f"{scores}:2:" in err
         assert "node 'total': the given score 0.8484 differs from the mean of its children" in err
         assert "→ 0.8485" in err
+
+
+def test_ranks_on_the_published_scale_share_a_place_when_printed_alike() -> None:
+    import attrs
+
+    points = {
+        "digital_awareness": 100,
+        "digital_institutions": 100,
+        "digital_infrastructure": 100,
+        "digital_human_resources": 100,
+        "cyber_security": 100,
+        "digital_government": 200,
+        "digital_economy": 150,
+        "digital_society": 150,
+    }
+    cohort = [
+        Assessment(Agency(a, a, "province"), {k: Decimal(total) * v / 1000 for k, v in points.items()})
+        for a, total in [("a", "716.44"), ("b", "716.36"), ("c", "600")]
+    ]
+    rubric = load_rubric("vn-dti-2022-province")
+    unrounded = score(rubric, cohort)
+    assert [(r.agency.id, str(r.normalised), r.rank) for r in unrounded] == [
+        ("a", "0.7164", 1),
+        ("b", "0.7164", 2),
+        ("c", "0.6000", 3),
+    ]
+    printed = score(attrs.evolve(rubric, rank_on="published"), cohort)
+    assert [(r.agency.id, r.rank) for r in printed] == [("a", 1), ("b", 1), ("c", 3)]
+    assert printed.agency("a").node_ranks["digital_government"] == printed.agency("b").node_ranks["digital_government"]

@@ -28,7 +28,7 @@ def published_column(rubric: Rubric, layout: Layout, values: NDArray[Any], j: in
         return None
     # published = points / maximum × scale at `decimals`: scaled value × a / b, rounded once
     ratio = Fraction(publication.scale) * 10**publication.decimals / (Fraction(maximum) * 10**rubric.decimals)
-    numerators = values.astype(object) * ratio.numerator
+    numerators = values[:, j].astype(object) * ratio.numerator
     return round_column(numerators, ratio.denominator, publication.rounding)
 
 
