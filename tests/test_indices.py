@@ -555,3 +555,113 @@ def test_ranks_on_the_published_scale_share_a_place_when_printed_alike() -> None
     printed = score(attrs.evolve(rubric, rank_on="published"), cohort)
     assert [(r.agency.id, r.rank) for r in printed] == [("a", 1), ("b", 1), ("c", 3)]
     assert printed.agency("a").node_ranks["digital_government"] == printed.agency("b").node_ranks["digital_government"]
+
+
+# --- assessed, not ranked ----------------------------------------------------------------------------------------
+
+
+def _par(not_ranked: list[tuple[str, str]]) -> Rubric:
+    import attrs
+
+    from govindex.rubric import NotRanked
+
+    return attrs.evolve(load_rubric("vn-par-2023-ministry"), not_ranked=[NotRanked(a, r) for a, r in not_ranked])
+
+
+def test_an_agency_not_ranked_is_scored_and_banded_and_shifts_no_rank() -> None:
+    cohort = [
+        Assessment(Agency(a, a, "ministry"), {"appraisal": x, "survey": y})
+        for a, x, y in [("bo-a", "60", "28"), ("thanh-tra", "65", "30"), ("bo-b", "55", "25")]
+    ]
+    result = score(_par([("thanh-tra", "cơ quan đặc thù, đánh giá nhưng không xếp hạng")]), cohort)
+    assert [(row.agency.id, row.rank) for row in result] == [("bo-a", 1), ("bo-b", 2)]
+    (aside,) = result.not_ranked
+    assert (aside.agency.id, str(aside.total), aside.reason) == (
+        "thanh-tra",
+        "95.00",
+        "cơ quan đặc thù, đánh giá nhưng không xếp hạng",
+    )
+    assert aside.scores["appraisal"] == Decimal("65.00")
+
+
+def test_not_ranked_without_a_reason_is_refused_at_its_line() -> None:
+    from govindex.rubric import NotRanked
+
+    text = HEAD.replace("decimals: 4\n", "decimals: 4\nnot_ranked:\n  - {agency: a}\n") + "      max_points: 1\n"
+    with pytest.raises(GovIndexError) as caught:
+        parse_rubric(text, file="r.yaml")
+    assert (caught.value.line, caught.value.column) == position(text, "{agency: a}")
+    assert "not_ranked[0]" in caught.value.describe("en") and "'reason'" in caught.value.describe("en")
+    blank = text.replace("{agency: a}", "{agency: a, reason: ' '}")
+    with pytest.raises(GovIndexError) as caught:
+        parse_rubric(blank, file="r.yaml")
+    assert caught.value.line == position(blank, "{agency: a")[0] and "not_ranked[0]" in caught.value.describe("en")
+    with pytest.raises(RubricError) as refused:
+        NotRanked("a", " ")
+    assert refused.value.code == "rubric-not-ranked-reason"
+    assert "agency 'a' assessed but not ranked needs a reason" in refused.value.describe("en")
+    twice = HEAD.replace(
+        "decimals: 4\n", "decimals: 4\nnot_ranked:\n  - {agency: a, reason: x}\n  - {agency: a, reason: y}\n"
+    )
+    with pytest.raises(GovIndexError) as caught:
+        parse_rubric(twice + "      max_points: 1\n", file="r.yaml")
+    assert caught.value.code == "rubric-not-ranked-twice"
+    assert caught.value.line == position(twice, "{agency: a, reason: y}")[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 6850), st.integers(0, 3150)), min_size=2, max_size=8),
+    st.data(),
+)
+def test_an_agency_not_ranked_changes_no_other_rank(rows: list[tuple[int, int]], data: st.DataObject) -> None:
+    cohort = [
+        Assessment(
+            Agency(f"m{i}", f"M{i}", "ministry"), {"appraisal": Decimal(a).scaleb(-2), "survey": Decimal(s).scaleb(-2)}
+        )
+        for i, (a, s) in enumerate(rows)
+    ]
+    left_out = data.draw(st.sampled_from([a.agency.id for a in cohort]))
+    with_it = score(_par([(left_out, "đặc thù")]), cohort)
+    without_it = score(_par([]), [a for a in cohort if a.agency.id != left_out])
+    assert {row.agency.id: row.rank for row in with_it} == {row.agency.id: row.rank for row in without_it}
+    assert [item.agency.id for item in with_it.not_ranked] == [left_out]
+
+
+def test_the_json_of_a_result_lists_the_agencies_not_ranked() -> None:
+    import json
+
+    from govindex.render import render
+    from govindex.render.results import result_data, result_pieces
+
+    cohort = [
+        Assessment(Agency(a, a, "ministry"), {"appraisal": x, "survey": y})
+        for a, x, y in [("bo-a", "60", "28"), ("uy-ban-dan-toc", "50", "20")]
+    ]
+    result = score(_par([("uy-ban-dan-toc", "cơ quan đặc thù")]), cohort)
+    data = result_data(result)
+    assert data["not_ranked"] == [
+        {
+            "agency": "uy-ban-dan-toc",
+            "name": "uy-ban-dan-toc",
+            "group": "ministry",
+            "total": "70.00",
+            "band": None,
+            "reason": "cơ quan đặc thù",
+        }
+    ]
+    assert [row["agency"] for row in data["results"]] == ["bo-a"]
+    assert json.loads(render(result, "json")) == data
+    assert json.loads("".join(result_pieces(result, indent=2))) == data
+
+
+def test_the_par_index_leaves_the_two_special_bodies_unranked() -> None:
+    rubric = load_rubric("vn-par-2023-ministry")
+    assert [item.agency for item in rubric.not_ranked] == ["thanh-tra-chinh-phu", "uy-ban-dan-toc"]
+    cohort = [
+        Assessment(Agency(a, a, "ministry"), {"appraisal": x, "survey": y})
+        for a, x, y in [("bo-a", "60", "28"), ("thanh-tra-chinh-phu", "66", "30"), ("bo-b", "61", "28")]
+    ]
+    result = score(rubric, cohort)
+    assert [(row.agency.id, row.rank) for row in result] == [("bo-b", 1), ("bo-a", 2)]
+    assert [item.agency.id for item in result.not_ranked] == ["thanh-tra-chinh-phu"]

@@ -39,6 +39,7 @@ __all__ = [
     "Index",
     "LegalBasis",
     "Node",
+    "NotRanked",
     "Publication",
     "Rubric",
     "RuleRef",
@@ -433,6 +434,22 @@ def _rule_file_problem(entry: object) -> bool:
 
 
 @attrs.frozen
+class NotRanked:
+    """An agency assessed, scored and banded but left out of the ranking (không xếp hạng), with the reason.
+
+    The PAR INDEX assesses two special bodies without ranking them; Hải
+    Dương's 2023 agency DTI did so for two units without public services.
+    """
+
+    agency: str
+    reason: str
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.reason, str) or not self.reason.strip():
+            raise RubricError(AggregateText.NOT_RANKED_REASON, unit=repr(self.agency), path="reason")
+
+
+@attrs.frozen
 class Rubric:
     """A whole scoring scheme of one year (bộ chỉ số / bộ tiêu chí).
 
@@ -480,6 +497,7 @@ class Rubric:
     rank_on: str = "unrounded"
     rounding: str = "ROUND_HALF_UP"
     share_decimals: int = 0
+    not_ranked: tuple[NotRanked, ...] = attrs.field(default=(), converter=tuple)
 
     @exact
     def __attrs_post_init__(self) -> None:
@@ -503,6 +521,7 @@ class Rubric:
                 path="decimals",
             )
         self._check_bands()
+        self._check_not_ranked()
         self._check_groups()
         self._check_rules()
         self._check_publication()
@@ -522,6 +541,15 @@ class Rubric:
         if self.bands.floor > 0:
             lowest = self.bands.bands[-1]
             raise RubricError(RubricText.BAND_FLOOR, rubric=repr(self.id), band=repr(lowest.id), lower=lowest.lower)
+
+    def _check_not_ranked(self) -> None:
+        seen: set[str] = set()
+        for index, item in enumerate(self.not_ranked):
+            if not isinstance(item, NotRanked):
+                raise self._type_error(f"not_ranked[{index}]", AggregateText.EXPECT_NOT_RANKED, item)
+            if item.agency in seen:
+                raise RubricError(AggregateText.NOT_RANKED_TWICE, unit=repr(item.agency), path=f"not_ranked[{index}]")
+            seen.add(item.agency)
 
     def _check_groups(self) -> None:
         if not self.groups:

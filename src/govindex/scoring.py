@@ -14,7 +14,8 @@ short named stages over the cohort held as columns of exact scaled integers
    rule changed nothing for it (:class:`~govindex.rules.Unchanged`);
 3. **aggregate**: each tree bottom-up (a node's score is its given value or
    else the sum of its children's; both given must agree);
-4. **band**: the totals, with the rubric's band scheme;
+4. **band**: the totals, with the rubric's band scheme; then the agencies
+   the rubric lists as not ranked are set aside, scored and banded;
 5. **rank**: each group on the total and on every node all its agencies have
    a score for;
 6. **publish**: the rubric's views (aggregates that overlap the tree, ranked)
@@ -42,7 +43,7 @@ from govindex.engine._layout import Layout, layout_of
 from govindex.errors import GovIndexError, InputError, RuleError
 from govindex.methodology import Methodology, bind
 from govindex.points import exact, to_scaled
-from govindex.results import NotAssessed, Result
+from govindex.results import NotAssessed, NotRankedResult, Result
 from govindex.rubric import Rubric
 from govindex.rules import Adjustment, NotApplied, Rule, RuleContext, RuleOutcome, Scale, Unchanged, rule_titles
 from govindex.rules.check import reads_of, stated_facts
@@ -131,6 +132,8 @@ class Scoring:
     not_applied: tuple[NotApplied, ...] = ()
     unchanged: tuple[Unchanged, ...] = ()
     groups: Mapping[str, GroupScores] = attrs.field(factory=dict)
+    #: the agencies scored and banded but set aside from the ranking (the rubric's ``not_ranked``)
+    set_aside: tuple[NotRankedResult, ...] = ()
 
     @property
     def checked(self) -> ScoreTable:
@@ -390,6 +393,42 @@ def band(state: Scoring) -> Scoring:
     )
 
 
+def not_ranked(state: Scoring) -> Scoring:
+    """The agencies the rubric lists as not ranked: scored and banded, then set aside, so that the others'
+    ranks are made without them."""
+    reasons = {item.agency: item.reason for item in state.rubric.not_ranked}
+    if not reasons:
+        return state
+    import numpy as np
+
+    from govindex.engine import Points
+
+    points = Points(state.rubric.decimals)
+    bands = state.rubric.bands
+    aside: list[NotRankedResult] = []
+    groups: dict[str, GroupScores] = {}
+    for group in state.checked.groups:
+        scores = state.groups[group.group_id]
+        keep = np.array([group.agencies[r].id not in reasons for r in scores.rows.tolist()], dtype=np.bool_)
+        if keep.all():
+            groups[group.group_id] = scores
+            continue
+        ids = group.layout.ids
+        for i in np.flatnonzero(~keep).tolist():
+            agency = group.agencies[int(scores.rows[i])]
+            band = None if scores.band is None or bands is None else bands.bands[int(scores.band[i])]
+            values = {ids[j]: points[scores.values[i, j]] for j in np.flatnonzero(scores.has[i]).tolist()}
+            aside.append(NotRankedResult(agency, reasons[agency.id], points[scores.values[i, 0]], band, values))
+        groups[group.group_id] = GroupScores(
+            scores.rows[keep],
+            np.asfortranarray(scores.values[keep]),
+            np.asfortranarray(scores.has[keep]),
+            None if scores.band is None else scores.band[keep],
+            exact=None if scores.exact is None else np.asfortranarray(scores.exact[keep]),
+        )
+    return attrs.evolve(state, groups=groups, set_aside=tuple(sorted(aside, key=lambda item: item.agency.id)))
+
+
 def rank(state: Scoring) -> Scoring:
     """Each group ranked on the total and on every node that all its agencies have a score for."""
     import numpy as np
@@ -455,7 +494,7 @@ def _frozen(array: Any) -> Any:
 
 
 #: The stages of :func:`score`, in order.
-STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, rank, publish)
+STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, not_ranked, rank, publish)
 
 
 def _group_columns(state: Scoring, group: GroupTable, points: Points) -> Columns | None:
@@ -516,6 +555,7 @@ def result(state: Scoring) -> Result:
         not_applied=state.not_applied,
         unchanged=state.unchanged,
         rule_titles={rule.name: rule_titles(rule) for rule in state.rules},
+        not_ranked=state.set_aside,
     )
 
 

@@ -80,6 +80,17 @@ class AggregateText(Entry):
         "quy tắc làm tròn {value} không có; dùng một trong {known}",
         "unknown rounding rule {value}; use one of {known}",
     )
+    NOT_RANKED_REASON = (
+        "rubric-not-ranked-reason",
+        "cơ quan {unit} được đánh giá nhưng không xếp hạng phải nêu lý do",
+        "agency {unit} assessed but not ranked needs a reason",
+    )
+    NOT_RANKED_TWICE = (
+        "rubric-not-ranked-twice",
+        "cơ quan {unit} được nêu hai lần trong danh sách không xếp hạng",
+        "agency {unit} is listed twice as not ranked",
+    )
+    EXPECT_NOT_RANKED = ("expect-not-ranked", "các đối tượng NotRanked", "NotRanked objects")
     SHARE_DECIMALS = (
         "rubric-share-decimals",
         "số chữ số thập phân của tỷ lệ xếp loại phải là 0 hoặc 2, không phải {value}",
