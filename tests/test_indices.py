@@ -665,3 +665,61 @@ def test_the_par_index_leaves_the_two_special_bodies_unranked() -> None:
     result = score(rubric, cohort)
     assert [(row.agency.id, row.rank) for row in result] == [("bo-b", 1), ("bo-a", 2)]
     assert [item.agency.id for item in result.not_ranked] == ["thanh-tra-chinh-phu"]
+
+
+# --- bands on the published scale ------------------------------------------------------------------------------
+
+
+def test_bands_on_the_published_scale_and_bounds_on_a_scale_not_published_are_refused() -> None:
+    import attrs
+
+    from govindex.bands import Band, BandScheme
+
+    groups = BandScheme([Band("group1", "Nhóm 1", "0.4001"), Band("group2", "Nhóm 2", "0", "0.4001")])
+    dti = load_rubric("vn-dti-2022-province")  # 1000 points, published on 0-1 with four decimals
+    banded = attrs.evolve(dti, bands=groups, bands_on="published")
+    points = {
+        "digital_awareness": 100,
+        "digital_institutions": 100,
+        "digital_infrastructure": 100,
+        "digital_human_resources": 100,
+        "cyber_security": 100,
+        "digital_government": 200,
+        "digital_economy": 150,
+        "digital_society": 150,
+    }
+    cohort = [
+        Assessment(Agency(a, a, "province"), {k: Decimal(total) * v / 1000 for k, v in points.items()})
+        for a, total in [("a", "400.06"), ("b", "400.04")]
+    ]
+    result = score(banded, cohort)
+    # 0.40006 is published 0.4001 (Nhóm 1); 0.40004 is published 0.4000 (Nhóm 2)
+    assert {row.agency.id: row.band_id for row in result} == {"a": "group1", "b": "group2"}
+    assert attrs.evolve(dti, bands=groups).bands_on == "points"  # 0.4001 of 1000 points: a bound on points
+    with pytest.raises(GovIndexError) as caught:
+        attrs.evolve(load_rubric("vn-ict-index"), bands=groups, bands_on="published")
+    assert caught.value.code == "rubric-bands-unpublished"
+    with pytest.raises(GovIndexError) as caught:
+        attrs.evolve(
+            load_rubric("vn-ict-index"), bands=BandScheme([Band("good", "Tốt", 85), Band("weak", "Yếu", 0, 85)])
+        )
+    assert caught.value.code == "rubric-band-above-scale"
+    assert "band 'good' starts at 85, above the scale 0-1 the bands are on" in caught.value.describe("en")
+
+
+def test_a_band_above_the_scale_is_refused_at_its_bound() -> None:
+    bands = "bands:\n  - {id: good, label: Tốt, lower: 85}\n  - {id: weak, label: Yếu, lower: 0, upper: 85}\n"
+    text = HEAD.replace("decimals: 4\n", "decimals: 4\n" + bands) + "      max_points: 1\n"
+    with pytest.raises(GovIndexError) as caught:
+        parse_rubric(text, file="r.yaml")
+    assert (caught.value.line, caught.value.column) == position(text, "85}")
+    assert caught.value.describe("en").endswith("band 'good' starts at 85, above the scale 0-1 the bands are on")
+    unpublished = (
+        text.replace("lower: 85", "lower: 0.85")
+        .replace("upper: 85", "upper: 0.85")
+        .replace("decimals: 4\n", "decimals: 4\nbands_on: published\n")
+    )
+    with pytest.raises(GovIndexError) as caught:
+        parse_rubric(unpublished, file="r.yaml")
+    assert caught.value.code == "rubric-bands-unpublished"
+    assert caught.value.line == position(unpublished, "published")[0]

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AGGREGATES",
+    "BANDS_ON",
     "CONVERSIONS",
     "RANK_ON",
     "SCALES",
@@ -63,6 +64,9 @@ SCALES: dict[str, Decimal | None] = {
 
 #: How children on different scales are brought to their parent's: ``share`` = points / maximum × the parent's maximum.
 CONVERSIONS = ("share",)
+
+#: What a rubric's band bounds are: points of the tree, or values on its published scale.
+BANDS_ON = ("points", "published")
 
 #: Which value a rubric ranks: the exact (unrounded) value, or the value as published (rounded).
 RANK_ON = ("unrounded", "published")

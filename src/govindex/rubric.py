@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from govindex._convert import FrozenDict, frozen_params, to_frozenset, to_str_tuple
-from govindex.aggregation import AGGREGATES, CONVERSIONS, RANK_ON, SCALES, weight_total
+from govindex.aggregation import AGGREGATES, BANDS_ON, CONVERSIONS, RANK_ON, SCALES, weight_total
 from govindex.bands import BandScheme
 from govindex.catalogue import Entry
 from govindex.catalogue.indices import AggregateText
@@ -498,6 +498,7 @@ class Rubric:
     rounding: str = "ROUND_HALF_UP"
     share_decimals: int = 0
     not_ranked: tuple[NotRanked, ...] = attrs.field(default=(), converter=tuple)
+    bands_on: str = "points"
 
     @exact
     def __attrs_post_init__(self) -> None:
@@ -541,6 +542,31 @@ class Rubric:
         if self.bands.floor > 0:
             lowest = self.bands.bands[-1]
             raise RubricError(RubricText.BAND_FLOOR, rubric=repr(self.id), band=repr(lowest.id), lower=lowest.lower)
+        self._check_band_scale()
+
+    def _check_band_scale(self) -> None:
+        """The bands lie on a scale the rubric has: its points (every group's maximum) or its published scale."""
+        assert self.bands is not None
+        if self.bands_on not in BANDS_ON:
+            raise RubricError(
+                AggregateText.BANDS_ON, value=_shown(self.bands_on), known=list(BANDS_ON), path="bands_on"
+            )
+        if self.bands_on == "published":
+            if self.publication is None:
+                raise RubricError(AggregateText.BANDS_UNPUBLISHED, path="bands_on")
+            top, scale = self.publication.scale, self.publication.name
+        else:
+            top = max(group.tree.max_points for group in self.groups) if self.groups else Decimal(0)
+            scale = f"0-{top.normalize():f}"
+        for index, band in enumerate(self.bands.bands):
+            if band.lower > top:
+                raise RubricError(
+                    AggregateText.BAND_ABOVE_SCALE,
+                    band=repr(band.id),
+                    lower=band.lower,
+                    scale=scale,
+                    path=f"bands[{index}].lower",
+                )
 
     def _check_not_ranked(self) -> None:
         seen: set[str] = set()

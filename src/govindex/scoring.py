@@ -379,18 +379,33 @@ class _Ids(Sequence[str]):
 
 def band(state: Scoring) -> Scoring:
     """Each total's band (xếp loại)."""
-    from govindex.engine import band_index
 
-    bands = state.rubric.bands
-    if bands is None:
+    if state.rubric.bands is None:
         return state
+    rubric = state.rubric
+    layouts = {group.group_id: group.layout for group in state.checked.groups}
     return attrs.evolve(
         state,
         groups={
-            group_id: attrs.evolve(scores, band=band_index(scores.values[:, 0], bands, state.rubric.decimals))
+            group_id: attrs.evolve(scores, band=_bands_of(rubric, layouts[group_id], scores.values))
             for group_id, scores in state.groups.items()
         },
     )
+
+
+def _bands_of(rubric: Rubric, layout: Layout, values: NDArray[Any]) -> NDArray[np.intp]:
+    """Each total's band: on its points, or on the published scale (``bands_on: published``)."""
+    import numpy as np
+
+    from govindex.engine import band_index
+    from govindex.engine._ranked import published_column
+
+    assert rubric.bands is not None
+    if rubric.bands_on != "published" or rubric.publication is None:
+        return band_index(values[:, 0], rubric.bands, rubric.decimals)
+    published = published_column(rubric, layout, values, 0)
+    totals = np.zeros(values.shape[0], dtype=np.int64) if published is None else published
+    return band_index(totals, rubric.bands, rubric.publication.decimals)
 
 
 def not_ranked(state: Scoring) -> Scoring:

@@ -90,6 +90,21 @@ class AggregateText(Entry):
         "cơ quan {unit} được nêu hai lần trong danh sách không xếp hạng",
         "agency {unit} is listed twice as not ranked",
     )
+    BANDS_ON = (
+        "rubric-bands-on",
+        "thang xếp loại {value} không có; dùng một trong {known}",
+        "unknown scale for the bands {value}; use one of {known}",
+    )
+    BANDS_UNPUBLISHED = (
+        "rubric-bands-unpublished",
+        "xếp loại theo thang công bố nhưng bộ tiêu chí không có thang công bố (publication)",
+        "bands on the published scale, but the rubric publishes on no scale (publication)",
+    )
+    BAND_ABOVE_SCALE = (
+        "rubric-band-above-scale",
+        "mức {band} bắt đầu từ {lower}, vượt thang {scale} mà các mức xếp loại dựa vào",
+        "band {band} starts at {lower}, above the scale {scale} the bands are on",
+    )
     EXPECT_NOT_RANKED = ("expect-not-ranked", "các đối tượng NotRanked", "NotRanked objects")
     SHARE_DECIMALS = (
         "rubric-share-decimals",
