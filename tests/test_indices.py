@@ -709,7 +709,7 @@ def test_bands_on_the_published_scale_and_bounds_on_a_scale_not_published_are_re
 
 def test_a_band_above_the_scale_is_refused_at_its_bound() -> None:
     bands = "bands:\n  - {id: good, label: Tốt, lower: 85}\n  - {id: weak, label: Yếu, lower: 0, upper: 85}\n"
-    text = HEAD.replace("decimals: 4\n", "decimals: 4\n" + bands) + "      max_points: 1\n"
+    text = HEAD.replace("decimals: 4\n", "decimals: 4\n" + bands) + "      max_points: 1\n      scale: 0-1\n"
     with pytest.raises(GovIndexError) as caught:
         parse_rubric(text, file="r.yaml")
     assert (caught.value.line, caught.value.column) == position(text, "85}")

@@ -545,7 +545,8 @@ class Rubric:
         self._check_band_scale()
 
     def _check_band_scale(self) -> None:
-        """The bands lie on a scale the rubric has: its points (every group's maximum) or its published scale."""
+        """The bands lie on a scale the rubric has: the scale its trees state (0-1, 0-10, 0-100) or its published
+        scale."""
         assert self.bands is not None
         if self.bands_on not in BANDS_ON:
             raise RubricError(
@@ -556,7 +557,10 @@ class Rubric:
                 raise RubricError(AggregateText.BANDS_UNPUBLISHED, path="bands_on")
             top, scale = self.publication.scale, self.publication.name
         else:
-            top = max(group.tree.max_points for group in self.groups) if self.groups else Decimal(0)
+            stated = [group.tree for group in self.groups if group.tree.scale not in (None, "points")]
+            if not stated or len(stated) != len(self.groups):
+                return  # points without a stated scale: a bound above the maximum is only never reached
+            top = max(tree.max_points for tree in stated)
             scale = f"0-{top.normalize():f}"
         for index, band in enumerate(self.bands.bands):
             if band.lower > top:
