@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -55,13 +56,47 @@ class Context:
         given = assessment.scores.get(node.id)
         if given is not None or node.is_leaf:
             return given
-        total = Decimal(0)
-        for child in node.children:
-            value = self.node_score(assessment, child)
-            if value is None:
-                return None
-            total += value
-        return total
+        if all(below.aggregate == "sum" for below in node.walk()):
+            total = Decimal(0)
+            for child in node.children:
+                value = self.node_score(assessment, child)
+                if value is None:
+                    return None
+                total += value
+            return total
+        exact = self._exact(assessment, node)
+        return None if exact is None else _rounded(exact, self.rubric.decimals, self.rubric.rounding)
+
+    def _exact(self, assessment: Assessment, node: Node) -> Fraction | None:
+        given = assessment.scores.get(node.id)
+        if given is not None or node.is_leaf:
+            return None if given is None else Fraction(given)
+        parts = [self._exact(assessment, child) for child in node.children]
+        if any(part is None for part in parts):
+            return None
+        return combine(node, parts)  # type: ignore[arg-type]
+
+
+def combine(node: Node, parts: Sequence[Fraction]) -> Fraction:
+    """A node's exact value from its children's, written out for each aggregate."""
+    children = node.children
+    if node.aggregate == "sum":
+        return sum(parts, Fraction(0))
+    shares = list(parts)
+    if node.convert == "share":
+        shares = [
+            Fraction(0) if child.max_points == 0 else part / Fraction(child.max_points) * Fraction(node.max_points)
+            for part, child in zip(parts, children, strict=True)
+        ]
+    if node.aggregate == "mean":
+        return sum(shares, Fraction(0)) / len(shares)
+    weights = [Fraction(child.weight) for child in children]  # type: ignore[arg-type]
+    return sum((w * v for w, v in zip(weights, shares, strict=True)), Fraction(0)) / sum(weights)
+
+
+def _rounded(value: Fraction, decimals: int, rounding: str) -> Decimal:
+    with exact_context():
+        return divide(Decimal(value.numerator), Decimal(value.denominator), decimals, rounding)
 
 
 def _fill_zero_leaves(tree: Node, given: Mapping[str, Decimal]) -> dict[str, Decimal]:
@@ -82,11 +117,13 @@ def _fill_zero_leaves(tree: Node, given: Mapping[str, Decimal]) -> dict[str, Dec
 
 
 def node_values(
-    tree: Node, given: Mapping[str, Decimal], agency: str, decimals: int, adjusted: set[str]
-) -> dict[str, Decimal]:
-    """Every node's score: given, or the sum of its children; refusals as the documented semantics say."""
+    tree: Node, given: Mapping[str, Decimal], agency: str, decimals: int, adjusted: set[str], rounding: str
+) -> tuple[dict[str, Decimal], dict[str, Fraction]]:
+    """Every node's score (rounded once) and its exact value: given, or made from its children; refusals as the
+    documented semantics say."""
     q = Decimal(1).scaleb(-decimals)
     values: dict[str, Decimal] = {}
+    exact: dict[str, Fraction] = {}
     partial: set[str] = set()
 
     def scored_below(node: Node) -> bool:
@@ -112,9 +149,20 @@ def node_values(
         if node.is_leaf:
             if mine is not None:
                 values[node.id] = mine
+                exact[node.id] = Fraction(mine)
             return
         if all(child.id in values for child in node.children):
-            total = sum((values[child.id] for child in node.children), Decimal(0))
+            exact[node.id] = combine(node, [exact[child.id] for child in node.children])
+            total = _rounded(exact[node.id], decimals, rounding)
+            if mine is not None and mine != total and node.aggregate != "sum":
+                how = "mean" if node.aggregate == "mean" else "weighted mean"
+                parts = " + ".join(f"{child.id} {values[child.id].quantize(q)}" for child in node.children)
+                raise InputError(
+                    f"the given score {mine.quantize(q)} differs from the {how} of its children "
+                    f"({parts} → {total.quantize(q)})",
+                    agency=agency,
+                    node=node.id,
+                )
             if mine is not None and mine != total:
                 parts = " + ".join(f"{child.id} {values[child.id].quantize(q)}" for child in node.children)
                 raise InputError(
@@ -136,6 +184,7 @@ def node_values(
             partial.add(node.id)
         elif mine is not None:
             values[node.id] = mine
+            exact[node.id] = Fraction(mine)
 
     visit(tree)
     if tree.id not in values:
@@ -157,7 +206,7 @@ def node_values(
             agency=agency,
             node=missing[0],
         )
-    return {node_id: value.quantize(q) for node_id, value in values.items()}
+    return {node_id: value.quantize(q) for node_id, value in values.items()}, exact
 
 
 def place(value: Decimal, agency: str, others: Sequence[tuple[str, Decimal]], policy: TiePolicy) -> Any:
@@ -180,7 +229,7 @@ def _rank_on(
     node_id: str,
     agency: str,
     members: Sequence[Assessment],
-    values: Mapping[str, Mapping[str, Decimal]],
+    values: Mapping[str, Mapping[str, Any]],
     policy: TiePolicy,
 ) -> Any:
     column = [(m.agency.id, values[m.agency.id][node_id]) for m in members]
@@ -212,16 +261,20 @@ def reference(rubric: Rubric, cohort: Sequence[Assessment], rules: Sequence[Rule
     for adj in adjustments:
         changed.setdefault(adj.agency, set()).add(adj.node)
     kept = [a for a in current if a.agency.id not in excluded]
-    values = {
+    both = {
         a.agency.id: node_values(
             rubric.tree(a.agency.group),
             _fill_zero_leaves(rubric.tree(a.agency.group), a.scores),
             a.agency.id,
             rubric.decimals,
             changed.get(a.agency.id, set()),
+            rubric.rounding,
         )
         for a in kept
     }
+    values = {agency: pair[0] for agency, pair in both.items()}
+    # the value ranked: the exact one (rank_on: unrounded), else as scored
+    ranked_on = {agency: pair[1] if rubric.rank_on == "unrounded" else pair[0] for agency, pair in both.items()}
     rows: list[Row] = []
     for group in rubric.groups:
         members = [a for a in kept if a.agency.group == group.id]
@@ -245,10 +298,10 @@ def reference(rubric: Rubric, cohort: Sequence[Assessment], rules: Sequence[Rule
                     group=group.id,
                     total=total,
                     band=None if rubric.bands is None else rubric.bands.classify(total).id,
-                    rank=_rank_on(group.tree.id, a.agency.id, members, values, rubric.tie_policy),
+                    rank=_rank_on(group.tree.id, a.agency.id, members, ranked_on, rubric.tie_policy),
                     scores=mine,
                     node_ranks={
-                        node_id: _rank_on(node_id, a.agency.id, members, values, rubric.tie_policy)
+                        node_id: _rank_on(node_id, a.agency.id, members, ranked_on, rubric.tie_policy)
                         for node_id in ranked
                     },
                     normalised=normalised,

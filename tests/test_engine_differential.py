@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from fractions import Fraction
 
+import attrs
 import numpy as np
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -30,33 +32,64 @@ from govindex import (
 )
 from govindex.engine import ScoreTable, layout_of
 from govindex.errors import GovIndexError
+from govindex.points import divide
 from govindex.render import data, render
 from govindex.rules import Rule
-from reference import reference
+from reference import combine, reference
 
 BASIS = LegalBasis("1/QĐ-UBND", dt.date(2024, 1, 1), "UBND tỉnh")
 TAGS = ("subordinate_units", "online_services")
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+UNITS = [0, 1, 2, 5, 10, 37, 100]
+
+
+def _weights(draw: st.DrawFn, count: int) -> list[Decimal]:
+    """Positive weights summing to 100 (%) or to 1."""
+    cuts = sorted(draw(st.sets(st.integers(1, 99), min_size=count - 1, max_size=count - 1)))
+    shares = [Decimal(b - a) for a, b in zip([0, *cuts], [*cuts, 100], strict=True)]
+    return shares if draw(st.booleans()) else [share / 100 for share in shares]
+
+
 @st.composite
 def trees(draw: st.DrawFn, decimals: int, depth: int, prefix: str) -> Node:
-    """Up to ``depth`` levels below the root; a few leaves worth nothing; tags for the rules."""
+    """Up to ``depth`` levels below the root; a few leaves worth nothing; tags for the rules; some nodes a mean
+    or a weighted mean of their children (on one scale, or converted)."""
     counter = iter(range(10_000))
+
+    def leaf(number: int, units: int, tags: frozenset[str]) -> Node:
+        return Node(f"{prefix}{number}", f"Tiêu chí {number}", Decimal(units).scaleb(-decimals), tags=tags)
 
     def build(level: int) -> Node:
         number = next(counter)
         tags = frozenset(draw(st.sets(st.sampled_from(TAGS), max_size=1)))
         if level >= depth or (level > 0 and draw(st.integers(0, 2)) == 0):
-            units = draw(st.sampled_from([0, 1, 2, 5, 10, 37, 100])) if draw(st.integers(0, 9)) else 0
-            return Node(f"{prefix}{number}", f"Tiêu chí {number}", Decimal(units).scaleb(-decimals), tags=tags)
-        children = [build(level + 1) for _ in range(draw(st.integers(1, 3)))]
+            return leaf(number, draw(st.sampled_from(UNITS)) if draw(st.integers(0, 9)) else 0, tags)
+        count = draw(st.integers(1, 3))
+        method = draw(st.sampled_from(["sum", "sum", "mean", "weighted"]))
+        if method == "sum":
+            children = [build(level + 1) for _ in range(count)]
+            maximum = sum((c.max_points for c in children), Decimal(0))
+            return Node(f"{prefix}{number}", f"Chỉ số {number}", maximum, children, tags=tags)
+        convert = draw(st.booleans())
+        if convert:
+            children = [build(level + 1) for _ in range(count)]
+            maximum = Decimal(draw(st.sampled_from(UNITS[1:]))).scaleb(-decimals)
+        else:
+            units = draw(st.sampled_from(UNITS[1:]))
+            children = [leaf(next(counter), units, frozenset()) for _ in range(count)]
+            maximum = children[0].max_points
+        if method == "weighted":
+            children = [attrs.evolve(c, weight=w) for c, w in zip(children, _weights(draw, count), strict=True)]
         return Node(
             f"{prefix}{number}",
             f"Chỉ số {number}",
-            sum((c.max_points for c in children), Decimal(0)),
+            maximum,
             children,
             tags=tags,
+            aggregate=method,
+            convert="share" if convert else None,
         )
 
     return build(0)
@@ -90,6 +123,8 @@ def rubrics(draw: st.DrawFn) -> Rubric:
         bands=bands,
         decimals=decimals,
         tie_policy=draw(st.sampled_from(list(TiePolicy))),
+        rank_on=draw(st.sampled_from(["unrounded", "published"])),
+        rounding=draw(st.sampled_from(["ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_DOWN", "ROUND_CEILING"])),
     )
 
 
@@ -98,6 +133,18 @@ def _value(draw: st.DrawFn, maximum: Decimal, decimals: int) -> Decimal:
     choice = draw(st.integers(0, 3))
     units = 0 if choice == 0 else top if choice == 1 else top // 2 if choice == 2 else draw(st.integers(0, top))
     return Decimal(units).scaleb(-decimals)
+
+
+def _agreeing(rubric: Rubric, node: Node, scores: dict[str, Decimal]) -> Decimal:
+    """The value of ``node`` that agrees with the leaves below it: made exactly, rounded once."""
+
+    def exact(below: Node) -> Fraction:
+        if below.is_leaf:
+            return Fraction(scores[below.id])
+        return combine(below, [exact(child) for child in below.children])
+
+    value = exact(node)
+    return divide(Decimal(value.numerator), Decimal(value.denominator), rubric.decimals, rubric.rounding)
 
 
 @st.composite
@@ -127,7 +174,7 @@ def cohorts(draw: st.DrawFn, rubric: Rubric) -> list[Assessment]:
             scores[node.id] = _value(draw, node.max_points, rubric.decimals)
         elif kind == 1 and internal:  # a node given with its children (agreeing or not)
             node = draw(st.sampled_from(internal))
-            total = sum((scores[leaf.id] for leaf in node.leaves()), Decimal(0))
+            total = _agreeing(rubric, node, scores)
             scores[node.id] = total if draw(st.booleans()) else _value(draw, node.max_points, rubric.decimals)
         elif kind == 2:  # a score left out
             scores.pop(draw(st.sampled_from(sorted(scores))), None)

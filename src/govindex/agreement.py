@@ -27,7 +27,7 @@ Decimal('0.00015')
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -227,6 +227,10 @@ class FigureCheck:
     comparison: PublishedComparison
     published_rank: int | None
     rank: Rank
+    #: the published rank against the computed one: exact, one the rounding of the components allows, or real
+    rank_agreement: Agreement | None = None
+    #: the agencies whose values tie with this one once the rounding is allowed for (a rank within rounding)
+    ties: tuple[str, ...] = ()
 
     @property
     def rank_matches(self) -> bool | None:
@@ -253,10 +257,35 @@ class PublishedCheck:
     def ok(self) -> bool:
         """Every figure matches or differs only as rounding explains, every published rank matches, no agency is unmatched."""
         return (
-            all(check.comparison.explained and check.rank_matches is not False for check in self.checks)
+            all(check.comparison.explained and check.rank_agreement is not Agreement.DIFFERENT for check in self.checks)
             and not self.only_published
             and not self.not_published
         )
+
+
+def _rank_agreement(
+    agency: str, published: int | None, rank: Rank, spread: Mapping[str, tuple[str, Fraction, Fraction]]
+) -> tuple[Agreement | None, tuple[str, ...]]:
+    """A published rank against the computed one: exact; within rounding when the agency could hold it had the
+    components not been rounded (the agencies it then ties with); else a real difference."""
+    if published is None:
+        return None, ()
+    if published == rank:
+        return Agreement.EXACT, ()
+    group, mine, own = spread[agency]
+    above = possible = 0
+    ties: list[str] = []
+    for other, (other_group, value, moved) in spread.items():
+        if other == agency or other_group != group:
+            continue
+        gap, reach = value - mine, own + moved
+        above += gap > reach
+        possible += gap >= -reach
+        if -reach <= gap <= reach:
+            ties.append(other)
+    if ties and 1 + above <= published <= 1 + possible:
+        return Agreement.ROUNDING, tuple(ties)
+    return Agreement.DIFFERENT, ()
 
 
 def check_published(
@@ -293,6 +322,18 @@ def check_published(
     rubric = result.rubric
     checks: list[FigureCheck] = []
     seen: set[str] = set()
+    # each agency's recomputed value and how far the rounding of its components can have moved it
+    spread: dict[str, tuple[str, Fraction, Fraction]] = {}
+    for row in result.rows:
+        recomputed = row.normalised if row.normalised is not None else row.total
+        moved = Fraction(0)
+        if component_decimals is not None and row.normalised is not None:
+            tree = rubric.tree(row.agency.group)
+            given = [node.max_points for node in tree.walk() if node.id in row.raw]
+            moved = Fraction(index_rounding_bound(given, tree.max_points, component_decimals)) - Fraction(
+                _half_unit(component_decimals)
+            )
+        spread[row.agency.id] = (row.agency.group, Fraction(recomputed), moved)
     for row in result.rows:
         found = figures.get(row.agency.id)
         if found is None:
@@ -305,7 +346,8 @@ def check_published(
             given = [node.max_points for node in tree.walk() if node.id in row.raw]
             bound = index_rounding_bound(given, tree.max_points, component_decimals)
         comparison = compare_published(recomputed, found.value, bound=bound)
-        checks.append(FigureCheck(row.agency.id, row.agency.group, comparison, found.rank, row.rank))
+        kind, ties = _rank_agreement(row.agency.id, found.rank, row.rank, spread)
+        checks.append(FigureCheck(row.agency.id, row.agency.group, comparison, found.rank, row.rank, kind, ties))
     return PublishedCheck(
         tuple(checks),
         only_published=tuple(agency for agency in figures if agency not in seen),

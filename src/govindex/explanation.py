@@ -26,11 +26,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
 import attrs
 
 from govindex._convert import to_dict
+from govindex.aggregation import exact_value
 from govindex.points import exact
 
 if TYPE_CHECKING:
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Adjusted",
     "AdjustedBelow",
+    "Averaged",
     "Banded",
     "Explanation",
     "ExplanationStep",
@@ -140,6 +143,18 @@ class Summed:
 
 
 @attrs.frozen
+class Averaged:
+    """The score as the mean or weighted mean of the node's children (their values, weights, the exact value)."""
+
+    kind: ClassVar[str] = "mean"
+    value: Decimal
+    node: Node
+    parts: tuple[tuple[Node, Decimal], ...]
+    exact: Fraction
+    rounding: str
+
+
+@attrs.frozen
 class AdjustedBelow:
     """The rules that changed a score below the node."""
 
@@ -220,6 +235,7 @@ ExplanationStep: TypeAlias = (
     | Unapplied
     | UnchangedBy
     | Summed
+    | Averaged
     | AdjustedBelow
     | Scored
     | Banded
@@ -314,11 +330,21 @@ def _rules(result: Result, row: AgencyResult, node: Node, tree: Node) -> list[Ex
     return steps
 
 
+def _exact_of(row: AgencyResult, node: Node) -> Fraction:
+    """A node's exact value from the scores below it (a mean is not cut where it was published)."""
+    if node.is_leaf or not all(child.id in row.scores for child in node.children):
+        return Fraction(row.scores[node.id])
+    return exact_value(node, [_exact_of(row, child) for child in node.children])
+
+
 def _sum(result: Result, row: AgencyResult, node: Node) -> list[ExplanationStep]:
     if not node.children or not all(child.id in row.scores for child in node.children):
         return []
+    parts = tuple((child, row.scores[child.id]) for child in node.children)
     steps: list[ExplanationStep] = [
-        Summed(row.scores[node.id], tuple((child, row.scores[child.id]) for child in node.children))
+        Summed(row.scores[node.id], parts)
+        if node.aggregate == "sum"
+        else Averaged(row.scores[node.id], node, parts, _exact_of(row, node), result.rubric.rounding)
     ]
     below = {item.id: item for item in node.walk() if item is not node}
     changes = tuple((below[adj.node], adj) for adj in result.adjustments_for(row.agency.id) if adj.node in below)

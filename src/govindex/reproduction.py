@@ -81,7 +81,12 @@ class Check:
     rounded mean. A known error carries the dataset's ``explanation`` and
     ``explanation_en``. A total that differs, when the dataset states its
     rounding, carries the rounding ``bound`` it was compared with and the
-    ``difference`` (computed minus published).
+    ``difference`` (computed minus published). A rank that differs, when the
+    dataset states the rounding of the totals, is within rounding when the
+    published rank is one the agency could hold had the scores not been
+    rounded (``bound``: its total's bound; ``difference``: computed minus
+    published rank; ``ties``: the agencies it ties with once rounded), else a
+    real difference.
     """
 
     figure: str
@@ -97,6 +102,8 @@ class Check:
     where: str | None = None
     bound: str | None = None
     difference: str | None = None
+    #: a rank within rounding: the agencies whose totals tie with this one once the rounding is allowed for
+    ties: tuple[str, ...] = ()
 
     @property
     def what(self) -> str:
@@ -188,6 +195,7 @@ class _Checker:
         exact: str | None = None,
         rounding: tuple[str, str] | None = None,
         within: bool = False,
+        ties: tuple[str, ...] = (),
     ) -> None:
         """Record one figure; an unequal one ``within`` the rounding ``(bound, difference)`` is :attr:`Status.ROUNDING`."""
         status = Status.MATCH if equal else Status.ROUNDING if within else Status.DIFFERENT
@@ -217,6 +225,7 @@ class _Checker:
                 where,
                 bound,
                 difference,
+                ties,
             )
         )
 
@@ -242,19 +251,11 @@ class _Checker:
                 )
 
 
-def _total_bound(
-    result: Result, dataset: PublishedDataset, row: AgencyResult, published: Decimal, rounding: PublishedRounding
-) -> Decimal:
-    """The largest difference between a recomputed and a published total that ``rounding`` explains.
-
-    Each score given was published rounded to ``rounding.components``
-    decimals and enters the total with its weight: 1 (points into points),
-    the node's maximum over the published scale (index values into points),
-    and, when the total is compared on the published scale, times that scale
-    over the group's maximum. The published total adds half a unit of its
-    last place, and the recomputed one, rounded to the published scale's
-    decimals, half a unit of its own.
-    """
+def _component_bound(
+    result: Result, dataset: PublishedDataset, row: AgencyResult, rounding: PublishedRounding
+) -> Fraction:
+    """How far the total recomputed from the published (rounded) scores can be from the one computed from the
+    unrounded scores: half a unit of the scores' last place, each times its weight in the total."""
     rubric = result.rubric
     tree = rubric.tree(row.agency.group)
     publication = rubric.publication
@@ -270,6 +271,83 @@ def _total_bound(
         if on_scale and publication is not None:
             weight = weight * Fraction(publication.scale) / Fraction(tree.max_points)
         bound += weight * half
+    return bound
+
+
+def _compared(result: Result, row: AgencyResult) -> Decimal:
+    """The total as it is compared: on the published scale when the rubric has one, else in points."""
+    if row.normalised is not None and result.rubric.publication is not None:
+        return row.normalised
+    return row.total
+
+
+def _rank_window(
+    result: Result, dataset: PublishedDataset, rounding: PublishedRounding, agency: PublishedAgency
+) -> tuple[int, int, Fraction, tuple[str, ...]]:
+    """The ranks the agency could hold had the scores not been rounded: (best, worst, its bound, the agencies whose
+    totals tie with its own once the rounding is allowed for)."""
+    row = result.agency(agency.id)
+    mine = Fraction(_compared(result, row))
+    own = _component_bound(result, dataset, row, rounding)
+    above = possible = 0
+    ties: list[str] = []
+    for other in result.group(row.agency.group):
+        if other.agency.id == row.agency.id:
+            continue
+        gap = Fraction(_compared(result, other)) - mine
+        reach = own + _component_bound(result, dataset, other, rounding)
+        if gap > reach:
+            above += 1
+        if gap >= -reach:
+            possible += 1
+        if -reach <= gap <= reach:
+            ties.append(other.agency.id)
+    return 1 + above, 1 + possible, own, tuple(ties)
+
+
+def _check_rank(checker: _Checker, dataset: PublishedDataset, result: Result, agency: PublishedAgency) -> None:
+    """The published rank: equal, else within the ranks the rounding of the published scores allows, else real."""
+    row = result.agency(agency.id)
+    published = agency.published.rank
+    assert published is not None
+    rounding = dataset.published_rounding.get("total")
+    if published == row.rank or rounding is None or not isinstance(row.rank, int):
+        checker.add(
+            "rank", str(published), _rank_text(row.rank), published == row.rank, group=agency.group, agency=agency.id
+        )
+        return
+    best, worst, bound, ties = _rank_window(result, dataset, rounding, agency)
+    shown = terminating(bound) or divide(Decimal(bound.numerator), Decimal(bound.denominator), 30, ROUND_CEILING)
+    checker.add(
+        "rank",
+        str(published),
+        _rank_text(row.rank),
+        False,
+        group=agency.group,
+        agency=agency.id,
+        rounding=(f"{shown.normalize():f}", f"{row.rank - published:+d}"),
+        within=best <= published <= worst and bool(ties),
+        ties=ties,
+    )
+
+
+def _total_bound(
+    result: Result, dataset: PublishedDataset, row: AgencyResult, published: Decimal, rounding: PublishedRounding
+) -> Decimal:
+    """The largest difference between a recomputed and a published total that ``rounding`` explains.
+
+    Each score given was published rounded to ``rounding.components``
+    decimals and enters the total with its weight: 1 (points into points),
+    the node's maximum over the published scale (index values into points),
+    and, when the total is compared on the published scale, times that scale
+    over the group's maximum. The published total adds half a unit of its
+    last place, and the recomputed one, rounded to the published scale's
+    decimals, half a unit of its own.
+    """
+    rubric = result.rubric
+    publication = rubric.publication
+    on_scale = row.normalised is not None and publication is not None
+    bound = _component_bound(result, dataset, row, rounding)
     published_decimals = rounding.decimals if rounding.decimals is not None else decimals_of(published)
     recomputed_decimals = publication.decimals if on_scale and publication is not None else None
     bound += Fraction(
@@ -332,9 +410,7 @@ def _check_agencies(checker: _Checker, dataset: PublishedDataset, result: Result
             computed_band = row.band_id or "-"
             checker.add("band", figures.band, computed_band, figures.band == row.band_id, group=group, agency=agency.id)
         if figures.rank is not None:
-            checker.add(
-                "rank", str(figures.rank), _rank_text(row.rank), figures.rank == row.rank, group=group, agency=agency.id
-            )
+            _check_rank(checker, dataset, result, agency)
         for node_id, published_rank in figures.ranks.items():
             if node_id not in known:
                 raise UnknownNameError(

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from govindex.rules import Adjustment, NotApplied, Scale, Unchanged
     from govindex.stats import Statistics
 
-__all__ = ["AgencyResult", "NotAssessed", "Result"]
+__all__ = ["AgencyResult", "NotAssessed", "NotRankedResult", "Result"]
 
 
 def _read_only(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -82,6 +82,22 @@ class NotAssessed:
     rule: str
 
 
+@attrs.frozen
+class NotRankedResult:
+    """An agency scored and banded but left out of the ranking (không xếp hạng), with the reason; it shifts no
+    other agency's rank."""
+
+    agency: Agency
+    reason: str
+    total: Decimal
+    band: Band | None
+    scores: Mapping[str, Decimal] = attrs.field(hash=False, converter=_read_only)
+
+
+def _not_ranked_tuple(value: Iterable[NotRankedResult]) -> tuple[NotRankedResult, ...]:
+    return tuple(value)
+
+
 def _not_applied_tuple(value: Iterable[NotApplied]) -> tuple[NotApplied, ...]:
     return tuple(value)
 
@@ -125,6 +141,8 @@ class Result:
     unchanged: tuple[Unchanged, ...] = attrs.field(default=(), converter=_unchanged_tuple, repr=False)
     #: each rule's own name per language (``{"best_in_cohort": {"vi": ..., "en": ...}}``)
     rule_titles: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, converter=_titles, hash=False, repr=False)
+    #: agencies scored and banded but not ranked (the rubric's ``not_ranked``), by agency id
+    not_ranked: tuple[NotRankedResult, ...] = attrs.field(default=(), converter=_not_ranked_tuple, repr=False)
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 
     def __attrs_post_init__(self) -> None:

@@ -20,13 +20,15 @@ from typing import Any
 import attrs
 
 from govindex._convert import FrozenDict, frozen_params, to_frozenset, to_str_tuple
+from govindex.aggregation import AGGREGATES, BANDS_ON, CONVERSIONS, RANK_ON, SCALES, weight_total
 from govindex.bands import BandScheme
 from govindex.catalogue import Entry
+from govindex.catalogue.indices import AggregateText
 from govindex.catalogue.rubric import RubricText, ViewText
 from govindex.catalogue.scoring import Terms
 from govindex.errors import GovIndexError, RubricError, UnknownNameError
 from govindex.measures import Measure, resolve_measure
-from govindex.points import MAX_DECIMALS, bounds_problem, coerce_points, decimals_of, exact
+from govindex.points import MAX_DECIMALS, ROUNDING_MODES, bounds_problem, coerce_points, decimals_of, exact
 from govindex.ranking import TiePolicy
 from govindex.views import Publication, View, check_view
 
@@ -37,6 +39,7 @@ __all__ = [
     "Index",
     "LegalBasis",
     "Node",
+    "NotRanked",
     "Publication",
     "Rubric",
     "RuleRef",
@@ -107,6 +110,10 @@ def _tuple_of_nodes(value: Any) -> tuple[Node, ...]:
     return tuple(value)
 
 
+def _optional_points(value: Decimal | int | str | None) -> Decimal | None:
+    return None if value is None else coerce_points(value)
+
+
 def _to_measure(value: Measure | Mapping[str, Any] | None) -> Measure | None:
     if value is None:
         return None
@@ -118,6 +125,12 @@ class Node:
     """A criterion of the rubric tree, with its maximum points (điểm tối đa).
 
     ``children`` empty makes the node a scored leaf (tiêu chí thành phần).
+    ``aggregate`` says how a node is made from its children (:mod:`govindex.aggregation`):
+    ``sum`` (the default; its maximum is the sum of theirs), ``mean`` or
+    ``weighted`` (a ``weight`` on every child, summing to 1 or 100 %); a
+    mean's children share one scale (its maximum) unless ``convert: share``
+    states the conversion. ``scale`` states the node's scale (``points``,
+    ``0-1``, ``0-10``, ``0-100``; the last three fix its maximum).
     ``tags`` mark nodes that methodology rules act on (``online_services``,
     ``subordinate_units``). ``components`` names parts that a decision lists
     without publishing their maxima: documentation only, never scored.
@@ -139,6 +152,10 @@ class Node:
     components: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
     notes: str | None = None
     measure: Measure | None = attrs.field(default=None, converter=_to_measure)
+    aggregate: str = "sum"
+    weight: Decimal | None = attrs.field(default=None, converter=_optional_points)
+    scale: str | None = None
+    convert: str | None = None
 
     @exact
     def __attrs_post_init__(self) -> None:
@@ -159,8 +176,48 @@ class Node:
                 self.measure.validate(maximum, None)
             except GovIndexError as error:
                 raise error.with_context(**where) from None
+        self._check_method(where)
         if self.children:
             self._check_children(where)
+
+    def _check_method(self, where: dict[str, Any]) -> None:
+        """The node's aggregate, scale and conversion are known and fit it."""
+        if self.aggregate not in AGGREGATES:
+            raise RubricError(
+                AggregateText.UNKNOWN_AGGREGATE,
+                value=_shown(self.aggregate),
+                known=list(AGGREGATES),
+                path="aggregate",
+                **where,
+            )
+        if self.aggregate != "sum" and not self.children:
+            raise RubricError(AggregateText.AGGREGATE_ON_LEAF, value=self.aggregate, path="aggregate", **where)
+        if self.scale is not None:
+            if self.scale not in SCALES:
+                raise RubricError(
+                    AggregateText.UNKNOWN_SCALE, value=_shown(self.scale), known=list(SCALES), path="scale", **where
+                )
+            expected = SCALES[self.scale]
+            if expected is not None and self.max_points != expected:
+                raise RubricError(
+                    AggregateText.SCALE_MAX,
+                    scale=self.scale,
+                    expected=expected,
+                    value=self.max_points,
+                    path="max_points",
+                    **where,
+                )
+        if self.convert is not None:
+            if self.convert not in CONVERSIONS:
+                raise RubricError(
+                    AggregateText.UNKNOWN_CONVERT,
+                    value=_shown(self.convert),
+                    known=list(CONVERSIONS),
+                    path="convert",
+                    **where,
+                )
+            if self.aggregate == "sum":
+                raise RubricError(AggregateText.CONVERT_ON_SUM, path="convert", **where)
 
     def _check_children(self, where: dict[str, Any]) -> None:
         seen: set[str] = set()
@@ -168,10 +225,55 @@ class Node:
             if child.id in seen:
                 raise RubricError(RubricText.CHILD_TWICE, child=repr(child.id), **where)
             seen.add(child.id)
-        total = sum((child.max_points for child in self.children), Decimal(0))
-        if total != self.max_points:
+        if self.aggregate != "weighted":
+            for index, child in enumerate(self.children):
+                if child.weight is not None:
+                    raise RubricError(
+                        AggregateText.WEIGHT_NOT_WEIGHTED,
+                        child=repr(child.id),
+                        path=f"children[{index}].weight",
+                        **where,
+                    )
+        if self.aggregate == "sum":
+            total = sum((child.max_points for child in self.children), Decimal(0))
+            if total != self.max_points:
+                parts = Terms(tuple((child.id, child.max_points) for child in self.children))
+                raise RubricError(RubricText.SUM, value=self.max_points, parts=parts, total=total, **where)
+            return
+        if self.aggregate == "weighted":
+            self._check_weights(where)
+        if self.convert is None:
+            self._check_one_scale(where)
+
+    def _check_weights(self, where: dict[str, Any]) -> None:
+        for index, child in enumerate(self.children):
+            if child.weight is None:
+                raise RubricError(
+                    AggregateText.WEIGHT_MISSING, child=repr(child.id), path=f"children[{index}]", **where
+                )
+            if not isinstance(child.weight, Decimal) or not child.weight.is_finite() or child.weight <= 0:
+                raise RubricError(
+                    AggregateText.WEIGHT_NOT_POSITIVE,
+                    child=repr(child.id),
+                    value=child.weight,
+                    path=f"children[{index}].weight",
+                    **where,
+                )
+        total = weight_total([child.weight for child in self.children if child.weight is not None])
+        if total not in (1, 100):
+            raise RubricError(AggregateText.WEIGHT_SUM, total=total, path="children", **where)
+
+    def _check_one_scale(self, where: dict[str, Any]) -> None:
+        """A mean's children on one scale (one maximum, one stated scale), which is the node's."""
+        scales = {(child.max_points, child.scale or "points") for child in self.children}
+        if len(scales) > 1:
             parts = Terms(tuple((child.id, child.max_points) for child in self.children))
-            raise RubricError(RubricText.SUM, value=self.max_points, parts=parts, total=total, **where)
+            raise RubricError(AggregateText.MEAN_SCALES, parts=parts, path="aggregate", **where)
+        common = self.children[0].max_points
+        if common != self.max_points:
+            raise RubricError(
+                AggregateText.MEAN_MAX, value=self.max_points, expected=common, path="max_points", **where
+            )
 
     @property
     def is_leaf(self) -> bool:
@@ -332,6 +434,22 @@ def _rule_file_problem(entry: object) -> bool:
 
 
 @attrs.frozen
+class NotRanked:
+    """An agency assessed, scored and banded but left out of the ranking (không xếp hạng), with the reason.
+
+    The PAR INDEX assesses two special bodies without ranking them; Hải
+    Dương's 2023 agency DTI did so for two units without public services.
+    """
+
+    agency: str
+    reason: str
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.reason, str) or not self.reason.strip():
+            raise RubricError(AggregateText.NOT_RANKED_REASON, unit=repr(self.agency), path="reason")
+
+
+@attrs.frozen
 class Rubric:
     """A whole scoring scheme of one year (bộ chỉ số / bộ tiêu chí).
 
@@ -376,10 +494,23 @@ class Rubric:
     appendix: AppendixLayout | None = None
     views: tuple[View, ...] = attrs.field(default=(), converter=tuple)
     rule_files: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
+    rank_on: str = "unrounded"
+    rounding: str = "ROUND_HALF_UP"
+    share_decimals: int = 0
+    not_ranked: tuple[NotRanked, ...] = attrs.field(default=(), converter=tuple)
+    bands_on: str = "points"
 
     @exact
     def __attrs_post_init__(self) -> None:
         _check_id(RubricText.RUBRIC, self.id)
+        if self.rank_on not in RANK_ON:
+            raise RubricError(AggregateText.RANK_ON, value=_shown(self.rank_on), known=list(RANK_ON), path="rank_on")
+        if self.share_decimals not in (0, 2) or isinstance(self.share_decimals, bool):
+            raise RubricError(AggregateText.SHARE_DECIMALS, value=_shown(self.share_decimals), path="share_decimals")
+        if self.rounding not in ROUNDING_MODES:
+            raise RubricError(
+                AggregateText.ROUNDING, value=_shown(self.rounding), known=sorted(ROUNDING_MODES), path="rounding"
+            )
         if not _is_whole(self.year) or self.year not in YEARS:
             raise RubricError(RubricText.YEAR, rubric=repr(self.id), value=_shown(self.year), path="year")
         if not _is_whole(self.decimals) or not 0 <= self.decimals <= MAX_DECIMALS:
@@ -391,6 +522,7 @@ class Rubric:
                 path="decimals",
             )
         self._check_bands()
+        self._check_not_ranked()
         self._check_groups()
         self._check_rules()
         self._check_publication()
@@ -410,6 +542,44 @@ class Rubric:
         if self.bands.floor > 0:
             lowest = self.bands.bands[-1]
             raise RubricError(RubricText.BAND_FLOOR, rubric=repr(self.id), band=repr(lowest.id), lower=lowest.lower)
+        self._check_band_scale()
+
+    def _check_band_scale(self) -> None:
+        """The bands lie on a scale the rubric has: the scale its trees state (0-1, 0-10, 0-100) or its published
+        scale."""
+        assert self.bands is not None
+        if self.bands_on not in BANDS_ON:
+            raise RubricError(
+                AggregateText.BANDS_ON, value=_shown(self.bands_on), known=list(BANDS_ON), path="bands_on"
+            )
+        if self.bands_on == "published":
+            if self.publication is None:
+                raise RubricError(AggregateText.BANDS_UNPUBLISHED, path="bands_on")
+            top, scale = self.publication.scale, self.publication.name
+        else:
+            stated = [group.tree for group in self.groups if group.tree.scale not in (None, "points")]
+            if not stated or len(stated) != len(self.groups):
+                return  # points without a stated scale: a bound above the maximum is only never reached
+            top = max(tree.max_points for tree in stated)
+            scale = f"0-{top.normalize():f}"
+        for index, band in enumerate(self.bands.bands):
+            if band.lower > top:
+                raise RubricError(
+                    AggregateText.BAND_ABOVE_SCALE,
+                    band=repr(band.id),
+                    lower=band.lower,
+                    scale=scale,
+                    path=f"bands[{index}].lower",
+                )
+
+    def _check_not_ranked(self) -> None:
+        seen: set[str] = set()
+        for index, item in enumerate(self.not_ranked):
+            if not isinstance(item, NotRanked):
+                raise self._type_error(f"not_ranked[{index}]", AggregateText.EXPECT_NOT_RANKED, item)
+            if item.agency in seen:
+                raise RubricError(AggregateText.NOT_RANKED_TWICE, unit=repr(item.agency), path=f"not_ranked[{index}]")
+            seen.add(item.agency)
 
     def _check_groups(self) -> None:
         if not self.groups:

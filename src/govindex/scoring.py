@@ -14,7 +14,8 @@ short named stages over the cohort held as columns of exact scaled integers
    rule changed nothing for it (:class:`~govindex.rules.Unchanged`);
 3. **aggregate**: each tree bottom-up (a node's score is its given value or
    else the sum of its children's; both given must agree);
-4. **band**: the totals, with the rubric's band scheme;
+4. **band**: the totals, with the rubric's band scheme; then the agencies
+   the rubric lists as not ranked are set aside, scored and banded;
 5. **rank**: each group on the total and on every node all its agencies have
    a score for;
 6. **publish**: the rubric's views (aggregates that overlap the tree, ranked)
@@ -42,7 +43,7 @@ from govindex.engine._layout import Layout, layout_of
 from govindex.errors import GovIndexError, InputError, RuleError
 from govindex.methodology import Methodology, bind
 from govindex.points import exact, to_scaled
-from govindex.results import NotAssessed, Result
+from govindex.results import NotAssessed, NotRankedResult, Result
 from govindex.rubric import Rubric
 from govindex.rules import Adjustment, NotApplied, Rule, RuleContext, RuleOutcome, Scale, Unchanged, rule_titles
 from govindex.rules.check import reads_of, stated_facts
@@ -111,6 +112,8 @@ class GroupScores:
     ranks: Mapping[str, NDArray[np.int64]] = attrs.field(factory=dict)
     order: NDArray[np.intp] | None = None
     views: Mapping[str, ViewColumns] = attrs.field(factory=dict)
+    #: each node's exact numerator over its layout denominator (``None``: the values are exact)
+    exact: NDArray[Any] | None = None
 
 
 @attrs.frozen
@@ -129,6 +132,8 @@ class Scoring:
     not_applied: tuple[NotApplied, ...] = ()
     unchanged: tuple[Unchanged, ...] = ()
     groups: Mapping[str, GroupScores] = attrs.field(factory=dict)
+    #: the agencies scored and banded but set aside from the ranking (the rubric's ``not_ranked``)
+    set_aside: tuple[NotRankedResult, ...] = ()
 
     @property
     def checked(self) -> ScoreTable:
@@ -287,7 +292,7 @@ def aggregate(state: Scoring) -> Scoring:
     import numpy as np
 
     from govindex.engine import Points
-    from govindex.engine import aggregate as add_up
+    from govindex.engine._aggregate import aggregate_exact
 
     table = state.checked
     points = Points(state.rubric.decimals)
@@ -306,8 +311,10 @@ def aggregate(state: Scoring) -> Scoring:
             rows = np.arange(len(group.agencies), dtype=np.intp)
         given = _with_zero_leaves(group.layout, given)
         ids = _Ids(group.agencies, rows)
-        sums, has = add_up(group.layout, values, given, ids, points, lambda agency: changed.get(agency, set()))
-        groups[group.group_id] = GroupScores(rows, sums, has)
+        sums, has, exact = aggregate_exact(
+            group.layout, values, given, ids, points, lambda agency: changed.get(agency, set()), state.rubric.rounding
+        )
+        groups[group.group_id] = GroupScores(rows, sums, has, exact=exact)
     return attrs.evolve(state, groups=groups)
 
 
@@ -372,25 +379,77 @@ class _Ids(Sequence[str]):
 
 def band(state: Scoring) -> Scoring:
     """Each total's band (xếp loại)."""
-    from govindex.engine import band_index
 
-    bands = state.rubric.bands
-    if bands is None:
+    if state.rubric.bands is None:
         return state
+    rubric = state.rubric
+    layouts = {group.group_id: group.layout for group in state.checked.groups}
     return attrs.evolve(
         state,
         groups={
-            group_id: attrs.evolve(scores, band=band_index(scores.values[:, 0], bands, state.rubric.decimals))
+            group_id: attrs.evolve(scores, band=_bands_of(rubric, layouts[group_id], scores.values))
             for group_id, scores in state.groups.items()
         },
     )
+
+
+def _bands_of(rubric: Rubric, layout: Layout, values: NDArray[Any]) -> NDArray[np.intp]:
+    """Each total's band: on its points, or on the published scale (``bands_on: published``)."""
+    import numpy as np
+
+    from govindex.engine import band_index
+    from govindex.engine._ranked import published_column
+
+    assert rubric.bands is not None
+    if rubric.bands_on != "published" or rubric.publication is None:
+        return band_index(values[:, 0], rubric.bands, rubric.decimals)
+    published = published_column(rubric, layout, values, 0)
+    totals = np.zeros(values.shape[0], dtype=np.int64) if published is None else published
+    return band_index(totals, rubric.bands, rubric.publication.decimals)
+
+
+def not_ranked(state: Scoring) -> Scoring:
+    """The agencies the rubric lists as not ranked: scored and banded, then set aside, so that the others'
+    ranks are made without them."""
+    reasons = {item.agency: item.reason for item in state.rubric.not_ranked}
+    if not reasons:
+        return state
+    import numpy as np
+
+    from govindex.engine import Points
+
+    points = Points(state.rubric.decimals)
+    bands = state.rubric.bands
+    aside: list[NotRankedResult] = []
+    groups: dict[str, GroupScores] = {}
+    for group in state.checked.groups:
+        scores = state.groups[group.group_id]
+        keep = np.array([group.agencies[r].id not in reasons for r in scores.rows.tolist()], dtype=np.bool_)
+        if keep.all():
+            groups[group.group_id] = scores
+            continue
+        ids = group.layout.ids
+        for i in np.flatnonzero(~keep).tolist():
+            agency = group.agencies[int(scores.rows[i])]
+            band = None if scores.band is None or bands is None else bands.bands[int(scores.band[i])]
+            values = {ids[j]: points[scores.values[i, j]] for j in np.flatnonzero(scores.has[i]).tolist()}
+            aside.append(NotRankedResult(agency, reasons[agency.id], points[scores.values[i, 0]], band, values))
+        groups[group.group_id] = GroupScores(
+            scores.rows[keep],
+            np.asfortranarray(scores.values[keep]),
+            np.asfortranarray(scores.has[keep]),
+            None if scores.band is None else scores.band[keep],
+            exact=None if scores.exact is None else np.asfortranarray(scores.exact[keep]),
+        )
+    return attrs.evolve(state, groups=groups, set_aside=tuple(sorted(aside, key=lambda item: item.agency.id)))
 
 
 def rank(state: Scoring) -> Scoring:
     """Each group ranked on the total and on every node that all its agencies have a score for."""
     import numpy as np
 
-    from govindex.engine._rank import rank_columns
+    from govindex.engine._rank import rank_columns, rank_values
+    from govindex.engine._ranked import ranked_values
 
     policy = state.rubric.tie_policy
     table = state.checked
@@ -405,6 +464,8 @@ def rank(state: Scoring) -> Scoring:
             group.layout.ids[j]: _frozen(column)
             for j, column in zip(ranked, rank_columns(scores.values, ranked, policy), strict=True)
         }
+        for j, column in ranked_values(state.rubric, group.layout, scores, ranked).items():
+            ranks[group.layout.ids[j]] = _frozen(rank_values(column, policy))
         order = np.argsort(ranks[group.layout.ids[0]], kind="stable").astype(np.intp)
         out[group.group_id] = attrs.evolve(scores, ranks=ranks, order=_frozen(order))
     return attrs.evolve(state, groups=out)
@@ -448,7 +509,7 @@ def _frozen(array: Any) -> Any:
 
 
 #: The stages of :func:`score`, in order.
-STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, rank, publish)
+STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, not_ranked, rank, publish)
 
 
 def _group_columns(state: Scoring, group: GroupTable, points: Points) -> Columns | None:
@@ -509,6 +570,7 @@ def result(state: Scoring) -> Result:
         not_applied=state.not_applied,
         unchanged=state.unchanged,
         rule_titles={rule.name: rule_titles(rule) for rule in state.rules},
+        not_ranked=state.set_aside,
     )
 
 

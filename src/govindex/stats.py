@@ -139,7 +139,7 @@ class GroupStatistics:
     minimum: Decimal
     maximum: Decimal
     band_counts: Mapping[str, int] = attrs.field(converter=to_dict, hash=False)
-    band_shares: Mapping[str, int] = attrs.field(converter=to_dict, hash=False)
+    band_shares: Mapping[str, int | Decimal] = attrs.field(converter=to_dict, hash=False)
     leaders: tuple[Leader, ...] = ()
     name_en: str | None = None
 
@@ -164,7 +164,7 @@ class Statistics:
     pooled_mean: Decimal
     pooled_mean_exact: Fraction
     band_counts: Mapping[str, int] = attrs.field(converter=to_dict, hash=False)
-    band_shares: Mapping[str, int] = attrs.field(converter=to_dict, hash=False)
+    band_shares: Mapping[str, int | Decimal] = attrs.field(converter=to_dict, hash=False)
     decimals: int = 1
     rounding: str = ROUNDING
     top: int = 3
@@ -195,8 +195,16 @@ def _band_counts(rubric: Rubric, rows: Sequence[AgencyResult]) -> dict[str, int]
     return counts
 
 
-def _shares(counts: Mapping[str, int]) -> dict[str, int]:
-    return {} if not counts else largest_remainder(counts)
+def _shares(counts: Mapping[str, int], decimals: int = 0) -> dict[str, int | Decimal]:
+    """Band shares in per cent summing to exactly 100: whole, or with ``decimals`` (the rubric's
+    ``share_decimals``: 33.33 %), by the largest remainder."""
+    if not counts:
+        return {}
+    if not decimals:
+        return dict(largest_remainder(counts))
+    return {
+        key: Decimal(units).scaleb(-decimals) for key, units in largest_remainder(counts, 100 * 10**decimals).items()
+    }
 
 
 def _group_statistics(
@@ -215,7 +223,7 @@ def _group_statistics(
         minimum=min(totals),
         maximum=max(totals),
         band_counts=counts,
-        band_shares=_shares(counts),
+        band_shares=_shares(counts, rubric.share_decimals),
         leaders=tuple(
             Leader(row.agency.id, row.agency.name, row.total, row.rank, row.band_id) for row in rows if row.rank <= top
         ),
@@ -256,7 +264,7 @@ def statistics(result: Result, *, top: int = 3, decimals: int | None = None) -> 
         pooled_mean=round_exact(pooled, shown),
         pooled_mean_exact=pooled,
         band_counts=counts,
-        band_shares=_shares(counts),
+        band_shares=_shares(counts, rubric.share_decimals),
         decimals=shown,
         top=top,
         not_assessed=result.not_assessed,

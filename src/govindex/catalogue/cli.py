@@ -61,6 +61,18 @@ class Help(Entry):
         "how values are read: points (default), or index: a share of the node's maximum on the rubric's "
         "published scale (0.7804 of a 100-point index is 78.04 points)",
     )
+    MERGE_INTO = (
+        "help-merge-into",
+        "chấm các đơn vị sau sắp xếp của năm sau theo danh mục cơ quan này (tệp hoặc mã): chỉ số chính của đơn vị "
+        "hợp nhất là trung bình của các đơn vị tiền thân (như DTI 2024), xếp hạng thành nhóm riêng",
+        "score the units after the next year's mergers in this agency directory (file or id) instead: a merged "
+        "unit's main indices are the mean of its predecessors' (as the DTI 2024), ranked as a cohort of its own",
+    )
+    MERGE_YEAR = (
+        "help-merge-year",
+        "với --merge-into: các lần sắp xếp đến hết NĂM này (mặc định: năm sau năm của bộ tiêu chí)",
+        "with --merge-into: the mergers up to the end of YEAR (default: the year after the rubric's)",
+    )
     RULES = (
         "help-rules",
         "chạy tệp quy tắc Python này (định nghĩa RULES: tên → lớp quy tắc) cho các quy tắc bộ tiêu chí dùng "

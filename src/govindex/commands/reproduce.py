@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from govindex.catalogue.indices import RankWords
 from govindex.commands._options import emit
 from govindex.io.published import open_dataset, reproduce
 from govindex.render.text import plain_table
@@ -335,6 +336,7 @@ def report(outcome: Reproduction, lang: str = "vi") -> str:
                     difference=_number(check.difference or "", lang),
                     bound=_number(check.bound or "", lang),
                 )
+                + (RankWords.TIES.text(lang, agencies=", ".join(check.ties)) if check.ties else "")
             )
         lines.append("")
     if outcome.differences:

@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("scores", metavar="SCORES", nargs="+", help=say(Help.SCORES))
     add_inputs(parser)
     add_outputs(parser, FORMATS, tables=False)
+    parser.add_argument("--merge-into", metavar="FILE|ID", help=say(Help.MERGE_INTO))
+    parser.add_argument("--merge-year", type=int, metavar="YEAR", help=say(Help.MERGE_YEAR))
     parser.set_defaults(run=run)
 
 
@@ -29,5 +31,11 @@ def run(args: argparse.Namespace) -> int:
     result = score_cohort(methodology, cohort)
     for notice in notices(methodology, cohort, result, directory):
         warn(notice, args.lang)
+    if args.merge_into is not None:  # the units after the next year's mergers, each the mean of its predecessors
+        from govindex.io.directory import load_directory
+        from govindex.merging import merge, mergers_from_directory
+
+        year = methodology.rubric.year + 1 if args.merge_year is None else args.merge_year
+        result = merge(result, mergers_from_directory(load_directory(args.merge_into), result, year))
     emit_value(result, args, FORMATS)  # JSON written as made, from the columns
     return 0

@@ -14,12 +14,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from govindex.aggregation import round_ratio
+from govindex.catalogue.indices import AggregateText, AggregateWords
 from govindex.catalogue.scoring import ScoreText, Terms
 from govindex.engine._layout import Layout
 from govindex.engine._table import Points
 from govindex.errors import InputError
 
-__all__ = ["Sums", "aggregate", "standing"]
+__all__ = ["Sums", "aggregate", "aggregate_exact", "round_column", "standing"]
 
 Sums = tuple[NDArray[Any], NDArray[np.bool_]]
 
@@ -54,29 +56,121 @@ def _only_leaves(layout: Layout, given: NDArray[np.bool_]) -> bool:
 
 
 def standing(
-    layout: Layout, values: NDArray[Any], given: NDArray[np.bool_], exponents: NDArray[np.int64] | None = None
+    layout: Layout,
+    values: NDArray[Any],
+    given: NDArray[np.bool_],
+    exponents: NDArray[np.int64] | None = None,
+    rounding: str = "ROUND_HALF_UP",
 ) -> tuple[NDArray[Any], NDArray[np.bool_], NDArray[np.int64] | None]:
     """Every node's score as it stands: its given value, else the sum of its children when all have one.
 
     Used by rules, before any consistency check: a given value wins. With
     ``exponents`` (the decimal exponent of each given value), a sum also
     carries the exponent a Decimal sum of its parts would have (the least of
-    theirs), so that a rule shows ``45.5`` as written, not ``45.50``.
+    theirs), so that a rule shows ``45.5`` as written, not ``45.50``; a mean
+    carries the rubric's decimals, rounded once with ``rounding``.
     """
     out = values.copy(order="F")
     have = given.copy(order="F")
     exps = None if exponents is None else exponents.copy(order="F")
+    exact = None if layout.plain else values.astype(object) * 1
     for j in layout.postorder:
         children = list(layout.children[j])
         if not children:
             continue
         complete = have[:, children].all(axis=1) & ~given[:, j]
-        if complete.any():
+        if exact is not None:
+            denominator = layout.denominators[j]
+            numerators = sum(
+                (exact[:, c] * factor for factor, c in zip(layout.factors[j], children, strict=True)),
+                np.zeros(values.shape[0], dtype=object),
+            )
+            exact[:, j] = np.where(complete, numerators, exact[:, j] * denominator)
+            if complete.any():
+                out[complete, j] = round_column(numerators[complete], denominator, "ROUND_HALF_UP")
+        elif complete.any():
             out[complete, j] = out[complete][:, children].sum(axis=1)
-            if exps is not None:
-                exps[complete, j] = exps[complete][:, children].min(axis=1)
+        if exps is not None and complete.any():
+            exps[complete, j] = exps[complete][:, children].min(axis=1)
         have[:, j] |= complete
     return out, have, exps
+
+
+def round_column(numerators: NDArray[Any], denominator: int, rounding: str) -> NDArray[Any]:
+    """Non-negative integers over ``denominator``, each rounded once to an integer with ``rounding``."""
+    if denominator == 1:
+        return numerators
+    if numerators.dtype == object:
+        return np.array([round_ratio(int(n), denominator, rounding) for n in numerators], dtype=object)
+    quotient, remainder = np.divmod(numerators, denominator)
+    twice = 2 * remainder
+    if rounding == "ROUND_HALF_UP":
+        up = twice >= denominator
+    elif rounding == "ROUND_HALF_DOWN":
+        up = twice > denominator
+    elif rounding == "ROUND_HALF_EVEN":
+        up = (twice > denominator) | ((twice == denominator) & (quotient % 2 == 1))
+    elif rounding in ("ROUND_UP", "ROUND_CEILING"):
+        up = remainder > 0
+    elif rounding == "ROUND_05UP":
+        up = (remainder > 0) & np.isin(quotient % 10, (0, 5))
+    else:
+        up = np.zeros(numerators.shape, dtype=np.bool_)
+    out: NDArray[Any] = quotient + up.astype(quotient.dtype)
+    return out
+
+
+#: Exact numerators below this bound stay in 64-bit integers.
+_INT64_SAFE = 2**62
+
+
+def aggregate_exact(
+    layout: Layout,
+    values: NDArray[Any],
+    given: NDArray[np.bool_],
+    agencies: Sequence[str],
+    points: Points,
+    adjusted: Callable[[str], set[str]] = lambda _agency: set(),
+    rounding: str = "ROUND_HALF_UP",
+) -> tuple[NDArray[Any], NDArray[np.bool_], NDArray[Any] | None]:
+    """:func:`aggregate` with the exact numerators: every node's value rounded once (with ``rounding``) at the
+    rubric's decimals, whether it has one, and each node's numerator over ``layout.denominators`` (``None`` in a
+    tree of sums, where the values are exact)."""
+    if layout.plain:
+        out, have = aggregate(layout, values, given, agencies, points, adjusted)
+        return out, have, None
+    if values.dtype != object and max(layout.exact_maxima) >= _INT64_SAFE:
+        values = values.astype(object)
+    count = values.shape[0]
+    exact = values.copy(order="F")
+    out = values.copy(order="F")
+    have = given.copy(order="F")
+    partial = np.zeros(given.shape, dtype=np.bool_)
+    wrong = np.zeros(given.shape, dtype=np.bool_)
+    for j in layout.postorder:
+        children = list(layout.children[j])
+        if not children:
+            continue
+        denominator = layout.denominators[j]
+        complete = have[:, children].all(axis=1)
+        some = have[:, children].any(axis=1) | partial[:, children].any(axis=1)
+        mine = given[:, j]
+        numerators = np.zeros(count, dtype=values.dtype)
+        for factor, c in zip(layout.factors[j], children, strict=True):
+            numerators = numerators + exact[:, c] * factor
+        rounded = round_column(numerators, denominator, rounding)
+        wrong[:, j] = mine & ((complete & (rounded != values[:, j])) | (~complete & some))
+        partial[:, j] = ~complete & some
+        exact[:, j] = np.where(complete, numerators, np.where(mine, values[:, j] * denominator, 0))
+        out[:, j] = np.where(complete, rounded, np.where(mine, values[:, j], 0))
+        have[:, j] = complete | (mine & ~some)
+    failed = wrong.any(axis=1) | ~have[:, 0]
+    if failed.any():
+        row = int(np.flatnonzero(failed)[0])
+        raise _problem(
+            layout, agencies[row], values[row], given[row], out[row], have[row], wrong[row], points, adjusted
+        )
+    return out, have, exact
 
 
 def aggregate(
@@ -92,8 +186,12 @@ def aggregate(
     Bottom-up, a node's score is its given value or the sum of its
     children's. A node given together with all its children must agree with
     their sum; a node given together with only some of them is refused (the
-    others' scores would be lost); every agency needs a total.
+    others' scores would be lost); every agency needs a total. A tree with means is made exactly and
+    rounded once, half up (:func:`aggregate_exact` takes the rubric's rounding).
     """
+    if not layout.plain:
+        out, have, _exact = aggregate_exact(layout, values, given, agencies, points, adjusted)
+        return out, have
     if _only_leaves(layout, given):
         everywhere: NDArray[np.bool_] = np.broadcast_to(np.True_, given.shape)  # read-only, no memory
         return _leaf_sums(layout, values), everywhere
@@ -144,6 +242,10 @@ def _problem(
             changed = adjusted(agency)
             parts = Terms(tuple((ids[c], points[out[c]]) for c in children))
             sums: dict[str, Any] = {"given": points[values[j]], "parts": parts, "total": points[out[j]]}
+            method = layout.nodes[j].aggregate
+            if method != "sum":
+                how = AggregateWords.MEAN_WORD if method == "mean" else AggregateWords.WEIGHTED_WORD
+                return InputError(AggregateText.AGGREGATE_DIFFERS, how=how, **sums, **where)
             if changed:
                 return InputError(ScoreText.SUM_AFTER_RULES, adjusted=sorted(changed), **sums, **where)
             return InputError(ScoreText.SUM, **sums, **where)

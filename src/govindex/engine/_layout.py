@@ -12,6 +12,7 @@ from types import MappingProxyType
 
 import attrs
 
+from govindex.aggregation import denominators, integer_factors
 from govindex.points import to_scaled
 from govindex.rubric import Group, Node
 
@@ -43,6 +44,22 @@ class Layout:
     subtree_end: tuple[int, ...]
     postorder: tuple[int, ...]
     maxima: tuple[int, ...]
+    #: each node's value is an integer over this denominator (1 everywhere in a tree of sums)
+    denominators: tuple[int, ...] = ()
+    #: per node, the integer each child's numerator is multiplied by (empty in a tree of sums)
+    factors: tuple[tuple[int, ...], ...] = ()
+
+    @property
+    def plain(self) -> bool:
+        """Whether every node is the sum of its children (the fast path)."""
+        return not self.factors
+
+    @property
+    def exact_maxima(self) -> tuple[int, ...]:
+        """Each node's largest numerator over its denominator."""
+        if self.plain:
+            return self.maxima
+        return tuple(m * d for m, d in zip(self.maxima, self.denominators, strict=True))
 
     @property
     def root(self) -> int:
@@ -83,6 +100,16 @@ def _build(group: Group, decimals: int) -> Layout:
 
     visit(group.tree)
     ids = tuple(node.id for node in nodes)
+    plain = all(node.aggregate == "sum" for node in nodes)
+    below = [] if plain else denominators(nodes, children, postorder)
+    factors = (
+        ()
+        if plain
+        else tuple(
+            integer_factors(node, below[j], [below[c] for c in children[j]]) if children[j] else ()
+            for j, node in enumerate(nodes)
+        )
+    )
     return Layout(
         group_id=group.id,
         decimals=decimals,
@@ -96,6 +123,8 @@ def _build(group: Group, decimals: int) -> Layout:
         subtree_end=tuple(subtree_end),
         postorder=tuple(postorder),
         maxima=tuple(to_scaled(node.max_points, decimals) for node in nodes),
+        denominators=tuple(below) if below else (1,) * len(nodes),
+        factors=factors,
     )
 
 

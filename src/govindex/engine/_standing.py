@@ -37,15 +37,15 @@ class CurrentScores:
             return given
         group = self._rubric.group(assessment.agency.group) if self._assessments else None
         if group is None or self._assessments.get(assessment.agency.id) is not assessment:
-            return _alone(self._rubric.decimals, assessment, node)
+            return _alone(self._rubric, assessment, node)
         layout = layout_of(group, self._rubric.decimals)
         position = layout.index.get(node.id)
         if position is None or layout.nodes[position] is not node:
-            return _alone(self._rubric.decimals, assessment, node)
+            return _alone(self._rubric, assessment, node)
         found = self._groups.get(group.id)
         if found is None:
             members = [a for a in self._assessments.values() if a.agency.group == group.id]
-            found = self._groups[group.id] = _columns(layout, members)
+            found = self._groups[group.id] = _columns(layout, members, self._rubric.rounding)
         _layout, rows, values, have, exps = found
         row = rows[assessment.agency.id]
         if not have[row, position]:
@@ -57,7 +57,7 @@ def _decimal(scaled: int, exponent: int, decimals: int) -> Decimal:
     return from_scaled(scaled, decimals).quantize(Decimal(1).scaleb(exponent), context=_EXACT)
 
 
-def _columns(layout: Layout, members: list[Assessment]) -> _Group:
+def _columns(layout: Layout, members: list[Assessment], rounding: str) -> _Group:
     """The members' scores as columns (every score was checked: no more decimals than the rubric's)."""
     count = len(members)
     values = np.zeros((count, layout.width), dtype=object)
@@ -75,15 +75,16 @@ def _columns(layout: Layout, members: list[Assessment]) -> _Group:
             values[row, position] = to_scaled(value, layout.decimals)
             exponents[row, position] = exponent
             given[row, position] = True
-    sums, have, exps = standing(layout, values, given, exponents)
+    sums, have, exps = standing(layout, values, given, exponents, rounding)
     assert exps is not None
     return layout, rows, sums, have, exps
 
 
-def _alone(decimals: int, assessment: Assessment, node: Node) -> Decimal | None:
+def _alone(rubric: Rubric, assessment: Assessment, node: Node) -> Decimal | None:
     """One assessment on a node of any tree (a rule may ask about a node of another group)."""
+    decimals = rubric.decimals
     layout = layout_of(Group("standing", "standing", node), decimals)
-    _layout, _rows, values, have, exps = _columns(layout, [assessment])
+    _layout, _rows, values, have, exps = _columns(layout, [assessment], rubric.rounding)
     if not have[0, 0]:
         return None
     return _decimal(int(values[0, 0]), int(exps[0, 0]), decimals)

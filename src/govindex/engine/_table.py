@@ -28,7 +28,7 @@ _INT64_SAFE = 2**62
 
 def value_dtype(rubric: Rubric) -> Any:
     """``int64`` when every scaled total fits, else ``object`` (exact Python integers)."""
-    largest = max(layout_of(group, rubric.decimals).maxima[0] for group in rubric.groups)
+    largest = max(max(layout_of(group, rubric.decimals).exact_maxima) for group in rubric.groups)
     return np.int64 if largest < _INT64_SAFE else object
 
 

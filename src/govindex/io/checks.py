@@ -67,7 +67,8 @@ def _every_problem(
 ) -> list[GovIndexError]:
     import numpy as np
 
-    from govindex.engine import Points, aggregate, standing
+    from govindex.engine import Points, standing
+    from govindex.engine._aggregate import aggregate_exact
     from govindex.scoring import Scoring, _with_zero_leaves, apply_rules, check
 
     rubric = cohort.rubric
@@ -81,7 +82,7 @@ def _every_problem(
         if not rows:
             continue
         kept_values, kept_given = values[rows], _with_zero_leaves(layout, given[rows])
-        _sums, have, _exps = standing(layout, kept_values, kept_given)
+        _sums, have, _exps = standing(layout, kept_values, kept_given, rounding=rubric.rounding)
         internal = [j for j in range(layout.width) if layout.children[j]]
         inside: NDArray[np.bool_] = (
             np.asarray(kept_given[:, internal].any(axis=1)) if internal else np.zeros(len(rows), dtype=np.bool_)
@@ -97,7 +98,9 @@ def _every_problem(
             if agency.id in failed:
                 continue
             try:
-                aggregate(layout, kept_values[r : r + 1], kept_given[r : r + 1], [agency.id], points)
+                aggregate_exact(
+                    layout, kept_values[r : r + 1], kept_given[r : r + 1], [agency.id], points, rounding=rubric.rounding
+                )
             except GovIndexError as error:
                 out.append(error.with_context(agency_name=agency.name))
     return out

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from govindex.agreement import Agreement
+from govindex.catalogue.indices import RankWords
 from govindex.catalogue.reports import Checked
 from govindex.render.model import Cell, Column, Document, Paragraph, Table
 from govindex.render.wording import named
@@ -43,7 +44,11 @@ def _columns() -> list[Column]:
 
 def _row(item: FigureCheck, lang: str, names: Mapping[str, str], groups: Mapping[str, str]) -> list[Cell]:
     comparison = item.comparison
-    rank: Cell = item.rank if item.rank_matches is not False else Checked.RANK_DIFFERS.text(lang, rank=item.rank)
+    rank: Cell = item.rank
+    if item.rank_agreement is Agreement.ROUNDING:
+        rank = f"{item.rank} ≈" + RankWords.TIES.text(lang, agencies=", ".join(item.ties))
+    elif item.rank_matches is False:
+        rank = Checked.RANK_DIFFERS.text(lang, rank=item.rank)
     return [
         item.agency,
         names.get(item.agency, item.agency),
@@ -79,7 +84,7 @@ def agreement_document(check: PublishedCheck, lang: str = "vi", *, result: Resul
     counts = ", ".join(
         Checked.COUNT.text(lang, count=check.count(kind), kind=_KIND[kind].text(lang)) for kind in Agreement
     )
-    wrong = sum(1 for item in check.checks if item.rank_matches is False)
+    wrong = sum(1 for item in check.checks if item.rank_agreement is Agreement.DIFFERENT)
     summary = Checked.SUMMARY.text(lang, count=len(check.checks), counts=counts, wrong=wrong)
     title = (
         ""
@@ -108,6 +113,8 @@ def agreement_data(check: PublishedCheck) -> list[dict[str, Any]]:
                 "published_rank": item.published_rank,
                 "rank": item.rank if isinstance(item.rank, int) else f"{item.rank:f}",
                 "rank_matches": item.rank_matches,
+                "rank_agreement": None if item.rank_agreement is None else item.rank_agreement.value,
+                "ties": list(item.ties),
             }
         )
     records += [{"agency": agency, "agreement": "only_published"} for agency in check.only_published]

@@ -212,13 +212,15 @@ def _node_fragments(columns: Columns, j: int, policy: TiePolicy, texts: _Texts) 
     scores = texts.scaled(distinct)
     tails = _tails(columns, j, distinct)
     ranks = columns.ranks.get(columns.layout.nodes[j].id)
+    rank_of = np.zeros(len(distinct), dtype=np.int64)
+    if ranks is not None and policy is not TiePolicy.ORDINAL:
+        rank_of[index] = ranks
     if ranks is None:
         rank_texts = ["null"] * len(distinct)
-    elif policy is not TiePolicy.ORDINAL:  # the rank is a function of the score within a group
-        rank_of = np.zeros(len(distinct), dtype=np.int64)
-        rank_of[index] = ranks
+    elif policy is not TiePolicy.ORDINAL and bool((rank_of[index] == ranks).all()):
+        # the rank is a function of the score within a group (not so when ranked on unrounded values)
         rank_texts = texts.ranks(rank_of.tolist())
-    else:  # ordinal: agencies with one score have different ranks
+    else:  # ordinal, or ranked on unrounded values: agencies with one score may have different ranks
         scores_of = [scores[i] for i in index.tolist()]
         ranked = texts.ranks(ranks.tolist())
         tails_of = ["}"] * len(ranked) if tails is None else [tails[i] for i in index.tolist()]

@@ -37,11 +37,13 @@ from typing import TYPE_CHECKING, Any
 
 from govindex.catalogue import number
 from govindex.catalogue.explain import Explain, RuleTitle
+from govindex.catalogue.indices import AggregateWords
 from govindex.catalogue.reports import Rounding
 from govindex.errors import GovIndexError, check_lang
 from govindex.explanation import (
     Adjusted,
     AdjustedBelow,
+    Averaged,
     Banded,
     Explanation,
     Given,
@@ -60,7 +62,7 @@ from govindex.explanation import (
     ViewScored,
     explanation,
 )
-from govindex.points import exact, format_points
+from govindex.points import divide, exact, exact_context, format_points, terminating
 from govindex.render.model import Document, Paragraph
 from govindex.render.safe import one_line
 from govindex.render.wording import band_range, cite, rounding_words
@@ -295,6 +297,45 @@ def _summed(step: Summed, words: _Words) -> list[str]:
     return [words.line(Explain.SUM, count=len(step.parts), parts=parts, points=words.points(step.value))]
 
 
+def _averaged(step: Averaged, words: _Words) -> list[str]:
+    """``trung bình cộng của 3 chỉ số thành phần: (a 0,8 + b 0,6 + c 0,7) / 3 = 0,7`` (or weighted, with weights)."""
+    node = step.node
+    if node.aggregate == "mean":
+        how = AggregateWords.MEAN
+        formula = "(" + _parts(step.parts, words) + f") / {len(step.parts)}"
+    else:
+        how = AggregateWords.WEIGHTED
+        weights = [child.weight or Decimal(0) for child, _score in step.parts]
+        total = sum(weights, Decimal(0))
+        terms = " + ".join(
+            f"{words.line(Explain.PART, node=words.node(child), points=words.points(score))} × {number(w, words.lang)}"
+            for (child, score), w in zip(step.parts, weights, strict=True)
+        )
+        shown_total = total.quantize(Decimal(1)) if total == total.to_integral_value() else total
+        formula = f"({terms}) / {number(shown_total, words.lang)}"
+    lines = []
+    if node.convert == "share":
+        lines.append(AggregateWords.SHARE.text(words.lang, scale=number(node.max_points, words.lang)))
+    head = how.text(words.lang, count=len(step.parts))
+    value = words.points(step.value)
+    shown = terminating(step.exact)
+    if shown is not None and shown == step.value:
+        lines.insert(0, AggregateWords.LINE.text(words.lang, how=head, formula=formula, value=value))
+        return lines
+    with exact_context():
+        digits = divide(Decimal(step.exact.numerator), Decimal(step.exact.denominator), words.decimals + 4)
+    exact_text = number(shown, words.lang) if shown is not None else number(digits, words.lang) + "…"
+    line = AggregateWords.LINE_ROUNDED.text(
+        words.lang,
+        how=head,
+        formula=formula,
+        exact=exact_text,
+        value=value,
+        rounding=rounding_words(step.rounding, words.decimals, words.lang) if words.vi else step.rounding,
+    )
+    return [line, *lines]
+
+
 def _below(step: AdjustedBelow, words: _Words) -> list[str]:
     lines = [words.line(Explain.BELOW)]
     for node, adj in step.changes:
@@ -381,6 +422,7 @@ _STEPS: dict[type, Callable[[Any, _Words], list[str]]] = {
     Unapplied: _unapplied,
     UnchangedBy: _unchanged,
     Summed: _summed,
+    Averaged: _averaged,
     AdjustedBelow: _below,
     Scored: lambda step, w: [w.line(Explain.SCORE, points=w.points(step.value))],
     Banded: _banded,

@@ -119,6 +119,21 @@ def _not_assessed_data(result: Result) -> list[dict[str, str]]:
     ]
 
 
+def _not_ranked_data(result: Result) -> list[dict[str, Any]]:
+    """The agencies scored and banded but not ranked, with the reason (points with the rubric's decimals)."""
+    return [
+        {
+            "agency": item.agency.id,
+            "name": item.agency.name,
+            "group": item.agency.group,
+            "total": result.format(item.total),
+            "band": None if item.band is None else item.band.id,
+            "reason": item.reason,
+        }
+        for item in result.not_ranked
+    ]
+
+
 def result_data(result: Result) -> dict[str, Any]:
     """The result as JSON-ready data: the document of ``govindex score --format json``.
 
@@ -132,11 +147,14 @@ def result_data(result: Result) -> dict[str, Any]:
     them: ``normalised`` in a row (the total on the published scale) and in
     its nodes (each node on the rubric's publication scale), ``views``
     (``{VIEW_ID: {"score", "normalised", "rank"}}``), and ``not_assessed``
-    (agencies kept out of the ranking, with the reason).
+    (agencies kept out of the ranking, with the reason) and ``not_ranked``
+    (agencies scored and banded but not ranked: total, band, reason).
     """
     document: dict[str, Any] = {"rubric": result.rubric.id, "results": [_row_data(result, row) for row in result.rows]}
     if result.not_assessed:
         document["not_assessed"] = _not_assessed_data(result)
+    if result.not_ranked:
+        document["not_ranked"] = _not_ranked_data(result)
     return document
 
 
@@ -153,6 +171,8 @@ def result_pieces(result: Result, *, indent: int | None = None) -> Iterator[str]
     tail = ""
     if result.not_assessed:
         tail = ',"not_assessed":' + json_text(_not_assessed_data(result), indent=None).rstrip("\n")
+    if result.not_ranked:
+        tail += ',"not_ranked":' + json_text(_not_ranked_data(result), indent=None).rstrip("\n")
     if indent is None:
         yield from json_pieces(result, tail)
         yield "\n"
@@ -173,6 +193,9 @@ def _indented(result: Result, indent: int) -> Iterator[str]:
     if result.not_assessed:
         text = json_text(_not_assessed_data(result), indent=indent).rstrip("\n")
         yield ",\n" + pad + '"not_assessed": ' + textwrap.indent(text, pad)[len(pad) :]
+    if result.not_ranked:
+        text = json_text(_not_ranked_data(result), indent=indent).rstrip("\n")
+        yield ",\n" + pad + '"not_ranked": ' + textwrap.indent(text, pad)[len(pad) :]
     yield "\n}\n"
 
 

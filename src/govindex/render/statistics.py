@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from govindex.catalogue.indices import ShareWords
 from govindex.catalogue.reports import Stat, Summary
 from govindex.catalogue.words import Heading
 from govindex.points import exact_context, quantize
@@ -89,7 +90,13 @@ def _group_rows(stats: Statistics, lang: str) -> list[list[Cell]]:
 
 
 def _notes(stats: Statistics, lang: str) -> list[str]:
-    notes = [Stat.NOTE.text(lang, rounding=rounding_words(stats.rounding, stats.decimals, lang))]
+    rounding = rounding_words(stats.rounding, stats.decimals, lang)
+    places = stats.rubric.share_decimals
+    notes = [
+        ShareWords.NOTE.text(lang, rounding=rounding, decimals=places)
+        if places
+        else Stat.NOTE.text(lang, rounding=rounding)
+    ]
     exact = [(named(stats.rubric.group(g.group), lang), g.mean, g.mean_exact) for g in stats.groups]
     exact += [
         (Stat.OVERALL.text(lang), stats.overall_mean, stats.overall_mean_exact),

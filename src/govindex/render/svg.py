@@ -69,8 +69,8 @@ def bar_chart(
 
 
 @exact
-def share_bars(rows: Sequence[tuple[str, Sequence[tuple[str, int]]]], *, title: str = "") -> str:
-    """One 100 % stacked bar per row ``(label, [(band label, whole percent), ...])``, with a legend."""
+def share_bars(rows: Sequence[tuple[str, Sequence[tuple[str, int | Decimal]]]], *, title: str = "") -> str:
+    """One 100 % stacked bar per row ``(label, [(band label, percent), ...])``, with a legend."""
     label_width, bar_width, row, top = 160, 400, 26, 10
     legend = [label for label, _ in rows[0][1]] if rows else []
     height = top + row * len(rows) + 30
