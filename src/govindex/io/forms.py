@@ -39,12 +39,14 @@ from typing import Any
 
 from govindex.agency import Agency, nfc
 from govindex.assessment import Assessment, Source, measurement_of
+from govindex.catalogue.forms import Totals
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.formlayout import (
     COHORT_HEADER,
     COHORT_SHEET,
     COLUMN,
+    FACT_COLUMN,
     FLAG_LABELS,
     FORM_HEADER,
     FORM_SHEET,
@@ -53,8 +55,9 @@ from govindex.formlayout import (
     LABELS,
     leaf_header,
     points_text,
+    total_formula,
 )
-from govindex.io.workbook import Workbook
+from govindex.io.workbook import Formula, Workbook
 from govindex.measures import Measurement
 from govindex.points import decimals_of, parse_points
 from govindex.rubric import Group, Node, Rubric
@@ -76,6 +79,7 @@ __all__ = [
 # --- reading ------------------------------------------------------------------------------------------------------
 
 Row = tuple[int, list[str]]
+Formulas = dict[tuple[int, int], Formula]
 
 
 class _Reader:
@@ -90,6 +94,13 @@ class _Reader:
         self.columns: dict[str, int] = {}
         #: the name of each agency read, for the places of its problems
         self.names: dict[str, str] = {}
+        #: the formula cells of the sheet, by (row, column); those a reader accepts are taken out
+        self.formulas: Formulas = {}
+
+    def refuse_formulas(self, agency: str | None = None) -> None:
+        """Refuse every formula left: a formula where a value is typed is never trusted."""
+        for (line, column), formula in sorted(self.formulas.items()):
+            self.fail(InputError(Totals.FORMULA_NOT_ALLOWED, formula=repr(formula.text)[1:-1]), line, column, agency=agency)
 
     def fail(self, error: GovIndexError, line: int, column: int | None = None, **context: Any) -> None:
         agency = context.get("agency") or error.agency
@@ -174,13 +185,16 @@ def _read_agency_form(reader: _Reader, rows: Sequence[Row], header_at: int, sour
     if group is None:
         return ()
     flags = _form_flags(reader, labels, agency_id)
+    facts = _form_facts(reader, rows[:header_at], agency_id)
     form = _AgencyForm(reader, group, agency_id)
     for line, cells in rows[header_at + 1 :]:
         form.row(line, cells)
+    form.totals()
+    reader.refuse_formulas(agency_id)
     if form.failed and not form.scores and not form.measurements:
         return ()
     try:
-        agency = Agency(agency_id, name or agency_id, group.id, **flags)  # type: ignore[arg-type]
+        agency = Agency(agency_id, name or agency_id, group.id, attributes=facts, **flags)  # type: ignore[arg-type]
         return (Assessment(agency, form.scores, source, form.evidence, form.measurements),)
     except GovIndexError as error:
         reader.fail(error, agency_line, 3, agency=agency_id)
@@ -200,6 +214,22 @@ def _form_flags(reader: _Reader, labels: dict[str, tuple[int, str]], agency_id: 
         else:
             flags[field] = answer
     return flags
+
+
+def _form_facts(reader: _Reader, rows: Sequence[Row], agency_id: str) -> dict[str, str | bool]:
+    """The agency facts a form asks for its rubric's rules (có/không, or as written); an empty answer is none."""
+    facts: dict[str, str | bool] = {}
+    for line, cells in rows:
+        name = _cell(cells, FACT_COLUMN)
+        if not name or not _cell(cells, 1):
+            continue
+        text = _cell(cells, 3)
+        if not text:
+            continue
+        answer = _flag(text)
+        facts[name] = text if answer is None else answer
+        del line
+    return facts
 
 
 class _CellProblem(Exception):
@@ -223,6 +253,8 @@ class _AgencyForm:
         self.measurements: dict[str, Measurement] = {}
         self.evidence: dict[str, str] = {}
         self.seen: dict[str, int] = {}
+        #: the text of each row's points cell (a total's saved result), for the totals' check
+        self.points: dict[str, str] = {}
         self.failed = False
 
     def fail(self, error: GovIndexError, line: int, column: int, node: str | None = None) -> None:
@@ -246,8 +278,11 @@ class _AgencyForm:
             return
         self.seen[node_id] = line
         self.reader.check_max(node, _cell(cells, COLUMN["Điểm tối đa"]), line, COLUMN["Điểm tối đa"], self.agency_id)
+        given = self.points[node_id] = _cell(cells, COLUMN["Điểm tự đánh giá"])
+        if not node.is_leaf and (line, COLUMN["Điểm tự đánh giá"]) in self.reader.formulas:
+            given = ""  # a total's formula: checked by totals(), never a score
         try:
-            self.leaf(node, _cell(cells, COLUMN["Số liệu"]), _cell(cells, COLUMN["Điểm tự đánh giá"]))
+            self.leaf(node, _cell(cells, COLUMN["Số liệu"]), given)
         except _CellProblem as problem:
             self.fail(problem.error, line, problem.column, node_id)
         note = _cell(cells, COLUMN["Tài liệu kiểm chứng"])
@@ -256,6 +291,22 @@ class _AgencyForm:
             note = f"{note}; Ghi chú: {remark}" if note else f"Ghi chú: {remark}"
         if note:
             self.evidence[node_id] = note
+
+    def totals(self) -> None:
+        """Check each total's formula: the sum of its rows, and a saved result that is that sum."""
+        column = COLUMN["Điểm tự đánh giá"]
+        letter = "ABCDEFGHIJ"[column - 1]
+        checked = _TotalsCheck(self.reader, self.group, self.seen, self.points, column)
+        for node_id, line in self.seen.items():
+            node = self.nodes[node_id]
+            formula = self.reader.formulas.get((line, column))
+            if formula is None or node.is_leaf:
+                continue
+            del self.reader.formulas[line, column]
+            expected = total_formula(letter, [self.seen[child.id] for child in node.children if child.id in self.seen])
+            problem = checked.problem(node, formula, expected)
+            if problem is not None:
+                self.fail(problem, line, column, node_id)
 
     def leaf(self, node: Node, figure: str, given: str) -> None:
         """A row's figure (a measured leaf) or points (any other leaf); the other one must be empty."""
@@ -285,6 +336,47 @@ class _AgencyForm:
             )
             raise _CellProblem(differs, points_column)
         self.measurements[node.id] = measurement
+
+
+class _TotalsCheck:
+    """The totals of a form checked as Excel computes them: each cell's shown number, an empty cell 0."""
+
+    def __init__(self, reader: _Reader, group: Group, seen: dict[str, int], points: dict[str, str], column: int):
+        self.reader = reader
+        self.seen = seen
+        self.points = points
+        self.column = column
+        self.tolerance = Decimal(1).scaleb(-(reader.rubric.decimals + 3))
+        self.totals = {line for line, at in reader.formulas if at == column}
+
+    def shown(self, node: Node) -> Decimal:
+        """What the node's points cell shows: its number, a total without a saved result the sum of its rows."""
+        text = self.points.get(node.id, "")
+        if text:
+            try:
+                return read_points(text)
+            except GovIndexError:
+                return Decimal(0)
+        return self.sum(node) if self.seen.get(node.id) in self.totals else Decimal(0)
+
+    def sum(self, node: Node) -> Decimal:
+        return sum((self.shown(child) for child in node.children), Decimal(0))
+
+    def problem(self, node: Node, formula: Formula, expected: str) -> GovIndexError | None:
+        given = formula.text.replace(" ", "").upper()
+        if given != expected:
+            return InputError(Totals.FORMULA_CHANGED, given=repr(formula.text)[1:-1], expected=expected)
+        text = self.points.get(node.id, "")
+        if not formula.saved or not text:
+            return None
+        total = self.sum(node)
+        try:
+            saved = read_points(text)
+        except GovIndexError:
+            saved = None
+        if saved is None or abs(saved - total) > self.tolerance:
+            return InputError(Totals.TOTAL_DIFFERS, saved=text, total=points_text(total))
+        return None
 
 
 def _checked(rubric: Rubric, node: Node, text: str, column: int) -> Decimal:
@@ -333,6 +425,7 @@ def _read_cohort(reader: _Reader, rows: Sequence[Row], header_at: int, source: S
             seen[agency_id] = line
             reader.names[agency_id] = _cell(cells, 3) or agency_id
             out.extend(_cohort_row(reader, group, line, cells, columns, source))
+    reader.refuse_formulas()
     return tuple(out)
 
 
@@ -430,8 +523,8 @@ def read_form_sheet(
     ``columns``, when given, receives the column of each leaf of a cohort sheet.
     """
     kind, sheet = found
-    rows = list(workbook.rows(sheet, report, max_cells=max_cells))
     reader = _Reader(rubric, workbook.file, sheet, report)
+    rows = list(workbook.rows(sheet, report, max_cells=max_cells, formulas=reader.formulas))
     expected = FORM_HEADER if kind == "agency" else COHORT_HEADER
     header_at = _header_at(rows, expected)
     if header_at is None:
