@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from typing import Any
+
 from govindex.points import decimals_of, format_points
-from govindex.rubric import Node
+from govindex.rubric import Node, Rubric
+from govindex.rules.check import FLAG_DEFAULTS, reads_of
 
 __all__ = [
     "APPRAISAL_COLUMN",
@@ -34,6 +37,7 @@ __all__ = [
     "TITLE_COHORT",
     "TITLE_FORM",
     "YES",
+    "form_facts",
     "leaf_header",
     "numbered",
     "points_text",
@@ -129,3 +133,22 @@ def total_formula(column: str, rows: list[int]) -> str:
     'SUM(F14,F15,F19)'
     """
     return "SUM(" + ",".join(f"{column}{row}" for row in rows) + ")"
+
+
+def form_facts(rubric: Rubric, rules: Any, group_id: str) -> list[tuple[str, str]]:
+    """The agency facts the rules read in a group, beyond the flags every form asks: (name, question).
+
+    A rule words its facts with ``questions`` (fact -> {"vi": ..., "en": ...});
+    a fact it does not word is asked by its name.
+    """
+    group = rubric.group(group_id)
+    out: dict[str, str] = {}
+    for rule in rules:
+        questions = getattr(rule, "questions", None) or {}
+        for fact in reads_of(rule, rubric, group) or ():
+            name = fact.removeprefix("attributes.")
+            if name in FLAG_DEFAULTS or name == "not_applicable" or name in out:
+                continue
+            worded = questions.get(fact) or questions.get(name) or {}
+            out[name] = str(worded.get("vi") or name) + ":"
+    return list(out.items())

@@ -69,6 +69,8 @@ class Cohort:
     columns: Mapping[str, Mapping[str, int]] = attrs.field(factory=dict)
     evidence: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
     files: tuple[str, ...] = ()
+    #: an appraisal's reasons per agency and criterion
+    reasons: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
 
     @property
     def rubric(self) -> Rubric:
@@ -110,11 +112,14 @@ class Cohort:
             agency_id = assessment.agency.id
             measured = self.table.measurements.get(agency_id, {})
             evidence = self.evidence.get(agency_id, {})
-            if not measured and not evidence:
+            reasons = self.reasons.get(agency_id, {})
+            if not measured and not evidence and not reasons:
                 out.append(assessment)
                 continue
             scores = {node: value for node, value in assessment.scores.items() if node not in measured}
-            out.append(attrs.evolve(assessment, scores=scores, evidence=evidence, measurements=measured))
+            out.append(
+                attrs.evolve(assessment, scores=scores, evidence=evidence, measurements=measured, reasons=reasons)
+            )
         return tuple(out)
 
 
@@ -142,14 +147,17 @@ def cohort_of_parts(rubric: Rubric, parts: Sequence[TablePart], problems: list[G
             groups.append(_group_table(pieces, dtype))
     measured: dict[str, Mapping[str, Measurement]] = {}
     evidence: dict[str, Mapping[str, str]] = {}
+    reasons: dict[str, Mapping[str, str]] = {}
     for piece in every:
         measured.update(piece.measurements)
         evidence.update(piece.evidence)
+        reasons.update(piece.reasons)
     table = ScoreTable(rubric, tuple(groups), measured=measured, not_assessed=_not_assessed(parts))
     named = [part for part in parts if part.file is not None]
     columns = {str(part.file): part.columns for part in named}
     files = tuple(dict.fromkeys(str(part.file) for part in named))
-    return Cohort(table, (), places, columns, evidence, files)
+    warnings = tuple(warning for part in parts for warning in part.warnings)
+    return Cohort(table, warnings, places, columns, evidence, files, reasons)
 
 
 def _not_assessed(parts: Sequence[TablePart]) -> tuple[tuple[Agency, str], ...]:

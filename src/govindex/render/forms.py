@@ -245,6 +245,13 @@ def _form_head(book: _Book, sheet: Any, rubric: Rubric, group: Group, agency: Ag
     """The title rows, the agency's labels, its flags and the facts its rules read; returns the header row."""
     row = _titles(book, sheet, rubric, TITLE_FORM, len(FORM_HEADER))
     row = _agency_labels(book, sheet, row, rubric, group, agency)
+    row = _questions(book, sheet, row, agency, facts)
+    _header(book, sheet, row + 1, FORM_HEADER)
+    return row + 1
+
+
+def _questions(book: _Book, sheet: Any, row: int, agency: Agency, facts: Sequence[Fact]) -> int:
+    """The agency's flags and the facts its rules read, answered as it states them; returns the next free row."""
     for name, label in FLAG_LABELS.items():
         cell = _label(book, sheet, row, label, YES if getattr(agency, name) else NO)
         cell.protection = book.unlocked
@@ -258,8 +265,7 @@ def _form_head(book: _Book, sheet: Any, rubric: Rubric, group: Group, agency: Ag
         book.choose(sheet, cell.coordinate, (YES, NO), FormText.CHOOSE_FACT.vi)
         book.text(sheet, row, FACT_COLUMN, name).font = book.styles.Font(color="808080")
         row += 1
-    _header(book, sheet, row + 1, FORM_HEADER)
-    return row + 1
+    return row
 
 
 def _agency_labels(book: _Book, sheet: Any, row: int, rubric: Rubric, group: Group, agency: Agency) -> int:
