@@ -10,7 +10,6 @@ form's contract with the reader, not wording.
 from __future__ import annotations
 
 from decimal import Decimal
-
 from typing import Any
 
 from govindex.points import decimals_of, format_points

@@ -64,8 +64,7 @@ class Totals(Entry):
 
     TOTAL_DIFFERS = (
         "form-total-differs",
-        "ô tổng lưu {saved} nhưng tổng các dòng con là {total}; không sửa ô tổng, hãy mở và lưu lại tệp trong "
-        "Excel",
+        "ô tổng lưu {saved} nhưng tổng các dòng con là {total}; không sửa ô tổng, hãy mở và lưu lại tệp trong Excel",
         "the total cell saved {saved} but its rows add up to {total}; do not edit a total, open and save the "
         "file in Excel again",
     )
@@ -113,15 +112,10 @@ class Appraisal(Entry):
         "the form's stored copy of the self-assessment (hidden sheet {sheet_name}) is missing or was changed; "
         "make the form again with govindex template --from",
     )
-    SELF_MISSING = (
-        "appraisal-self-missing",
-        "tệp tự đánh giá {self_file} không có cơ quan này",
-        "the self-assessment file {self_file} does not hold this agency",
-    )
-    NOT_SELF = (
-        "appraisal-from-not-self",
-        "phiếu thẩm định được lập từ kết quả tự đánh giá (nguồn self); tệp này có nguồn {source}",
-        "an appraisal form is made from a self-assessment (source self); this file's source is {source}",
+    ONE_FILE = (
+        "appraisal-one-file",
+        "có {count} phiếu thẩm định: --output phải là một thư mục (mỗi cơ quan một tệp)",
+        "there are {count} appraisal forms: --output must be a folder (one file per agency)",
     )
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from govindex.assessment import Source
 from govindex.catalogue.reports import Reconciled
-from govindex.commands._common import add_input_options, add_rules, load_methodology_of, read_score_files
+from govindex.commands._common import add_input_options, add_rules, load_methodology_of, read_score_files, warn
 from govindex.commands._output import add_output_options, chosen_format, emit, emit_text
 from govindex.errors import FileFormatError, InputError
+from govindex.io.appraisal import check_appraisal_forms
 from govindex.io.bundled import list_rubrics
 from govindex.io.yamlio import load_yaml
 from govindex.methodology import Methodology
@@ -139,7 +140,11 @@ def run(args: argparse.Namespace) -> int:
     methodology = _rubric(args, headers)
     rubric = methodology.rubric
     mine = read_score_files(self_files, rubric, args, Source.SELF, values=args.values)[1]
-    theirs = read_score_files(appraised_files, rubric, args, Source.APPRAISED, values=args.values)[1]
+    read, theirs = read_score_files(appraised_files, rubric, args, Source.APPRAISED, values=args.values)
+    check_appraisal_forms(appraised_files, mine, self_files)
+    for score_file in read:
+        for warning in score_file.warnings:
+            warn(warning.describe(args.lang))
     outcome = reconcile(rubric, mine, theirs, rules=methodology.rules)
     if args.plot:
         from govindex import plots

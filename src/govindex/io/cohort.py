@@ -315,6 +315,8 @@ class ScoreFile:
     assessments: tuple[Assessment, ...]
     places: Mapping[str, FilePlace] = attrs.field(factory=dict, eq=False, hash=False)
     columns: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
+    #: what deserves a look but is not wrong (a reason given where no score changed)
+    warnings: tuple[GovIndexError, ...] = attrs.field(default=(), eq=False, hash=False)
 
     def describe(self, agency_id: str) -> Any:
         """``scores.csv (line 3)`` (worded per language), ``book.xlsx (Điểm!5)`` or the file alone."""
@@ -333,7 +335,8 @@ def read_score_file(
     """Read one score file of any supported kind (by extension; see :data:`govindex.io.sources.SOURCE_READERS`)."""
     cohort = read_scores([path], rubric, options=options, values=values, source=source)
     places = {agency: (line, sheet) for agency, (_file, sheet, line) in cohort.places.items()}
-    return ScoreFile(str(path), cohort.assessments(), places, cohort.columns.get(str(path), {}))
+    columns = cohort.columns.get(str(path), {})
+    return ScoreFile(str(path), cohort.assessments(), places, columns, cohort.warnings)
 
 
 def combine_score_files(files: Iterable[ScoreFile]) -> tuple[Assessment, ...]:

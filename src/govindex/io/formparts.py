@@ -14,12 +14,24 @@ from govindex.agency import nfc
 from govindex.catalogue.forms import Totals
 from govindex.catalogue.reading import Reading
 from govindex.errors import GovIndexError, InputError
-from govindex.formlayout import FACT_COLUMN, FLAG_LABELS, LABELS, points_text
-from govindex.io.workbook import Formula
+from govindex.formlayout import (
+    APPRAISAL_HEADER,
+    APPRAISAL_SHEET,
+    COHORT_HEADER,
+    COHORT_SHEET,
+    FACT_COLUMN,
+    FLAG_LABELS,
+    FORM_HEADER,
+    FORM_SHEET,
+    LABELS,
+    points_text,
+)
+from govindex.io.workbook import Formula, Workbook
 from govindex.points import decimals_of, parse_points
 from govindex.rubric import Group, Node, Rubric
 
 __all__ = [
+    "FORM_KINDS",
     "CellProblem",
     "FormReader",
     "Formulas",
@@ -31,6 +43,8 @@ __all__ = [
     "flag",
     "form_facts",
     "form_flags",
+    "form_kind",
+    "header_row",
     "read_points",
 ]
 
@@ -229,3 +243,40 @@ def check_points(rubric: Rubric, node: Node, value: Decimal) -> None:
         raise InputError(Reading.ABOVE_MAXIMUM, value=value, maximum=node.max_points)
     if decimals_of(value) > rubric.decimals:
         raise InputError(Reading.TOO_PRECISE, value=value, decimals=rubric.decimals)
+
+
+#: The kinds of forms from ``govindex template``: kind, sheet, header row.
+FORM_KINDS = (
+    ("agency", FORM_SHEET, FORM_HEADER),
+    ("appraisal", APPRAISAL_SHEET, APPRAISAL_HEADER),
+    ("cohort", COHORT_SHEET, COHORT_HEADER),
+)
+
+
+def form_kind(workbook: Workbook) -> tuple[str, str] | None:
+    """The kind and sheet of a form from ``govindex template``: a sheet of that name with the form's header row.
+
+    A sheet a person made and happened to call "Bảng điểm" is a score table, not a form.
+    """
+    for kind, name, expected in FORM_KINDS:
+        if workbook.has_sheet(name) and workbook.find_in(name, _header_test(expected), max_rows=40):
+            return kind, name
+    return None
+
+
+def _header_test(expected: Sequence[str]) -> Callable[[list[str]], bool]:
+    wanted = tuple(expected)
+
+    def test(cells: list[str]) -> bool:
+        return tuple(nfc(cell.strip()) for cell in cells[: len(wanted)]) == wanted
+
+    return test
+
+
+def header_row(rows: Sequence[Row], kind: str) -> int | None:
+    """The index of a form's header row among its rows (within the first 40), by the form's kind."""
+    test = _header_test(next(header for found, _sheet, header in FORM_KINDS if found == kind))
+    for index, (_line, cells) in enumerate(rows[:40]):
+        if test(cells):
+            return index
+    return None

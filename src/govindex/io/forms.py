@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from govindex.agency import Agency, nfc
+from govindex.agency import Agency
 from govindex.assessment import Assessment, Source, measurement_of
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError
@@ -53,7 +53,9 @@ from govindex.formlayout import (
     points_text,
     total_formula,
 )
+from govindex.io.appraisal import read_appraisal
 from govindex.io.formparts import (
+    FORM_KINDS,
     CellProblem,
     FormReader,
     Row,
@@ -63,6 +65,8 @@ from govindex.io.formparts import (
     checked_points,
     form_facts,
     form_flags,
+    form_kind,
+    header_row,
     read_points,
 )
 from govindex.io.workbook import Workbook
@@ -296,34 +300,6 @@ def _cohort_row(
         return ()
 
 
-def form_kind(workbook: Workbook) -> tuple[str, str] | None:
-    """The kind and sheet of a form from ``govindex template``: a sheet of that name with the form's header row.
-
-    A sheet a person made and happened to call "Bảng điểm" is a score table, not a form.
-    """
-    for kind, name, expected in (("agency", FORM_SHEET, FORM_HEADER), ("cohort", COHORT_SHEET, COHORT_HEADER)):
-        if workbook.has_sheet(name) and workbook.find_in(name, _header_test(expected), max_rows=40):
-            return kind, name
-    return None
-
-
-def _header_test(expected: Sequence[str]) -> Callable[[list[str]], bool]:
-    wanted = tuple(expected)
-
-    def test(cells: list[str]) -> bool:
-        return tuple(nfc(cell.strip()) for cell in cells[: len(wanted)]) == wanted
-
-    return test
-
-
-def _header_at(rows: Sequence[Row], expected: Sequence[str]) -> int | None:
-    test = _header_test(expected)
-    for index, (_line, cells) in enumerate(rows[:40]):
-        if test(cells):
-            return index
-    return None
-
-
 def read_form_sheet(
     workbook: Workbook,
     found: tuple[str, str],
@@ -333,21 +309,29 @@ def read_form_sheet(
     report: Callable[[GovIndexError], None],
     max_cells: int,
     columns: dict[str, int] | None = None,
+    warnings: list[GovIndexError] | None = None,
 ) -> tuple[tuple[Assessment, ...], dict[str, int | None]]:
-    """A filled form's assessments (one agency) or a cohort sheet's (one per row), and the row of each agency.
+    """A filled form's assessments (one agency), an appraisal form's, or a cohort sheet's (one per row),
+    and the row of each agency.
 
-    ``columns``, when given, receives the column of each leaf of a cohort sheet.
+    ``columns``, when given, receives the column of each leaf of a cohort
+    sheet; ``warnings`` what deserves a look but is not wrong.
     """
     kind, sheet = found
     reader = FormReader(rubric, workbook.file, sheet, report)
     rows = list(workbook.rows(sheet, report, max_cells=max_cells, formulas=reader.formulas))
-    expected = FORM_HEADER if kind == "agency" else COHORT_HEADER
-    header_at = _header_at(rows, expected)
+    header_at = header_row(rows, kind)
     if header_at is None:
+        expected = dict((k, h) for k, _s, h in FORM_KINDS)[kind]
         reader.fail(FileFormatError(Reading.FORM_NO_HEADER, header=" | ".join(expected)), 1)
         return (), {}
-    if kind == "agency":
-        assessments = _read_agency_form(reader, rows, header_at, source or Source.SELF)
+    if kind in {"agency", "appraisal"}:
+        if kind == "agency":
+            assessments = _read_agency_form(reader, rows, header_at, source or Source.SELF)
+        else:
+            assessments, found_warnings = read_appraisal(reader, workbook, rows, header_at, source or Source.APPRAISED)
+            if warnings is not None:
+                warnings.extend(found_warnings)
         row = next((line for line, cells in rows if cell_text(cells, 1) == LABELS["agency"]), rows[header_at][0])
         return assessments, {a.agency.id: row for a in assessments}
     assessments = _read_cohort(reader, rows, header_at, source or Source.APPRAISED)

@@ -42,9 +42,9 @@ from govindex.render.forms import (
     _grey_row,
     _header,
     _instructions,
+    _questions,
     _titles,
     _validate_leaf,
-    _questions,
     node_rows,
 )
 from govindex.render.wording import cite
