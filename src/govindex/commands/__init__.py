@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 
 from govindex.commands import (
+    collect,
     compare,
     explain,
     publish,
@@ -36,4 +37,5 @@ COMMANDS: list[Register] = [
     compare.register,
     publish.register,
     template.register,
+    collect.register,
 ]
