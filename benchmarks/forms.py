@@ -93,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
                     run(paths)
                     times[name].append(time.perf_counter() - start)
             g, o = (statistics.median(times[name]) for name in ("govindex", "openpyxl"))
-            print(f"{count:>6} forms: govindex read + score {g:7.3f} s   openpyxl read only {o:7.3f} s   ratio {g / o:5.2f}")
+            print(
+                f"{count:>6} forms: govindex read + score {g:7.3f} s   openpyxl read only {o:7.3f} s   ratio {g / o:5.2f}"
+            )
             figures[str(count)] = {"govindex": round(g, 4), "openpyxl": round(o, 4), "ratio": round(g / o, 3)}
     print(json.dumps(figures))
     return 0

@@ -130,7 +130,7 @@ class _AppraisalForm:
         mine = checked_points(self.reader.rubric, node, mine_text, _SELF) if mine_text else None
         if mine != self.copy.get(node.id):
             expected = self.copy.get(node.id)
-            shown = "(trống)" if expected is None else points_text(expected)
+            shown: Decimal | str = "(trống)" if expected is None else expected
             raise CellProblem(
                 InputError(Appraisal.SELF_EDITED, given=repr(mine_text or "(trống)"), expected=shown), _SELF
             )

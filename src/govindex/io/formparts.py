@@ -222,7 +222,7 @@ class TotalsCheck:
         except GovIndexError:
             saved = None
         if saved is None or abs(saved - total) > self.tolerance:
-            return InputError(Totals.TOTAL_DIFFERS, saved=text, total=points_text(total))
+            return InputError(Totals.TOTAL_DIFFERS, saved=text, total=total)
         return None
 
 
