@@ -6,7 +6,7 @@ import argparse
 
 from govindex.catalogue.forms import Collect
 from govindex.commands._common import add_input_options, emit, load_methodology_of, read_options, warn_coverage
-from govindex.io.collect import collect, collected_bytes
+from govindex.io.collect import collect, collected_bytes, files_of
 from govindex.render import write_file
 
 
@@ -22,7 +22,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     parser.add_argument("rubric", metavar="RUBRIC", help="a bundled rubric id or a rubric file")
-    parser.add_argument("files", metavar="FILE", nargs="+", help="filled forms and score files")
+    parser.add_argument(
+        "files", metavar="FILE", nargs="+", help="filled forms and score files; a folder stands for its score files"
+    )
     parser.add_argument(
         "--output", "-o", required=True, metavar="FILE", help="the file to write (.xlsx .csv .yaml .json)"
     )
@@ -39,6 +41,6 @@ def run(args: argparse.Namespace) -> int:
     agencies = [assessment.agency.id for assessment in assessments]
     warn_coverage(rubric, agencies, args.registry, args.lang)
     write_file(data, args.output, overwrite=args.force)
-    files = len(args.files)
+    files = len(files_of(args.files))
     emit(Collect.WROTE.text(args.lang, count=len(assessments), files=files, output=args.output) + "\n")
     return 0

@@ -23,17 +23,35 @@ from govindex.io.cohort import read_scores
 from govindex.io.csvio import dump_scores_csv
 from govindex.rubric import Rubric
 
-__all__ = ["COLLECT_FORMATS", "collect", "collected_bytes"]
+__all__ = ["COLLECT_FORMATS", "collect", "collected_bytes", "files_of"]
 
 #: The kinds of collected file, by extension.
 COLLECT_FORMATS = (".xlsx", ".csv", ".yaml", ".yml", ".json")
 
 
+def files_of(paths: Sequence[str | Path]) -> list[Path]:
+    """The files named, a folder standing for its score files (``.xlsx``, ``.csv``, ``.yaml``, ``.yml``,
+    ``.json``, by name; hidden files and spreadsheet lock files ``~$…`` left out)."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            out.append(path)
+            continue
+        out.extend(
+            sorted(
+                item
+                for item in path.iterdir()
+                if item.is_file() and item.suffix.lower() in COLLECT_FORMATS and not item.name.startswith((".", "~$"))
+            )
+        )
+    return out
+
+
 def collect(
     paths: Sequence[str | Path], rubric: Rubric, *, options: ReadOptions | None = None
 ) -> tuple[Assessment, ...]:
-    """The assessments of every file, read together; every problem of every file raised at once."""
-    return read_scores(list(paths), rubric, options=options).assessments()
+    """The assessments of every file (a folder: its score files), read together; every problem raised at once."""
+    return read_scores(files_of(paths), rubric, options=options).assessments()
 
 
 def collected_bytes(assessments: Sequence[Assessment], rubric: Rubric, output: str | Path) -> bytes:

@@ -46,6 +46,7 @@ from govindex.render.forms import (
     _titles,
     _validate_leaf,
     node_rows,
+    shown_points,
 )
 from govindex.render.wording import cite
 from govindex.render.xlsx import number_format
@@ -85,6 +86,8 @@ def _row(
     entry: tuple[str, int, Node],
     rows: dict[str, int],
     fill: _Filling,
+    changes: Mapping[str, tuple[Decimal, str]],
+    appraised: Mapping[str, Decimal],
 ) -> None:
     node = entry[2]
     column = APPRAISAL_COLUMN
@@ -92,33 +95,43 @@ def _row(
     if node.id in fill.evidence:
         book.text(sheet, at, column["Tài liệu kiểm chứng"], fill.evidence[node.id])
     if node.is_leaf or node.id in fill.typed:
-        mine = fill.typed.get(node.id)
-        for name in ("Điểm tự đánh giá", "Điểm thẩm định"):
+        for name, value in (("Điểm tự đánh giá", fill.typed.get(node.id)), ("Điểm thẩm định", appraised.get(node.id))):
             cell = sheet.cell(row=at, column=column[name])
             cell.number_format = number_format(rubric.decimals)
-            if mine is not None:
-                book.text(sheet, at, column[name], _cell_number(mine))
+            if value is not None:
+                book.text(sheet, at, column[name], _cell_number(value))
+        if node.id in changes:
+            book.text(sheet, at, column["Lý do điều chỉnh"], changes[node.id][1])
     if not node.is_leaf:
-        for name in ("Điểm tự đánh giá", "Điểm thẩm định"):
+        sums = shown_points(rubric.tree(fill.group), appraised)
+        for name, shown in (("Điểm tự đánh giá", fill.shown), ("Điểm thẩm định", sums)):
             if node.id not in fill.typed:
                 letter = book.utils.get_column_letter(column[name])
                 formula = total_formula(letter, [rows[child.id] for child in node.children])
-                book.total(sheet, at, column[name], formula, fill.shown[node.id], rubric.decimals)
+                book.total(sheet, at, column[name], formula, shown[node.id], rubric.decimals)
         _grey_row(book, sheet, at, len(APPRAISAL_HEADER))
         return
     for name in ("Điểm thẩm định", "Lý do điều chỉnh", "Tài liệu kiểm chứng"):
         sheet.cell(row=at, column=column[name]).protection = book.unlocked
     sheet.cell(row=at, column=column["Điểm tự đánh giá"]).fill = book.grey
-    appraised = sheet.cell(row=at, column=column["Điểm thẩm định"]).coordinate
-    _validate_leaf(book, sheet, node, rubric.decimals, appraised, points=True)
+    target = sheet.cell(row=at, column=column["Điểm thẩm định"]).coordinate
+    _validate_leaf(book, sheet, node, rubric.decimals, target, points=True)
 
 
-def appraisal_form_bytes(rubric: Rubric, assessment: Assessment, *, facts: Sequence[Fact] = ()) -> bytes:
+def appraisal_form_bytes(
+    rubric: Rubric,
+    assessment: Assessment,
+    *,
+    facts: Sequence[Fact] = (),
+    changes: Mapping[str, tuple[Decimal, str]] | None = None,
+) -> bytes:
     """The appraisal form (phiếu thẩm định) of one agency, pre-filled from its self-assessment, as ``.xlsx`` bytes.
 
     ``facts`` are the agency facts the rubric's rules read (as for
     :func:`~govindex.render.forms.agency_form_bytes`): the form asks the
     agency's flags and facts again, answered as the self-assessment states them.
+    ``changes`` fills in appraised points that differ, each with its reason
+    (node id -> (points, reason)), as the appraisal team would.
     """
     agency = assessment.agency
     group = rubric.group(agency.group)
@@ -134,8 +147,10 @@ def appraisal_form_bytes(rubric: Rubric, assessment: Assessment, *, facts: Seque
     header = row + 1
     _header(book, sheet, header, APPRAISAL_HEADER)
     rows = node_rows(group.tree, header)
+    changes = changes or {}
+    appraised = {**fill.typed, **{node: value for node, (value, _reason) in changes.items()}}
     for offset, entry in enumerate(numbered(group.tree), start=1):
-        _row(book, sheet, rubric, header + offset, entry, rows, fill)
+        _row(book, sheet, rubric, header + offset, entry, rows, fill, changes, appraised)
     for letter, size in zip("ABCDEFGH", (7, 16, 60, 10, 12, 12, 36, 36), strict=True):
         sheet.column_dimensions[letter].width = size
     sheet.freeze_panes = sheet.cell(row=header + 1, column=1).coordinate

@@ -329,6 +329,7 @@ class _Filling:
     """What a form shows for an agency: its typed points, figures and evidence (empty for a blank form)."""
 
     def __init__(self, rubric: Rubric, group: Group, filled: Assessment | None) -> None:
+        self.group = group.id
         self.typed: dict[str, Decimal] = {}
         self.figures: dict[str, str] = {}
         self.evidence: Mapping[str, str] = {} if filled is None else filled.evidence
