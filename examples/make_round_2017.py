@@ -51,7 +51,9 @@ def main() -> None:
         if published.id in MISSING:
             continue
         agency = Agency(published.id, published.name, published.group)
-        claimed = {node: DEVIATIONS.get((agency.id, node), (points, ""))[0] for node, points in published.scores.items()}
+        claimed = {
+            node: DEVIATIONS.get((agency.id, node), (points, ""))[0] for node, points in published.scores.items()
+        }
         form = HERE / "tu-danh-gia" / f"{agency.id}.xlsx"
         form.write_bytes(filled_form_bytes(rubric, agency, claimed))
         (mine,) = read_assessments(form, rubric)  # as govindex template --from reads it
