@@ -329,3 +329,16 @@ def test_a_collected_file_reads_back_to_the_same_scores(tmp_path_factory: Any, c
     again = read_assessments(out, IT_2017)
     assert {a.agency.id: dict(a.scores) for a in again} == {a.agency.id: dict(a.scores) for a in assessments}
     assert {a.agency.id: dict(a.evidence) for a in again} == {a.agency.id: dict(a.evidence) for a in assessments}
+
+
+def test_collect_warns_of_an_agency_the_directory_does_not_know_and_names_those_that_sent_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    form = tmp_path / "so-la.xlsx"
+    form.write_bytes(filled_form_bytes(IT_2017, Agency("so-la", "Sở Lạ", "provincial"), {"staff": Decimal(5)}))
+    status, _out, err = run_cli(
+        capsys, ["collect", "sonla-2017-it", str(form), "-o", str(tmp_path / "gop.yaml"), "--lang", "en"]
+    )
+    assert status == 0
+    assert "warning: agency 'so-la': not in directory 'sonla'\n" in err
+    assert "warning: group 'district': nothing was sent (12 agencies in directory 'sonla', 2017)\n" in err
