@@ -104,7 +104,7 @@ def test_computed_rows_are_protected_and_the_cells_to_fill_unlocked_and_validate
     website = validations[f"E{rows['website']}"]
     assert website.type == "list" and website.formula1 == '"có,không"'
     chair = validations[f"E{rows['truong_ban']}"]
-    assert chair.formula1 == '"chu_tich,pho_chu_tich,khac"'
+    assert chair.formula1 == '"Chủ tịch UBND,Phó Chủ tịch UBND,Khác"'  # the labels, never the keys
     # a leaf without a measure: points between 0 and its maximum
     plain = _sheet(agency_form_bytes(IT_2017, "provincial", NOI_VU))
     plain_rows = _rows_by_id(plain)
@@ -140,7 +140,7 @@ def test_a_filled_form_is_read_back_exactly_as_the_self_assessment() -> None:
             "may_tinh": {"Số liệu": "95/120", "Tài liệu kiểm chứng": "Báo cáo số 12"},
             "hop_bcd": {"Số liệu": "3", "Ghi chú": "họp quý"},
             "website": {"Số liệu": "có"},
-            "truong_ban": {"Số liệu": "pho_chu_tich"},
+            "truong_ban": {"Số liệu": "Phó Chủ tịch UBND"},  # the label the drop-down shows
         },
     )
     assert is_form(data)

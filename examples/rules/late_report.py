@@ -35,6 +35,10 @@ class LatePenalty:
     )
     # The agency facts the rule reads.
     reads: ClassVar[tuple[str, ...]] = ("late_report",)
+    # How a form asks for each fact the rule reads (govindex template writes the question on the form).
+    questions: ClassVar[Mapping[str, Mapping[str, str]]] = MappingProxyType(
+        {"late_report": {"vi": "Gửi báo cáo định kỳ muộn hạn (có/không)", "en": "Sent the periodic report late"}}
+    )
 
     points: Decimal = attrs.field(converter=parse_points)
     tag: str = "reporting"

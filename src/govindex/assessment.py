@@ -102,7 +102,8 @@ class Assessment:
     given score is the sum of its children. Scores are read exactly: a
     ``Decimal``, an ``int`` or text with a decimal point or a decimal comma;
     a ``float`` or a negative score is refused. ``evidence`` holds optional
-    notes (tài liệu kiểm chứng) per node. ``measurements`` holds, for measured
+    notes (tài liệu kiểm chứng) per node, ``reasons`` an appraisal's reason for
+    each score it changed (lý do điều chỉnh). ``measurements`` holds, for measured
     leaves, what the agency reported (:class:`~govindex.measures.Measurement`);
     their points are the leaves' scores (see :meth:`measured`).
 
@@ -119,6 +120,8 @@ class Assessment:
     source: Source = Source.APPRAISED
     evidence: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
     measurements: Mapping[str, Measurement] = attrs.field(factory=dict, converter=_to_measurements, hash=False)
+    #: an appraisal's reason for each score it changed (lý do điều chỉnh), per node
+    reasons: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.agency, Agency):

@@ -10,14 +10,21 @@ form's contract with the reader, not wording.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from govindex.points import decimals_of, format_points
-from govindex.rubric import Node
+from govindex.rubric import Node, Rubric
+from govindex.rules.check import FLAG_DEFAULTS, reads_of
 
 __all__ = [
+    "APPRAISAL_COLUMN",
+    "APPRAISAL_HEADER",
+    "APPRAISAL_SHEET",
     "COHORT_HEADER",
     "COHORT_SHEET",
     "COLUMN",
+    "COPY_SHEET",
+    "FACT_COLUMN",
     "FLAG_LABELS",
     "FORM_HEADER",
     "FORM_SHEET",
@@ -25,12 +32,15 @@ __all__ = [
     "INSTRUCTIONS_SHEET",
     "LABELS",
     "NO",
+    "TITLE_APPRAISAL",
     "TITLE_COHORT",
     "TITLE_FORM",
     "YES",
+    "form_facts",
     "leaf_header",
     "numbered",
     "points_text",
+    "total_formula",
 ]
 
 #: The sheet of an agency's self-assessment form.
@@ -50,12 +60,30 @@ FORM_HEADER = (
     "Tài liệu kiểm chứng",
     "Ghi chú",
 )
+#: The sheet of an agency's appraisal form (phiếu thẩm định), made from its self-assessment.
+APPRAISAL_SHEET = "Phiếu thẩm định"
+#: The header row of an appraisal form, exactly: the self-assessment form's first columns, then the appraisal's.
+APPRAISAL_HEADER = (
+    "STT",
+    "Mã",
+    "Tiêu chí",
+    "Điểm tối đa",
+    "Điểm tự đánh giá",
+    "Điểm thẩm định",
+    "Lý do điều chỉnh",
+    "Tài liệu kiểm chứng",
+)
+#: The very hidden sheet of an appraisal form that keeps the self-assessment it was made from, and its checksum.
+COPY_SHEET = "Dữ liệu tự đánh giá"
+#: The column, right of a form's labels, that holds the name of an agency fact a rule reads.
+FACT_COLUMN = 8
 #: The first cells of the header row of a cohort sheet.
 COHORT_HEADER = ("STT", "Mã cơ quan", "Tên cơ quan")
 IDS_LABEL = "Mã tiêu chí"
 
 TITLE_FORM = "PHIẾU TỰ ĐÁNH GIÁ"
 TITLE_COHORT = "BẢNG ĐIỂM THẨM ĐỊNH"
+TITLE_APPRAISAL = "PHIẾU THẨM ĐỊNH"
 LABELS = {
     "agency_name": "Cơ quan, đơn vị:",
     "agency": "Mã cơ quan:",
@@ -71,6 +99,7 @@ FLAG_LABELS = {
 }
 YES, NO = "có", "không"
 COLUMN = {name: index for index, name in enumerate(FORM_HEADER, start=1)}
+APPRAISAL_COLUMN = {name: index for index, name in enumerate(APPRAISAL_HEADER, start=1)}
 
 
 def numbered(tree: Node) -> list[tuple[str, int, Node]]:
@@ -94,3 +123,31 @@ def points_text(value: Decimal) -> str:
 def leaf_header(node: Node) -> str:
     """The header of a leaf's column in a cohort sheet: its name and maximum."""
     return f"{node.name} (tối đa {points_text(node.max_points)} điểm)"
+
+
+def total_formula(column: str, rows: list[int]) -> str:
+    """The formula of a total's cell (without ``=``): the sum of its rows' cells in ``column``.
+
+    >>> total_formula("F", [14, 15, 19])
+    'SUM(F14,F15,F19)'
+    """
+    return "SUM(" + ",".join(f"{column}{row}" for row in rows) + ")"
+
+
+def form_facts(rubric: Rubric, rules: Any, group_id: str) -> list[tuple[str, str]]:
+    """The agency facts the rules read in a group, beyond the flags every form asks: (name, question).
+
+    A rule words its facts with ``questions`` (fact -> {"vi": ..., "en": ...});
+    a fact it does not word is asked by its name.
+    """
+    group = rubric.group(group_id)
+    out: dict[str, str] = {}
+    for rule in rules:
+        questions = getattr(rule, "questions", None) or {}
+        for fact in reads_of(rule, rubric, group) or ():
+            name = fact.removeprefix("attributes.")
+            if name in FLAG_DEFAULTS or name == "not_applicable" or name in out:
+                continue
+            worded = questions.get(fact) or questions.get(name) or {}
+            out[name] = str(worded.get("vi") or name) + ":"
+    return list(out.items())

@@ -428,17 +428,54 @@ def _to_choices(value: Any) -> tuple[tuple[str, Decimal], ...]:
     return tuple(out)
 
 
+def _to_labels(value: Any) -> FrozenLabels:
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping) or any(
+        not isinstance(key, str) or not isinstance(text, str) or not text.strip() for key, text in value.items()
+    ):
+        raise RubricError(MeasureConfig.CHOICE_LABELS, value=_brief(value))
+    return tuple(
+        (unicodedata.normalize("NFC", key.strip()), unicodedata.normalize("NFC", text.strip()))
+        for key, text in value.items()
+    )
+
+
+FrozenLabels = tuple[tuple[str, str], ...]
+
+
 @attrs.frozen
 class Choice:
     """``choice``: each named answer gives a share of the maximum.
 
+    ``labels`` gives the words a form shows for an answer (its Vietnamese
+    label, ``chu_tich: Chủ tịch UBND``); an answer is read back by its key or
+    its label, and kept as its key.
+
     >>> chair = Choice({"chu_tich": 1, "pho_chu_tich": Decimal("0.5"), "khac": 0})
     >>> chair.measure("pho_chu_tich", Decimal(2), 2).formula_in("vi")
     'pho_chu_tich: 0,5 × 2 = 1'
+    >>> labelled = Choice({"chu_tich": 1, "khac": 0}, labels={"chu_tich": "Chủ tịch UBND", "khac": "Khác"})
+    >>> labelled.answers(), labelled.measure("Chủ tịch UBND", Decimal(2), 2).value
+    (('Chủ tịch UBND', 'Khác'), 'chu_tich')
     """
 
     choices: tuple[tuple[str, Decimal], ...] = attrs.field(converter=_to_choices)
+    labels: FrozenLabels = attrs.field(default=None, converter=_to_labels)
     kind: str = attrs.field(default="choice", init=False)
+
+    def __attrs_post_init__(self) -> None:
+        keys = {answer for answer, _share in self.choices}
+        named = dict(self.labels)
+        unknown = [key for key in named if key not in keys]
+        if unknown:
+            raise RubricError(MeasureConfig.CHOICE_LABEL_UNKNOWN, value=repr(unknown[0]), known=sorted(keys))
+        seen: dict[str, str] = {}
+        for answer, _share in self.choices:
+            for word in {answer, named.get(answer, answer)}:
+                other = seen.setdefault(word.casefold(), answer)
+                if other != answer:
+                    raise RubricError(MeasureConfig.CHOICE_CASE, first=repr(other), second=repr(word))
 
     def validate(self, max_points: Decimal, decimals: int | None) -> None:
         if decimals is None:
@@ -457,22 +494,30 @@ class Choice:
                 )
 
     def params(self) -> dict[str, Any]:
+        if self.labels:
+            return {"choices": dict(self.choices), "labels": dict(self.labels)}
         return {"choices": dict(self.choices)}
 
+    def label(self, answer: str) -> str:
+        """The words a form shows for ``answer`` (a key): its label, else the key itself."""
+        return dict(self.labels).get(answer, answer)
+
     def answers(self) -> tuple[str, ...] | None:
-        return tuple(answer for answer, _share in self.choices)
+        return tuple(self.label(answer) for answer, _share in self.choices)
 
     def measure(self, value: str, max_points: Decimal, decimals: int) -> Measurement:
-        text = _clean(value)
-        found = next((pair for pair in self.choices if pair[0].casefold() == text.casefold()), None)
+        text = _clean(value).casefold()
+        found = next(
+            (pair for pair in self.choices if text in {pair[0].casefold(), self.label(pair[0]).casefold()}), None
+        )
         if found is None:
-            raise InputError(Measured.NOT_A_CHOICE, value=_shown(text), known=[answer for answer, _ in self.choices])
+            raise InputError(Measured.NOT_A_CHOICE, value=_shown(_clean(value)), known=list(self.answers() or ()))
         answer, share = found
         with exact_context():
             points = share * max_points
 
         def formula(lang: str) -> str:
-            return f"{answer}: {_text(share, lang)} × {_text(max_points, lang)} = {_text(points, lang)}"
+            return f"{self.label(answer)}: {_text(share, lang)} × {_text(max_points, lang)} = {_text(points, lang)}"
 
         english, vietnamese = _both(formula)
         return Measurement(self.kind, answer, points, english, vietnamese)

@@ -282,7 +282,8 @@ def notices(
     result: Result | None = None,
     directory: AgencyDirectory | None = None,
 ) -> list[Notice]:
-    """What deserves a warning in a run: facts an agency states that no rule reads, rules that read a fact
+    """What deserves a warning in a run: what the sources hold that is not wrong but deserves a look (an
+    appraisal's reason beside an unchanged point, a formula's cached value), facts an agency states that no rule reads, rules that read a fact
     and changed nothing (with ``result``), and the agencies of the round that sent nothing (against
     ``directory``, else the bundled directory of the rubric's province)."""
     from govindex.agency import Agency
@@ -290,7 +291,7 @@ def notices(
     from govindex.io.directory import directory_of
     from govindex.rules.check import unread_facts
 
-    found: list[Notice] = []
+    found: list[Notice] = list(cohort.warnings)  # what the files hold that deserves a look (a reason, a formula)
     rubric = methodology.rubric
     plain = Agency("-", "-", "-")
     stated = any(

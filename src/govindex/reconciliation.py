@@ -24,7 +24,7 @@ off the self-assessment.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -60,6 +60,8 @@ class NodeDifference:
     max_points: Decimal
     self_score: Decimal | None
     appraised: Decimal | None
+    #: the appraisal's reason for the change (lý do điều chỉnh), when it gives one
+    reason: str | None = None
 
     @property
     def difference(self) -> Decimal | None:
@@ -194,7 +196,9 @@ class Reconciliation:
         return tuple((item.agency.name, item.self_rank, item.appraised_rank) for item in self.agencies)
 
 
-def _differences(rubric: Rubric, mine: AgencyResult, theirs: AgencyResult) -> tuple[NodeDifference, ...]:
+def _differences(
+    rubric: Rubric, mine: AgencyResult, theirs: AgencyResult, reasons: Mapping[str, str]
+) -> tuple[NodeDifference, ...]:
     tree = rubric.tree(mine.agency.group)
     found: list[tuple[int, NodeDifference]] = []
     for position, node in enumerate(tree.walk()):
@@ -203,7 +207,8 @@ def _differences(rubric: Rubric, mine: AgencyResult, theirs: AgencyResult) -> tu
         a, b = mine.scores.get(node.id), theirs.scores.get(node.id)
         if a == b:  # equal, or both without a score
             continue
-        found.append((position, NodeDifference(node.id, node.name, node.max_points, a, b)))
+        reason = reasons.get(node.id)
+        found.append((position, NodeDifference(node.id, node.name, node.max_points, a, b, reason)))
 
     def key(item: tuple[int, NodeDifference]) -> tuple[int, Decimal, int]:
         difference = item[1].difference
@@ -248,7 +253,10 @@ def reconcile(
     self_rows = {row.agency.id: row for row in self_result.rows}
     compared = [
         AgencyReconciliation(
-            row.agency, self_rows[row.agency.id], row, _differences(rubric, self_rows[row.agency.id], row)
+            row.agency,
+            self_rows[row.agency.id],
+            row,
+            _differences(rubric, self_rows[row.agency.id], row, theirs[row.agency.id].reasons),
         )
         for row in appraised_result.rows
         if row.agency.id in self_rows

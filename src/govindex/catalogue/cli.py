@@ -340,18 +340,60 @@ class Help(Entry):
     # template
     TEMPLATE = (
         "help-template",
-        "ghi biểu mẫu để điền: phiếu tự đánh giá của một cơ quan hoặc bảng điểm thẩm định của cả nhóm",
-        "write a form to fill in: an agency's self-assessment form or the appraisal team's cohort sheet",
+        "ghi biểu mẫu để điền: phiếu tự đánh giá, bảng điểm thẩm định của cả nhóm, phiếu thẩm định",
+        "write forms to fill in: self-assessment forms, the cohort sheet, appraisal forms",
     )
     TEMPLATE_DESCRIPTION = (
         "help-template-description",
-        "Ghi biểu mẫu Excel cho một nhóm cơ quan của bộ tiêu chí. Với --agency: phiếu tự đánh giá của cơ quan đó. "
-        "Không có: bảng điểm thẩm định, mỗi cơ quan một dòng (theo danh mục cơ quan) và mỗi tiêu chí con một cột. "
-        "Biểu mẫu đã điền được score, report, reconcile và validate đọc lại. Cần gói mở rộng excel.",
-        "Write an Excel form for a group of a rubric. With --agency: that agency's self-assessment form. Without: "
-        "the appraisal team's cohort sheet, one row per agency of the group (from the agency directory) and one "
-        "column per sub-criterion. Filled forms are read back by score, report, reconcile and validate. Needs "
-        "the excel extra.",
+        "Ghi biểu mẫu Excel cho bộ tiêu chí. Với --group và --agency: phiếu tự đánh giá (phiếu tự chấm) của cơ "
+        "quan đó, mỗi tiêu chí một dòng, các dòng tiêu chí cộng bằng công thức, kèm các thông tin về cơ quan mà "
+        "quy tắc của bộ tiêu chí cần. Chỉ với --group: bảng điểm thẩm định, mỗi cơ quan một dòng (theo danh mục "
+        "cơ quan) và mỗi tiêu chí con một cột. Với --from TỆP_TỰ_ĐÁNH_GIÁ...: phiếu thẩm định cho từng cơ quan, "
+        "điền sẵn điểm tự chấm (khóa) để sửa kèm lý do. Biểu mẫu đã điền được score, collect, reconcile và "
+        "validate đọc lại. Cần gói mở rộng excel.",
+        "Write Excel forms for a rubric. With --group and --agency: that agency's self-assessment form, one row "
+        "per criterion, its criterion rows adding up by formulas, asking the agency facts the rubric's rules "
+        "read. With --group alone: the appraisal team's cohort sheet, one row per agency of the group (from the "
+        "agency directory) and one column per sub-criterion. With --from SELF_FILE...: per agency of those "
+        "self-assessments, its appraisal form, pre-filled with the self-assessed points (locked) to change with "
+        "a reason. Filled forms are read back by score, collect, reconcile and validate. Needs the excel extra.",
+    )
+    TEMPLATE_FROM = (
+        "help-template-from",
+        "các tệp tự đánh giá (phiếu đã điền, bảng hoặc YAML): mỗi cơ quan trong đó một phiếu thẩm định",
+        "self-assessment files (filled forms, tables or YAML): an appraisal form per agency they hold",
+    )
+    TEMPLATE_OUTPUT = (
+        "help-template-output",
+        "tệp Excel cần ghi; với --from, một thư mục (mỗi cơ quan một tệp MÃ-CƠ-QUAN.xlsx) hoặc, nếu chỉ một cơ "
+        "quan, một tệp",
+        "the workbook to write; with --from, a folder (one AGENCY-ID.xlsx each) or, for one agency, a file",
+    )
+    COLLECT = (
+        "help-collect",
+        "gộp các phiếu đã điền và tệp điểm vào một tệp, kiểm tra cùng nhau",
+        "collect filled forms and score files into one file, checked together",
+    )
+    COLLECT_DESCRIPTION = (
+        "help-collect-description",
+        "Đọc cùng nhau các phiếu đã điền (tự đánh giá, thẩm định, bảng điểm) và tệp điểm, liệt kê mọi lỗi của "
+        "mọi tệp và từ chối cơ quan có mặt ở hai tệp (nêu cả hai), rồi ghi mọi cơ quan vào một tệp: YAML hoặc "
+        "JSON (nguồn, thông tin cơ quan, điểm, minh chứng và lý do), hoặc bảng CSV/XLSX dạng dài (kèm minh "
+        "chứng), theo phần mở rộng của --output.",
+        "Read filled forms (self-assessment, appraisal, cohort sheets) and score files together, every problem "
+        "of every file listed and an agency found in two files refused naming both, then write every agency in "
+        "one file: YAML or JSON (source, flags, facts, scores, evidence and reasons), or a long CSV or XLSX "
+        "table (with evidence), by the extension of --output.",
+    )
+    COLLECT_FILES = (
+        "help-collect-files",
+        "các phiếu đã điền và tệp điểm; một thư mục là các tệp điểm trong đó",
+        "filled forms and score files; a folder stands for its score files",
+    )
+    COLLECT_OUTPUT = (
+        "help-collect-output",
+        "tệp cần ghi (.xlsx .csv .yaml .json)",
+        "the file to write (.xlsx .csv .yaml .json)",
     )
     GROUP = ("help-group", "nhóm cơ quan (ví dụ provincial, district)", "the agency group (e.g. provincial, district)")
     FORM_AGENCY = (
@@ -463,6 +505,11 @@ class CliError(Entry):
         "cli-caption-node",
         "--caption {spec}: nhóm {in_group} không có tiêu chí {name}; các tiêu chí là {nodes}",
         "--caption {spec}: group {in_group} has no node {name}; its nodes are {nodes}",
+    )
+    TEMPLATE_WHAT = (
+        "cli-template-what",
+        "hãy cho --group NHÓM (phiếu tự đánh giá hoặc bảng điểm thẩm định) hoặc --from TỆP_TỰ_ĐÁNH_GIÁ...",
+        "give --group G (a self-assessment form or a cohort sheet) or --from SELF_FILE...",
     )
     FORM_XLSX = (
         "cli-form-xlsx",

@@ -157,6 +157,16 @@ class MeasureConfig(Entry):
         "cách tính điểm choice: hai câu trả lời {first} và {second} chỉ khác nhau chữ hoa, chữ thường",
         "measure choice: the answers {first} and {second} differ only in case",
     )
+    CHOICE_LABELS = (
+        "measure-choice-labels",
+        "cách tính điểm choice: labels phải là ánh xạ câu trả lời: nhãn (văn bản không rỗng), không phải {value}",
+        "measure choice: labels must be a mapping of answer: label (non-empty text), not {value}",
+    )
+    CHOICE_LABEL_UNKNOWN = (
+        "measure-choice-label-unknown",
+        "cách tính điểm choice: labels ghi nhãn cho {value}, không phải câu trả lời nào trong {known}",
+        "measure choice: labels gives a label to {value}, which is none of the answers {known}",
+    )
     CHOICE_SHARE = (
         "measure-choice-share",
         "cách tính điểm choice: tỷ lệ của {answer} phải là một số từ 0 đến 1 (1 = điểm tối đa, 0,5 = một "

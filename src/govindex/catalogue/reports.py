@@ -421,13 +421,6 @@ class Form(Entry):
         "'Điểm tự đánh giá' column for the others (from 0 to the maximum, a decimal comma as in 7,5; at most "
         "{decimals} decimal(s)).",
     )
-    FORM_3 = (
-        "form-form-3",
-        "3. Điểm của tiêu chí được tính từ số liệu và điểm của các tiêu chí lớn (dòng tô xám) do phần mềm tự "
-        "cộng; không điền các ô này.",
-        "3. The points of a criterion scored from a figure and of the criteria above (grey rows) are computed; "
-        "leave those cells empty.",
-    )
     FORM_4 = (
         "form-form-4",
         "4. Ghi tài liệu kiểm chứng (số, ngày văn bản; đường dẫn) cho từng tiêu chí ở cột 'Tài liệu kiểm "

@@ -25,4 +25,5 @@ COMMANDS: dict[str, tuple[str, Entry]] = {
     "compare": ("govindex.commands.compare", Help.COMPARE),
     "publish": ("govindex.commands.publish", Help.PUBLISH),
     "template": ("govindex.commands.template", Help.TEMPLATE),
+    "collect": ("govindex.commands.collect", Help.COLLECT),
 }

@@ -27,6 +27,7 @@ FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html", "docx")
 __all__ = [
     "FORMATS",
     "add_inputs",
+    "add_lang",
     "add_outputs",
     "current_lang",
     "emit",
@@ -80,6 +81,11 @@ def add_inputs(parser: argparse.ArgumentParser, *, values: bool = True) -> None:
     group.add_argument("--max-cells", type=int, default=DEFAULT_MAX_CELLS, metavar="N", help=say(Help.MAX_CELLS))
 
 
+def add_lang(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """``--lang``: the language of what the command writes and says (Vietnamese by default)."""
+    parser.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help=say(Help.LANG))
+
+
 def add_outputs(
     parser: argparse.ArgumentParser,
     formats: Sequence[str] = FORMATS,
@@ -92,7 +98,7 @@ def add_outputs(
     group.add_argument("--format", choices=formats, default=None, help=say(Help.FORMAT))
     group.add_argument("--output", "-o", metavar="FILE", required=output_required, help=say(Help.OUTPUT))
     group.add_argument("--force", action="store_true", help=say(Help.FORCE))
-    group.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help=say(Help.LANG))
+    add_lang(group)
     group.add_argument("--excel-vn", action="store_true", help=say(Help.EXCEL_VN))
     group.add_argument("--indent", type=int, metavar="N", help=say(Help.INDENT))
     if tables:

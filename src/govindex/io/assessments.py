@@ -72,6 +72,7 @@ class AgencyEntry:
     special: bool = False
     not_applicable: tuple[str, ...] = ()
     attributes: Mapping[str, str | bool | int] = attrs.field(factory=dict, hash=False)
+    reasons: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
     def to_agency(self) -> Agency:
         return Agency(
@@ -108,7 +109,7 @@ class AgencyEntry:
                 raise FileFormatError(Files.EXPECTED_NUMBER_TEXT, text=repr(value), agency=self.id, node=node_id)
             else:
                 scores[node_id] = value
-        return Assessment(agency, scores, source, self.evidence, measurements)
+        return Assessment(agency, scores, source, self.evidence, measurements, self.reasons)
 
     @classmethod
     def of(cls, assessment: Assessment) -> AgencyEntry:
@@ -129,6 +130,7 @@ class AgencyEntry:
             agency.special,
             tuple(sorted(agency.not_applicable)),
             dict(agency.attributes),
+            dict(assessment.reasons),
         )
 
 

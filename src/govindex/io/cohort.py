@@ -69,6 +69,8 @@ class Cohort:
     columns: Mapping[str, Mapping[str, int]] = attrs.field(factory=dict)
     evidence: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
     files: tuple[str, ...] = ()
+    #: an appraisal's reasons per agency and criterion
+    reasons: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
 
     @property
     def rubric(self) -> Rubric:
@@ -110,11 +112,14 @@ class Cohort:
             agency_id = assessment.agency.id
             measured = self.table.measurements.get(agency_id, {})
             evidence = self.evidence.get(agency_id, {})
-            if not measured and not evidence:
+            reasons = self.reasons.get(agency_id, {})
+            if not measured and not evidence and not reasons:
                 out.append(assessment)
                 continue
             scores = {node: value for node, value in assessment.scores.items() if node not in measured}
-            out.append(attrs.evolve(assessment, scores=scores, evidence=evidence, measurements=measured))
+            out.append(
+                attrs.evolve(assessment, scores=scores, evidence=evidence, measurements=measured, reasons=reasons)
+            )
         return tuple(out)
 
 
@@ -142,14 +147,17 @@ def cohort_of_parts(rubric: Rubric, parts: Sequence[TablePart], problems: list[G
             groups.append(_group_table(pieces, dtype))
     measured: dict[str, Mapping[str, Measurement]] = {}
     evidence: dict[str, Mapping[str, str]] = {}
+    reasons: dict[str, Mapping[str, str]] = {}
     for piece in every:
         measured.update(piece.measurements)
         evidence.update(piece.evidence)
+        reasons.update(piece.reasons)
     table = ScoreTable(rubric, tuple(groups), measured=measured, not_assessed=_not_assessed(parts))
     named = [part for part in parts if part.file is not None]
     columns = {str(part.file): part.columns for part in named}
     files = tuple(dict.fromkeys(str(part.file) for part in named))
-    return Cohort(table, (), places, columns, evidence, files)
+    warnings = tuple(warning for part in parts for warning in part.warnings)
+    return Cohort(table, warnings, places, columns, evidence, files, reasons)
 
 
 def _not_assessed(parts: Sequence[TablePart]) -> tuple[tuple[Agency, str], ...]:
@@ -307,6 +315,8 @@ class ScoreFile:
     assessments: tuple[Assessment, ...]
     places: Mapping[str, FilePlace] = attrs.field(factory=dict, eq=False, hash=False)
     columns: Mapping[str, int] = attrs.field(factory=dict, eq=False, hash=False)
+    #: what deserves a look but is not wrong (a reason given where no score changed)
+    warnings: tuple[GovIndexError, ...] = attrs.field(default=(), eq=False, hash=False)
 
     def describe(self, agency_id: str) -> Any:
         """``scores.csv (line 3)`` (worded per language), ``book.xlsx (Điểm!5)`` or the file alone."""
@@ -325,7 +335,8 @@ def read_score_file(
     """Read one score file of any supported kind (by extension; see :data:`govindex.io.sources.SOURCE_READERS`)."""
     cohort = read_scores([path], rubric, options=options, values=values, source=source)
     places = {agency: (line, sheet) for agency, (_file, sheet, line) in cohort.places.items()}
-    return ScoreFile(str(path), cohort.assessments(), places, cohort.columns.get(str(path), {}))
+    columns = cohort.columns.get(str(path), {})
+    return ScoreFile(str(path), cohort.assessments(), places, columns, cohort.warnings)
 
 
 def combine_score_files(files: Iterable[ScoreFile]) -> tuple[Assessment, ...]:

@@ -83,6 +83,8 @@ def part_of_assessments(
             piece.measurements[agency.id] = dict(assessment.measurements)
         if assessment.evidence:
             piece.evidence[agency.id] = dict(assessment.evidence)
+        if assessment.reasons:
+            piece.reasons[agency.id] = dict(assessment.reasons)
         part.lines[agency.id] = lines.get(agency.id)  # type: ignore[assignment]
     return part
 

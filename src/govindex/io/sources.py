@@ -70,13 +70,22 @@ def read_workbook(
         if values != "points":
             raise FileFormatError(Files.FORM_HOLDS_POINTS, file=file)
         columns: dict[str, int] = {}
+        warnings: list[GovIndexError] = []
         assessments, places = read_form_sheet(
-            workbook, kind, rubric, source=source, report=report, max_cells=options.max_cells, columns=columns
+            workbook,
+            kind,
+            rubric,
+            source=source,
+            report=report,
+            max_cells=options.max_cells,
+            columns=columns,
+            warnings=warnings,
         )
         blank = options.blank_rows == "not-assessed"
         part = part_of_assessments(rubric, assessments, file, places, report, sheet=kind[1], blank_rows=blank)
         part.kind = "form"
         part.columns = columns
+        part.warnings = warnings
         return part
     sheet = options.sheet
     if sheet is None:

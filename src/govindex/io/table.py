@@ -235,6 +235,7 @@ class GroupPart:
     rows: list[NDArray[Any]] = attrs.field(factory=list)
     measurements: dict[str, dict[str, Measurement]] = attrs.field(factory=dict)
     evidence: dict[str, dict[str, str]] = attrs.field(factory=dict)
+    reasons: dict[str, dict[str, str]] = attrs.field(factory=dict)
 
     def codes(self) -> NDArray[Any]:
         """The scaled scores of every agency, in reading order (``BLANK`` where not given), nodes depth-first."""
@@ -274,6 +275,8 @@ class TablePart:
     excluded: list[tuple[Agency, str]] = attrs.field(factory=list)
     #: what the source was: a score table, a form from govindex template, an assessment file, a result
     kind: str = "scores"
+    #: what deserves a look but is not wrong (a reason given where no score changed)
+    warnings: list[GovIndexError] = attrs.field(factory=list)
 
 
 class TableContext:

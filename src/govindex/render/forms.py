@@ -15,13 +15,18 @@ list (a ``"`` doubled); answers holding a comma get no drop-down.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from govindex._optional import require
 from govindex.agency import Agency
+from govindex.assessment import Assessment
 from govindex.catalogue import Entry
+from govindex.catalogue.forms import FormText
 from govindex.catalogue.render import RenderError
 from govindex.catalogue.reports import Form
 from govindex.errors import InputError
@@ -29,6 +34,7 @@ from govindex.formlayout import (
     COHORT_HEADER,
     COHORT_SHEET,
     COLUMN,
+    FACT_COLUMN,
     FLAG_LABELS,
     FORM_HEADER,
     FORM_SHEET,
@@ -42,14 +48,19 @@ from govindex.formlayout import (
     leaf_header,
     numbered,
     points_text,
+    total_formula,
 )
 from govindex.points import decimals_of
+from govindex.render.archive import fixed_zip
 from govindex.render.safe import visible
 from govindex.render.wording import cite
 from govindex.render.xlsx import Workbook, number_format
 from govindex.rubric import Group, Node, Rubric
 
-__all__ = ["agency_form_bytes", "cohort_sheet_bytes"]
+__all__ = ["Fact", "agency_form_bytes", "cohort_sheet_bytes", "filled_form_bytes"]
+
+#: An agency fact a rule reads, asked on the form: its name (an agency attribute) and its question.
+Fact = tuple[str, str]
 
 #: A form is Vietnamese in every language of the output: it is the contract with its reader.
 _LANG = "vi"
@@ -104,6 +115,21 @@ class _Book(Workbook):
         self.bold = self.styles.Font(bold=True)
         self.grey = self.styles.PatternFill("solid", fgColor="EEEEEE")
         self.unlocked = self.styles.Protection(locked=False)
+        #: the saved result of each formula, by (sheet position, cell): Excel shows it without recalculating
+        self.results: dict[tuple[int, str], str] = {}
+
+    def total(self, sheet: Any, row: int, column: int, formula: str, value: Decimal, decimals: int) -> Any:
+        """A total's cell: ``formula`` and its result, saved so that the total shows as soon as it is opened."""
+        cell = sheet.cell(row=row, column=column)
+        cell.value = "=" + formula
+        cell.number_format = number_format(decimals)
+        self.results[self.book.index(sheet), cell.coordinate] = f"{value:f}"
+        return cell
+
+    def save(self) -> bytes:
+        buffer = io.BytesIO()
+        self.book.save(buffer)
+        return fixed_zip(_with_results(buffer.getvalue(), self.results))
 
     def text(self, sheet: Any, row: int, column: int, value: str | int | Decimal) -> Any:
         return self.put(sheet, row, column, value)
@@ -125,6 +151,33 @@ class _Book(Workbook):
         if len(formula) > _LIST_LIMIT:
             return
         self.validate(sheet, "list", cells, formula1=formula, errorTitle=Form.INVALID.vi, error=error)
+
+
+_FORMULA_CELL = re.compile(rb'(<c r="([A-Z]+[0-9]+)"[^>]*><f>[^<]*</f>)(?:<v\s*/>|<v></v>)?')
+
+
+def _with_results(data: bytes, results: Mapping[tuple[int, str], str]) -> bytes:
+    """The workbook with each formula's saved result written in (the writer saves formulas without one)."""
+    if not results:
+        return data
+    by_sheet: dict[str, dict[bytes, bytes]] = {}
+    for (position, coordinate), value in results.items():
+        by_sheet.setdefault(f"xl/worksheets/sheet{position + 1}.xml", {})[coordinate.encode()] = value.encode()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            values = by_sheet.get(info.filename)
+            if values is not None:
+
+                def saved(found: re.Match[bytes], values: dict[bytes, bytes] = values) -> bytes:
+                    value = values.get(found.group(2))
+                    return found.group(0) if value is None else found.group(1) + b"<v>" + value + b"</v>"
+
+                content = _FORMULA_CELL.sub(saved, content)
+            target.writestr(info, content)
+    return out.getvalue()
 
 
 def _titles(book: _Book, sheet: Any, rubric: Rubric, heading: str, width: int) -> int:
@@ -188,51 +241,138 @@ def _yes_no(book: _Book, sheet: Any, cell: str) -> None:
     book.choose(sheet, cell, (YES, NO), Form.CHOOSE_YES_NO.vi)
 
 
-def _form_head(book: _Book, sheet: Any, rubric: Rubric, group: Group, agency: Agency) -> int:
-    """The title rows, the agency's labels and its facts; returns the header row."""
+def _form_head(book: _Book, sheet: Any, rubric: Rubric, group: Group, agency: Agency, facts: Sequence[Fact]) -> int:
+    """The title rows, the agency's labels, its flags and the facts its rules read; returns the header row."""
     row = _titles(book, sheet, rubric, TITLE_FORM, len(FORM_HEADER))
+    row = _agency_labels(book, sheet, row, rubric, group, agency)
+    row = _questions(book, sheet, row, agency, facts)
+    _header(book, sheet, row + 1, FORM_HEADER)
+    return row + 1
+
+
+def _questions(book: _Book, sheet: Any, row: int, agency: Agency, facts: Sequence[Fact]) -> int:
+    """The agency's flags and the facts its rules read, answered as it states them; returns the next free row."""
+    for name, label in FLAG_LABELS.items():
+        cell = _label(book, sheet, row, label, YES if getattr(agency, name) else NO)
+        cell.protection = book.unlocked
+        _yes_no(book, sheet, cell.coordinate)
+        row += 1
+    for name, question in facts:
+        stated = agency.attributes.get(name)
+        answer = "" if stated is None else YES if stated is True else NO if stated is False else str(stated)
+        cell = _label(book, sheet, row, question, answer)
+        cell.protection = book.unlocked
+        book.choose(sheet, cell.coordinate, (YES, NO), FormText.CHOOSE_FACT.vi)
+        book.text(sheet, row, FACT_COLUMN, name).font = book.styles.Font(color="808080")
+        row += 1
+    return row
+
+
+def _agency_labels(book: _Book, sheet: Any, row: int, rubric: Rubric, group: Group, agency: Agency) -> int:
+    """The agency's name and id, its group, the year and the rubric; returns the next free row."""
     _label(book, sheet, row, LABELS["agency_name"], agency.name)
     _label(book, sheet, row + 1, LABELS["agency"], agency.id)
     _label(book, sheet, row + 2, LABELS["group"], group.id)
     book.text(sheet, row + 2, 4, group.name)
     _label(book, sheet, row + 3, LABELS["year"], rubric.year)
     _label(book, sheet, row + 4, LABELS["rubric"], rubric.id)
-    row += 5
-    for name, label in FLAG_LABELS.items():
-        cell = _label(book, sheet, row, label, YES if getattr(agency, name) else NO)
-        cell.protection = book.unlocked
-        _yes_no(book, sheet, cell.coordinate)
-        row += 1
-    header = row + 1
-    for column, name in enumerate(FORM_HEADER, start=1):
-        cell = book.text(sheet, header, column, name)
+    return row + 5
+
+
+def _header(book: _Book, sheet: Any, row: int, names: Sequence[str]) -> None:
+    for column, name in enumerate(names, start=1):
+        cell = book.text(sheet, row, column, name)
         cell.font = book.bold
         cell.fill = book.grey
         cell.alignment = book.styles.Alignment(wrap_text=True, horizontal="center", vertical="center")
-    return header
 
 
-def _form_row(book: _Book, sheet: Any, rubric: Rubric, at: int, entry: tuple[str, int, Node]) -> None:
-    """One criterion's row: its number, id, name and maximum; the cells to fill in, unlocked and validated."""
+def shown_points(tree: Node, typed: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """What each row's points cell shows: its typed points, a total the sum of its rows' (an empty cell 0)."""
+    shown: dict[str, Decimal] = {}
+
+    def visit(node: Node) -> Decimal:
+        for child in node.children:
+            visit(child)
+        value = typed.get(node.id)
+        if value is None:
+            value = sum((shown[child.id] for child in node.children), Decimal(0))
+        shown[node.id] = value
+        return value
+
+    visit(tree)
+    return shown
+
+
+def node_rows(tree: Node, header: int) -> dict[str, int]:
+    """The row of each node of a form whose header row is ``header``."""
+    return {node.id: header + offset for offset, (_n, _d, node) in enumerate(numbered(tree), start=1)}
+
+
+def _criterion(book: _Book, sheet: Any, at: int, entry: tuple[str, int, Node], maximum_column: int) -> None:
+    """A row's first cells (STT, Mã, Tiêu chí, Điểm tối đa); a criterion's row bold and grey."""
     number, depth, node = entry
-    book.text(sheet, at, COLUMN["STT"], number)
-    book.text(sheet, at, COLUMN["Mã"], node.id)
-    book.text(sheet, at, COLUMN["Tiêu chí"], node.name).alignment = book.styles.Alignment(
-        indent=depth, wrap_text=True, vertical="top"
-    )
-    maximum = book.text(sheet, at, COLUMN["Điểm tối đa"], _max_cell(node.max_points))
+    book.text(sheet, at, 1, number)
+    book.text(sheet, at, 2, node.id)
+    book.text(sheet, at, 3, node.name).alignment = book.styles.Alignment(indent=depth, wrap_text=True, vertical="top")
+    maximum = book.text(sheet, at, maximum_column, _max_cell(node.max_points))
     maximum.number_format = number_format(decimals_of(node.max_points))
+
+
+def _grey_row(book: _Book, sheet: Any, at: int, width: int) -> None:
+    for column in range(1, width + 1):
+        sheet.cell(row=at, column=column).font = book.bold
+        sheet.cell(row=at, column=column).fill = book.grey
+
+
+class _Filling:
+    """What a form shows for an agency: its typed points, figures and evidence (empty for a blank form)."""
+
+    def __init__(self, rubric: Rubric, group: Group, filled: Assessment | None) -> None:
+        self.group = group.id
+        self.typed: dict[str, Decimal] = {}
+        self.figures: dict[str, str] = {}
+        self.evidence: Mapping[str, str] = {} if filled is None else filled.evidence
+        if filled is not None:
+            for node in group.tree.walk():
+                measurement = filled.measurements.get(node.id)
+                if measurement is not None and node.measure is not None:
+                    label = getattr(node.measure, "label", None)
+                    self.figures[node.id] = label(measurement.value) if callable(label) else measurement.value
+                    self.typed[node.id] = measurement.points
+                elif node.id in filled.scores:
+                    self.typed[node.id] = filled.scores[node.id]
+        self.shown = shown_points(group.tree, self.typed)
+
+
+def _form_row(
+    book: _Book, sheet: Any, rubric: Rubric, at: int, entry: tuple[str, int, Node], rows: dict[str, int], fill: _Filling
+) -> None:
+    """One criterion's row: its number, id, name and maximum; the cells to fill in, unlocked and validated.
+
+    A criterion's points are a formula adding up its rows, unless the agency typed its total.
+    """
+    _number, _depth, node = entry
+    _criterion(book, sheet, at, entry, COLUMN["Điểm tối đa"])
     figure = sheet.cell(row=at, column=COLUMN["Số liệu"])
     points = sheet.cell(row=at, column=COLUMN["Điểm tự đánh giá"])
     points.number_format = number_format(rubric.decimals)
+    if node.id in fill.typed:
+        book.text(sheet, at, COLUMN["Điểm tự đánh giá"], _max_cell(fill.typed[node.id]))
+    if node.id in fill.evidence:
+        book.text(sheet, at, COLUMN["Tài liệu kiểm chứng"], fill.evidence[node.id])
     if not node.is_leaf:
-        for column in range(1, len(FORM_HEADER) + 1):
-            sheet.cell(row=at, column=column).font = book.bold
-            sheet.cell(row=at, column=column).fill = book.grey
+        if node.id not in fill.typed:
+            letter = book.utils.get_column_letter(COLUMN["Điểm tự đánh giá"])
+            formula = total_formula(letter, [rows[child.id] for child in node.children])
+            book.total(sheet, at, COLUMN["Điểm tự đánh giá"], formula, fill.shown[node.id], rubric.decimals)
+        _grey_row(book, sheet, at, len(FORM_HEADER))
         return
     for column in (COLUMN["Tài liệu kiểm chứng"], COLUMN["Ghi chú"]):
         sheet.cell(row=at, column=column).protection = book.unlocked
     if node.measure is not None:
+        if node.id in fill.figures:
+            book.text(sheet, at, COLUMN["Số liệu"], fill.figures[node.id])
         figure.protection = book.unlocked
         figure.number_format = "@"
         points.fill = book.grey
@@ -244,10 +384,21 @@ def _form_row(book: _Book, sheet: Any, rubric: Rubric, at: int, entry: tuple[str
         _validate_leaf(book, sheet, node, rubric.decimals, points.coordinate, points=True)
 
 
-def agency_form_bytes(rubric: Rubric, group_id: str, agency: Agency) -> bytes:
+def agency_form_bytes(
+    rubric: Rubric,
+    group_id: str,
+    agency: Agency,
+    *,
+    filled: Assessment | None = None,
+    facts: Sequence[Fact] = (),
+) -> bytes:
     """The self-assessment form (phiếu tự đánh giá) of ``agency`` as the bytes of an ``.xlsx`` workbook.
 
-    The same rubric, group and agency always give the same bytes.
+    Each criterion's points are a formula adding up its rows, saved with its
+    result. ``filled`` writes an assessment's points, figures and evidence in
+    (a form as the agency sent it back). ``facts`` are the agency facts the
+    rubric's rules read, each asked on the form as (attribute, question).
+    The same arguments always give the same bytes.
     """
     group = rubric.group(group_id)
     if agency.group != group.id:
@@ -256,30 +407,44 @@ def agency_form_bytes(rubric: Rubric, group_id: str, agency: Agency) -> bytes:
         )
     _check_rubric(rubric, group)
     _check_agency(agency.id, agency.name)
+    for _name, question in facts:
+        _check_text(question, Form.WHAT_TITLE)
     book = _Book(f"{TITLE_FORM} - {agency.name}")
     sheet = book.sheet(FORM_SHEET)
-    header = _form_head(book, sheet, rubric, group, agency)
+    header = _form_head(book, sheet, rubric, group, agency, facts)
+    rows = node_rows(group.tree, header)
+    fill = _Filling(rubric, group, filled)
     for offset, entry in enumerate(numbered(group.tree), start=1):
-        _form_row(book, sheet, rubric, header + offset, entry)
+        _form_row(book, sheet, rubric, header + offset, entry, rows, fill)
     for letter, size in zip("ABCDEFGH", (7, 16, 60, 10, 14, 12, 36, 24), strict=True):
         sheet.column_dimensions[letter].width = size
     sheet.freeze_panes = sheet.cell(row=header + 1, column=1).coordinate
     sheet.protection.sheet = True
     basis = cite(rubric.legal_basis, _LANG)
-    _instructions(
-        book,
-        rubric,
-        [
-            Form.FORM_1.text(_LANG, agency=agency.name, rubric=rubric.title, basis=basis),
-            Form.FORM_2.text(_LANG, decimals=rubric.decimals),
-            Form.FORM_3.vi,
-            Form.FORM_4.vi,
-            Form.FORM_5.vi,
-            Form.FORM_6.vi,
-            Form.FORM_7.text(_LANG, rubric=rubric.id),
-        ],
-    )
+    lines = [
+        Form.FORM_1.text(_LANG, agency=agency.name, rubric=rubric.title, basis=basis),
+        Form.FORM_2.text(_LANG, decimals=rubric.decimals),
+        FormText.TOTALS.vi,
+        Form.FORM_4.vi,
+        Form.FORM_5.vi,
+        Form.FORM_6.vi,
+        Form.FORM_7.text(_LANG, rubric=rubric.id),
+    ]
+    _instructions(book, rubric, [*lines, FormText.FACTS.vi] if facts else lines)
     return book.save()
+
+
+def filled_form_bytes(
+    rubric: Rubric,
+    agency: Agency,
+    scores: Mapping[str, Decimal],
+    evidence: Mapping[str, str] | None = None,
+) -> bytes:
+    """A self-assessment form filled with ``scores`` (points by node id) and ``evidence``, as an agency sends it."""
+    from govindex.assessment import Source
+
+    filled = Assessment(agency, scores, Source.SELF, evidence or {})
+    return agency_form_bytes(rubric, agency.group, agency, filled=filled)
 
 
 def cohort_sheet_bytes(

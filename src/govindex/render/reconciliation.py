@@ -88,7 +88,9 @@ def _agencies(outcome: Reconciliation, lang: str) -> Table:
 
 
 def _differences(outcome: Reconciliation, lang: str) -> Table:
+    """The differences per criterion; with the appraisal's reason for each (lý do) when it gives any."""
     decimals = outcome.rubric.decimals
+    reasons = any(d.reason for item in outcome.agencies for d in item.differences)
     rows: list[list[Cell]] = []
     for item in outcome.agencies:
         for d in item.differences:
@@ -105,6 +107,8 @@ def _differences(outcome: Reconciliation, lang: str) -> Table:
                     d.difference,
                 ]
             )
+            if reasons:
+                rows[-1].append(d.reason or "")
     columns = [
         Column("group", key=True),
         Column("agency", key=True),
@@ -115,6 +119,7 @@ def _differences(outcome: Reconciliation, lang: str) -> Table:
         Column("self", decimals=decimals),
         Column("appraised", decimals=decimals),
         Column("difference", decimals=decimals),
+        *([Column("reason")] if reasons else []),
     ]
     return Table(
         "differences", columns, rows, Reconciled.DIFFERENCES.text(lang), label=Reconciled.DIFFERENCES_SHORT.text(lang)
@@ -178,7 +183,13 @@ def _agency_data(outcome: Reconciliation, item: AgencyReconciliation) -> dict[st
         "appraised_rank": _rank(item.appraised_rank),
         "places": _rank(item.places),
         "nodes": [
-            {"node": d.node, "self": fmt(d.self_score), "appraised": fmt(d.appraised), "difference": fmt(d.difference)}
+            {
+                "node": d.node,
+                "self": fmt(d.self_score),
+                "appraised": fmt(d.appraised),
+                "difference": fmt(d.difference),
+                **({"reason": d.reason} if d.reason else {}),
+            }
             for d in item.differences
         ],
     }

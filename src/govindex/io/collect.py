@@ -1,0 +1,74 @@
+"""Collecting forms into one file (gộp phiếu): every agency of every file, checked together, written once.
+
+:func:`collect` reads the files together (every problem of every file
+found, an agency in two files refused naming both) and :func:`collected_bytes`
+writes what they hold as one score file, by its extension: an assessment
+file in YAML or JSON (source, flags, facts, scores or figures, evidence and
+an appraisal's reasons), or a long CSV or XLSX score table (agency, group,
+name, node, score, evidence). Read back, a collected file gives the same
+scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from govindex.assessment import Assessment
+from govindex.catalogue.forms import Collect
+from govindex.errors import FileFormatError, InputError
+from govindex.io.assessments import dump_assessments
+from govindex.io.cells import ReadOptions
+from govindex.io.cohort import read_scores
+from govindex.io.csvio import dump_scores_csv
+from govindex.rubric import Rubric
+
+__all__ = ["COLLECT_FORMATS", "collect", "collected_bytes", "files_of"]
+
+#: The kinds of collected file, by extension.
+COLLECT_FORMATS = (".xlsx", ".csv", ".yaml", ".yml", ".json")
+
+
+def files_of(paths: Sequence[str | Path]) -> list[Path]:
+    """The files named, a folder standing for its score files (``.xlsx``, ``.csv``, ``.yaml``, ``.yml``,
+    ``.json``, by name; hidden files and spreadsheet lock files ``~$…`` left out)."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            out.append(path)
+            continue
+        out.extend(
+            sorted(
+                item
+                for item in path.iterdir()
+                if item.is_file() and item.suffix.lower() in COLLECT_FORMATS and not item.name.startswith((".", "~$"))
+            )
+        )
+    return out
+
+
+def collect(
+    paths: Sequence[str | Path], rubric: Rubric, *, options: ReadOptions | None = None
+) -> tuple[Assessment, ...]:
+    """The assessments of every file (a folder: its score files), read together; every problem raised at once."""
+    return read_scores(files_of(paths), rubric, options=options).assessments()
+
+
+def collected_bytes(assessments: Sequence[Assessment], rubric: Rubric, output: str | Path) -> bytes:
+    """The collected file's bytes for the kind ``output``'s extension names; the same assessments, the same bytes."""
+    extension = Path(output).suffix.lower()
+    if extension not in COLLECT_FORMATS:
+        raise FileFormatError(Collect.EXTENSION, extension=repr(extension or "(none)"), file=str(output))
+    if extension in {".yaml", ".yml", ".json"}:
+        sources = sorted({assessment.source.value for assessment in assessments})
+        if len(sources) > 1:
+            raise InputError(Collect.SOURCES, sources=sources, file=str(output))
+        text = dump_assessments(
+            assessments, "json" if extension == ".json" else "yaml", year=rubric.year, rubric=rubric.id
+        )
+        return text.encode("utf-8")
+    if extension == ".csv":
+        return dump_scores_csv(assessments, rubric, form="long").encode("utf-8")
+    from govindex.io.xlsx import scores_xlsx_bytes
+
+    return scores_xlsx_bytes(assessments, rubric, form="long")
