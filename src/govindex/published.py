@@ -248,9 +248,7 @@ class PublishedDataset:
             return not groups or group in groups
 
         published = Source.PUBLISHED
-        out = [
-            Assessment(Agency(a.id, a.name, a.group), a.scores, published) for a in self.agencies if chosen(a.group)
-        ]
+        out = [Assessment(Agency(a.id, a.name, a.group), a.scores, published) for a in self.agencies if chosen(a.group)]
         if not_assessed:
             out += [
                 Assessment(Agency(a.id, a.name, a.group), {}, published) for a in self.not_assessed if chosen(a.group)
