@@ -24,10 +24,15 @@ __all__ = ["Assessment", "Source", "measurement_of"]
 
 
 class Source(enum.Enum):
-    """Who gave the scores: the agency itself or the provincial appraisal team."""
+    """Who gave the scores: the agency itself, the provincial appraisal team, or a published decision.
+
+    A published dataset (the figures of a decision or a national report, as
+    :func:`govindex.load_dataset` bundles them) is ``PUBLISHED``.
+    """
 
     SELF = "self"  # tự đánh giá
     APPRAISED = "appraised"  # thẩm định
+    PUBLISHED = "published"  # đã công bố
 
 
 _is_finite = Decimal.is_finite

@@ -22,7 +22,7 @@ import attrs
 
 from govindex._convert import to_dict
 from govindex.agency import Agency
-from govindex.assessment import Assessment
+from govindex.assessment import Assessment, Source
 from govindex.catalogue.results import Published
 from govindex.catalogue.rubric import RubricText
 from govindex.errors import InputError
@@ -247,9 +247,12 @@ class PublishedDataset:
         def chosen(group: str) -> bool:
             return not groups or group in groups
 
-        out = [Assessment(Agency(a.id, a.name, a.group), a.scores) for a in self.agencies if chosen(a.group)]
+        published = Source.PUBLISHED
+        out = [Assessment(Agency(a.id, a.name, a.group), a.scores, published) for a in self.agencies if chosen(a.group)]
         if not_assessed:
-            out += [Assessment(Agency(a.id, a.name, a.group), {}) for a in self.not_assessed if chosen(a.group)]
+            out += [
+                Assessment(Agency(a.id, a.name, a.group), {}, published) for a in self.not_assessed if chosen(a.group)
+            ]
         return tuple(out)
 
     @property

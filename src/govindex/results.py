@@ -211,6 +211,19 @@ class Result:
 
     __hash__ = None  # type: ignore[assignment]
 
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Who gave the scores of the agencies ranked, each source once, in the order of :class:`Source`
+        (more than one: a cohort mixing self-assessed, appraised or published scores)."""
+        found = self._cache.get("sources")
+        if found is None:
+            if self._given_rows is not None:
+                seen = {row.source for row in self._given_rows}
+            else:
+                seen = {source for columns in self._groups for source in columns.sources}
+            found = self._cache["sources"] = tuple(source for source in Source if source in seen)
+        return found
+
     def __iter__(self) -> Iterator[AgencyResult]:
         return iter(self.rows)
 

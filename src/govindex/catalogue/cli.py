@@ -256,13 +256,37 @@ class Help(Entry):
         "help-publish-description",
         "Chấm điểm và ghi phụ lục của quyết định công bố kết quả như Quyết định 3247/QĐ-UBND: mỗi nhóm cơ quan "
         "một bảng xếp hạng chia theo mức xếp loại với tỷ lệ, một bảng cho mỗi chỉ số chính và mỗi trụ cột, chỉ "
-        "số công bố bên cạnh điểm khi bộ tiêu chí có thang công bố, phần tổng hợp và các cơ quan chưa đánh giá "
-        "với lý do. Định dạng theo --format hoặc phần mở rộng của --output: .docx, .xlsx, .html, .md.",
+        "số công bố bên cạnh điểm khi bộ tiêu chí có thang công bố, phần tổng hợp, các cơ quan chưa đánh giá "
+        "với lý do và, với --missing list, các cơ quan trong danh mục chưa nộp phiếu. Mỗi trang nêu nguồn điểm "
+        "(tự đánh giá, thẩm định, đã công bố). Định dạng theo --format hoặc phần mở rộng của --output: .docx, "
+        ".xlsx, .html, .md. Với --each-agency: mỗi cơ quan một thông báo kết quả trong thư mục --output.",
         "Score and write the appendix of the results decision, laid out as Decision 3247/QĐ-UBND prints it: per "
         "agency group the ranking split into band sections with their shares, one ranking per main index and "
         "per view (the DTI's pillars), the published index beside the points when the rubric has a publication "
-        "scale, the summary and the agencies not assessed with the reason. The format from --format or the "
-        "extension of --output: .docx, .xlsx, .html, .md.",
+        "scale, the summary, the agencies not assessed with the reason and, with --missing list, the agencies of "
+        "the directory that sent no form. Every page says where the scores come from (self-assessed, appraised, "
+        "published). The format from --format or the extension of --output: .docx, .xlsx, .html, .md. With "
+        "--each-agency: one result sheet per agency in the folder --output.",
+    )
+    MISSING = (
+        "help-missing",
+        "cơ quan trong danh mục của tỉnh chưa nộp phiếu: từ chối công bố (mặc định) hoặc liệt kê trong một mục "
+        "của phụ lục; danh mục là của tỉnh theo bộ tiêu chí hoặc --registry",
+        "agencies of the province's list that sent no form: refuse to publish (default) or list them in a section "
+        "of the appendix; the list is the rubric's province's directory or --registry",
+    )
+    EACH_AGENCY = (
+        "help-each-agency",
+        "ghi mỗi cơ quan một thông báo kết quả vào thư mục --output (tên tệp theo mã cơ quan): tổng điểm, xếp "
+        "loại, thứ hạng, từng tiêu chí, các quy định đã áp dụng và tài liệu kiểm chứng; định dạng theo --format "
+        "(mặc định docx)",
+        "write one result sheet per agency into the folder --output, named from the agency's id: total, band, "
+        "rank, each criterion, the rules applied and the evidence; in the format of --format (default docx)",
+    )
+    SELF_FILES = (
+        "help-self-files",
+        "với --each-agency: các tệp tự đánh giá của cơ quan, ghi bên cạnh điểm của SCORES",
+        "with --each-agency: the agencies' self-assessments, shown beside the scores of SCORES",
     )
     TITLE = (
         "help-title",

@@ -1,13 +1,15 @@
-"""``govindex publish RUBRIC SCORES... --output FILE``: the appendix of a results decision (phụ lục)."""
+"""``govindex publish RUBRIC SCORES... --output FILE``: the appendix of a results decision (phụ lục), or with
+``--each-agency`` one result sheet per agency (thông báo kết quả)."""
 
 from __future__ import annotations
 
 import argparse
 
+from govindex.assessment import Source
 from govindex.catalogue.cli import CliError, Help
-from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say
+from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say, warn
 from govindex.errors import InputError
-from govindex.pipeline import load, read, score_cohort, write
+from govindex.pipeline import load, notices, read, score_cohort, write
 from govindex.rubric import Rubric
 
 #: The formats of the appendix, chosen by --format or the extension of ``--output``.
@@ -23,6 +25,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--caption", metavar="GROUP.NODE=TEXT", action="append", default=[], help=say(Help.CAPTION))
     parser.add_argument("--mean-decimals", type=int, metavar="N", help=say(Help.MEAN_DECIMALS))
     parser.add_argument("--first-table", type=int, metavar="N", help=say(Help.FIRST_TABLE))
+    parser.add_argument("--missing", choices=("refuse", "list"), default="refuse", help=say(Help.MISSING))
+    parser.add_argument("--each-agency", action="store_true", help=say(Help.EACH_AGENCY))
+    parser.add_argument("--self", metavar="FILE", nargs="+", action="extend", default=[], help=say(Help.SELF_FILES))
     add_inputs(parser)
     add_outputs(parser, FORMATS, tables=False, output_required=True)
     parser.set_defaults(run=run)
@@ -49,16 +54,39 @@ def _captions(specs: list[str], rubric: Rubric) -> dict[str, dict[str, str]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from govindex.catalogue.directory import CoverageWords
+    from govindex.catalogue.publishing import PublishError
+    from govindex.coverage import coverage
+    from govindex.io.directory import directory_of
     from govindex.render import render
-    from govindex.render.appendix import appendix
+    from govindex.render.appendix import appendix, not_sent
 
+    if args.self and not args.each_agency:
+        raise InputError(PublishError.SELF_ONLY_WITH_SHEETS)
     inputs = inputs_of(args, sources=args.scores)
     outputs = outputs_of(args)
-    fmt = outputs.chosen_format(FORMATS)
+    fmt = (args.format or "docx") if args.each_agency else outputs.chosen_format(FORMATS)
     methodology = load(inputs)
     directory = inputs.directory()
     cohort = read(inputs, methodology, directory=directory)
     result = score_cohort(methodology, cohort)
+    for notice in notices(methodology, cohort, result, directory):
+        if getattr(notice, "code", None) != CoverageWords.MISSING.code:  # those missing: refused or listed below
+            warn(notice, outputs.lang)
+    if args.each_agency:
+        from govindex.commands._sheets import write_sheets
+
+        mine = read(inputs, methodology, sources=args.self, source=Source.SELF).assessments() if args.self else ()
+        write_sheets(outputs, fmt, methodology, result, cohort.assessments(), mine)
+        return 0
+    chosen = directory if directory is not None else directory_of(methodology.rubric)
+    found = None if chosen is None else coverage(chosen, methodology.rubric, list(cohort.places))
+    missing = [] if found is None else not_sent(found)
+    if found is not None and missing and args.missing == "refuse":
+        names = "; ".join(record.name_in(found.year) for _group, record in missing)
+        raise InputError(
+            PublishError.MISSING, count=len(missing), directory=found.directory, year=found.year, names=names
+        )
     document = appendix(
         result,
         lang=outputs.lang,
@@ -68,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
         captions=_captions(args.caption, methodology.rubric),
         mean_decimals=args.mean_decimals,
         first_table=args.first_table,
+        coverage=found,
     )
     write(render(document, fmt, lang=outputs.lang), outputs, formats=FORMATS)
     return 0

@@ -4,7 +4,7 @@ YAML (or JSON)::
 
     rubric: sonla-2024-dti        # optional: the rubric the scores are for
     year: 2024
-    source: appraised             # or self (tự đánh giá)
+    source: appraised             # or self (tự đánh giá), published (đã công bố)
     agencies:
       - id: so-ngoai-vu
         name: Sở Ngoại vụ
@@ -332,7 +332,8 @@ def _file_of(
             entry, _ = structure_document(document, AgencyEntry, at=join_index("agencies", index), data=item)
             if entry is not None:
                 entries.append((index, entry))
-    source = Source.SELF if document.data.get("source") == "self" else Source.APPRAISED
+    given = document.data.get("source")
+    source = Source(given) if given in {item.value for item in Source} else Source.APPRAISED
     rubric_id = document.data.get("rubric") if isinstance(document.data.get("rubric"), str) else None
     more = _entry_problems(entries, source, rubric_id, rubric, document, values)
     return None, _sorted(problems + more)

@@ -60,6 +60,9 @@ _SOURCES = {
     "tự đánh giá": Source.SELF,
     "appraised": Source.APPRAISED,
     "thẩm định": Source.APPRAISED,
+    "published": Source.PUBLISHED,
+    "đã công bố": Source.PUBLISHED,
+    "công bố": Source.PUBLISHED,
 }
 #: Scaled maxima from this bound on are carried as Python integers (codes would not fit 64 bits).
 _INT64_CODES = 2**56

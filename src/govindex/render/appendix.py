@@ -14,7 +14,17 @@ Per agency group, numbered as the decision numbers them:
 then the summary (the mean of each group and the overall mean as the
 province computes it, the mean of the group means; band shares per group as
 whole percentages that sum to 100, by :func:`govindex.stats.statistics`),
-then the agencies not assessed, with the reason.
+then the agencies not assessed, with the reason, and, given the round's
+:class:`~govindex.coverage.Coverage`, the agencies of the province's list
+that sent no form (chưa nộp phiếu).
+
+Every appendix says where its scores come from (:class:`~govindex.assessment.Source`):
+a line under the title, a note under every table (so every sheet of the
+workbook says it) and the captions of the charts. The decision's subtitle
+(the rubric's ``appendix`` layout or its results basis) is used only for
+appraised or published scores; self-assessed scores get a plain statement
+("Kết quả tự đánh giá của các cơ quan, chưa thẩm định") unless ``subtitle``
+is given.
 
 Agencies with equal scores are listed in input order; their ranks are the
 rubric's tie policy. Vietnamese by default (decimal comma, band wording
@@ -44,9 +54,13 @@ from string import ascii_uppercase
 
 import attrs
 
+from govindex.assessment import Source
+from govindex.catalogue.publishing import Missing, ScoreSource
 from govindex.catalogue.render import RenderError
 from govindex.catalogue.reports import Appendix, Summary
 from govindex.catalogue.words import Heading as HeadingWord
+from govindex.coverage import Coverage
+from govindex.directory import AgencyRecord
 from govindex.errors import InputError, check_lang
 from govindex.render.model import Block, Cell, Column, Document, Figure, Heading, Paragraph, Table, format_number
 from govindex.render.svg import PALETTE, bar_chart, share_bars
@@ -56,7 +70,7 @@ from govindex.rubric import AppendixLayout, Group, Node, Rubric
 from govindex.stats import GroupStatistics, Statistics, statistics
 from govindex.views import Publication, View
 
-__all__ = ["appendix"]
+__all__ = ["appendix", "not_sent", "source_statement"]
 
 
 @attrs.frozen
@@ -69,6 +83,8 @@ class _Setting:
     overrides: Mapping[str, Mapping[str, str]]
     key: Mapping[str, int]
     decimals: int
+    source: str = ""
+    source_short: str = ""
 
     @property
     def rubric(self) -> Rubric:
@@ -87,6 +103,43 @@ class _Setting:
 
     def custom(self, group: Group, node_id: str) -> str | None:
         return self.overrides.get(group.id, {}).get(node_id) or self.layout.caption(group.id, node_id, self.lang)
+
+
+_STATEMENT = {
+    Source.SELF: ScoreSource.SELF,
+    Source.APPRAISED: ScoreSource.APPRAISED,
+    Source.PUBLISHED: ScoreSource.PUBLISHED,
+}
+_SHORT = {
+    Source.SELF: ScoreSource.SELF_SHORT,
+    Source.APPRAISED: ScoreSource.APPRAISED_SHORT,
+    Source.PUBLISHED: ScoreSource.PUBLISHED_SHORT,
+}
+#: The names of agencies listed in a sentence on mixed sources, at most.
+_NAMES_SHOWN = 10
+
+
+def source_statement(result: Result, lang: str) -> tuple[str, str]:
+    """Where the scores of ``result`` come from: a sentence, and a few words for a chart's caption.
+
+    One source: its statement ("Kết quả tự đánh giá của các cơ quan, chưa
+    thẩm định"). Several: a sentence that says so, naming the agencies of
+    each (at most ten by name).
+    """
+    sources = result.sources or (Source.APPRAISED,)
+    if len(sources) == 1:
+        return _STATEMENT[sources[0]].text(lang), _SHORT[sources[0]].text(lang)
+    parts = []
+    for source in sources:
+        names = [row.agency.name for row in result.rows if row.source is source]
+        shown = names[:_NAMES_SHOWN] + (["…"] if len(names) > _NAMES_SHOWN else [])
+        parts.append(
+            ScoreSource.MIXED_PART.text(
+                lang, source=_SHORT[source].text(lang), count=len(names), names="; ".join(shown)
+            )
+        )
+    short = " + ".join(_SHORT[source].text(lang) for source in sources)
+    return ScoreSource.MIXED.text(lang, parts="; ".join(parts)), short
 
 
 def _title(rubric: Rubric, lang: str, layout: AppendixLayout) -> str:
@@ -146,7 +199,15 @@ def _ranking(
     if index is not None and index.scale:
         caption = Appendix.PUBLISHED.text(lang, caption=caption, scale=index.scale)
     name = setting.table_name(number)
-    return Table(name, columns, body, setting.caption(number, caption), sections=tuple(sections), label=name)
+    return Table(
+        name,
+        columns,
+        body,
+        setting.caption(number, caption),
+        sections=tuple(sections),
+        label=name,
+        notes=(setting.source,) if setting.source else (),
+    )
 
 
 def _band_sections(
@@ -230,7 +291,8 @@ def _chart(setting: _Setting, group: Group, rows: list[AgencyResult]) -> Figure:
     svg = bar_chart(
         bars, maximum=group.tree.max_points, thresholds=thresholds, title=named(group, lang), colours=colours
     )
-    return Figure(svg, Appendix.CHART_TOTALS.text(lang, group=named(group, lang)), f"chart-{group.id}")
+    caption = Appendix.CHART_TOTALS.text(lang, group=named(group, lang))
+    return Figure(svg, ScoreSource.CHART.text(lang, caption=caption, source=setting.source_short), f"chart-{group.id}")
 
 
 def _part(setting: _Setting, part: int, group: Group, number: int, stats: Statistics) -> list[Block]:
@@ -320,11 +382,12 @@ def _summary(stats: Statistics, setting: _Setting) -> list[Block]:
     return blocks
 
 
-def _not_assessed(result: Result, lang: str) -> list[Block]:
+def _not_assessed(result: Result, lang: str, missing: int) -> list[Block]:
     title = Summary.NOT_ASSESSED.text(lang)
     blocks: list[Block] = [Heading(title, 1)]
     if not result.not_assessed:
-        blocks.append(Paragraph(Summary.NONE_NOT_ASSESSED.text(lang)))
+        none = Missing.NONE_EXCLUDED.text(lang, count=missing) if missing else Summary.NONE_NOT_ASSESSED.text(lang)
+        blocks.append(Paragraph(none))
         return blocks
     groups = {g.id: named(g, lang) for g in result.rubric.groups}
     rows: list[list[Cell]] = [
@@ -334,6 +397,34 @@ def _not_assessed(result: Result, lang: str) -> list[Block]:
     columns = [Column("stt"), Column("name"), Column("group_name"), Column("reason")]
     blocks.append(Table("not_assessed", columns, rows, title, label=Summary.NOT_ASSESSED_SHORT.text(lang)))
     return blocks
+
+
+def not_sent(found: Coverage) -> list[tuple[str, AgencyRecord]]:
+    """The agencies of the province's list that sent no form, as ``(group id, record)``, group after group.
+
+    A group of which nothing at all was found is left out: a round of the
+    other groups only (``validate`` and ``score`` warn of it in one line).
+    """
+    return [(group.group, record) for group in found.groups if not group.absent for record in group.missing]
+
+
+def _missing(result: Result, found: Coverage, lang: str) -> list[Block]:
+    """The section of the agencies that sent no form (chưa nộp phiếu)."""
+    groups = {g.id: named(g, lang) for g in result.rubric.groups}
+    rows: list[list[Cell]] = [
+        [position, record.name_in(found.year), groups.get(group, group), Missing.REASON.text(lang)]
+        for position, (group, record) in enumerate(not_sent(found), start=1)
+    ]
+    if not rows:
+        return []
+    title = Missing.TITLE.text(lang)
+    text = Missing.TEXT.text(lang, count=len(rows), directory=found.directory, year=found.year)
+    columns = [Column("stt"), Column("name"), Column("group_name"), Column("reason")]
+    return [
+        Heading(title, 1),
+        Paragraph(text),
+        Table("missing", columns, rows, title, label=Missing.SHORT.text(lang)),
+    ]
 
 
 def appendix(
@@ -346,13 +437,17 @@ def appendix(
     captions: Mapping[str, Mapping[str, str]] | None = None,
     mean_decimals: int | None = None,
     first_table: int | None = None,
+    coverage: Coverage | None = None,
 ) -> Document:
     """The appendix of a results decision as a :class:`~govindex.render.model.Document`.
 
     ``order``: agency ids in input order (ties are listed in it; by default by
     id). ``title``, ``subtitle``, ``captions`` (group id -> node or view id ->
     caption), ``mean_decimals`` and ``first_table`` override the rubric's
-    ``appendix`` section.
+    ``appendix`` section. ``coverage``: the round's agencies against the
+    province's list (:func:`govindex.coverage.coverage`); those that sent no
+    form are a section of their own, and the appendix then never says that
+    every agency was assessed.
     """
     check_lang(lang)
     rubric = result.rubric
@@ -366,18 +461,25 @@ def appendix(
     key: dict[str, int] = {}
     for agency_id in order:
         key.setdefault(agency_id, len(key))
-    setting = _Setting(result, lang, layout, captions or {}, key, rubric.decimals if decimals is None else decimals)
+    statement, short = source_statement(result, lang)
+    statement += "" if statement.endswith(".") else "."
+    setting = _Setting(
+        result, lang, layout, captions or {}, key, rubric.decimals if decimals is None else decimals, statement, short
+    )
     stats = statistics(result, decimals=setting.decimals)
-    blocks: list[Block] = _bands_blocks(rubric, lang)
+    blocks: list[Block] = [
+        Paragraph(statement + ("" if statement.endswith(".") else ".")),
+        *_bands_blocks(rubric, lang),
+    ]
     groups = [group for group in rubric.groups if result.group(group.id)]
     for part, group in enumerate(groups, start=1):
         blocks += _part(setting, part, group, number + part - 1, stats)
     blocks += _summary(stats, setting)
-    blocks += _not_assessed(result, lang)
-    return Document(
-        title or _title(rubric, lang, layout),
-        blocks,
-        lang,
-        subtitle=subtitle if subtitle is not None else _subtitle(rubric, lang, layout),
-        caption_below=True,
-    )
+    missing = [] if coverage is None else not_sent(coverage)
+    blocks += _not_assessed(result, lang, len(missing))
+    if coverage is not None:
+        blocks += _missing(result, coverage, lang)
+    if subtitle is None:
+        official = all(source is not Source.SELF for source in result.sources)
+        subtitle = _subtitle(rubric, lang, layout) if official else ScoreSource.SELF.text(lang)
+    return Document(title or _title(rubric, lang, layout), blocks, lang, subtitle=subtitle, caption_below=True)

@@ -75,7 +75,7 @@ if TYPE_CHECKING:
     from govindex.rules import Adjustment
     from govindex.views import Publication
 
-__all__ = ["explain", "explanation_document", "explanation_lines"]
+__all__ = ["explain", "explanation_document", "explanation_lines", "rule_lines"]
 
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _MAX_CALL = re.compile(r"\bmax\(")
@@ -481,6 +481,19 @@ def explanation_lines(value: Explanation, lang: str = "vi") -> list[str]:
     for step in value.steps:
         lines += _STEPS[type(step)](step, words)
     return lines
+
+
+@exact
+def rule_lines(value: Explanation, lang: str = "vi") -> list[str]:
+    """The node's head line, then the lines of the rules among its steps (set or changed its score, or
+    could not act), worded as :func:`explain` words them; nothing when no rule is among them."""
+    check_lang(lang)
+    words = _Words(value, lang)
+    body: list[str] = []
+    for step in value.steps:
+        if isinstance(step, (Adjusted, Unapplied)):
+            body += _STEPS[type(step)](step, words)
+    return [_head(value, words)[-1], *body] if body else []
 
 
 @exact

@@ -4,6 +4,10 @@ Every text is escaped (:func:`html.escape`) after control characters are
 made visible. :func:`document_html` writes one page with its CSS inline, the
 figures as inline SVG drawn by :mod:`govindex.render.svg`, and no reference
 to anything outside the file (no script, font, image or style sheet).
+Printed, it is A4 with the page number centred at the foot of each page;
+the heading row repeats on every page, no row is split, and a table's
+caption stays on the page of its table (``break-after``/``break-before:
+avoid``), above it or, in an appendix, under it.
 """
 
 from __future__ import annotations
@@ -16,24 +20,29 @@ from govindex.render.safe import visible
 __all__ = ["document_html", "escape", "table_html", "tables_html"]
 
 _CSS = """
-@page { size: A4; margin: 20mm 15mm 20mm 20mm; }
+@page { size: A4; margin: 20mm 15mm 20mm 20mm;
+        @bottom-center { content: counter(page); font-family: "Times New Roman", Times, serif; font-size: 11pt; } }
 body { font-family: "Times New Roman", Times, serif; font-size: 13pt; line-height: 1.35;
        color: #000; background: #fff; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
 h1 { font-size: 15pt; text-align: center; text-transform: uppercase; margin: 0 0 4pt; }
 .subtitle { text-align: center; font-style: italic; margin: 0 0 12pt; }
 h2 { font-size: 14pt; margin: 16pt 0 6pt; }
 h3 { font-size: 13pt; margin: 12pt 0 6pt; }
+h1, h2, h3, .subtitle { break-after: avoid; page-break-after: avoid; }
 p { margin: 4pt 0; text-align: justify; }
 table.govindex { border-collapse: collapse; width: 100%; margin: 6pt 0 14pt; page-break-inside: auto; }
 table.govindex caption { caption-side: top; font-weight: bold; text-align: center; padding: 4pt 0; }
-table.govindex.below caption { caption-side: bottom; }
+table.govindex caption { break-after: avoid; page-break-after: avoid; }
+table.govindex.below caption { caption-side: bottom; break-before: avoid; page-break-before: avoid;
+                               break-after: auto; page-break-after: auto; }
+table.govindex.below tbody tr:last-child { break-after: avoid; page-break-after: avoid; }
 table.govindex th, table.govindex td { border: 1px solid #000; padding: 2pt 5pt; vertical-align: top; }
 table.govindex th { background: #eee; text-align: center; }
 table.govindex td.num { text-align: right; white-space: nowrap; }
-table.govindex tr { page-break-inside: avoid; }
+table.govindex tr { break-inside: avoid; page-break-inside: avoid; }
 table.govindex tr.section th { text-align: left; background: #f6f6f6; font-style: italic; }
 thead { display: table-header-group; }
-figure { margin: 8pt 0 14pt; page-break-inside: avoid; text-align: center; }
+figure { margin: 8pt 0 14pt; break-inside: avoid; page-break-inside: avoid; text-align: center; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-style: italic; font-size: 11pt; }
 .note { font-size: 11pt; }

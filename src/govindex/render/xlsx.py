@@ -12,6 +12,9 @@ A document becomes one sheet per table (:func:`workbook_bytes`): the caption,
 the column headings, the rows (points as numbers shown with the column's
 decimals, text as string cells), the band sections as bold rows, the notes.
 A document's headings and paragraphs go to a first sheet of their own.
+Every sheet of a document prints on A4, fitted to the page's width, and a
+table's heading row is repeated at the top of every printed page (its print
+titles).
 """
 
 from __future__ import annotations
@@ -129,6 +132,19 @@ def _widths(book: Workbook, sheet: Any, table: Table, lang: str) -> None:
         sheet.column_dimensions[book.utils.get_column_letter(index)].width = min(60, max(8, longest + 2))
 
 
+def _print_setup(sheet: Any, header: int | None = None) -> None:
+    """A4 portrait, as wide as the page (as many pages down as it takes), the heading row on every page."""
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = sheet.ORIENTATION_PORTRAIT
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    if header is not None:
+        sheet.print_title_rows = f"{header}:{header}"
+
+
 def _table_sheet(book: Workbook, table: Table, lang: str) -> None:
     sheet = book.sheet(table.sheet_name)
     bold = book.styles.Font(bold=True)
@@ -143,12 +159,14 @@ def _table_sheet(book: Workbook, table: Table, lang: str) -> None:
         book.put(sheet, last + offset, 1, note)
     sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
     _widths(book, sheet, table, lang)
+    _print_setup(sheet, header)
 
 
 def _text_sheet(book: Workbook, document: Document) -> None:
     """The document's title, subtitle, headings and paragraphs on a first sheet of their own."""
     sheet = book.sheet(document.title or Word.DOCUMENT.text(document.lang))
     sheet.column_dimensions["A"].width = 120
+    _print_setup(sheet)
     styles = book.styles
     row = 0
     for text, font in (
