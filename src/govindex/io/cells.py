@@ -31,6 +31,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_CELLS",
     "IGNORED_HEADERS",
+    "InMemory",
     "TOTAL_HEADERS",
     "NumberText",
     "ReadOptions",
@@ -40,6 +41,7 @@ __all__ = [
     "header_key",
     "read_limited",
     "split_maximum",
+    "suffix_of",
 ]
 
 #: The largest file read, in bytes (changed with ``ReadOptions(max_bytes=...)`` or ``--max-bytes``).
@@ -158,15 +160,49 @@ class ReadOptions:
     blank_rows: str = attrs.field(default="refuse", validator=_blank_rows)
 
 
-def read_limited(path: str | Path, max_bytes: int) -> bytes:
+@attrs.frozen
+class InMemory:
+    """A file given as its name and its bytes (an upload to ``govindex serve``): read as the file of that name
+    would be, by the extension of ``name``, with nothing written to disk. Problems name it by ``name``.
+
+    >>> from govindex import load_rubric
+    >>> from govindex.io import read_scores
+    >>> data = open("examples/2017/bang-diem-so-nganh.csv", "rb").read()
+    >>> options = ReadOptions(ignore_columns=["Ghi chú"])
+    >>> cohort = read_scores(InMemory("bang-diem.csv", data), load_rubric("sonla-2017-it"), options=options)
+    >>> len(cohort), cohort.files, cohort.places["so-noi-vu"]
+    (18, ('bang-diem.csv',), ('bang-diem.csv', None, 6))
+    """
+
+    name: str
+    data: bytes = attrs.field(repr=False)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def suffix_of(source: str | Path | InMemory) -> str:
+    """The extension (lower case) that tells how a file or an in-memory file is read.
+
+    >>> suffix_of("a/b.XLSX"), suffix_of(InMemory("form.csv", b""))
+    ('.xlsx', '.csv')
+    """
+    return Path(source.name if isinstance(source, InMemory) else source).suffix.lower()
+
+
+def read_limited(path: str | Path | InMemory, max_bytes: int) -> bytes:
     """The bytes of a file, refused before reading when it is larger than ``max_bytes``.
 
-    A device (``/dev/zero``) or a folder is refused; a pipe is read up to the limit.
+    A device (``/dev/zero``) or a folder is refused; a pipe is read up to the limit. The bytes of an
+    :class:`InMemory` file are checked against the limit, no file is opened.
     """
     import os
     import stat
 
     file = str(path)
+    if isinstance(path, InMemory):
+        check_length(path.data, max_bytes, file)
+        return path.data
     try:
         with open(path, "rb") as handle:
             status = os.fstat(handle.fileno())

@@ -24,7 +24,7 @@ from govindex.assessment import Assessment, Source
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
 from govindex.errors import GovIndexError, InputError, collected
-from govindex.io.cells import ReadOptions
+from govindex.io.cells import InMemory, ReadOptions
 from govindex.io.parts import where_in_file
 from govindex.io.table import GroupPart, TablePart, split_codes
 from govindex.measures import Measurement
@@ -230,7 +230,7 @@ def _claim(
 
 
 def read_scores(
-    sources: str | Path | Iterable[str | Path],
+    sources: str | Path | InMemory | Iterable[str | Path | InMemory],
     rubric: Rubric,
     *,
     options: ReadOptions | None = None,
@@ -258,7 +258,7 @@ def read_scores(
         raise InputError(Files.UNKNOWN_VALUES, values=repr(values), known=VALUES)
     from govindex.io.sources import read_source
 
-    paths = [sources] if isinstance(sources, (str, Path)) else list(sources)
+    paths = [sources] if isinstance(sources, (str, Path, InMemory)) else list(sources)
     problems: list[GovIndexError] = []
     parts: list[TablePart] = []
     with _collector_paused():
@@ -315,7 +315,7 @@ class ScoreFile:
 
 
 def read_score_file(
-    path: str | Path,
+    path: str | Path | InMemory,
     rubric: Rubric,
     *,
     source: Source | None = None,
@@ -353,7 +353,7 @@ def combine_score_files(files: Iterable[ScoreFile]) -> tuple[Assessment, ...]:
 
 
 def read_assessments(
-    path: str | Path | Sequence[str | Path],
+    path: str | Path | InMemory | Sequence[str | Path | InMemory],
     rubric: Rubric,
     *,
     source: Source | None = None,
@@ -370,5 +370,5 @@ def read_assessments(
     are read (sheet, columns to leave unread, agency registry, size limits).
     Given several files, an agency found in two of them is refused, naming both.
     """
-    paths = [path] if isinstance(path, (str, Path)) else list(path)
+    paths = [path] if isinstance(path, (str, Path, InMemory)) else list(path)
     return read_scores(paths, rubric, options=options, values=values, source=source).assessments()

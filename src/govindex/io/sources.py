@@ -15,7 +15,7 @@ from typing import Any
 from govindex.assessment import Source
 from govindex.catalogue.files import Files
 from govindex.errors import FileFormatError, GovIndexError
-from govindex.io.cells import ReadOptions, read_limited
+from govindex.io.cells import InMemory, ReadOptions, read_limited, suffix_of
 from govindex.io.parts import part_of_assessments
 from govindex.io.reading import read_table
 from govindex.io.table import TablePart
@@ -24,11 +24,11 @@ from govindex.rubric import Rubric
 __all__ = ["SOURCE_READERS", "read_source"]
 
 Report = Callable[[GovIndexError], None]
-SourceReader = Callable[[Path, Rubric, ReadOptions, str, "Source | None", Report], TablePart]
+SourceReader = Callable[[Path | InMemory, Rubric, ReadOptions, str, "Source | None", Report], TablePart]
 
 
 def _read_csv(
-    path: Path, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report
+    path: Path | InMemory, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report
 ) -> TablePart:
     from govindex.io.csvrows import csv_rows, decode
 
@@ -48,7 +48,7 @@ def _read_csv(
 
 
 def _read_xlsx(
-    path: Path, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report
+    path: Path | InMemory, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report
 ) -> TablePart:
     from govindex.io.workbook import Workbook
 
@@ -103,7 +103,7 @@ def read_workbook(
 
 
 def _read_document(
-    path: Path, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report
+    path: Path | InMemory, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report
 ) -> TablePart:
     from govindex.io.assessments import assessments_of_document
     from govindex.io.yamlio import load_document
@@ -160,7 +160,7 @@ SOURCE_READERS: dict[str, SourceReader] = {
 
 
 def read_source(
-    one: str | Path,
+    one: str | Path | InMemory,
     rubric: Rubric,
     *,
     options: ReadOptions,
@@ -168,7 +168,7 @@ def read_source(
     source: Source | None = None,
     report: Report,
 ) -> TablePart:
-    """One source (a file, or a bundled dataset id) read into per-group columns; its problems go to ``report``."""
+    """One source (a file, a file in memory, or a bundled dataset id) read into per-group columns; its problems go to ``report``."""
     failed: set[str] = set()
     bad_cells: set[tuple[str, str]] = set()
 
@@ -187,7 +187,7 @@ def read_source(
 
 
 def _read_one(
-    one: str | Path,
+    one: str | Path | InMemory,
     rubric: Rubric,
     *,
     options: ReadOptions,
@@ -195,17 +195,17 @@ def _read_one(
     source: Source | None,
     report: Report,
 ) -> TablePart:
-    path = Path(one)
-    reader = SOURCE_READERS.get(path.suffix.lower())
+    suffix = suffix_of(one)
+    reader = SOURCE_READERS.get(suffix)
     if reader is None:
         from govindex.io.published import list_datasets
 
-        if isinstance(one, str) and one in list_datasets() and not path.exists():
+        if isinstance(one, str) and one in list_datasets() and not Path(one).exists():
             return _read_dataset(one, rubric, values, report)
         raise FileFormatError(
             Files.UNKNOWN_EXTENSION,
-            extension=repr(path.suffix or "(none)"),
+            extension=repr(suffix or "(none)"),
             known=sorted(SOURCE_READERS),
             file=str(one),
         )
-    return reader(path, rubric, options, values, source, report)
+    return reader(one if isinstance(one, InMemory) else Path(one), rubric, options, values, source, report)

@@ -19,7 +19,7 @@ from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.io.assessments import _file_of
-from govindex.io.cells import ReadOptions, read_limited
+from govindex.io.cells import InMemory, ReadOptions, read_limited, suffix_of
 from govindex.io.cohort import FilePlace as Place
 from govindex.io.rubrics import methodology_of_document
 from govindex.io.yamlio import Document, join_index, join_key, load_document
@@ -124,7 +124,7 @@ def _bound(rubric: Methodology | Rubric | None) -> Methodology | None:
     return None if rubric is None else methodology_of(rubric)
 
 
-def _score_file(path: str | Path, methodology: Methodology | None, options: ReadOptions) -> FileReport:
+def _score_file(path: str | Path | InMemory, methodology: Methodology | None, options: ReadOptions) -> FileReport:
     """A score table, a filled form or a result file: read, then checked as a cohort when it reads cleanly."""
     from govindex.io.checks import cohort_problems
     from govindex.io.cohort import cohort_of_parts
@@ -158,7 +158,7 @@ def _score_file(path: str | Path, methodology: Methodology | None, options: Read
     return FileReport(file, kind, _unique(problems.kept), rubric.id, count, places, warnings, problems.count)
 
 
-def _document(path: str | Path, options: ReadOptions, problems: Problems) -> Document | None:
+def _document(path: str | Path | InMemory, options: ReadOptions, problems: Problems) -> Document | None:
     file = str(path)
     try:
         data = read_limited(path, options.max_bytes)
@@ -240,7 +240,7 @@ def _cohort_problems(
 
 
 def validate_file(
-    path: str | Path,
+    path: str | Path | InMemory,
     methodology: Methodology | Rubric | None = None,
     *,
     options: ReadOptions | None = None,
@@ -266,7 +266,7 @@ def validate_file(
     """
     options = options or ReadOptions()
     file = str(path)
-    suffix = Path(path).suffix.lower()
+    suffix = suffix_of(path)
     bound = _bound(methodology)
     if suffix in {".csv", ".xlsx"}:
         return _score_file(path, bound, options)
@@ -281,7 +281,7 @@ def validate_file(
 
 
 def _document_report(
-    path: str | Path,
+    path: str | Path | InMemory,
     document: Document,
     methodology: Methodology | None,
     options: ReadOptions,
@@ -293,7 +293,8 @@ def _document_report(
     data = document.data
     if isinstance(data, dict) and ("groups" in data or "legal_basis" in data):
         rules, trust_rules = allowed
-        checked = methodology_of_document(document, folder=Path(path).parent, rules=rules, trust_rules=trust_rules)
+        folder = None if isinstance(path, InMemory) else Path(path).parent  # a file in memory never runs a rules file
+        checked = methodology_of_document(document, folder=folder, rules=rules, trust_rules=trust_rules)
         for problem in checked.problems:
             problems.add(problem)
         notes: tuple[str, ...] = ()
@@ -311,7 +312,7 @@ def _document_report(
 
 
 def validate_files(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path | InMemory],
     methodology: Methodology | Rubric | None = None,
     *,
     options: ReadOptions | None = None,
