@@ -15,6 +15,7 @@ from govindex.commands import (
     rubrics,
     schema,
     score,
+    serve,
     template,
     validate,
 )
@@ -36,4 +37,5 @@ COMMANDS: list[Register] = [
     compare.register,
     publish.register,
     template.register,
+    serve.register,
 ]

@@ -1,0 +1,82 @@
+"""``govindex serve``: the HTTP API and the agencies' page (extra ``server``: Litestar and uvicorn)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+
+from govindex.catalogue.service import Service
+from govindex.errors import MissingDependencyError
+
+#: The defaults, repeated here so that ``govindex --help`` needs nothing of the extra.
+DEFAULT_MAX_BODY = 10_000_000
+DEFAULT_TIMEOUT = 30.0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "serve",
+        help="serve the HTTP API and the page where an agency checks its form (extra 'server')",
+        description=(
+            "Serve govindex over HTTP: the JSON API (score, validate, explain, publish, reconcile, template, "
+            "rubrics; /openapi.json and its page /docs) and, at /, the page where an agency checks its filled "
+            "form. Listens on 127.0.0.1 unless told otherwise. Needs the extra 'server' (Litestar, uvicorn)."
+        ),
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    parser.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    parser.add_argument(
+        "--token-file",
+        metavar="FILE",
+        help="ask every /api/ request for the bearer token in FILE (default: GOVINDEX_TOKEN, if set; else none)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BODY,
+        metavar="N",
+        help=f"refuse a request body larger than N bytes (default: {DEFAULT_MAX_BODY})",
+    )
+    parser.add_argument(
+        "--max-cells", type=int, default=None, metavar="N", help="refuse a table of more than N cells"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"refuse a request that runs longer than S seconds (default: {DEFAULT_TIMEOUT:g})",
+    )
+    parser.set_defaults(run=run)
+
+
+def _require() -> None:
+    for package in ("litestar", "uvicorn"):
+        if importlib.util.find_spec(package) is None:
+            raise MissingDependencyError(Service.MISSING_EXTRA, package=package)
+
+
+def run(args: argparse.Namespace) -> int:
+    _require()
+    import uvicorn
+
+    from govindex.server.settings import SETTINGS_VARIABLE, Settings, read_token
+
+    values: dict[str, object] = {"max_bytes": args.max_bytes, "timeout": args.timeout}
+    if args.max_cells is not None:
+        values["max_cells"] = args.max_cells
+    settings = Settings(token=read_token(args.token_file), **values)  # type: ignore[arg-type]
+    os.environ[SETTINGS_VARIABLE] = settings.to_environment()  # each worker process reads its settings here
+    uvicorn.run(
+        "govindex.server.app:worker_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="info",
+        server_header=False,
+        timeout_graceful_shutdown=5,
+    )
+    return 0
