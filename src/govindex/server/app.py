@@ -469,9 +469,11 @@ def _on_crash(request: Request[Any, Any, Any], error: Exception) -> Response[byt
 
 
 def _token_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
-    """With a token set, every ``/api/`` request must bring it: ``Authorization: Bearer <token>``."""
+    """With a token set, every ``/api/`` request but the list of bundled rubrics (public, the page's first
+    question) must bring it: ``Authorization: Bearer <token>``."""
     token: str | None = connection.app.state.settings.token
-    if token is None or not connection.url.path.startswith("/api/"):
+    path = connection.url.path
+    if token is None or not path.startswith("/api/") or (path.startswith("/api/rubrics") and connection.method == "GET"):
         return
     given = connection.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
