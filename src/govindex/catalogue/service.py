@@ -97,13 +97,13 @@ class Service(Entry):
     )
     NOT_FOUND = (
         "not-found",
-        "không có địa chỉ {path}; xem /openapi.json",
-        "there is no {path}; see /openapi.json",
+        "không có địa chỉ {address}; xem /openapi.json",
+        "there is no {address}; see /openapi.json",
     )
     METHOD = (
         "method-not-allowed",
-        "địa chỉ {path} không nhận phương thức {method}",
-        "{path} does not take the method {method}",
+        "địa chỉ {address} không nhận phương thức {method}",
+        "{address} does not take the method {method}",
     )
     INTERNAL = (
         "internal-error",

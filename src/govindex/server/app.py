@@ -19,11 +19,11 @@ import anyio.to_thread
 import attrs
 from litestar import Litestar, Request, Response, get, post
 from litestar.connection import ASGIConnection
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from litestar.exceptions import HTTPException, NotAuthorizedException, ValidationException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi import OpenAPIConfig, ResponseSpec
-from litestar.params import Parameter
+from litestar.params import FromQuery, QueryParameter
 
 from govindex import __version__
 from govindex.catalogue.service import Service
@@ -74,13 +74,13 @@ class Reading:
 
 
 def reading_options(
-    sheet: Annotated[str | None, Parameter(description="the worksheet of an .xlsx table")] = None,
+    sheet: Annotated[str | None, QueryParameter(description="the worksheet of an .xlsx table")] = None,
     ignore_column: Annotated[
-        list[str] | None, Parameter(query="ignore-column", description="a column left unread (repeatable)")
+        list[str] | None, QueryParameter(name="ignore-column", description="a column left unread (repeatable)")
     ] = None,
-    registry: Annotated[str | None, Parameter(description="a bundled agency directory id")] = None,
+    registry: Annotated[str | None, QueryParameter(description="a bundled agency directory id")] = None,
     blank_rows: Annotated[
-        BlankRows, Parameter(query="blank-rows", description="an agency row without any score")
+        BlankRows, QueryParameter(name="blank-rows", description="an agency row without any score")
     ] = "refuse",
 ) -> Reading:
     return Reading(sheet, tuple(ignore_column or ()), registry, blank_rows)
@@ -196,14 +196,14 @@ async def api_rubric(request: Request[Any, Any, Any], rubric_id: str) -> Respons
       status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
 async def api_score(
     request: Request[Any, Any, Any],
-    reading: Reading,
-    rubric: str | None = None,
-    values: Values = "points",
-    format: ScoreFormat = "json",
-    lang: Lang | None = None,
-    indent: Annotated[int | None, Parameter(ge=0, le=16)] = None,
-    excel_vn: Annotated[bool, Parameter(query="excel-vn")] = False,
-    name: Annotated[str | None, Parameter(description="the file name problems give the body")] = None,
+    reading: NamedDependency[Reading],
+    rubric: FromQuery[str | None] = None,
+    values: FromQuery[Values] = "points",
+    format: FromQuery[ScoreFormat] = "json",
+    lang: FromQuery[Lang | None] = None,
+    indent: Annotated[int | None, QueryParameter(ge=0, le=16)] = None,
+    excel_vn: Annotated[bool, QueryParameter(name="excel-vn")] = False,
+    name: Annotated[str | None, QueryParameter(description="the file name problems give the body")] = None,
 ) -> Response[bytes]:
     """The JSON of ``govindex score --format json`` (or another ``format``), byte for byte."""
     _check_query(request, ("rubric", "values", "format", "lang", "indent", "excel-vn", "name", *READING))
@@ -224,13 +224,13 @@ async def api_score(
       responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
 async def api_validate(
     request: Request[Any, Any, Any],
-    reading: Reading,
-    rubric: str | None = None,
-    together: bool = False,
-    format: ValidateFormat = "json",
-    lang: Lang | None = None,
-    max_problems: Annotated[int, Parameter(query="max-problems", ge=0, le=100_000)] = 200,
-    name: str | None = None,
+    reading: NamedDependency[Reading],
+    rubric: FromQuery[str | None] = None,
+    together: FromQuery[bool] = False,
+    format: FromQuery[ValidateFormat] = "json",
+    lang: FromQuery[Lang | None] = None,
+    max_problems: Annotated[int, QueryParameter(name="max-problems", ge=0, le=100_000)] = 200,
+    name: FromQuery[str | None] = None,
 ) -> Response[bytes]:
     """Every problem of each file with its place: 200 with ``"ok": false`` when problems are found."""
     _check_query(request, ("rubric", "together", "format", "lang", "max-problems", "name", *READING))
@@ -252,14 +252,14 @@ async def api_validate(
       responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
 async def api_explain(
     request: Request[Any, Any, Any],
-    reading: Reading,
-    agency: str,
-    node: str | None = None,
-    rubric: str | None = None,
-    values: Values = "points",
-    format: ExplainFormat = "json",
-    lang: Lang | None = None,
-    name: str | None = None,
+    reading: NamedDependency[Reading],
+    agency: FromQuery[str],
+    node: FromQuery[str | None] = None,
+    rubric: FromQuery[str | None] = None,
+    values: FromQuery[Values] = "points",
+    format: FromQuery[ExplainFormat] = "json",
+    lang: FromQuery[Lang | None] = None,
+    name: FromQuery[str | None] = None,
 ) -> Response[bytes]:
     """The explanation of one agency's score on one node (default: the total)."""
     _check_query(request, ("agency", "node", "rubric", "values", "format", "lang", "name", *READING))
@@ -280,17 +280,17 @@ async def api_explain(
       responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
 async def api_publish(
     request: Request[Any, Any, Any],
-    reading: Reading,
-    rubric: str | None = None,
-    values: Values = "points",
-    format: PublishFormat = "html",
-    lang: Lang | None = None,
-    title: str | None = None,
-    subtitle: str | None = None,
-    caption: list[str] | None = None,
-    mean_decimals: Annotated[int | None, Parameter(query="mean-decimals", ge=0, le=12)] = None,
-    first_table: Annotated[int | None, Parameter(query="first-table", ge=1, le=10_000)] = None,
-    name: str | None = None,
+    reading: NamedDependency[Reading],
+    rubric: FromQuery[str | None] = None,
+    values: FromQuery[Values] = "points",
+    format: FromQuery[PublishFormat] = "html",
+    lang: FromQuery[Lang | None] = None,
+    title: FromQuery[str | None] = None,
+    subtitle: FromQuery[str | None] = None,
+    caption: FromQuery[list[str] | None] = None,
+    mean_decimals: Annotated[int | None, QueryParameter(name="mean-decimals", ge=0, le=12)] = None,
+    first_table: Annotated[int | None, QueryParameter(name="first-table", ge=1, le=10_000)] = None,
+    name: FromQuery[str | None] = None,
 ) -> Response[bytes]:
     """The same bytes as ``govindex publish ... --output FILE`` writes."""
     _check_query(request, ("rubric", "values", "format", "lang", "title", "subtitle", "caption", "mean-decimals",
@@ -313,13 +313,13 @@ async def api_publish(
       responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
 async def api_reconcile(
     request: Request[Any, Any, Any],
-    reading: Reading,
-    rubric: str | None = None,
-    values: Values = "points",
-    format: ScoreFormat = "json",
-    lang: Lang | None = None,
-    table: str | None = None,
-    excel_vn: Annotated[bool, Parameter(query="excel-vn")] = False,
+    reading: NamedDependency[Reading],
+    rubric: FromQuery[str | None] = None,
+    values: FromQuery[Values] = "points",
+    format: FromQuery[ScoreFormat] = "json",
+    lang: FromQuery[Lang | None] = None,
+    table: FromQuery[str | None] = None,
+    excel_vn: Annotated[bool, QueryParameter(name="excel-vn")] = False,
 ) -> Response[bytes]:
     """The form's parts ``self`` and ``appraised`` (one or more files each) compared, agency by agency."""
     _check_query(request, ("rubric", "values", "format", "lang", "table", "excel-vn", *READING))
@@ -343,11 +343,11 @@ async def api_reconcile(
 @get("/api/template", summary="A form to fill in (govindex template)", tags=["forms"], responses=PROBLEMS)
 async def api_template(
     request: Request[Any, Any, Any],
-    rubric: str,
-    group: str,
-    agency: str | None = None,
-    registry: str | None = None,
-    lang: Lang | None = None,
+    rubric: FromQuery[str],
+    group: FromQuery[str],
+    agency: FromQuery[str | None] = None,
+    registry: FromQuery[str | None] = None,
+    lang: FromQuery[Lang | None] = None,
 ) -> Response[bytes]:
     """An agency's self-assessment form (with ``agency``), else the appraisal team's cohort sheet, as .xlsx."""
     _check_query(request, ("rubric", "group", "agency", "registry", "lang"))
@@ -391,9 +391,9 @@ def _on_http(request: Request[Any, Any, Any], error: HTTPException) -> Response[
         limit = _settings(request).max_bytes
         return _problem(request, InputError(Service.BODY_TOO_LARGE, limit=limit), 413)
     if status == 404:
-        return _problem(request, InputError(Service.NOT_FOUND, path=repr(request.url.path[:200])), 404)
+        return _problem(request, InputError(Service.NOT_FOUND, address=repr(request.url.path[:200])), 404)
     if status == 405:
-        return _problem(request, InputError(Service.METHOD, path=repr(request.url.path[:200]),
+        return _problem(request, InputError(Service.METHOD, address=repr(request.url.path[:200]),
                                             method=request.method), 405)
     if status < 500:
         return _problem(request, InputError(Service.BAD_FORM, reason=str(error.detail)[:200]), status)
