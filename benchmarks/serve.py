@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import contextlib
 import json
 import os
 import random
@@ -56,10 +57,8 @@ def _rss(pid: int) -> int:
     """The resident memory of a process and its children, in kB (Linux /proc)."""
     total = 0
     pids = [pid]
-    try:
+    with contextlib.suppress(OSError):
         pids += [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        pass
     for one in pids:
         try:
             for line in Path(f"/proc/{one}/status").read_text().splitlines():

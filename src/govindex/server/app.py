@@ -473,7 +473,7 @@ def _token_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRo
     question) must bring it: ``Authorization: Bearer <token>``."""
     token: str | None = connection.app.state.settings.token
     path = connection.url.path
-    if token is None or not path.startswith("/api/") or (path.startswith("/api/rubrics") and connection.method == "GET"):
+    if token is None or not path.startswith("/api/") or (path.startswith("/api/rubrics") and connection.scope.get("method") == "GET"):
         return
     given = connection.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
