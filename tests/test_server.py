@@ -128,11 +128,11 @@ def test_a_rubric_sent_in_the_request_is_read_as_data(client: TestClient, capsys
     # a rubric that names a rules file: the file is never run, and the refusal says where
     hostile = text + "rule_files: [evil.py]\n"
     files[0] = ("rubric", ("bo-tieu-chi.yaml", hostile.encode("utf-8"), "application/yaml"))
-    (tmp_path / "evil.py").write_text("raise SystemExit('ran')\n", encoding="utf-8")
+    marker = tmp_path / "ran"
+    (tmp_path / "evil.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
     answer = client.post("/api/score", files=files)
-    assert answer.status_code in (200, 422)
-    if answer.status_code == 422:
-        assert answer.json()["problems"][0]["location"]["file"] == "bo-tieu-chi.yaml"
+    assert answer.status_code == 200 and answer.content == expected.encode("utf-8")
+    assert not marker.exists()  # the rules file the rubric names was never run
 
 
 def test_validate_lists_every_problem_with_its_cell(client: TestClient, capsys: pytest.CaptureFixture[str],  # type: ignore[type-arg]
@@ -299,8 +299,11 @@ def test_limits_and_token() -> None:
 
 
 def test_settings_and_token_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from govindex.commands.serve import SETTINGS_VARIABLE, read_token
     from govindex.errors import InputError
-    from govindex.server.settings import read_token
+    from govindex.server.settings import SETTINGS_VARIABLE as READ_BY_THE_SERVER
+
+    assert SETTINGS_VARIABLE == READ_BY_THE_SERVER
 
     token = tmp_path / "token"
     token.write_text("abc123\n", encoding="utf-8")
@@ -431,3 +434,19 @@ def test_serve_without_the_extra_says_how_to_install_it(capsys: pytest.CaptureFi
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "litestar" else real(name, *a))
     assert main(["serve"]) == 2
     assert "pip install 'govindex[server]'" in capsys.readouterr().err
+
+
+def test_nothing_imports_the_server_and_the_server_imports_no_command() -> None:
+    import ast
+
+    source = ROOT / "src" / "govindex"
+    for path in source.rglob("*.py"):
+        inside = path.is_relative_to(source / "server")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            for name in names:
+                if not inside:
+                    assert not name.startswith("govindex.server"), path
+                else:
+                    assert not name.startswith(("govindex.commands", "govindex.cli")), path

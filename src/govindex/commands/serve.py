@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
+from pathlib import Path
 
 from govindex.catalogue.service import Service
-from govindex.errors import MissingDependencyError
+from govindex.errors import InputError, MissingDependencyError
+
+#: The environment variable that hands the settings to each worker process (read by the server).
+SETTINGS_VARIABLE = "GOVINDEX_SERVE_SETTINGS"
 
 #: The defaults, repeated here so that ``govindex --help`` needs nothing of the extra.
 DEFAULT_MAX_BODY = 10_000_000
@@ -62,13 +67,15 @@ def run(args: argparse.Namespace) -> int:
     _require()
     import uvicorn
 
-    from govindex.server.settings import SETTINGS_VARIABLE, Settings, read_token
-
     values: dict[str, object] = {"max_bytes": args.max_bytes, "timeout": args.timeout}
     if args.max_cells is not None:
         values["max_cells"] = args.max_cells
-    settings = Settings(token=read_token(args.token_file), **values)  # type: ignore[arg-type]
-    os.environ[SETTINGS_VARIABLE] = settings.to_environment()  # each worker process reads its settings here
+    for name, value in values.items():
+        if not isinstance(value, (int, float)) or value <= 0:
+            raise InputError(Service.BAD_OPTION, name=f"--{name.replace('_', '-')}", reason=str(value))
+    values["token"] = read_token(args.token_file)
+    # each worker process reads its settings here (govindex.server.settings.Settings.from_environment)
+    os.environ[SETTINGS_VARIABLE] = json.dumps(values)
     uvicorn.run(
         "govindex.server.app:worker_app",
         factory=True,
@@ -80,3 +87,22 @@ def run(args: argparse.Namespace) -> int:
         timeout_graceful_shutdown=5,
     )
     return 0
+
+
+def read_token(token_file: str | None) -> str | None:
+    """The bearer token: the first line of ``token_file``, else ``GOVINDEX_TOKEN``, else ``None`` (no token)."""
+    if token_file is None:
+        text = os.environ.get("GOVINDEX_TOKEN")
+        if not text:
+            return None
+    else:
+        try:
+            text = Path(token_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise InputError(Service.BAD_TOKEN_FILE, reason=reason, file=token_file) from None
+    lines = text.strip().splitlines()
+    token = lines[0].strip() if lines else ""
+    if not token:
+        raise InputError(Service.EMPTY_TOKEN, file=token_file)
+    return token

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -13,7 +12,7 @@ from govindex.catalogue.service import Service
 from govindex.errors import InputError
 from govindex.io.cells import DEFAULT_MAX_CELLS
 
-__all__ = ["DEFAULT_MAX_BODY", "DEFAULT_TIMEOUT", "SETTINGS_VARIABLE", "Settings", "read_token"]
+__all__ = ["DEFAULT_MAX_BODY", "DEFAULT_TIMEOUT", "SETTINGS_VARIABLE", "Settings"]
 
 #: The largest request body taken by default, in bytes (``--max-bytes``): a large filled workbook is < 1 MB.
 DEFAULT_MAX_BODY = 10_000_000
@@ -48,22 +47,3 @@ class Settings:
         if not text:
             return cls(token=os.environ.get("GOVINDEX_TOKEN") or None)
         return cls(**json.loads(text))
-
-
-def read_token(token_file: str | None) -> str | None:
-    """The bearer token: the first line of ``token_file``, else ``GOVINDEX_TOKEN``, else ``None`` (no token)."""
-    if token_file is None:
-        text = os.environ.get("GOVINDEX_TOKEN")
-        if text is None:
-            return None
-    else:
-        try:
-            text = Path(token_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            raise InputError(Service.BAD_TOKEN_FILE, reason=reason, file=token_file) from None
-    lines = text.strip().splitlines()
-    token = lines[0].strip() if lines else ""
-    if not token:
-        raise InputError(Service.EMPTY_TOKEN, file=token_file)
-    return token
