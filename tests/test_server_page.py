@@ -70,12 +70,13 @@ def _check(driver: Any, path: Path) -> str:
     WebDriverWait(driver, 60).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
     Select(driver.find_element(By.ID, "rubric")).select_by_value("sonla-2017-it")
     Select(driver.find_element(By.ID, "group")).select_by_value("provincial")
+    done = int(driver.find_element(By.TAG_NAME, "body").get_attribute("data-checks") or 0)
     files = driver.find_element(By.ID, "files")
     files.clear()
     files.send_keys(str(path))
     driver.find_element(By.ID, "submit").click()
-    WebDriverWait(driver, 120).until(
-        lambda d: d.find_element(By.ID, "downloads").text or "lỗi" in d.find_element(By.ID, "status").text
+    WebDriverWait(driver, 300).until(  # the page says when a check is over
+        lambda d: int(d.find_element(By.TAG_NAME, "body").get_attribute("data-checks") or 0) > done
     )
     text: str = driver.find_element(By.ID, "ket-qua").text
     return text
