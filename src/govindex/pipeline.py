@@ -51,14 +51,20 @@ if TYPE_CHECKING:
     from govindex.directory import AgencyDirectory
     from govindex.io.cohort import Cohort
     from govindex.results import Result
+    from govindex.rubric import Rubric
 
 __all__ = [
     "FORMATS",
+    "Appendix",
     "Inputs",
     "Notice",
     "Outputs",
     "ScoreSource",
+    "appendix_of",
+    "captions_of",
+    "explained",
     "find_agency",
+    "form_of",
     "load",
     "notices",
     "read",
@@ -175,8 +181,9 @@ class Outputs:
     indent: int | None = None
     table: str | None = None
 
-    def chosen_format(self, formats: Sequence[str] = FORMATS) -> str:
-        """``format``, else the ``output`` file's extension, else ``table``; binary formats need a file."""
+    def chosen_format(self, formats: Sequence[str] = FORMATS, *, binary: bool = False) -> str:
+        """``format``, else the ``output`` file's extension, else ``table``; binary formats need a file, unless
+        ``binary`` (the bytes are wanted, as a web service sends them)."""
         from govindex.render import BINARY, format_for_path
 
         fmt = self.format
@@ -185,7 +192,7 @@ class Outputs:
             fmt = format_for_path(self.output, tuple(formats)) if self.output else default
         if fmt not in formats:
             raise InputError(RenderError.UNKNOWN_FORMAT, fmt=repr(fmt), formats=list(formats))
-        if fmt in BINARY and not self.output:
+        if fmt in BINARY and not self.output and not binary:
             raise InputError(RenderError.BINARY_FORMAT, fmt=fmt)
         return fmt
 
@@ -334,11 +341,151 @@ def find_agency(result: Result, text: str) -> str:
     raise UnknownNameError(CliError.UNKNOWN_AGENCY, name=repr(text), hint=hint)
 
 
+def explained(result: Result, agency: str, node: str | None, outputs: Outputs) -> str:
+    """How ``agency``'s score on ``node`` (default: the total) came to be, as ``govindex explain`` writes it:
+    running text (``table``), JSON (the lines and the explanation as data), or a document (Markdown, HTML);
+    ``agency`` is an id or a name (:func:`find_agency`)."""
+    from govindex.explanation import explanation
+    from govindex.render import data, render
+    from govindex.render.explanations import explanation_lines
+    from govindex.render.json import json_text
+    from govindex.render.safe import one_line
+
+    agency_id = find_agency(result, agency)
+    value = explanation(result, agency_id, node)
+    fmt = outputs.chosen_format(EXPLAIN_FORMATS)
+    lang = outputs.lang
+    if fmt == "table":
+        return "".join(one_line(line) + "\n" for line in explanation_lines(value, lang))
+    if fmt == "json":
+        lines = explanation_lines(value, lang)
+        body = {"agency": agency_id, "node": node, "lang": lang, "lines": lines, "explanation": data(value)}
+        return json_text(body, indent=outputs.indent)
+    rendered_value = render(value, fmt, lang=lang)
+    assert isinstance(rendered_value, str)  # the binary format (docx) is written by the caller
+    return rendered_value
+
+
+#: The formats of an explanation: running text, or a document in Markdown, HTML, Word; JSON data.
+EXPLAIN_FORMATS = ("table", "markdown", "html", "docx", "json")
+
+
+def captions_of(specs: Iterable[str], rubric: Rubric) -> dict[str, dict[str, str]]:
+    """Table captions given as ``GROUP.NODE=TEXT`` (the root node, or a view, for its ranking), checked
+    against the rubric: group id -> node or view id -> caption."""
+    out: dict[str, dict[str, str]] = {}
+    for spec in specs:
+        target, sep, text = spec.partition("=")
+        group_id, dot, node_id = target.partition(".")
+        if not sep or not dot or not text.strip():
+            raise InputError(CliError.CAPTION_FORM, spec=repr(spec))
+        group = rubric.group(group_id)
+        if node_id not in group.node_ids and node_id not in {view.id for view in rubric.views}:
+            raise InputError(
+                CliError.CAPTION_NODE,
+                spec=repr(spec),
+                in_group=repr(group_id),
+                name=repr(node_id),
+                nodes=group.node_ids,
+            )
+        out.setdefault(group_id, {})[node_id] = text.strip()
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class Appendix:
+    """What shapes the appendix of a results decision beyond the rubric's own ``appendix`` section: its
+    ``title`` and ``subtitle``, table ``captions`` (``GROUP.NODE=TEXT``), the decimals of the means and the
+    number of the first table; ``missing`` says what becomes of the agencies of the province's list that sent
+    no form: ``refuse`` to publish (naming them) or ``list`` them in a section of their own."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    captions: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    mean_decimals: int | None = None
+    first_table: int | None = None
+    missing: str = "refuse"
+
+
+def appendix_of(
+    methodology: Methodology,
+    cohort: Cohort,
+    result: Result,
+    shape: Appendix,
+    lang: str = "vi",
+    directory: AgencyDirectory | None = None,
+) -> Any:
+    """The appendix of the results decision (a :class:`~govindex.render.model.Document`): the agencies in the
+    order read, the round checked against ``directory`` (else the bundled directory of the rubric's
+    province), those that sent no form refused or listed as ``shape.missing`` says."""
+    from govindex.catalogue.publishing import PublishError
+    from govindex.coverage import coverage
+    from govindex.io.directory import directory_of
+    from govindex.render.appendix import appendix, not_sent
+
+    rubric = methodology.rubric
+    chosen = directory if directory is not None else directory_of(rubric)
+    found = None if chosen is None else coverage(chosen, rubric, list(cohort.places))
+    missing = [] if found is None else not_sent(found)
+    if found is not None and missing and shape.missing == "refuse":
+        names = "; ".join(record.name_in(found.year) for _group, record in missing)
+        raise InputError(
+            PublishError.MISSING, count=len(missing), directory=found.directory, year=found.year, names=names
+        )
+    return appendix(
+        result,
+        lang=lang,
+        order=list(cohort.places),
+        title=shape.title,
+        subtitle=shape.subtitle,
+        captions=captions_of(shape.captions, rubric),
+        mean_decimals=shape.mean_decimals,
+        first_table=shape.first_table,
+        coverage=found,
+    )
+
+
+def form_of(
+    methodology: Methodology,
+    group_id: str,
+    agency: str | None = None,
+    directory: AgencyDirectory | None = None,
+) -> tuple[bytes, str]:
+    """A form to fill in (an Excel workbook) and the name to save it as: with ``agency`` (an id or a name
+    of ``directory``, else of the bundled directory of the rubric's province), its self-assessment form
+    (phiếu tự đánh giá), asking the facts the rubric's rules read; else the group's cohort sheet (bảng điểm
+    thẩm định), one row per agency of the directory."""
+    from govindex.agency import Agency, slugify
+    from govindex.formlayout import form_facts
+    from govindex.io.directory import directory_of
+    from govindex.render.forms import agency_form_bytes, cohort_sheet_bytes
+
+    rubric = methodology.rubric
+    group = rubric.group(group_id)
+    registry = directory if directory is not None else directory_of(rubric)
+    if agency is not None:
+        if registry is None:
+            chosen = Agency(slugify(agency) or agency, agency, group.id)
+        else:
+            record = registry.match(agency).record
+            if record.group != group.id:
+                raise InputError(
+                    CliError.AGENCY_GROUP, found=repr(record.group), expected=repr(group.id), agency=record.id
+                )
+            chosen = Agency(record.id, record.name_in(rubric.year), group.id)
+        facts = form_facts(rubric, methodology.rules, group.id)
+        return agency_form_bytes(rubric, group.id, chosen, facts=facts), f"phieu-tu-danh-gia-{chosen.id}.xlsx"
+    agencies = []
+    if registry is not None:
+        agencies = [(record.id, record.name_in(rubric.year)) for record in registry.listed(group.id, rubric.year)]
+    return cohort_sheet_bytes(rubric, group.id, agencies), f"bang-diem-{group.id}.xlsx"
+
+
 def rendered(value: Any, outputs: Outputs, formats: Sequence[str] = FORMATS) -> str | bytes | Iterable[str]:
     """``value`` rendered as ``outputs`` ask (JSON in pieces, never held whole)."""
     from govindex.render import pieces, render
 
-    fmt = outputs.chosen_format(formats)
+    fmt = outputs.chosen_format(formats, binary=True)  # written to a stream, bytes are refused then
     options: dict[str, Any] = {"lang": outputs.lang, "table": outputs.table, "excel_vn": outputs.excel_vn}
     if fmt == "json":
         return pieces(value, "json", indent=outputs.indent, **options)

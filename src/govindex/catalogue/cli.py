@@ -426,6 +426,44 @@ class Help(Entry):
         "the agency (its name or id) for a self-assessment form",
     )
     FORM_OUTPUT = ("help-form-output", "tệp Excel cần ghi", "the workbook to write")
+    SERVE = (
+        "help-serve",
+        "chạy API HTTP và trang để cơ quan tự kiểm tra phiếu (gói mở rộng server)",
+        "serve the HTTP API and the page where an agency checks its form (extra 'server')",
+    )
+    SERVE_DESCRIPTION = (
+        "help-serve-description",
+        "Chạy govindex qua HTTP: API JSON (score, validate, explain, publish, reconcile, template, rubrics; "
+        "/openapi.json và trang /docs) và, tại /, trang để cơ quan kiểm tra phiếu đã điền. Chỉ nghe trên "
+        "127.0.0.1 nếu không được chỉ định khác. Cần gói mở rộng server (Litestar, uvicorn).",
+        "Serve govindex over HTTP: the JSON API (score, validate, explain, publish, reconcile, template, rubrics; "
+        "/openapi.json and its page /docs) and, at /, the page where an agency checks its filled form. Listens "
+        "on 127.0.0.1 unless told otherwise. Needs the extra 'server' (Litestar, uvicorn).",
+    )
+    SERVE_HOST = (
+        "help-serve-host",
+        "địa chỉ lắng nghe (mặc định: 127.0.0.1)",
+        "the address to listen on (default: 127.0.0.1)",
+    )
+    SERVE_PORT = ("help-serve-port", "cổng (mặc định: 8000)", "the port (default: 8000)")
+    SERVE_WORKERS = ("help-serve-workers", "số tiến trình phục vụ (mặc định: 1)", "worker processes (default: 1)")
+    SERVE_TOKEN = (
+        "help-serve-token",
+        "yêu cầu mọi truy vấn /api/ có mã truy cập (bearer token) trong TỆP (mặc định: biến GOVINDEX_TOKEN nếu "
+        "có; nếu không, không yêu cầu)",
+        "ask every /api/ request for the bearer token in FILE (default: GOVINDEX_TOKEN, if set; else none)",
+    )
+    SERVE_MAX_BYTES = (
+        "help-serve-max-bytes",
+        "từ chối truy vấn có nội dung lớn hơn N byte (mặc định: {default})",
+        "refuse a request body larger than N bytes (default: {default})",
+    )
+    SERVE_MAX_CELLS = ("help-serve-max-cells", "từ chối bảng có hơn N ô", "refuse a table of more than N cells")
+    SERVE_TIMEOUT = (
+        "help-serve-timeout",
+        "từ chối truy vấn chạy lâu hơn S giây (mặc định: {default})",
+        "refuse a request that runs longer than S seconds (default: {default})",
+    )
     # rubrics, schema, reproduce
     RUBRICS = ("help-rubrics", "liệt kê các bộ tiêu chí có sẵn", "list the bundled rubrics")
     RUBRICS_DESCRIPTION = (

@@ -26,4 +26,5 @@ COMMANDS: dict[str, tuple[str, Entry]] = {
     "publish": ("govindex.commands.publish", Help.PUBLISH),
     "template": ("govindex.commands.template", Help.TEMPLATE),
     "collect": ("govindex.commands.collect", Help.COLLECT),
+    "serve": ("govindex.commands.serve", Help.SERVE),
 }

@@ -8,10 +8,9 @@ from pathlib import Path
 from govindex.catalogue.cli import CliError, Help
 from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say
 from govindex.errors import InputError
-from govindex.pipeline import find_agency, load, read, score_cohort, write
+from govindex.pipeline import EXPLAIN_FORMATS, explained, find_agency, load, read, score_cohort, write
 
-#: The formats of an explanation: running text, or a document in Markdown, HTML, Word; JSON data.
-FORMATS = ("table", "markdown", "html", "docx", "json")
+FORMATS = EXPLAIN_FORMATS
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,29 +46,18 @@ def split_items(items: list[str]) -> tuple[list[str], str, str | None]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govindex.explanation import explanation
-    from govindex.render import data, render
-    from govindex.render.explanations import explanation_lines
-    from govindex.render.json import json_text
-    from govindex.render.safe import one_line
-
     sources, agency, node = split_items(args.items)
     inputs = inputs_of(args, sources=sources)
     outputs = outputs_of(args)
     methodology = load(inputs)
-    directory = inputs.directory()
-    cohort = read(inputs, methodology, directory=directory)
-    result = score_cohort(methodology, cohort)
-    agency_id = find_agency(result, agency)
-    value = explanation(result, agency_id, node)
+    result = score_cohort(methodology, read(inputs, methodology))
     fmt = outputs.chosen_format(FORMATS)
-    lang = outputs.lang
-    if fmt == "table":
-        write("".join(one_line(line) + "\n" for line in explanation_lines(value, lang)), outputs, formats=FORMATS)
-    elif fmt == "json":
-        lines = explanation_lines(value, lang)
-        body = {"agency": agency_id, "node": node, "lang": lang, "lines": lines, "explanation": data(value)}
-        write(json_text(body, indent=outputs.indent), outputs, formats=FORMATS)
+    if fmt == "docx":
+        from govindex.explanation import explanation
+        from govindex.render import render
+
+        value = explanation(result, find_agency(result, agency), node)
+        write(render(value, fmt, lang=outputs.lang), outputs, formats=FORMATS)
     else:
-        write(render(value, fmt, lang=lang), outputs, formats=FORMATS)
+        write(explained(result, agency, node, outputs), outputs, formats=FORMATS)
     return 0

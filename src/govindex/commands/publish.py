@@ -6,11 +6,10 @@ from __future__ import annotations
 import argparse
 
 from govindex.assessment import Source
-from govindex.catalogue.cli import CliError, Help
+from govindex.catalogue.cli import Help
 from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say, warn
 from govindex.errors import InputError
-from govindex.pipeline import load, notices, read, score_cohort, write
-from govindex.rubric import Rubric
+from govindex.pipeline import Appendix, appendix_of, load, notices, read, score_cohort, write
 
 #: The formats of the appendix, chosen by --format or the extension of ``--output``.
 FORMATS = ("docx", "xlsx", "html", "markdown")
@@ -33,33 +32,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(run=run)
 
 
-def _captions(specs: list[str], rubric: Rubric) -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {}
-    for spec in specs:
-        target, sep, text = spec.partition("=")
-        group_id, dot, node_id = target.partition(".")
-        if not sep or not dot or not text.strip():
-            raise InputError(CliError.CAPTION_FORM, spec=repr(spec))
-        group = rubric.group(group_id)
-        if node_id not in group.node_ids and node_id not in {view.id for view in rubric.views}:
-            raise InputError(
-                CliError.CAPTION_NODE,
-                spec=repr(spec),
-                in_group=repr(group_id),
-                name=repr(node_id),
-                nodes=group.node_ids,
-            )
-        out.setdefault(group_id, {})[node_id] = text.strip()
-    return out
-
-
 def run(args: argparse.Namespace) -> int:
     from govindex.catalogue.directory import CoverageWords
     from govindex.catalogue.publishing import PublishError
-    from govindex.coverage import coverage
-    from govindex.io.directory import directory_of
     from govindex.render import render
-    from govindex.render.appendix import appendix, not_sent
 
     if args.self and not args.each_agency:
         raise InputError(PublishError.SELF_ONLY_WITH_SHEETS)
@@ -71,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     cohort = read(inputs, methodology, directory=directory)
     result = score_cohort(methodology, cohort)
     for notice in notices(methodology, cohort, result, directory):
-        if getattr(notice, "code", None) != CoverageWords.MISSING.code:  # those missing: refused or listed below
+        if getattr(notice, "code", None) != CoverageWords.MISSING.code:  # those missing: refused or listed
             warn(notice, outputs.lang)
     if args.each_agency:
         from govindex.commands._sheets import write_sheets
@@ -79,24 +55,14 @@ def run(args: argparse.Namespace) -> int:
         mine = read(inputs, methodology, sources=args.self, source=Source.SELF).assessments() if args.self else ()
         write_sheets(outputs, fmt, methodology, result, cohort.assessments(), mine)
         return 0
-    chosen = directory if directory is not None else directory_of(methodology.rubric)
-    found = None if chosen is None else coverage(chosen, methodology.rubric, list(cohort.places))
-    missing = [] if found is None else not_sent(found)
-    if found is not None and missing and args.missing == "refuse":
-        names = "; ".join(record.name_in(found.year) for _group, record in missing)
-        raise InputError(
-            PublishError.MISSING, count=len(missing), directory=found.directory, year=found.year, names=names
-        )
-    document = appendix(
-        result,
-        lang=outputs.lang,
-        order=list(cohort.places),
+    shape = Appendix(
         title=args.title,
         subtitle=args.subtitle,
-        captions=_captions(args.caption, methodology.rubric),
+        captions=args.caption,
         mean_decimals=args.mean_decimals,
         first_table=args.first_table,
-        coverage=found,
+        missing=args.missing,
     )
+    document = appendix_of(methodology, cohort, result, shape, outputs.lang, directory)
     write(render(document, fmt, lang=outputs.lang), outputs, formats=FORMATS)
     return 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from govindex.io.assessments import dump_assessments, parse_assessment_file
 from govindex.io.bundled import bundled_path, list_rubrics, load_methodology, load_rubric
-from govindex.io.cells import ReadOptions
+from govindex.io.cells import ReadOptions, Upload
 from govindex.io.cohort import Cohort, read_assessments, read_scores
 from govindex.io.csvio import dump_scores_csv, parse_scores_csv, read_scores_csv
 from govindex.io.rubrics import dump_rubric, parse_rubric, read_rubric
@@ -19,6 +19,7 @@ from govindex.io.yamlio import load_document
 __all__ = [
     "Cohort",
     "ReadOptions",
+    "Upload",
     "bundled_path",
     "dump_assessments",
     "dump_rubric",

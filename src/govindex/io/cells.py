@@ -41,6 +41,7 @@ __all__ = [
     "header_key",
     "read_limited",
     "split_maximum",
+    "suffix_of",
 ]
 
 #: The largest file read, in bytes (changed with ``ReadOptions(max_bytes=...)`` or ``--max-bytes``).
@@ -161,9 +162,17 @@ class ReadOptions:
 
 @attrs.frozen
 class Upload:
-    """A score file given as its name and bytes (an upload), read as a file of that name would be.
+    """A file given as its name and its bytes (an upload to ``govindex serve``, a file a caller holds): read as
+    the file of that name would be, by the extension of ``name``, with nothing written to disk. Problems name
+    it by ``name``.
 
-    The name's extension tells its kind; the name is where its problems are said to be.
+    >>> from govindex import load_rubric
+    >>> from govindex.io import read_scores
+    >>> data = open("examples/2017/bang-diem-so-nganh.csv", "rb").read()
+    >>> options = ReadOptions(ignore_columns=["Ghi chú"])
+    >>> cohort = read_scores(Upload("bang-diem.csv", data), load_rubric("sonla-2017-it"), options=options)
+    >>> len(cohort), cohort.files, cohort.places["so-noi-vu"]
+    (18, ('bang-diem.csv',), ('bang-diem.csv', None, 6))
     """
 
     name: str
@@ -182,11 +191,20 @@ class Upload:
         return self.name
 
 
+def suffix_of(source: str | Path | Upload) -> str:
+    """The extension (lower case) that tells how a file or an uploaded file is read.
+
+    >>> suffix_of("a/b.XLSX"), suffix_of(Upload("form.csv", b""))
+    ('.xlsx', '.csv')
+    """
+    return Path(source.name if isinstance(source, Upload) else source).suffix.lower()
+
+
 def read_limited(path: str | Path | Upload, max_bytes: int) -> bytes:
     """The bytes of a file, refused before reading when it is larger than ``max_bytes``.
 
-    A device (``/dev/zero``) or a folder is refused; a pipe is read up to the limit.
-    An :class:`Upload` gives its bytes, refused in the same way when too large.
+    A device (``/dev/zero``) or a folder is refused; a pipe is read up to the limit. The bytes of an
+    :class:`Upload` are checked against the limit, no file is opened.
     """
     import os
     import stat

@@ -325,7 +325,7 @@ class ScoreFile:
 
 
 def read_score_file(
-    path: str | Path,
+    path: str | Path | Upload,
     rubric: Rubric,
     *,
     source: Source | None = None,
@@ -364,7 +364,7 @@ def combine_score_files(files: Iterable[ScoreFile]) -> tuple[Assessment, ...]:
 
 
 def read_assessments(
-    path: str | Path | Sequence[str | Path],
+    path: str | Path | Upload | Sequence[str | Path | Upload],
     rubric: Rubric,
     *,
     source: Source | None = None,
@@ -381,5 +381,5 @@ def read_assessments(
     are read (sheet, columns to leave unread, agency registry, size limits).
     Given several files, an agency found in two of them is refused, naming both.
     """
-    paths = [path] if isinstance(path, (str, Path)) else list(path)
+    paths = [path] if isinstance(path, (str, Path, Upload)) else list(path)
     return read_scores(paths, rubric, options=options, values=values, source=source).assessments()

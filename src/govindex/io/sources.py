@@ -15,7 +15,7 @@ from typing import Any
 from govindex.assessment import Source
 from govindex.catalogue.files import Files
 from govindex.errors import FileFormatError, GovIndexError
-from govindex.io.cells import ReadOptions, Upload, read_limited
+from govindex.io.cells import ReadOptions, Upload, read_limited, suffix_of
 from govindex.io.parts import part_of_assessments
 from govindex.io.reading import read_table
 from govindex.io.table import TablePart
@@ -177,7 +177,7 @@ def read_source(
     source: Source | None = None,
     report: Report,
 ) -> TablePart:
-    """One source (a file, or a bundled dataset id) read into per-group columns; its problems go to ``report``."""
+    """One source (a file, a file in memory, or a bundled dataset id) read into per-group columns; its problems go to ``report``."""
     failed: set[str] = set()
     bad_cells: set[tuple[str, str]] = set()
 
@@ -204,17 +204,17 @@ def _read_one(
     source: Source | None,
     report: Report,
 ) -> TablePart:
-    path = one if isinstance(one, Upload) else Path(one)
-    reader = SOURCE_READERS.get(path.suffix.lower())
+    suffix = suffix_of(one)
+    reader = SOURCE_READERS.get(suffix)
     if reader is None:
         from govindex.io.published import list_datasets
 
-        if isinstance(one, str) and one in list_datasets() and not path.exists():
+        if isinstance(one, str) and one in list_datasets() and not Path(one).exists():
             return _read_dataset(one, rubric, values, report)
         raise FileFormatError(
             Files.UNKNOWN_EXTENSION,
-            extension=repr(path.suffix or "(none)"),
+            extension=repr(suffix or "(none)"),
             known=sorted(SOURCE_READERS),
             file=str(one),
         )
-    return reader(path, rubric, options, values, source, report)
+    return reader(one if isinstance(one, Upload) else Path(one), rubric, options, values, source, report)

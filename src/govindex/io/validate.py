@@ -19,7 +19,7 @@ from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.io.assessments import _file_of
-from govindex.io.cells import ReadOptions, read_limited
+from govindex.io.cells import ReadOptions, Upload, read_limited, suffix_of
 from govindex.io.cohort import FilePlace as Place
 from govindex.io.rubrics import methodology_of_document
 from govindex.io.yamlio import Document, join_index, join_key, load_document
@@ -139,7 +139,7 @@ def _bound(rubric: Methodology | Rubric | None) -> Methodology | None:
 
 
 def _score_file(
-    path: str | Path, methodology: Methodology | None, options: ReadOptions, values: str = "points"
+    path: str | Path | Upload, methodology: Methodology | None, options: ReadOptions, values: str = "points"
 ) -> FileReport:
     """A score table, a filled form or a result file: read, then checked as a cohort when it reads cleanly."""
     from govindex.io.checks import cohort_problems
@@ -174,7 +174,7 @@ def _score_file(
     return FileReport(file, kind, _unique(problems.kept), rubric.id, count, places, warnings, problems.count)
 
 
-def _document(path: str | Path, options: ReadOptions, problems: Problems) -> Document | None:
+def _document(path: str | Path | Upload, options: ReadOptions, problems: Problems) -> Document | None:
     file = str(path)
     try:
         data = read_limited(path, options.max_bytes)
@@ -256,7 +256,7 @@ def _cohort_problems(
 
 
 def validate_file(
-    path: str | Path,
+    path: str | Path | Upload,
     methodology: Methodology | Rubric | None = None,
     *,
     options: ReadOptions | None = None,
@@ -283,7 +283,7 @@ def validate_file(
     """
     options = options or ReadOptions()
     file = str(path)
-    suffix = Path(path).suffix.lower()
+    suffix = suffix_of(path)
     bound = _bound(methodology)
     if suffix in {".csv", ".xlsx"}:
         return _score_file(path, bound, options, values)
@@ -298,7 +298,7 @@ def validate_file(
 
 
 def _document_report(
-    path: str | Path,
+    path: str | Path | Upload,
     document: Document,
     methodology: Methodology | None,
     options: ReadOptions,
@@ -310,7 +310,8 @@ def _document_report(
     data = document.data
     if isinstance(data, dict) and ("groups" in data or "legal_basis" in data):
         rules, trust_rules = allowed
-        checked = methodology_of_document(document, folder=Path(path).parent, rules=rules, trust_rules=trust_rules)
+        folder = None if isinstance(path, Upload) else Path(path).parent  # a file in memory never runs a rules file
+        checked = methodology_of_document(document, folder=folder, rules=rules, trust_rules=trust_rules)
         for problem in checked.problems:
             problems.add(problem)
         notes: tuple[FileNote, ...] = ()
@@ -329,7 +330,7 @@ def _document_report(
 
 
 def validate_files(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path | Upload],
     methodology: Methodology | Rubric | None = None,
     *,
     options: ReadOptions | None = None,
