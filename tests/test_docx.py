@@ -295,7 +295,7 @@ def _chart_document(bars: int, lang: str = "vi") -> Document:
 
 @pytest.mark.parametrize(
     ("lang", "words"),
-    [("vi", ["chưa cài matplotlib", "pip install 'govindex[plot]'"]), ("en", ["matplotlib is not installed"])],
+    [("vi", ["chưa cài matplotlib", "pip install '.[plot]'"]), ("en", ["matplotlib is not installed"])],
 )
 def test_without_matplotlib_the_chart_is_named_not_dropped(
     monkeypatch: pytest.MonkeyPatch, lang: str, words: list[str]

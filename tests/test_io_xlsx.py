@@ -181,7 +181,7 @@ def test_without_openpyxl_workbooks_are_read_and_writing_says_what_to_install(
     from govindex import Agency, Assessment
 
     result = score(rubric, [Assessment(Agency("a", "Sở A", "provincial"), {"total": "80"})])
-    with pytest.raises(MissingDependencyError, match=r"pip install 'govindex\[excel\]'"):
+    with pytest.raises(MissingDependencyError, match=r"pip install 'openpyxl>=3.1'"):
         render(result, "xlsx")
     (tmp_path / "s.xlsx").write_bytes(b"PK")
     with raises_en(FileFormatError, match=r"not a readable .xlsx workbook"):

@@ -223,9 +223,13 @@ def test_without_matplotlib(monkeypatch: pytest.MonkeyPatch, result_2017) -> Non
     with pytest.raises(MissingDependencyError) as caught:
         plots.ranking_chart(result_2017)
     assert caught.value.describe("en") == (
-        "this needs matplotlib, which is not installed; install it with: pip install 'govindex[plot]'"
+        "this needs matplotlib (the extra plot), which is not installed; install it with: pip install "
+        "'matplotlib>=3.7' (or, in the govindex source folder: pip install '.[plot]')"
     )
-    assert str(caught.value) == "cần gói matplotlib nhưng gói này chưa được cài; cài bằng: pip install 'govindex[plot]'"
+    assert str(caught.value) == (
+        "cần gói matplotlib (gói mở rộng plot) nhưng gói này chưa được cài; cài bằng: pip install "
+        "'matplotlib>=3.7' (hoặc, trong thư mục mã nguồn govindex: pip install '.[plot]')"
+    )
 
 
 # --- command line ------------------------------------------------------------------------

@@ -213,7 +213,8 @@ def test_xlsx_without_openpyxl(monkeypatch: pytest.MonkeyPatch, stats_2017) -> N
     with pytest.raises(MissingDependencyError) as caught:
         render(stats_2017, "xlsx")
     assert caught.value.describe("en") == (
-        "this needs openpyxl, which is not installed; install it with: pip install 'govindex[excel]'"
+        "this needs openpyxl (the extra excel), which is not installed; install it with: pip install "
+        "'openpyxl>=3.1' (or, in the govindex source folder: pip install '.[excel]')"
     )
 
 
@@ -223,7 +224,7 @@ def test_cli_xlsx_without_openpyxl(
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     out = tmp_path / "report.xlsx"
     assert main(["report", "sonla-2017-it", str(data_dir / "sonla-2017-it-provincial.csv"), "--output", str(out)]) == 2
-    assert "pip install 'govindex[excel]'" in capsys.readouterr().err
+    assert "pip install 'openpyxl>=3.1'" in capsys.readouterr().err
     assert not out.exists()
 
 
@@ -262,7 +263,7 @@ def test_frame_without_pandas(monkeypatch: pytest.MonkeyPatch, result_2017) -> N
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(
         MissingDependencyError,
-        match=r"cần gói pandas nhưng gói này chưa được cài; cài bằng: pip install 'govindex\[pandas\]'",
+        match=r"cần gói pandas \(gói mở rộng pandas\) nhưng gói này chưa được cài; cài bằng: pip install 'pandas>=2.0'",
     ):
         govindex_frame(result_2017)
 

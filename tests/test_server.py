@@ -185,6 +185,22 @@ def test_publish_writes_the_bytes_the_command_line_writes(client: TestClient, tm
     assert answer.content == out.read_bytes()
 
 
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_result_sheet_is_the_file_publish_each_agency_writes(client: TestClient, tmp_path: Path, fmt: str) -> None:  # type: ignore[type-arg]
+    cohort = cohort_2017(tmp_path)
+    folder = tmp_path / "thong-bao"
+    assert main(["publish", "sonla-2017-it", str(cohort), "--each-agency", "--format", fmt, "--output",
+                 str(folder), "--missing", "list"]) == 0
+    answer = client.post("/api/result-sheet", params={"rubric": "sonla-2017-it", "agency": "Sở Nội vụ", "format": fmt},
+                         content=cohort.read_bytes(), headers={"content-type": "application/yaml"})
+    assert answer.status_code == 200, answer.text
+    assert answer.content == (folder / f"so-noi-vu.{fmt}").read_bytes()
+    assert f'filename="so-noi-vu.{fmt}"' in answer.headers["content-disposition"]
+    unknown = client.post("/api/result-sheet", params={"rubric": "sonla-2017-it", "agency": "Sở Không Có"},
+                          content=cohort.read_bytes(), headers={"content-type": "application/yaml"})
+    assert unknown.status_code == 404 and "Sở Không Có" in unknown.json()["detail"]
+
+
 def test_reconcile_as_the_command_line(client: TestClient, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[type-arg]
     expected = cli(capsys, "reconcile", str(SELF), str(SHEET), "--rubric", "sonla-2017-it", "--format", "json")
     files = [("self", (SELF.name, SELF.read_bytes(), "application/yaml")),
@@ -433,7 +449,7 @@ def test_serve_without_the_extra_says_how_to_install_it(capsys: pytest.CaptureFi
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "litestar" else real(name, *a))
     assert main(["serve"]) == 2
-    assert "pip install 'govindex[server]'" in capsys.readouterr().err
+    assert "pip install 'litestar>=2.25' 'uvicorn>=0.30'" in capsys.readouterr().err
 
 
 def test_nothing_imports_the_server_and_the_server_imports_no_command() -> None:

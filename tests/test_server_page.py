@@ -96,6 +96,7 @@ def test_an_agency_checks_its_form_fixes_it_and_sees_its_score(page: Any, tmp_pa
     assert "Hạ tầng kỹ thuật CNTT" in shown and "8,0" in shown
     assert "tổng điểm của 6 tiêu chí" in shown  # the explanation of the total
     assert "Tải bảng kết quả (Excel)" in shown
+    assert "Tải thông báo kết quả của Sở Nội vụ (Word)" in shown  # the result sheet, from /api/result-sheet
 
 
 def test_the_page_has_the_accessibility_basics(page: Any) -> None:

@@ -704,8 +704,10 @@ class Plain(Entry):
 
     MISSING_EXTRA = (
         "missing-extra",
-        "cần gói {top} nhưng gói này chưa được cài; cài bằng: pip install 'govindex[{extra}]'",
-        "this needs {top}, which is not installed; install it with: pip install 'govindex[{extra}]'",
+        "cần gói {top} (gói mở rộng {extra}) nhưng gói này chưa được cài; cài bằng: pip install {requirements} "
+        "(hoặc, trong thư mục mã nguồn govindex: pip install '.[{extra}]')",
+        "this needs {top} (the extra {extra}), which is not installed; install it with: pip install {requirements} "
+        "(or, in the govindex source folder: pip install '.[{extra}]')",
     )
     RULE_TEXT = ("rule-said", "quy tắc {rule}: {text}", "rule {rule}: {text}")
     BANDS_LIST = (

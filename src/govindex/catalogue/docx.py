@@ -20,9 +20,9 @@ class DocxWords(Entry):
     FIGURE_NEEDS_PLOT = (
         "docx-figure-needs-plot",
         "[Biểu đồ “{caption}” không có trong bản Word này vì máy chưa cài matplotlib: cài bằng lệnh "
-        "pip install 'govindex[plot]' rồi xuất lại tệp, hoặc xem biểu đồ trong bản HTML.]",
+        "pip install '.[plot]' rồi xuất lại tệp, hoặc xem biểu đồ trong bản HTML.]",
         "[The chart “{caption}” is not in this Word file because matplotlib is not installed: install it "
-        "with pip install 'govindex[plot]' and write the file again, or see the chart in the HTML page.]",
+        "with pip install '.[plot]' and write the file again, or see the chart in the HTML page.]",
     )
     FIGURE_TOO_LONG = (
         "docx-figure-too-long",

@@ -10,11 +10,6 @@ __all__ = ["Page", "Service"]
 class Service(Entry):
     """Refusals of the HTTP service, each the ``code`` of an ``application/problem+json`` answer."""
 
-    MISSING_EXTRA = (
-        "server-extra-missing",
-        "lệnh govindex serve cần gói {package}, chưa được cài; cài bằng: pip install 'govindex[server]'",
-        "govindex serve needs {package}, which is not installed; install it with: pip install 'govindex[server]'",
-    )
     BAD_TOKEN_FILE = (
         "bad-token-file",
         "không đọc được tệp khóa truy cập: {reason}",

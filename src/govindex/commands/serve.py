@@ -49,7 +49,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _require() -> None:
     for package in ("litestar", "uvicorn"):
         if importlib.util.find_spec(package) is None:
-            raise MissingDependencyError(Service.MISSING_EXTRA, package=package)
+            from govindex._optional import requirements_of
+            from govindex.catalogue.cli import Plain
+
+            raise MissingDependencyError(
+                Plain.MISSING_EXTRA, top=package, extra="server", requirements=requirements_of("server", package)
+            )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Score tables in Excel ``.xlsx`` (needs the ``excel`` extra: ``pip install 'govindex[excel]'``).
+"""Score tables in Excel ``.xlsx`` (needs the ``excel`` extra: ``pip install '.[excel]'``).
 
 The table is read from the first worksheet with a header row that names the
 agency column (or the one named) by the same rules as CSV

@@ -318,6 +318,34 @@ async def api_publish(
     return _response(await _run(request, work), download=True)
 
 
+@post("/api/result-sheet", summary="One agency's result sheet (govindex publish --each-agency)", tags=["scoring"],
+      responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
+async def api_result_sheet(
+    request: Request[Any, Any, Any],
+    reading: NamedDependency[Reading],
+    agency: FromQuery[str],
+    rubric: FromQuery[str | None] = None,
+    values: FromQuery[Values] = "points",
+    format: FromQuery[PublishFormat] = "docx",
+    lang: FromQuery[Lang | None] = None,
+    name: FromQuery[str | None] = None,
+) -> Response[bytes]:
+    """The result sheet (thông báo kết quả) of one agency of the files: the file ``govindex publish
+    --each-agency`` writes for it, byte for byte."""
+    _check_query(request, ("agency", "rubric", "values", "format", "lang", "name", *READING))
+    sent = await _sent(request, name)
+    chosen = _lang(request)
+
+    def work() -> operations.Answer:
+        methodology = methodology_of(_rubric_id(rubric, sent), sent.rubric)
+        return operations.result_sheet_files(
+            methodology, _files(sent, "scores"), _options(request, reading), agency,
+            values=values, fmt=format, lang=chosen,
+        )
+
+    return _response(await _run(request, work), download=True)
+
+
 @post("/api/reconcile", summary="Self-assessment against appraisal (govindex reconcile)", tags=["scoring"],
       responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
 async def api_reconcile(
@@ -495,7 +523,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     from govindex.server.pages import PAGES
 
     settings = settings if settings is not None else Settings.from_environment()
-    api = [api_rubrics, api_rubric, api_score, api_validate, api_explain, api_publish, api_reconcile, api_template]
+    api = [api_rubrics, api_rubric, api_score, api_validate, api_explain, api_publish, api_result_sheet, api_reconcile, api_template]
     return Litestar(
         route_handlers=[*api, *PAGES],
         guards=[_token_guard],

@@ -29,6 +29,7 @@ __all__ = [
     "explain_files",
     "publish_files",
     "reconcile_files",
+    "result_sheet_files",
     "rubric_summary",
     "score_files",
     "template_form",
@@ -192,6 +193,29 @@ def publish_files(
     result = score_cohort(methodology, cohort)
     document = appendix_of(methodology, cohort, result, appendix_options, lang, options.registry)
     return _answer(render(document, fmt, lang=lang), fmt, "phu-luc")
+
+
+def result_sheet_files(
+    methodology: Methodology,
+    files: Sequence[Upload],
+    options: ReadOptions,
+    agency: str,
+    *,
+    values: str = "points",
+    fmt: str = "docx",
+    lang: str = "vi",
+) -> Answer:
+    """``govindex publish --each-agency``, for one agency: its result sheet (thông báo kết quả), the bytes the
+    command writes into its folder; ``agency`` is an id or a name."""
+    from govindex.pipeline import find_agency
+    from govindex.render.result_sheet import result_sheet_document, sheet_file_names
+    from govindex.result_sheet import result_sheet
+
+    cohort = read(_inputs(options, values), methodology, sources=files)
+    result = score_cohort(methodology, cohort)
+    sheet = result_sheet(result, find_agency(result, agency), assessments=cohort.assessments())
+    content = render(result_sheet_document(sheet, lang), fmt, lang=lang)
+    return Answer(_encoded(content), MEDIA[fmt], sheet_file_names([sheet], fmt)[0])
 
 
 def reconcile_files(
