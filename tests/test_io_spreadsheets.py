@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from filekit import run_cli
-from govindex import GovIndexError, load_rubric, parse_scores_csv, score
+from govindex import GovIndexError, load_rubric, score
 from govindex.cli import main
 from govindex.io import read_scores
 from govindex.io.cells import ReadOptions
 from govindex.io.cohort import read_assessments
+from govindex.io.csvio import parse_scores_csv
 from govindex.io.directory import load_directory
 from govindex.io.published import load_dataset
 

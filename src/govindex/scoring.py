@@ -18,8 +18,8 @@ short named stages over the cohort held as columns of exact scaled integers
    the rubric lists as not ranked are set aside, scored and banded;
 5. **rank**: each group on the total and on every node all its agencies have
    a score for;
-6. **publish**: the rubric's views (aggregates that overlap the tree, ranked)
-   and its totals on its published scale (:mod:`govindex.views`);
+6. **score_views**: the rubric's views (aggregates that overlap the tree, ranked)
+   and its totals on its publication scale (:mod:`govindex.views`);
 7. **result**: a :class:`~govindex.results.Result` that makes the per-agency
    rows only when they are read.
 
@@ -398,12 +398,12 @@ def _bands_of(rubric: Rubric, layout: Layout, values: NDArray[Any]) -> NDArray[n
     import numpy as np
 
     from govindex.engine import band_index
-    from govindex.engine._ranked import published_column
+    from govindex.engine._ranked import publication_column
 
     assert rubric.bands is not None
     if rubric.bands_on != "published" or rubric.publication is None:
         return band_index(values[:, 0], rubric.bands, rubric.decimals)
-    published = published_column(rubric, layout, values, 0)
+    published = publication_column(rubric, layout, values, 0)
     totals = np.zeros(values.shape[0], dtype=np.int64) if published is None else published
     return band_index(totals, rubric.bands, rubric.publication.decimals)
 
@@ -471,7 +471,7 @@ def rank(state: Scoring) -> Scoring:
     return attrs.evolve(state, groups=out)
 
 
-def publish(state: Scoring) -> Scoring:
+def score_views(state: Scoring) -> Scoring:
     """The rubric's views: each the exact sum of its nodes, ranked within the group."""
     if not state.rubric.views:
         return state
@@ -509,7 +509,7 @@ def _frozen(array: Any) -> Any:
 
 
 #: The stages of :func:`score`, in order.
-STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, not_ranked, rank, publish)
+STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, not_ranked, rank, score_views)
 
 
 def _group_columns(state: Scoring, group: GroupTable, points: Points) -> Columns | None:

@@ -13,7 +13,7 @@ số) / 700. A view never holds a node together with one of its ancestors,
 which would count the same points twice.
 
 >>> pillar = View("pillar", "Chính quyền số", ("foundation", "government"), publication=Publication(1, 4))
->>> pillar.publication.publish(Decimal("501.2"), Decimal(700))
+>>> pillar.publication.on_scale(Decimal("501.2"), Decimal(700))
 Decimal('0.7160')
 
 Index values back to points (:func:`index_to_points`) are exact: the share
@@ -31,7 +31,7 @@ import attrs
 
 from govindex._convert import to_str_tuple
 from govindex.catalogue.rubric import ViewText
-from govindex.catalogue.scoring import Cohort, IndexText
+from govindex.catalogue.scoring import CohortText, IndexText
 from govindex.errors import GovIndexError, InputError, RubricError
 from govindex.points import (
     ROUNDING_MODES,
@@ -84,9 +84,9 @@ class Publication:
     (0-1, four decimals, half-up); the PAR INDEX component:
     ``Publication(100, 2)``.
 
-    >>> Publication(1, 4).publish(Decimal("716.355"), Decimal(1000))
+    >>> Publication(1, 4).on_scale(Decimal("716.355"), Decimal(1000))
     Decimal('0.7164')
-    >>> Publication(100, 2).publish(Decimal("11.3008"), Decimal("13.5"))
+    >>> Publication(100, 2).on_scale(Decimal("11.3008"), Decimal("13.5"))
     Decimal('83.71')
     """
 
@@ -116,7 +116,7 @@ class Publication:
         """The label, or ``0-1`` / ``0-100`` from the scale."""
         return self.label or f"0-{_number_text(self.scale)}"
 
-    def publish(self, points: Decimal, maximum: Decimal) -> Decimal | None:
+    def on_scale(self, points: Decimal, maximum: Decimal) -> Decimal | None:
         """``points / maximum × scale`` rounded once; ``None`` for a node worth no points."""
         if maximum == 0:
             return None
@@ -126,10 +126,10 @@ class Publication:
 
     def formula(self, points: Decimal, maximum: Decimal) -> str:
         """The computation with its numbers, e.g. ``716.355 / 1000 × 1 = 0.716355 → 0.7164 (ROUND_HALF_UP)``."""
-        value = self.publish(points, maximum)
+        value = self.on_scale(points, maximum)
         head = f"{_number_text(points)} / {_number_text(maximum)} × {_number_text(self.scale)}"
         if value is None:
-            return f"{head}: no points to publish"
+            return f"{head}: no points to put on the scale"
         with exact_context():
             numerator = points * self.scale
         exact = terminating(Fraction(numerator) / Fraction(maximum))
@@ -277,7 +277,7 @@ def _view_scores(
     ranks = rank_column([value for _position, value in present], policy)
     out: list[tuple[int, ViewScore]] = []
     for (position, value), rank in zip(present, ranks, strict=True):
-        normalised = publication.publish(value, maximum)
+        normalised = publication.on_scale(value, maximum)
         assert normalised is not None
         out.append((position, ViewScore(value, maximum, normalised, rank)))
     return out
@@ -337,7 +337,7 @@ def points_from_index(rubric: Rubric, assessments: Iterable[Assessment]) -> tupl
     out: list[Assessment] = []
     for assessment in assessments:
         if not isinstance(assessment, Assessment):
-            raise InputError(Cohort.NOT_ASSESSMENT, kind=type(assessment).__name__)
+            raise InputError(CohortText.NOT_ASSESSMENT, kind=type(assessment).__name__)
         agency = assessment.agency
         converted = {
             node_id: index_to_points(rubric, agency.group, node_id, value, agency=agency.id)

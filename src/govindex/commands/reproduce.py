@@ -9,7 +9,7 @@ from govindex.catalogue.indices import RankWords
 from govindex.commands._options import emit
 from govindex.io.published import open_dataset, reproduce
 from govindex.render.text import plain_table
-from govindex.reproduction import Check, Reproduction, Status
+from govindex.reproduction import Check, CheckStatus, Reproduction
 from govindex.rubric import Rubric
 
 LANGUAGES = ("vi", "en")
@@ -136,7 +136,7 @@ _TEXT: dict[str, dict[str, str]] = {
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from govindex.catalogue.cli import Help
+    from govindex.catalogue.help import Help
     from govindex.commands._options import say
 
     parser = sub.add_parser("reproduce", help=say(Help.REPRODUCE), description=say(Help.REPRODUCE_DESCRIPTION))
@@ -157,9 +157,9 @@ def _date(value: object, lang: str) -> str:
 
 
 def _mark(check: Check | None) -> str:
-    if check is None or check.status is Status.MATCH:
+    if check is None or check.status is CheckStatus.MATCH:
         return ""
-    return {Status.KNOWN_ERROR: " *", Status.ROUNDING: " ≈"}.get(check.status, " ≠")
+    return {CheckStatus.KNOWN_ERROR: " *", CheckStatus.ROUNDING: " ≈"}.get(check.status, " ≠")
 
 
 class _Words:

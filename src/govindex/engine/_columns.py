@@ -120,11 +120,11 @@ class Columns:
             if scale is not None:
                 normalised = divide(total * scale.numerator, scale.denominator, scale.decimals, scale.rounding)
             elif self.publication is not None:
-                normalised = self.publication.publish(total, self.layout.nodes[0].max_points)
+                normalised = self.publication.on_scale(total, self.layout.nodes[0].max_points)
             for view_id, view in self.views.items():
                 if view.has[row]:
                     points = self._points[view.points[row]]
-                    published = view.publication.publish(points, view.maximum)
+                    published = view.publication.on_scale(points, view.maximum)
                     assert published is not None
                     views[view_id] = ViewScore(
                         points, view.maximum, published, rank_of(int(view.ranks[row]), self.rank_denominator)

@@ -1,4 +1,4 @@
-"""Reading the inputs of a comparison: one :class:`~govindex.compare.Period` per argument.
+"""Reading the inputs of a comparison: one :class:`~govindex.comparison.Period` per argument.
 
 An input is written ``[LABEL=]SOURCE``:
 
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from govindex.bands import BandScheme
 from govindex.catalogue.files import Files
-from govindex.compare import Period, Standing, written_decimals
+from govindex.comparison import Period, Standing, written_decimals
 from govindex.errors import FileFormatError, GovIndexError, collected
 from govindex.io.assessments import parse_assessment_file
 from govindex.io.bundled import list_rubrics, load_rubric

@@ -26,7 +26,7 @@ from govindex.catalogue.rules import Binding, RuleFiles
 from govindex.errors import FileFormatError, GovIndexError, RuleError, collected
 from govindex.io.converter import structure_document, unstructure
 from govindex.io.rulefiles import rule_plugins
-from govindex.io.yamlio import Document, dump_document, join_index, load_document
+from govindex.io.yamlio import MarkedDocument, dump_document, join_index, load_document
 from govindex.methodology import Methodology
 from govindex.plugins import Plugins
 from govindex.rubric import Rubric
@@ -55,7 +55,7 @@ def read_text(path: str | Path) -> str:
         raise FileFormatError(RubricFiles.CANNOT_READ, error=reason, file=str(path)) from None
 
 
-def rubric_of_document(document: Document, plugins: Plugins | None = None) -> tuple[Rubric | None, list[GovIndexError]]:
+def rubric_of_document(document: MarkedDocument, plugins: Plugins | None = None) -> tuple[Rubric | None, list[GovIndexError]]:
     """Structure a rubric document: the rubric (or ``None``) and every problem, placed in the file.
 
     The rules stay names (:class:`~govindex.rubric.RuleRef`); measure kinds
@@ -68,7 +68,7 @@ def rubric_of_document(document: Document, plugins: Plugins | None = None) -> tu
     return (rubric if not problems else None), problems
 
 
-def _trusted_files(rubric: Rubric, document: Document, folder: Path) -> tuple[list[Path], list[GovIndexError]]:
+def _trusted_files(rubric: Rubric, document: MarkedDocument, folder: Path) -> tuple[list[Path], list[GovIndexError]]:
     """The rubric's own rules files inside ``folder``, or each refusal placed at its ``rule_files`` entry."""
     files: list[Path] = []
     problems: list[GovIndexError] = []
@@ -105,7 +105,7 @@ class RubricCheck:
 
 
 def methodology_of_document(
-    document: Document,
+    document: MarkedDocument,
     *,
     folder: Path | None,
     plugins: Plugins | None = None,

@@ -114,7 +114,7 @@ def _distinct(values: NDArray[Any]) -> tuple[NDArray[np.intp], list[int]]:
 
 def _published(publication: Publication, maximum: Decimal) -> Callable[[Decimal], str]:
     def text(points: Decimal) -> str:
-        value = publication.publish(points, maximum)
+        value = publication.on_scale(points, maximum)
         assert value is not None
         return f"{value:f}"
 
