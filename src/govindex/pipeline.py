@@ -42,7 +42,7 @@ from govindex.catalogue.cli import CliError
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
 from govindex.catalogue.render import RenderError
-from govindex.errors import GovIndexError, InputError, UnknownNameError, check_lang
+from govindex.errors import InputError, UnknownNameError, check_lang
 from govindex.io.cells import BLANK_ROWS, DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, ReadOptions, Upload
 from govindex.methodology import Methodology
 from govindex.views import VALUES
@@ -232,10 +232,7 @@ def score_cohort(methodology: Methodology, cohort: Cohort) -> Result:
     """The cohort scored; an error found in scoring is placed at its agency's file, sheet and cell."""
     from govindex.scoring import score
 
-    try:
-        return score(methodology, cohort.table)
-    except GovIndexError as error:
-        raise cohort.locate(error) from None
+    return score(methodology, cohort)
 
 
 def run(inputs: Inputs) -> Result:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Protocol, overload, runtime_checkable
 
 import attrs
 
@@ -574,10 +574,20 @@ def result(state: Scoring) -> Result:
     )
 
 
+@runtime_checkable
+class _ReadCohort(Protocol):
+    """A cohort read from files (:func:`govindex.read_scores`): its table, and where each agency was found."""
+
+    @property
+    def table(self) -> ScoreTable: ...
+
+    def locate(self, error: GovIndexError) -> GovIndexError: ...
+
+
 @exact
 def score(
     methodology: Methodology | Rubric,
-    assessments: Iterable[Assessment] | ScoreTable,
+    assessments: Iterable[Assessment] | ScoreTable | _ReadCohort,
     *,
     rules: Sequence[Rule] | None = None,
     values: str = "points",
@@ -588,9 +598,10 @@ def score(
     (:func:`govindex.bind`, :func:`govindex.io.load_methodology`) or, as a
     convenience, a bare :class:`~govindex.rubric.Rubric`, bound against the
     installed rules. ``assessments`` is an iterable of
-    :class:`~govindex.assessment.Assessment` or a
+    :class:`~govindex.assessment.Assessment`, a
     :class:`~govindex.engine.ScoreTable` (built from integer arrays or read
-    straight from a file). ``rules`` replaces the methodology's rules with
+    straight from a file) or the cohort :func:`govindex.read_scores` reads
+    (an error is then placed at its file, sheet and cell). ``rules`` replaces the methodology's rules with
     these rule objects (``()``: score without any rule). ``values="index"``
     reads every given value as a share of its node's maximum on the rubric's
     published scale (0.7804 of a 100-point index is 78.04 points; see
@@ -608,6 +619,11 @@ def score(
     >>> result.agency("so-noi-vu").band.label
     'Tốt'
     """
+    if isinstance(assessments, _ReadCohort):
+        try:
+            return score(methodology, assessments.table, rules=rules, values=values)
+        except GovIndexError as error:
+            raise assessments.locate(error) from None
     if values not in VALUES:
         first, second = (repr(kind) for kind in VALUES)
         raise InputError(Stage.VALUES, value=repr(values), first=first, second=second)

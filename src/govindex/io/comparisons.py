@@ -185,11 +185,7 @@ def read_period(spec: str, *, scorer: Callable[[str, Path], Result] | None = Non
             result = scorer(rubric_name, path)
         else:
             rubric = load_rubric(rubric_name)
-            cohort = read_scores([path], rubric)
-            try:
-                result = score(rubric, cohort.table)
-            except GovIndexError as error:
-                raise cohort.locate(error) from None
+            result = score(rubric, read_scores([path], rubric))
         if year is None and path.suffix.lower() in {".yaml", ".yml"}:
             year = parse_assessment_file(_read_text(path), result.rubric, file=str(path)).year
         return Period.from_result(result, label=label, year=year)
