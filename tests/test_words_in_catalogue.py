@@ -96,3 +96,25 @@ def test_no_other_module_words_text_itself() -> None:
     new = sorted(holding - set(STILL_HOLDING))
     assert not new, f"Vietnamese words outside govindex/catalogue in {new}: move them into a catalogue module"
     assert not holding & set(MOVED)
+
+
+def test_the_words_read_name_columns_and_levels_there_are() -> None:
+    from govindex._lineage import Level
+    from govindex._names import fold_name
+    from govindex.catalogue.vocabulary import DIRECTORY_HEADERS, LEVEL_NAMES, DirectoryColumn
+    from govindex.io._directory_csv import COLUMNS
+
+    assert [column.text("en") for column in DirectoryColumn] == list(DIRECTORY_HEADERS) == list(COLUMNS)
+    for column in DirectoryColumn:  # a header written in Vietnamese is one the reader takes
+        assert fold_name(column.text("vi")) in {fold_name(header) for header in DIRECTORY_HEADERS[column.text("en")]}
+    for level, names in LEVEL_NAMES.items():
+        assert all(Level.parse(name) is Level(level) for name in names)
+
+
+def test_reproduce_words_every_figure_and_every_status() -> None:
+    from govindex.commands.reproduce import _FIGURES, _STATUSES
+    from govindex.published import FIGURES
+    from govindex.reproduction import Status
+
+    assert set(_FIGURES) == set(FIGURES)
+    assert set(_STATUSES) == {status.value for status in Status}
