@@ -53,6 +53,8 @@ from others starts on the day they end. Days are written ``01/07/2025`` (or
 
 from __future__ import annotations
 
+import os
+import stat
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +62,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govindex.catalogue.directory import DirectoryFile, Lookup
+from govindex.catalogue.files import Files
 from govindex.directory import AgencyDirectory, AgencyRecord
 from govindex.errors import FileFormatError, GovIndexError, UnknownNameError, collected
 from govindex.io._directory_csv import alone, dump_directory_csv, parse_directory_csv
@@ -131,7 +134,11 @@ def read_directory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> A
         raise FileFormatError(DirectoryFile.UNKNOWN_FORMAT, suffix=suffix, file=str(path))
     try:
         with open(path, "rb") as handle:
+            if not _readable_kind(os.fstat(handle.fileno()).st_mode):
+                raise FileFormatError(Files.DEVICE, file=str(path))
             data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise FileFormatError(Files.DEVICE, file=str(path)) from None
     except OSError as error:
         raise FileFormatError(DirectoryFile.CANNOT_READ, reason=error.strerror or str(error), file=str(path)) from None
     if len(data) > max_bytes:
@@ -145,6 +152,11 @@ def read_directory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> A
     return parse_directory(text, file=str(path))
 
 
+def _readable_kind(mode: int) -> bool:
+    """Whether a file of this kind can be read as a file: not a device (``/dev/zero``) nor a folder."""
+    return not (stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISDIR(mode))
+
+
 def list_directories() -> tuple[str, ...]:
     """The ids of the bundled directories."""
     folder = bundled_path("agencies")
@@ -156,10 +168,11 @@ def _load_bundled(name: str) -> AgencyDirectory:
     return read_directory(bundled_path("agencies", f"{name}.yaml"))
 
 
-def load_directory(name: str | Path) -> AgencyDirectory:
-    """A bundled directory by id (``"sonla"``) or a directory file by path (CSV, YAML or JSON)."""
+def load_directory(name: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AgencyDirectory:
+    """A bundled directory by id (``"sonla"``) or a directory file by path (CSV, YAML or JSON, at most
+    ``max_bytes``)."""
     if isinstance(name, Path) or name.endswith((".yaml", ".yml", ".json", ".csv")) or "/" in name or "\\" in name:
-        return read_directory(name)
+        return read_directory(name, max_bytes=max_bytes)
     available = list_directories()
     if name not in available:
         raise UnknownNameError(Lookup.UNKNOWN_DIRECTORY, name=name, available=list(available) or Lookup.NONE_AVAILABLE)

@@ -19,6 +19,7 @@ from pathlib import Path
 import attrs
 
 from govindex.catalogue.files import Files
+from govindex.catalogue.hostile import Hostile
 from govindex.errors import FileFormatError, UnknownNameError
 from govindex.io.bundled import bundled_path, list_rubrics, load_rubric
 from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
@@ -112,6 +113,8 @@ def dataset_rubric(
     from govindex.io.rubrics import parse_rubric
 
     path = folder / relative
+    if not _regular(path):  # a named pipe would wait forever, a device never ends: a rubric is a file
+        raise FileFormatError(Hostile.DATASET_RUBRIC_NOT_A_FILE, rubric=repr(name), file=file, path="rubric")
     data = read_limited(path, max_bytes)
     try:
         text = data.decode("utf-8-sig")
@@ -121,6 +124,16 @@ def dataset_rubric(
     if not isinstance(document.data, dict) or "groups" not in document.data:
         raise FileFormatError(Files.DATASET_RUBRIC_NOT_RUBRIC, rubric=repr(name), file=file, path="rubric")
     return parse_rubric(text, file=str(path))
+
+
+def _regular(path: Path) -> bool:
+    """Whether ``path`` is a regular file, or missing (reading it then says so)."""
+    import stat
+
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True
 
 
 def open_dataset(name: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[PublishedDataset, Rubric]:
