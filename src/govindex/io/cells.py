@@ -19,6 +19,7 @@ import attrs
 
 from govindex.agency import nfc
 from govindex.catalogue.files import Files
+from govindex.catalogue.hostile import system_reason
 from govindex.catalogue.reading import Reading
 from govindex.directory import AgencyDirectory
 from govindex.errors import FileFormatError, InputError
@@ -230,7 +231,7 @@ def read_limited(path: str | Path | Upload, max_bytes: int) -> bytes:
     except IsADirectoryError:
         raise FileFormatError(Files.DEVICE, file=file) from None
     except OSError as error:
-        raise FileFormatError(Files.CANNOT_READ, reason=error.strerror or str(error), file=file) from None
+        raise FileFormatError(Files.CANNOT_READ, reason=system_reason(error), file=file) from None
     if len(data) > max_bytes:
         raise FileFormatError(Files.TOO_LARGE_STREAM, limit=grouped(max_bytes), file=file)
     return data

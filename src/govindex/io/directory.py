@@ -63,6 +63,7 @@ import attrs
 
 from govindex.catalogue.directory import DirectoryFile, Lookup
 from govindex.catalogue.files import Files
+from govindex.catalogue.hostile import system_reason
 from govindex.directory import AgencyDirectory, AgencyRecord
 from govindex.errors import FileFormatError, GovIndexError, UnknownNameError, collected
 from govindex.io._directory_csv import alone, dump_directory_csv, parse_directory_csv
@@ -140,7 +141,7 @@ def read_directory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> A
     except IsADirectoryError:
         raise FileFormatError(Files.DEVICE, file=str(path)) from None
     except OSError as error:
-        raise FileFormatError(DirectoryFile.CANNOT_READ, reason=error.strerror or str(error), file=str(path)) from None
+        raise FileFormatError(DirectoryFile.CANNOT_READ, reason=system_reason(error), file=str(path)) from None
     if len(data) > max_bytes:
         raise FileFormatError(DirectoryFile.TOO_LARGE, limit=max_bytes, file=str(path))
     if suffix == ".csv":

@@ -465,7 +465,7 @@ class Workbook:
             for number, cells in self._stream(sheet):
                 width = max((int(cell["column"]) for cell in cells), default=1)
                 first = min((int(cell["column"]) for cell in cells), default=1)
-                if not (1 <= number <= MAX_ROW and 1 <= first and width <= MAX_COLUMN):
+                if not (1 <= number <= MAX_ROW and first >= 1 and width <= MAX_COLUMN):
                     raise FileFormatError(
                         Files.BEYOND_SHEET, cell=f"{column_letters(width)}{number}", file=self.file, sheet=sheet
                     )
