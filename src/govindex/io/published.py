@@ -76,7 +76,8 @@ def _dataset_path(name: str | Path) -> Path:
 def load_dataset(name: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> PublishedDataset:
     """A bundled dataset by id (``"sonla-2017-it"``) or a dataset file by path (at most ``max_bytes``)."""
     path = _dataset_path(name)
-    data = read_limited(path, max_bytes)
+    bundled = isinstance(name, str) and name in list_datasets()
+    data = read_limited(path, DEFAULT_MAX_BYTES if bundled else max_bytes)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
