@@ -201,12 +201,12 @@ def test_empty_rows_count_against_the_cell_limit_and_memory_stays_small(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rubric, _ = _files(tmp_path)
-    empty = "<row/>" * 300_000  # 1.8 MB of XML in a workbook of a few kilobytes
+    empty = "<row/>" * 100_000  # 600 KB of XML in a workbook of a few kilobytes
     path = _workbook(tmp_path / "empty.xlsx", _HEADER_ROW + empty + _LAST)
     assert path.stat().st_size < 20_000
-    err = _refused(capsys, ["score", str(rubric), str(path), "--max-cells", "100000"])
+    err = _refused(capsys, ["score", str(rubric), str(path), "--max-cells", "50000"])
     assert err == (
-        f"govindex: lỗi: {path}:Điểm!99999: bảng có hơn 100 000 ô; nếu tệp đúng, nâng giới hạn bằng --max-cells "
+        f"govindex: lỗi: {path}:Điểm!49999: bảng có hơn 50 000 ô; nếu tệp đúng, nâng giới hạn bằng --max-cells "
         "(max_cells=)\n"
     )
     from govindex.io.rubrics import read_rubric
@@ -218,8 +218,8 @@ def test_empty_rows_count_against_the_cell_limit_and_memory_stays_small(
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert cohort.places["x"] == (str(path), "Điểm", 300_002)  # read to the end, row numbers kept
-    assert peak < 10_000_000  # no list of 300,000 empty rows, no buffer of the byte limit: bounded by the cells
+    assert cohort.places["x"] == (str(path), "Điểm", 100_002)  # read to the end, row numbers kept
+    assert peak < 10_000_000  # no list of 100,000 empty rows, no buffer of the byte limit: bounded by the cells
 
 
 def test_every_file_a_command_reads_honours_max_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -386,3 +386,12 @@ def test_score_json_writes_fractional_ranks_byte_for_byte(tmp_path: Path, capsys
     assert out.endswith("\n") or out == expected
     ranks = [row["rank"] for row in json.loads(out)["results"]]
     assert ranks == [1, "2.5", "2.5", 4]
+
+
+def test_reproduce_reads_no_dataset_over_the_byte_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dataset = _dataset_naming(tmp_path, "sonla-2017-web")
+    shown = f"{dataset.stat().st_size:,}".replace(",", " ")
+    err = _refused(capsys, ["reproduce", str(dataset), "--max-bytes", "500"])
+    assert err.startswith(f"govindex: lỗi: {dataset}: tệp có {shown} byte, nhiều hơn giới hạn 500 byte")
+    status, _, _ = run_cli(capsys, ["reproduce", "sonla-2017-web", "--max-bytes", "500"])  # a bundled one is not held
+    assert status == 0

@@ -142,6 +142,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("reproduce", help=say(Help.REPRODUCE), description=say(Help.REPRODUCE_DESCRIPTION))
     parser.add_argument("dataset", metavar="DATASET", help=say(Help.DATASET))
     parser.add_argument("--lang", choices=LANGUAGES, default="vi", help=say(Help.LANG))
+    from govindex.io.cells import DEFAULT_MAX_BYTES
+
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=say(Help.MAX_BYTES))
     parser.set_defaults(run=run)
 
 
@@ -375,7 +378,7 @@ def report(outcome: Reproduction, lang: str = "vi") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    dataset, rubric = open_dataset(args.dataset)
+    dataset, rubric = open_dataset(args.dataset, max_bytes=args.max_bytes)
     outcome = reproduce(dataset, rubric=rubric)
     emit(report(outcome, args.lang))
     return 0 if outcome.ok else 1
