@@ -395,3 +395,40 @@ def test_reproduce_reads_no_dataset_over_the_byte_limit(tmp_path: Path, capsys: 
     assert err.startswith(f"govindex: lỗi: {dataset}: tệp có {shown} byte, nhiều hơn giới hạn 500 byte")
     status, _, _ = run_cli(capsys, ["reproduce", "sonla-2017-web", "--max-bytes", "500"])  # a bundled one is not held
     assert status == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("registry.yaml", 'id: reg\nname: Danh mục\nagencies:\n  - {id: x, name: "Cơ quan X\\uDC80", group: g}\n'),
+        ("registry.csv", "code,name,level,predecessors,from,until\nx,Cơ quan X\ufffe,so,,,\n"),
+    ],
+)
+def test_a_registry_name_no_file_can_hold_is_refused_at_its_place(
+    name: str, text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rubric, scores = _files(tmp_path)
+    registry = tmp_path / name
+    registry.write_text(text, encoding="utf-8")
+    err = _refused(capsys, ["score", str(rubric), str(scores), "--registry", str(registry)])
+    char = "U+DC80" if name.endswith(".yaml") else "U+FFFE"
+    where = "4:19: agencies[0].name" if name.endswith(".yaml") else "2:2: cơ quan 'Cơ quan X\\ufffe'"
+    shown = "Cơ quan X\\udc80" if name.endswith(".yaml") else "Cơ quan X\\ufffe"
+    assert err.startswith(f"govindex: lỗi: {registry}:{where}: văn bản '{shown}' chứa ký tự {char} không dùng được")
+
+
+@pytest.mark.parametrize("command", ["score", "validate", "explain", "report"])
+def test_ignoring_the_agency_column_is_refused_by_every_command(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rubric, scores = _files(tmp_path)
+    args = {
+        "score": ["score", str(rubric), str(scores)],
+        "validate": ["validate", "--rubric", str(rubric), str(scores)],
+        "explain": ["explain", str(rubric), str(scores), "x"],
+        "report": ["report", str(rubric), str(scores)],
+    }[command]
+    status, out, err = run_cli(capsys, [*args, "--ignore-column", "agency"])
+    assert status == 2
+    message = f"{scores}:1:1: không thể bỏ qua cột 'agency': bộ đọc cần cột này (nó cho biết cơ quan của mỗi dòng)"
+    assert message in out + err

@@ -70,6 +70,7 @@ from govindex.io._directory_csv import alone, dump_directory_csv, parse_director
 from govindex.io.bundled import bundled_path
 from govindex.io.cells import DEFAULT_MAX_BYTES
 from govindex.io.converter import structure_document
+from govindex.io.unfit import unfit_texts
 from govindex.io.yamlio import Document, load_document
 
 if TYPE_CHECKING:
@@ -104,9 +105,10 @@ def parse_directory(text: str, *, file: str | None = None) -> AgencyDirectory:
     document = load_document(text, file=file)
     if not isinstance(document.data, dict):
         raise FileFormatError(DirectoryFile.NOT_A_MAPPING, file=file)
+    unfit = list(unfit_texts(document))
     data, problems = structure_document(document, _DirectoryData)
-    if problems:
-        raise collected([_in_record(problem, document) for problem in problems])
+    if problems or unfit:
+        raise collected(unfit + [_in_record(problem, document) for problem in problems])
     try:
         return AgencyDirectory(**attrs.asdict(data, recurse=False))
     except GovIndexError as error:

@@ -16,22 +16,20 @@ the rubric's rules files only when they are trusted.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import attrs
 
 from govindex.catalogue.files import Files
-from govindex.catalogue.reading import Reading
 from govindex.catalogue.rubric import RubricFiles
 from govindex.catalogue.rules import Binding, RuleFiles
 from govindex.errors import FileFormatError, GovIndexError, RuleError, collected
 from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
 from govindex.io.converter import structure_document, unstructure
 from govindex.io.rulefiles import rule_plugins
-from govindex.io.yamlio import Document, dump_document, join_index, join_key, load_document
+from govindex.io.unfit import unfit_texts
+from govindex.io.yamlio import Document, dump_document, join_index, load_document
 from govindex.methodology import Methodology
 from govindex.plugins import Plugins
 from govindex.rubric import Rubric
@@ -77,40 +75,9 @@ def rubric_of_document(document: Document, plugins: Plugins | None = None) -> tu
         return None, [FileFormatError(RubricFiles.NOT_A_MAPPING, file=document.file, line=1)]
     measures = None if plugins is None else plugins.measures
     texts = {key: value for key, value in document.data.items() if key != "rule_files"}  # checked as paths
-    unfit = list(_unfit_texts(document, texts, ""))
+    unfit = list(unfit_texts(document, texts))
     rubric, problems = structure_document(document, Rubric, measures=measures)
     return (rubric if not (problems or unfit) else None), unfit + problems
-
-
-#: What no name, title or note of a rubric may hold: control characters (but TAB and line breaks), C1
-#: controls and bidirectional overrides (they drive a display), lone surrogates and noncharacters (no
-#: file can hold them). Refused when the rubric is read, so that no writer ever meets one.
-_UNFIT = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
-)
-
-
-def _unfit_texts(document: Document, data: Any, path: str) -> Iterator[GovIndexError]:
-    """Every text (key or value) of the document holding a character no file or screen may, at its place."""
-    if isinstance(data, str):
-        found = _UNFIT.search(data)
-        if found is not None:
-            yield document.place(_unfit(data, found.group()), path)
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            inner = join_key(path, str(key)) if path else str(key)
-            if isinstance(key, str) and (found := _UNFIT.search(key)) is not None:
-                yield document.place(_unfit(key, found.group()), inner, key=True)
-            yield from _unfit_texts(document, value, inner)
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _unfit_texts(document, value, join_index(path, index))
-
-
-def _unfit(text: str, character: str) -> FileFormatError:
-    shown = text if len(text) <= 40 else text[:37] + "..."
-    escaped = _UNFIT.sub(lambda found: f"\\u{ord(found.group()):04x}", shown)  # Vietnamese letters stay letters
-    return FileFormatError(Reading.BAD_TEXT, text=f"'{escaped}'", char=f"U+{ord(character):04X}")
 
 
 def _trusted_files(rubric: Rubric, document: Document, folder: Path) -> tuple[list[Path], list[GovIndexError]]:
