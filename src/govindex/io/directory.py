@@ -53,8 +53,6 @@ from others starts on the day they end. Days are written ``01/07/2025`` (or
 
 from __future__ import annotations
 
-import os
-import stat
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,12 +61,11 @@ import attrs
 
 from govindex.catalogue.directory import DirectoryFile, Lookup
 from govindex.catalogue.files import Files
-from govindex.catalogue.hostile import system_reason
 from govindex.directory import AgencyDirectory, AgencyRecord
 from govindex.errors import FileFormatError, GovIndexError, UnknownNameError, collected
 from govindex.io._directory_csv import alone, dump_directory_csv, parse_directory_csv
 from govindex.io.bundled import bundled_path
-from govindex.io.cells import DEFAULT_MAX_BYTES
+from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
 from govindex.io.converter import structure_document
 from govindex.io.unfit import unfit_texts
 from govindex.io.yamlio import Document, load_document
@@ -136,16 +133,13 @@ def read_directory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> A
     if suffix not in {".csv", ".yaml", ".yml", ".json"}:
         raise FileFormatError(DirectoryFile.UNKNOWN_FORMAT, suffix=suffix, file=str(path))
     try:
-        with open(path, "rb") as handle:
-            if not _readable_kind(os.fstat(handle.fileno()).st_mode):
-                raise FileFormatError(Files.DEVICE, file=str(path))
-            data = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise FileFormatError(Files.DEVICE, file=str(path)) from None
-    except OSError as error:
-        raise FileFormatError(DirectoryFile.CANNOT_READ, reason=system_reason(error), file=str(path)) from None
-    if len(data) > max_bytes:
-        raise FileFormatError(DirectoryFile.TOO_LARGE, limit=max_bytes, file=str(path))
+        data = read_limited(path, max_bytes)  # a device or a folder refused, memory by what the file holds
+    except FileFormatError as error:
+        if error.reason is Files.CANNOT_READ:
+            raise FileFormatError(DirectoryFile.CANNOT_READ, reason=error.params["reason"], file=str(path)) from None
+        if error.reason in (Files.TOO_LARGE, Files.TOO_LARGE_STREAM):
+            raise FileFormatError(DirectoryFile.TOO_LARGE, limit=max_bytes, file=str(path)) from None
+        raise
     if suffix == ".csv":
         return parse_directory_csv(data, id=path.stem, file=str(path))
     try:
@@ -153,11 +147,6 @@ def read_directory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> A
     except UnicodeDecodeError as error:
         raise FileFormatError(DirectoryFile.NOT_UTF8, byte=error.start, file=str(path)) from None
     return parse_directory(text, file=str(path))
-
-
-def _readable_kind(mode: int) -> bool:
-    """Whether a file of this kind can be read as a file: not a device (``/dev/zero``) nor a folder."""
-    return not (stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISDIR(mode))
 
 
 def list_directories() -> tuple[str, ...]:
