@@ -432,3 +432,22 @@ def test_ignoring_the_agency_column_is_refused_by_every_command(
     assert status == 2
     message = f"{scores}:1:1: không thể bỏ qua cột 'agency': bộ đọc cần cột này (nó cho biết cơ quan của mỗi dòng)"
     assert message in out + err
+
+
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        ({"rules": ["a\x00b.py"]}, "a\\0b.py: tệp quy tắc không tồn tại"),
+        ({"registry": "a\x00b.csv"}, "a\\0b.csv: không đọc được danh mục: đường dẫn có ký tự NUL"),
+        ({"rubric": "a\x00b.yaml"}, "a\\0b.yaml: không đọc được bộ tiêu chí: đường dẫn có ký tự NUL"),
+    ],
+)
+def test_a_nul_in_any_path_is_refused_and_shown_escaped(option: dict[str, object], expected: str, tmp_path: Path) -> None:
+    from govindex.errors import FileFormatError
+    from govindex.pipeline import Inputs, run
+
+    rubric, scores = _files(tmp_path)
+    chosen: dict[str, object] = {"rubric": str(rubric), "sources": [str(scores)], **option}
+    with pytest.raises(FileFormatError) as caught:
+        run(Inputs(**chosen))  # type: ignore[arg-type]
+    assert str(caught.value) == expected

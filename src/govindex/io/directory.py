@@ -136,7 +136,7 @@ def read_directory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> A
         data = read_limited(path, max_bytes)  # a device or a folder refused, memory by what the file holds
     except FileFormatError as error:
         if error.reason is Files.CANNOT_READ:
-            raise FileFormatError(DirectoryFile.CANNOT_READ, reason=error.params["reason"], file=str(path)) from None
+            raise FileFormatError(DirectoryFile.CANNOT_READ, reason=error.params["reason"], **error.context()) from None
         if error.reason in (Files.TOO_LARGE, Files.TOO_LARGE_STREAM):
             raise FileFormatError(DirectoryFile.TOO_LARGE, limit=max_bytes, file=str(path)) from None
         raise
