@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     theirs = read(inputs, methodology, sources=appraised_files, source=Source.APPRAISED, directory=directory)
     from govindex.io.appraisal import check_appraisal_forms
 
-    check_appraisal_forms(appraised_files, mine, self_files)
+    check_appraisal_forms(appraised_files, mine, self_files, max_bytes=inputs.max_bytes)
     for warning in theirs.warnings:
         warn(warning, lang)
     outcome = reconcile(methodology.rubric, mine, theirs.assessments(), rules=methodology.rules)
@@ -135,7 +135,7 @@ def _against_published(args: argparse.Namespace) -> int:
     methodology = _methodology(inputs, {path: _header(path, inputs.max_bytes) for path in args.files})
     cohort = read(inputs, methodology)
     result = score_cohort(methodology, cohort)
-    figures = read_published_table(args.published)
+    figures = read_published_table(args.published, max_bytes=inputs.max_bytes)
     publication = methodology.rubric.publication
     decimals = publication.decimals if inputs.values == "index" and publication is not None else None
     check = check_published(result, figures, component_decimals=decimals)
