@@ -85,13 +85,15 @@ class NotAssessed:
 @attrs.frozen
 class NotRankedResult:
     """An agency scored and banded but left out of the ranking (không xếp hạng), with the reason; it shifts no
-    other agency's rank."""
+    other agency's rank. ``by`` says what left it out: ``rubric`` (the rubric's ``not_ranked`` list), a rule's
+    name, or ``data`` (the score data's ``not_ranked`` reason)."""
 
     agency: Agency
     reason: str
     total: Decimal
     band: Band | None
     scores: Mapping[str, Decimal] = attrs.field(hash=False, converter=_read_only)
+    by: str = "rubric"
 
 
 def _not_ranked_tuple(value: Iterable[NotRankedResult]) -> tuple[NotRankedResult, ...]:
@@ -141,7 +143,7 @@ class Result:
     unchanged: tuple[Unchanged, ...] = attrs.field(default=(), converter=_unchanged_tuple, repr=False)
     #: each rule's own name per language (``{"best_in_cohort": {"vi": ..., "en": ...}}``)
     rule_titles: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, converter=_titles, hash=False, repr=False)
-    #: agencies scored and banded but not ranked (the rubric's ``not_ranked``), by agency id
+    #: agencies scored and banded but not ranked (the rubric's list, a rule, the data), by agency id
     not_ranked: tuple[NotRankedResult, ...] = attrs.field(default=(), converter=_not_ranked_tuple, repr=False)
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 

@@ -1,0 +1,82 @@
+"""The words of agencies assessed but not ranked (đánh giá nhưng không xếp hạng) and of band share changes."""
+
+from __future__ import annotations
+
+from govindex.catalogue import Entry
+
+__all__ = ["NotRankedText", "NotRankedWords", "ShareChangeWords"]
+
+
+class NotRankedText(Entry):
+    """An agency left out of the ranking that cannot be."""
+
+    NO_REASON = (
+        "agency-not-ranked-no-reason",
+        "cơ quan được đánh giá nhưng không xếp hạng phải nêu lý do: ghi lý do vào ô không xếp hạng (not_ranked),"
+        " không chỉ {value}",
+        "an agency assessed but not ranked needs a reason: write the reason in its not_ranked cell, not only {value}",
+    )
+    NOT_TEXT = (
+        "agency-not-ranked-not-text",
+        "lý do không xếp hạng phải là một đoạn chữ, không phải {value}",
+        "the reason an agency is not ranked must be text, not {value}",
+    )
+    RULE_UNKNOWN = (
+        "rule-not-ranked-unknown",
+        "quy tắc {rule} không xếp hạng cơ quan {agency}, nhưng cơ quan này không có trong kết quả",
+        "rule {rule} leaves agency {agency} out of the ranking, but it is not in the cohort",
+    )
+    RULE_NO_REASON = (
+        "rule-not-ranked-no-reason",
+        "quy tắc {rule} không xếp hạng cơ quan {agency} mà không nêu lý do",
+        "rule {rule} leaves agency {agency} out of the ranking without a reason",
+    )
+
+
+class NotRankedWords(Entry):
+    """How the appendix and the statistics show an agency assessed but not ranked."""
+
+    SECTION = ("appendix-not-ranked-section", "Đánh giá, không xếp hạng", "Assessed, not ranked")
+    NOTE = ("appendix-not-ranked-note", "(*) {name}: không xếp hạng. {reason}", "(*) {name}: not ranked. {reason}")
+    MARKED = ("appendix-not-ranked-marked", "{name} (*)", "{name} (*)")
+    TITLE = (
+        "stat-not-ranked-title",
+        "Cơ quan, đơn vị được đánh giá nhưng không xếp hạng",
+        "Agencies assessed but not ranked",
+    )
+    SHORT = ("stat-not-ranked-short", "Không xếp hạng", "Not ranked")
+    STAT_NOTE = (
+        "stat-not-ranked-note",
+        "{count} cơ quan, đơn vị được đánh giá nhưng không xếp hạng; không tính vào điểm trung bình và tỷ lệ xếp loại",
+        "{count} agencies assessed but not ranked; not counted in the means and the band shares",
+    )
+    BY_RUBRIC = ("not-ranked-by-rubric", "theo bộ tiêu chí", "by the rubric")
+    BY_DATA = ("not-ranked-by-data", "theo dữ liệu chấm điểm", "by the score data")
+    BY_RULE = ("not-ranked-by-rule", "theo quy tắc {rule}", "by the rule {rule}")
+    WHEN_SPECIAL = ("not-ranked-when-special", "cơ quan đặc thù", "special agency")
+    WHEN_NO_ONLINE_SERVICES = (
+        "not-ranked-when-no-online-services",
+        "không có dịch vụ công trực tuyến",
+        "no online public services",
+    )
+    WHEN_NO_PROCEDURES = ("not-ranked-when-no-procedures", "không có thủ tục hành chính", "no administrative procedures")
+    WHEN_NO_SUBORDINATE_UNITS = (
+        "not-ranked-when-no-subordinate-units",
+        "không có đơn vị trực thuộc",
+        "no subordinate units",
+    )
+
+
+class ShareChangeWords(Entry):
+    """The change of the band shares between two years, in percentage points (điểm phần trăm)."""
+
+    TITLE = (
+        "compare-share-changes-title",
+        "Thay đổi tỷ lệ xếp loại (điểm phần trăm)",
+        "Change of the band shares (percentage points)",
+    )
+    SHORT = ("compare-share-changes-short", "Tỷ lệ xếp loại", "Band shares")
+    ALL_GROUPS = ("compare-share-changes-all", "Tất cả các khối", "All groups")
+    BEFORE = ("compare-share-before", "Tỷ lệ {year} (%)", "Share {year} (%)")
+    AFTER = ("compare-share-after", "Tỷ lệ {year} (%)", "Share {year} (%)")
+    CHANGE = ("compare-share-change", "Thay đổi (điểm phần trăm)", "Change (percentage points)")
