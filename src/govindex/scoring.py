@@ -250,9 +250,9 @@ def apply_rules(state: Scoring) -> Scoring:
 def _unranked_by(rule: str, agency_id: str, reason: object, where: Mapping[str, tuple[str, int]]) -> tuple[str, str]:
     """A rule's agency not ranked, checked: in the cohort, with a reason."""
     if agency_id not in where:
-        raise RuleError(NotRankedText.RULE_UNKNOWN, rule=repr(rule), agency=agency_id)
+        raise RuleError(NotRankedText.RULE_UNKNOWN, rule=repr(rule), unit=repr(agency_id))
     if not isinstance(reason, str) or not reason.strip():
-        raise RuleError(NotRankedText.RULE_NO_REASON, rule=repr(rule), agency=agency_id)
+        raise RuleError(NotRankedText.RULE_NO_REASON, rule=repr(rule), unit=repr(agency_id), agency=agency_id)
     return reason.strip(), rule
 
 

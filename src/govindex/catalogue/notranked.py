@@ -23,13 +23,13 @@ class NotRankedText(Entry):
     )
     RULE_UNKNOWN = (
         "rule-not-ranked-unknown",
-        "quy tắc {rule} không xếp hạng cơ quan {agency}, nhưng cơ quan này không có trong kết quả",
-        "rule {rule} leaves agency {agency} out of the ranking, but it is not in the cohort",
+        "quy tắc {rule} không xếp hạng cơ quan {unit}, nhưng cơ quan này không có trong kết quả",
+        "rule {rule} leaves agency {unit} out of the ranking, but it is not in the cohort",
     )
     RULE_NO_REASON = (
         "rule-not-ranked-no-reason",
-        "quy tắc {rule} không xếp hạng cơ quan {agency} mà không nêu lý do",
-        "rule {rule} leaves agency {agency} out of the ranking without a reason",
+        "quy tắc {rule} không xếp hạng cơ quan {unit} mà không nêu lý do",
+        "rule {rule} leaves agency {unit} out of the ranking without a reason",
     )
 
 

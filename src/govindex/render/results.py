@@ -120,7 +120,8 @@ def _not_assessed_data(result: Result) -> list[dict[str, str]]:
 
 
 def _not_ranked_data(result: Result) -> list[dict[str, Any]]:
-    """The agencies scored and banded but not ranked, with the reason (points with the rubric's decimals)."""
+    """The agencies scored and banded but not ranked, with the reason and what left them out (``rubric``, a rule's
+    name, ``data``); points with the rubric's decimals."""
     return [
         {
             "agency": item.agency.id,
@@ -129,6 +130,7 @@ def _not_ranked_data(result: Result) -> list[dict[str, Any]]:
             "total": result.format(item.total),
             "band": None if item.band is None else item.band.id,
             "reason": item.reason,
+            "by": item.by,
         }
         for item in result.not_ranked
     ]
