@@ -283,3 +283,12 @@ def test_the_statistics_list_the_agency_as_a_row_without_a_rank_and_leave_it_out
     code, out, _ = run_cli(capsys, ["report", "sonla-2017-web", str(_web(tmp_path))])
     assert code == 0 and re.search(r"Sở C\s+Sở, ban, ngành cấp tỉnh\s+80,0\s+Tốt", out)
     assert f"(*) Sở C: không xếp hạng. {REASON}" in out
+
+
+def test_a_score_table_written_gives_the_reasons_back(tmp_path: Path) -> None:
+    from govindex.io.csvio import dump_scores_csv, parse_scores_csv
+
+    rubric = load_rubric("sonla-2017-web")
+    cohort = read_assessments(_web(tmp_path), rubric)
+    again = parse_scores_csv(dump_scores_csv(cohort, rubric), rubric)
+    assert [a.agency.not_ranked for a in again] == [a.agency.not_ranked for a in cohort] == [None, None, REASON, None]
