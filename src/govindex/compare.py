@@ -36,6 +36,9 @@ from govindex.catalogue.reports import ReportError
 from govindex.directory import EventKind
 from govindex.errors import InputError, UnknownNameError
 from govindex.points import exact, format_points, parse_points
+from govindex.shares import ShareChange, share_changes
+from govindex.stats import Statistics
+from govindex.stats import statistics as statistics_of
 
 if TYPE_CHECKING:
     from govindex.directory import AgencyDirectory, AgencyRecord, LineageEvent
@@ -50,6 +53,7 @@ __all__ = [
     "Period",
     "Series",
     "SeriesPoint",
+    "ShareChanges",
     "Standing",
     "Status",
     "Step",
@@ -158,6 +162,8 @@ class Period:
     max_points: Mapping[str, Decimal] = attrs.field(factory=dict, converter=to_dict, hash=False)
     source: str | None = None
     group_names: Mapping[str, tuple[str, str | None]] = attrs.field(factory=dict, converter=to_dict, hash=False)
+    #: the period's statistics (band shares), when it was scored under a rubric with bands
+    statistics: Statistics | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.label, str) or not self.label.strip():
@@ -202,6 +208,7 @@ class Period:
             {group.id: group.tree.max_points for group in rubric.groups},
             rubric.id,
             {group.id: (group.name, group.name_en) for group in rubric.groups},
+            statistics_of(result) if rubric.bands is not None and result.rows else None,
         )
 
     def get(self, agency_id: str) -> Standing | None:
@@ -490,6 +497,15 @@ def _as_period(item: Period | Result) -> Period:
 
 
 @attrs.frozen
+class ShareChanges:
+    """The band share changes from the period labelled ``old`` to the one labelled ``new``."""
+
+    old: str
+    new: str
+    changes: tuple[ShareChange, ...]
+
+
+@attrs.frozen
 class Comparison:
     """Agencies across periods, one :class:`ComparisonRow` each.
 
@@ -533,6 +549,20 @@ class Comparison:
         if first.decimals is None or last.decimals is None:
             return None
         return max(first.decimals, last.decimals)
+
+    @property
+    def share_changes(self) -> tuple[ShareChanges, ...]:
+        """Each band's share change in percentage points (điểm phần trăm) from one period to the next.
+
+        Only between periods scored under rubrics with the same bands (a
+        published series without band shares has none).
+        """
+        out: list[ShareChanges] = []
+        for old, new in pairwise(self.periods):
+            if old.statistics is None or new.statistics is None or old.bands != new.bands:
+                continue
+            out.append(ShareChanges(old.label, new.label, share_changes(old.statistics, new.statistics)))
+        return tuple(out)
 
     def standing_notes(self, row: ComparisonRow) -> list[tuple[str, str]]:
         """Why an agency listed in a period was not assessed there: ``(period label, reason)`` per period."""
