@@ -51,9 +51,7 @@ def test_a_reason_in_the_score_table_leaves_the_agency_out_of_the_ranking(tmp_pa
     assert aside.band is not None and aside.band.id == "good"
 
 
-def test_a_bare_yes_without_a_reason_is_refused_at_its_cell(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_bare_yes_without_a_reason_is_refused_at_its_cell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = WIDE.replace(f'"{REASON}"', "có")
     path = _web(tmp_path, text)
     with pytest.raises(GovIndexError) as caught:
@@ -220,9 +218,7 @@ def _text_of(data: bytes, suffix: str) -> str:
         )
     if suffix == ".docx":
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "".join(
-                archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".xml")
-            )
+            return "".join(archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".xml"))
     return data.decode("utf-8")
 
 

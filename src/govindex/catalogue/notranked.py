@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["NotRankedText", "NotRankedWords", "ShareChangeWords"]
+__all__ = ["MergedWords", "NotRankedText", "NotRankedWords", "PublishHelp", "ShareChangeWords"]
 
 
 class NotRankedText(Entry):
@@ -59,7 +59,11 @@ class NotRankedWords(Entry):
         "không có dịch vụ công trực tuyến",
         "no online public services",
     )
-    WHEN_NO_PROCEDURES = ("not-ranked-when-no-procedures", "không có thủ tục hành chính", "no administrative procedures")
+    WHEN_NO_PROCEDURES = (
+        "not-ranked-when-no-procedures",
+        "không có thủ tục hành chính",
+        "no administrative procedures",
+    )
     WHEN_NO_SUBORDINATE_UNITS = (
         "not-ranked-when-no-subordinate-units",
         "không có đơn vị trực thuộc",
@@ -82,3 +86,35 @@ class ShareChangeWords(Entry):
     BEFORE = ("compare-share-before", "Tỷ lệ trước (%)", "Share before (%)")
     AFTER = ("compare-share-after", "Tỷ lệ sau (%)", "Share after (%)")
     CHANGE = ("compare-share-change", "Thay đổi (điểm phần trăm)", "Change (percentage points)")
+
+
+class MergedWords(Entry):
+    """The second cohort of an appendix: the units after the mergers (đơn vị sau sắp xếp, hợp nhất)."""
+
+    HEADING = (
+        "appendix-merged-heading",
+        "Xếp hạng các đơn vị sau sắp xếp, hợp nhất năm {year}",
+        "Ranking of the units after the mergers of {year}",
+    )
+    TEXT = (
+        "appendix-merged-text",
+        "{count} đơn vị sau sắp xếp, hợp nhất năm {year}; kết quả của đơn vị hợp nhất tính từ kết quả của các đơn"
+        " vị tiền thân; xếp hạng thành nhóm riêng, cùng năm đánh giá với bảng trên.",
+        "{count} units after the mergers of {year}; a merged unit's results follow from its predecessors';"
+        " ranked as a cohort of its own, for the same year as the ranking above.",
+    )
+    LABEL = ("appendix-merged-label", "{label} (sau hợp nhất)", "{label} (after the mergers)")
+
+
+class PublishHelp(Entry):
+    """The help of ``govindex publish --merge-into``."""
+
+    MERGE_INTO = (
+        "help-publish-merge-into",
+        "công bố thêm, trong cùng phụ lục, bảng xếp hạng các đơn vị sau sắp xếp theo danh mục cơ quan này (tệp hoặc"
+        " mã): chỉ số chính của đơn vị hợp nhất là trung bình của các đơn vị tiền thân (như DTI 2024), xếp hạng"
+        " thành nhóm riêng",
+        "also publish, in the same appendix, the ranking of the units after the mergers in this agency directory"
+        " (file or id): a merged unit's main indices are the mean of its predecessors' (as the DTI 2024), ranked"
+        " as a cohort of its own",
+    )

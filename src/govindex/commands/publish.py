@@ -7,6 +7,7 @@ import argparse
 
 from govindex.assessment import Source
 from govindex.catalogue.cli import Help
+from govindex.catalogue.notranked import PublishHelp
 from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say, warn
 from govindex.errors import InputError
 from govindex.pipeline import Appendix, appendix_of, load, notices, read, score_cohort, write
@@ -27,6 +28,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--missing", choices=("refuse", "list"), default="refuse", help=say(Help.MISSING))
     parser.add_argument("--each-agency", action="store_true", help=say(Help.EACH_AGENCY))
     parser.add_argument("--self", metavar="FILE", nargs="+", action="extend", default=[], help=say(Help.SELF_FILES))
+    parser.add_argument("--merge-into", metavar="FILE|ID", help=say(PublishHelp.MERGE_INTO))
+    parser.add_argument("--merge-year", type=int, metavar="YEAR", help=say(Help.MERGE_YEAR))
     add_inputs(parser)
     add_outputs(parser, FORMATS, tables=False, output_required=True)
     parser.set_defaults(run=run)
@@ -62,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
         mean_decimals=args.mean_decimals,
         first_table=args.first_table,
         missing=args.missing,
+        merge_into=args.merge_into,
+        merge_year=args.merge_year,
     )
     document = appendix_of(methodology, cohort, result, shape, outputs.lang, directory)
     write(render(document, fmt, lang=outputs.lang), outputs, formats=FORMATS)

@@ -318,7 +318,8 @@ class TableContext:
         self.flag_columns = [name for name in FLAG_COLUMNS if name in header.positions]
         #: whether the rows give no agency fact but the name (no flag, source or not-applicable column)
         self.names_only = (
-            not header.by_name and not self.flag_columns
+            not header.by_name
+            and not self.flag_columns
             and not ({"source", "not_applicable", "not_ranked"} & set(header.positions))
         )
 

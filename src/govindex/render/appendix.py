@@ -58,7 +58,7 @@ from string import ascii_uppercase
 import attrs
 
 from govindex.assessment import Source
-from govindex.catalogue.notranked import NotRankedWords
+from govindex.catalogue.notranked import MergedWords, NotRankedWords
 from govindex.catalogue.publishing import Missing, ScoreSource
 from govindex.catalogue.render import RenderError
 from govindex.catalogue.reports import Appendix, Summary
@@ -248,7 +248,9 @@ def _overall(setting: _Setting, group: Group, rows: list[AgencyResult], stats: G
     if unranked:
         # as publishers show them: after the ranking, in a section of their own, without a rank, the reason in a note
         sections.append((len(items), NotRankedWords.SECTION.text(lang)))
-        for item in sorted(unranked, key=lambda item: (-item.total, setting.key.get(item.agency.id, 0), item.agency.id)):
+        for item in sorted(
+            unranked, key=lambda item: (-item.total, setting.key.get(item.agency.id, 0), item.agency.id)
+        ):
             published = None
             if index is not None and scale is None and rubric.publication is not None:
                 published = rubric.publication.publish(item.total, group.tree.max_points)
@@ -417,6 +419,38 @@ def _not_assessed(result: Result, lang: str, missing: int) -> list[Block]:
     return blocks
 
 
+def _merged_cohort(setting: _Setting, merged: Result, year: int, number: int) -> list[Block]:
+    """The units after the mergers as a second cohort: a heading, a paragraph, the rankings (numbered on) and the
+    summary, its tables and figures named apart from the first cohort's (the workbook gets a sheet for each)."""
+    lang = setting.lang
+    if not merged.rows:
+        raise InputError(RenderError.NOTHING_ASSESSED, rubric=repr(merged.rubric.id))
+    second = attrs.evolve(setting, result=merged, key={})
+    stats = statistics(merged, decimals=setting.decimals)
+    blocks: list[Block] = [
+        Heading(MergedWords.HEADING.text(lang, year=year), 1),
+        Paragraph(MergedWords.TEXT.text(lang, count=len(merged.rows), year=year)),
+    ]
+    groups = [group for group in merged.rubric.groups if merged.group(group.id)]
+    for part, group in enumerate(groups, start=1):
+        blocks += [_apart(block, lang, False) for block in _part(second, part, group, number + part - 1, stats)]
+    blocks += [_apart(block, lang, True) for block in _summary(stats, second)]
+    return blocks
+
+
+def _apart(block: Block, lang: str, summary: bool) -> Block:
+    """A block of the second cohort named apart from the first cohort's: figures always, the summary's tables
+    and headings too (the rankings are numbered on)."""
+    if isinstance(block, Figure):
+        return attrs.evolve(block, name=f"merged-{block.name}")
+    if summary and isinstance(block, Table):
+        label = MergedWords.LABEL.text(lang, label=block.sheet_name)
+        return attrs.evolve(block, name=f"merged_{block.name}", label=label)
+    if summary and isinstance(block, Heading):
+        return attrs.evolve(block, text=MergedWords.LABEL.text(lang, label=block.text))
+    return block
+
+
 def not_sent(found: Coverage) -> list[tuple[str, AgencyRecord]]:
     """The agencies of the province's list that sent no form, as ``(group id, record)``, group after group.
 
@@ -456,6 +490,8 @@ def appendix(
     mean_decimals: int | None = None,
     first_table: int | None = None,
     coverage: Coverage | None = None,
+    merged: Result | None = None,
+    merged_year: int | None = None,
 ) -> Document:
     """The appendix of a results decision as a :class:`~govindex.render.model.Document`.
 
@@ -497,6 +533,9 @@ def appendix(
     blocks += _not_assessed(result, lang, len(missing))
     if coverage is not None:
         blocks += _missing(result, coverage, lang)
+    if merged is not None:
+        year = rubric.year + 1 if merged_year is None else merged_year
+        blocks += _merged_cohort(setting, merged, year, number + len(groups))
     if subtitle is None:
         official = all(source is not Source.SELF for source in result.sources)
         subtitle = _subtitle(rubric, lang, layout) if official else ScoreSource.SELF.text(lang)
