@@ -36,7 +36,7 @@ from govindex.catalogue.reports import ReportError
 from govindex.directory import EventKind
 from govindex.errors import InputError, UnknownNameError
 from govindex.points import exact, format_points, parse_points
-from govindex.shares import ShareChange, share_changes
+from govindex.shares import ShareChanges, share_changes
 from govindex.stats import Statistics
 from govindex.stats import statistics as statistics_of
 
@@ -53,7 +53,6 @@ __all__ = [
     "Period",
     "Series",
     "SeriesPoint",
-    "ShareChanges",
     "Standing",
     "Status",
     "Step",
@@ -494,15 +493,6 @@ def _step(agency_id: str, old_period: Period, new_period: Period, registry: Agen
 
 def _as_period(item: Period | Result) -> Period:
     return item if isinstance(item, Period) else Period.from_result(item)
-
-
-@attrs.frozen
-class ShareChanges:
-    """The band share changes from the period labelled ``old`` to the one labelled ``new``."""
-
-    old: str
-    new: str
-    changes: tuple[ShareChange, ...]
 
 
 @attrs.frozen

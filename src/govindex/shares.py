@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     from govindex.stats import Statistics
 
-__all__ = ["ShareChange", "share_changes"]
+__all__ = ["ShareChange", "ShareChanges", "share_changes"]
 
 
 @attrs.frozen
@@ -70,6 +70,16 @@ class ShareChange:
             after=number(self.after, lang),
             points=number(abs(change), lang),
         )
+
+
+@attrs.frozen
+class ShareChanges:
+    """The band share changes from the period labelled ``old`` to the one labelled ``new``
+    (:attr:`govindex.compare.Comparison.share_changes`)."""
+
+    old: str
+    new: str
+    changes: tuple[ShareChange, ...]
 
 
 def _changes(
