@@ -288,3 +288,11 @@ def test_a_score_table_written_gives_the_reasons_back(tmp_path: Path) -> None:
     cohort = read_assessments(_web(tmp_path), rubric)
     again = parse_scores_csv(dump_scores_csv(cohort, rubric), rubric)
     assert [a.agency.not_ranked for a in again] == [a.agency.not_ranked for a in cohort] == [None, None, REASON, None]
+
+
+def test_the_score_output_lists_the_agency_not_ranked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys, ["score", "sonla-2017-web", str(_web(tmp_path))])
+    assert code == 0, err
+    assert "Cơ quan, đơn vị được đánh giá nhưng không xếp hạng" in out and REASON in out
+    code, out, err = run_cli(capsys, ["score", "sonla-2017-web", str(_web(tmp_path)), "--format", "markdown"])
+    assert code == 0 and f"| 1 | Sở C | Sở, ban, ngành cấp tỉnh | 80,0 | Tốt |  | {REASON} |" in out
