@@ -296,3 +296,22 @@ def test_the_score_output_lists_the_agency_not_ranked(tmp_path: Path, capsys: py
     assert "Cơ quan, đơn vị được đánh giá nhưng không xếp hạng" in out and REASON in out
     code, out, err = run_cli(capsys, ["score", "sonla-2017-web", str(_web(tmp_path)), "--format", "markdown"])
     assert code == 0 and f"| 1 | Sở C | Sở, ban, ngành cấp tỉnh | 80,0 | Tốt |  | {REASON} |" in out
+
+
+def test_an_excel_score_table_carries_the_reason_and_refuses_a_bare_yes_at_its_cell(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    rubric = load_rubric("sonla-2017-web")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [("agency", "group", "name", "total", "Lý do không xếp hạng"), ("so-a", "provincial", "Sở A", 90, None)]:
+        sheet.append(row)
+    sheet.append(("so-c", "provincial", "Sở C", 80, REASON))
+    path = tmp_path / "scores.xlsx"
+    book.save(path)
+    assert [a.agency.not_ranked for a in read_assessments(path, rubric)] == [None, REASON]
+    sheet["E3"] = "x"
+    book.save(path)
+    with pytest.raises(GovIndexError) as caught:
+        read_assessments(path, rubric)
+    assert caught.value.code == "agency-not-ranked-no-reason" and caught.value.line == 3
+    assert caught.value.describe("en").startswith(f"{path}:Sheet!E3: agency 'so-c': an agency assessed but not ranked")
