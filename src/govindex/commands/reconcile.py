@@ -11,7 +11,6 @@ from govindex.catalogue.files import Files
 from govindex.catalogue.reports import Reconciled
 from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, outputs_of, say, warn
 from govindex.errors import FileFormatError, InputError
-from govindex.io.appraisal import check_appraisal_forms
 from govindex.methodology import Methodology
 from govindex.pipeline import Inputs, load, read, score_cohort, write
 from govindex.rubric import Rubric
@@ -94,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
     directory = inputs.directory()
     mine = read(inputs, methodology, sources=self_files, source=Source.SELF, directory=directory).assessments()
     theirs = read(inputs, methodology, sources=appraised_files, source=Source.APPRAISED, directory=directory)
+    from govindex.io.appraisal import check_appraisal_forms
+
     check_appraisal_forms(appraised_files, mine, self_files)
     for warning in theirs.warnings:
         warn(warning, lang)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from govindex.catalogue.indices import RankWords
 from govindex.commands._options import emit
-from govindex.io.published import open_dataset, reproduce
 from govindex.render.text import plain_table
-from govindex.reproduction import Check, Reproduction, Status
-from govindex.rubric import Rubric
+
+if TYPE_CHECKING:
+    from govindex.reproduction import Check, Reproduction
+    from govindex.rubric import Rubric
 
 LANGUAGES = ("vi", "en")
 
@@ -157,6 +159,8 @@ def _date(value: object, lang: str) -> str:
 
 
 def _mark(check: Check | None) -> str:
+    from govindex.reproduction import Status
+
     if check is None or check.status is Status.MATCH:
         return ""
     return {Status.KNOWN_ERROR: " *", Status.ROUNDING: " ≈"}.get(check.status, " ≠")
@@ -375,6 +379,8 @@ def report(outcome: Reproduction, lang: str = "vi") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from govindex.io.published import open_dataset, reproduce
+
     dataset, rubric = open_dataset(args.dataset)
     outcome = reproduce(dataset, rubric=rubric)
     emit(report(outcome, args.lang))
