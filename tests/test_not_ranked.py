@@ -315,3 +315,12 @@ def test_an_excel_score_table_carries_the_reason_and_refuses_a_bare_yes_at_its_c
         read_assessments(path, rubric)
     assert caught.value.code == "agency-not-ranked-no-reason" and caught.value.line == 3
     assert caught.value.describe("en").startswith(f"{path}:Sheet!E3: agency 'so-c': an agency assessed but not ranked")
+
+
+def test_result_sheets_say_which_agency_gets_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "sheets"
+    args = ["publish", "sonla-2017-web", str(_web(tmp_path)), "--each-agency", "--format", "markdown"]
+    code, _, err = run_cli(capsys, [*args, "--output", str(folder)])
+    assert code == 0, err
+    assert sorted(path.name for path in folder.iterdir()) == ["so-a.md", "so-b.md", "so-d.md"]
+    assert f"không lập thông báo kết quả cho Sở C: được đánh giá nhưng không xếp hạng ({REASON})" in err

@@ -50,6 +50,11 @@ class NotRankedWords(Entry):
         "{count} cơ quan, đơn vị được đánh giá nhưng không xếp hạng; không tính vào điểm trung bình và tỷ lệ xếp loại",
         "{count} agencies assessed but not ranked; not counted in the means and the band shares",
     )
+    NO_SHEET = (
+        "publish-not-ranked-no-sheet",
+        "không lập thông báo kết quả cho {name}: được đánh giá nhưng không xếp hạng ({reason})",
+        "no result sheet for {name}: assessed but not ranked ({reason})",
+    )
     BY_RUBRIC = ("not-ranked-by-rubric", "theo bộ tiêu chí", "by the rubric")
     BY_DATA = ("not-ranked-by-data", "theo dữ liệu chấm điểm", "by the score data")
     BY_RULE = ("not-ranked-by-rule", "theo quy tắc {rule}", "by the rule {rule}")

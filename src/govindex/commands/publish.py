@@ -7,7 +7,7 @@ import argparse
 
 from govindex.assessment import Source
 from govindex.catalogue.cli import Help
-from govindex.catalogue.notranked import PublishHelp
+from govindex.catalogue.notranked import NotRankedWords, PublishHelp
 from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say, warn
 from govindex.errors import InputError
 from govindex.pipeline import Appendix, appendix_of, load, notices, read, score_cohort, write
@@ -57,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
 
         mine = read(inputs, methodology, sources=args.self, source=Source.SELF).assessments() if args.self else ()
         write_sheets(outputs, fmt, methodology, result, cohort.assessments(), mine)
+        for item in result.not_ranked:  # a sheet states a rank: said, never dropped silently
+            warn(NotRankedWords.NO_SHEET.text(outputs.lang, name=item.agency.name, reason=item.reason), outputs.lang)
         return 0
     shape = Appendix(
         title=args.title,
