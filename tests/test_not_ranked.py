@@ -324,3 +324,22 @@ def test_result_sheets_say_which_agency_gets_none(tmp_path: Path, capsys: pytest
     assert code == 0, err
     assert sorted(path.name for path in folder.iterdir()) == ["so-a.md", "so-b.md", "so-d.md"]
     assert f"không lập thông báo kết quả cho Sở C: được đánh giá nhưng không xếp hạng ({REASON})" in err
+
+
+def test_compare_keeps_an_agency_not_ranked_with_its_score_band_and_reason(tmp_path: Path) -> None:
+    from govindex.compare import Period, compare
+    from govindex.render.comparison import comparison_data, status_text
+
+    rubric = load_rubric("sonla-2017-web")
+    first = score(rubric, read_assessments(_web(tmp_path), rubric))
+    plain = WIDE.replace(f'"{REASON}"', "")
+    second = score(rubric, read_assessments(_web(tmp_path, plain, "plain.csv"), rubric))
+    comparison = compare(Period.from_result(first, year=2017), Period.from_result(second, year=2018))
+    row = comparison.row("so-c")
+    old, new = row.standings
+    assert old is not None and new is not None
+    assert (old.score, old.rank, old.band, old.not_ranked) == (Decimal("80.0"), None, "good", REASON)
+    assert (new.rank, row.places, row.score_change, row.band_change) == (2, None, Decimal("0.0"), 0)
+    assert status_text(comparison, row) == f"tiếp tục; năm 2017 được đánh giá nhưng không xếp hạng: {REASON}"
+    assert status_text(comparison, row, "en").endswith(f"assessed but not ranked in 2017: {REASON}")
+    assert comparison_data(comparison)["rows"][1]["standings"]["2017"]["not_ranked"] == REASON

@@ -36,7 +36,7 @@ from govindex.catalogue.reports import ReportError
 from govindex.directory import EventKind
 from govindex.errors import InputError, UnknownNameError
 from govindex.points import exact, format_points, parse_points
-from govindex.shares import ShareChanges, share_changes
+from govindex.shares import ShareChanges, changes_between
 from govindex.stats import Statistics
 from govindex.stats import statistics as statistics_of
 
@@ -123,8 +123,9 @@ class Standing:
 
     ``score`` and ``rank`` are None for an agency listed but not assessed;
     ``note`` then says why (the reason a rule or the published results give).
-    ``band_label`` is the band's Vietnamese label, ``band_label_en`` its
-    English one.
+    An agency assessed but not ranked has its score and band, no rank, and
+    the reason in ``not_ranked``. ``band_label`` is the band's Vietnamese
+    label, ``band_label_en`` its English one.
     """
 
     agency: str
@@ -136,6 +137,7 @@ class Standing:
     band_label: str | None = None
     note: str | None = None
     band_label_en: str | None = None
+    not_ranked: str | None = None
 
 
 def _standings(value: Iterable[Standing]) -> tuple[Standing, ...]:
@@ -177,7 +179,8 @@ class Period:
     def from_result(cls, result: Result, *, label: str | None = None, year: int | None = None) -> Period:
         """The standings of a scored result; ``year`` defaults to the rubric's year, ``label`` to the year.
 
-        Agencies kept out of the ranking (not assessed) are kept, without score or rank.
+        Agencies kept out of the ranking (not assessed) are kept, without score or rank; agencies assessed but
+        not ranked with their score and band, without a rank.
         """
         rubric = result.rubric
         year = rubric.year if year is None else year
@@ -198,6 +201,11 @@ class Period:
             Standing(item.agency.id, item.agency.name, item.agency.group, note=item.reason)
             for item in result.not_assessed
         ]
+        for item in result.not_ranked:
+            band, agency = item.band, item.agency
+            ids = (band.id, band.label, band.label_en) if band is not None else (None, None, None)
+            named = (agency.id, agency.name, agency.group)
+            standings.append(Standing(*named, item.total, None, ids[0], ids[1], None, ids[2], item.reason))
         return cls(
             str(year) if label is None else label,
             tuple(standings),
@@ -547,12 +555,7 @@ class Comparison:
         Only between periods scored under rubrics with the same bands (a
         published series without band shares has none).
         """
-        out: list[ShareChanges] = []
-        for old, new in pairwise(self.periods):
-            if old.statistics is None or new.statistics is None or old.bands != new.bands:
-                continue
-            out.append(ShareChanges(old.label, new.label, share_changes(old.statistics, new.statistics)))
-        return tuple(out)
+        return changes_between([(period.label, period.bands, period.statistics) for period in self.periods])
 
     def standing_notes(self, row: ComparisonRow) -> list[tuple[str, str]]:
         """Why an agency listed in a period was not assessed there: ``(period label, reason)`` per period."""

@@ -55,6 +55,11 @@ class NotRankedWords(Entry):
         "không lập thông báo kết quả cho {name}: được đánh giá nhưng không xếp hạng ({reason})",
         "no result sheet for {name}: assessed but not ranked ({reason})",
     )
+    IN_PERIOD = (
+        "compare-not-ranked-in-period",
+        "năm {period} được đánh giá nhưng không xếp hạng: {reason}",
+        "assessed but not ranked in {period}: {reason}",
+    )
     BY_RUBRIC = ("not-ranked-by-rubric", "theo bộ tiêu chí", "by the rubric")
     BY_DATA = ("not-ranked-by-data", "theo dữ liệu chấm điểm", "by the score data")
     BY_RULE = ("not-ranked-by-rule", "theo quy tắc {rule}", "by the rule {rule}")

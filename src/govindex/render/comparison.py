@@ -22,7 +22,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from govindex.catalogue.notranked import ShareChangeWords
+from govindex.catalogue.notranked import NotRankedWords, ShareChangeWords
 from govindex.catalogue.reports import Compared
 from govindex.catalogue.words import Heading
 from govindex.compare import NoteKind, Status
@@ -124,7 +124,12 @@ def _status(comparison: Comparison, row: ComparisonRow, names: _Names) -> str:
         Compared.NOT_ASSESSED.text(names.lang, period=label, reason=reason)
         for label, reason in comparison.standing_notes(row)
     ]
-    return "; ".join([text, *unassessed])
+    unranked = [
+        NotRankedWords.IN_PERIOD.text(names.lang, period=period.label, reason=standing.not_ranked)
+        for period, standing in zip(comparison.periods, row.standings, strict=True)
+        if standing is not None and standing.not_ranked
+    ]
+    return "; ".join([text, *unassessed, *unranked])
 
 
 def _spans(periods: tuple[Period, ...]) -> list[tuple[Period, Period]]:
@@ -243,6 +248,8 @@ def _standing_data(period: Period, item: Standing | None) -> dict[str, Any] | No
     }
     if item.note is not None:
         data["note"] = item.note
+    if item.not_ranked is not None:
+        data["not_ranked"] = item.not_ranked
     return data
 
 
