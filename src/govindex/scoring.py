@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
@@ -434,10 +435,12 @@ def _reasons(state: Scoring) -> dict[str, tuple[str, str]]:
     reasons = {item.agency: (item.reason, "rubric") for item in state.rubric.not_ranked}
     for agency_id, item in state.unranked_by_rules.items():
         reasons.setdefault(agency_id, item)
+    given = attrgetter("not_ranked")
     for group in state.checked.groups:
-        for agency in group.agencies:
-            if agency.not_ranked is not None:
-                reasons.setdefault(agency.id, (agency.not_ranked, "data"))
+        if any(map(given, group.agencies)):  # a reason is never empty: the common case in one pass in C
+            for agency in group.agencies:
+                if agency.not_ranked is not None:
+                    reasons.setdefault(agency.id, (agency.not_ranked, "data"))
     return reasons
 
 
