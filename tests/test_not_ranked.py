@@ -343,3 +343,14 @@ def test_compare_keeps_an_agency_not_ranked_with_its_score_band_and_reason(tmp_p
     assert status_text(comparison, row) == f"tiếp tục; năm 2017 được đánh giá nhưng không xếp hạng: {REASON}"
     assert status_text(comparison, row, "en").endswith(f"assessed but not ranked in 2017: {REASON}")
     assert comparison_data(comparison)["rows"][1]["standings"]["2017"]["not_ranked"] == REASON
+
+
+def test_explaining_an_agency_not_ranked_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rubric = load_rubric("sonla-2017-web")
+    result = score(rubric, read_assessments(_web(tmp_path), rubric))
+    with pytest.raises(GovIndexError) as caught:
+        result.agency("so-c")
+    assert caught.value.code == "result-not-ranked"
+    code, _, err = run_cli(capsys, ["explain", "sonla-2017-web", str(_web(tmp_path)), "Sở C", "--lang", "en"])
+    assert code == 2
+    assert f"agency 'so-c' is assessed but not ranked ({REASON}): total 80.0, no rank" in err

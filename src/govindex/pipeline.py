@@ -340,6 +340,7 @@ def find_agency(result: Result, text: str) -> str:
     ids: dict[str, str] = {}
     names: dict[str, list[str]] = {}
     agencies = [row.agency for row in result.rows] + [skipped.agency for skipped in result.not_assessed]
+    agencies += [aside.agency for aside in result.not_ranked]
     for agency in agencies:
         ids[agency.id] = agency.id
         names.setdefault(nfc(agency.name).casefold(), []).append(agency.id)

@@ -18,6 +18,7 @@ from govindex._convert import FrozenDict
 from govindex.agency import Agency
 from govindex.assessment import Source
 from govindex.bands import Band
+from govindex.catalogue.notranked import NotRankedText
 from govindex.catalogue.results import ResultText
 from govindex.errors import InputError, UnknownNameError
 from govindex.measures import Measurement
@@ -265,6 +266,16 @@ class Result:
                     rule=repr(skipped.rule),
                     agency=agency_id,
                     agency_name=skipped.agency.name,
+                )
+        for aside in self.not_ranked:
+            if aside.agency.id == agency_id:
+                raise UnknownNameError(
+                    NotRankedText.NO_ROW,
+                    unit=repr(agency_id),
+                    total=aside.total,
+                    reason=aside.reason,
+                    agency=agency_id,
+                    agency_name=aside.agency.name,
                 )
         known = self._known()
         import difflib

@@ -31,6 +31,11 @@ class NotRankedText(Entry):
         "quy tắc {rule} không xếp hạng cơ quan {unit} mà không nêu lý do",
         "rule {rule} leaves agency {unit} out of the ranking without a reason",
     )
+    NO_ROW = (
+        "result-not-ranked",
+        "cơ quan {unit} được đánh giá nhưng không xếp hạng ({reason}): tổng điểm {total}, không có thứ hạng",
+        "agency {unit} is assessed but not ranked ({reason}): total {total}, no rank",
+    )
 
 
 class NotRankedWords(Entry):
