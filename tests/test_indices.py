@@ -649,6 +649,7 @@ def test_the_json_of_a_result_lists_the_agencies_not_ranked() -> None:
             "total": "70.00",
             "band": None,
             "reason": "cơ quan đặc thù",
+            "by": "rubric",
         }
     ]
     assert [row["agency"] for row in data["results"]] == ["bo-a"]

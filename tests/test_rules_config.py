@@ -71,7 +71,7 @@ BROKEN = [
         "  - name: best_in_cohort",
         "  - name: best_in_cohorts",
         "6:11: rules[0].name: unknown rule 'best_in_cohorts' (did you mean 'best_in_cohort'?); available: "
-        "best_in_cohort, exclude, full_marks_if_not_applicable, late_report_penalty, normalise, "
+        "best_in_cohort, exclude, full_marks_if_not_applicable, late_report_penalty, normalise, not_ranked, "
         "proportional_imputation. How to add one: a rule is added by a package's entry point in the group "
         "'govindex.rules', by Plugins.with_rule() in Python, or by a rules file (--rules FILE, or the rubric key "
         "rule_files with --trust-rules)",

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from govindex._convert import to_dict, to_frozenset
+from govindex.catalogue.notranked import NotRankedText
 from govindex.catalogue.scoring import AgencyText
 from govindex.errors import InputError
 
@@ -46,6 +47,21 @@ def _check_attribute_value(instance: Any, attribute: Any, value: Mapping[str, An
             )
 
 
+def _reason(value: Any) -> Any:
+    """A reason as text in NFC without surrounding spaces (anything else is left for the check to refuse)."""
+    return nfc(value.strip()) if isinstance(value, str) else value
+
+
+def _check_not_ranked(instance: Any, attribute: Any, value: object) -> None:
+    """A reason, or ``None``: a bare yes (``True``) or an empty text says no reason."""
+    if value is None:
+        return
+    if isinstance(value, bool) or (isinstance(value, str) and not value.strip()):
+        raise InputError(NotRankedText.NO_REASON, value=repr(value), agency=getattr(instance, "id", None))
+    if not isinstance(value, str):
+        raise InputError(NotRankedText.NOT_TEXT, value=repr(value)[:60], agency=getattr(instance, "id", None))
+
+
 @attrs.frozen
 class Agency:
     """An assessed agency: a stable id, its Vietnamese name and its ranking group.
@@ -59,6 +75,10 @@ class Agency:
       not concern its mandate.
 
     ``attributes`` holds any other province-specific facts a custom rule reads.
+
+    ``not_ranked``: the reason the agency is assessed but not ranked this
+    time (đánh giá nhưng không xếp hạng), as the score data states it; it is
+    scored and banded, and left out of the ranking. ``None``: ranked.
 
     >>> Agency("ban-dan-toc", "Ban Dân tộc", "provincial", has_procedures=False).flags["has_procedures"]
     False
@@ -75,6 +95,7 @@ class Agency:
     attributes: Mapping[str, str | bool | int] = attrs.field(
         factory=dict, converter=to_dict, validator=_check_attribute_value, hash=False
     )
+    not_ranked: str | None = attrs.field(default=None, converter=_reason, validator=_check_not_ranked)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip() or self.id != self.id.strip():

@@ -36,6 +36,9 @@ from govindex.catalogue.reports import ReportError
 from govindex.directory import EventKind
 from govindex.errors import InputError, UnknownNameError
 from govindex.points import exact, format_points, parse_points
+from govindex.shares import ShareChanges, changes_between
+from govindex.stats import Statistics
+from govindex.stats import statistics as statistics_of
 
 if TYPE_CHECKING:
     from govindex.directory import AgencyDirectory, AgencyRecord, LineageEvent
@@ -120,8 +123,9 @@ class Standing:
 
     ``score`` and ``rank`` are None for an agency listed but not assessed;
     ``note`` then says why (the reason a rule or the published results give).
-    ``band_label`` is the band's Vietnamese label, ``band_label_en`` its
-    English one.
+    An agency assessed but not ranked has its score and band, no rank, and
+    the reason in ``not_ranked``. ``band_label`` is the band's Vietnamese
+    label, ``band_label_en`` its English one.
     """
 
     agency: str
@@ -133,6 +137,7 @@ class Standing:
     band_label: str | None = None
     note: str | None = None
     band_label_en: str | None = None
+    not_ranked: str | None = None
 
 
 def _standings(value: Iterable[Standing]) -> tuple[Standing, ...]:
@@ -158,6 +163,8 @@ class Period:
     max_points: Mapping[str, Decimal] = attrs.field(factory=dict, converter=to_dict, hash=False)
     source: str | None = None
     group_names: Mapping[str, tuple[str, str | None]] = attrs.field(factory=dict, converter=to_dict, hash=False)
+    #: the period's statistics (band shares), when it was scored under a rubric with bands
+    statistics: Statistics | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.label, str) or not self.label.strip():
@@ -172,7 +179,8 @@ class Period:
     def from_result(cls, result: Result, *, label: str | None = None, year: int | None = None) -> Period:
         """The standings of a scored result; ``year`` defaults to the rubric's year, ``label`` to the year.
 
-        Agencies kept out of the ranking (not assessed) are kept, without score or rank.
+        Agencies kept out of the ranking (not assessed) are kept, without score or rank; agencies assessed but
+        not ranked with their score and band, without a rank.
         """
         rubric = result.rubric
         year = rubric.year if year is None else year
@@ -193,6 +201,11 @@ class Period:
             Standing(item.agency.id, item.agency.name, item.agency.group, note=item.reason)
             for item in result.not_assessed
         ]
+        for item in result.not_ranked:
+            band, agency = item.band, item.agency
+            ids = (band.id, band.label, band.label_en) if band is not None else (None, None, None)
+            named = (agency.id, agency.name, agency.group)
+            standings.append(Standing(*named, item.total, None, ids[0], ids[1], None, ids[2], item.reason))
         return cls(
             str(year) if label is None else label,
             tuple(standings),
@@ -202,6 +215,7 @@ class Period:
             {group.id: group.tree.max_points for group in rubric.groups},
             rubric.id,
             {group.id: (group.name, group.name_en) for group in rubric.groups},
+            statistics_of(result) if rubric.bands is not None and result.rows else None,
         )
 
     def get(self, agency_id: str) -> Standing | None:
@@ -533,6 +547,15 @@ class Comparison:
         if first.decimals is None or last.decimals is None:
             return None
         return max(first.decimals, last.decimals)
+
+    @property
+    def share_changes(self) -> tuple[ShareChanges, ...]:
+        """Each band's share change in percentage points (điểm phần trăm) from one period to the next.
+
+        Only between periods scored under rubrics with the same bands (a
+        published series without band shares has none).
+        """
+        return changes_between([(period.label, period.bands, period.statistics) for period in self.periods])
 
     def standing_notes(self, row: ComparisonRow) -> list[tuple[str, str]]:
         """Why an agency listed in a period was not assessed there: ``(period label, reason)`` per period."""

@@ -1,9 +1,9 @@
 """Merged units (đơn vị sau hợp nhất): one year's results carried to the units formed by mergers.
 
-The 2024 DTI was published twice: for the 63 provinces and for the 34
-provinces after the 2025 mergers, a merged province's value being the mean
-of its predecessors' main indices (new Đà Nẵng = (0.8335 + 0.5803) / 2 =
-0.7069, ranked 17 of 34). :func:`merge` derives such a second cohort from a
+The 2024 DTI was published twice (21 October 2025): for the 63 provinces and
+for the 34 provinces after the 2025 mergers, a merged province's value being
+the mean of its predecessors' main indices (the new Đà Nẵng the mean of Đà
+Nẵng's and Quảng Nam's). :func:`merge` derives such a second cohort from a
 :class:`~govindex.results.Result` and a list of :class:`Merger`:
 
 - ``method="mean"`` (the DTI 2024): each main index (a child of the group's

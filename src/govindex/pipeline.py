@@ -9,6 +9,7 @@ any other caller (a notebook, a web service) that takes score files:
   with every problem of every source collected (a source is a path, a
   bundled published dataset id, or a file given as ``(name, bytes)``);
 - :func:`score_cohort` scores it, an error placed at its file and cell;
+  :func:`merged` carries a result to the units after a directory's mergers;
   :func:`run` is the three at once;
 - :func:`notices` are the warnings of a run (facts no rule reads, rules
   that changed nothing, agencies of the round that sent nothing);
@@ -235,6 +236,22 @@ def score_cohort(methodology: Methodology, cohort: Cohort) -> Result:
     return score(methodology, cohort)
 
 
+def merged(
+    result: Result, into: str | Path | AgencyDirectory, year: int | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Result:
+    """The units after the mergers that the agency directory ``into`` (a file, an id, or a directory) records
+    up to the end of ``year`` (by default the year after the rubric's), each merged unit's main indices the
+    mean of its predecessors' (as the DTI 2024 was published for the 34 provinces), scored and ranked as a
+    cohort of its own. A directory file is read within ``max_bytes``."""
+    from govindex.directory import AgencyDirectory
+    from govindex.io.directory import load_directory
+    from govindex.merging import merge, mergers_from_directory
+
+    directory = into if isinstance(into, AgencyDirectory) else load_directory(into, max_bytes=max_bytes)
+    chosen = result.rubric.year + 1 if year is None else year
+    return merge(result, mergers_from_directory(directory, result, chosen))
+
+
 def run(inputs: Inputs) -> Result:
     """Load, read and score: the result of ``inputs``."""
     methodology = load(inputs)
@@ -322,6 +339,7 @@ def find_agency(result: Result, text: str) -> str:
     ids: dict[str, str] = {}
     names: dict[str, list[str]] = {}
     agencies = [row.agency for row in result.rows] + [skipped.agency for skipped in result.not_assessed]
+    agencies += [aside.agency for aside in result.not_ranked]
     for agency in agencies:
         ids[agency.id] = agency.id
         names.setdefault(nfc(agency.name).casefold(), []).append(agency.id)
@@ -394,7 +412,8 @@ class Appendix:
     """What shapes the appendix of a results decision beyond the rubric's own ``appendix`` section: its
     ``title`` and ``subtitle``, table ``captions`` (``GROUP.NODE=TEXT``), the decimals of the means and the
     number of the first table; ``missing`` says what becomes of the agencies of the province's list that sent
-    no form: ``refuse`` to publish (naming them) or ``list`` them in a section of their own."""
+    no form: ``refuse`` to publish (naming them) or ``list`` them in a section of their own; ``merge_into``
+    and ``merge_year`` publish the units after the mergers as a second cohort (:func:`merged`)."""
 
     title: str | None = None
     subtitle: str | None = None
@@ -402,6 +421,10 @@ class Appendix:
     mean_decimals: int | None = None
     first_table: int | None = None
     missing: str = "refuse"
+    #: an agency directory (file or id): the units after its mergers are published as a second cohort
+    merge_into: str | None = None
+    #: with ``merge_into``: the mergers up to the end of this year (default: the year after the rubric's)
+    merge_year: int | None = None
 
 
 def appendix_of(
@@ -411,10 +434,13 @@ def appendix_of(
     shape: Appendix,
     lang: str = "vi",
     directory: AgencyDirectory | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Any:
     """The appendix of the results decision (a :class:`~govindex.render.model.Document`): the agencies in the
     order read, the round checked against ``directory`` (else the bundled directory of the rubric's
-    province), those that sent no form refused or listed as ``shape.missing`` says."""
+    province), those that sent no form refused or listed as ``shape.missing`` says; the directory of
+    ``shape.merge_into`` read within ``max_bytes``."""
     from govindex.catalogue.publishing import PublishError
     from govindex.coverage import coverage
     from govindex.io.directory import directory_of
@@ -439,6 +465,10 @@ def appendix_of(
         mean_decimals=shape.mean_decimals,
         first_table=shape.first_table,
         coverage=found,
+        merged=None
+        if shape.merge_into is None
+        else merged(result, shape.merge_into, shape.merge_year, max_bytes=max_bytes),
+        merged_year=rubric.year + 1 if shape.merge_year is None else shape.merge_year,
     )
 
 

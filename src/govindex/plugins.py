@@ -21,7 +21,7 @@ Python is added to a value, which is then passed where it is used
     >>> plugins.rules.origin("best_of_group"), Plugins.installed().rules.origin("best_of_group") is None
     ('registered', True)
     >>> sorted(name for name, where in plugins.rules.available().items() if where == "built-in")
-    ['best_in_cohort', 'exclude', 'full_marks_if_not_applicable', 'normalise', 'proportional_imputation']
+    ['best_in_cohort', 'exclude', 'full_marks_if_not_applicable', 'normalise', 'not_ranked', 'proportional_imputation']
 
 A rules file (a Python file that defines ``RULES``) is run only by
 :func:`govindex.io.rule_plugins` or :func:`govindex.io.load_methodology`;

@@ -18,6 +18,7 @@ from govindex._convert import FrozenDict
 from govindex.agency import Agency
 from govindex.assessment import Source
 from govindex.bands import Band
+from govindex.catalogue.notranked import NotRankedText
 from govindex.catalogue.results import ResultText
 from govindex.errors import InputError, UnknownNameError
 from govindex.measures import Measurement
@@ -85,13 +86,15 @@ class NotAssessed:
 @attrs.frozen
 class NotRankedResult:
     """An agency scored and banded but left out of the ranking (không xếp hạng), with the reason; it shifts no
-    other agency's rank."""
+    other agency's rank. ``by`` says what left it out: ``rubric`` (the rubric's ``not_ranked`` list), a rule's
+    name, or ``data`` (the score data's ``not_ranked`` reason)."""
 
     agency: Agency
     reason: str
     total: Decimal
     band: Band | None
     scores: Mapping[str, Decimal] = attrs.field(hash=False, converter=_read_only)
+    by: str = "rubric"
 
 
 def _not_ranked_tuple(value: Iterable[NotRankedResult]) -> tuple[NotRankedResult, ...]:
@@ -141,7 +144,7 @@ class Result:
     unchanged: tuple[Unchanged, ...] = attrs.field(default=(), converter=_unchanged_tuple, repr=False)
     #: each rule's own name per language (``{"best_in_cohort": {"vi": ..., "en": ...}}``)
     rule_titles: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, converter=_titles, hash=False, repr=False)
-    #: agencies scored and banded but not ranked (the rubric's ``not_ranked``), by agency id
+    #: agencies scored and banded but not ranked (the rubric's list, a rule, the data), by agency id
     not_ranked: tuple[NotRankedResult, ...] = attrs.field(default=(), converter=_not_ranked_tuple, repr=False)
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
 
@@ -263,6 +266,16 @@ class Result:
                     rule=repr(skipped.rule),
                     agency=agency_id,
                     agency_name=skipped.agency.name,
+                )
+        for aside in self.not_ranked:
+            if aside.agency.id == agency_id:
+                raise UnknownNameError(
+                    NotRankedText.NO_ROW,
+                    unit=repr(agency_id),
+                    total=aside.total,
+                    reason=aside.reason,
+                    agency=agency_id,
+                    agency_name=aside.agency.name,
                 )
         known = self._known()
         import difflib

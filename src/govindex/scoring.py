@@ -15,7 +15,8 @@ short named stages over the cohort held as columns of exact scaled integers
 3. **aggregate**: each tree bottom-up (a node's score is its given value or
    else the sum of its children's; both given must agree);
 4. **band**: the totals, with the rubric's band scheme; then the agencies
-   the rubric lists as not ranked are set aside, scored and banded;
+   not ranked (the rubric's list, a rule's ``not_ranked``, or a reason the
+   score data gives) are set aside, scored and banded;
 5. **rank**: each group on the total and on every node all its agencies have
    a score for;
 6. **score_views**: the rubric's views (aggregates that overlap the tree, ranked)
@@ -31,12 +32,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Protocol, overload, runtime_checkable
 
 import attrs
 
 from govindex.agency import Agency
 from govindex.assessment import Assessment
+from govindex.catalogue.notranked import NotRankedText
 from govindex.catalogue.scoring import Stage
 from govindex.engine._check import check_value, unknown_node
 from govindex.engine._layout import Layout, layout_of
@@ -134,6 +137,8 @@ class Scoring:
     groups: Mapping[str, GroupScores] = attrs.field(factory=dict)
     #: the agencies scored and banded but set aside from the ranking (the rubric's ``not_ranked``)
     set_aside: tuple[NotRankedResult, ...] = ()
+    #: the agencies a rule leaves out of the ranking: id -> (reason, rule name)
+    unranked_by_rules: Mapping[str, tuple[str, str]] = attrs.field(factory=dict)
 
     @property
     def checked(self) -> ScoreTable:
@@ -181,6 +186,7 @@ def _unchanged(rule: Rule, context: RuleContext, outcome: RuleOutcome) -> list[U
         return []
     touched = {adj.agency for adj in outcome.adjustments if adj.after != adj.before}
     touched.update(outcome.excluded)
+    touched.update(outcome.not_ranked)
     touched.update(item.agency for item in outcome.not_applied)
     out: list[Unchanged] = []
     for assessment in context.assessments:
@@ -212,6 +218,7 @@ def apply_rules(state: Scoring) -> Scoring:
     not_applied: list[NotApplied] = []
     unchanged: list[Unchanged] = []
     excluded: dict[str, tuple[str, str]] = {}
+    unranked: dict[str, tuple[str, str]] = {}
     scale = state.scale
     for rule in state.rules:
         context = RuleContext(rubric, tuple(a for a in current if a.agency.id not in excluded))
@@ -220,6 +227,8 @@ def apply_rules(state: Scoring) -> Scoring:
             if agency_id not in where:
                 raise RuleError(Stage.RULE_EXCLUDED_UNKNOWN, rule=repr(rule.name), agency=agency_id)
             excluded.setdefault(agency_id, (reason, rule.name))
+        for agency_id, reason in outcome.not_ranked.items():
+            unranked.setdefault(agency_id, _unranked_by(rule.name, agency_id, reason, where))
         if outcome.scale is not None:
             scale = outcome.scale
         not_applied.extend(outcome.not_applied)
@@ -235,7 +244,17 @@ def apply_rules(state: Scoring) -> Scoring:
         scale=scale,
         not_applied=tuple(not_applied),
         unchanged=tuple(unchanged),
+        unranked_by_rules=unranked,
     )
+
+
+def _unranked_by(rule: str, agency_id: str, reason: object, where: Mapping[str, tuple[str, int]]) -> tuple[str, str]:
+    """A rule's agency not ranked, checked: in the cohort, with a reason."""
+    if agency_id not in where:
+        raise RuleError(NotRankedText.RULE_UNKNOWN, rule=repr(rule), unit=repr(agency_id))
+    if not isinstance(reason, str) or not reason.strip():
+        raise RuleError(NotRankedText.RULE_NO_REASON, rule=repr(rule), unit=repr(agency_id), agency=agency_id)
+    return reason.strip(), rule
 
 
 def _adjust(
@@ -408,10 +427,27 @@ def _bands_of(rubric: Rubric, layout: Layout, values: NDArray[Any]) -> NDArray[n
     return band_index(totals, rubric.bands, rubric.publication.decimals)
 
 
+def _reasons(state: Scoring) -> dict[str, tuple[str, str]]:
+    """Each agency not ranked: its reason and what says so (``rubric``, the rule's name, or ``data``).
+
+    The rubric's list first, then the rules, then the score data's own flag.
+    """
+    reasons = {item.agency: (item.reason, "rubric") for item in state.rubric.not_ranked}
+    for agency_id, item in state.unranked_by_rules.items():
+        reasons.setdefault(agency_id, item)
+    given = attrgetter("not_ranked")
+    for group in state.checked.groups:
+        if any(map(given, group.agencies)):  # a reason is never empty: the common case in one pass in C
+            for agency in group.agencies:
+                if agency.not_ranked is not None:
+                    reasons.setdefault(agency.id, (agency.not_ranked, "data"))
+    return reasons
+
+
 def not_ranked(state: Scoring) -> Scoring:
-    """The agencies the rubric lists as not ranked: scored and banded, then set aside, so that the others'
-    ranks are made without them."""
-    reasons = {item.agency: item.reason for item in state.rubric.not_ranked}
+    """The agencies not ranked (the rubric's list, a rule, the data's flag): scored and banded, then set aside,
+    so that the others' ranks are made without them."""
+    reasons = _reasons(state)
     if not reasons:
         return state
     import numpy as np
@@ -433,7 +469,8 @@ def not_ranked(state: Scoring) -> Scoring:
             agency = group.agencies[int(scores.rows[i])]
             band = None if scores.band is None or bands is None else bands.bands[int(scores.band[i])]
             values = {ids[j]: points[scores.values[i, j]] for j in np.flatnonzero(scores.has[i]).tolist()}
-            aside.append(NotRankedResult(agency, reasons[agency.id], points[scores.values[i, 0]], band, values))
+            reason, by = reasons[agency.id]
+            aside.append(NotRankedResult(agency, reason, points[scores.values[i, 0]], band, values, by=by))
         groups[group.group_id] = GroupScores(
             scores.rows[keep],
             np.asfortranarray(scores.values[keep]),

@@ -20,7 +20,9 @@ publishes them with (``share_decimals``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import attrs
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
 
     from govindex.stats import Statistics
 
-__all__ = ["ShareChange", "share_changes"]
+__all__ = ["ShareChange", "ShareChanges", "changes_between", "share_changes"]
 
 
 @attrs.frozen
@@ -72,6 +74,16 @@ class ShareChange:
         )
 
 
+@attrs.frozen
+class ShareChanges:
+    """The band share changes from the period labelled ``old`` to the one labelled ``new``
+    (:attr:`govindex.comparison.Comparison.share_changes`)."""
+
+    old: str
+    new: str
+    changes: tuple[ShareChange, ...]
+
+
 def _changes(
     group: str | None, before: Mapping[str, int | Decimal], after: Mapping[str, int | Decimal], statistics: Statistics
 ) -> list[ShareChange]:
@@ -97,4 +109,16 @@ def share_changes(before: Statistics, after: Statistics) -> tuple[ShareChange, .
         if old is not None:
             out += _changes(group.group, old.band_shares, group.band_shares, after)
     out += _changes(None, before.band_shares, after.band_shares, after)
+    return tuple(out)
+
+
+def changes_between(
+    periods: Sequence[tuple[str, tuple[str, ...], Statistics | None]],
+) -> tuple[ShareChanges, ...]:
+    """The share changes from each period to the next, as ``(label, band ids, statistics)``: only between
+    periods with statistics and the same bands."""
+    out: list[ShareChanges] = []
+    for (old, old_bands, before), (new, new_bands, after) in pairwise(periods):
+        if before is not None and after is not None and old_bands == new_bands:
+            out.append(ShareChanges(old, new, share_changes(before, after)))
     return tuple(out)

@@ -37,7 +37,7 @@ from govindex.points import divide, exact, terminating
 from govindex.ranking import Rank
 
 if TYPE_CHECKING:
-    from govindex.results import AgencyResult, NotAssessed, Result
+    from govindex.results import AgencyResult, NotAssessed, NotRankedResult, Result
     from govindex.rubric import Group, Rubric
 
 __all__ = [
@@ -153,7 +153,10 @@ class Statistics:
     rounded to ``decimals`` with ``rounding``; the ``*_exact`` fields keep the
     exact values. ``band_counts`` and ``band_shares`` at this level pool all
     agencies. Agencies kept out by a rule are listed in ``not_assessed`` and
-    counted nowhere else.
+    counted nowhere else; agencies assessed but not ranked are listed in
+    ``not_ranked`` (with their total, band and reason) and, like the
+    published tables that rank without them, not counted in the means, the
+    band counts or the shares.
     """
 
     rubric: Rubric
@@ -169,6 +172,7 @@ class Statistics:
     rounding: str = ROUNDING
     top: int = 3
     not_assessed: tuple[NotAssessed, ...] = ()
+    not_ranked: tuple[NotRankedResult, ...] = ()
 
     def group(self, group_id: str) -> GroupStatistics:
         """The statistics of one group; an unknown or empty group is refused."""
@@ -268,4 +272,5 @@ def statistics(result: Result, *, top: int = 3, decimals: int | None = None) -> 
         decimals=shown,
         top=top,
         not_assessed=result.not_assessed,
+        not_ranked=result.not_ranked,
     )

@@ -138,6 +138,7 @@ class RuleTitle(Entry):
         "full_marks_if_not_applicable",
     )
     NORMALISE = ("rule-title-normalise", "quy đổi thang điểm", "normalise")
+    NOT_RANKED = ("rule-title-not-ranked", "đánh giá nhưng không xếp hạng", "not_ranked")
 
     @classmethod
     def of(cls, rule: str) -> RuleTitle | None:

@@ -7,6 +7,7 @@ import argparse
 
 from govindex.assessment import Source
 from govindex.catalogue.help import Help
+from govindex.catalogue.notranked import NotRankedWords, PublishHelp
 from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say, warn
 from govindex.errors import InputError
 from govindex.pipeline import Appendix, appendix_of, load, notices, read, score_cohort, write
@@ -27,6 +28,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--missing", choices=("refuse", "list"), default="refuse", help=say(Help.MISSING))
     parser.add_argument("--each-agency", action="store_true", help=say(Help.EACH_AGENCY))
     parser.add_argument("--self", metavar="FILE", nargs="+", action="extend", default=[], help=say(Help.SELF_FILES))
+    parser.add_argument("--merge-into", metavar="FILE|ID", help=say(PublishHelp.MERGE_INTO))
+    parser.add_argument("--merge-year", type=int, metavar="YEAR", help=say(Help.MERGE_YEAR))
     add_inputs(parser)
     add_outputs(parser, FORMATS, tables=False, output_required=True)
     parser.set_defaults(run=run)
@@ -54,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
 
         mine = read(inputs, methodology, sources=args.self, source=Source.SELF).assessments() if args.self else ()
         write_sheets(outputs, fmt, methodology, result, cohort.assessments(), mine)
+        for item in result.not_ranked:  # a sheet states a rank: said, never dropped silently
+            warn(NotRankedWords.NO_SHEET.text(outputs.lang, name=item.agency.name, reason=item.reason), outputs.lang)
         return 0
     shape = Appendix(
         title=args.title,
@@ -62,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
         mean_decimals=args.mean_decimals,
         first_table=args.first_table,
         missing=args.missing,
+        merge_into=args.merge_into,
+        merge_year=args.merge_year,
     )
-    document = appendix_of(methodology, cohort, result, shape, outputs.lang, directory)
+    document = appendix_of(methodology, cohort, result, shape, outputs.lang, directory, max_bytes=inputs.max_bytes)
     write(render(document, fmt, lang=outputs.lang), outputs, formats=FORMATS)
     return 0

@@ -6,7 +6,7 @@ import argparse
 
 from govindex.catalogue.help import Help
 from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say, warn
-from govindex.pipeline import load, notices, read, score_cohort
+from govindex.pipeline import load, merged, notices, read, score_cohort
 
 #: The formats of ``score``: per group in text, Markdown, Excel and HTML; flat in CSV and JSON.
 FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
@@ -32,11 +32,6 @@ def run(args: argparse.Namespace) -> int:
     for notice in notices(methodology, cohort, result, directory):
         warn(notice, args.lang)
     if args.merge_into is not None:  # the units after the next year's mergers, each the mean of its predecessors
-        from govindex.io.directory import load_directory
-        from govindex.merging import merge, mergers_from_directory
-
-        year = methodology.rubric.year + 1 if args.merge_year is None else args.merge_year
-        directory_after = load_directory(args.merge_into, max_bytes=args.max_bytes)
-        result = merge(result, mergers_from_directory(directory_after, result, year))
+        result = merged(result, args.merge_into, args.merge_year, max_bytes=args.max_bytes)
     emit_value(result, args, FORMATS)  # JSON written as made, from the columns
     return 0

@@ -14,6 +14,15 @@ YAML (or JSON)::
           total: 71.25
         evidence:
           total: Biên bản thẩm định số 12
+      - id: ban-quan-ly-khu-kinh-te
+        name: Ban Quản lý các khu kinh tế
+        group: provincial
+        not_ranked: Đơn vị không cung cấp dịch vụ công, đánh giá nhưng không xếp hạng
+        scores:
+          total: 64
+
+``not_ranked`` holds the reason an agency is scored and banded but left
+out of the ranking; ``not_ranked: true`` without a reason is refused.
 
 A measured leaf (``measure:`` in the rubric) holds what the agency reported
 instead of points: ``may_tinh: 95/120``, ``hop_bcd: 3``, ``website: có``.
@@ -34,6 +43,7 @@ import attrs
 from govindex.agency import Agency
 from govindex.assessment import Assessment, Source, measurement_of
 from govindex.catalogue.files import Files
+from govindex.catalogue.notranked import NotRankedText
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError, collected
 from govindex.io.converter import structure_document, unstructure
@@ -44,6 +54,7 @@ from govindex.rubric import Group, Rubric
 from govindex.scoring import check_assessment
 from govindex.views import index_to_points
 
+_NOT_RANKED_CODES = frozenset({NotRankedText.NO_REASON.code, NotRankedText.NOT_TEXT.code})
 _RUBRIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 
 __all__ = [
@@ -73,6 +84,8 @@ class AgencyEntry:
     not_applicable: tuple[str, ...] = ()
     attributes: Mapping[str, str | bool | int] = attrs.field(factory=dict, hash=False)
     reasons: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    #: the reason the agency is assessed but not ranked (``True`` without one is refused)
+    not_ranked: str | bool | None = None
 
     def to_agency(self) -> Agency:
         return Agency(
@@ -85,6 +98,7 @@ class AgencyEntry:
             special=self.special,
             not_applicable=frozenset(self.not_applicable),
             attributes=self.attributes,
+            not_ranked=None if self.not_ranked is False else self.not_ranked,
         )
 
     def to_assessment(self, source: Source, rubric: Rubric | None = None) -> Assessment:
@@ -131,6 +145,7 @@ class AgencyEntry:
             tuple(sorted(agency.not_applicable)),
             dict(agency.attributes),
             dict(assessment.reasons),
+            agency.not_ranked,
         )
 
 
@@ -228,6 +243,8 @@ class _EntryCheck:
             assessment = entry.to_assessment(self.source, self.rubric)
         except GovIndexError as error:
             where = base if error.node is None else join_key(join_key(base, "scores"), error.node)
+            if error.code in _NOT_RANKED_CODES:
+                where = join_key(base, "not_ranked")
             return [self.place(error, where)]
         if self.rubric is None:
             return []

@@ -75,6 +75,14 @@ def _make_converter(measures: Registry[MeasureFactory] | None = None) -> cattrs.
 
     conv.register_structure_hook(str | bool | int, structure_attribute)
 
+    def structure_not_ranked(value: Any, _type: type) -> str | bool | None:
+        """An agency's ``not_ranked``: the reason (or a bare yes/no, checked by the agency)."""
+        if value is None or isinstance(value, (str, bool)):
+            return value
+        raise FileFormatError(Files.EXPECTED_TEXT, kind=_kind(value), value=repr(value)[:60])
+
+    conv.register_structure_hook(str | bool | None, structure_not_ranked)
+
     def structure_date(value: Any, _type: type) -> dt.date:
         if isinstance(value, dt.datetime):
             raise FileFormatError(Files.EXPECTED_DATE_TIME, value=repr(value))

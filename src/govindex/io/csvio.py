@@ -220,10 +220,12 @@ class _FactColumns:
         self.flags = [n for n in FLAG_COLUMNS if any(getattr(a.agency, n) != _DEFAULT_FLAGS[n] for a in cohort)]
         self.with_na = any(a.agency.not_applicable for a in cohort)
         self.with_source = any(a.source is not Source.APPRAISED for a in cohort)
+        self.with_not_ranked = any(a.agency.not_ranked is not None for a in cohort)
 
     def header(self) -> list[str]:
         source = ["source"] if self.with_source else []
-        return ["agency", "group", "name", *source, *self.flags, *(["not_applicable"] if self.with_na else [])]
+        na = ["not_applicable"] if self.with_na else []
+        return ["agency", "group", "name", *source, *self.flags, *na, *(["not_ranked"] if self.with_not_ranked else [])]
 
     def row(self, item: Assessment) -> list[str | Decimal]:
         agency = item.agency
@@ -231,6 +233,7 @@ class _FactColumns:
         row += [item.source.value] if self.with_source else []
         row += ["true" if getattr(agency, name) else "false" for name in self.flags]
         row += [" ".join(sorted(agency.not_applicable))] if self.with_na else []
+        row += [agency.not_ranked or ""] if self.with_not_ranked else []
         return row
 
 

@@ -26,7 +26,7 @@ __all__ = ["AGENCY_HEADERS", "AGENCY_LIST", "FACTS", "FLAG_COLUMNS", "Header", "
 #: The agency flag columns a score table may carry.
 FLAG_COLUMNS = ("has_subordinate_units", "has_online_services", "has_procedures", "special")
 #: The columns that are not criteria.
-FACTS = frozenset({"agency", "group", "name", "source", "node", "score", "evidence", "not_applicable", *FLAG_COLUMNS})
+FACTS = frozenset({"agency", "group", "name", "source", "node", "score", "evidence", "not_applicable", "not_ranked", *FLAG_COLUMNS})
 AGENCY_HEADERS = AGENCY_ID_HEADERS | AGENCY_NAME_HEADERS
 AGENCY_LIST = "agency, Tên cơ quan, Cơ quan, Tên đơn vị, Đơn vị, 'Cơ quan, đơn vị'"
 

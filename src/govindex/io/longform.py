@@ -20,7 +20,7 @@ from govindex.io.table import BLANK, PROBLEM, GroupPart, Row, TableContext, Tabl
 
 __all__ = ["read_long"]
 
-_DESCRIBED = ("group", "name", "source", "not_applicable", *FLAG_COLUMNS)
+_DESCRIBED = ("group", "name", "source", "not_applicable", "not_ranked", *FLAG_COLUMNS)
 
 
 class _Agency:

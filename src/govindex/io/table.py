@@ -27,6 +27,7 @@ import attrs
 
 from govindex.agency import Agency, nfc, slugify
 from govindex.assessment import Source
+from govindex.catalogue.notranked import NotRankedText
 from govindex.catalogue.reading import Reading
 from govindex.directory import MatchKind
 from govindex.engine._layout import Layout, layout_of
@@ -317,7 +318,9 @@ class TableContext:
         self.flag_columns = [name for name in FLAG_COLUMNS if name in header.positions]
         #: whether the rows give no agency fact but the name (no flag, source or not-applicable column)
         self.names_only = (
-            not header.by_name and not self.flag_columns and not ({"source", "not_applicable"} & set(header.positions))
+            not header.by_name
+            and not self.flag_columns
+            and not ({"source", "not_applicable", "not_ranked"} & set(header.positions))
         )
 
     def text(self, raw: str) -> str:
@@ -449,10 +452,40 @@ class TableContext:
             where = self.header.positions.get("not_applicable")
             self.problem(InputError(Reading.NOT_APPLICABLE_NOT_SPECIAL), na_line, where, agency=agency_id)
             return None
-        if flags is None or not usable:
+        reason = self.not_ranked(fact, agency_id)
+        if flags is None or not usable or reason is False:
             return None
-        agency = Agency(agency_id, name_text or agency_id, group, not_applicable=not_applicable, **flags)  # type: ignore[arg-type]
+        agency = Agency(
+            agency_id,
+            name_text or agency_id,
+            group,
+            not_applicable=not_applicable,
+            not_ranked=reason or None,
+            **flags,  # type: ignore[arg-type]
+        )
         return agency, source
+
+    def not_ranked(self, fact: Callable[[str], tuple[str, int]], agency_id: str) -> str | bool:
+        """The reason the row's agency is not ranked (``""``: ranked); ``False`` when the cell is refused (reported).
+
+        The cell holds the reason; a bare yes (``có``, ``x``, ``true``) is
+        refused, since an agency is never left out of the ranking without one;
+        a no (``không``, ``false``) or an empty cell: ranked.
+        """
+        text, where = fact("not_ranked")
+        column = self.header.positions.get("not_ranked")
+        try:
+            answer = flag_of(text)
+        except GovIndexError:
+            answer = None
+        if answer is False or not text:
+            return ""
+        if answer is True:
+            self.problem(InputError(NotRankedText.NO_REASON, value=repr(text)), where, column, agency=agency_id)
+            return False
+        if not self.usable(((text, where, "not_ranked"),), agency_id):
+            return False
+        return text
 
     def named_agency(self, cells: list[str], line: int, agency_id: str, group: str) -> tuple[Agency, Source] | None:
         """The common case, read at once: a row that gives no agency fact but its name."""

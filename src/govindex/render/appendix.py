@@ -11,6 +11,9 @@ Per agency group, numbered as the decision numbers them:
 - one ranking per view of the rubric (the DTI's pillars): the view's
   points, its published value and its rank;
 
+the agencies assessed but not ranked (:attr:`~govindex.results.Result.not_ranked`)
+close the overall ranking of their group, in a section of their own, without
+a rank, each with its reason in a note under the table;
 then the summary (the mean of each group and the overall mean as the
 province computes it, the mean of the group means; band shares per group as
 whole percentages that sum to 100, by :func:`govindex.stats.statistics`),
@@ -55,6 +58,7 @@ from string import ascii_uppercase
 import attrs
 
 from govindex.assessment import Source
+from govindex.catalogue.notranked import MergedWords, NotRankedWords
 from govindex.catalogue.publishing import Missing, ScoreSource
 from govindex.catalogue.render import RenderError
 from govindex.catalogue.reports import AppendixText, Summary
@@ -179,10 +183,11 @@ def _ranking(
     setting: _Setting,
     number: str,
     caption: str,
-    rows: Sequence[tuple[AgencyResult, Cell, Cell, Cell]],
+    rows: Sequence[tuple[str, Cell, Cell, Cell]],
     score: Column,
     index: _Index | None,
     sections: Iterable[tuple[int, str]] = (),
+    notes: Sequence[str] = (),
 ) -> Table:
     """A ranking table: STT, Tên cơ quan, the score, (the published value), Xếp hạng."""
     lang = setting.lang
@@ -191,8 +196,8 @@ def _ranking(
         columns.append(Column("index", HeadingText.INDEX.text(lang), index.decimals))
     columns.append(Column("rank"))
     body: list[list[Cell]] = []
-    for position, (row, value, published, rank) in enumerate(rows, start=1):
-        cells: list[Cell] = [position, row.agency.name, value]
+    for position, (name, value, published, rank) in enumerate(rows, start=1):
+        cells: list[Cell] = [position, name, value]
         if index is not None:
             cells.append(published)
         body.append([*cells, rank])
@@ -206,7 +211,7 @@ def _ranking(
         setting.caption(number, caption),
         sections=tuple(sections),
         label=name,
-        notes=(setting.source,) if setting.source else (),
+        notes=((setting.source,) if setting.source else ()) + tuple(notes),
     )
 
 
@@ -236,9 +241,23 @@ def _overall(setting: _Setting, group: Group, rows: list[AgencyResult], stats: G
         index = _Index(scale.label, scale.decimals)
     elif rubric.publication is not None and any(row.normalised is not None for row in rows):
         index = _Index.of(rubric.publication)
-    items = [(row, row.total, row.normalised, row.rank) for row in rows]
+    items: list[tuple[str, Cell, Cell, Cell]] = [(row.agency.name, row.total, row.normalised, row.rank) for row in rows]
     sections = _band_sections(rubric, rows, stats, lang)
-    return _ranking(setting, number, caption, items, Column("total", decimals=rubric.decimals), index, sections)
+    unranked = [item for item in setting.result.not_ranked if item.agency.group == group.id]
+    notes: list[str] = []
+    if unranked:
+        # as publishers show them: after the ranking, in a section of their own, without a rank, the reason in a note
+        sections.append((len(items), NotRankedWords.SECTION.text(lang)))
+        for item in sorted(
+            unranked, key=lambda item: (-item.total, setting.key.get(item.agency.id, 0), item.agency.id)
+        ):
+            published = None
+            if index is not None and scale is None and rubric.publication is not None:
+                published = rubric.publication.on_scale(item.total, group.tree.max_points)
+            items.append((NotRankedWords.MARKED.text(lang, name=item.agency.name), item.total, published, None))
+            notes.append(NotRankedWords.NOTE.text(lang, name=item.agency.name, reason=item.reason))
+    total = Column("total", decimals=rubric.decimals)
+    return _ranking(setting, number, caption, items, total, index, sections, notes)
 
 
 def _node_ranking(setting: _Setting, group: Group, node: Node, rows: list[AgencyResult], number: str) -> Table:
@@ -251,7 +270,7 @@ def _node_ranking(setting: _Setting, group: Group, node: Node, rows: list[Agency
     publication = rubric.publication if rubric.publication is not None and node.max_points != 0 else None
     items = [
         (
-            row,
+            row.agency.name,
             row.scores[node.id],
             None if publication is None else publication.on_scale(row.scores[node.id], node.max_points),
             row.node_ranks.get(node.id),
@@ -271,7 +290,8 @@ def _view_ranking(setting: _Setting, group: Group, view: View, rows: list[Agency
     )
     maximum = ordered[0].views[view.id].maximum
     items = [
-        (row, row.views[view.id].points, row.views[view.id].normalised, row.views[view.id].rank) for row in ordered
+        (row.agency.name, row.views[view.id].points, row.views[view.id].normalised, row.views[view.id].rank)
+        for row in ordered
     ]
     score = Column("score", AppendixText.POINTS.text(lang), rubric.decimals)
     publication = view.publication or rubric.publication
@@ -399,6 +419,38 @@ def _not_assessed(result: Result, lang: str, missing: int) -> list[Block]:
     return blocks
 
 
+def _merged_cohort(setting: _Setting, merged: Result, year: int, number: int) -> list[Block]:
+    """The units after the mergers as a second cohort: a heading, a paragraph, the rankings (numbered on) and the
+    summary, its tables and figures named apart from the first cohort's (the workbook gets a sheet for each)."""
+    lang = setting.lang
+    if not merged.rows:
+        raise InputError(RenderError.NOTHING_ASSESSED, rubric=repr(merged.rubric.id))
+    second = attrs.evolve(setting, result=merged, key={})
+    stats = statistics(merged, decimals=setting.decimals)
+    blocks: list[Block] = [
+        Heading(MergedWords.HEADING.text(lang, year=year), 1),
+        Paragraph(MergedWords.TEXT.text(lang, count=len(merged.rows), year=year)),
+    ]
+    groups = [group for group in merged.rubric.groups if merged.group(group.id)]
+    for part, group in enumerate(groups, start=1):
+        blocks += [_apart(block, lang, False) for block in _part(second, part, group, number + part - 1, stats)]
+    blocks += [_apart(block, lang, True) for block in _summary(stats, second)]
+    return blocks
+
+
+def _apart(block: Block, lang: str, summary: bool) -> Block:
+    """A block of the second cohort named apart from the first cohort's: figures always, the summary's tables
+    and headings too (the rankings are numbered on)."""
+    if isinstance(block, Figure):
+        return attrs.evolve(block, name=f"merged-{block.name}")
+    if summary and isinstance(block, Table):
+        label = MergedWords.LABEL.text(lang, label=block.sheet_name)
+        return attrs.evolve(block, name=f"merged_{block.name}", label=label)
+    if summary and isinstance(block, Heading):
+        return attrs.evolve(block, text=MergedWords.LABEL.text(lang, label=block.text))
+    return block
+
+
 def not_sent(found: Coverage) -> list[tuple[str, AgencyRecord]]:
     """The agencies of the province's list that sent no form, as ``(group id, record)``, group after group.
 
@@ -438,6 +490,8 @@ def appendix(
     mean_decimals: int | None = None,
     first_table: int | None = None,
     coverage: Coverage | None = None,
+    merged: Result | None = None,
+    merged_year: int | None = None,
 ) -> Document:
     """The appendix of a results decision as a :class:`~govindex.render.model.Document`.
 
@@ -479,6 +533,9 @@ def appendix(
     blocks += _not_assessed(result, lang, len(missing))
     if coverage is not None:
         blocks += _missing(result, coverage, lang)
+    if merged is not None:
+        year = rubric.year + 1 if merged_year is None else merged_year
+        blocks += _merged_cohort(setting, merged, year, number + len(groups))
     if subtitle is None:
         official = all(source is not Source.SELF for source in result.sources)
         subtitle = _subtitle(rubric, lang, layout) if official else ScoreSource.SELF.text(lang)

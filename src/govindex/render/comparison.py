@@ -22,6 +22,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from govindex.catalogue.notranked import NotRankedWords, ShareChangeWords
 from govindex.catalogue.reports import Compared
 from govindex.catalogue.words import HeadingText
 from govindex.comparison import NoteKind, Status
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
     from govindex.comparison import Comparison, ComparisonRow, Note, Period, Standing, Step
     from govindex.ranking import Rank
+    from govindex.shares import ShareChange
 
 __all__ = ["comparison_data", "comparison_document", "comparison_frame", "status_text"]
 
@@ -122,7 +124,12 @@ def _status(comparison: Comparison, row: ComparisonRow, names: _Names) -> str:
         Compared.NOT_ASSESSED.text(names.lang, period=label, reason=reason)
         for label, reason in comparison.standing_notes(row)
     ]
-    return "; ".join([text, *unassessed])
+    unranked = [
+        NotRankedWords.IN_PERIOD.text(names.lang, period=period.label, reason=standing.not_ranked)
+        for period, standing in zip(comparison.periods, row.standings, strict=True)
+        if standing is not None and standing.not_ranked
+    ]
+    return "; ".join([text, *unassessed, *unranked])
 
 
 def _spans(periods: tuple[Period, ...]) -> list[tuple[Period, Period]]:
@@ -176,13 +183,50 @@ def _cells(comparison: Comparison, row: ComparisonRow, names: _Names) -> list[Ce
     return cells
 
 
+def _share_table(comparison: Comparison, names: _Names) -> Table | None:
+    """Each band's share per period and its change in percentage points (điểm phần trăm), per group and for all
+    groups together; the change of all groups worded in the notes ("giảm 33,34 điểm phần trăm")."""
+    spans = comparison.share_changes
+    if not spans:
+        return None
+    lang = names.lang
+    rows: list[list[Cell]] = []
+    notes: list[str] = []
+    for span in spans:
+        for change in span.changes:
+            group = ShareChangeWords.ALL_GROUPS.text(lang) if change.group is None else names.group(change.group)
+            band = (change.label_en or change.label) if lang == "en" else change.label
+            rows.append([span.old, span.new, change.group or "", group, change.band, band, *_shares(change)])
+            if change.group is None:
+                notes.append(f"{span.old} → {span.new}: {change.describe(lang)}")
+    columns = [
+        Column("from", ShareChangeWords.FROM.text(lang)),
+        Column("to", ShareChangeWords.TO.text(lang)),
+        Column("group", key=True),
+        Column("group_name"),
+        Column("band_id", key=True),
+        Column("band"),
+        Column("share_before", ShareChangeWords.BEFORE.text(lang)),
+        Column("share_after", ShareChangeWords.AFTER.text(lang)),
+        Column("change_points", ShareChangeWords.CHANGE.text(lang), signed=True),
+    ]
+    title = ShareChangeWords.TITLE.text(lang)
+    return Table("share_changes", columns, rows, title, notes, label=ShareChangeWords.SHORT.text(lang))
+
+
+def _shares(change: ShareChange) -> list[Cell]:
+    return [change.before, change.after, change.points]
+
+
 def comparison_document(comparison: Comparison, lang: str = "vi") -> Document:
-    """The comparison, one agency per row: rank, score and band per period, places and changes, status."""
+    """The comparison, one agency per row: rank, score and band per period, places and changes, status; then,
+    between periods scored under the same bands, each band's share change in percentage points."""
     names = _Names(comparison, lang)
     rows = [_cells(comparison, row, names) for row in comparison.rows]
     periods = " → ".join(comparison.labels)
     table = Table("comparison", _columns(comparison, lang), rows, periods, label=Compared.TABLE.text(lang))
-    return Document(Compared.TITLE.text(lang, periods=periods), (table,), lang)
+    shares = _share_table(comparison, names)
+    return Document(Compared.TITLE.text(lang, periods=periods), (table,) if shares is None else (table, shares), lang)
 
 
 # --- data and DataFrame ----------------------------------------------------------------------------
@@ -204,6 +248,8 @@ def _standing_data(period: Period, item: Standing | None) -> dict[str, Any] | No
     }
     if item.note is not None:
         data["note"] = item.note
+    if item.not_ranked is not None:
+        data["not_ranked"] = item.not_ranked
     return data
 
 
@@ -247,12 +293,31 @@ def _row_data(comparison: Comparison, row: ComparisonRow) -> dict[str, Any]:
     }
 
 
+def _share_data(comparison: Comparison) -> list[dict[str, Any]]:
+    return [
+        {
+            "from": span.old,
+            "to": span.new,
+            "group": change.group,
+            "band": change.band,
+            "share_before": f"{change.before:f}",
+            "share_after": f"{change.after:f}",
+            "change_percentage_points": f"{change.points:f}",
+        }
+        for span in comparison.share_changes
+        for change in span.changes
+    ]
+
+
 def comparison_data(comparison: Comparison) -> dict[str, Any]:
-    """JSON-ready data; scores and changes are strings, ranks integers (or strings when fractional)."""
+    """JSON-ready data; scores and changes are strings, ranks integers (or strings when fractional);
+    ``share_changes``: each band's share per period and its change in percentage points (``group`` null: all
+    groups together)."""
     return {
         "periods": [{"label": p.label, "year": p.year, "source": p.source} for p in comparison.periods],
         "registry": None if comparison.registry is None else comparison.registry.id,
         "rows": [_row_data(comparison, row) for row in comparison.rows],
+        "share_changes": _share_data(comparison),
     }
 
 

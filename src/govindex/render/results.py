@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from govindex._optional import require
+from govindex.catalogue.notranked import NotRankedWords
 from govindex.catalogue.reports import Summary
 from govindex.catalogue.words import HeadingText
 from govindex.ranking import Rank
@@ -120,7 +121,8 @@ def _not_assessed_data(result: Result) -> list[dict[str, str]]:
 
 
 def _not_ranked_data(result: Result) -> list[dict[str, Any]]:
-    """The agencies scored and banded but not ranked, with the reason (points with the rubric's decimals)."""
+    """The agencies scored and banded but not ranked, with the reason and what left them out (``rubric``, a rule's
+    name, ``data``); points with the rubric's decimals."""
     return [
         {
             "agency": item.agency.id,
@@ -129,6 +131,7 @@ def _not_ranked_data(result: Result) -> list[dict[str, Any]]:
             "total": result.format(item.total),
             "band": None if item.band is None else item.band.id,
             "reason": item.reason,
+            "by": item.by,
         }
         for item in result.not_ranked
     ]
@@ -386,12 +389,37 @@ def not_assessed_table(result: Result, lang: str) -> Table:
     )
 
 
+def not_ranked_table(result: Result, lang: str) -> Table:
+    """The agencies scored and banded but not ranked: a row without a rank, the reason in the last column."""
+    groups = {g.id: named(g, lang) for g in result.rubric.groups}
+    rows: list[list[Cell]] = []
+    for n, item in enumerate(result.not_ranked, start=1):
+        band = (
+            None
+            if item.band is None
+            else ((item.band.label_en or item.band.label) if lang == "en" else item.band.label)
+        )
+        group = groups.get(item.agency.group, item.agency.group)
+        rows.append([n, item.agency.name, item.agency.id, group, item.total, band, None, item.reason])
+    columns = [
+        Column("stt"),
+        Column("name"),
+        Column("agency", key=True),
+        Column("group_name"),
+        Column("total", decimals=result.rubric.decimals),
+        Column("band"),
+        Column("rank"),
+        Column("reason"),
+    ]
+    return Table("not_ranked", columns, rows, NotRankedWords.TITLE.text(lang), label=NotRankedWords.SHORT.text(lang))
+
+
 def result_document(result: Result, lang: str = "vi") -> Document:
-    """The result per agency group, then the agencies not assessed.
+    """The result per agency group, then the agencies assessed but not ranked, then those not assessed.
 
     Rows keep the result's order (rank, then agency id). Every agency of the
-    input appears: ranked in its group, or in the table of agencies not
-    assessed with the reason.
+    input appears: ranked in its group, in the table of agencies not ranked,
+    or in the table of agencies not assessed with the reason.
     """
     rubric = result.rubric
     views = _views(result)
@@ -400,6 +428,8 @@ def result_document(result: Result, lang: str = "vi") -> Document:
         rows = result.group(group.id)
         if rows:
             blocks.append(_group_table(result, views, group, rows, lang))
+    if result.not_ranked:
+        blocks.append(not_ranked_table(result, lang))
     if result.not_assessed:
         blocks.append(not_assessed_table(result, lang))
     return Document(_title(result, lang), blocks, lang)

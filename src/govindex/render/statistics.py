@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from govindex.catalogue.indices import ShareWords
+from govindex.catalogue.notranked import NotRankedWords
 from govindex.catalogue.reports import Stat, Summary
 from govindex.catalogue.words import HeadingText
 from govindex.points import exact_context, quantize
@@ -109,6 +110,8 @@ def _notes(stats: Statistics, lang: str) -> list[str]:
     ]
     if inexact:
         notes.append(Stat.EXACT.text(lang, means="; ".join(inexact)))
+    if stats.not_ranked:
+        notes.append(NotRankedWords.STAT_NOTE.text(lang, count=len(stats.not_ranked)))
     return notes
 
 
@@ -152,8 +155,34 @@ def _not_assessed(stats: Statistics, lang: str) -> Table:
     )
 
 
+def _not_ranked(stats: Statistics, lang: str) -> Table:
+    """The agencies assessed but not ranked as the publisher shows them: a row without a rank, the reason in a note."""
+    rubric = stats.rubric
+    groups = {g.id: named(g, lang) for g in rubric.groups}
+    rows: list[list[Cell]] = []
+    notes: list[str] = []
+    for item in stats.not_ranked:
+        band = None if item.band is None else _label(item.band, lang)
+        group_name = groups.get(item.agency.group, item.agency.group)
+        rows.append([item.agency.id, item.agency.name, item.agency.group, group_name, item.total, band, None])
+        notes.append(NotRankedWords.NOTE.text(lang, name=item.agency.name, reason=item.reason))
+    columns = [
+        Column("agency", key=True),
+        Column("name"),
+        Column("group", key=True),
+        Column("group_name"),
+        Column("total", decimals=rubric.decimals),
+        Column("band"),
+        Column("rank"),
+    ]
+    return Table(
+        "not_ranked", columns, rows, NotRankedWords.TITLE.text(lang), notes, label=NotRankedWords.SHORT.text(lang)
+    )
+
+
 def statistics_document(stats: Statistics, lang: str = "vi") -> Document:
-    """``groups`` (one row per group, then the overall and pooled rows), ``leaders``, ``not_assessed``."""
+    """``groups`` (one row per group, then the overall and pooled rows), ``leaders``, ``not_ranked`` (agencies
+    assessed but not ranked), ``not_assessed``."""
     groups = Table(
         "groups",
         _group_columns(stats, lang),
@@ -163,6 +192,8 @@ def statistics_document(stats: Statistics, lang: str = "vi") -> Document:
         label=Stat.GROUPS_SHORT.text(lang),
     )
     tables = [groups, _leaders(stats, lang)]
+    if stats.not_ranked:
+        tables.append(_not_ranked(stats, lang))
     if stats.not_assessed:
         tables.append(_not_assessed(stats, lang))
     rubric = stats.rubric
@@ -222,5 +253,18 @@ def statistics_data(stats: Statistics) -> dict[str, Any]:
         "not_assessed": [
             {"agency": item.agency.id, "name": item.agency.name, "group": item.agency.group, "reason": item.reason}
             for item in stats.not_assessed
+        ],
+        "not_ranked": [
+            {
+                "agency": item.agency.id,
+                "name": item.agency.name,
+                "group": item.agency.group,
+                "total": f"{item.total:f}",
+                "band": None if item.band is None else item.band.id,
+                "rank": None,
+                "reason": item.reason,
+                "by": item.by,
+            }
+            for item in stats.not_ranked
         ],
     }

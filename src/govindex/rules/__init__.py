@@ -175,12 +175,14 @@ class Unchanged:
 
 @attrs.frozen
 class RuleOutcome:
-    """What one rule did: adjustments, agencies excluded (id -> reason), a scale, and where it could not act."""
+    """What one rule did: adjustments, agencies excluded (id -> reason), a scale, where it could not act,
+    and agencies scored and banded but left out of the ranking (id -> reason)."""
 
     adjustments: tuple[Adjustment, ...] = attrs.field(default=(), converter=_adjustments)
     excluded: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
     scale: Scale | None = None
     not_applied: tuple[NotApplied, ...] = attrs.field(default=(), converter=_not_applied)
+    not_ranked: Mapping[str, str] = attrs.field(factory=dict, converter=to_dict, hash=False)
 
 
 @attrs.frozen

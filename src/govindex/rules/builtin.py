@@ -8,6 +8,7 @@ name                            year  what it does
 ``full_marks_if_not_applicable`` 2024 special agency: full marks outside its mandate
 ``exclude``                     2017  not assessed that year: out of ranks and statistics
 ``normalise``                   any   totals also published per 100 or on 0-1
+``not_ranked``                  2023  assessed, not ranked: a special body, no public services
 =============================== ===== ==========================================================
 """
 
@@ -18,6 +19,7 @@ from govindex.rules.best_in_cohort import BestInCohort
 from govindex.rules.exclude import Exclude
 from govindex.rules.full_marks import FullMarksIfNotApplicable
 from govindex.rules.normalise import Normalise
+from govindex.rules.not_ranked import NotRankedByFact
 from govindex.rules.proportional_imputation import ProportionalImputation, imputed_score
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "Exclude",
     "FullMarksIfNotApplicable",
     "Normalise",
+    "NotRankedByFact",
     "ProportionalImputation",
     "imputed_score",
 ]
@@ -38,4 +41,5 @@ BUILTIN_RULES: dict[str, RuleFactory] = {
     "full_marks_if_not_applicable": FullMarksIfNotApplicable,
     "exclude": Exclude,
     "normalise": Normalise,
+    "not_ranked": NotRankedByFact,
 }
