@@ -1,14 +1,51 @@
-"""Words of the round's collected files: what a score table (CSV or XLSX) cannot hold."""
+"""Words of the year's round: the forms of every agency, and what a collected score table cannot hold."""
 
 from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["RoundFiles"]
+__all__ = ["RoundFiles", "RoundHelp"]
+
+
+class RoundHelp(Entry):
+    """Help texts of the round's options."""
+
+    EACH_AGENCY = (
+        "help-template-each-agency",
+        "phiếu tự đánh giá để trống của mọi cơ quan trong danh mục cơ quan của tỉnh năm của bộ tiêu chí (chỉ "
+        "nhóm --group nếu có; trừ cơ quan bộ tiêu chí loại khỏi đánh giá), mỗi cơ quan một tệp MÃ-CƠ-QUAN.xlsx "
+        "trong thư mục --output",
+        "the blank self-assessment form of every agency the province's directory lists for the rubric's year "
+        "(of --group only, if given; but those the rubric keeps out), one file AGENCY-ID.xlsx per agency in the "
+        "folder --output",
+    )
 
 
 class RoundFiles(Entry):
-    """Refusals of a collected score table."""
+    """Refusals of the round's forms and collected score tables."""
+
+    EMPTY_FOLDER = (
+        "folder-without-score-files",
+        "thư mục không có tệp điểm nào ({known})",
+        "the folder holds no score file ({known})",
+    )
+    NO_DIRECTORY = (
+        "template-each-agency-no-directory",
+        "bộ tiêu chí {rubric} không gắn với danh mục cơ quan của tỉnh nào; hãy cho danh mục bằng --registry "
+        "TỆP để biết phải lập phiếu cho những cơ quan nào",
+        "the rubric {rubric} has no province's directory of agencies; give one with --registry FILE to say "
+        "which agencies get a form",
+    )
+    NO_AGENCIES = (
+        "template-each-agency-none",
+        "danh mục cơ quan không có cơ quan nào của bộ tiêu chí {rubric} trong năm {year}",
+        "the directory lists no agency of the rubric {rubric} in {year}",
+    )
+    EACH_AGENCY_AGENCY = (
+        "template-each-agency-with-agency",
+        "--each-agency lập phiếu cho mọi cơ quan: không dùng cùng --agency hoặc --from",
+        "--each-agency makes the form of every agency: not with --agency or --from",
+    )
 
     WIDE_REASONS = (
         "wide-table-cannot-hold-reasons",

@@ -23,39 +23,26 @@ from govindex.catalogue.round import RoundFiles
 from govindex.errors import FileFormatError, InputError
 from govindex.io.assessments import dump_assessments
 from govindex.io.cells import ReadOptions
-from govindex.io.cohort import read_scores
+from govindex.io.cohort import SCORE_FILE_EXTENSIONS, read_scores, score_files
 from govindex.io.csvio import dump_scores_csv
 from govindex.rubric import Rubric
 
 __all__ = ["COLLECT_FORMATS", "collect", "collected_bytes", "files_of"]
 
 #: The kinds of collected file, by extension.
-COLLECT_FORMATS = (".xlsx", ".csv", ".yaml", ".yml", ".json")
+COLLECT_FORMATS = SCORE_FILE_EXTENSIONS
 
 
 def files_of(paths: Sequence[str | Path]) -> list[Path]:
-    """The files named, a folder standing for its score files (``.xlsx``, ``.csv``, ``.yaml``, ``.yml``,
-    ``.json``, by name; hidden files and spreadsheet lock files ``~$…`` left out)."""
-    out: list[Path] = []
-    for path in map(Path, paths):
-        if not path.is_dir():
-            out.append(path)
-            continue
-        out.extend(
-            sorted(
-                item
-                for item in path.iterdir()
-                if item.is_file() and item.suffix.lower() in COLLECT_FORMATS and not item.name.startswith((".", "~$"))
-            )
-        )
-    return out
+    """The files named, a folder standing for its score files (:func:`govindex.io.cohort.score_files`)."""
+    return [Path(str(item)) for item in score_files(paths)]
 
 
 def collect(
     paths: Sequence[str | Path], rubric: Rubric, *, options: ReadOptions | None = None
 ) -> tuple[Assessment, ...]:
     """The assessments of every file (a folder: its score files), read together; every problem raised at once."""
-    return read_scores(files_of(paths), rubric, options=options).assessments()
+    return read_scores(list(paths), rubric, options=options).assessments()
 
 
 def collected_bytes(assessments: Sequence[Assessment], rubric: Rubric, output: str | Path) -> bytes:
