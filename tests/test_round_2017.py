@@ -244,3 +244,10 @@ def test_a_folder_stands_for_its_score_files_in_every_command(
     status, _out, err = run_cli(capsys, ["score", "sonla-2017-it", str(tmp_path / "trong")])
     assert status == 2
     assert f"{tmp_path / 'trong'}: thư mục không có tệp điểm nào (.xlsx, .csv, .yaml, .yml, .json)" in err
+    status, out, err = run_cli(
+        capsys, ["validate", str(SHIPPED / "tu-danh-gia"), "--rubric", "sonla-2017-it", "--together"]
+    )
+    assert status == 0, err
+    assert out.count(": không có lỗi (biểu mẫu của govindex template, 1 cơ quan") == 27
+    assert f"{SHIPPED / 'tu-danh-gia' / 'so-noi-vu.xlsx'}: không có lỗi" in out
+    assert "Huyện Quỳnh Nhai" in err
