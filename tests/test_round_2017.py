@@ -251,3 +251,21 @@ def test_a_folder_stands_for_its_score_files_in_every_command(
     assert out.count(": không có lỗi (biểu mẫu của govindex template, 1 cơ quan") == 27
     assert f"{SHIPPED / 'tu-danh-gia' / 'so-noi-vu.xlsx'}: không có lỗi" in out
     assert "Huyện Quỳnh Nhai" in err
+
+
+@pytest.mark.parametrize("command", [["reconcile", "TU", "TD"], ["report", "sonla-2017-it", "TD"]])
+def test_a_chart_never_overwrites_a_file_unless_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    pytest.importorskip("matplotlib")
+    files = {"TU": str(SHIPPED / "tu-danh-gia"), "TD": str(SHIPPED / "tham-dinh")}
+    args = [files.get(item, item) for item in command]
+    chart = tmp_path / "bieu-do.png"
+    chart.write_bytes(b"a chart drawn by hand")
+    rubric = ["--rubric", "sonla-2017-it"] if command[0] == "reconcile" else []
+    status, _out, err = run_cli(capsys, [*args, *rubric, "--plot", str(chart)])
+    assert status == 2 and f"govindex: lỗi: {chart}: tệp đã có; chọn tên khác hoặc cho phép ghi đè (--force)" in err
+    assert chart.read_bytes() == b"a chart drawn by hand"
+    status, _out, err = run_cli(capsys, [*args, *rubric, "--plot", str(chart), "--force"])
+    assert status == 0, err
+    assert chart.read_bytes().startswith(b"\x89PNG")

@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
             title=Reconciled.CHART_TITLE.text(lang, rubric=_title(methodology.rubric, lang)),
             lang=lang,
         )
-        plots.save_figure(figure, args.plot)
+        plots.save_figure(figure, args.plot, overwrite=args.force)
     emit_value(outcome, args)
     return 0
 
