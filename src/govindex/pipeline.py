@@ -311,7 +311,8 @@ def notices(
         found.extend(_Unchanged(item, result) for item in result.unchanged)
     chosen = directory if directory is not None else directory_of(rubric)
     if chosen is not None:
-        found.extend(coverage(chosen, rubric, list(cohort.places)).warnings())
+        for warning in coverage(chosen, rubric, list(cohort.places)).warnings():  # an agency's: at its file and row
+            found.append(cohort.locate(warning) if warning.agency is not None else warning)
     return found
 
 
