@@ -9,6 +9,7 @@ Each step's output is checked, not only its exit status.
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -269,3 +270,24 @@ def test_a_chart_never_overwrites_a_file_unless_forced(
     status, _out, err = run_cli(capsys, [*args, *rubric, "--plot", str(chart), "--force"])
     assert status == 0, err
     assert chart.read_bytes().startswith(b"\x89PNG")
+
+
+def test_reconcile_given_folders_checks_each_appraisal_form_against_its_agencys_own_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = tmp_path / "tu-danh-gia"
+    shutil.copytree(SHIPPED / "tu-danh-gia", mine)
+    book = openpyxl.load_workbook(mine / "so-tu-phap.xlsx")
+    sheet = book[FORM_SHEET]
+    sheet.cell(row=_node_rows(sheet)["staff"], column=FORM_HEADER.index("Điểm tự đánh giá") + 1).value = 1
+    book.save(mine / "so-tu-phap.xlsx")
+    appraised = SHIPPED / "tham-dinh"
+    status, _out, err = run_cli(
+        capsys, ["reconcile", str(mine), str(appraised), "--rubric", "sonla-2017-it", "--lang", "en"]
+    )
+    assert status == 2
+    assert err.startswith(
+        f"govindex: error: {appraised / 'so-tu-phap.xlsx'}:Phiếu thẩm định!E20: agency 'so-tu-phap', node 'staff': "
+        f"the self-assessed score 5.8 in the appraisal form differs from 1 in the self-assessment file "
+        f"{mine / 'so-tu-phap.xlsx'}"
+    )

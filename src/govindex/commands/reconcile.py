@@ -79,7 +79,10 @@ def run(args: argparse.Namespace) -> int:
         if args.appraised or len(args.files) > 1:
             raise InputError(CliError.APPRAISED_AND_PUBLISHED)
         return _against_published(args)
-    self_files, appraised_files = _sides(args)
+    from govindex.io.cohort import score_files
+
+    # a folder stands for its files, each checked as given alone (its source, an appraisal form's self column)
+    self_files, appraised_files = ([str(path) for path in score_files(side)] for side in _sides(args))
     inputs = inputs_of(args)
     lang = outputs_of(args).lang
     headers = {path: _header(path, inputs.max_bytes) for path in [*self_files, *appraised_files]}
@@ -92,9 +95,11 @@ def run(args: argparse.Namespace) -> int:
                 raise InputError(CliError.SWAPPED, stated=other.value, given=expected.value, file=path, path="source")
     methodology = _methodology(inputs, headers)
     directory = inputs.directory()
-    mine = read(inputs, methodology, sources=self_files, source=Source.SELF, directory=directory).assessments()
+    own = read(inputs, methodology, sources=self_files, source=Source.SELF, directory=directory)
+    mine = own.assessments()
     theirs = read(inputs, methodology, sources=appraised_files, source=Source.APPRAISED, directory=directory)
-    check_appraisal_forms(appraised_files, mine, self_files)
+    where = {agency_id: place[0] for agency_id, place in own.places.items() if place[0] is not None}
+    check_appraisal_forms(appraised_files, mine, self_files, where)
     for warning in theirs.warnings:
         warn(warning, lang)
     outcome = reconcile(methodology.rubric, mine, theirs.assessments(), rules=methodology.rules)
