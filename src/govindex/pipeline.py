@@ -312,7 +312,8 @@ def notices(
     chosen = directory if directory is not None else directory_of(rubric)
     if chosen is not None:
         for warning in coverage(chosen, rubric, list(cohort.places)).warnings():  # an agency's: at its file and row
-            found.append(cohort.locate(warning) if warning.agency is not None else warning)
+            file, sheet, line = cohort.places.get(warning.agency or "", (None, None, None))
+            found.append(warning.with_context(file=file, sheet=sheet, line=line) if file is not None else warning)
     return found
 
 
