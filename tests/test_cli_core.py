@@ -224,12 +224,19 @@ def test_score_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
 
 
 def test_rubrics(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = run(capsys, "rubrics")
+    status, out, err = run(capsys, "rubrics")  # in Vietnamese: headings, group names, words
     assert (status, err) == (0, "")
-    assert out.splitlines()[0].split()[:5] == ["id", "year", "decision", "groups", "max_points"]
-    assert any(line.startswith("sonla-2017-it ") and "2166/QĐ-UBND" in line for line in out.splitlines())
-    assert any(line.startswith("sonla-2017-web ") for line in out.splitlines())
+    assert out.splitlines()[0].split()[:3] == ["Mã", "Năm", "Quyết"]
+    row = next(line for line in out.splitlines() if line.startswith("sonla-2017-it "))
+    assert "2166/QĐ-UBND" in row and "Sở, ban, ngành cấp tỉnh; UBND huyện, thành phố" in row
+    assert "hạng liền nhau (1, 2, 2, 3)" in row and "Bộ tiêu chí đánh giá, xếp hạng mức độ ứng dụng" in row
     status, out, _ = run(capsys, "rubrics", "--format", "json")
+    vietnamese = {item["id"]: item for item in json.loads(out)}
+    assert vietnamese["vn-dti-2022-province"]["published"] == "0-1, 4 chữ số thập phân"
+    status, out, _ = run(capsys, "rubrics", "--lang", "en")
+    assert out.splitlines()[0].split()[:5] == ["Id", "Year", "Decision", "Groups", "Maximum"]
+    assert any(line.startswith("sonla-2017-web ") for line in out.splitlines())
+    status, out, _ = run(capsys, "rubrics", "--format", "json", "--lang", "en")
     listed = {item["id"]: item for item in json.loads(out)}
     assert listed["sonla-2017-it"] == {
         "id": "sonla-2017-it",

@@ -22,6 +22,7 @@ import attrs
 from govindex._names import fold_name, name_key
 from govindex.agency import nfc
 from govindex.catalogue.directory import DirectoryWords, Lineage
+from govindex.catalogue.vocabulary import LEVEL_NAMES
 from govindex.errors import GovIndexError, InputError, UnknownNameError
 
 __all__ = [
@@ -245,15 +246,10 @@ _TIERS = {
     Level.TOWNSHIP: "commune",
     Level.SPECIAL_ZONE: "commune",
 }
-#: Other names a province writes for a level.
-_LEVEL_MORE = {
-    Level.DEPARTMENT: ("sở", "ban", "ngành", "cơ quan cấp tỉnh", "cấp tỉnh", "sở, ban, ngành cấp tỉnh"),
-    Level.CITY: ("thành phố thuộc tỉnh",),
-}
 _LEVEL_NAMES: dict[str, Level] = {
     fold_name(name): level
     for level in Level
-    for name in (level.value, level.label("vi"), level.label("en"), *_LEVEL_MORE.get(level, ()))
+    for name in (level.value, level.label("vi"), level.label("en"), *LEVEL_NAMES.get(level.value, ()))
 }
 
 

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from govindex.catalogue.agreement import AgreementText
 from govindex.catalogue.results import Published
 from govindex.errors import InputError, check_lang
 from govindex.points import divide, exact_context, terminating
@@ -66,20 +67,6 @@ class Agreement(enum.Enum):
     DIFFERENT = "different"
 
 
-_WORDS = {
-    "en": {
-        Agreement.EXACT: "matches the published figure",
-        Agreement.ROUNDING: "differs by {difference}, within the rounding bound ±{bound} of the published components",
-        Agreement.DIFFERENT: "differs by {difference}, beyond the rounding bound ±{bound}: a real difference",
-    },
-    "vi": {
-        Agreement.EXACT: "khớp với số liệu công bố",
-        Agreement.ROUNDING: "chênh {difference}, trong giới hạn làm tròn ±{bound} của các chỉ số thành phần đã công bố",
-        Agreement.DIFFERENT: "chênh {difference}, vượt giới hạn làm tròn ±{bound}: chênh lệch thực sự",
-    },
-}
-
-
 @attrs.frozen
 class PublishedComparison:
     """A recomputed value against the published one.
@@ -105,8 +92,8 @@ class PublishedComparison:
 
     def describe(self, lang: str = "en") -> str:
         """In words: ``differs by 0.0001, within the rounding bound ±0.00015 …``."""
-        words = _WORDS[check_lang(lang)]
-        return words[self.kind].format(difference=f"{self.difference:+f}", bound=f"{self.bound:f}")
+        entry = AgreementText[self.kind.name]
+        return entry.text(check_lang(lang), difference=f"{self.difference:+f}", bound=f"{self.bound:f}")
 
 
 def _check(value: object, what: Published) -> Decimal:

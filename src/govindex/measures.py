@@ -55,6 +55,7 @@ import attrs
 
 from govindex._registry import Registry, signature_problem
 from govindex.catalogue.measures import Figure, MeasureConfig, Measured
+from govindex.catalogue.measures_words import Answer, Working
 from govindex.errors import InputError, RubricError
 from govindex.points import bounds_problem, decimals_of, divide, exact_context, terminating
 
@@ -285,7 +286,7 @@ class Ratio:
                 if head is not None or text.endswith("%"):
                     shown = f"{head or text} = {shown}"
                 if capped:
-                    shown += " > 1, tính là 1" if lang == "vi" else " > 1, counted as 1"
+                    shown = Working.CAPPED.text(lang, share=shown)
                 return f"{shown} × {_text(max_points, lang)} = {_text(points, lang)}"
 
             english, vietnamese = _both(formula)
@@ -358,15 +359,14 @@ class Steps:
             lowest = min(at_least for at_least, _points in self.steps)
 
             def formula(lang: str) -> str:
-                below = "dưới mức thấp nhất" if lang == "vi" else "below the lowest step"
-                return f"{_text(count, lang)} {below} {_text(lowest, lang)} → 0"
+                return Working.BELOW_LOWEST.text(lang, value=_text(count, lang), lowest=_text(lowest, lang))
 
         english, vietnamese = _both(formula)
         return Measurement(self.kind, text, points, english, vietnamese)
 
 
-_YES = ("có", "yes", "1")
-_NO = ("không", "no", "0")
+_YES = (Answer.YES.text("vi"), Answer.YES.text("en"), "1")
+_NO = (Answer.NO.text("vi"), Answer.NO.text("en"), "0")
 
 
 @attrs.frozen
@@ -386,7 +386,7 @@ class YesNo:
         return {}
 
     def answers(self) -> tuple[str, ...] | None:
-        return ("có", "không")
+        return (Answer.YES.text("vi"), Answer.NO.text("vi"))
 
     def measure(self, value: str, max_points: Decimal, decimals: int) -> Measurement:
         text = _clean(value)
@@ -400,7 +400,7 @@ class YesNo:
         points = max_points if yes else Decimal(0)
 
         def formula(lang: str) -> str:
-            meaning = ("có" if yes else "không") if lang == "vi" else ("yes" if yes else "no")
+            meaning = (Answer.YES if yes else Answer.NO).text(lang)
             shown = text if text.casefold() == meaning else f"{text} ({meaning})"
             return f"{shown} → {_text(points, lang)}"
 

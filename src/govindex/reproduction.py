@@ -44,6 +44,7 @@ from fractions import Fraction
 import attrs
 
 from govindex.agreement import Agreement, compare_published, rounding_bound
+from govindex.catalogue.reproduce import ReproduceText
 from govindex.catalogue.results import Published
 from govindex.catalogue.rubric import RubricText
 from govindex.errors import InputError, UnknownNameError
@@ -244,8 +245,8 @@ class _Checker:
                         error.group,
                         error.agency,
                         None if item == "value" else item,
-                        explanation="bộ số liệu ghi đây là sai sót của văn bản công bố, nhưng số liệu này không còn sai",
-                        explanation_en="the dataset records this as an error of the source, but it does not occur",
+                        explanation=ReproduceText.STALE_KNOWN_ERROR.text("vi"),
+                        explanation_en=ReproduceText.STALE_KNOWN_ERROR.text("en"),
                         where=error.where,
                     )
                 )

@@ -11,7 +11,6 @@ from govindex.catalogue.files import Files
 from govindex.catalogue.reports import Reconciled
 from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, outputs_of, say, warn
 from govindex.errors import FileFormatError, InputError
-from govindex.io.appraisal import check_appraisal_forms
 from govindex.methodology import Methodology
 from govindex.pipeline import Inputs, load, read, score_cohort, write
 from govindex.rubric import Rubric
@@ -98,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
     own = read(inputs, methodology, sources=self_files, source=Source.SELF, directory=directory)
     mine = own.assessments()
     theirs = read(inputs, methodology, sources=appraised_files, source=Source.APPRAISED, directory=directory)
+    from govindex.io.appraisal import check_appraisal_forms
+
     where = {agency_id: place[0] for agency_id, place in own.places.items() if place[0] is not None}
     check_appraisal_forms(appraised_files, mine, self_files, where)
     for warning in theirs.warnings:

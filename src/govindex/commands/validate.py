@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govindex.catalogue.cli import Help, ProblemHeading
 from govindex.catalogue.reading import Reading
 from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, outputs_of, say, warn
 from govindex.errors import GovIndexError
-from govindex.io.validate import FileReport, validate_files
 from govindex.pipeline import load
+
+if TYPE_CHECKING:
+    from govindex.io.validate import FileReport
 
 #: The formats of the problems: lines of text, or a table.
 FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
@@ -37,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     methodology = load(inputs) if args.rubric else None
     rubric = None if methodology is None else methodology.rubric
     directory = inputs.directory()
+    from govindex.io.validate import validate_files
+
     reports = validate_files(
         args.files,
         methodology,

@@ -20,6 +20,7 @@ from govindex._lineage import ID_PATTERN
 from govindex.agency import nfc
 from govindex.catalogue import Entry
 from govindex.catalogue.directory import DirectoryFile, Lineage
+from govindex.catalogue.vocabulary import DIRECTORY_HEADERS, ROW_NUMBER_HEADERS, DirectoryColumn
 from govindex.directory import INITIAL, AgencyDirectory, AgencyRecord, EventKind, Level, LineageEvent, Moment, fold_name
 from govindex.errors import FileFormatError, GovIndexError, InputError, collected
 from govindex.render.safe import csv_cell, unprotect_csv_cell, visible
@@ -27,38 +28,11 @@ from govindex.render.safe import csv_cell, unprotect_csv_cell, visible
 __all__ = ["COLUMNS", "REQUIRED", "alone", "dump_directory_csv", "parse_directory_csv"]
 
 #: Every column of a directory CSV, by the headers that name it (English first, then Vietnamese).
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("code", "mã", "mã đơn vị", "mã cơ quan", "mã đvhc", "mã đơn vị hành chính"),
-    "name": ("name", "tên", "tên đơn vị", "tên cơ quan", "tên cơ quan, đơn vị", "tên đơn vị hành chính"),
-    "level": ("level", "cấp", "loại", "loại đơn vị", "cấp hành chính"),
-    "predecessors": ("predecessors", "tiền thân", "đơn vị tiền thân", "hình thành từ", "sắp xếp từ"),
-    "from": ("from", "từ ngày", "ngày bắt đầu", "ngày thành lập", "hiệu lực từ"),
-    "until": ("until", "chấm dứt từ ngày", "đến ngày", "ngày chấm dứt", "ngày kết thúc"),
-    "group": ("group", "nhóm", "khối"),
-    "aliases": ("aliases", "tên khác"),
-    "name_en": ("name_en", "tên tiếng anh"),
-    "notes": ("notes", "ghi chú"),
-}
+COLUMNS: dict[str, tuple[str, ...]] = {column: (column, *headers) for column, headers in DIRECTORY_HEADERS.items()}
 #: The columns every directory CSV has.
 REQUIRED = ("code", "name", "level", "predecessors", "from", "until")
 #: Headers of the row number (số thứ tự), never read.
-_IGNORED = frozenset(fold_name(header) for header in ("stt", "tt", "số tt", "số thứ tự"))
-#: The headers written, per language.
-_WRITTEN = {
-    "vi": {
-        "code": "Mã",
-        "name": "Tên",
-        "level": "Cấp",
-        "predecessors": "Tiền thân",
-        "from": "Từ ngày",
-        "until": "Chấm dứt từ ngày",
-        "group": "Nhóm",
-        "aliases": "Tên khác",
-        "name_en": "Tên tiếng Anh",
-        "notes": "Ghi chú",
-    },
-    "en": {column: column for column in COLUMNS},
-}
+_IGNORED = frozenset(fold_name(header) for header in ROW_NUMBER_HEADERS)
 _HEADERS = {fold_name(header): column for column, headers in COLUMNS.items() for header in headers}
 _DATE_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -483,7 +457,7 @@ def dump_directory_csv(directory: AgencyDirectory, *, lang: str = "vi", excel_vn
     delimiter = ";" if excel_vn else ","
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow([_WRITTEN[lang][column] for column in columns])
+    writer.writerow([DirectoryColumn[column.upper()].text(lang) for column in columns])
     for record in directory:
         cells = _cells(record, directory, lang, problems)
         writer.writerow([cells[column] for column in columns])
