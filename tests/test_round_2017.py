@@ -217,6 +217,17 @@ def test_blank_forms_of_one_group_and_what_each_agency_refuses(
     assert len(made) == 12 and "huyen-sop-cop.xlsx" in made and "thanh-pho-son-la.xlsx" in made
     sheet = openpyxl.load_workbook(tmp_path / "huyen" / "huyen-sop-cop.xlsx")[FORM_SHEET]
     assert any(sheet.cell(row=r, column=3).value == "Huyện Sốp Cộp" for r in range(1, 10))
+    listed = EXAMPLES / "2025" / "danh-muc-vi-du.csv"  # a province's own list: the units in place at the end of 2017
+    status, _out, err = run_cli(
+        capsys, ["template", "sonla-2017-it", "--each-agency", "--registry", str(listed), "-o", str(tmp_path / "ds")]
+    )
+    assert status == 0, err
+    assert sorted(path.name for path in (tmp_path / "ds").iterdir()) == [
+        "huyen-mau-bac.xlsx",
+        "huyen-mau-nam.xlsx",
+        "so-mau-hai.xlsx",
+        "so-mau-mot.xlsx",
+    ]
     status, _out, err = run_cli(
         capsys, ["template", "sonla-2017-it", "--each-agency", "--agency", "Sở Nội vụ", "-o", str(tmp_path / "x")]
     )
