@@ -19,6 +19,7 @@ from typing import NoReturn
 from govindex import __version__
 from govindex.catalogue import DEFAULT_LANG, LANGS
 from govindex.catalogue.cli import Cli, Help, Parsing
+from govindex.catalogue.hostile import system_reason
 from govindex.commands import COMMANDS
 from govindex.commands._options import say, set_lang
 from govindex.errors import GovIndexError
@@ -150,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if error.errno not in (errno.ENOSPC, errno.EIO, errno.EBADF, errno.EFBIG):
             raise
         _quiet_stdout()
-        _error(Cli.OUTPUT_FAILED.text(lang, reason=error.strerror or str(error)), lang)
+        _error(Cli.OUTPUT_FAILED.text(lang, reason=system_reason(error)), lang)
         return 2
     except KeyboardInterrupt:
         _error(Cli.INTERRUPTED.text(lang), lang)

@@ -148,7 +148,7 @@ class Inputs:
             return self.registry
         from govindex.io.directory import load_directory
 
-        return load_directory(self.registry)
+        return load_directory(self.registry, max_bytes=self.max_bytes)
 
     def options(self, directory: AgencyDirectory | None = None) -> ReadOptions:
         """How tables are read (``directory``: the registry already read, else read here)."""
@@ -207,7 +207,7 @@ def load(inputs: Inputs) -> Methodology:
         raise InputError(CliError.NO_RUBRIC)
     if isinstance(name, str) and name not in list_rubrics() and name in list_datasets() and not Path(name).exists():
         name = load_dataset(name).rubric
-    return load_methodology(name, rules=inputs.rules, trust_rules=inputs.trust_rules)
+    return load_methodology(name, rules=inputs.rules, trust_rules=inputs.trust_rules, max_bytes=inputs.max_bytes)
 
 
 def read(

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from govindex._optional import require
 from govindex.catalogue import number
+from govindex.catalogue.hostile import system_reason
 from govindex.catalogue.render import RenderError
 from govindex.catalogue.reports import Chart
 from govindex.errors import FileFormatError, InputError, check_lang
@@ -299,5 +300,5 @@ def save_figure(figure: Figure, path: str | Path, *, dpi: int = 150, overwrite: 
             figure.savefig(path, format=fmt, dpi=dpi, metadata=metadata)
         except OSError as error:
             raise FileFormatError(
-                RenderError.CHART_CANNOT_WRITE, reason=error.strerror or str(error), file=str(path)
+                RenderError.CHART_CANNOT_WRITE, reason=system_reason(error), file=str(path)
             ) from None

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         methodology = load(chosen)
         return score_cohort(methodology, read(chosen, methodology, sources=[path], directory=directory))
 
-    periods = [read_period(spec, scorer=scorer) for spec in [args.old, *args.new]]
+    periods = [read_period(spec, scorer=scorer, max_bytes=inputs.max_bytes) for spec in [args.old, *args.new]]
     comparison = compare(*periods, registry=directory)
     emit_value(comparison, args)
     return 0

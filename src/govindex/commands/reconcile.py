@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     from govindex.io.appraisal import check_appraisal_forms
 
     where = {agency_id: place[0] for agency_id, place in own.places.items() if place[0] is not None}
-    check_appraisal_forms(appraised_files, mine, self_files, where)
+    check_appraisal_forms(appraised_files, mine, self_files, where, max_bytes=inputs.max_bytes)
     for warning in theirs.warnings:
         warn(warning, lang)
     outcome = reconcile(methodology.rubric, mine, theirs.assessments(), rules=methodology.rules)
@@ -139,7 +139,7 @@ def _against_published(args: argparse.Namespace) -> int:
     methodology = _methodology(inputs, {path: _header(path, inputs.max_bytes) for path in args.files})
     cohort = read(inputs, methodology)
     result = score_cohort(methodology, cohort)
-    figures = read_published_table(args.published)
+    figures = read_published_table(args.published, max_bytes=inputs.max_bytes)
     publication = methodology.rubric.publication
     decimals = publication.decimals if inputs.values == "index" and publication is not None else None
     check = check_published(result, figures, component_decimals=decimals)

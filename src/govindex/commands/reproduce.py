@@ -41,10 +41,12 @@ _STATUSES = {
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from govindex.catalogue.cli import Help
     from govindex.commands._options import say
+    from govindex.io.cells import DEFAULT_MAX_BYTES
 
     parser = sub.add_parser("reproduce", help=say(Help.REPRODUCE), description=say(Help.REPRODUCE_DESCRIPTION))
     parser.add_argument("dataset", metavar="DATASET", help=say(Help.DATASET))
     add_lang(parser)
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=say(Help.MAX_BYTES))
     parser.set_defaults(run=run)
 
 
@@ -309,7 +311,7 @@ def _differences(outcome: Reproduction, words: _Words) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     from govindex.io.published import open_dataset, reproduce
 
-    dataset, rubric = open_dataset(args.dataset)
+    dataset, rubric = open_dataset(args.dataset, max_bytes=args.max_bytes)
     outcome = reproduce(dataset, rubric=rubric)
     emit(report(outcome, args.lang))
     return 0 if outcome.ok else 1

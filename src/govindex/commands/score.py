@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
         from govindex.merging import merge, mergers_from_directory
 
         year = methodology.rubric.year + 1 if args.merge_year is None else args.merge_year
-        result = merge(result, mergers_from_directory(load_directory(args.merge_into), result, year))
+        directory_after = load_directory(args.merge_into, max_bytes=args.max_bytes)
+        result = merge(result, mergers_from_directory(directory_after, result, year))
     emit_value(result, args, FORMATS)  # JSON written as made, from the columns
     return 0

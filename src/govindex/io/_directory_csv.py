@@ -23,6 +23,7 @@ from govindex.catalogue.directory import DirectoryFile, Lineage
 from govindex.catalogue.vocabulary import DIRECTORY_HEADERS, ROW_NUMBER_HEADERS, DirectoryColumn
 from govindex.directory import INITIAL, AgencyDirectory, AgencyRecord, EventKind, Level, LineageEvent, Moment, fold_name
 from govindex.errors import FileFormatError, GovIndexError, InputError, collected
+from govindex.io.unfit import UNFIT, unfit_error
 from govindex.render.safe import csv_cell, unprotect_csv_cell, visible
 
 __all__ = ["COLUMNS", "REQUIRED", "alone", "dump_directory_csv", "parse_directory_csv"]
@@ -165,6 +166,9 @@ class _Reader:
         for column in ("code", "name", "level"):
             if not texts[column]:
                 self.refuse(InputError(DirectoryFile.EMPTY_CELL, field=column), line, positions[column], texts)
+        for column, text in texts.items():
+            if (found := UNFIT.search(text)) is not None:
+                self.refuse(unfit_error(text, found.group()), line, positions[column], texts)
         if texts["code"] and not ID_PATTERN.fullmatch(texts["code"]):
             self.refuse(InputError(Lineage.ID_NOT_SLUG, id=repr(texts["code"])), line, positions["code"], texts)
         level = self.value(Level.parse, texts, "level", line, positions)

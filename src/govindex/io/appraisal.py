@@ -281,10 +281,12 @@ def check_appraisal_forms(
     mine: Sequence[Assessment],
     self_files: Sequence[str],
     files: Mapping[str, str] | None = None,
+    *,
+    max_bytes: int | None = None,
 ) -> None:
     """Refuse the appraisal forms among ``paths`` whose self-assessed column differs from the self-assessments
     read (``mine``, from ``self_files``; ``files``: the file of each agency's): every difference at its cell,
-    raised at once."""
+    raised at once. No file larger than ``max_bytes`` (default: the default limit) is read."""
     from govindex.errors import collected
     from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
 
@@ -292,7 +294,7 @@ def check_appraisal_forms(
     problems: list[GovIndexError] = []
     for path in paths:
         if path.lower().endswith(".xlsx"):
-            data = read_limited(path, DEFAULT_MAX_BYTES)
+            data = read_limited(path, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
             problems.extend(differences_from_self(data, path, by_agency, ", ".join(self_files), files))
     if problems:
         raise collected(problems)

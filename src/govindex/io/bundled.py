@@ -9,6 +9,7 @@ from pathlib import Path
 
 from govindex.catalogue.rubric import RubricFiles
 from govindex.errors import UnknownNameError, collected
+from govindex.io.cells import DEFAULT_MAX_BYTES
 from govindex.io.rubrics import methodology_of_document, read_rubric, read_text
 from govindex.io.yamlio import load_document
 from govindex.methodology import Methodology, bind
@@ -77,6 +78,7 @@ def load_methodology(
     rules: Sequence[str | Path] = (),
     trust_rules: bool = False,
     plugins: Plugins | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Methodology:
     """A rubric (bundled id or file) with its rules bound: what the command line scores with.
 
@@ -87,7 +89,7 @@ def load_methodology(
     name that only a rubric's rules file gives is refused, naming the file and
     how to allow it. Every problem of the rules is reported at its place in
     the rubric file. ``plugins`` is the base (default: the installed rules and
-    measure kinds).
+    measure kinds). A rubric file larger than ``max_bytes`` is refused before it is read.
 
     >>> [rule.name for rule in load_methodology("sonla-2024-dti").rules]
     ['best_in_cohort', 'proportional_imputation', 'full_marks_if_not_applicable']
@@ -101,7 +103,7 @@ def load_methodology(
             base = rule_plugins(rules, base)
         return bind(rubric, base)
     path = Path(name)
-    document = load_document(read_text(path), file=str(path))
+    document = load_document(read_text(path, max_bytes=max_bytes), file=str(path))
     checked = methodology_of_document(
         document, folder=path.parent, plugins=plugins, rules=rules, trust_rules=trust_rules
     )

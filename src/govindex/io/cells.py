@@ -14,11 +14,13 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
 import attrs
 
 from govindex.agency import nfc
 from govindex.catalogue.files import Files
+from govindex.catalogue.hostile import system_reason
 from govindex.catalogue.reading import Reading
 from govindex.directory import AgencyDirectory
 from govindex.errors import FileFormatError, InputError
@@ -228,14 +230,27 @@ def read_limited(path: str | Path | Upload, max_bytes: int) -> bytes:
                 raise FileFormatError(
                     Files.TOO_LARGE, size=grouped(status.st_size), limit=grouped(max_bytes), file=file
                 )
-            data = handle.read(max_bytes + 1)
+            data = _read_up_to(handle, max_bytes + 1, status.st_size if stat.S_ISREG(status.st_mode) else None)
     except IsADirectoryError:
         raise FileFormatError(Files.DEVICE, file=file) from None
     except OSError as error:
-        raise FileFormatError(Files.CANNOT_READ, reason=error.strerror or str(error), file=file) from None
+        raise FileFormatError(Files.CANNOT_READ, reason=system_reason(error), file=file) from None
     if len(data) > max_bytes:
         raise FileFormatError(Files.TOO_LARGE_STREAM, limit=grouped(max_bytes), file=file)
     return data
+
+
+def _read_up_to(handle: BinaryIO, limit: int, size: int | None) -> bytes:
+    """At most ``limit`` bytes of an open file, to its end, memory bounded by what it holds (never ``limit``
+    reserved up front): a regular file by its stated size first, then (a pipe, a file that grew) in pieces."""
+    pieces: list[bytes] = []
+    left = limit
+    step = min(left, size + 1) if size is not None else min(left, 1 << 20)
+    while left > 0 and (piece := handle.read(step)):
+        pieces.append(piece)
+        left -= len(piece)
+        step = min(left, 1 << 20)
+    return b"".join(pieces)
 
 
 def check_length(data: bytes | str, max_bytes: int, file: str | None) -> None:

@@ -162,20 +162,23 @@ def _period(
         raise error.with_context(file=file) from None
 
 
-def _read_text(path: Path) -> str:
-    data = read_limited(path, DEFAULT_MAX_BYTES)
+def _read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    data = read_limited(path, max_bytes)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FileFormatError(Files.NOT_UTF8, byte=error.start, file=str(path)) from None
 
 
-def read_period(spec: str, *, scorer: Callable[[str, Path], Result] | None = None) -> Period:
+def read_period(
+    spec: str, *, scorer: Callable[[str, Path], Result] | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Period:
     """The period an input argument stands for (see the module documentation for the syntax).
 
     ``scorer(rubric, path)`` scores a ``RUBRIC:SCORES`` input (default: the
     bundled or file rubric with the installed rules, the file read with the
     default options); the command line passes its input options this way.
+    No file larger than ``max_bytes`` is read.
     """
     label, rubric_name, source = split_input(spec)
     year = int(label) if label is not None and _YEAR.fullmatch(label) else None
@@ -191,9 +194,10 @@ def read_period(spec: str, *, scorer: Callable[[str, Path], Result] | None = Non
             except GovIndexError as error:
                 raise cohort.locate(error) from None
         if year is None and path.suffix.lower() in {".yaml", ".yml"}:
-            year = parse_assessment_file(_read_text(path), result.rubric, file=str(path)).year
+            year = parse_assessment_file(_read_text(path, max_bytes), result.rubric, file=str(path)).year
         return Period.from_result(result, label=label, year=year)
     if source.lower().endswith(".json"):
-        return parse_result_json(_read_text(Path(source)), file=source, label=label, year=year)
-    dataset, rubric = open_dataset(Path(source) if source.lower().endswith((".yaml", ".yml")) else source)
+        return parse_result_json(_read_text(Path(source), max_bytes), file=source, label=label, year=year)
+    named = Path(source) if source.lower().endswith((".yaml", ".yml")) else source
+    dataset, rubric = open_dataset(named, max_bytes=max_bytes)
     return Period.from_result(reproduce(dataset, rubric=rubric).result, label=label, year=year)

@@ -60,12 +60,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govindex.catalogue.directory import DirectoryFile, Lookup
+from govindex.catalogue.files import Files
 from govindex.directory import AgencyDirectory, AgencyRecord
 from govindex.errors import FileFormatError, GovIndexError, UnknownNameError, collected
 from govindex.io._directory_csv import alone, dump_directory_csv, parse_directory_csv
 from govindex.io.bundled import bundled_path
-from govindex.io.cells import DEFAULT_MAX_BYTES
+from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
 from govindex.io.converter import structure_document
+from govindex.io.unfit import unfit_texts
 from govindex.io.yamlio import Document, load_document
 
 if TYPE_CHECKING:
@@ -100,9 +102,10 @@ def parse_directory(text: str, *, file: str | None = None) -> AgencyDirectory:
     document = load_document(text, file=file)
     if not isinstance(document.data, dict):
         raise FileFormatError(DirectoryFile.NOT_A_MAPPING, file=file)
+    unfit = list(unfit_texts(document))
     data, problems = structure_document(document, _DirectoryData)
-    if problems:
-        raise collected([_in_record(problem, document) for problem in problems])
+    if problems or unfit:
+        raise collected(unfit + [_in_record(problem, document) for problem in problems])
     try:
         return AgencyDirectory(**attrs.asdict(data, recurse=False))
     except GovIndexError as error:
@@ -130,12 +133,13 @@ def read_directory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> A
     if suffix not in {".csv", ".yaml", ".yml", ".json"}:
         raise FileFormatError(DirectoryFile.UNKNOWN_FORMAT, suffix=suffix, file=str(path))
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as error:
-        raise FileFormatError(DirectoryFile.CANNOT_READ, reason=error.strerror or str(error), file=str(path)) from None
-    if len(data) > max_bytes:
-        raise FileFormatError(DirectoryFile.TOO_LARGE, limit=max_bytes, file=str(path))
+        data = read_limited(path, max_bytes)  # a device or a folder refused, memory by what the file holds
+    except FileFormatError as error:
+        if error.reason is Files.CANNOT_READ:
+            raise FileFormatError(DirectoryFile.CANNOT_READ, reason=error.params["reason"], **error.context()) from None
+        if error.reason in (Files.TOO_LARGE, Files.TOO_LARGE_STREAM):
+            raise FileFormatError(DirectoryFile.TOO_LARGE, limit=max_bytes, file=str(path)) from None
+        raise
     if suffix == ".csv":
         return parse_directory_csv(data, id=path.stem, file=str(path))
     try:
@@ -156,10 +160,11 @@ def _load_bundled(name: str) -> AgencyDirectory:
     return read_directory(bundled_path("agencies", f"{name}.yaml"))
 
 
-def load_directory(name: str | Path) -> AgencyDirectory:
-    """A bundled directory by id (``"sonla"``) or a directory file by path (CSV, YAML or JSON)."""
+def load_directory(name: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AgencyDirectory:
+    """A bundled directory by id (``"sonla"``) or a directory file by path (CSV, YAML or JSON, at most
+    ``max_bytes``)."""
     if isinstance(name, Path) or name.endswith((".yaml", ".yml", ".json", ".csv")) or "/" in name or "\\" in name:
-        return read_directory(name)
+        return read_directory(name, max_bytes=max_bytes)
     available = list_directories()
     if name not in available:
         raise UnknownNameError(Lookup.UNKNOWN_DIRECTORY, name=name, available=list(available) or Lookup.NONE_AVAILABLE)

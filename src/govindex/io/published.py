@@ -19,6 +19,7 @@ from pathlib import Path
 import attrs
 
 from govindex.catalogue.files import Files
+from govindex.catalogue.hostile import Hostile
 from govindex.errors import FileFormatError, UnknownNameError
 from govindex.io.bundled import bundled_path, list_rubrics, load_rubric
 from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
@@ -75,7 +76,8 @@ def _dataset_path(name: str | Path) -> Path:
 def load_dataset(name: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> PublishedDataset:
     """A bundled dataset by id (``"sonla-2017-it"``) or a dataset file by path (at most ``max_bytes``)."""
     path = _dataset_path(name)
-    data = read_limited(path, max_bytes)
+    bundled = isinstance(name, str) and name in list_datasets()
+    data = read_limited(path, DEFAULT_MAX_BYTES if bundled else max_bytes)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -112,6 +114,8 @@ def dataset_rubric(
     from govindex.io.rubrics import parse_rubric
 
     path = folder / relative
+    if not _regular(path):  # a named pipe would wait forever, a device never ends: a rubric is a file
+        raise FileFormatError(Hostile.DATASET_RUBRIC_NOT_A_FILE, rubric=repr(name), file=file, path="rubric")
     data = read_limited(path, max_bytes)
     try:
         text = data.decode("utf-8-sig")
@@ -121,6 +125,16 @@ def dataset_rubric(
     if not isinstance(document.data, dict) or "groups" not in document.data:
         raise FileFormatError(Files.DATASET_RUBRIC_NOT_RUBRIC, rubric=repr(name), file=file, path="rubric")
     return parse_rubric(text, file=str(path))
+
+
+def _regular(path: Path) -> bool:
+    """Whether ``path`` is a regular file, or missing (reading it then says so)."""
+    import stat
+
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True
 
 
 def open_dataset(name: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[PublishedDataset, Rubric]:

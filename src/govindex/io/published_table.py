@@ -110,6 +110,6 @@ def _figure(
     return PublishedFigure(agency, value, int(rank_text) if rank_text else None)
 
 
-def read_published_table(path: str | Path) -> tuple[PublishedFigure, ...]:
-    """Read a published table from a CSV file (at most 100 000 000 bytes)."""
-    return parse_published_table(read_limited(path, DEFAULT_MAX_BYTES), file=str(path))
+def read_published_table(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[PublishedFigure, ...]:
+    """Read a published table from a CSV file (at most ``max_bytes``: ``--max-bytes``)."""
+    return parse_published_table(read_limited(path, max_bytes), file=str(path))

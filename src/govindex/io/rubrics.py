@@ -21,11 +21,14 @@ from pathlib import Path
 
 import attrs
 
+from govindex.catalogue.files import Files
 from govindex.catalogue.rubric import RubricFiles
 from govindex.catalogue.rules import Binding, RuleFiles
 from govindex.errors import FileFormatError, GovIndexError, RuleError, collected
+from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
 from govindex.io.converter import structure_document, unstructure
 from govindex.io.rulefiles import rule_plugins
+from govindex.io.unfit import unfit_texts
 from govindex.io.yamlio import Document, dump_document, join_index, load_document
 from govindex.methodology import Methodology
 from govindex.plugins import Plugins
@@ -44,15 +47,22 @@ __all__ = [
 ]
 
 
-def read_text(path: str | Path) -> str:
-    """The UTF-8 text of a rubric file (a byte-order mark is dropped), or a :class:`FileFormatError`."""
+def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The UTF-8 text of a rubric file (a byte-order mark is dropped), or a :class:`FileFormatError`.
+
+    A file larger than ``max_bytes`` (``--max-bytes``) is refused before it
+    is read, and so is a device (``/dev/zero``) or a folder.
+    """
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        data = read_limited(path, max_bytes)
+    except FileFormatError as error:
+        if error.reason is not Files.CANNOT_READ:
+            raise
+        raise FileFormatError(RubricFiles.CANNOT_READ, error=error.params["reason"], **error.context()) from None
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FileFormatError(RubricFiles.NOT_UTF8, position=error.start, file=str(path)) from None
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise FileFormatError(RubricFiles.CANNOT_READ, error=reason, file=str(path)) from None
 
 
 def rubric_of_document(document: Document, plugins: Plugins | None = None) -> tuple[Rubric | None, list[GovIndexError]]:
@@ -64,8 +74,10 @@ def rubric_of_document(document: Document, plugins: Plugins | None = None) -> tu
     if not isinstance(document.data, dict):
         return None, [FileFormatError(RubricFiles.NOT_A_MAPPING, file=document.file, line=1)]
     measures = None if plugins is None else plugins.measures
+    texts = {key: value for key, value in document.data.items() if key != "rule_files"}  # checked as paths
+    unfit = list(unfit_texts(document, texts))
     rubric, problems = structure_document(document, Rubric, measures=measures)
-    return (rubric if not problems else None), problems
+    return (rubric if not (problems or unfit) else None), unfit + problems
 
 
 def _trusted_files(rubric: Rubric, document: Document, folder: Path) -> tuple[list[Path], list[GovIndexError]]:
@@ -182,9 +194,10 @@ def parse_rubric(text: str, *, file: str | None = None, plugins: Plugins | None 
     return rubric
 
 
-def read_rubric(path: str | Path, *, plugins: Plugins | None = None) -> Rubric:
-    """Read a rubric file (``.yaml``, ``.yml`` or ``.json``). No code runs: ``rule_files`` are recorded."""
-    return parse_rubric(read_text(path), file=str(path), plugins=plugins)
+def read_rubric(path: str | Path, *, plugins: Plugins | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Rubric:
+    """Read a rubric file (``.yaml``, ``.yml`` or ``.json``, at most ``max_bytes``). No code runs:
+    ``rule_files`` are recorded."""
+    return parse_rubric(read_text(path, max_bytes=max_bytes), file=str(path), plugins=plugins)
 
 
 def dump_rubric(rubric: Rubric, format: str = "yaml") -> str:

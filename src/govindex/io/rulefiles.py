@@ -54,8 +54,8 @@ def _resolved(path: str | Path, where: str) -> Path:
         found = resolved.is_file()
     except (OSError, ValueError):  # a NUL in the name, a path the system refuses
         found = False
-    if not found:
-        raise FileFormatError(RuleFiles.MISSING, file=where)
+    if not found:  # a NUL in the name shown as ``\0``, as every reader shows it
+        raise FileFormatError(RuleFiles.MISSING, file=where.replace("\x00", "\\0"))
     if resolved.suffix != ".py":
         raise FileFormatError(RuleFiles.NOT_PYTHON, file=where)
     return resolved

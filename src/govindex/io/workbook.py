@@ -346,9 +346,8 @@ class _SheetParser:
         name = _local(tag)
         if name == "c":
             self.cells.append(self.cell())
-        elif name == "row":
-            if self.cells:
-                self.done.append((self.row, self.cells))
+        elif name == "row":  # a row without cells too: it counts against the limits
+            self.done.append((self.row, self.cells))
             self.cells = []
         elif name in {"v", "f", "t"}:
             self.capture = None
@@ -453,6 +452,9 @@ class Workbook:
     def values(self, sheet: str, *, max_rows: int | None = None, max_cells: int) -> Iterator[tuple[int, list[Any]]]:
         """The sheet's rows that hold a cell: ``(row number, cells)``, sparse rows made dense (``None`` between).
 
+        A row without cells is not given, but it counts as one cell against
+        ``max_cells`` and is refused beyond Excel's limits like any other.
+
         Each cell is a dict: its ``value`` (a formula's saved result), a
         ``problem`` when it cannot be read, its ``formula`` (:class:`Formula`)
         when it holds one. Problems of the sheet stop the reading: a cell
@@ -461,18 +463,20 @@ class Workbook:
         count = seen = 0
         try:
             for number, cells in self._stream(sheet):
-                seen += 1
-                if max_rows is not None and seen > max_rows:
-                    return
-                far = max(cells, key=lambda cell: int(cell["column"]))
-                width = int(far["column"])
-                if number > MAX_ROW or width > MAX_COLUMN or number < 1 or min(c["column"] for c in cells) < 1:
+                width = max((int(cell["column"]) for cell in cells), default=1)
+                first = min((int(cell["column"]) for cell in cells), default=1)
+                if not (1 <= number <= MAX_ROW and first >= 1 and width <= MAX_COLUMN):
                     raise FileFormatError(
                         Files.BEYOND_SHEET, cell=f"{column_letters(width)}{number}", file=self.file, sheet=sheet
                     )
-                count += width
+                count += width  # an empty row counts as one cell: no file holds more rows than the limit allows
                 if count > max_cells:
                     raise too_many_cells(max_cells, file=self.file, sheet=sheet, line=number)
+                if not cells:
+                    continue
+                seen += 1
+                if max_rows is not None and seen > max_rows:
+                    return
                 values: list[Any] = [None] * width
                 for cell in cells:
                     values[cell["column"] - 1] = cell

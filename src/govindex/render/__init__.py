@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from govindex.catalogue import LANGS
+from govindex.catalogue.hostile import system_reason
 from govindex.catalogue.render import RenderError
 from govindex.errors import FileFormatError, InputError, UnknownNameError, check_lang
 from govindex.render.model import Cell, Column, Document, Figure, Heading, Paragraph, Table, format_cell
@@ -344,7 +345,7 @@ def write_file(content: str | bytes | Iterable[str], path: str | Path, *, overwr
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise FileFormatError(RenderError.CANNOT_WRITE, reason=error.strerror or str(error), file=str(path)) from None
+        raise FileFormatError(RenderError.CANNOT_WRITE, reason=system_reason(error), file=str(path)) from None
     except UnicodeEncodeError as error:
         temporary.unlink(missing_ok=True)
         raise FileFormatError(RenderError.NOT_TEXT, position=error.start, file=str(path)) from None
