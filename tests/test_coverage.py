@@ -156,9 +156,9 @@ def test_score_warns_in_its_language_and_with_the_directory_given(
     assert main(["score", "sonla-2017-it", str(scores), "--registry", str(directory), "--format", "csv"]) == 0
     assert capsys.readouterr().err.splitlines() == [
         "Cảnh báo: nhóm 'provincial': 1 cơ quan, đơn vị chưa nộp phiếu (danh mục 'hai-so', năm 2017): Sở Khác",
-        "Cảnh báo: cơ quan 'so-y-te': không có trong danh mục 'hai-so'",
-        "Cảnh báo: cơ quan 'so-tu-phap': không có trong danh mục 'hai-so'",
-        "Cảnh báo: cơ quan 'so-ngoai-vu': không có trong danh mục 'hai-so'",
+        f"Cảnh báo: {scores}:3: cơ quan 'so-y-te': không có trong danh mục 'hai-so'",
+        f"Cảnh báo: {scores}:4: cơ quan 'so-tu-phap': không có trong danh mục 'hai-so'",
+        f"Cảnh báo: {scores}:5: cơ quan 'so-ngoai-vu': không có trong danh mục 'hai-so'",
     ]
 
 

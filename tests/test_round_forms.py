@@ -340,5 +340,5 @@ def test_collect_warns_of_an_agency_the_directory_does_not_know_and_names_those_
         capsys, ["collect", "sonla-2017-it", str(form), "-o", str(tmp_path / "gop.yaml"), "--lang", "en"]
     )
     assert status == 0
-    assert "warning: agency 'so-la': not in directory 'sonla'\n" in err
+    assert f"warning: {form}:Phiếu tự đánh giá!5: agency 'so-la': not in directory 'sonla'\n" in err
     assert "warning: group 'district': nothing was sent (12 agencies in directory 'sonla', 2017)\n" in err

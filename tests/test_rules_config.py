@@ -579,7 +579,8 @@ def test_validate_and_score_warn_on_stderr(tmp_path: Path, capsys: pytest.Captur
     coverage = captured.err.removeprefix(warning).splitlines()
     assert [line.split(":")[1] for line in coverage[:2]] == [" nhóm 'provincial'", " nhóm 'district'"]
     assert coverage[2:] == [
-        f"Cảnh báo: cơ quan '{agency}': không có trong danh mục 'sonla'" for agency in ("so-a", "so-b", "so-c")
+        f"Cảnh báo: {scores}:{line}: cơ quan '{agency}': không có trong danh mục 'sonla'"
+        for line, agency in ((3, "so-a"), (4, "so-b"), (5, "so-c"))
     ]
     assert captured.out.startswith("group,rank,agency")
 

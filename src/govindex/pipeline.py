@@ -325,7 +325,9 @@ def notices(
         found.extend(_Unchanged(item, result) for item in result.unchanged)
     chosen = directory if directory is not None else directory_of(rubric)
     if chosen is not None:
-        found.extend(coverage(chosen, rubric, list(cohort.places)).warnings())
+        for warning in coverage(chosen, rubric, list(cohort.places)).warnings():  # an agency's: at its file and row
+            file, sheet, line = cohort.places.get(warning.agency or "", (None, None, None))
+            found.append(warning.with_context(file=file, sheet=sheet, line=line) if file is not None else warning)
     return found
 
 
@@ -506,6 +508,43 @@ def form_of(
     if registry is not None:
         agencies = [(record.id, record.name_in(rubric.year)) for record in registry.listed(group.id, rubric.year)]
     return cohort_sheet_bytes(rubric, group.id, agencies), f"bang-diem-{group.id}.xlsx"
+
+
+def forms_of(
+    methodology: Methodology, group_id: str | None = None, directory: AgencyDirectory | None = None
+) -> dict[str, bytes]:
+    """The blank self-assessment form (phiếu tự đánh giá) of every agency that ``directory`` (else the bundled
+    directory of the rubric's province) lists for the rubric's year, in ``group_id`` or in every group of the
+    rubric, but those the rubric keeps out of the round; by file name (``<agency id>.xlsx``), in directory
+    order. Each is the form :func:`form_of` makes for that agency."""
+    from govindex.agency import Agency, slugify
+    from govindex.catalogue.round import RoundFiles
+    from govindex.coverage import excluded_by
+    from govindex.formlayout import form_facts
+    from govindex.io.directory import directory_of
+    from govindex.render.forms import agency_form_bytes
+
+    rubric = methodology.rubric
+    registry = directory if directory is not None else directory_of(rubric)
+    if registry is None:
+        raise InputError(RoundFiles.NO_DIRECTORY, rubric=repr(rubric.id))
+    groups = rubric.groups if group_id is None else (rubric.group(group_id),)
+    kept_out = set(excluded_by(rubric))
+    forms: dict[str, bytes] = {}
+    for group in groups:
+        facts = form_facts(rubric, methodology.rules, group.id)
+        for record in registry.listed(group.id, rubric.year):
+            if record.id in kept_out:
+                continue
+            base = slugify(record.id) or "co-quan"
+            name, number = base, 2
+            while f"{name}.xlsx" in forms:
+                name, number = f"{base}-{number}", number + 1
+            agency = Agency(record.id, record.name_in(rubric.year), group.id)
+            forms[f"{name}.xlsx"] = agency_form_bytes(rubric, group.id, agency, facts=facts)
+    if not forms:
+        raise InputError(RoundFiles.NO_AGENCIES, rubric=repr(rubric.id), year=rubric.year)
+    return forms
 
 
 def rendered(value: Any, outputs: Outputs, formats: Sequence[str] = FORMATS) -> str | bytes | Iterable[str]:

@@ -288,9 +288,11 @@ def format_for_chart(path: str | Path) -> str:
     return _FORMATS[suffix]
 
 
-def save_figure(figure: Figure, path: str | Path, *, dpi: int = 150) -> None:
-    """Save a chart as PNG or SVG, by the file's extension."""
+def save_figure(figure: Figure, path: str | Path, *, dpi: int = 150, overwrite: bool = False) -> None:
+    """Save a chart as PNG or SVG, by the file's extension; an existing file is refused unless ``overwrite``."""
     fmt = format_for_chart(path)
+    if not overwrite and Path(path).exists():
+        raise FileFormatError(RenderError.EXISTS, file=str(path))
     suffix = Path(path).suffix.lower()
     metadata: dict[str, Any] = {"Software": None} if suffix == ".png" else {"Date": None, "Creator": None}
     with _style():

@@ -79,7 +79,10 @@ def run(args: argparse.Namespace) -> int:
         if args.appraised or len(args.files) > 1:
             raise InputError(CliError.APPRAISED_AND_PUBLISHED)
         return _against_published(args)
-    self_files, appraised_files = _sides(args)
+    from govindex.io.cohort import score_files
+
+    # a folder stands for its files, each checked as given alone (its source, an appraisal form's self column)
+    self_files, appraised_files = ([str(path) for path in score_files(side)] for side in _sides(args))
     inputs = inputs_of(args)
     lang = outputs_of(args).lang
     headers = {path: _header(path, inputs.max_bytes) for path in [*self_files, *appraised_files]}
@@ -92,11 +95,13 @@ def run(args: argparse.Namespace) -> int:
                 raise InputError(CliError.SWAPPED, stated=other.value, given=expected.value, file=path, path="source")
     methodology = _methodology(inputs, headers)
     directory = inputs.directory()
-    mine = read(inputs, methodology, sources=self_files, source=Source.SELF, directory=directory).assessments()
+    own = read(inputs, methodology, sources=self_files, source=Source.SELF, directory=directory)
+    mine = own.assessments()
     theirs = read(inputs, methodology, sources=appraised_files, source=Source.APPRAISED, directory=directory)
     from govindex.io.appraisal import check_appraisal_forms
 
-    check_appraisal_forms(appraised_files, mine, self_files, max_bytes=inputs.max_bytes)
+    where = {agency_id: place[0] for agency_id, place in own.places.items() if place[0] is not None}
+    check_appraisal_forms(appraised_files, mine, self_files, where, max_bytes=inputs.max_bytes)
     for warning in theirs.warnings:
         warn(warning, lang)
     outcome = reconcile(methodology.rubric, mine, theirs.assessments(), rules=methodology.rules)
@@ -112,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
             title=Reconciled.CHART_TITLE.text(lang, rubric=_title(methodology.rubric, lang)),
             lang=lang,
         )
-        plots.save_figure(figure, args.plot)
+        plots.save_figure(figure, args.plot, overwrite=args.force)
     emit_value(outcome, args)
     return 0
 

@@ -41,6 +41,6 @@ def run(args: argparse.Namespace) -> int:
             figure = plots.ranking_chart(result, lang=args.lang)
         else:
             figure = plots.band_distribution(stats, shares=args.chart == "shares", lang=args.lang)
-        plots.save_figure(figure, args.plot)
+        plots.save_figure(figure, args.plot, overwrite=args.force)
     emit_value(stats, args)
     return 0

@@ -8,9 +8,10 @@ from pathlib import Path
 from govindex.assessment import Source
 from govindex.catalogue.cli import CliError
 from govindex.catalogue.help import Help
+from govindex.catalogue.round import RoundFiles, RoundHelp
 from govindex.commands._options import add_inputs, add_lang, inputs_of, say
 from govindex.errors import FileFormatError, InputError
-from govindex.pipeline import Inputs, Outputs, form_of, load, read, write_content
+from govindex.pipeline import Inputs, Outputs, form_of, forms_of, load, read, write_content
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,6 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("rubric", metavar="RUBRIC", help=say(Help.RUBRIC))
     parser.add_argument("--group", metavar="G", help=say(Help.GROUP))
     parser.add_argument("--agency", metavar="NAME", help=say(Help.FORM_AGENCY))
+    parser.add_argument("--each-agency", action="store_true", help=say(RoundHelp.EACH_AGENCY))
     parser.add_argument("--from", dest="self_files", metavar="SELF_FILE", nargs="+", help=say(Help.TEMPLATE_FROM))
     parser.add_argument("--output", "-o", required=True, metavar="FILE.xlsx|FOLDER", help=say(Help.TEMPLATE_OUTPUT))
     parser.add_argument("--force", action="store_true", help=say(Help.FORCE))
@@ -36,8 +38,21 @@ def _appraisal(args: argparse.Namespace, inputs: Inputs) -> int:
     return 0
 
 
+def _each_agency(args: argparse.Namespace, inputs: Inputs) -> int:
+    """The blank self-assessment form of every agency of the directory (phiếu tự đánh giá của mọi cơ quan)."""
+    from govindex.io.formsets import write_forms
+
+    if args.agency is not None or args.self_files:
+        raise InputError(RoundFiles.EACH_AGENCY_AGENCY)
+    forms = forms_of(load(inputs), args.group, inputs.directory())
+    write_forms(forms, Path(args.output), force=args.force, folder=True)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     inputs = inputs_of(args)
+    if args.each_agency:
+        return _each_agency(args, inputs)
     if args.self_files:
         return _appraisal(args, inputs)
     if args.group is None:

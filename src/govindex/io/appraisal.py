@@ -218,12 +218,17 @@ def self_points(assessment: Assessment) -> dict[str, Decimal]:
 
 
 def differences_from_self(
-    data: bytes, file: str, mine: Mapping[str, Assessment], self_file: str
+    data: bytes,
+    file: str,
+    mine: Mapping[str, Assessment],
+    self_file: str,
+    files: Mapping[str, str] | None = None,
 ) -> list[GovIndexError]:
     """Where an appraisal form's self-assessed column differs from the self-assessment file given, cell by cell.
 
-    ``mine`` holds the self-assessments by agency id. A workbook that is no
-    appraisal form gives nothing.
+    ``mine`` holds the self-assessments by agency id; ``files`` the file each
+    was read from (a refusal names it; else ``self_file``). A workbook that is
+    no appraisal form gives nothing.
     """
     from govindex.io.cells import DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS
 
@@ -259,7 +264,7 @@ def differences_from_self(
                     Appraisal.SELF_DIFFERS,
                     given=text or "(trống)",
                     expected="(trống)" if wanted is None else points_text(wanted),
-                    self_file=self_file,
+                    self_file=(files or {}).get(agency_id, self_file),
                     line=line,
                     column=_SELF,
                     node=node_id,
@@ -272,11 +277,16 @@ def differences_from_self(
 
 
 def check_appraisal_forms(
-    paths: Sequence[str], mine: Sequence[Assessment], self_files: Sequence[str], *, max_bytes: int | None = None
+    paths: Sequence[str],
+    mine: Sequence[Assessment],
+    self_files: Sequence[str],
+    files: Mapping[str, str] | None = None,
+    *,
+    max_bytes: int | None = None,
 ) -> None:
     """Refuse the appraisal forms among ``paths`` whose self-assessed column differs from the self-assessments
-    read (``mine``, from ``self_files``): every difference at its cell, raised at once. No file larger than
-    ``max_bytes`` (default: the default limit) is read."""
+    read (``mine``, from ``self_files``; ``files``: the file of each agency's): every difference at its cell,
+    raised at once. No file larger than ``max_bytes`` (default: the default limit) is read."""
     from govindex.errors import collected
     from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
 
@@ -285,6 +295,6 @@ def check_appraisal_forms(
     for path in paths:
         if path.lower().endswith(".xlsx"):
             data = read_limited(path, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
-            problems.extend(differences_from_self(data, path, by_agency, ", ".join(self_files)))
+            problems.extend(differences_from_self(data, path, by_agency, ", ".join(self_files), files))
     if problems:
         raise collected(problems)

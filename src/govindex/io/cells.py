@@ -97,6 +97,8 @@ COLUMN_NAMES: dict[str, str] = {
     "score": "score",
     "evidence": "evidence",
     "tài liệu kiểm chứng": "evidence",
+    "reason": "reason",
+    "lý do điều chỉnh": "reason",
     "source": "source",
     "nguồn": "source",
 }

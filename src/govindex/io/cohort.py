@@ -23,7 +23,8 @@ from govindex.agency import Agency
 from govindex.assessment import Assessment, Source
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
-from govindex.errors import GovIndexError, InputError, collected
+from govindex.catalogue.round import RoundFiles
+from govindex.errors import FileFormatError, GovIndexError, InputError, collected
 from govindex.io.cells import ReadOptions, Upload
 from govindex.io.parts import where_in_file
 from govindex.io.table import GroupPart, TablePart, split_codes
@@ -237,6 +238,43 @@ def _claim(
     )
 
 
+#: The extensions of the score files a folder stands for.
+SCORE_FILE_EXTENSIONS = (".xlsx", ".csv", ".yaml", ".yml", ".json")
+
+
+def score_files(
+    sources: Iterable[str | Path | Upload], problems: list[GovIndexError] | None = None
+) -> list[str | Path | Upload]:
+    """The sources, each folder replaced by its score files (``.xlsx``, ``.csv``, ``.yaml``, ``.yml``, ``.json``,
+    in name order; hidden files and spreadsheet lock files ``~$…`` left out). A folder without one is a
+    problem (added to ``problems``, else raised)."""
+    out: list[str | Path | Upload] = []
+    for one in sources:
+        if isinstance(one, Upload) or not _is_folder(one):
+            out.append(one)
+            continue
+        found = sorted(
+            item
+            for item in Path(one).iterdir()
+            if item.is_file() and item.suffix.lower() in SCORE_FILE_EXTENSIONS and not item.name.startswith((".", "~$"))
+        )
+        if not found:
+            error = FileFormatError(RoundFiles.EMPTY_FOLDER, known=list(SCORE_FILE_EXTENSIONS), file=str(one))
+            if problems is None:
+                raise error
+            problems.append(error)
+        out.extend(item if isinstance(one, Path) else str(item) for item in found)
+    return out
+
+
+def _is_folder(path: str | Path) -> bool:
+    """Whether ``path`` names a folder (a path the system cannot even look up is left to the reader to refuse)."""
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def read_scores(
     sources: str | Path | Upload | Iterable[str | Path | Upload],
     rubric: Rubric,
@@ -249,7 +287,8 @@ def read_scores(
 
     ``sources`` are paths (``.csv`` and ``.xlsx`` tables, filled forms,
     ``.yaml``/``.yml``/``.json`` assessment files, the JSON that ``govindex
-    score --format json`` writes) or ids of bundled published datasets.
+    score --format json`` writes) or ids of bundled published datasets; a
+    folder stands for its score files (:func:`score_files`).
     ``values="index"`` reads every value as a share of its node's maximum on
     the rubric's published scale. ``source`` overrides the sources' own
     (tables default to the appraisal). Every problem of every source is
@@ -266,8 +305,8 @@ def read_scores(
         raise InputError(Files.UNKNOWN_VALUES, values=repr(values), known=VALUES)
     from govindex.io.sources import read_source
 
-    paths = [sources] if isinstance(sources, (str, Path, Upload)) else list(sources)
     problems: list[GovIndexError] = []
+    paths = score_files([sources] if isinstance(sources, (str, Path, Upload)) else list(sources), problems)
     parts: list[TablePart] = []
     with _collector_paused():
         for one in paths:

@@ -15,7 +15,8 @@ Both forms may also carry ``name`` and the agency attributes that methodology
 rules read: ``has_subordinate_units``, ``has_online_services``,
 ``has_procedures``, ``special`` (``true``/``false``, ``có``/``không``,
 ``1``/``0``; empty means the default) and ``not_applicable`` (node ids
-separated by spaces); the long form may carry an ``evidence`` column.
+separated by spaces); the long form may carry an ``evidence`` column and an
+appraisal's ``reason`` (lý do điều chỉnh) per score.
 
 UTF-8 with or without a byte-order mark; comma or semicolon separators (Excel
 in a decimal-comma locale writes semicolons); decimal point or decimal comma;
@@ -32,6 +33,7 @@ from pathlib import Path
 
 from govindex.assessment import Assessment, Source
 from govindex.catalogue.reading import Reading
+from govindex.catalogue.round import RoundFiles
 from govindex.errors import GovIndexError, InputError
 from govindex.io.cells import ReadOptions, bad_character, check_length, read_limited
 from govindex.io.cohort import cohort_of_parts, in_file_order
@@ -160,17 +162,20 @@ def table_of(
     """The score table of ``assessments``: header and rows (scores as Decimal, the rest as text).
 
     ``form`` is ``"wide"`` (one row per agency), ``"long"`` (one row per score,
-    with its evidence) or ``None``: long when an assessment carries evidence,
+    with its evidence and, when an assessment carries them, an appraisal's
+    reasons) or ``None``: long when an assessment carries evidence or reasons,
     else wide. The cell of a measured leaf holds the figure as reported (text),
     as the readers expect it. A ``source`` column is written when an
     assessment is self-assessed (tự đánh giá). What a table cannot hold is
-    refused, never dropped: agency attributes, or evidence in the wide form.
+    refused, never dropped: agency attributes, or evidence and reasons in the wide form.
     """
     cohort = list(assessments)
     form = _form_of(cohort, form)
     node_ids = _node_ids(cohort, rubric)
     layout = _FactColumns(cohort)
-    header = [*layout.header(), *(node_ids if form == "wide" else ["node", "score", "evidence"])]
+    with_reasons = any(item.reasons for item in cohort)
+    long_columns = ["node", "score", "evidence", *(["reason"] if with_reasons else [])]
+    header = [*layout.header(), *(node_ids if form == "wide" else long_columns)]
     rows: list[list[str | Decimal]] = []
     for item in cohort:
         row = layout.row(item)
@@ -178,10 +183,13 @@ def table_of(
             rows.append([*row, *(_cell_value(item, node_id) for node_id in node_ids)])
             continue
         given = [node_id for node_id in node_ids if node_id in item.scores or node_id in item.evidence]
+        given += [node_id for node_id in node_ids if node_id in item.reasons and node_id not in given]
         if not given:  # an agency without scores still has its row, with an empty score
             group = item.agency.group
             given = [rubric.group(group).tree.id if group in rubric.group_ids else "total"]
-        rows += [[*row, node_id, _cell_value(item, node_id), item.evidence.get(node_id, "")] for node_id in given]
+        for node_id in given:
+            line = [*row, node_id, _cell_value(item, node_id), item.evidence.get(node_id, "")]
+            rows.append([*line, item.reasons.get(node_id, "")] if with_reasons else line)
     return header, rows
 
 
@@ -196,12 +204,15 @@ def _form_of(cohort: list[Assessment], form: str | None) -> str:
     first = next((a for a in cohort if a.evidence), None)
     if form == "wide" and first is not None:
         raise InputError(Reading.CANNOT_HOLD_EVIDENCE, agency=first.agency.id, node=next(iter(first.evidence)))
-    return form or ("long" if first is not None else "wide")
+    reasoned = next((a for a in cohort if a.reasons), None)
+    if form == "wide" and reasoned is not None:
+        raise InputError(RoundFiles.WIDE_REASONS, agency=reasoned.agency.id, node=next(iter(reasoned.reasons)))
+    return form or ("long" if first is not None or reasoned is not None else "wide")
 
 
 def _node_ids(cohort: list[Assessment], rubric: Rubric) -> list[str]:
     """The nodes some assessment scores or gives evidence for, in the rubric's order."""
-    used = {node_id for a in cohort for node_id in (*a.scores, *a.evidence)}
+    used = {node_id for a in cohort for node_id in (*a.scores, *a.evidence, *a.reasons)}
     ordered = [node.id for group in rubric.groups for node in group.tree.walk() if node.id in used]
     return list(dict.fromkeys(ordered))
 

@@ -31,10 +31,11 @@ def appraisal_forms(methodology: Methodology, assessments: Iterable[Assessment])
     return forms
 
 
-def write_forms(forms: Mapping[str, bytes], output: Path, *, force: bool = False) -> list[Path]:
+def write_forms(forms: Mapping[str, bytes], output: Path, *, force: bool = False, folder: bool = False) -> list[Path]:
     """Write ``forms`` into the folder ``output`` (made if need be), or, for one form, to ``output`` if it names
-    an ``.xlsx`` file. Existing files are refused, all named, before any is written, unless ``force``."""
-    if output.suffix.lower() == ".xlsx":
+    an ``.xlsx`` file (unless ``folder``: then ``output`` is a folder whatever its name). Existing files are
+    refused, all named, before any is written, unless ``force``."""
+    if output.suffix.lower() == ".xlsx" and not folder:
         if len(forms) != 1:
             raise FileFormatError(Appraisal.ONE_FILE, count=len(forms), file=str(output))
         targets = {output: next(iter(forms.values()))}
@@ -44,7 +45,7 @@ def write_forms(forms: Mapping[str, bytes], output: Path, *, force: bool = False
         existing = [FileFormatError(RenderError.EXISTS, file=str(path)) for path in targets if path.exists()]
         if existing:
             raise collected(existing)
-    if output.suffix.lower() != ".xlsx":
+    if folder or output.suffix.lower() != ".xlsx":
         output.mkdir(parents=True, exist_ok=True)
     for path, data in targets.items():
         write_file(data, path, overwrite=force)

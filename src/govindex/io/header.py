@@ -26,7 +26,21 @@ __all__ = ["AGENCY_HEADERS", "AGENCY_LIST", "FACTS", "FLAG_COLUMNS", "Header", "
 #: The agency flag columns a score table may carry.
 FLAG_COLUMNS = ("has_subordinate_units", "has_online_services", "has_procedures", "special")
 #: The columns that are not criteria.
-FACTS = frozenset({"agency", "group", "name", "source", "node", "score", "evidence", "not_applicable", "not_ranked", *FLAG_COLUMNS})
+FACTS = frozenset(
+    {
+        "agency",
+        "group",
+        "name",
+        "source",
+        "node",
+        "score",
+        "evidence",
+        "reason",
+        "not_applicable",
+        "not_ranked",
+        *FLAG_COLUMNS,
+    }
+)
 AGENCY_HEADERS = AGENCY_ID_HEADERS | AGENCY_NAME_HEADERS
 AGENCY_LIST = "agency, Tên cơ quan, Cơ quan, Tên đơn vị, Đơn vị, 'Cơ quan, đơn vị'"
 
@@ -43,7 +57,7 @@ class Header:
     """What the header row says: the column of each fact and criterion (1-based), and the maxima written in it.
 
     ``positions`` maps ``agency``, ``group``, ``name``, the flags, ``node``,
-    ``score``, ``evidence``, ``source``, ``not_applicable`` and node ids (the
+    ``score``, ``evidence``, ``reason``, ``source``, ``not_applicable`` and node ids (the
     root's total as ``@total``) to columns. ``declared`` holds the maximum
     written in a column's header (``Hạ tầng (10 điểm)``); ``mismatched`` the
     groups whose node has another maximum there.

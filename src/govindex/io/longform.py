@@ -2,7 +2,8 @@
 
 An agency's facts (group, name, source, flags, not applicable) may be given
 on any of its rows, and must agree where given twice; each node is scored
-once per agency; ``evidence`` (tài liệu kiểm chứng) is kept per score.
+once per agency; ``evidence`` (tài liệu kiểm chứng) and an appraisal's
+``reason`` (lý do điều chỉnh) are kept per score.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class _Agency:
         self.facts: dict[str, tuple[str, int]] = {}
         self.scores: dict[str, tuple[str, int]] = {}
         self.evidence: dict[str, str] = {}
+        self.reasons: dict[str, str] = {}
 
 
 def read_long(context: TableContext, rows: Iterator[Row], part: TablePart) -> None:
@@ -65,14 +67,16 @@ def read_long(context: TableContext, rows: Iterator[Row], part: TablePart) -> No
             )
             continue
         found.scores[node] = (_raw(cells, positions["score"]), line)
-        note = context.cell(cells, "evidence")
-        if note:
+        for column, kept in (("evidence", found.evidence), ("reason", found.reasons)):
+            note = context.cell(cells, column)
+            if not note:
+                continue
             try:
                 check_text(note, controls=False)
             except GovIndexError as error:
-                context.problem(error, line, positions["evidence"], agency=agency_id, node=node)
+                context.problem(error, line, positions[column], agency=agency_id, node=node)
                 continue
-            found.evidence[node] = note
+            kept[node] = note
     for agency_id, found in agencies.items():
         _agency(context, agency_id, found, part)
 
@@ -121,6 +125,8 @@ def _agency(context: TableContext, agency_id: str, found: _Agency, part: TablePa
     row = _row(context, part, group_part, agency.name, agency_id, found)
     if found.evidence:
         group_part.evidence[agency_id] = found.evidence
+    if found.reasons:
+        group_part.reasons[agency_id] = found.reasons
     if not (row != BLANK).any() and context.options.blank_rows == "not-assessed":
         part.blank.append((agency, found.line))
         return

@@ -9,7 +9,7 @@ memory, so that a file with a million bad columns cannot fill it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.io.assessments import _file_of
 from govindex.io.cells import ReadOptions, Upload, read_limited, suffix_of
 from govindex.io.cohort import FilePlace as Place
+from govindex.io.cohort import score_files
 from govindex.io.rubrics import methodology_of_document
 from govindex.io.yamlio import MarkedDocument, join_index, join_key, load_document
 from govindex.methodology import Methodology
@@ -329,6 +330,12 @@ def _document_report(
     return FileReport(file, "unknown", _unique(problems.kept), found=problems.count)
 
 
+def _each_file(paths: Iterable[str | Path | Upload]) -> Iterator[str | Path | Upload]:
+    for path in paths:
+        found = score_files([path], [])
+        yield from found or [path]
+
+
 def validate_files(
     paths: Iterable[str | Path | Upload],
     methodology: Methodology | Rubric | None = None,
@@ -341,13 +348,14 @@ def validate_files(
 ) -> list[FileReport]:
     """Check several files (:func:`validate_file`).
 
-    With ``together``, the score files are one cohort (as ``govindex score``
+    A folder stands for its score files (:func:`govindex.io.cohort.score_files`); one without any is
+    reported as the file it is. With ``together``, the score files are one cohort (as ``govindex score``
     reads several files): an agency found in two of them is a problem of the
     later file, naming both.
     """
     reports: list[FileReport] = []
     seen: dict[str, FileReport] = {}
-    for path in paths:
+    for path in _each_file(paths):
         report = validate_file(path, methodology, options=options, rules=rules, trust_rules=trust_rules, values=values)
         if not together:
             reports.append(report)

@@ -38,7 +38,7 @@ class _WideReader:
         self.part = part
         header = context.header
         self.nodes = header.nodes()
-        for name in ("node", "score", "evidence"):
+        for name in ("node", "score", "evidence", "reason"):
             if name in header.positions:
                 context.problem(
                     FileFormatError(Reading.LONG_FORM_COLUMN, name=repr(name)), header.line, header.positions[name]
