@@ -420,7 +420,8 @@ def figure_b(cohort: _cohort.Cohort, repeat: int, workdir: Path, max_cells: int 
     base = govindex_command()
     help_text = subprocess.run([*base, "score", "--help"], capture_output=True, text=True, env=child_env()).stdout
     has_output = "--output" in help_text
-    overwrite = ["--overwrite"] if "--overwrite" in help_text else []  # each repetition writes the same file
+    # each repetition writes the same file: allowed by --force (--overwrite in older versions)
+    overwrite = next(([flag] for flag in ("--force", "--overwrite") if flag in help_text), [])
     govindex_out = workdir / "govindex.json"
     pandas_out = workdir / "pandas.json"
 
