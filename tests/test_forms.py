@@ -327,7 +327,7 @@ def test_the_cli_refuses_a_form_without_traceback(tmp_path: Path, capsys: pytest
     assert "agency 'so-noi-vu', node 'staff': score 11 is above the maximum 10" in err and "Traceback" not in err
     assert main(["score", "sonla-2017-it", str(form)]) == 2
     err = capsys.readouterr().err
-    assert "cơ quan 'so-noi-vu', tiêu chí 'staff': điểm 11 vượt điểm tối đa 10" in err
+    assert "cơ quan 'so-noi-vu', tiêu chí 'Nhân lực CNTT': điểm 11 vượt điểm tối đa 10" in err
 
 
 def test_the_cli_refuses_an_unknown_agency_and_a_wrong_group(

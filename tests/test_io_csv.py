@@ -236,7 +236,7 @@ def test_cli_score_shows_csv_refusals(tmp_path: Path, capsys: pytest.CaptureFixt
     assert err == f"govindex: error: {path}:2:4: agency 'so-noi-vu', node 'infra': score 41 is above the maximum 40\n"
     status, _, err = run_cli(capsys, ["score", str(tmp_path / "demo.yaml"), str(path)])
     assert status == 2
-    assert err == f"govindex: lỗi: {path}:2:4: cơ quan 'Sở Nội vụ', tiêu chí 'infra': điểm 41 vượt điểm tối đa 40\n"
+    assert err == f"govindex: lỗi: {path}:2:4: cơ quan 'Sở Nội vụ', tiêu chí 'Hạ tầng và nền tảng số': điểm 41 vượt điểm tối đa 40\n"
 
 
 points = st.decimals(min_value=0, max_value=40, places=2, allow_nan=False, allow_infinity=False)

@@ -81,11 +81,11 @@ def test_validate_lists_every_problem_of_a_cohort_sheet_each_at_its_cell(
     assert status == 2
     vi = out.splitlines()
     assert vi[0] == (
-        f"{where}E10: cơ quan 'Sở Nội vụ', tiêu chí 'internal_use': thiếu điểm (ô trống nghĩa là 'chưa cho điểm', "
+        f"{where}E10: cơ quan 'Sở Nội vụ', tiêu chí 'Ứng dụng CNTT trong hoạt động nội bộ cơ quan': thiếu điểm (ô trống nghĩa là 'chưa cho điểm', "
         "không phải 0)"
     )
-    assert vi[2] == f"{where}D11: cơ quan 'Sở Y tế', tiêu chí 'infrastructure': điểm 11 vượt điểm tối đa 10"
-    assert vi[5] == f"{where}D12: cơ quan 'Sở Tư pháp', tiêu chí 'infrastructure': 'bảy' không phải là số điểm"
+    assert vi[2] == f"{where}D11: cơ quan 'Sở Y tế', tiêu chí 'Hạ tầng kỹ thuật CNTT': điểm 11 vượt điểm tối đa 10"
+    assert vi[5] == f"{where}D12: cơ quan 'Sở Tư pháp', tiêu chí 'Hạ tầng kỹ thuật CNTT': 'bảy' không phải là số điểm"
     assert vi[6] == (
         f"{where}13: cơ quan 'Sở Xây dựng': dòng của cơ quan không có điểm nào; hãy điền điểm, hoặc chấm với "
         "--blank-rows not-assessed để ghi cơ quan là chưa đánh giá"

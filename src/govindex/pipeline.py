@@ -43,7 +43,7 @@ from govindex.catalogue.cli import CliError
 from govindex.catalogue.files import Files
 from govindex.catalogue.reading import Reading
 from govindex.catalogue.render import RenderError
-from govindex.errors import InputError, UnknownNameError, check_lang
+from govindex.errors import GovIndexError, InputError, UnknownNameError, check_lang, collected
 from govindex.io.cells import BLANK_ROWS, DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, ReadOptions, Upload
 from govindex.methodology import Methodology
 from govindex.views import VALUES
@@ -231,9 +231,13 @@ def read(
 
 def score_cohort(methodology: Methodology, cohort: Cohort) -> Result:
     """The cohort scored; an error found in scoring is placed at its agency's file, sheet and cell."""
+    from govindex.io.cohort import named
     from govindex.scoring import score
 
-    return score(methodology, cohort)
+    try:
+        return score(methodology, cohort)
+    except GovIndexError as error:
+        raise collected(named(error.problems, methodology.rubric)) from None
 
 
 def merged(

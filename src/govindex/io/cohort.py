@@ -318,7 +318,7 @@ def read_scores(
                 parts.append(part)
         cohort = cohort_of_parts(rubric, parts, problems)
     if cohort is None:
-        raise collected(in_file_order(problems))
+        raise collected(in_file_order(named(problems, rubric)))
     return cohort
 
 
@@ -332,6 +332,20 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def named(problems: Iterable[GovIndexError], rubric: Rubric) -> list[GovIndexError]:
+    """The problems with their criterion's name beside its id (Vietnamese messages name it, not its id),
+    looked up in the problem's group, else in the first group that has the criterion."""
+    out: list[GovIndexError] = []
+    for problem in problems:
+        if problem.node is not None and problem.node_name is None:
+            groups = [g for g in rubric.groups if g.id == problem.group] or list(rubric.groups)
+            found = next((g.tree.find(problem.node) for g in groups if problem.node in g.node_ids), None)
+            if found is not None:
+                problem = problem.with_context(node_name=found.name)
+        out.append(problem)
+    return out
 
 
 def in_file_order(problems: Sequence[GovIndexError]) -> list[GovIndexError]:

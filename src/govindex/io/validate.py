@@ -21,7 +21,7 @@ from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.io.assessments import _file_of
 from govindex.io.cells import ReadOptions, Upload, read_limited, suffix_of
 from govindex.io.cohort import FilePlace as Place
-from govindex.io.cohort import score_files
+from govindex.io.cohort import named, score_files
 from govindex.io.rubrics import methodology_of_document
 from govindex.io.yamlio import MarkedDocument, join_index, join_key, load_document
 from govindex.methodology import Methodology
@@ -172,7 +172,9 @@ def _score_file(
                 problems.add(problem)
             if clean:
                 warnings = _unread(methodology, cohort.assessments(), file)
-    return FileReport(file, kind, _unique(problems.kept), rubric.id, count, places, warnings, problems.count)
+    return FileReport(
+        file, kind, _unique(named(problems.kept, rubric)), rubric.id, count, places, warnings, problems.count
+    )
 
 
 def _document(path: str | Path | Upload, options: ReadOptions, problems: Problems) -> MarkedDocument | None:
