@@ -32,10 +32,27 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from math import lcm
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from govindex.rubric import Node
+
+class Node(Protocol):
+    """What aggregation reads of a rubric's node (:class:`govindex.rubric.Node`): how it is made from its
+    children, their weights and maxima."""
+
+    @property
+    def aggregate(self) -> str: ...
+
+    @property
+    def convert(self) -> str | None: ...
+
+    @property
+    def weight(self) -> Decimal | None: ...
+
+    @property
+    def max_points(self) -> Decimal: ...
+
+    @property
+    def children(self) -> Sequence[Node]: ...
 
 __all__ = [
     "AGGREGATES",

@@ -42,15 +42,17 @@ from govindex.assessment import Assessment
 from govindex.catalogue.notranked import NotRankedText
 from govindex.catalogue.scoring import Stage
 from govindex.engine._check import check_value, unknown_node
+from govindex.engine._group import GroupScores
 from govindex.engine._layout import Layout, layout_of
 from govindex.errors import GovIndexError, InputError, RuleError
+from govindex.index_values import points_from_index
 from govindex.methodology import Methodology, bind
 from govindex.points import exact, to_scaled
 from govindex.results import NotAssessed, NotRankedResult, Result
 from govindex.rubric import Rubric
 from govindex.rules import Adjustment, NotApplied, Rule, RuleContext, RuleOutcome, Scale, Unchanged, rule_titles
 from govindex.rules.check import reads_of, stated_facts
-from govindex.views import VALUES, points_from_index
+from govindex.views import VALUES
 
 if TYPE_CHECKING:
     import numpy as np
@@ -102,21 +104,6 @@ def check_score(rubric: Rubric, group_id: str, node_id: str, value: Decimal, age
     if position is None:
         raise unknown_node(layout, node_id, agency)
     check_value(layout, position, value, agency, rubric.decimals)
-
-
-@attrs.frozen
-class GroupScores:
-    """One group during scoring: the rows kept (not excluded), every node's score and whether it has one."""
-
-    rows: NDArray[np.intp]
-    values: NDArray[Any]
-    has: NDArray[np.bool_]
-    band: NDArray[np.intp] | None = None
-    ranks: Mapping[str, NDArray[np.int64]] = attrs.field(factory=dict)
-    order: NDArray[np.intp] | None = None
-    views: Mapping[str, ViewColumns] = attrs.field(factory=dict)
-    #: each node's exact numerator over its layout denominator (``None``: the values are exact)
-    exact: NDArray[Any] | None = None
 
 
 @attrs.frozen
@@ -631,7 +618,7 @@ def score(
     these rule objects (``()``: score without any rule). ``values="index"``
     reads every given value as a share of its node's maximum on the rubric's
     published scale (0.7804 of a 100-point index is 78.04 points; see
-    :func:`govindex.views.index_to_points`).
+    :func:`govindex.index_values.index_to_points`).
 
     Every agency's node scores are added up exactly (in integers scaled by
     ``10**rubric.decimals``); totals are banded with the rubric's band
