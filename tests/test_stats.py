@@ -304,8 +304,3 @@ def test_statistics_of_an_empty_result_is_refused() -> None:
     assert caught.value.describe("vi") == (
         "không có cơ quan nào được đánh giá theo bộ chỉ số 'test-flat'; không có gì để tổng hợp"
     )
-
-
-def test_result_statistics_method(result_2017) -> None:
-    assert result_2017.statistics() == statistics(result_2017)
-    assert result_2017.statistics(top=1).group("provincial").leaders[0].agency == "so-thong-tin-va-truyen-thong"

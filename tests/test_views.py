@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 from errorcheck import english, raises
 from govindex import Agency, Assessment, load_rubric, score
 from govindex.errors import GovIndexError, InputError, RubricError, UnknownNameError
+from govindex.index_values import index_to_points, points_from_index, score_views
 from govindex.io.rubrics import parse_rubric
 from govindex.ranking import TiePolicy, rank_column
 from govindex.render import data, explain, render
 from govindex.rubric import Group, LegalBasis, Node, Rubric
-from govindex.views import Publication, View, index_to_points, points_from_index, score_views
+from govindex.views import Publication, View
 
 BASIS = LegalBasis("1/QĐ-X", dt.date(2024, 1, 2), "X")
 

@@ -196,7 +196,7 @@ class PublishedDataset:
     """The published results of one decision under one rubric (a bundled rubric id).
 
     ``values`` says how the scores are given: ``"points"`` or ``"index"``
-    (on the rubric's published scale, see :func:`govindex.views.index_to_points`).
+    (on the rubric's published scale, see :func:`govindex.index_values.index_to_points`).
     ``published_rounding`` states, per kind of figure (:data:`ROUNDED_FIGURES`),
     how the published figures were rounded (:class:`PublishedRounding`); a
     figure whose difference that rounding explains is reported as such, not

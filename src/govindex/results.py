@@ -30,7 +30,6 @@ from govindex.views import ViewScore
 if TYPE_CHECKING:
     from govindex.engine import Columns
     from govindex.rules import Adjustment, NotApplied, Scale, Unchanged
-    from govindex.stats import Statistics
 
 __all__ = ["AgencyResult", "NotAssessed", "NotRankedResult", "Result"]
 
@@ -176,7 +175,7 @@ class Result:
         key = (columns.group_id, row)
         found = made.get(key)
         if found is None:
-            found = made[key] = columns.agency_result(row, self.scale)
+            found = made[key] = _agency_result(columns, row, self.scale)
         return found
 
     def columns(self, group_id: str) -> Columns:
@@ -338,8 +337,38 @@ class Result:
     def scores_by_node(self, group_id: str, node_id: str) -> Mapping[str, Decimal]:
         return {row.agency.id: row.scores[node_id] for row in self.group(group_id) if node_id in row.scores}
 
-    def statistics(self, *, top: int = 3, decimals: int | None = None) -> Statistics:
-        """Means, band counts and shares, leaders; see :func:`govindex.stats.statistics`."""
-        from govindex.stats import statistics
 
-        return statistics(self, top=top, decimals=decimals)
+def _agency_result(columns: Columns, row: int, scale: Scale | None) -> AgencyResult:
+    """The per-agency view of row ``row`` of ``columns`` (a scored group's columns), made when read."""
+    from govindex.engine._columns import NodeRanks, NodeScores
+    from govindex.engine._rank import rank_of
+    from govindex.points import divide, exact_context
+
+    total = columns.point(columns.scores[row, 0])
+    normalised = None
+    views: dict[str, ViewScore] = {}
+    with exact_context():
+        if scale is not None:
+            normalised = divide(total * scale.numerator, scale.denominator, scale.decimals, scale.rounding)
+        elif columns.publication is not None:
+            normalised = columns.publication.on_scale(total, columns.layout.nodes[0].max_points)
+        for view_id, view in columns.views.items():
+            if view.has[row]:
+                points = columns.point(view.points[row])
+                published = view.publication.on_scale(points, view.maximum)
+                assert published is not None
+                views[view_id] = ViewScore(
+                    points, view.maximum, published, rank_of(int(view.ranks[row]), columns.rank_denominator)
+                )
+    return AgencyResult(
+        agency=columns.agencies[row],
+        total=total,
+        band=None if columns.band is None or columns.bands is None else columns.bands.bands[int(columns.band[row])],
+        rank=columns.rank(columns.layout.ids[0], row),
+        scores=NodeScores(columns, row),
+        node_ranks=NodeRanks(columns, row),
+        raw=columns.raw(row),
+        source=columns.sources[row],
+        normalised=normalised,
+        views=MappingProxyType(views),
+    )

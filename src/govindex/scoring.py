@@ -19,7 +19,7 @@ short named stages over the cohort held as columns of exact scaled integers
    score data gives) are set aside, scored and banded;
 5. **rank**: each group on the total and on every node all its agencies have
    a score for;
-6. **score_views**: the rubric's views (aggregates that overlap the tree, ranked)
+6. **sum_views**: the rubric's views (aggregates that overlap the tree, ranked)
    and its totals on its publication scale (:mod:`govindex.views`);
 7. **result**: a :class:`~govindex.results.Result` that makes the per-agency
    rows only when they are read.
@@ -42,15 +42,17 @@ from govindex.assessment import Assessment
 from govindex.catalogue.notranked import NotRankedText
 from govindex.catalogue.scoring import Stage
 from govindex.engine._check import check_value, unknown_node
+from govindex.engine._group import GroupScores
 from govindex.engine._layout import Layout, layout_of
 from govindex.errors import GovIndexError, InputError, RuleError
+from govindex.index_values import points_from_index
 from govindex.methodology import Methodology, bind
 from govindex.points import exact, to_scaled
 from govindex.results import NotAssessed, NotRankedResult, Result
 from govindex.rubric import Rubric
 from govindex.rules import Adjustment, NotApplied, Rule, RuleContext, RuleOutcome, Scale, Unchanged, rule_titles
 from govindex.rules.check import reads_of, stated_facts
-from govindex.views import VALUES, points_from_index
+from govindex.views import VALUES
 
 if TYPE_CHECKING:
     import numpy as np
@@ -102,21 +104,6 @@ def check_score(rubric: Rubric, group_id: str, node_id: str, value: Decimal, age
     if position is None:
         raise unknown_node(layout, node_id, agency)
     check_value(layout, position, value, agency, rubric.decimals)
-
-
-@attrs.frozen
-class GroupScores:
-    """One group during scoring: the rows kept (not excluded), every node's score and whether it has one."""
-
-    rows: NDArray[np.intp]
-    values: NDArray[Any]
-    has: NDArray[np.bool_]
-    band: NDArray[np.intp] | None = None
-    ranks: Mapping[str, NDArray[np.int64]] = attrs.field(factory=dict)
-    order: NDArray[np.intp] | None = None
-    views: Mapping[str, ViewColumns] = attrs.field(factory=dict)
-    #: each node's exact numerator over its layout denominator (``None``: the values are exact)
-    exact: NDArray[Any] | None = None
 
 
 @attrs.frozen
@@ -508,7 +495,7 @@ def rank(state: Scoring) -> Scoring:
     return attrs.evolve(state, groups=out)
 
 
-def score_views(state: Scoring) -> Scoring:
+def sum_views(state: Scoring) -> Scoring:
     """The rubric's views: each the exact sum of its nodes, ranked within the group."""
     if not state.rubric.views:
         return state
@@ -546,7 +533,7 @@ def _frozen(array: Any) -> Any:
 
 
 #: The stages of :func:`score`, in order.
-STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, not_ranked, rank, score_views)
+STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, not_ranked, rank, sum_views)
 
 
 def _group_columns(state: Scoring, group: GroupTable, points: Points) -> Columns | None:
@@ -642,7 +629,7 @@ def score(
     these rule objects (``()``: score without any rule). ``values="index"``
     reads every given value as a share of its node's maximum on the rubric's
     published scale (0.7804 of a 100-point index is 78.04 points; see
-    :func:`govindex.views.index_to_points`).
+    :func:`govindex.index_values.index_to_points`).
 
     Every agency's node scores are added up exactly (in integers scaled by
     ``10**rubric.decimals``); totals are banded with the rubric's band

@@ -17,11 +17,8 @@ from govindex.bands import BandScheme
 from govindex.engine._layout import Layout
 from govindex.engine._rank import rank_of
 from govindex.engine._table import GroupTable, Points
-from govindex.points import divide, exact_context
 from govindex.ranking import Rank
-from govindex.results import AgencyResult
-from govindex.rules import Scale
-from govindex.views import Publication, ViewScore
+from govindex.views import Publication
 
 __all__ = ["Columns", "NodeRanks", "NodeScores", "ViewColumns"]
 
@@ -110,37 +107,6 @@ class Columns:
     def raw(self, row: int) -> Mapping[str, Decimal]:
         """Agency ``row``'s scores as given, before any rule (read-only)."""
         return self._table.given_scores(int(self._rows[row]), self._points)
-
-    def agency_result(self, row: int, scale: Scale | None) -> AgencyResult:
-        """The per-agency view of row ``row``, made when read."""
-        total = self._points[self.scores[row, 0]]
-        normalised = None
-        views: dict[str, ViewScore] = {}
-        with exact_context():
-            if scale is not None:
-                normalised = divide(total * scale.numerator, scale.denominator, scale.decimals, scale.rounding)
-            elif self.publication is not None:
-                normalised = self.publication.on_scale(total, self.layout.nodes[0].max_points)
-            for view_id, view in self.views.items():
-                if view.has[row]:
-                    points = self._points[view.points[row]]
-                    published = view.publication.on_scale(points, view.maximum)
-                    assert published is not None
-                    views[view_id] = ViewScore(
-                        points, view.maximum, published, rank_of(int(view.ranks[row]), self.rank_denominator)
-                    )
-        return AgencyResult(
-            agency=self.agencies[row],
-            total=total,
-            band=None if self.band is None or self.bands is None else self.bands.bands[int(self.band[row])],
-            rank=self.rank(self.layout.ids[0], row),
-            scores=NodeScores(self, row),
-            node_ranks=NodeRanks(self, row),
-            raw=self.raw(row),
-            source=self.sources[row],
-            normalised=normalised,
-            views=MappingProxyType(views),
-        )
 
 
 class NodeScores(Mapping[str, Decimal]):

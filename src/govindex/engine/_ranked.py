@@ -13,8 +13,8 @@ from govindex.engine._aggregate import round_column
 from govindex.engine._layout import Layout
 
 if TYPE_CHECKING:
+    from govindex.engine._group import GroupScores
     from govindex.rubric import Rubric
-    from govindex.scoring import GroupScores
 
 __all__ = ["publication_column", "ranked_values"]
 

@@ -46,13 +46,13 @@ from govindex.catalogue.files import Files
 from govindex.catalogue.notranked import NotRankedText
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError, collected
+from govindex.index_values import index_to_points
 from govindex.io.converter import structure_document, unstructure
 from govindex.io.yamlio import CommaNumber, MarkedDocument, dump_document, join_index, join_key, load_document
 from govindex.measures import Measurement
 from govindex.points import decimals_of, exact_context, parse_points
 from govindex.rubric import Group, Rubric
 from govindex.scoring import check_assessment
-from govindex.views import index_to_points
 
 _NOT_RANKED_CODES = frozenset({NotRankedText.NO_REASON.code, NotRankedText.NOT_TEXT.code})
 _RUBRIC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")

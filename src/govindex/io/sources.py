@@ -144,8 +144,8 @@ def _read_document(
 
 
 def _read_dataset(name: str, rubric: Rubric, values: str, report: Report) -> TablePart:
+    from govindex.index_values import points_from_index
     from govindex.io.published import load_dataset
-    from govindex.views import points_from_index
 
     dataset = load_dataset(name)
     if dataset.rubric != rubric.id:

@@ -192,7 +192,7 @@ class CellReader(dict[str, int]):
         return code_of(scaled, _places(found.points))
 
     def from_index(self, value: Decimal) -> tuple[int, int]:
-        from govindex.views import index_to_points
+        from govindex.index_values import index_to_points
 
         points = index_to_points(self.context.rubric, self.group, self.node, value)
         return to_scaled(points, self.context.rubric.decimals), _places(points)

@@ -29,8 +29,8 @@ html      self-contained page (:mod:`.web`)           ``.html``
 docx      Word document, A4 to sign (:mod:`.docx`)     ``.docx``
 ========  ==========================================  =============
 
->>> from govindex import load_dataset, load_rubric, score
->>> stats = score(load_rubric("sonla-2017-it"), load_dataset("sonla-2017-it").assessments()).statistics()
+>>> from govindex import load_dataset, load_rubric, score, statistics
+>>> stats = statistics(score(load_rubric("sonla-2017-it"), load_dataset("sonla-2017-it").assessments()))
 >>> print(render(stats, "csv", table="leaders"), end="")
 group,group_name,rank,agency,name,total,band
 provincial,"Sở, ban, ngành cấp tỉnh",1,so-thong-tin-va-truyen-thong,Sở Thông tin và Truyền thông,83.8,Khá
