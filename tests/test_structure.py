@@ -1,8 +1,8 @@
 """The structure the layers promise, read from the source: no import cycle, the core standing alone.
 
 Every import of a govindex module counts, at the top of a file or inside a
-function; only the imports made for the type checker (``if TYPE_CHECKING:``)
-are left aside, as they never run.
+function; the imports made for the type checker (``if TYPE_CHECKING:``)
+count for cycles too, and are left aside for the layers (they never run).
 """
 
 from __future__ import annotations
@@ -35,10 +35,11 @@ def _is_type_checking(node: ast.If) -> bool:
     )
 
 
-def _imports(tree: ast.AST, module: str, is_package: bool) -> Iterator[str]:
-    """The govindex modules ``module`` imports when it runs (the type checker's imports left aside)."""
+def _imports(tree: ast.AST, module: str, is_package: bool, typing: bool = False) -> Iterator[str]:
+    """The govindex modules ``module`` imports when it runs, and with ``typing`` those it imports for the
+    type checker too."""
     for node in ast.iter_child_nodes(tree):
-        if isinstance(node, ast.If) and _is_type_checking(node):
+        if isinstance(node, ast.If) and _is_type_checking(node) and not typing:
             yield from (name for child in node.orelse for name in _imports(child, module, is_package))
             continue
         if isinstance(node, ast.Import):
@@ -55,15 +56,15 @@ def _imports(tree: ast.AST, module: str, is_package: bool) -> Iterator[str]:
             for alias in node.names:
                 yield f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base
         else:
-            yield from _imports(node, module, is_package)
+            yield from _imports(node, module, is_package, typing)
 
 
-def _graph() -> dict[str, set[str]]:
+def _graph(typing: bool = False) -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for module, path in MODULES.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         found = set()
-        for name in _imports(tree, module, path.name == "__init__.py"):
+        for name in _imports(tree, module, path.name == "__init__.py", typing):
             while name not in MODULES and "." in name:
                 name = name.rpartition(".")[0]
             if name in MODULES and name != module:
@@ -116,6 +117,10 @@ def test_the_graph_is_read() -> None:
 
 def test_no_import_cycle() -> None:
     assert _cycles(_graph()) == []
+
+
+def test_no_import_cycle_even_for_the_type_checker() -> None:
+    assert _cycles(_graph(typing=True)) == []
 
 
 def test_the_core_imports_none_of_the_layers_above_it() -> None:
