@@ -749,7 +749,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    from govindex import __version__, read_rubric
+    from govindex import __version__
+    from govindex.io.rubrics import read_rubric
 
     print(
         f"govindex {__version__} beside its peers; Python {sys.version.split()[0]}; "

@@ -31,8 +31,10 @@ import sys
 import time
 from decimal import Decimal
 
-from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, score, standard_bands
+from govindex import Agency, Assessment, Group, Node, Rubric, score
+from govindex.bands import standard_bands
 from govindex.engine import ScoreTable
+from govindex.rubric import LegalBasis
 
 INDICES = 5
 CRITERIA_PER_INDEX = 4

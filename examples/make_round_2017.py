@@ -23,7 +23,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from govindex import Agency, load_methodology
+from govindex import Agency
+from govindex.io.bundled import load_methodology
 from govindex.io.cohort import read_assessments
 from govindex.io.formsets import appraisal_forms
 from govindex.io.published import load_dataset

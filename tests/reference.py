@@ -14,9 +14,10 @@ from typing import Any
 
 import attrs
 
-from govindex import Assessment, Node, Rubric, TiePolicy
+from govindex import Assessment, Node, Rubric
 from govindex.errors import InputError
 from govindex.points import divide, exact_context
+from govindex.ranking import TiePolicy
 from govindex.rules import Adjustment, Rule, Scale
 
 
@@ -40,7 +41,7 @@ class Reference:
 
 
 class Context:
-    """What a rule sees (the same questions as :class:`govindex.RuleContext`), answered naively."""
+    """What a rule sees (the same questions as :class:`govindex.rules.RuleContext`), answered naively."""
 
     def __init__(self, rubric: Rubric, assessments: Sequence[Assessment]) -> None:
         self.rubric = rubric

@@ -6,8 +6,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, Source, score, standard_bands
+from govindex import Agency, Assessment, Group, Node, Rubric, Source, score
+from govindex.bands import standard_bands
 from govindex.results import Result
+from govindex.rubric import LegalBasis
 
 BASIS = LegalBasis("1/QĐ-UBND", dt.date(2024, 12, 20), "UBND tỉnh thử nghiệm")
 

@@ -16,21 +16,11 @@ from decimal import Decimal
 import attrs
 from hypothesis import strategies as st
 
-from govindex import (
-    Agency,
-    Assessment,
-    BandScheme,
-    Group,
-    LegalBasis,
-    Node,
-    Plugins,
-    Rubric,
-    Rule,
-    RuleRef,
-    TiePolicy,
-    bind,
-    standard_bands,
-)
+from govindex import Agency, Assessment, Group, Node, Plugins, Rubric, bind
+from govindex.bands import BandScheme, standard_bands
+from govindex.ranking import TiePolicy
+from govindex.rubric import LegalBasis, RuleRef
+from govindex.rules import Rule
 
 # --- the scoring core ----------------------------------------------------------------------------------------
 

@@ -170,8 +170,8 @@ def test_a_bound_that_does_not_end_is_rounded_up_whatever_the_callers_context() 
 def test_a_legal_basis_whose_year_contradicts_its_date_is_refused() -> None:
     import datetime as dt
 
-    from govindex import LegalBasis
     from govindex.errors import RubricError
+    from govindex.rubric import LegalBasis
 
     with pytest.raises(RubricError) as caught:
         LegalBasis("1287/QĐ-UBND", dt.date(2023, 7, 5), "UBND tỉnh Sơn La", year=2024)

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from errorcheck import raises
-from govindex import Band, BandScheme, load_rubric, standard_bands
+from govindex import load_rubric
+from govindex.bands import Band, BandScheme, standard_bands
 from govindex.errors import RubricError, UnknownNameError
 from strategies import points
 

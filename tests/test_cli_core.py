@@ -433,8 +433,11 @@ def test_score_json_with_fractional_ranks_and_agencies_kept_out() -> None:
 
     import attrs
 
-    from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, RuleContext, RuleOutcome, TiePolicy, score
+    from govindex import Agency, Assessment, Group, Node, Rubric, score
+    from govindex.ranking import TiePolicy
     from govindex.render import data as score_json
+    from govindex.rubric import LegalBasis
+    from govindex.rules import RuleContext, RuleOutcome
 
     rubric = Rubric(
         "demo",

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from filekit import raises_en
 from govindex import Agency, Assessment, load_dataset, load_rubric, score
 from govindex.cli import main
-from govindex.compare import (
+from govindex.comparison import (
     Comparison,
     Note,
     NoteKind,

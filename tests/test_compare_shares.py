@@ -12,7 +12,7 @@ import pytest
 
 from filekit import run_cli
 from govindex import Agency, Assessment, load_rubric, score
-from govindex.compare import Period, Standing, compare
+from govindex.comparison import Period, Standing, compare
 from govindex.render.comparison import comparison_data, comparison_document
 
 RUBRIC = Path(__file__).resolve().parents[1] / "rubrics" / "sonla-2017-web.yaml"

@@ -18,7 +18,8 @@ import pytest
 
 import govindex
 from errorcheck import raises
-from govindex import Agency, Assessment, load_dataset, load_rubric, read_rubric, reconcile, score, statistics
+from govindex import Agency, Assessment, load_dataset, load_rubric, reconcile, score, statistics
+from govindex.io.rubrics import read_rubric
 from govindex.points import divide, format_points, quantize
 from govindex.render import data, explain
 from govindex.rubric import RuleRef
@@ -137,7 +138,7 @@ def test_rubrics_load_and_validate() -> None:
 def test_many_significant_digits_are_exact_or_refused_cleanly() -> None:
     rubric = load_rubric("sonla-2017-web")
     value = "81." + "5" * 40
-    with raises(govindex.InputError, match="decimals"):
+    with raises(govindex.errors.InputError, match="decimals"):
         score(rubric, [Assessment(Agency("so-noi-vu", "Sở Nội vụ", "provincial"), {"total": value})])
 
 
@@ -146,11 +147,11 @@ def test_many_significant_digits_are_exact_or_refused_cleanly() -> None:
     [
         (lambda: govindex.Node("total", "Tổng", Decimal("1e999999999")), r"max_points 1E\+999999999 must be at most"),
         (lambda: govindex.Node("total", "Tổng", Decimal("1e-20")), "has more than 12 decimals"),
-        (lambda: govindex.Band("good", "Tốt", Decimal("1e999999999")), "lower 1E\\+999999999 must be at most"),
+        (lambda: govindex.bands.Band("good", "Tốt", Decimal("1e999999999")), "lower 1E\\+999999999 must be at most"),
     ],
 )
 def test_absurd_rubric_values_are_refused_when_built(build: Callable[[], object], message: str) -> None:
-    with raises(govindex.RubricError, match=message):
+    with raises(govindex.errors.RubricError, match=message):
         build()
 
 
@@ -162,4 +163,4 @@ def test_absurd_rubric_values_are_refused_when_loaded(tmp_path: Path) -> None:
         text.replace("max_points: 100\n", "max_points: 1000000000000000000000000000000\n", 1), encoding="utf-8"
     )
     with raises(govindex.GovIndexError, match=r"absurd.yaml:\d+:\d+: .*max_points .* must be at most 1000000000000"):
-        govindex.read_rubric(path)
+        govindex.io.read_rubric(path)

@@ -10,9 +10,12 @@ import numpy as np
 import pytest
 
 from errorcheck import english, raises
-from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, TiePolicy, score, standard_bands
+from govindex import Agency, Assessment, Group, Node, Rubric, score
+from govindex.bands import standard_bands
 from govindex.engine import ScoreTable, scaled_bound
 from govindex.errors import InputError
+from govindex.ranking import TiePolicy
+from govindex.rubric import LegalBasis
 from strategies import rubric_of
 
 TREE = Node(

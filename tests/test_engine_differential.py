@@ -13,28 +13,16 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from errorcheck import english
-from govindex import (
-    Agency,
-    Assessment,
-    BestInCohort,
-    Exclude,
-    FullMarksIfNotApplicable,
-    Group,
-    LegalBasis,
-    Node,
-    Normalise,
-    ProportionalImputation,
-    Result,
-    Rubric,
-    TiePolicy,
-    score,
-    standard_bands,
-)
+from govindex import Agency, Assessment, Group, Node, Result, Rubric, score
+from govindex.bands import standard_bands
 from govindex.engine import ScoreTable, layout_of
 from govindex.errors import GovIndexError
 from govindex.points import divide
+from govindex.ranking import TiePolicy
 from govindex.render import data, render
+from govindex.rubric import LegalBasis
 from govindex.rules import Rule
+from govindex.rules.builtin import BestInCohort, Exclude, FullMarksIfNotApplicable, Normalise, ProportionalImputation
 from reference import combine, reference
 
 BASIS = LegalBasis("1/QĐ-UBND", dt.date(2024, 1, 1), "UBND tỉnh")

@@ -9,10 +9,12 @@ import attrs
 import pytest
 
 from errorcheck import raises
-from govindex import Agency, Assessment, Group, RuleRef, UnknownNameError, load_rubric, score
+from govindex import Agency, Assessment, Group, load_rubric, score
 from govindex.cli import main
+from govindex.errors import UnknownNameError
 from govindex.io.rubrics import dump_rubric
 from govindex.render import explain
+from govindex.rubric import RuleRef
 from strategies import example_tree
 
 SCORES = {

@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from filekit import ASSESSMENT, RUBRIC, WIDE
-from govindex import GovIndexError, parse_assessment_file, parse_rubric, parse_scores_csv
-from govindex.io.assessments import check_assessment_text
-from govindex.io.csvio import check_scores_csv
-from govindex.io.rubrics import check_rubric_text
+from govindex import GovIndexError
+from govindex.io.assessments import check_assessment_text, parse_assessment_file
+from govindex.io.csvio import check_scores_csv, parse_scores_csv
+from govindex.io.rubrics import check_rubric_text, parse_rubric
 
 DEMO = parse_rubric(RUBRIC)
 LONG = "agency,group,node,score\nso-noi-vu,provincial,infra,35.5\nso-noi-vu,provincial,ops,50\n"

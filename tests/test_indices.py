@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from filekit import position
-from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, load_rubric, score
+from govindex import Agency, Assessment, Group, Node, Rubric, load_rubric, score
 from govindex.errors import GovIndexError, InputError, RubricError
 from govindex.io.rubrics import parse_rubric
 from govindex.render.explanations import explain
+from govindex.rubric import LegalBasis
 
 BASIS = LegalBasis("1/QĐ-UBND", dt.date(2024, 1, 1), "UBND tỉnh")
 
@@ -371,18 +372,18 @@ def test_reproduce_tells_a_rank_within_rounding_from_a_real_difference() -> None
     from pathlib import Path
 
     from govindex.io.published import load_dataset, reproduce
-    from govindex.reproduction import Status
+    from govindex.reproduction import CheckStatus
 
     example = Path(__file__).resolve().parent.parent / "examples" / "par-ministry-reproduce-illustrative.yaml"
     outcome = reproduce(load_dataset(example))
     found = {
         (c.agency, c.figure): (c.status, c.published, c.computed, c.bound, c.difference, c.ties) for c in outcome.checks
     }
-    assert found[("bo-a", "total")] == (Status.ROUNDING, "88.47", "88.46", "0.015", "-0.01", ())
-    assert found[("bo-a", "rank")][0] is Status.MATCH
-    assert found[("bo-b", "rank")] == (Status.ROUNDING, "2", "1", "0.01", "-1", ("bo-a",))
-    assert found[("bo-c", "rank")][0] is Status.MATCH and found[("bo-c", "total")][0] is Status.MATCH
-    assert found[("bo-d", "rank")] == (Status.DIFFERENT, "3", "4", "0.01", "+1", ())
+    assert found[("bo-a", "total")] == (CheckStatus.ROUNDING, "88.47", "88.46", "0.015", "-0.01", ())
+    assert found[("bo-a", "rank")][0] is CheckStatus.MATCH
+    assert found[("bo-b", "rank")] == (CheckStatus.ROUNDING, "2", "1", "0.01", "-1", ("bo-a",))
+    assert found[("bo-c", "rank")][0] is CheckStatus.MATCH and found[("bo-c", "total")][0] is CheckStatus.MATCH
+    assert found[("bo-d", "rank")] == (CheckStatus.DIFFERENT, "3", "4", "0.01", "+1", ())
     assert [(c.agency, c.figure) for c in outcome.differences] == [("bo-d", "rank")]
 
 

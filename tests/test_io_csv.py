@@ -11,20 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from filekit import RUBRIC, WIDE, raises_en, run_cli
-from govindex import (
-    FileFormatError,
-    GovIndexError,
-    InputError,
-    Source,
-    dump_scores_csv,
-    load_rubric,
-    parse_rubric,
-    parse_scores_csv,
-    read_assessments,
-    read_scores_csv,
-    score,
-)
-from govindex.io.csvio import check_scores_csv
+from govindex import GovIndexError, Source, load_rubric, score
+from govindex.errors import FileFormatError, InputError
+from govindex.io.cohort import read_assessments
+from govindex.io.csvio import check_scores_csv, dump_scores_csv, parse_scores_csv, read_scores_csv
+from govindex.io.rubrics import parse_rubric
 
 DEMO = parse_rubric(RUBRIC)
 

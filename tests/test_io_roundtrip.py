@@ -10,22 +10,12 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govindex import (
-    AgencyEntry,
-    AssessmentFile,
-    LegalBasis,
-    Rubric,
-    Source,
-    TiePolicy,
-    dump_assessment_file,
-    dump_rubric,
-    list_rubrics,
-    load_rubric,
-    parse_assessment_file,
-    parse_rubric,
-)
+from govindex import Rubric, Source, list_rubrics, load_rubric
 from govindex.bands import Band, BandScheme
-from govindex.rubric import RESERVED_IDS, Group, Node, RuleRef
+from govindex.io.assessments import AgencyEntry, AssessmentFile, dump_assessment_file, parse_assessment_file
+from govindex.io.rubrics import dump_rubric, parse_rubric
+from govindex.ranking import TiePolicy
+from govindex.rubric import RESERVED_IDS, Group, LegalBasis, Node, RuleRef
 
 # Text as people type it: letters with Vietnamese diacritics, digits, punctuation, spaces; every
 # reader gives text in Unicode NFC, so the text written is NFC too.

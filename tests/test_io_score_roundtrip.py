@@ -18,17 +18,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from govindex import (
-    Agency,
-    Assessment,
-    Source,
-    dump_assessments,
-    dump_scores_csv,
-    load_rubric,
-    parse_assessment_file,
-    parse_scores_csv,
-)
+from govindex import Agency, Assessment, Source, load_rubric
 from govindex.errors import GovIndexError, InputError
+from govindex.io.assessments import dump_assessments, parse_assessment_file
+from govindex.io.csvio import dump_scores_csv, parse_scores_csv
 from govindex.render.safe import FORMULA_TRIGGERS
 
 RUBRIC = load_rubric("sonla-2017-it")
@@ -152,7 +145,7 @@ def test_xlsx_writes_formula_names_as_string_cells_and_digits_as_text_where_a_nu
     tmp_path: Path,
 ) -> None:
     openpyxl = pytest.importorskip("openpyxl")
-    from govindex import write_scores_xlsx
+    from govindex.io.xlsx import write_scores_xlsx
 
     write_scores_xlsx([sample(name="=1+1")], RUBRIC, tmp_path / "scores.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "scores.xlsx").active

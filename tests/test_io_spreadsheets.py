@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from filekit import run_cli
-from govindex import GovIndexError, load_rubric, parse_scores_csv, score
+from govindex import GovIndexError, load_rubric, score
 from govindex.cli import main
 from govindex.io import read_scores
 from govindex.io.cells import ReadOptions
 from govindex.io.cohort import read_assessments
+from govindex.io.csvio import parse_scores_csv
 from govindex.io.directory import load_directory
 from govindex.io.published import load_dataset
 
@@ -250,11 +251,16 @@ def test_a_total_column_is_checked_against_the_sum(tmp_path: Path) -> None:
     cohort = read_scores(write(tmp_path, "b.csv", header + row.format("77,3")), RUBRIC)
     with pytest.raises(GovIndexError) as caught:
         score(RUBRIC, cohort.table)
-    assert cohort.locate(caught.value).describe("en") == (
+    located = (
         f"{tmp_path / 'b.csv'}:2:9: agency 'so-noi-vu', node 'total': the score given for this node (77.3) "
         "disagrees with the sum of its sub-criteria (infrastructure 7.0 + internal_use 21.7 + public_services "
         "23.5 + security 9.0 + staff 10.0 + policy 6.0 = 77.2)"
     )
+    assert caught.value.file is None and cohort.locate(caught.value).describe("en") == located
+    # scoring the cohort itself places the error
+    with pytest.raises(GovIndexError) as direct:
+        score(RUBRIC, cohort)
+    assert direct.value.describe("en") == located
     # a total alone is the agency's total
     alone = "agency;Khối;Tổng điểm\nso-noi-vu;provincial;77,2\n"
     (given,) = read_assessments(write(tmp_path, "c.csv", alone), RUBRIC)

@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 
 from filekit import ASSESSMENT, RUBRIC, WIDE, raises_en, run_cli
-from govindex import GovIndexError, load_rubric, parse_assessment_file, parse_rubric, parse_scores_csv
+from govindex import GovIndexError, load_rubric
+from govindex.io.assessments import parse_assessment_file
 from govindex.io.cells import ReadOptions
 from govindex.io.cohort import read_assessments
+from govindex.io.csvio import parse_scores_csv
+from govindex.io.rubrics import parse_rubric
 from govindex.io.yamlio import load_document
 
 DEMO = parse_rubric(RUBRIC)

@@ -11,19 +11,12 @@ from pathlib import Path
 import pytest
 
 from filekit import RUBRIC, WIDE, raises_en
-from govindex import (
-    FileFormatError,
-    GovIndexError,
-    MissingDependencyError,
-    load_rubric,
-    parse_rubric,
-    parse_scores_csv,
-    read_assessments,
-    read_scores_xlsx,
-    score,
-    write_scores_xlsx,
-)
-from govindex.io.xlsx import check_scores_xlsx, excel_cell_text, parse_scores_xlsx
+from govindex import GovIndexError, load_rubric, score
+from govindex.errors import FileFormatError, MissingDependencyError
+from govindex.io.cohort import read_assessments
+from govindex.io.csvio import parse_scores_csv
+from govindex.io.rubrics import parse_rubric
+from govindex.io.xlsx import check_scores_xlsx, excel_cell_text, parse_scores_xlsx, read_scores_xlsx, write_scores_xlsx
 from govindex.render import render, write_file
 
 openpyxl = pytest.importorskip("openpyxl")

@@ -9,16 +9,10 @@ import pytest
 
 from errorcheck import english
 from filekit import ASSESSMENT, RUBRIC, position, raises_en, run_cli
-from govindex import (
-    FileFormatError,
-    GovIndexError,
-    InputError,
-    RubricError,
-    UnknownNameError,
-    parse_assessment_file,
-    parse_rubric,
-    read_rubric,
-)
+from govindex import GovIndexError
+from govindex.errors import FileFormatError, InputError, RubricError, UnknownNameError
+from govindex.io.assessments import parse_assessment_file
+from govindex.io.rubrics import parse_rubric, read_rubric
 from govindex.io.yamlio import MAX_VALUES, load_document
 
 
@@ -203,7 +197,7 @@ def test_syntax_errors_name_the_line() -> None:
 
 
 def test_json_rubrics_are_read_exactly_and_located() -> None:
-    from govindex import dump_rubric
+    from govindex.io.rubrics import dump_rubric
 
     rubric = parse_rubric(RUBRIC)
     text = dump_rubric(rubric, "json")

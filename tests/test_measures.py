@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from errorcheck import english, raises
-from govindex import Agency, Assessment, Group, LegalBasis, Node, Plugins, Rubric, explain, score
+from govindex import Agency, Assessment, Group, Node, Plugins, Rubric, explain, score
 from govindex.cli import main
 from govindex.errors import GovIndexError, InputError, RubricError, UnknownNameError
 from govindex.io.assessments import dump_assessments, parse_assessment_file
@@ -30,6 +30,7 @@ from govindex.measures import (
     installed_measures,
     resolve_measure,
 )
+from govindex.rubric import LegalBasis
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, score
+from govindex import Agency, Assessment, Group, Node, Rubric, score
 from govindex.directory import AgencyDirectory, AgencyRecord, EventKind, LineageEvent
 from govindex.errors import InputError
 from govindex.merging import Merger, merge, merged_assessments, mergers_from_directory
+from govindex.rubric import LegalBasis
 
 BASIS = LegalBasis("DTI 2024", None, "Bộ Khoa học và Công nghệ", year=2025)
 INDEX = Rubric(

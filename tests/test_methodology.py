@@ -12,30 +12,14 @@ import attrs
 import pytest
 
 import govindex.rules.check
-from govindex import (
-    Adjustment,
-    Agency,
-    Assessment,
-    LegalBasis,
-    Methodology,
-    Plugins,
-    Rubric,
-    RubricError,
-    RuleContext,
-    RuleError,
-    RuleOutcome,
-    RuleRef,
-    UnknownNameError,
-    bind,
-    load_methodology,
-    load_rubric,
-    parse_rubric,
-    score,
-)
+from govindex import Agency, Assessment, Methodology, Plugins, Rubric, bind, load_rubric, score
 from govindex.cli import main
-from govindex.io.rubrics import dump_rubric
+from govindex.errors import RubricError, RuleError, UnknownNameError
+from govindex.io.bundled import load_methodology
+from govindex.io.rubrics import dump_rubric, parse_rubric
 from govindex.plugins import Registry
-from govindex.rules import rule_title, tagged_leaves
+from govindex.rubric import LegalBasis, RuleRef
+from govindex.rules import Adjustment, RuleContext, RuleOutcome, rule_title, tagged_leaves
 from govindex.rules.builtin import BestInCohort, FullMarksIfNotApplicable
 from govindex.views import Publication
 from strategies import example_tree, leaf, parent, rule_rubric_of

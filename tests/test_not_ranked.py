@@ -23,7 +23,7 @@ from govindex.io.assessments import AgencyEntry
 from govindex.io.rubrics import parse_rubric
 from govindex.render.appendix import appendix
 from govindex.render.statistics import statistics_data, statistics_document
-from govindex.rules.not_ranked import NotRanked
+from govindex.rules.not_ranked import NotRankedByFact
 from govindex.stats import statistics
 
 REASON = "Đơn vị không cung cấp dịch vụ công, đánh giá nhưng không xếp hạng"
@@ -136,7 +136,7 @@ def test_a_rule_leaves_every_agency_that_states_the_fact_out_of_the_ranking() ->
     assert [(item.agency.id, item.reason, item.by) for item in result.not_ranked] == [
         ("ttcp", "Cơ quan đặc thù", "not_ranked")
     ]
-    services = score(rubric, cohort, rules=[NotRanked("no_online_services", "Không có dịch vụ công")])
+    services = score(rubric, cohort, rules=[NotRankedByFact("no_online_services", "Không có dịch vụ công")])
     assert not services.not_ranked and [row.rank for row in services] == [1, 2, 3]
 
 
@@ -156,11 +156,11 @@ def test_a_rule_not_ranked_with_a_bad_when_or_no_reason_is_refused_at_its_line(t
 def test_a_rule_that_leaves_out_an_unknown_agency_or_without_a_reason_is_refused() -> None:
     from govindex.rules import RuleOutcome
 
-    class Stray(NotRanked):
+    class Stray(NotRankedByFact):
         def apply(self, context):  # type: ignore[no-untyped-def]
             return RuleOutcome(not_ranked={"nobody": "x"})
 
-    class Silent(NotRanked):
+    class Silent(NotRankedByFact):
         def apply(self, context):  # type: ignore[no-untyped-def]
             return RuleOutcome(not_ranked={context.assessments[0].agency.id: " "})
 
@@ -196,7 +196,7 @@ def test_agencies_not_ranked_by_the_data_or_a_rule_change_no_other_rank(totals: 
         )
         for i, t in enumerate(totals)
     ]
-    rules = [NotRanked("special", "đặc thù")] if by_rule else []
+    rules = [NotRankedByFact("special", "đặc thù")] if by_rule else []
     with_them = score(rubric, cohort, rules=rules)
     without = score(rubric, [a for i, a in enumerate(cohort) if i not in out], rules=[])
     assert {row.agency.id: row.rank for row in with_them} == {row.agency.id: row.rank for row in without}
@@ -327,7 +327,7 @@ def test_result_sheets_say_which_agency_gets_none(tmp_path: Path, capsys: pytest
 
 
 def test_compare_keeps_an_agency_not_ranked_with_its_score_band_and_reason(tmp_path: Path) -> None:
-    from govindex.compare import Period, compare
+    from govindex.comparison import Period, compare
     from govindex.render.comparison import comparison_data, status_text
 
     rubric = load_rubric("sonla-2017-web")

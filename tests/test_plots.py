@@ -17,8 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govindex import FileFormatError, InputError, MissingDependencyError, load_dataset, load_rubric, score, statistics
+from govindex import load_dataset, load_rubric, score, statistics
 from govindex.cli import main
+from govindex.errors import FileFormatError, InputError, MissingDependencyError
 from report_helpers import scored
 
 pytest.importorskip("matplotlib")

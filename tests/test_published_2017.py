@@ -20,11 +20,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from errorcheck import english, raises
-from govindex import Agency, Assessment, load_dataset, load_rubric, parse_points, reproduce, score, statistics
+from govindex import Agency, Assessment, load_dataset, load_rubric, reproduce, score, statistics
 from govindex.errors import FileFormatError, InputError, UnknownNameError
 from govindex.io.published import PublishedDataset
+from govindex.points import parse_points
 from govindex.published import KnownError, PublishedAgency, PublishedFigures, PublishedGroup, PublishedSummary
-from govindex.reproduction import Status, check_dataset
+from govindex.reproduction import CheckStatus, check_dataset
 from published_2017_tables import (
     CATEGORY_TABLES,
     DISTRICT_CATEGORY_TABLES,
@@ -136,7 +137,7 @@ def test_reproduce_reports_a_changed_figure(dataset: PublishedDataset) -> None:
         ("so-thong-tin-va-truyen-thong", "total", "83.9", "83.8"),
         ("so-thong-tin-va-truyen-thong", "rank", "2", "1"),
     ]
-    assert all(d.status is Status.DIFFERENT for d in outcome.differences)
+    assert all(d.status is CheckStatus.DIFFERENT for d in outcome.differences)
 
 
 def test_reproduce_refuses_a_rank_on_an_unknown_node(dataset: PublishedDataset) -> None:
@@ -273,7 +274,7 @@ def test_reproduce_checks_every_figure_of_tables_1_2_and_section_e(dataset: Publ
     # A leader's score is compared as a number: "70" printed, 70.0 computed.
     assert checked == expected
     assert len(outcome.checks) == len(expected) == 300
-    assert {c.status for c in outcome.checks} == {Status.MATCH}
+    assert {c.status for c in outcome.checks} == {CheckStatus.MATCH}
     means = {(c.figure, c.group): (c.computed, c.exact) for c in outcome.checks if "mean" in c.figure}
     assert means == {
         ("mean", "provincial"): ("68", "67.6"),
@@ -301,8 +302,8 @@ def test_reproduce_checks_every_figure_of_tables_3_4_and_section_e(web: Publishe
 def test_the_misprinted_web_shares_are_a_known_error_of_the_source(web: PublishedDataset) -> None:
     outcome = reproduce(web)
     assert [(c.figure, c.group, c.item, c.published, c.computed, c.status) for c in outcome.known_errors] == [
-        ("band_share", "provincial", "good", "5", "6", Status.KNOWN_ERROR),
-        ("band_share", "provincial", "fair", "45", "44", Status.KNOWN_ERROR),
+        ("band_share", "provincial", "good", "5", "6", CheckStatus.KNOWN_ERROR),
+        ("band_share", "provincial", "fair", "45", "44", CheckStatus.KNOWN_ERROR),
     ]
     # 1, 8, 5 and 4 of the 18 departments, as table 3 bands them.
     counts = outcome.statistics.group("provincial").band_counts
@@ -332,9 +333,9 @@ def test_a_known_error_covers_only_the_values_it_records(web: PublishedDataset) 
     (error,) = web.known_errors
     other = attrs.evolve(error, correct={"good": "7", "fair": "44"})
     outcome = reproduce(attrs.evolve(web, known_errors=(other,)))
-    assert [(c.item, c.published, c.computed, c.status) for c in outcome.checks if c.status is not Status.MATCH] == [
-        ("good", "5", "6", Status.DIFFERENT),
-        ("fair", "45", "44", Status.KNOWN_ERROR),
+    assert [(c.item, c.published, c.computed, c.status) for c in outcome.checks if c.status is not CheckStatus.MATCH] == [
+        ("good", "5", "6", CheckStatus.DIFFERENT),
+        ("fair", "45", "44", CheckStatus.KNOWN_ERROR),
     ]
     assert not outcome.ok
 

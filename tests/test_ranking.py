@@ -10,9 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from errorcheck import english, raises
-from govindex import Ranker, TiePolicy, rank
 from govindex.errors import InputError
-from govindex.ranking import rank_column
+from govindex.ranking import Ranker, TiePolicy, rank, rank_column
 
 # Scores on a coarse grid, so that ties are frequent.
 scores = st.dictionaries(

@@ -14,12 +14,13 @@ import pytest
 openpyxl = pytest.importorskip("openpyxl")
 
 from filekit import RUBRIC, WIDE, run_cli  # noqa: E402
-from govindex import load_rubric, parse_rubric, score  # noqa: E402
+from govindex import load_rubric, score  # noqa: E402
 from govindex.engine import ScoreTable  # noqa: E402
 from govindex.errors import FileFormatError, GovIndexError, InputError  # noqa: E402
 from govindex.formlayout import COHORT_SHEET  # noqa: E402
 from govindex.io import Cohort, ReadOptions, read_scores  # noqa: E402
 from govindex.io.published import load_dataset, open_dataset, reproduce  # noqa: E402
+from govindex.io.rubrics import parse_rubric  # noqa: E402
 from govindex.io.validate import validate_file  # noqa: E402
 from govindex.render.forms import cohort_sheet_bytes  # noqa: E402
 

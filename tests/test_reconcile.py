@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govindex import Agency, Assessment, InputError, Source, UnknownNameError, load_dataset, load_rubric, reconcile
+from govindex import Agency, Assessment, Source, load_dataset, load_rubric, reconcile
 from govindex.cli import main
+from govindex.errors import InputError, UnknownNameError
 from govindex.reconciliation import UnmatchedKind
 from govindex.render import data, document, frame, html, render
 from report_helpers import cohort, flat_rubric, tree_rubric

@@ -21,27 +21,17 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from govindex import (
-    Agency,
-    Assessment,
-    Group,
-    LegalBasis,
-    Node,
-    Rubric,
-    RuleRef,
-    TiePolicy,
-    load_dataset,
-    load_rubric,
-    score,
-)
+from govindex import Agency, Assessment, Group, Node, Rubric, load_dataset, load_rubric, score
 from govindex.bands import standard_bands
 from govindex.io import read_assessments
+from govindex.ranking import TiePolicy
 from govindex.render import data, frame, pieces, render
 from govindex.render.csv import table_csv
 from govindex.render.frames import table_frame
 from govindex.render.json import json_text
 from govindex.render.results import flat_table
 from govindex.results import Result
+from govindex.rubric import LegalBasis, RuleRef
 
 pd = pytest.importorskip("pandas")
 

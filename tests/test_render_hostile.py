@@ -25,13 +25,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govindex import Agency, Assessment, Group, LegalBasis, Node, Rubric, load_rubric, score, statistics
+from govindex import Agency, Assessment, Group, Node, Rubric, load_rubric, score, statistics
 from govindex.cli import main
 from govindex.errors import InputError, RubricError
 from govindex.measures import Choice
 from govindex.render import FORMATS, Column, Document, Paragraph, Table, explain, notebook, pieces, render
 from govindex.render.appendix import appendix
 from govindex.render.forms import agency_form_bytes, cohort_sheet_bytes
+from govindex.rubric import LegalBasis
 
 openpyxl = pytest.importorskip("openpyxl")
 docx = pytest.importorskip("docx")
@@ -259,7 +260,7 @@ def test_a_notebook_shows_results_as_html_tables() -> None:
     shell = _Shell()
     notebook(shell=shell)
     assert ("govindex.results", "Result") in shell.html.types
-    assert ("govindex.compare", "Comparison") in shell.html.types
+    assert ("govindex.comparison", "Comparison") in shell.html.types
     show = shell.html.types[("govindex.results", "Result")]
     page = show(_result(['Sở <b>"A"</b>', "Sở B"]))  # type: ignore[operator]
     assert page.startswith('<div class="govindex-report">') and "Sở &lt;b&gt;&quot;A&quot;&lt;/b&gt;" in page

@@ -19,23 +19,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govindex import (
-    Agency,
-    Assessment,
-    Column,
-    FileFormatError,
-    InputError,
-    MissingDependencyError,
-    Table,
-    UnknownNameError,
-    load_dataset,
-    load_rubric,
-    score,
-    statistics,
-)
+from govindex import Agency, Assessment, load_dataset, load_rubric, score, statistics
 from govindex.cli import main
+from govindex.errors import FileFormatError, InputError, MissingDependencyError, UnknownNameError
 from govindex.render import FORMATS, data, document, format_cell, format_for_path, frame, render, write_file
 from govindex.render import html as render_html
+from govindex.render.model import Column, Table
 from govindex.render.results import flat_table
 from govindex.render.safe import visible
 from govindex.render.xlsx import workbook_bytes as write_xlsx

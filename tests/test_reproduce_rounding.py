@@ -15,7 +15,7 @@ from govindex.cli import main
 from govindex.errors import GovIndexError, InputError
 from govindex.io.published import load_dataset, reproduce
 from govindex.published import PublishedAgency, PublishedDataset, PublishedFigures, PublishedRounding
-from govindex.reproduction import Status
+from govindex.reproduction import CheckStatus
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "dti-reproduce-illustrative.yaml"
 INDICES = {
@@ -30,7 +30,7 @@ INDICES = {
 }
 
 
-def totals(dataset: PublishedDataset) -> dict[str, tuple[Status, str, str, str | None, str | None]]:
+def totals(dataset: PublishedDataset) -> dict[str, tuple[CheckStatus, str, str, str | None, str | None]]:
     outcome = reproduce(dataset)
     return {
         check.agency: (check.status, check.published, check.computed, check.difference, check.bound)
@@ -46,9 +46,9 @@ def test_the_illustrative_dataset_shows_the_three_cases() -> None:
     assert dataset.published_rounding == {"total": PublishedRounding(components=4, decimals=4)}
     found = totals(dataset)
     assert found == {
-        "tinh-a": (Status.MATCH, "0.8000", "0.8000", None, None),
-        "tinh-b": (Status.ROUNDING, "0.7163", "0.7164", "+0.0001", "0.00015"),
-        "tinh-c": (Status.DIFFERENT, "0.7100", "0.7000", "-0.0100", "0.00015"),
+        "tinh-a": (CheckStatus.MATCH, "0.8000", "0.8000", None, None),
+        "tinh-b": (CheckStatus.ROUNDING, "0.7163", "0.7164", "+0.0001", "0.00015"),
+        "tinh-c": (CheckStatus.DIFFERENT, "0.7100", "0.7000", "-0.0100", "0.00015"),
     }, "tinh-a exact, tinh-b within the bound 0.00015, tinh-c a real difference"
     outcome = reproduce(dataset)
     assert [(check.agency, check.figure) for check in outcome.differences] == [("tinh-c", "total")]
@@ -61,12 +61,12 @@ def test_a_difference_within_rounding_is_no_difference() -> None:
     kept = attrs.evolve(dataset, agencies=dataset.agencies[:2])
     outcome = reproduce(kept)
     assert outcome.ok, f"only tinh-b's rounding differs, which is explained: {outcome.differences}"
-    assert [check.status for check in outcome.checks if check.figure == "total"] == [Status.MATCH, Status.ROUNDING]
+    assert [check.status for check in outcome.checks if check.figure == "total"] == [CheckStatus.MATCH, CheckStatus.ROUNDING]
 
 
 def test_without_a_stated_rounding_a_difference_is_a_difference() -> None:
     dataset = attrs.evolve(load_dataset(EXAMPLE), published_rounding={})
-    assert totals(dataset)["tinh-b"] == (Status.DIFFERENT, "0.7163", "0.7164", None, None), (
+    assert totals(dataset)["tinh-b"] == (CheckStatus.DIFFERENT, "0.7163", "0.7164", None, None), (
         "with no published_rounding the bound is 0, so one unit in the last place is a difference"
     )
 
@@ -77,7 +77,7 @@ def test_the_bound_grows_with_coarser_components() -> None:
     coarse = attrs.evolve(dataset, published_rounding={"total": PublishedRounding(components=2, decimals=4)})
     found = totals(coarse)
     assert found["tinh-b"][3:] == ("+0.0001", "0.0051")
-    assert found["tinh-c"][0] is Status.DIFFERENT, "0.0100 is beyond the bound 0.0051"
+    assert found["tinh-c"][0] is CheckStatus.DIFFERENT, "0.0100 is beyond the bound 0.0051"
 
 
 def test_the_cli_reports_the_three_cases_and_exits_1_only_on_a_real_difference(
@@ -178,7 +178,7 @@ def test_a_total_computed_from_unrounded_components_is_never_a_difference(units:
     )
     outcome = reproduce(dataset)
     (check,) = outcome.checks
-    assert check.status in (Status.MATCH, Status.ROUNDING), f"{scores} published {published}: {check}"
+    assert check.status in (CheckStatus.MATCH, CheckStatus.ROUNDING), f"{scores} published {published}: {check}"
     assert outcome.ok
 
 
@@ -205,9 +205,9 @@ def test_the_methodology_shows_the_command_and_what_it_prints(
 
 @pytest.mark.parametrize(
     ("printed", "status", "difference"),
-    [("83.8", Status.MATCH, None), ("83.5", Status.ROUNDING, "+0.3"), ("83.4", Status.DIFFERENT, "+0.4")],
+    [("83.8", CheckStatus.MATCH, None), ("83.5", CheckStatus.ROUNDING, "+0.3"), ("83.4", CheckStatus.DIFFERENT, "+0.4")],
 )
-def test_a_stated_rounding_of_scores_in_points(printed: str, status: Status, difference: str | None) -> None:
+def test_a_stated_rounding_of_scores_in_points(printed: str, status: CheckStatus, difference: str | None) -> None:
     # Six criterion scores in points with one decimal and a one-decimal total: 6 × 0.05 + 0.05 = 0.35.
     dataset = load_dataset("sonla-2017-it")
     first = dataset.agencies[0]

@@ -10,8 +10,11 @@ import pytest
 from hypothesis import given
 
 from errorcheck import english, raises
-from govindex import Band, BandScheme, Group, LegalBasis, Node, Rubric, TiePolicy, load_rubric, standard_bands
+from govindex import Group, Node, Rubric, load_rubric
+from govindex.bands import Band, BandScheme, standard_bands
 from govindex.errors import RubricError, UnknownNameError
+from govindex.ranking import TiePolicy
+from govindex.rubric import LegalBasis
 from strategies import BASIS, rubric_of, trees
 
 

@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from errorcheck import english, raises
-from govindex import Assessment, RuleContext, RuleError, score
+from govindex import Assessment, score
+from govindex.errors import RuleError
+from govindex.rules import RuleContext
 from govindex.rules._common import tagged_leaves
 from govindex.rules.builtin import BestInCohort
 from strategies import RULE_BASIS, agency, example_tree, flagged_cohorts, rule_rubric_of, tagged_trees

@@ -12,24 +12,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govindex import (
-    Agency,
-    Assessment,
-    GovIndexError,
-    RuleError,
-    RuleRef,
-    UnknownNameError,
-    bind,
-    load_methodology,
-    load_rubric,
-    parse_rubric,
-    score,
-)
+from govindex import Agency, Assessment, GovIndexError, bind, load_rubric, score
 from govindex._convert import FrozenDict
 from govindex.cli import main
-from govindex.io.bundled import list_rubrics
-from govindex.io.rubrics import read_rubric
+from govindex.errors import RuleError, UnknownNameError
+from govindex.io.bundled import list_rubrics, load_methodology
+from govindex.io.rubrics import parse_rubric, read_rubric
 from govindex.render import explain
+from govindex.rubric import RuleRef
 from govindex.rules.params import Kind, Param, check_params
 from strategies import example_tree, rule_rubric_of
 

@@ -9,8 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from errorcheck import raises
-from govindex import Agency, Assessment, RuleError, RuleRef, UnknownNameError, load_dataset, load_rubric, score
+from govindex import Agency, Assessment, load_dataset, load_rubric, score
+from govindex.errors import RuleError, UnknownNameError
 from govindex.render import explain
+from govindex.rubric import RuleRef
 from govindex.rules.builtin import Exclude
 from strategies import bound_rule
 

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from errorcheck import english
-from govindex import Assessment, Rubric, RuleError, score
+from govindex import Assessment, Rubric, score
+from govindex.errors import RuleError
 from govindex.rules.builtin import FullMarksIfNotApplicable
 from strategies import RULE_BASIS, agency, example_tree, flagged_cohorts, rule_rubric_of, tagged_trees
 
@@ -51,7 +52,7 @@ def test_unknown_not_applicable_node_is_refused() -> None:
 
 
 def test_the_rule_takes_no_parameters() -> None:
-    from govindex import RuleRef
+    from govindex.rubric import RuleRef
     from strategies import bound_rule
 
     with pytest.raises(RuleError) as caught:

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govindex import Agency, Assessment, RuleError, RuleRef, load_rubric, score
+from govindex import Agency, Assessment, load_rubric, score
+from govindex.errors import RuleError
+from govindex.rubric import RuleRef
 from govindex.rules.builtin import Normalise
 from strategies import bound_rule
 
@@ -64,7 +66,7 @@ def test_a_missing_parameter_is_named() -> None:
 
 
 def test_a_huge_scale_in_a_rubric_file_is_refused_at_its_place(tmp_path: Path) -> None:
-    from govindex import load_methodology
+    from govindex.io.bundled import load_methodology
     from govindex.io.rubrics import dump_rubric
 
     text = dump_rubric(load_rubric("vn-par-2022-egov")).replace("to: 100", "to: 1.0e+300000")

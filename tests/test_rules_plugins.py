@@ -10,22 +10,13 @@ from typing import Any
 import attrs
 import pytest
 
-from govindex import (
-    Assessment,
-    Methodology,
-    Plugins,
-    RuleContext,
-    RuleError,
-    RuleOutcome,
-    RuleRef,
-    UnknownNameError,
-    bind,
-    parse_rubric,
-    score,
-)
-from govindex.io.rubrics import dump_rubric
+from govindex import Assessment, Methodology, Plugins, bind, score
+from govindex.errors import RuleError, UnknownNameError
+from govindex.io.rubrics import dump_rubric, parse_rubric
 from govindex.plugins import RULES_GROUP, Registry
 from govindex.render import explain
+from govindex.rubric import RuleRef
+from govindex.rules import RuleContext, RuleOutcome
 from govindex.rules.builtin import BUILTIN_RULES
 from strategies import RULE_BASIS, agency, leaf, parent, rule_rubric_of
 
@@ -79,7 +70,7 @@ class _Bonus:
         return {"points": self.points}
 
     def apply(self, context: RuleContext) -> RuleOutcome:
-        from govindex import Adjustment
+        from govindex.rules import Adjustment
 
         return RuleOutcome(
             adjustments=[

@@ -8,7 +8,8 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govindex import Assessment, GovIndexError, Rubric, Rule, RuleContext, score
+from govindex import Assessment, GovIndexError, Rubric, score
+from govindex.rules import Rule, RuleContext
 from govindex.rules.builtin import BestInCohort, Exclude, FullMarksIfNotApplicable, Normalise, ProportionalImputation
 from strategies import flagged_cohorts, rule_rubric_of, tagged_trees
 

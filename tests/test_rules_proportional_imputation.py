@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from errorcheck import english, raises
-from govindex import Assessment, Rubric, RuleError, score
+from govindex import Assessment, Rubric, score
+from govindex.errors import RuleError
 from govindex.points import ROUNDING_MODES
 from govindex.rules._common import untagged_parts
 from govindex.rules.builtin import BestInCohort, ProportionalImputation, imputed_score

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from govindex import Agency, Assessment, TiePolicy, bind, list_rubrics, load_rubric, score
+from govindex import Agency, Assessment, bind, list_rubrics, load_rubric, score
+from govindex.ranking import TiePolicy
 
 
 @pytest.mark.parametrize("rubric_id", ["sonla-2024-dti", "vn-dti-2022-province", "vn-par-2022-egov"])

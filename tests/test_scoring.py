@@ -13,24 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from errorcheck import english, raises
-from govindex import (
-    Adjustment,
-    Agency,
-    Assessment,
-    LegalBasis,
-    Node,
-    Result,
-    Rubric,
-    RuleContext,
-    RuleOutcome,
-    Scale,
-    TiePolicy,
-    check_assessment,
-    load_rubric,
-    score,
-    standard_bands,
-)
+from govindex import Agency, Assessment, Node, Result, Rubric, load_rubric, score
+from govindex.bands import standard_bands
 from govindex.errors import InputError, RuleError, UnknownNameError
+from govindex.ranking import TiePolicy
+from govindex.rubric import LegalBasis
+from govindex.rules import Adjustment, RuleContext, RuleOutcome, Scale
+from govindex.scoring import check_assessment
 from strategies import cohorts, rubric_of, rubrics
 
 # total 10 = x 6 (x1 3 + x2 3) + y 4; one decimal.

@@ -12,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from errorcheck import raises
-from govindex import InputError, UnknownNameError, load_dataset, load_rubric, score, statistics
+from govindex import load_dataset, load_rubric, score, statistics
 from govindex.cli import main
+from govindex.errors import InputError, UnknownNameError
 from govindex.render import data, document, render
 from govindex.stats import exact_text, largest_remainder, round_exact
 from report_helpers import scored

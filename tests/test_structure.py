@@ -152,3 +152,8 @@ def test_render_and_io_import_no_command_line() -> None:
         if target.startswith(above)
     )
     assert crossing == []
+
+
+def test_no_module_is_above_700_lines() -> None:
+    lengths = {module: len(path.read_text(encoding="utf-8").splitlines()) for module, path in MODULES.items()}
+    assert {module: length for module, length in lengths.items() if length > 700} == {}

@@ -11,9 +11,12 @@ import attrs
 import pytest
 
 from filekit import ASSESSMENT, RUBRIC, WIDE, position, run_cli
-from govindex import AgencyEntry, AssessmentFile, Rubric, json_schema, list_rubrics, load_rubric, validate_file
+from govindex import Rubric, list_rubrics, load_rubric
 from govindex.bands import Band
+from govindex.io.assessments import AgencyEntry, AssessmentFile
 from govindex.io.bundled import bundled_path
+from govindex.io.schemas import json_schema
+from govindex.io.validate import validate_file
 from govindex.io.yamlio import dump_json, load_document
 from govindex.rubric import Group, LegalBasis, Node, RuleRef
 from schemacheck import errors

@@ -114,7 +114,7 @@ def test_the_words_read_name_columns_and_levels_there_are() -> None:
 def test_reproduce_words_every_figure_and_every_status() -> None:
     from govindex.commands.reproduce import _FIGURES, _STATUSES
     from govindex.published import FIGURES
-    from govindex.reproduction import Status
+    from govindex.reproduction import CheckStatus
 
     assert set(_FIGURES) == set(FIGURES)
-    assert set(_STATUSES) == {status.value for status in Status}
+    assert set(_STATUSES) == {status.value for status in CheckStatus}

@@ -20,7 +20,9 @@ from typing import Any, ClassVar
 
 import attrs
 
-from govindex import Adjustment, LegalBasis, RuleContext, RuleOutcome, parse_points
+from govindex.points import parse_points
+from govindex.rubric import LegalBasis
+from govindex.rules import Adjustment, RuleContext, RuleOutcome
 from govindex.rules.params import Kind, Param
 
 

@@ -35,7 +35,7 @@ from math import lcm
 from typing import Protocol
 
 
-class Node(Protocol):
+class AggregateNode(Protocol):
     """What aggregation reads of a rubric's node (:class:`govindex.rubric.Node`): how it is made from its
     children, their weights and maxima."""
 
@@ -52,7 +52,7 @@ class Node(Protocol):
     def max_points(self) -> Decimal: ...
 
     @property
-    def children(self) -> Sequence[Node]: ...
+    def children(self) -> Sequence[AggregateNode]: ...
 
 __all__ = [
     "AGGREGATES",
@@ -94,7 +94,7 @@ def weight_total(weights: Sequence[Decimal]) -> Decimal:
     return sum(weights, Decimal(0))
 
 
-def coefficients(node: Node) -> tuple[Fraction, ...]:
+def coefficients(node: AggregateNode) -> tuple[Fraction, ...]:
     """Each child's coefficient in ``value = Σ coefficient × child`` (exact fractions).
 
     Sum: 1 each. Mean: 1/n. Weighted: weight / total weight. With
@@ -117,7 +117,7 @@ def coefficients(node: Node) -> tuple[Fraction, ...]:
     )
 
 
-def denominators(nodes: Sequence[Node], children: Sequence[Sequence[int]], postorder: Sequence[int]) -> list[int]:
+def denominators(nodes: Sequence[AggregateNode], children: Sequence[Sequence[int]], postorder: Sequence[int]) -> list[int]:
     """Each node's fixed denominator: a node's value is an integer over it (1 for leaves and sums of them)."""
     out = [1] * len(nodes)
     for j in postorder:
@@ -131,7 +131,7 @@ def denominators(nodes: Sequence[Node], children: Sequence[Sequence[int]], posto
     return out
 
 
-def integer_factors(node: Node, denominator: int, child_denominators: Sequence[int]) -> tuple[int, ...]:
+def integer_factors(node: AggregateNode, denominator: int, child_denominators: Sequence[int]) -> tuple[int, ...]:
     """The integer each child's numerator is multiplied by to give the node's numerator over ``denominator``."""
     out = []
     for coefficient, below in zip(coefficients(node), child_denominators, strict=True):
@@ -141,7 +141,7 @@ def integer_factors(node: Node, denominator: int, child_denominators: Sequence[i
     return tuple(out)
 
 
-def exact_value(node: Node, values: Sequence[Fraction]) -> Fraction:
+def exact_value(node: AggregateNode, values: Sequence[Fraction]) -> Fraction:
     """The node's exact value from its children's (in order), as a fraction."""
     return sum((c * v for c, v in zip(coefficients(node), values, strict=True)), Fraction(0))
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govindex.catalogue.agreement import AgreementText
-from govindex.catalogue.results import Published
+from govindex.catalogue.results import PublishedText
 from govindex.errors import InputError, check_lang
 from govindex.points import divide, exact_context, terminating
 from govindex.ranking import Rank
@@ -96,12 +96,12 @@ class PublishedComparison:
         return entry.text(check_lang(lang), difference=f"{self.difference:+f}", bound=f"{self.bound:f}")
 
 
-def _check(value: object, what: Published) -> Decimal:
+def _check(value: object, what: PublishedText) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-        raise InputError(Published.NOT_EXACT, what=what, value=repr(value)[:60])
+        raise InputError(PublishedText.NOT_EXACT, what=what, value=repr(value)[:60])
     number = Decimal(value)
     if not number.is_finite():
-        raise InputError(Published.NOT_FINITE, what=what, value=str(number))
+        raise InputError(PublishedText.NOT_FINITE, what=what, value=str(number))
     return number
 
 
@@ -115,11 +115,11 @@ def compare_published(recomputed: Decimal, published: Decimal, *, bound: Decimal
     >>> compare_published(Decimal("0.5478"), Decimal("0.5478")).kind
     <Agreement.EXACT: 'exact'>
     """
-    mine = _check(recomputed, Published.RECOMPUTED)
-    theirs = _check(published, Published.PUBLISHED)
-    limit = _check(bound, Published.BOUND)
+    mine = _check(recomputed, PublishedText.RECOMPUTED)
+    theirs = _check(published, PublishedText.PUBLISHED)
+    limit = _check(bound, PublishedText.BOUND)
     if limit < 0:
-        raise InputError(Published.NEGATIVE_BOUND, value=limit)
+        raise InputError(PublishedText.NEGATIVE_BOUND, value=limit)
     with exact_context():
         gap = abs(mine - theirs)
     if gap == 0:
@@ -133,7 +133,7 @@ def compare_published(recomputed: Decimal, published: Decimal, *, bound: Decimal
 
 def _half_unit(decimals: int) -> Decimal:
     if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
-        raise InputError(Published.DECIMALS, value=repr(decimals)[:60])
+        raise InputError(PublishedText.DECIMALS, value=repr(decimals)[:60])
     return Decimal(5).scaleb(-decimals - 1)
 
 
@@ -157,7 +157,7 @@ def rounding_bound(
     with exact_context():
         bound = Decimal(0)
         for weight, decimals in components:
-            bound += abs(_check(weight, Published.WEIGHT)) * _half_unit(decimals)
+            bound += abs(_check(weight, PublishedText.WEIGHT)) * _half_unit(decimals)
         if published_decimals is not None:
             bound += _half_unit(published_decimals)
         if recomputed_decimals is not None:
@@ -180,9 +180,9 @@ def index_rounding_bound(
     Decimal('0.00015')
     """
     if maximum <= 0:
-        raise InputError(Published.MAXIMUM, value=maximum)
+        raise InputError(PublishedText.MAXIMUM, value=maximum)
     half = Fraction(_half_unit(decimals))
-    exact = sum((Fraction(_check(m, Published.MAXIMUM_WORD)) for m in maxima), Fraction(0)) / Fraction(maximum) * half
+    exact = sum((Fraction(_check(m, PublishedText.MAXIMUM_WORD)) for m in maxima), Fraction(0)) / Fraction(maximum) * half
     exact += half * (2 if recomputed_rounded else 1)
     bound = terminating(exact)
     if bound is None:  # rounded up once, so that the bound is never too small
@@ -302,9 +302,9 @@ def check_published(
     figures: dict[str, PublishedFigure] = {}
     for figure in published:
         if not isinstance(figure, PublishedFigure):
-            raise InputError(Published.NOT_FIGURE, kind=type(figure).__name__)
+            raise InputError(PublishedText.NOT_FIGURE, kind=type(figure).__name__)
         if figure.agency in figures:
-            raise InputError(Published.FIGURE_TWICE, agency=figure.agency)
+            raise InputError(PublishedText.FIGURE_TWICE, agency=figure.agency)
         figures[figure.agency] = figure
     rubric = result.rubric
     checks: list[FigureCheck] = []

@@ -12,7 +12,7 @@ import attrs
 from govindex._convert import FrozenDict, to_dict
 from govindex.agency import Agency
 from govindex.catalogue.reading import Reading
-from govindex.catalogue.scoring import Cohort
+from govindex.catalogue.scoring import CohortText
 from govindex.errors import GovIndexError, InputError
 from govindex.measures import Measurement
 from govindex.points import parse_points
@@ -72,7 +72,7 @@ def measurement_of(rubric: Rubric, group_id: str, node_id: str, value: object) -
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
         raise InputError(
-            Cohort.MEASUREMENT_TYPE,
+            CohortText.MEASUREMENT_TYPE,
             kind=type(value).__name__,
             value=repr(value)[:60],
             node=node_id,
@@ -130,7 +130,7 @@ class Assessment:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.agency, Agency):
-            raise InputError(Cohort.ASSESSMENT_AGENCY, kind=type(self.agency).__name__, value=repr(self.agency)[:60])
+            raise InputError(CohortText.ASSESSMENT_AGENCY, kind=type(self.agency).__name__, value=repr(self.agency)[:60])
         where: dict[str, Any] = {"agency": self.agency.id, "agency_name": self.agency.name}
         if self.measurements:
             self._check_measurements()
@@ -140,7 +140,7 @@ class Assessment:
                     raise InputError(Reading.NEGATIVE, value=value, node=node_id, **where)
         for node_id in self.evidence:
             if not isinstance(self.evidence[node_id], str):
-                raise InputError(Cohort.EVIDENCE, node=node_id, **where)
+                raise InputError(CohortText.EVIDENCE, node=node_id, **where)
 
     @property
     def agency_id(self) -> str:
@@ -152,11 +152,11 @@ class Assessment:
         where: dict[str, Any] = {"agency": self.agency.id, "agency_name": self.agency.name}
         for node_id, measurement in self.measurements.items():
             if not isinstance(measurement, Measurement):
-                raise InputError(Cohort.NOT_MEASUREMENT, value=repr(measurement)[:60], node=node_id, **where)
+                raise InputError(CohortText.NOT_MEASUREMENT, value=repr(measurement)[:60], node=node_id, **where)
             given = scores.setdefault(node_id, measurement.points)
             if given != measurement.points:
                 raise InputError(
-                    Cohort.MEASUREMENT_DIFFERS,
+                    CohortText.MEASUREMENT_DIFFERS,
                     given=given,
                     points=measurement.points,
                     value=repr(measurement.value),
@@ -184,7 +184,8 @@ class Assessment:
         and node.
 
         >>> import datetime as dt
-        >>> from govindex import Group, LegalBasis, Node, Rubric
+        >>> from govindex import Group, Node, Rubric
+        >>> from govindex.rubric import LegalBasis
         >>> tree = Node("total", "Tổng điểm", 4, [
         ...     Node("may_tinh", "Tỷ lệ máy tính/CBCC", 2, measure={"kind": "ratio"}),
         ...     Node("website", "Có Trang thông tin điện tử", 2, measure={"kind": "yes_no"})])
@@ -208,6 +209,6 @@ class Assessment:
             except GovIndexError as error:
                 raise error.with_context(agency=agency.id, agency_name=agency.name, node=node_id) from None
             if measurement is None:
-                raise InputError(Cohort.NO_MEASURE, agency=agency.id, agency_name=agency.name, node=node_id)
+                raise InputError(CohortText.NO_MEASURE, agency=agency.id, agency_name=agency.name, node=node_id)
             taken[node_id] = measurement
         return cls(agency, dict(scores or {}), source, dict(evidence or {}), taken)

@@ -18,7 +18,8 @@ from typing import NoReturn
 
 from govindex import __version__
 from govindex.catalogue import DEFAULT_LANG, LANGS
-from govindex.catalogue.cli import Cli, Help, Parsing
+from govindex.catalogue.cli import Cli, Parsing
+from govindex.catalogue.help import Help
 from govindex.catalogue.hostile import system_reason
 from govindex.commands import COMMANDS
 from govindex.commands._options import say, set_lang

@@ -10,7 +10,7 @@ that could not act (:class:`Unapplied`), the sum of its children
 (:class:`Summed`) and the rules that changed a score below it
 (:class:`AdjustedBelow`), the score (:class:`Scored`), and for the total its
 band (:class:`Banded`), rank (:class:`Ranked`), published value
-(:class:`Scaled`, :class:`Published`) and views (:class:`ViewScored`).
+(:class:`Scaled`, :class:`OnPublicationScale`) and views (:class:`ViewScored`).
 
 The steps hold data only; :func:`govindex.render.explain` words them in
 Vietnamese (names, decimal commas, the decisions' words) or English (ids
@@ -57,7 +57,7 @@ __all__ = [
     "Measured",
     "NoScore",
     "NotGiven",
-    "Published",
+    "OnPublicationScale",
     "Ranked",
     "Scaled",
     "Scored",
@@ -188,7 +188,7 @@ class Ranked:
 
 @attrs.frozen
 class Scaled:
-    """The total put on a rule's published scale (``normalise``)."""
+    """The total put on a rule's own scale (``normalise``)."""
 
     kind: ClassVar[str] = "scale"
     scale: Scale
@@ -196,7 +196,7 @@ class Scaled:
 
 
 @attrs.frozen
-class Published:
+class OnPublicationScale:
     """A value on the rubric's publication scale: ``value / maximum × scale``."""
 
     kind: ClassVar[str] = "published"
@@ -241,7 +241,7 @@ ExplanationStep: TypeAlias = (
     | Banded
     | Ranked
     | Scaled
-    | Published
+    | OnPublicationScale
     | ViewScored
     | ViewMissing
 )
@@ -362,7 +362,7 @@ def _standing(result: Result, row: AgencyResult, node: Node, tree: Node) -> list
         if node.id in row.node_ranks:
             steps.append(Ranked(row.node_ranks[node.id]))
         if publication is not None and node.max_points != 0:
-            steps.append(Published(row.scores[node.id], node.max_points, publication))
+            steps.append(OnPublicationScale(row.scores[node.id], node.max_points, publication))
         return steps
     if row.band is not None:
         steps.append(Banded(row.band))
@@ -370,7 +370,7 @@ def _standing(result: Result, row: AgencyResult, node: Node, tree: Node) -> list
     if result.scale is not None and row.normalised is not None:
         steps.append(Scaled(result.scale, row.total))
     elif publication is not None and node.max_points != 0:
-        steps.append(Published(row.scores[node.id], node.max_points, publication))
+        steps.append(OnPublicationScale(row.scores[node.id], node.max_points, publication))
     steps += [_view_step(result, row, view_id) for view_id in row.views]
     return steps
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govindex.catalogue.scoring import Cohort, IndexText
+from govindex.catalogue.scoring import CohortText, IndexText
 from govindex.errors import GovIndexError, InputError
 from govindex.points import (
     decimals_of,
@@ -85,7 +85,7 @@ def _view_scores(
     ranks = rank_column([value for _position, value in present], policy)
     out: list[tuple[int, ViewScore]] = []
     for (position, value), rank in zip(present, ranks, strict=True):
-        normalised = publication.publish(value, maximum)
+        normalised = publication.on_scale(value, maximum)
         assert normalised is not None
         out.append((position, ViewScore(value, maximum, normalised, rank)))
     return out
@@ -145,7 +145,7 @@ def points_from_index(rubric: Rubric, assessments: Iterable[Assessment]) -> tupl
     out: list[Assessment] = []
     for assessment in assessments:
         if not isinstance(assessment, Assessment):
-            raise InputError(Cohort.NOT_ASSESSMENT, kind=type(assessment).__name__)
+            raise InputError(CohortText.NOT_ASSESSMENT, kind=type(assessment).__name__)
         agency = assessment.agency
         converted = {
             node_id: index_to_points(rubric, agency.group, node_id, value, agency=agency.id)

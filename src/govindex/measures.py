@@ -54,8 +54,8 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from govindex._registry import Registry, signature_problem
-from govindex.catalogue.measures import Figure, MeasureConfig, Measured
-from govindex.catalogue.measures_words import Answer, Working
+from govindex.catalogue.measures import FigureText, MeasureConfig, MeasuredText
+from govindex.catalogue.measures_words import AnswerText, Working
 from govindex.errors import InputError, RubricError
 from govindex.points import bounds_problem, decimals_of, divide, exact_context, terminating
 
@@ -163,11 +163,11 @@ def _number_or_brief(value: object) -> object:
 
 def _clean(value: object) -> str:
     if not isinstance(value, str):
-        raise InputError(Measured.NOT_TEXT, kind=type(value).__name__, value=_brief(value))
+        raise InputError(MeasuredText.NOT_TEXT, kind=type(value).__name__, value=_brief(value))
     return unicodedata.normalize("NFC", value).strip()
 
 
-def parse_count(text: str, what: Figure = Figure.NUMBER) -> Decimal:
+def parse_count(text: str, what: FigureText = FigureText.NUMBER) -> Decimal:
     """A non-negative number as reported: plain digits, one decimal point or comma.
 
     ``1.000`` and ``2,500`` are refused as ambiguous (a thousands separator,
@@ -181,11 +181,11 @@ def parse_count(text: str, what: Figure = Figure.NUMBER) -> Decimal:
     govindex.errors.InputError: 'ba' không phải một số (viết bằng chữ số, ví dụ 3 hoặc 0,5)
     """
     if len(text) > 30:
-        raise InputError(Measured.TOO_LONG, value=_shown(text), what=what)
+        raise InputError(MeasuredText.TOO_LONG, value=_shown(text), what=what)
     if _THOUSANDS.fullmatch(text):
-        raise InputError(Measured.AMBIGUOUS, value=_shown(text), plain=text.replace(".", "").replace(",", ""))
+        raise InputError(MeasuredText.AMBIGUOUS, value=_shown(text), plain=text.replace(".", "").replace(",", ""))
     if not _NUMBER.fullmatch(text):
-        raise InputError(Measured.NOT_A_NUMBER, value=_shown(text), what=what)
+        raise InputError(MeasuredText.NOT_A_NUMBER, value=_shown(text), what=what)
     return Decimal(text.replace(",", "."))
 
 
@@ -262,22 +262,22 @@ class Ratio:
         with exact_context():
             if "/" in text:
                 top, _, bottom = text.partition("/")
-                numerator = parse_count(top.strip(), Figure.PART)
-                denominator = parse_count(bottom.strip(), Figure.WHOLE)
+                numerator = parse_count(top.strip(), FigureText.PART)
+                denominator = parse_count(bottom.strip(), FigureText.WHOLE)
                 if denominator.is_zero():
-                    raise InputError(Measured.WHOLE_ZERO, value=_shown(text))
+                    raise InputError(MeasuredText.WHOLE_ZERO, value=_shown(text))
                 share = _fraction(numerator) / _fraction(denominator)
                 head = f"{top.strip()}/{bottom.strip()}"
             elif text.endswith("%"):
-                percent = parse_count(text[:-1].strip(), Figure.PERCENT)
+                percent = parse_count(text[:-1].strip(), FigureText.PERCENT)
                 share = _fraction(percent) / 100
                 head = None
             else:
-                share = _fraction(parse_count(text, Figure.SHARE))
+                share = _fraction(parse_count(text, FigureText.SHARE))
                 head = None
             capped = share > 1
             if capped and not self.cap:
-                raise InputError(Measured.ABOVE_ONE, value=_shown(text), share=_share_decimal(share))
+                raise InputError(MeasuredText.ABOVE_ONE, value=_shown(text), share=_share_decimal(share))
             used = Fraction(1) if capped else share
             points = _round(used * _fraction(max_points), decimals)
 
@@ -346,7 +346,7 @@ class Steps:
 
     def measure(self, value: str, max_points: Decimal, decimals: int) -> Measurement:
         text = _clean(value)
-        count = parse_count(text, Figure.COUNT)
+        count = parse_count(text, FigureText.COUNT)
         reached = [(at_least, points) for at_least, points in self.steps if count >= at_least]
         if reached:
             at_least, points = max(reached)
@@ -365,8 +365,8 @@ class Steps:
         return Measurement(self.kind, text, points, english, vietnamese)
 
 
-_YES = (Answer.YES.text("vi"), Answer.YES.text("en"), "1")
-_NO = (Answer.NO.text("vi"), Answer.NO.text("en"), "0")
+_YES = (AnswerText.YES.text("vi"), AnswerText.YES.text("en"), "1")
+_NO = (AnswerText.NO.text("vi"), AnswerText.NO.text("en"), "0")
 
 
 @attrs.frozen
@@ -386,7 +386,7 @@ class YesNo:
         return {}
 
     def answers(self) -> tuple[str, ...] | None:
-        return (Answer.YES.text("vi"), Answer.NO.text("vi"))
+        return (AnswerText.YES.text("vi"), AnswerText.NO.text("vi"))
 
     def measure(self, value: str, max_points: Decimal, decimals: int) -> Measurement:
         text = _clean(value)
@@ -396,11 +396,11 @@ class YesNo:
         elif folded in _NO:
             yes = False
         else:
-            raise InputError(Measured.NOT_YES_NO, value=_shown(text))
+            raise InputError(MeasuredText.NOT_YES_NO, value=_shown(text))
         points = max_points if yes else Decimal(0)
 
         def formula(lang: str) -> str:
-            meaning = (Answer.YES if yes else Answer.NO).text(lang)
+            meaning = (AnswerText.YES if yes else AnswerText.NO).text(lang)
             shown = text if text.casefold() == meaning else f"{text} ({meaning})"
             return f"{shown} → {_text(points, lang)}"
 
@@ -511,7 +511,7 @@ class Choice:
             (pair for pair in self.choices if text in {pair[0].casefold(), self.label(pair[0]).casefold()}), None
         )
         if found is None:
-            raise InputError(Measured.NOT_A_CHOICE, value=_shown(_clean(value)), known=list(self.answers() or ()))
+            raise InputError(MeasuredText.NOT_A_CHOICE, value=_shown(_clean(value)), known=list(self.answers() or ()))
         answer, share = found
         with exact_context():
             points = share * max_points

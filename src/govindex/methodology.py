@@ -88,7 +88,8 @@ def bind(rubric: Rubric, plugins: Plugins | None = None) -> Methodology:
     rubric file (``rules[1].params.tag``).
 
     >>> import attrs
-    >>> from govindex import RuleRef, load_rubric
+    >>> from govindex import load_rubric
+    >>> from govindex.rubric import RuleRef
     >>> rubric = load_rubric("sonla-2017-it")
     >>> bind(attrs.evolve(rubric, rules=[RuleRef("best_in_cohort", {"fallback": "max"})]))
     Traceback (most recent call last):

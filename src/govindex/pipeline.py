@@ -235,10 +235,9 @@ def score_cohort(methodology: Methodology, cohort: Cohort) -> Result:
     from govindex.scoring import score
 
     try:
-        return score(methodology, cohort.table)
+        return score(methodology, cohort)
     except GovIndexError as error:
-        located = cohort.locate(error)
-        raise collected(named(located.problems, methodology.rubric)) from None
+        raise collected(named(error.problems, methodology.rubric)) from None
 
 
 def merged(

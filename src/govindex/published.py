@@ -23,7 +23,7 @@ import attrs
 from govindex._convert import to_dict
 from govindex.agency import Agency
 from govindex.assessment import Assessment, Source
-from govindex.catalogue.results import Published
+from govindex.catalogue.results import PublishedText
 from govindex.catalogue.rubric import RubricText
 from govindex.errors import InputError
 from govindex.views import VALUES
@@ -65,7 +65,7 @@ def _decimals(what: str) -> Any:
         if value is None and attribute.default is None:
             return
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 12:
-            raise InputError(Published.ROUNDING_DECIMALS, what=what, value=repr(value)[:60])
+            raise InputError(PublishedText.ROUNDING_DECIMALS, what=what, value=repr(value)[:60])
 
     return check
 
@@ -168,10 +168,10 @@ class KnownError:
 
     def __attrs_post_init__(self) -> None:
         if self.figure not in FIGURES:
-            raise InputError(Published.KNOWN_ERROR_FIGURE, figure=repr(self.figure), known=list(FIGURES))
+            raise InputError(PublishedText.KNOWN_ERROR_FIGURE, figure=repr(self.figure), known=list(FIGURES))
         if not self.published or set(self.published) != set(self.correct):
             raise InputError(
-                Published.KNOWN_ERROR_ITEMS,
+                PublishedText.KNOWN_ERROR_ITEMS,
                 figure=repr(self.figure),
                 published=list(self.published) or RubricText.NONE,
                 correct=list(self.correct) or RubricText.NONE,
@@ -181,7 +181,7 @@ class KnownError:
         same = [item for item in self.published if self.published[item] == self.correct[item]]
         if same:
             raise InputError(
-                Published.KNOWN_ERROR_SAME, figure=repr(self.figure), items=same, agency=self.agency, group=self.group
+                PublishedText.KNOWN_ERROR_SAME, figure=repr(self.figure), items=same, agency=self.agency, group=self.group
             )
 
     def correct_value(self, group: str | None, agency: str | None, item: str, published: str) -> str | None:
@@ -217,7 +217,7 @@ class PublishedDataset:
         if self.values not in VALUES:
             first, second = (repr(kind) for kind in VALUES)
             raise InputError(
-                Published.DATASET_VALUES,
+                PublishedText.DATASET_VALUES,
                 dataset=repr(self.dataset),
                 first=first,
                 second=second,
@@ -226,7 +226,7 @@ class PublishedDataset:
         unknown = [figure for figure in self.published_rounding if figure not in ROUNDED_FIGURES]
         if unknown:
             raise InputError(
-                Published.DATASET_ROUNDED,
+                PublishedText.DATASET_ROUNDED,
                 dataset=repr(self.dataset),
                 figures=[repr(figure) for figure in unknown],
                 known=list(ROUNDED_FIGURES),
@@ -234,7 +234,7 @@ class PublishedDataset:
         seen: set[str] = set()
         for agency_id in [a.id for a in self.agencies] + [a.id for a in self.not_assessed]:
             if agency_id in seen:
-                raise InputError(Published.DATASET_TWICE, agency=agency_id)
+                raise InputError(PublishedText.DATASET_TWICE, agency=agency_id)
             seen.add(agency_id)
 
     def assessments(self, *groups: str, not_assessed: bool = True) -> tuple[Assessment, ...]:

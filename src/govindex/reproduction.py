@@ -23,12 +23,12 @@ DTI's PDTI, 0-1 with four decimals), else in points. When the dataset
 states how the published totals were rounded (``published_rounding``, see
 :class:`~govindex.published.PublishedRounding`), a total that differs by no
 more than that rounding explains (:func:`govindex.agreement.rounding_bound`)
-is a :attr:`Status.ROUNDING` check, with its bound: not a difference.
+is a :attr:`CheckStatus.ROUNDING` check, with its bound: not a difference.
 
-A figure that differs is a :attr:`Status.DIFFERENT` check, unless the
+A figure that differs is a :attr:`CheckStatus.DIFFERENT` check, unless the
 dataset records it as a :class:`~govindex.published.KnownError` of the
 source with exactly the published and the computed value: it is then a
-:attr:`Status.KNOWN_ERROR`. A known error that does not occur is itself a
+:attr:`CheckStatus.KNOWN_ERROR`. A known error that does not occur is itself a
 difference, so a stale record cannot hide anything.
 
 The function is pure: no file, no terminal. Reading the dataset and the
@@ -45,7 +45,7 @@ import attrs
 
 from govindex.agreement import Agreement, compare_published, rounding_bound
 from govindex.catalogue.reproduce import ReproduceText
-from govindex.catalogue.results import Published
+from govindex.catalogue.results import PublishedText
 from govindex.catalogue.rubric import RubricText
 from govindex.errors import InputError, UnknownNameError
 from govindex.points import decimals_of, divide, exact, format_points, terminating
@@ -55,10 +55,10 @@ from govindex.results import AgencyResult, Result
 from govindex.rules._text import exact_quotient
 from govindex.stats import GroupStatistics, Statistics, round_exact
 
-__all__ = ["Check", "Reproduction", "Status", "check_dataset"]
+__all__ = ["Check", "CheckStatus", "Reproduction", "check_dataset"]
 
 
-class Status(enum.Enum):
+class CheckStatus(enum.Enum):
     """How a published figure compares with its recomputation."""
 
     #: The recomputation gives the published figure.
@@ -93,7 +93,7 @@ class Check:
     figure: str
     published: str
     computed: str
-    status: Status
+    status: CheckStatus
     group: str | None = None
     agency: str | None = None
     item: str | None = None
@@ -136,20 +136,20 @@ class Reproduction:
 
     @property
     def differences(self) -> tuple[Check, ...]:
-        return tuple(check for check in self.checks if check.status is Status.DIFFERENT)
+        return tuple(check for check in self.checks if check.status is CheckStatus.DIFFERENT)
 
     @property
     def known_errors(self) -> tuple[Check, ...]:
-        return tuple(check for check in self.checks if check.status is Status.KNOWN_ERROR)
+        return tuple(check for check in self.checks if check.status is CheckStatus.KNOWN_ERROR)
 
     @property
     def within_rounding(self) -> tuple[Check, ...]:
         """The figures that differ only as the rounding of the published components explains."""
-        return tuple(check for check in self.checks if check.status is Status.ROUNDING)
+        return tuple(check for check in self.checks if check.status is CheckStatus.ROUNDING)
 
     @property
     def matched(self) -> int:
-        return sum(1 for check in self.checks if check.status is Status.MATCH)
+        return sum(1 for check in self.checks if check.status is CheckStatus.MATCH)
 
     @property
     def ok(self) -> bool:
@@ -198,15 +198,15 @@ class _Checker:
         within: bool = False,
         ties: tuple[str, ...] = (),
     ) -> None:
-        """Record one figure; an unequal one ``within`` the rounding ``(bound, difference)`` is :attr:`Status.ROUNDING`."""
-        status = Status.MATCH if equal else Status.ROUNDING if within else Status.DIFFERENT
+        """Record one figure; an unequal one ``within`` the rounding ``(bound, difference)`` is :attr:`CheckStatus.ROUNDING`."""
+        status = CheckStatus.MATCH if equal else CheckStatus.ROUNDING if within else CheckStatus.DIFFERENT
         explanation = explanation_en = where = None
-        if status is Status.DIFFERENT:
+        if status is CheckStatus.DIFFERENT:
             for index, error in enumerate(self.known):
                 if error.figure != figure:
                     continue
                 if error.correct_value(group, agency, item or "value", published) == computed:
-                    status = Status.KNOWN_ERROR
+                    status = CheckStatus.KNOWN_ERROR
                     explanation, explanation_en, where = error.explanation, error.explanation_en, error.where
                     self.used.add(index)
                     break
@@ -241,7 +241,7 @@ class _Checker:
                         error.figure,
                         value,
                         "not found",
-                        Status.DIFFERENT,
+                        CheckStatus.DIFFERENT,
                         error.group,
                         error.agency,
                         None if item == "value" else item,
@@ -402,7 +402,7 @@ def _check_agencies(checker: _Checker, dataset: PublishedDataset, result: Result
         if figures.band is not None:
             if rubric.bands is None:
                 raise UnknownNameError(
-                    Published.BAND_WITHOUT_BANDS, band=repr(figures.band), rubric=repr(rubric.id), agency=agency.id
+                    PublishedText.BAND_WITHOUT_BANDS, band=repr(figures.band), rubric=repr(rubric.id), agency=agency.id
                 )
             try:
                 rubric.bands.band(figures.band)
@@ -415,7 +415,7 @@ def _check_agencies(checker: _Checker, dataset: PublishedDataset, result: Result
         for node_id, published_rank in figures.ranks.items():
             if node_id not in known:
                 raise UnknownNameError(
-                    Published.RANK_UNKNOWN_NODE,
+                    PublishedText.RANK_UNKNOWN_NODE,
                     node_id=repr(node_id),
                     group_id=repr(group),
                     rubric=repr(rubric.id),
@@ -453,7 +453,7 @@ def _check_group(
     if published.assessed is not None:
         checker.add("assessed", str(published.assessed), str(count), published.assessed == count, group=group_id)
     if stats is None:
-        raise InputError(Published.SUMMARY_EMPTY_GROUP, group_id=repr(group_id), group=group_id)
+        raise InputError(PublishedText.SUMMARY_EMPTY_GROUP, group_id=repr(group_id), group=group_id)
     if published.mean is not None:
         mine = _rounded_like(published.mean, stats.mean_exact)
         checker.add(
@@ -475,7 +475,7 @@ def _check_leaders(checker: _Checker, dataset: PublishedDataset, result: Result,
     if published.leader is not None:
         if published.leader not in {agency.id for agency in dataset.agencies if agency.group == group_id}:
             raise UnknownNameError(
-                Published.LEADER_UNKNOWN, leader=repr(published.leader), group_id=repr(group_id), group=group_id
+                PublishedText.LEADER_UNKNOWN, leader=repr(published.leader), group_id=repr(group_id), group=group_id
             )
         ids = [row.agency.id for row in leaders]
         checker.add("leader", published.leader, ", ".join(ids), published.leader in ids, group=group_id)
@@ -500,7 +500,7 @@ def _check_shares(
     for band_id, share in published.band_shares.items():
         if band_id not in bands:
             raise UnknownNameError(
-                Published.SHARE_UNKNOWN_BAND,
+                PublishedText.SHARE_UNKNOWN_BAND,
                 band=repr(band_id),
                 rubric=repr(rubric.id),
                 known=list(bands) or RubricText.NONE,
@@ -522,7 +522,7 @@ def check_dataset(dataset: PublishedDataset, result: Result, statistics: Statist
     rubric = result.rubric
     if dataset.rubric != rubric.id:
         raise InputError(
-            Published.DATASET_RUBRIC,
+            PublishedText.DATASET_RUBRIC,
             dataset=repr(dataset.dataset),
             published=repr(dataset.rubric),
             rubric=repr(rubric.id),

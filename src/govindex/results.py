@@ -351,11 +351,11 @@ def _agency_result(columns: Columns, row: int, scale: Scale | None) -> AgencyRes
         if scale is not None:
             normalised = divide(total * scale.numerator, scale.denominator, scale.decimals, scale.rounding)
         elif columns.publication is not None:
-            normalised = columns.publication.publish(total, columns.layout.nodes[0].max_points)
+            normalised = columns.publication.on_scale(total, columns.layout.nodes[0].max_points)
         for view_id, view in columns.views.items():
             if view.has[row]:
                 points = columns.point(view.points[row])
-                published = view.publication.publish(points, view.maximum)
+                published = view.publication.on_scale(points, view.maximum)
                 assert published is not None
                 views[view_id] = ViewScore(
                     points, view.maximum, published, rank_of(int(view.ranks[row]), columns.rank_denominator)

@@ -1,34 +1,32 @@
 """The rubric (bộ tiêu chí / bộ chỉ số): a tree of criteria per agency group.
 
-A :class:`Node` is a main index (chỉ số chính / hạng mục), an intermediate
-criterion (tiêu chí lớn) or a scored sub-criterion (tiêu chí thành phần). A
-parent's maximum (điểm tối đa) is the sum of its children's maxima; a rubric
-that breaks this cannot be built.
+A :class:`Group` is an agency group with its tree of criteria
+(:class:`~govindex.criteria.Node`, in :mod:`govindex.criteria`); a
+:class:`Rubric` is the groups with their bands, views, rules named as data
+(:class:`RuleRef`) and the decision that issues it. A parent's maximum
+(điểm tối đa) is the sum of its children's maxima; a rubric that breaks
+this cannot be built.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from decimal import Decimal
+from collections.abc import Mapping
 from pathlib import PurePosixPath, PureWindowsPath
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from govindex._convert import FrozenDict, frozen_params, to_frozenset, to_str_tuple
-from govindex.aggregation import AGGREGATES, BANDS_ON, CONVERSIONS, RANK_ON, SCALES, weight_total
+from govindex._convert import FrozenDict, frozen_params, to_str_tuple
+from govindex.aggregation import BANDS_ON, RANK_ON
 from govindex.bands import BandScheme
 from govindex.catalogue import Entry
 from govindex.catalogue.indices import AggregateText
 from govindex.catalogue.rubric import RubricText, ViewText
-from govindex.catalogue.scoring import Terms
+from govindex.criteria import RESERVED_IDS, Index, LegalBasis, Node, SubCriterion, check_id, shown
 from govindex.errors import GovIndexError, RubricError, UnknownNameError
-from govindex.measures import Measure, resolve_measure
-from govindex.points import MAX_DECIMALS, ROUNDING_MODES, bounds_problem, coerce_points, decimals_of, exact
+from govindex.points import MAX_DECIMALS, ROUNDING_MODES, decimals_of, exact
 from govindex.ranking import TiePolicy
 from govindex.views import Publication, View, check_view
 
@@ -48,256 +46,12 @@ __all__ = [
     "View",
 ]
 
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
-
-#: Ids that cannot name a node, because score files use them as column names.
-RESERVED_IDS = frozenset({"agency", "group", "name", "node", "score", "source"})
-
 #: The years a rubric may be issued for (a date's range).
 YEARS = range(1, 10_000)
 
 
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _check_id(kind: Entry, value: str) -> None:
-    if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise RubricError(RubricText.BAD_ID, kind=kind, value=_shown(value))
-
-
 def _is_whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-@attrs.frozen
-class LegalBasis:
-    """The decision (quyết định) that issues a rubric, a rule or a result.
-
-    ``date`` may be ``None`` when the sources give the decision's number but
-    not its date; ``year`` then says the year it was issued in.
-
-    >>> LegalBasis("1287/QĐ-UBND", None, "UBND tỉnh Sơn La", year=2024).cite()
-    'Decision 1287/QĐ-UBND of 2024 (UBND tỉnh Sơn La)'
-    """
-
-    decision: str
-    date: dt.date | None
-    issuer: str
-    title: str | None = None
-    article: str | None = None
-    year: int | None = None
-
-    def __attrs_post_init__(self) -> None:
-        if self.date is not None and self.year is not None and self.date.year != self.year:
-            raise RubricError(RubricText.BASIS_YEAR, decision=self.decision, year=self.year, date=self.date.isoformat())
-
-    @property
-    def when(self) -> str:
-        """The date (``2017-08-09``), else the year, else ``date unknown``."""
-        if self.date is not None:
-            return self.date.isoformat()
-        return str(self.year) if self.year is not None else "date unknown"
-
-    def cite(self) -> str:
-        """``Decision 2166/QĐ-UBND of 2017-08-09 (UBND tỉnh Sơn La)``."""
-        article = f", {self.article}" if self.article else ""
-        return f"Decision {self.decision} of {self.when} ({self.issuer}){article}"
-
-
-def _tuple_of_nodes(value: Any) -> tuple[Node, ...]:
-    return tuple(value)
-
-
-def _optional_points(value: Decimal | int | str | None) -> Decimal | None:
-    return None if value is None else coerce_points(value)
-
-
-def _to_measure(value: Measure | Mapping[str, Any] | None) -> Measure | None:
-    if value is None:
-        return None
-    return resolve_measure(value)
-
-
-@attrs.frozen(eq=True)
-class Node:
-    """A criterion of the rubric tree, with its maximum points (điểm tối đa).
-
-    ``children`` empty makes the node a scored leaf (tiêu chí thành phần).
-    ``aggregate`` says how a node is made from its children (:mod:`govindex.aggregation`):
-    ``sum`` (the default; its maximum is the sum of theirs), ``mean`` or
-    ``weighted`` (a ``weight`` on every child, summing to 1 or 100 %); a
-    mean's children share one scale (its maximum) unless ``convert: share``
-    states the conversion. ``scale`` states the node's scale (``points``,
-    ``0-1``, ``0-10``, ``0-100``; the last three fix its maximum).
-    ``tags`` mark nodes that methodology rules act on (``online_services``,
-    ``subordinate_units``). ``components`` names parts that a decision lists
-    without publishing their maxima: documentation only, never scored.
-
-    Points may be given as ``Decimal``, ``int`` or text (``"2,5"``), never as
-    a float; a parent's maximum must be the sum of its children's.
-
-    >>> staff = Node("staff", "Nhân lực CNTT", 10, [Node("s1", "Cán bộ chuyên trách", "6,5"), Node("s2", "Đào tạo", "3.5")])
-    >>> staff.max_points, [leaf.id for leaf in staff.leaves()]
-    (Decimal('10'), ['s1', 's2'])
-    """
-
-    id: str
-    name: str
-    max_points: Decimal = attrs.field(converter=coerce_points)
-    children: tuple[Node, ...] = attrs.field(default=(), converter=_tuple_of_nodes)
-    name_en: str | None = None
-    tags: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
-    components: tuple[str, ...] = attrs.field(default=(), converter=to_str_tuple)
-    notes: str | None = None
-    measure: Measure | None = attrs.field(default=None, converter=_to_measure)
-    aggregate: str = "sum"
-    weight: Decimal | None = attrs.field(default=None, converter=_optional_points)
-    scale: str | None = None
-    convert: str | None = None
-
-    @exact
-    def __attrs_post_init__(self) -> None:
-        _check_id(RubricText.NODE, self.id)
-        where: dict[str, Any] = {"node": self.id, "node_name": self.name if isinstance(self.name, str) else None}
-        if self.id in RESERVED_IDS:
-            raise RubricError(RubricText.RESERVED_ID, value=repr(self.id), reserved=sorted(RESERVED_IDS), **where)
-        maximum = self.max_points
-        if not isinstance(maximum, Decimal) or not maximum.is_finite() or maximum < 0:
-            raise RubricError(RubricText.MAX_POINTS, value=_shown(maximum), **where)
-        problem = bounds_problem(maximum)
-        if problem is not None:
-            raise RubricError(RubricText.MAX_POINTS_BOUNDS, value=maximum, problem=problem, **where)
-        if self.measure is not None:
-            if self.children:
-                raise RubricError(RubricText.MEASURE_NOT_LEAF, **where)
-            try:
-                self.measure.validate(maximum, None)
-            except GovIndexError as error:
-                raise error.with_context(**where) from None
-        self._check_method(where)
-        if self.children:
-            self._check_children(where)
-
-    def _check_method(self, where: dict[str, Any]) -> None:
-        """The node's aggregate, scale and conversion are known and fit it."""
-        if self.aggregate not in AGGREGATES:
-            raise RubricError(
-                AggregateText.UNKNOWN_AGGREGATE,
-                value=_shown(self.aggregate),
-                known=list(AGGREGATES),
-                path="aggregate",
-                **where,
-            )
-        if self.aggregate != "sum" and not self.children:
-            raise RubricError(AggregateText.AGGREGATE_ON_LEAF, value=self.aggregate, path="aggregate", **where)
-        if self.scale is not None:
-            if self.scale not in SCALES:
-                raise RubricError(
-                    AggregateText.UNKNOWN_SCALE, value=_shown(self.scale), known=list(SCALES), path="scale", **where
-                )
-            expected = SCALES[self.scale]
-            if expected is not None and self.max_points != expected:
-                raise RubricError(
-                    AggregateText.SCALE_MAX,
-                    scale=self.scale,
-                    expected=expected,
-                    value=self.max_points,
-                    path="max_points",
-                    **where,
-                )
-        if self.convert is not None:
-            if self.convert not in CONVERSIONS:
-                raise RubricError(
-                    AggregateText.UNKNOWN_CONVERT,
-                    value=_shown(self.convert),
-                    known=list(CONVERSIONS),
-                    path="convert",
-                    **where,
-                )
-            if self.aggregate == "sum":
-                raise RubricError(AggregateText.CONVERT_ON_SUM, path="convert", **where)
-
-    def _check_children(self, where: dict[str, Any]) -> None:
-        seen: set[str] = set()
-        for child in self.children:
-            if child.id in seen:
-                raise RubricError(RubricText.CHILD_TWICE, child=repr(child.id), **where)
-            seen.add(child.id)
-        if self.aggregate != "weighted":
-            for index, child in enumerate(self.children):
-                if child.weight is not None:
-                    raise RubricError(
-                        AggregateText.WEIGHT_NOT_WEIGHTED,
-                        child=repr(child.id),
-                        path=f"children[{index}].weight",
-                        **where,
-                    )
-        if self.aggregate == "sum":
-            total = sum((child.max_points for child in self.children), Decimal(0))
-            if total != self.max_points:
-                parts = Terms(tuple((child.id, child.max_points) for child in self.children))
-                raise RubricError(RubricText.SUM, value=self.max_points, parts=parts, total=total, **where)
-            return
-        if self.aggregate == "weighted":
-            self._check_weights(where)
-        if self.convert is None:
-            self._check_one_scale(where)
-
-    def _check_weights(self, where: dict[str, Any]) -> None:
-        for index, child in enumerate(self.children):
-            if child.weight is None:
-                raise RubricError(
-                    AggregateText.WEIGHT_MISSING, child=repr(child.id), path=f"children[{index}]", **where
-                )
-            if not isinstance(child.weight, Decimal) or not child.weight.is_finite() or child.weight <= 0:
-                raise RubricError(
-                    AggregateText.WEIGHT_NOT_POSITIVE,
-                    child=repr(child.id),
-                    value=child.weight,
-                    path=f"children[{index}].weight",
-                    **where,
-                )
-        total = weight_total([child.weight for child in self.children if child.weight is not None])
-        if total not in (1, 100):
-            raise RubricError(AggregateText.WEIGHT_SUM, total=total, path="children", **where)
-
-    def _check_one_scale(self, where: dict[str, Any]) -> None:
-        """A mean's children on one scale (one maximum, one stated scale), which is the node's."""
-        scales = {(child.max_points, child.scale or "points") for child in self.children}
-        if len(scales) > 1:
-            parts = Terms(tuple((child.id, child.max_points) for child in self.children))
-            raise RubricError(AggregateText.MEAN_SCALES, parts=parts, path="aggregate", **where)
-        common = self.children[0].max_points
-        if common != self.max_points:
-            raise RubricError(
-                AggregateText.MEAN_MAX, value=self.max_points, expected=common, path="max_points", **where
-            )
-
-    @property
-    def is_leaf(self) -> bool:
-        return not self.children
-
-    def walk(self) -> Iterator[Node]:
-        """This node and all its descendants, parents before children."""
-        stack = [self]
-        while stack:
-            node = stack.pop()
-            yield node
-            stack.extend(reversed(node.children))
-
-    def leaves(self) -> Iterator[Node]:
-        return (node for node in self.walk() if node.is_leaf)
-
-    def find(self, node_id: str) -> Node | None:
-        return next((node for node in self.walk() if node.id == node_id), None)
-
-
-#: A main index (chỉ số chính / hạng mục): a :class:`Node` near the root.
-Index = Node
-#: A scored sub-criterion (tiêu chí thành phần): a :class:`Node` without children.
-SubCriterion = Node
 
 
 @attrs.frozen
@@ -317,7 +71,7 @@ class Group:
 
     @exact
     def __attrs_post_init__(self) -> None:
-        _check_id(RubricText.GROUP, self.id)
+        check_id(RubricText.GROUP, self.id)
         tags: dict[str, frozenset[str]] = {}
         stack: list[tuple[Node, frozenset[str]]] = [(self.tree, frozenset())]
         while stack:
@@ -383,9 +137,9 @@ class AppendixLayout:
     def __attrs_post_init__(self) -> None:
         decimals = self.mean_decimals
         if decimals is not None and not (_is_whole(decimals) and 0 <= decimals <= 12):
-            raise RubricError(RubricText.MEAN_DECIMALS, value=_shown(decimals), path="mean_decimals")
+            raise RubricError(RubricText.MEAN_DECIMALS, value=shown(decimals), path="mean_decimals")
         if not (_is_whole(self.first_table) and self.first_table >= 1):
-            raise RubricError(RubricText.FIRST_TABLE, value=_shown(self.first_table), path="first_table")
+            raise RubricError(RubricText.FIRST_TABLE, value=shown(self.first_table), path="first_table")
 
     def caption(self, group: str, node: str, lang: str) -> str | None:
         """The caption a province gave the ranking of ``node`` in ``group``, if any."""
@@ -407,7 +161,7 @@ class RuleRef:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise RubricError(RubricText.RULE_NAME, value=_shown(self.name))
+            raise RubricError(RubricText.RULE_NAME, value=shown(self.name))
 
 
 def _to_tie_policy(value: TiePolicy | str) -> TiePolicy:
@@ -417,7 +171,7 @@ def _to_tie_policy(value: TiePolicy | str) -> TiePolicy:
         return TiePolicy(value)
     except ValueError:
         raise RubricError(
-            RubricText.TIE_POLICY, value=_shown(value), known=[policy.value for policy in TiePolicy]
+            RubricText.TIE_POLICY, value=shown(value), known=[policy.value for policy in TiePolicy]
         ) from None
 
 
@@ -502,23 +256,23 @@ class Rubric:
 
     @exact
     def __attrs_post_init__(self) -> None:
-        _check_id(RubricText.RUBRIC, self.id)
+        check_id(RubricText.RUBRIC, self.id)
         if self.rank_on not in RANK_ON:
-            raise RubricError(AggregateText.RANK_ON, value=_shown(self.rank_on), known=list(RANK_ON), path="rank_on")
+            raise RubricError(AggregateText.RANK_ON, value=shown(self.rank_on), known=list(RANK_ON), path="rank_on")
         if self.share_decimals not in (0, 2) or isinstance(self.share_decimals, bool):
-            raise RubricError(AggregateText.SHARE_DECIMALS, value=_shown(self.share_decimals), path="share_decimals")
+            raise RubricError(AggregateText.SHARE_DECIMALS, value=shown(self.share_decimals), path="share_decimals")
         if self.rounding not in ROUNDING_MODES:
             raise RubricError(
-                AggregateText.ROUNDING, value=_shown(self.rounding), known=sorted(ROUNDING_MODES), path="rounding"
+                AggregateText.ROUNDING, value=shown(self.rounding), known=sorted(ROUNDING_MODES), path="rounding"
             )
         if not _is_whole(self.year) or self.year not in YEARS:
-            raise RubricError(RubricText.YEAR, rubric=repr(self.id), value=_shown(self.year), path="year")
+            raise RubricError(RubricText.YEAR, rubric=repr(self.id), value=shown(self.year), path="year")
         if not _is_whole(self.decimals) or not 0 <= self.decimals <= MAX_DECIMALS:
             raise RubricError(
                 RubricText.DECIMALS,
                 rubric=repr(self.id),
                 limit=MAX_DECIMALS,
-                value=_shown(self.decimals),
+                value=shown(self.decimals),
                 path="decimals",
             )
         self._check_bands()
@@ -550,7 +304,7 @@ class Rubric:
         assert self.bands is not None
         if self.bands_on not in BANDS_ON:
             raise RubricError(
-                AggregateText.BANDS_ON, value=_shown(self.bands_on), known=list(BANDS_ON), path="bands_on"
+                AggregateText.BANDS_ON, value=shown(self.bands_on), known=list(BANDS_ON), path="bands_on"
             )
         if self.bands_on == "published":
             if self.publication is None:
@@ -608,9 +362,9 @@ class Rubric:
         seen: set[str] = set()
         for index, entry in enumerate(self.rule_files):
             if _rule_file_problem(entry):
-                raise RubricError(RubricText.RULE_FILE, value=_shown(entry), path=f"rule_files[{index}]")
+                raise RubricError(RubricText.RULE_FILE, value=shown(entry), path=f"rule_files[{index}]")
             if entry in seen:
-                raise RubricError(RubricText.RULE_FILE_TWICE, value=_shown(entry), path=f"rule_files[{index}]")
+                raise RubricError(RubricText.RULE_FILE_TWICE, value=shown(entry), path=f"rule_files[{index}]")
             seen.add(entry)
 
     def _check_appendix(self) -> None:
@@ -701,7 +455,7 @@ class Rubric:
 
 def _check_view_id(view_id: object, place: str) -> None:
     try:
-        _check_id(RubricText.VIEW, view_id)  # type: ignore[arg-type]
+        check_id(RubricText.VIEW, view_id)  # type: ignore[arg-type]
     except GovIndexError as error:
         raise error.with_context(path=f"{place}.id") from None
 

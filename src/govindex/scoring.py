@@ -19,8 +19,8 @@ short named stages over the cohort held as columns of exact scaled integers
    score data gives) are set aside, scored and banded;
 5. **rank**: each group on the total and on every node all its agencies have
    a score for;
-6. **publish**: the rubric's views (aggregates that overlap the tree, ranked)
-   and its totals on its published scale (:mod:`govindex.views`);
+6. **sum_views**: the rubric's views (aggregates that overlap the tree, ranked)
+   and its totals on its publication scale (:mod:`govindex.views`);
 7. **result**: a :class:`~govindex.results.Result` that makes the per-agency
    rows only when they are read.
 
@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Protocol, overload, runtime_checkable
 
 import attrs
 
@@ -404,12 +404,12 @@ def _bands_of(rubric: Rubric, layout: Layout, values: NDArray[Any]) -> NDArray[n
     import numpy as np
 
     from govindex.engine import band_index
-    from govindex.engine._ranked import published_column
+    from govindex.engine._ranked import publication_column
 
     assert rubric.bands is not None
     if rubric.bands_on != "published" or rubric.publication is None:
         return band_index(values[:, 0], rubric.bands, rubric.decimals)
-    published = published_column(rubric, layout, values, 0)
+    published = publication_column(rubric, layout, values, 0)
     totals = np.zeros(values.shape[0], dtype=np.int64) if published is None else published
     return band_index(totals, rubric.bands, rubric.publication.decimals)
 
@@ -495,7 +495,7 @@ def rank(state: Scoring) -> Scoring:
     return attrs.evolve(state, groups=out)
 
 
-def publish(state: Scoring) -> Scoring:
+def sum_views(state: Scoring) -> Scoring:
     """The rubric's views: each the exact sum of its nodes, ranked within the group."""
     if not state.rubric.views:
         return state
@@ -533,7 +533,7 @@ def _frozen(array: Any) -> Any:
 
 
 #: The stages of :func:`score`, in order.
-STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, not_ranked, rank, publish)
+STAGES: tuple[Callable[[Scoring], Scoring], ...] = (check, apply_rules, aggregate, band, not_ranked, rank, sum_views)
 
 
 def _group_columns(state: Scoring, group: GroupTable, points: Points) -> Columns | None:
@@ -598,10 +598,20 @@ def result(state: Scoring) -> Result:
     )
 
 
+@runtime_checkable
+class _ReadCohort(Protocol):
+    """A cohort read from files (:func:`govindex.read_scores`): its table, and where each agency was found."""
+
+    @property
+    def table(self) -> ScoreTable: ...
+
+    def locate(self, error: GovIndexError) -> GovIndexError: ...
+
+
 @exact
 def score(
     methodology: Methodology | Rubric,
-    assessments: Iterable[Assessment] | ScoreTable,
+    assessments: Iterable[Assessment] | ScoreTable | _ReadCohort,
     *,
     rules: Sequence[Rule] | None = None,
     values: str = "points",
@@ -612,9 +622,10 @@ def score(
     (:func:`govindex.bind`, :func:`govindex.io.load_methodology`) or, as a
     convenience, a bare :class:`~govindex.rubric.Rubric`, bound against the
     installed rules. ``assessments`` is an iterable of
-    :class:`~govindex.assessment.Assessment` or a
+    :class:`~govindex.assessment.Assessment`, a
     :class:`~govindex.engine.ScoreTable` (built from integer arrays or read
-    straight from a file). ``rules`` replaces the methodology's rules with
+    straight from a file) or the cohort :func:`govindex.read_scores` reads
+    (an error is then placed at its file, sheet and cell). ``rules`` replaces the methodology's rules with
     these rule objects (``()``: score without any rule). ``values="index"``
     reads every given value as a share of its node's maximum on the rubric's
     published scale (0.7804 of a 100-point index is 78.04 points; see
@@ -632,6 +643,11 @@ def score(
     >>> result.agency("so-noi-vu").band.label
     'Tốt'
     """
+    if isinstance(assessments, _ReadCohort):
+        try:
+            return score(methodology, assessments.table, rules=rules, values=values)
+        except GovIndexError as error:
+            raise assessments.locate(error) from None
     if values not in VALUES:
         first, second = (repr(kind) for kind in VALUES)
         raise InputError(Stage.VALUES, value=repr(values), first=first, second=second)

@@ -77,7 +77,7 @@ class ShareChange:
 @attrs.frozen
 class ShareChanges:
     """The band share changes from the period labelled ``old`` to the one labelled ``new``
-    (:attr:`govindex.compare.Comparison.share_changes`)."""
+    (:attr:`govindex.comparison.Comparison.share_changes`)."""
 
     old: str
     new: str

@@ -13,7 +13,7 @@ số) / 700. A view never holds a node together with one of its ancestors,
 which would count the same points twice.
 
 >>> pillar = View("pillar", "Chính quyền số", ("foundation", "government"), publication=Publication(1, 4))
->>> pillar.publication.publish(Decimal("501.2"), Decimal(700))
+>>> pillar.publication.on_scale(Decimal("501.2"), Decimal(700))
 Decimal('0.7160')
 
 Index values back to points (:func:`govindex.index_values.index_to_points`)
@@ -92,9 +92,9 @@ class Publication:
     (0-1, four decimals, half-up); the PAR INDEX component:
     ``Publication(100, 2)``.
 
-    >>> Publication(1, 4).publish(Decimal("716.355"), Decimal(1000))
+    >>> Publication(1, 4).on_scale(Decimal("716.355"), Decimal(1000))
     Decimal('0.7164')
-    >>> Publication(100, 2).publish(Decimal("11.3008"), Decimal("13.5"))
+    >>> Publication(100, 2).on_scale(Decimal("11.3008"), Decimal("13.5"))
     Decimal('83.71')
     """
 
@@ -124,7 +124,7 @@ class Publication:
         """The label, or ``0-1`` / ``0-100`` from the scale."""
         return self.label or f"0-{_number_text(self.scale)}"
 
-    def publish(self, points: Decimal, maximum: Decimal) -> Decimal | None:
+    def on_scale(self, points: Decimal, maximum: Decimal) -> Decimal | None:
         """``points / maximum × scale`` rounded once; ``None`` for a node worth no points."""
         if maximum == 0:
             return None
@@ -134,10 +134,10 @@ class Publication:
 
     def formula(self, points: Decimal, maximum: Decimal) -> str:
         """The computation with its numbers, e.g. ``716.355 / 1000 × 1 = 0.716355 → 0.7164 (ROUND_HALF_UP)``."""
-        value = self.publish(points, maximum)
+        value = self.on_scale(points, maximum)
         head = f"{_number_text(points)} / {_number_text(maximum)} × {_number_text(self.scale)}"
         if value is None:
-            return f"{head}: no points to publish"
+            return f"{head}: no points to put on the scale"
         with exact_context():
             numerator = points * self.scale
         exact = terminating(Fraction(numerator) / Fraction(maximum))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["Figure", "MeasureConfig", "Measured"]
+__all__ = ["FigureText", "MeasureConfig", "MeasuredText"]
 
 
-class Figure(Entry):
+class FigureText(Entry):
     """What a reported figure should be, named in the messages about it."""
 
     NUMBER = ("figure-number", "một số", "a number")
@@ -22,7 +22,7 @@ class Figure(Entry):
     COUNT = ("figure-count", "một số (số liệu để tính bậc)", "a number (the figure the steps are counted on)")
 
 
-class Measured(Entry):
+class MeasuredText(Entry):
     """A figure an agency reported that a measure refuses (the agency corrects its figures)."""
 
     NOT_TEXT = (

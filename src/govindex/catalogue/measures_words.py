@@ -1,6 +1,6 @@
 """The words of a measure's working (cách tính điểm): what a formula says beside its numbers, and yes and no.
 
->>> Answer.YES.text("vi"), Answer.NO.text("en")
+>>> AnswerText.YES.text("vi"), AnswerText.NO.text("en")
 ('có', 'no')
 >>> Working.CAPPED.text("vi", share="130/120 = 1,0833")
 '130/120 = 1,0833 > 1, tính là 1'
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["Answer", "Working"]
+__all__ = ["AnswerText", "Working"]
 
 
-class Answer(Entry):
+class AnswerText(Entry):
     """The answers of a ``yes_no`` measure: a form offers the Vietnamese ones; either language is read."""
 
     YES = ("answer-yes", "có", "yes")

@@ -1,4 +1,4 @@
-"""The words of a round's publication: where the scores come from, who sent nothing, each agency's result sheet.
+"""The words of ``govindex publish`` for a round: where the scores come from, who sent nothing, each agency's result sheet.
 
 >>> ScoreSource.SELF.text("vi")
 'Kết quả tự đánh giá của các cơ quan, chưa thẩm định'

@@ -13,7 +13,7 @@ from __future__ import annotations
 from govindex.catalogue import Entry
 
 __all__ = [
-    "Appendix",
+    "AppendixText",
     "Chart",
     "Checked",
     "Compared",
@@ -162,7 +162,7 @@ class Compared(Entry):
     NOT_ASSESSED = ("status-not-assessed", "{period}: không đánh giá: {reason}", "{period}: not assessed: {reason}")
 
 
-class Appendix(Entry):
+class AppendixText(Entry):
     """The words of the appendix of a results decision (phụ lục kết quả)."""
 
     TITLE = ("appendix-title", "Kết quả đánh giá, xếp hạng: {rubric}", "Results: {rubric}")

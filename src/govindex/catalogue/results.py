@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["Published", "ResultText", "Warnings"]
+__all__ = ["PublishedText", "ResultText", "Warnings"]
 
 
 class ResultText(Entry):
@@ -75,7 +75,7 @@ class Warnings(Entry):
     )
 
 
-class Published(Entry):
+class PublishedText(Entry):
     """Published datasets and figures (kết quả đã công bố) that cannot be checked as given."""
 
     ROUNDING_DECIMALS = (

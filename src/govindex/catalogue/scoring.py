@@ -8,7 +8,7 @@ import attrs
 
 from govindex.catalogue import Entry, number
 
-__all__ = ["AgencyText", "Cohort", "IndexText", "PointsText", "RankText", "ScoreText", "Stage", "Terms"]
+__all__ = ["AgencyText", "CohortText", "IndexText", "PointsText", "RankText", "ScoreText", "Stage", "Terms"]
 
 
 @attrs.frozen
@@ -126,7 +126,7 @@ class ScoreText(Entry):
     )
 
 
-class Cohort(Entry):
+class CohortText(Entry):
     """A cohort (the agencies scored together) that cannot be scored as given."""
 
     NOT_ASSESSMENT = (

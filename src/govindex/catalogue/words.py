@@ -1,12 +1,12 @@
 """The words of documents (từ ngữ của văn bản): column headings, labels, band wording, yes and no.
 
-Every heading of a table govindex writes comes from :class:`Heading`, found
-by the column's id (``Heading.of("total")``); the other words of documents
+Every heading of a table govindex writes comes from :class:`HeadingText`, found
+by the column's id (``HeadingText.of("total")``); the other words of documents
 from :class:`Word`.
 
->>> Heading.of("total").text("vi"), Heading.of("total").text("en")
+>>> HeadingText.of("total").text("vi"), HeadingText.of("total").text("en")
 ('Tổng điểm', 'Total')
->>> Heading.of("nothing-like-this") is None
+>>> HeadingText.of("nothing-like-this") is None
 True
 >>> Word.BAND_BETWEEN.text("vi", lower="70", upper="85")
 'từ 70 điểm đến dưới 85 điểm'
@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["Cite", "Heading", "Word"]
+__all__ = ["Cite", "HeadingText", "Word"]
 
 
-class Heading(Entry):
+class HeadingText(Entry):
     """The heading of a column, by the column's id (the member's name is the id in capitals)."""
 
     STT = ("heading-stt", "STT", "No.")
@@ -84,7 +84,7 @@ class Heading(Entry):
     CHANGE_BETWEEN = ("heading-change-between", "Thay đổi điểm {old}→{new}", "Score change {old}→{new}")
 
     @classmethod
-    def of(cls, column_id: str) -> Heading | None:
+    def of(cls, column_id: str) -> HeadingText | None:
         """The heading of a well-known column id (``total``, ``self_rank``), or ``None``."""
         return cls.__members__.get(column_id.upper())
 

@@ -8,7 +8,7 @@ name, its module and its one-line help from the catalogue.
 from __future__ import annotations
 
 from govindex.catalogue import Entry
-from govindex.catalogue.cli import Help
+from govindex.catalogue.help import Help
 
 __all__ = ["COMMANDS"]
 

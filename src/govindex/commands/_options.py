@@ -3,7 +3,7 @@
 Input options (:func:`add_inputs`) make a :class:`~govindex.pipeline.Inputs`,
 output options (:func:`add_outputs`) an :class:`~govindex.pipeline.Outputs`;
 the commands are compositions of the stages of :mod:`govindex.pipeline`.
-Help texts come from the catalogue (:mod:`govindex.catalogue.cli`) in the
+Help texts come from the catalogue (:mod:`govindex.catalogue.help`) in the
 language :func:`set_lang` chose (``--lang`` on the command line; Vietnamese
 by default).
 """
@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from govindex.catalogue import DEFAULT_LANG, LANGS, Entry
-from govindex.catalogue.cli import Cli, Help
+from govindex.catalogue.cli import Cli
+from govindex.catalogue.help import Help
 
 if TYPE_CHECKING:
     from govindex.pipeline import Inputs, Notice, Outputs

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.catalogue.cli import Help
 from govindex.catalogue.forms import Collect
+from govindex.catalogue.help import Help
 from govindex.commands._options import add_inputs, add_lang, emit, inputs_of, say, warn
 from govindex.pipeline import Outputs, load, notices, read, write_content
 

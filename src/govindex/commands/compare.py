@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 
-from govindex.catalogue.cli import Help
+from govindex.catalogue.help import Help
 from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say
 from govindex.pipeline import load, read, score_cohort
 from govindex.results import Result
@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from govindex.compare import compare
+    from govindex.comparison import compare
     from govindex.io.comparisons import read_period
 
     inputs = inputs_of(args)

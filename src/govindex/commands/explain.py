@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from govindex.catalogue.cli import CliError, Help
+from govindex.catalogue.cli import CliError
+from govindex.catalogue.help import Help
 from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say
 from govindex.errors import InputError
 from govindex.pipeline import EXPLAIN_FORMATS, explained, find_agency, load, read, score_cohort, write

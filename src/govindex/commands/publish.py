@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from govindex.assessment import Source
-from govindex.catalogue.cli import Help
+from govindex.catalogue.help import Help
 from govindex.catalogue.notranked import NotRankedWords, PublishHelp
 from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say, warn
 from govindex.errors import InputError

@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 
 from govindex.assessment import Source
-from govindex.catalogue.cli import CliError, Help
+from govindex.catalogue.cli import CliError
 from govindex.catalogue.files import Files
+from govindex.catalogue.help import Help
 from govindex.catalogue.reports import Reconciled
 from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, outputs_of, say, warn
 from govindex.errors import FileFormatError, InputError

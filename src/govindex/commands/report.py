@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from govindex.catalogue.cli import Help
+from govindex.catalogue.help import Help
 from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say
 from govindex.pipeline import load, read, score_cohort
 

@@ -39,7 +39,7 @@ _STATUSES = {
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from govindex.catalogue.cli import Help
+    from govindex.catalogue.help import Help
     from govindex.commands._options import say
     from govindex.io.cells import DEFAULT_MAX_BYTES
 
@@ -62,11 +62,11 @@ def _date(value: object, lang: str) -> str:
 
 
 def _mark(check: Check | None) -> str:
-    from govindex.reproduction import Status
+    from govindex.reproduction import CheckStatus
 
-    if check is None or check.status is Status.MATCH:
+    if check is None or check.status is CheckStatus.MATCH:
         return ""
-    return {Status.KNOWN_ERROR: " *", Status.ROUNDING: " ≈"}.get(check.status, " ≠")
+    return {CheckStatus.KNOWN_ERROR: " *", CheckStatus.ROUNDING: " ≈"}.get(check.status, " ≠")
 
 
 class _Words:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from govindex.catalogue.cli import Help
+from govindex.catalogue.help import Help
 from govindex.catalogue.listing import Listing
 from govindex.commands._options import add_outputs, emit_value, outputs_of, say
 

@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from govindex.catalogue.cli import Help
+from govindex.catalogue.help import Help
 from govindex.catalogue.service import Service
 from govindex.commands._options import add_lang, say
 from govindex.errors import InputError, MissingDependencyError

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from govindex.assessment import Source
-from govindex.catalogue.cli import CliError, Help
+from govindex.catalogue.cli import CliError
+from govindex.catalogue.help import Help
 from govindex.catalogue.round import RoundFiles, RoundHelp
 from govindex.commands._options import add_inputs, add_lang, inputs_of, say
 from govindex.errors import FileFormatError, InputError

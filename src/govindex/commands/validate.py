@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from govindex.catalogue.cli import Help, ProblemHeading
+from govindex.catalogue.cli import ProblemHeading
+from govindex.catalogue.help import Help
 from govindex.catalogue.reading import Reading
 from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, outputs_of, say, warn
 from govindex.errors import GovIndexError

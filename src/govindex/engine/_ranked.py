@@ -16,10 +16,10 @@ if TYPE_CHECKING:
     from govindex.engine._group import GroupScores
     from govindex.rubric import Rubric
 
-__all__ = ["published_column", "ranked_values"]
+__all__ = ["publication_column", "ranked_values"]
 
 
-def published_column(rubric: Rubric, layout: Layout, values: NDArray[Any], j: int) -> NDArray[Any] | None:
+def publication_column(rubric: Rubric, layout: Layout, values: NDArray[Any], j: int) -> NDArray[Any] | None:
     """Node ``j``'s values as the rubric publishes them, as integers at the publication's decimals
     (``None``: the rubric publishes the values as scored, or the node is worth nothing)."""
     publication = rubric.publication
@@ -50,7 +50,7 @@ def ranked_values(
                 out[j] = np.asarray(scores.exact[:, j])
         return out
     for j in positions:
-        column = published_column(rubric, layout, scores.values, j)
+        column = publication_column(rubric, layout, scores.values, j)
         if column is not None:
             out[j] = column
     return out

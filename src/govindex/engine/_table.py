@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 
 from govindex.agency import Agency
 from govindex.assessment import Assessment, Source
-from govindex.catalogue.scoring import Cohort
+from govindex.catalogue.scoring import CohortText
 from govindex.engine._check import Scaler, check_scaled, check_value, unknown_node
 from govindex.engine._layout import Layout, layout_of
 from govindex.errors import GovIndexError, InputError
@@ -193,10 +193,10 @@ class ScoreTable:
         seen: set[str] = set()
         for assessment in assessments:
             if not isinstance(assessment, Assessment):
-                raise InputError(Cohort.NOT_ASSESSMENT, kind=type(assessment).__name__)
+                raise InputError(CohortText.NOT_ASSESSMENT, kind=type(assessment).__name__)
             agency_id = assessment.agency.id
             if agency_id in seen:
-                raise InputError(Cohort.TWICE, agency=agency_id, agency_name=assessment.agency.name)
+                raise InputError(CohortText.TWICE, agency=agency_id, agency_name=assessment.agency.name)
             seen.add(agency_id)
             layout = layouts.get(assessment.agency.group)
             if layout is None:
@@ -252,10 +252,10 @@ class ScoreTable:
         agencies = tuple(agencies)
         for agency in agencies:
             if not isinstance(agency, Agency):
-                raise InputError(Cohort.NOT_AGENCY, kind=type(agency).__name__)
+                raise InputError(CohortText.NOT_AGENCY, kind=type(agency).__name__)
             if agency.group != group_id:
                 raise InputError(
-                    Cohort.WRONG_GROUP,
+                    CohortText.WRONG_GROUP,
                     actual=repr(agency.group),
                     expected=repr(group_id),
                     agency=agency.id,
@@ -266,7 +266,7 @@ class ScoreTable:
             seen: set[str] = set()
             for agency_id in ids:
                 if agency_id in seen:
-                    raise InputError(Cohort.TWICE, agency=agency_id)
+                    raise InputError(CohortText.TWICE, agency=agency_id)
                 seen.add(agency_id)
         shape = (len(agencies), layout.width)
         values = _integer_array(scaled, shape, "scaled")
@@ -276,7 +276,7 @@ class ScoreTable:
         else:
             mask = np.asarray(given)
             if mask.dtype != np.bool_ or mask.shape != shape:
-                raise InputError(Cohort.MASK, shape=str(shape), dtype=str(mask.dtype), actual=str(mask.shape))
+                raise InputError(CohortText.MASK, shape=str(shape), dtype=str(mask.dtype), actual=str(mask.shape))
         dtype = value_dtype(rubric)
         values = _checked(layout, values, mask, ids, dtype)
         order = sorted(range(len(ids)), key=ids.__getitem__)
@@ -348,13 +348,13 @@ def _fill(layout: Layout, rows: list[tuple[Assessment, list[int], list[int]]], d
 def _integer_array(data: Any, shape: tuple[int, int], name: str) -> NDArray[Any]:
     array = np.asarray(data)
     if array.dtype == np.bool_ or array.dtype.kind not in "iuO":
-        raise InputError(Cohort.INTEGERS, name=name, dtype=str(array.dtype))
+        raise InputError(CohortText.INTEGERS, name=name, dtype=str(array.dtype))
     if array.shape != shape:
-        raise InputError(Cohort.SHAPE, name=name, shape=str(shape), actual=str(array.shape))
+        raise InputError(CohortText.SHAPE, name=name, shape=str(shape), actual=str(array.shape))
     if array.dtype.kind == "O":
         for item in array.flat:
             if isinstance(item, bool) or not isinstance(item, (int, np.integer)):
-                raise InputError(Cohort.INTEGER_ITEM, name=name, kind=type(item).__name__, value=repr(item)[:60])
+                raise InputError(CohortText.INTEGER_ITEM, name=name, kind=type(item).__name__, value=repr(item)[:60])
     return array
 
 

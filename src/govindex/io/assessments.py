@@ -48,7 +48,7 @@ from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError, collected
 from govindex.index_values import index_to_points
 from govindex.io.converter import structure_document, unstructure
-from govindex.io.yamlio import CommaNumber, Document, dump_document, join_index, join_key, load_document
+from govindex.io.yamlio import CommaNumber, MarkedDocument, dump_document, join_index, join_key, load_document
 from govindex.measures import Measurement
 from govindex.points import decimals_of, exact_context, parse_points
 from govindex.rubric import Group, Rubric
@@ -180,7 +180,7 @@ def _entry_problems(
     source: Source,
     rubric_id: str | None,
     rubric: Rubric | None,
-    document: Document,
+    document: MarkedDocument,
     values: str = "points",
     converted: dict[int, dict[str, Decimal | str]] | None = None,
 ) -> list[GovIndexError]:
@@ -205,7 +205,7 @@ def _entry_problems(
     return problems
 
 
-def _rubric_problems(rubric_id: str | None, rubric: Rubric | None, document: Document) -> list[GovIndexError]:
+def _rubric_problems(rubric_id: str | None, rubric: Rubric | None, document: MarkedDocument) -> list[GovIndexError]:
     """A data file names its rubric by id, and that id is the rubric's it is read against."""
     if rubric_id is not None and not _RUBRIC_ID.fullmatch(rubric_id):
         return [document.place(InputError(Files.RUBRIC_BY_ID), "rubric")]
@@ -219,7 +219,7 @@ class _EntryCheck:
     """The problems of one agency of an assessment file, each placed at its path."""
 
     def __init__(
-        self, entry: AgencyEntry, base: str, source: Source, rubric: Rubric | None, document: Document, values: str
+        self, entry: AgencyEntry, base: str, source: Source, rubric: Rubric | None, document: MarkedDocument, values: str
     ) -> None:
         self.entry = entry
         self.base = base
@@ -294,7 +294,7 @@ class _EntryCheck:
         return out
 
 
-def _unusable_text(entry: AgencyEntry, base: str, document: Document) -> GovIndexError | None:
+def _unusable_text(entry: AgencyEntry, base: str, document: MarkedDocument) -> GovIndexError | None:
     """A lone surrogate or a noncharacter in an agency's id, name or evidence (no file can hold it), placed."""
     from govindex.io.cells import check_text
 
@@ -321,7 +321,7 @@ def _ambiguous(value: Decimal, decimals: int) -> InputError | None:
 
 
 def _file_of(
-    document: Document, rubric: Rubric | None, values: str = "points"
+    document: MarkedDocument, rubric: Rubric | None, values: str = "points"
 ) -> tuple[AssessmentFile | None, list[GovIndexError]]:
     if not isinstance(document.data, dict):
         return None, [FileFormatError(Files.ASSESSMENT_NOT_MAPPING, file=document.file, line=1)]
@@ -422,7 +422,7 @@ def dump_assessments(
 
 
 def assessments_of_document(
-    document: Document, rubric: Rubric, values: str, report: Callable[[GovIndexError], None]
+    document: MarkedDocument, rubric: Rubric, values: str, report: Callable[[GovIndexError], None]
 ) -> tuple[tuple[Assessment, ...], dict[str, int | None]] | None:
     """The assessments of an assessment file and the line of each agency; its problems go to ``report``."""
     parsed, problems = _file_of(document, rubric, values)

@@ -1,4 +1,4 @@
-"""Reading the inputs of a comparison: one :class:`~govindex.compare.Period` per argument.
+"""Reading the inputs of a comparison: one :class:`~govindex.comparison.Period` per argument.
 
 An input is written ``[LABEL=]SOURCE``:
 
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from govindex.bands import BandScheme
 from govindex.catalogue.files import Files
-from govindex.compare import Period, Standing, written_decimals
+from govindex.comparison import Period, Standing, written_decimals
 from govindex.errors import FileFormatError, GovIndexError, collected
 from govindex.io.assessments import parse_assessment_file
 from govindex.io.bundled import list_rubrics, load_rubric
@@ -188,11 +188,7 @@ def read_period(
             result = scorer(rubric_name, path)
         else:
             rubric = load_rubric(rubric_name)
-            cohort = read_scores([path], rubric)
-            try:
-                result = score(rubric, cohort.table)
-            except GovIndexError as error:
-                raise cohort.locate(error) from None
+            result = score(rubric, read_scores([path], rubric))
         if year is None and path.suffix.lower() in {".yaml", ".yml"}:
             year = parse_assessment_file(_read_text(path, max_bytes), result.rubric, file=str(path)).year
         return Period.from_result(result, label=label, year=year)

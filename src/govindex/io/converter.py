@@ -28,7 +28,7 @@ from govindex.bands import Band, BandScheme
 from govindex.catalogue.files import Files
 from govindex.catalogue.measures import MeasureConfig
 from govindex.errors import FileFormatError, GovIndexError, RubricError, collected
-from govindex.io.yamlio import CommaNumber, Document, join_index, join_key, parent_path
+from govindex.io.yamlio import CommaNumber, MarkedDocument, join_index, join_key, parent_path
 from govindex.measures import Measure, MeasureFactory, measure_text, resolve_measure
 from govindex.points import parse_points
 
@@ -328,7 +328,7 @@ def _as_problem(path: str, leaf: BaseException, data: Any) -> GovIndexError:
 
 
 def structure_document(
-    document: Document,
+    document: MarkedDocument,
     cls: type[Any],
     *,
     at: str = "",
@@ -371,7 +371,7 @@ def _replace_path(error: GovIndexError, path: str | None) -> GovIndexError:
     return clone
 
 
-def structure(data: Any, cls: type[Any], *, file: str | None = None, document: Document | None = None) -> Any:
+def structure(data: Any, cls: type[Any], *, file: str | None = None, document: MarkedDocument | None = None) -> Any:
     """Structure ``data`` as ``cls``, turning any failure into a :class:`GovIndexError` with its path.
 
     Given the ``document`` the data came from, the error also names the line
@@ -379,7 +379,7 @@ def structure(data: Any, cls: type[Any], *, file: str | None = None, document: D
     says how many more there are (``govindex validate`` lists them all).
     """
     if document is None:
-        document = Document(data, file)
+        document = MarkedDocument(data, file)
     value, problems = structure_document(document, cls)
     if problems:
         raise collected(problems) from None

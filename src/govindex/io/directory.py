@@ -68,7 +68,7 @@ from govindex.io.bundled import bundled_path
 from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
 from govindex.io.converter import structure_document
 from govindex.io.unfit import unfit_texts
-from govindex.io.yamlio import Document, load_document
+from govindex.io.yamlio import MarkedDocument, load_document
 
 if TYPE_CHECKING:
     from govindex.rubric import Rubric
@@ -112,7 +112,7 @@ def parse_directory(text: str, *, file: str | None = None) -> AgencyDirectory:
         raise collected([document.place(alone(problem)) for problem in error.problems]) from None
 
 
-def _in_record(problem: GovIndexError, document: Document) -> GovIndexError:
+def _in_record(problem: GovIndexError, document: MarkedDocument) -> GovIndexError:
     """A record's refusal (its path within the record: ``events[1]``) placed at its record in the file."""
     agencies = document.data.get("agencies") if isinstance(document.data, dict) else None
     path = problem.path or ""

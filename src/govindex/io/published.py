@@ -35,13 +35,14 @@ from govindex.published import (
     PublishedRounding,
     PublishedSummary,
 )
-from govindex.reproduction import Check, Reproduction, Status, check_dataset
+from govindex.reproduction import Check, CheckStatus, Reproduction, check_dataset
 from govindex.rubric import Rubric
 from govindex.scoring import score
 from govindex.stats import statistics
 
 __all__ = [
     "Check",
+    "CheckStatus",
     "KnownError",
     "PublishedAgency",
     "PublishedDataset",
@@ -51,7 +52,6 @@ __all__ = [
     "PublishedRounding",
     "PublishedSummary",
     "Reproduction",
-    "Status",
     "dataset_rubric",
     "list_datasets",
     "load_dataset",

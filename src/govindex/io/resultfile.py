@@ -21,7 +21,7 @@ from govindex.catalogue.files import Files
 from govindex.errors import FileFormatError, GovIndexError
 from govindex.io.cells import check_text
 from govindex.io.converter import structure_document
-from govindex.io.yamlio import Document, join_index, join_key
+from govindex.io.yamlio import MarkedDocument, join_index, join_key
 from govindex.points import parse_points
 from govindex.rubric import Rubric
 
@@ -67,7 +67,7 @@ class ResultFile:
     not_assessed: tuple[NotAssessedEntry, ...] = ()
 
 
-def result_file(document: Document) -> tuple[ResultFile | None, list[GovIndexError]]:
+def result_file(document: MarkedDocument) -> tuple[ResultFile | None, list[GovIndexError]]:
     """The result a document holds, or ``None`` with every problem, placed."""
     if not isinstance(document.data, dict):
         return None, [FileFormatError(Files.RESULT_NOT_MAPPING, file=document.file, line=1)]
@@ -75,7 +75,7 @@ def result_file(document: Document) -> tuple[ResultFile | None, list[GovIndexErr
     return parsed, problems
 
 
-def part_of_result(document: Document, rubric: Rubric, *, report: Report) -> Any:
+def part_of_result(document: MarkedDocument, rubric: Rubric, *, report: Report) -> Any:
     """The scores of a result file as a :class:`~govindex.io.table.TablePart`."""
     from govindex.io.parts import part_of_assessments
     from govindex.io.table import TablePart

@@ -29,7 +29,7 @@ from govindex.io.cells import DEFAULT_MAX_BYTES, read_limited
 from govindex.io.converter import structure_document, unstructure
 from govindex.io.rulefiles import rule_plugins
 from govindex.io.unfit import unfit_texts
-from govindex.io.yamlio import Document, dump_document, join_index, load_document
+from govindex.io.yamlio import MarkedDocument, dump_document, join_index, load_document
 from govindex.methodology import Methodology
 from govindex.plugins import Plugins
 from govindex.rubric import Rubric
@@ -65,7 +65,7 @@ def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise FileFormatError(RubricFiles.NOT_UTF8, position=error.start, file=str(path)) from None
 
 
-def rubric_of_document(document: Document, plugins: Plugins | None = None) -> tuple[Rubric | None, list[GovIndexError]]:
+def rubric_of_document(document: MarkedDocument, plugins: Plugins | None = None) -> tuple[Rubric | None, list[GovIndexError]]:
     """Structure a rubric document: the rubric (or ``None``) and every problem, placed in the file.
 
     The rules stay names (:class:`~govindex.rubric.RuleRef`); measure kinds
@@ -80,7 +80,7 @@ def rubric_of_document(document: Document, plugins: Plugins | None = None) -> tu
     return (rubric if not (problems or unfit) else None), unfit + problems
 
 
-def _trusted_files(rubric: Rubric, document: Document, folder: Path) -> tuple[list[Path], list[GovIndexError]]:
+def _trusted_files(rubric: Rubric, document: MarkedDocument, folder: Path) -> tuple[list[Path], list[GovIndexError]]:
     """The rubric's own rules files inside ``folder``, or each refusal placed at its ``rule_files`` entry."""
     files: list[Path] = []
     problems: list[GovIndexError] = []
@@ -117,7 +117,7 @@ class RubricCheck:
 
 
 def methodology_of_document(
-    document: Document,
+    document: MarkedDocument,
     *,
     folder: Path | None,
     plugins: Plugins | None = None,

@@ -14,7 +14,7 @@ from typing import Any
 
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError
-from govindex.io.yamlio import Document, join_index, join_key
+from govindex.io.yamlio import MarkedDocument, join_index, join_key
 
 __all__ = ["UNFIT", "unfit_error", "unfit_texts"]
 
@@ -24,7 +24,7 @@ UNFIT = re.compile(
 )
 
 
-def unfit_texts(document: Document, data: Any = None, path: str = "") -> Iterator[GovIndexError]:
+def unfit_texts(document: MarkedDocument, data: Any = None, path: str = "") -> Iterator[GovIndexError]:
     """Every text (a key or a value) of ``data`` (default: the whole document) holding a character no file
     or screen may, placed at its line in the document.
 

@@ -23,7 +23,7 @@ from govindex.io.cells import ReadOptions, Upload, read_limited, suffix_of
 from govindex.io.cohort import FilePlace as Place
 from govindex.io.cohort import named, score_files
 from govindex.io.rubrics import methodology_of_document
-from govindex.io.yamlio import Document, join_index, join_key, load_document
+from govindex.io.yamlio import MarkedDocument, join_index, join_key, load_document
 from govindex.methodology import Methodology
 from govindex.rubric import Rubric
 
@@ -177,7 +177,7 @@ def _score_file(
     )
 
 
-def _document(path: str | Path | Upload, options: ReadOptions, problems: Problems) -> Document | None:
+def _document(path: str | Path | Upload, options: ReadOptions, problems: Problems) -> MarkedDocument | None:
     file = str(path)
     try:
         data = read_limited(path, options.max_bytes)
@@ -191,7 +191,7 @@ def _document(path: str | Path | Upload, options: ReadOptions, problems: Problem
         return None
 
 
-def _named_methodology(document: Document) -> Methodology | None:
+def _named_methodology(document: MarkedDocument) -> Methodology | None:
     """The bundled rubric an assessment file names (``rubric:``), with its rules bound; ``None`` without one."""
     from govindex.io.bundled import list_rubrics, load_methodology
 
@@ -199,7 +199,7 @@ def _named_methodology(document: Document) -> Methodology | None:
     return load_methodology(named) if isinstance(named, str) and named in list_rubrics() else None
 
 
-def _assessment_file(document: Document, methodology: Methodology | None, problems: Problems, file: str) -> FileReport:
+def _assessment_file(document: MarkedDocument, methodology: Methodology | None, problems: Problems, file: str) -> FileReport:
     bound = methodology if methodology is not None else _named_methodology(document)
     against = None if bound is None else bound.rubric
     parsed, more = _file_of(document, against)
@@ -230,7 +230,7 @@ def _assessment_file(document: Document, methodology: Methodology | None, proble
 
 
 def _cohort_problems(
-    methodology: Methodology, assessments: tuple[object, ...], document: Document
+    methodology: Methodology, assessments: tuple[object, ...], document: MarkedDocument
 ) -> list[GovIndexError]:
     """Every problem scoring finds in an assessment file's cohort, at its path in the document."""
     from govindex.assessment import Assessment
@@ -302,7 +302,7 @@ def validate_file(
 
 def _document_report(
     path: str | Path | Upload,
-    document: Document,
+    document: MarkedDocument,
     methodology: Methodology | None,
     options: ReadOptions,
     allowed: tuple[Sequence[str | Path], bool],

@@ -45,7 +45,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_VALUES",
     "CommaNumber",
-    "Document",
+    "MarkedDocument",
     "dump_document",
     "dump_json",
     "dump_yaml",
@@ -115,7 +115,7 @@ def parent_path(path: str) -> str:
 
 
 @attrs.frozen
-class Document:
+class MarkedDocument:
     """Plain data read from a file, with the line and column of every value and key."""
 
     data: Any
@@ -451,15 +451,15 @@ def _check_size(text: str, file: str | None) -> None:
         raise FileFormatError(Files.TOO_LONG_DOCUMENT, size=len(text), limit=MAX_CHARS, file=file)
 
 
-def _load_yaml_document(text: str, file: str | None, sink: Sink | None) -> Document:
+def _load_yaml_document(text: str, file: str | None, sink: Sink | None) -> MarkedDocument:
     _check_size(text, file)
     root, explicit = _compose(text, file)
     if root is None:
-        return Document(None, file)
+        return MarkedDocument(None, file)
     _expanded_size(root, file)
     builder = _Builder(file, sink, explicit)
     data = builder.build(root, "")
-    return Document(data, file, builder.marks, builder.key_marks)
+    return MarkedDocument(data, file, builder.marks, builder.key_marks)
 
 
 class _Duplicate(Exception):
@@ -512,7 +512,7 @@ def _json_marks(
     return builder, next((p for p in problems if p.code == Files.KEY_REPEATED.code), None)
 
 
-def _load_json_document(text: str, file: str | None) -> Document:
+def _load_json_document(text: str, file: str | None) -> MarkedDocument:
     _check_size(text, file)
     try:
         data = json.loads(
@@ -535,7 +535,7 @@ def _load_json_document(text: str, file: str | None) -> Document:
         raise FileFormatError(Files.TOO_DEEP, depth=MAX_DEPTH, file=file)
     data = nfc(data) if isinstance(data, str) else _nfc_items(data)
     builder = _json_marks(text, file)[0]
-    return Document(data, file, builder.marks, builder.key_marks)
+    return MarkedDocument(data, file, builder.marks, builder.key_marks)
 
 
 def _depth(data: Any) -> int:
@@ -554,7 +554,7 @@ def _looks_like_json(text: str, file: str | None) -> bool:
     return text.lstrip("\ufeff \t\r\n")[:1] in {"{", "["}
 
 
-def load_document(text: str, *, file: str | None = None, sink: Sink | None = None) -> Document:
+def load_document(text: str, *, file: str | None = None, sink: Sink | None = None) -> MarkedDocument:
     """Read one YAML or JSON document strictly, keeping every value's position.
 
     JSON is expected for ``.json`` files and for text that starts with ``{``

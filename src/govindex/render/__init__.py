@@ -109,7 +109,7 @@ NOTEBOOK_TYPES = (
     ("govindex.results", "Result"),
     ("govindex.stats", "Statistics"),
     ("govindex.reconciliation", "Reconciliation"),
-    ("govindex.compare", "Comparison"),
+    ("govindex.comparison", "Comparison"),
     ("govindex.explanation", "Explanation"),
     ("govindex.agreement", "PublishedCheck"),
     ("govindex.render.model", "Table"),

@@ -35,7 +35,7 @@ rubric's tie policy. Vietnamese by default (decimal comma, band wording
 point. Titles and captions come from the rubric (``title``,
 ``results_basis``) and its ``appendix`` section; ``title`` and
 ``captions`` arguments override both. Every other word comes from the
-catalogue (:class:`~govindex.catalogue.reports.Appendix`).
+catalogue (:class:`~govindex.catalogue.reports.AppendixText`).
 
 >>> from govindex import load_dataset, load_rubric, score
 >>> dataset = load_dataset("sonla-2017-it")
@@ -61,8 +61,8 @@ from govindex.assessment import Source
 from govindex.catalogue.notranked import MergedWords, NotRankedWords
 from govindex.catalogue.publishing import Missing, ScoreSource
 from govindex.catalogue.render import RenderError
-from govindex.catalogue.reports import Appendix, Summary
-from govindex.catalogue.words import Heading as HeadingWord
+from govindex.catalogue.reports import AppendixText, Summary
+from govindex.catalogue.words import HeadingText
 from govindex.coverage import Coverage
 from govindex.directory import AgencyRecord
 from govindex.errors import InputError, check_lang
@@ -95,10 +95,10 @@ class _Setting:
         return self.result.rubric
 
     def caption(self, number: str, text: str) -> str:
-        return Appendix.CAPTION.text(self.lang, number=number, text=text)
+        return AppendixText.CAPTION.text(self.lang, number=number, text=text)
 
     def table_name(self, number: str) -> str:
-        return Appendix.TABLE_NAME.text(self.lang, number=number)
+        return AppendixText.TABLE_NAME.text(self.lang, number=number)
 
     def order(self, rows: Sequence[AgencyResult], value: Callable[[AgencyResult], Decimal]) -> list[AgencyResult]:
         """Best first; equal values in input order, then by id."""
@@ -150,7 +150,7 @@ def _title(rubric: Rubric, lang: str, layout: AppendixLayout) -> str:
     custom = layout.title_en if lang == "en" else layout.title
     if custom:
         return custom
-    return Appendix.TITLE.text(lang, rubric=(rubric.title_en or rubric.title) if lang == "en" else rubric.title)
+    return AppendixText.TITLE.text(lang, rubric=(rubric.title_en or rubric.title) if lang == "en" else rubric.title)
 
 
 def _subtitle(rubric: Rubric, lang: str, layout: AppendixLayout) -> str | None:
@@ -160,11 +160,11 @@ def _subtitle(rubric: Rubric, lang: str, layout: AppendixLayout) -> str | None:
     basis = rubric.results_basis
     if basis is None or basis.date is None:
         return None
-    return Appendix.SUBTITLE.text(lang, decision=basis.decision, date=date_text(basis.date, lang), issuer=basis.issuer)
+    return AppendixText.SUBTITLE.text(lang, decision=basis.decision, date=date_text(basis.date, lang), issuer=basis.issuer)
 
 
 def _with_maximum(text: str, maximum: Decimal, lang: str) -> str:
-    return Appendix.MAXIMUM.text(lang, caption=text, maximum=plain_number(maximum, lang))
+    return AppendixText.MAXIMUM.text(lang, caption=text, maximum=plain_number(maximum, lang))
 
 
 @attrs.frozen
@@ -193,7 +193,7 @@ def _ranking(
     lang = setting.lang
     columns = [Column("stt"), Column("name"), score]
     if index is not None:
-        columns.append(Column("index", HeadingWord.INDEX.text(lang), index.decimals))
+        columns.append(Column("index", HeadingText.INDEX.text(lang), index.decimals))
     columns.append(Column("rank"))
     body: list[list[Cell]] = []
     for position, (name, value, published, rank) in enumerate(rows, start=1):
@@ -202,7 +202,7 @@ def _ranking(
             cells.append(published)
         body.append([*cells, rank])
     if index is not None and index.scale:
-        caption = Appendix.PUBLISHED.text(lang, caption=caption, scale=index.scale)
+        caption = AppendixText.PUBLISHED.text(lang, caption=caption, scale=index.scale)
     name = setting.table_name(number)
     return Table(
         name,
@@ -225,7 +225,7 @@ def _band_sections(
         positions = [i for i, row in enumerate(rows) if row.band_id == band.id]
         if positions:
             letter = ascii_uppercase[len(sections)]
-            text = Appendix.SECTION.text(
+            text = AppendixText.SECTION.text(
                 lang, letter=letter, band=band_label(band, lang), share=stats.band_shares[band.id]
             )
             sections.append((positions[0], text))
@@ -234,7 +234,7 @@ def _band_sections(
 
 def _overall(setting: _Setting, group: Group, rows: list[AgencyResult], stats: GroupStatistics, number: str) -> Table:
     lang, rubric = setting.lang, setting.rubric
-    caption = setting.custom(group, group.tree.id) or Appendix.OVERALL.text(lang, group=named(group, lang))
+    caption = setting.custom(group, group.tree.id) or AppendixText.OVERALL.text(lang, group=named(group, lang))
     scale = setting.result.scale
     index = None
     if scale is not None:
@@ -253,7 +253,7 @@ def _overall(setting: _Setting, group: Group, rows: list[AgencyResult], stats: G
         ):
             published = None
             if index is not None and scale is None and rubric.publication is not None:
-                published = rubric.publication.publish(item.total, group.tree.max_points)
+                published = rubric.publication.on_scale(item.total, group.tree.max_points)
             items.append((NotRankedWords.MARKED.text(lang, name=item.agency.name), item.total, published, None))
             notes.append(NotRankedWords.NOTE.text(lang, name=item.agency.name, reason=item.reason))
     total = Column("total", decimals=rubric.decimals)
@@ -262,7 +262,7 @@ def _overall(setting: _Setting, group: Group, rows: list[AgencyResult], stats: G
 
 def _node_ranking(setting: _Setting, group: Group, node: Node, rows: list[AgencyResult], number: str) -> Table:
     lang, rubric = setting.lang, setting.rubric
-    caption = setting.custom(group, node.id) or Appendix.NODE.text(
+    caption = setting.custom(group, node.id) or AppendixText.NODE.text(
         lang, node=named(node, lang), group=named(group, lang)
     )
     caption = _with_maximum(caption, node.max_points, lang)
@@ -272,12 +272,12 @@ def _node_ranking(setting: _Setting, group: Group, node: Node, rows: list[Agency
         (
             row.agency.name,
             row.scores[node.id],
-            None if publication is None else publication.publish(row.scores[node.id], node.max_points),
+            None if publication is None else publication.on_scale(row.scores[node.id], node.max_points),
             row.node_ranks.get(node.id),
         )
         for row in ordered
     ]
-    score = Column("score", Appendix.SCORE.text(lang), rubric.decimals)
+    score = Column("score", AppendixText.SCORE.text(lang), rubric.decimals)
     return _ranking(setting, number, caption, items, score, None if publication is None else _Index.of(publication))
 
 
@@ -285,7 +285,7 @@ def _view_ranking(setting: _Setting, group: Group, view: View, rows: list[Agency
     lang, rubric = setting.lang, setting.rubric
     scored = [row for row in rows if view.id in row.views]
     ordered = setting.order(scored, lambda row: row.views[view.id].points)
-    caption = setting.custom(group, view.id) or Appendix.VIEW.text(
+    caption = setting.custom(group, view.id) or AppendixText.VIEW.text(
         lang, view=named(view, lang), group=named(group, lang)
     )
     maximum = ordered[0].views[view.id].maximum
@@ -293,7 +293,7 @@ def _view_ranking(setting: _Setting, group: Group, view: View, rows: list[Agency
         (row.agency.name, row.views[view.id].points, row.views[view.id].normalised, row.views[view.id].rank)
         for row in ordered
     ]
-    score = Column("score", Appendix.POINTS.text(lang), rubric.decimals)
+    score = Column("score", AppendixText.POINTS.text(lang), rubric.decimals)
     publication = view.publication or rubric.publication
     index = None if publication is None else _Index.of(publication)
     return _ranking(setting, number, _with_maximum(caption, maximum, lang), items, score, index)
@@ -311,7 +311,7 @@ def _chart(setting: _Setting, group: Group, rows: list[AgencyResult]) -> Figure:
     svg = bar_chart(
         bars, maximum=group.tree.max_points, thresholds=thresholds, title=named(group, lang), colours=colours
     )
-    caption = Appendix.CHART_TOTALS.text(lang, group=named(group, lang))
+    caption = AppendixText.CHART_TOTALS.text(lang, group=named(group, lang))
     return Figure(svg, ScoreSource.CHART.text(lang, caption=caption, source=setting.source_short), f"chart-{group.id}")
 
 
@@ -321,7 +321,7 @@ def _part(setting: _Setting, part: int, group: Group, number: int, stats: Statis
     rows = setting.order(setting.result.group(group.id), lambda row: row.total)
     group_stats = stats.group(group.id)
     leader = rows[0]
-    text = Appendix.GROUP_TEXT.text(
+    text = AppendixText.GROUP_TEXT.text(
         lang,
         count=group_stats.count,
         mean=format_number(group_stats.mean, setting.decimals, lang),
@@ -331,7 +331,7 @@ def _part(setting: _Setting, part: int, group: Group, number: int, stats: Statis
     )
     label = str(number)
     blocks: list[Block] = [
-        Heading(Appendix.GROUP_PART.text(lang, number=part, group=named(group, lang)), 1),
+        Heading(AppendixText.GROUP_PART.text(lang, number=part, group=named(group, lang)), 1),
         Paragraph(text),
         _overall(setting, group, rows, group_stats, label),
         _chart(setting, group, rows),
@@ -351,10 +351,10 @@ def _part(setting: _Setting, part: int, group: Group, number: int, stats: Statis
 def _bands_blocks(rubric: Rubric, lang: str) -> list[Block]:
     if rubric.bands is None:
         return []
-    blocks: list[Block] = [Heading(Appendix.BANDS.text(lang), 1)]
+    blocks: list[Block] = [Heading(AppendixText.BANDS.text(lang), 1)]
     for band in rubric.bands.bands:
         words = band_range(band.lower, band.upper, lang)
-        blocks.append(Paragraph(Appendix.BAND_LINE.text(lang, band=band_label(band, lang), range=words)))
+        blocks.append(Paragraph(AppendixText.BAND_LINE.text(lang, band=band_label(band, lang), range=words)))
     return blocks
 
 
@@ -364,11 +364,11 @@ def _shares(stats: Statistics, rubric: Rubric, lang: str) -> list[Block]:
     names = [named(rubric.group(g.group), lang) for g in stats.groups]
     columns = [Column("band")]
     columns += [
-        Column(f"share_{g.group}", HeadingWord.SHARE_OF.text(lang, name=n))
+        Column(f"share_{g.group}", HeadingText.SHARE_OF.text(lang, name=n))
         for g, n in zip(stats.groups, names, strict=True)
     ]
     rows: list[list[Cell]] = [[band_label(b, lang), *(g.band_shares[b.id] for g in stats.groups)] for b in bands]
-    title = Appendix.SHARES.text(lang)
+    title = AppendixText.SHARES.text(lang)
     figure_rows = [
         (name, [(band_label(b, lang), g.band_shares[b.id]) for b in bands])
         for g, name in zip(stats.groups, names, strict=True)
@@ -382,7 +382,7 @@ def _shares(stats: Statistics, rubric: Rubric, lang: str) -> list[Block]:
 def _summary(stats: Statistics, setting: _Setting) -> list[Block]:
     rubric, lang, decimals = setting.rubric, setting.lang, setting.decimals
     means = ", ".join(
-        Appendix.GROUP_MEAN.text(
+        AppendixText.GROUP_MEAN.text(
             lang, group=named(rubric.group(g.group), lang), mean=format_number(g.mean, decimals, lang)
         )
         for g in stats.groups
@@ -390,13 +390,13 @@ def _summary(stats: Statistics, setting: _Setting) -> list[Block]:
     maximum = plain_number(max(rubric.group(g.group).tree.max_points for g in stats.groups), lang)
     overall = format_number(stats.overall_mean, decimals, lang)
     blocks: list[Block] = [
-        Heading(Appendix.SUMMARY.text(lang), 1),
-        Paragraph(Appendix.SUMMARY_TEXT.text(lang, overall=overall, maximum=maximum, means=means)),
+        Heading(AppendixText.SUMMARY.text(lang), 1),
+        Paragraph(AppendixText.SUMMARY_TEXT.text(lang, overall=overall, maximum=maximum, means=means)),
     ]
     rows: list[list[Cell]] = [[named(rubric.group(g.group), lang), g.count, g.mean] for g in stats.groups]
-    rows.append([Appendix.OVERALL_MEAN.text(lang), stats.count, stats.overall_mean])
+    rows.append([AppendixText.OVERALL_MEAN.text(lang), stats.count, stats.overall_mean])
     columns = [Column("group_name"), Column("agencies"), Column("mean", decimals=decimals)]
-    blocks.append(Table("means", columns, rows, Appendix.MEANS.text(lang), label=Appendix.MEANS_SHORT.text(lang)))
+    blocks.append(Table("means", columns, rows, AppendixText.MEANS.text(lang), label=AppendixText.MEANS_SHORT.text(lang)))
     if rubric.bands is not None:
         blocks += _shares(stats, rubric, lang)
     return blocks

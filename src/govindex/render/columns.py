@@ -112,9 +112,9 @@ def _distinct(values: NDArray[Any]) -> tuple[NDArray[np.intp], list[int]]:
     return index.reshape(-1), [int(v) for v in found.tolist()]
 
 
-def _published(publication: Publication, maximum: Decimal) -> Callable[[Decimal], str]:
+def _on_scale(publication: Publication, maximum: Decimal) -> Callable[[Decimal], str]:
     def text(points: Decimal) -> str:
-        value = publication.publish(points, maximum)
+        value = publication.on_scale(points, maximum)
         assert value is not None
         return f"{value:f}"
 
@@ -136,7 +136,7 @@ def normalised_text(result: Result, columns: Columns) -> Callable[[int], str] | 
                 value = divide(total * scale.numerator, scale.denominator, scale.decimals, scale.rounding)
                 return f"{value:f}"
             assert publication is not None
-            return _published(publication, root_max)(total)
+            return _on_scale(publication, root_max)(total)
 
     return text
 
@@ -171,14 +171,14 @@ def flat_layout(result: Result) -> FlatLayout:
     views = [
         v.id for v in result.rubric.views if any(v.id in c.views and bool(c.views[v.id].has.any()) for c in groups)
     ]
-    published = any(c.publication is not None and c.layout.nodes[0].max_points != 0 for c in groups)
-    return _layout(result, present, views, published)
+    on_publication = any(c.publication is not None and c.layout.nodes[0].max_points != 0 for c in groups)
+    return _layout(result, present, views, on_publication)
 
 
-def _layout(result: Result, nodes: Sequence[str], views: Sequence[str], published: bool) -> FlatLayout:
+def _layout(result: Result, nodes: Sequence[str], views: Sequence[str], on_publication: bool) -> FlatLayout:
     scale, publication = result.scale, result.rubric.publication
     decimals = scale.decimals if scale is not None else (publication.decimals if publication is not None else None)
-    return FlatLayout(tuple(nodes), tuple(views), scale is not None or published, decimals)
+    return FlatLayout(tuple(nodes), tuple(views), scale is not None or on_publication, decimals)
 
 
 def rows_layout(result: Result) -> FlatLayout:
@@ -198,9 +198,9 @@ def _tails(columns: Columns, j: int, distinct: list[int]) -> list[str] | None:
     publication = columns.publication
     if publication is None or node.max_points == 0:
         return None
-    publish = _published(publication, node.max_points)
+    on_scale = _on_scale(publication, node.max_points)
     with exact_context():
-        return [',"normalised":"' + publish(columns.point(value)) + '"}' for value in distinct]
+        return [',"normalised":"' + on_scale(columns.point(value)) + '"}' for value in distinct]
 
 
 def _node_fragments(columns: Columns, j: int, policy: TiePolicy, texts: _Texts) -> NDArray[Any]:
@@ -249,7 +249,7 @@ def _view_fragments(columns: Columns) -> list[list[str]]:
     denominator = columns.rank_denominator
     for view_id, view in columns.views.items():
         head = encode_string(view_id) + ':{"score":"'
-        publish = _published(view.publication, view.maximum)
+        on_scale = _on_scale(view.publication, view.maximum)
         made: dict[int, str] = {}
         with exact_context():
             for row, (has, scaled, rank) in enumerate(
@@ -260,7 +260,7 @@ def _view_fragments(columns: Columns) -> list[list[str]]:
                 text = made.get(scaled)
                 if text is None:
                     points = columns.point(scaled)
-                    text = made[scaled] = scaled_text(scaled, columns.decimals) + '","normalised":"' + publish(points)
+                    text = made[scaled] = scaled_text(scaled, columns.decimals) + '","normalised":"' + on_scale(points)
                 out[row].append(head + text + '","rank":' + _rank_json(rank, denominator) + "}")
     return out
 
@@ -386,11 +386,11 @@ def _view_cells(columns: Columns, layout: FlatLayout, cells: NDArray[Any], at: i
         view = columns.views.get(view_id)
         if view is None:
             continue
-        publish = _published(view.publication, view.maximum)
+        on_scale = _on_scale(view.publication, view.maximum)
         with exact_context():
             for position, row in enumerate(order):
                 if view.has[row]:
-                    cells[position, at + 2 * k] = publish(columns.point(int(view.points[row])))
+                    cells[position, at + 2 * k] = on_scale(columns.point(int(view.points[row])))
                     cells[position, at + 2 * k + 1] = rank_text(int(view.ranks[row]), columns.rank_denominator)
 
 
@@ -480,11 +480,11 @@ def _view_frame(columns: Columns, view_id: str, floats: bool) -> tuple[NDArray[A
     values: list[Decimal | None] = [None] * len(order)
     ranks: list[Any] = [None] * len(order)
     if view is not None:
-        publish = _published(view.publication, view.maximum)
+        on_scale = _on_scale(view.publication, view.maximum)
         with exact_context():
             for position, row in enumerate(order):
                 if view.has[row]:
-                    values[position] = Decimal(publish(columns.point(int(view.points[row]))))
+                    values[position] = Decimal(on_scale(columns.point(int(view.points[row]))))
                     ranks[position] = _ranks(columns, view.ranks[row : row + 1]).tolist()[0]
     return np.array(values, dtype=np.float64 if floats else object), np.array(ranks, dtype=object)
 

@@ -6,7 +6,7 @@ to it (merged, abolished, new...), worded from the catalogue. In Vietnamese
 every agency is named; in English the ids stand as they are.
 
 >>> from decimal import Decimal
->>> from govindex.compare import Period, Standing, compare
+>>> from govindex.comparison import Period, Standing, compare
 >>> old = Period("2021", (Standing("a", "Sở A", "g", Decimal("70"), 2), Standing("b", "Sở B", "g", Decimal("80"), 1)))
 >>> new = Period("2022", (Standing("a", "Sở A", "g", Decimal("90"), 1),))
 >>> table = comparison_document(compare(old, new), "vi").table().shown("vi")
@@ -24,14 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 from govindex.catalogue.notranked import NotRankedWords, ShareChangeWords
 from govindex.catalogue.reports import Compared
-from govindex.catalogue.words import Heading
-from govindex.compare import NoteKind, Status
+from govindex.catalogue.words import HeadingText
+from govindex.comparison import NoteKind, Status
 from govindex.render.model import Cell, Column, Document, Table
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from govindex.compare import Comparison, ComparisonRow, Note, Period, Standing, Step
+    from govindex.comparison import Comparison, ComparisonRow, Note, Period, Standing, Step
     from govindex.ranking import Rank
     from govindex.shares import ShareChange
 
@@ -144,17 +144,17 @@ def _columns(comparison: Comparison, lang: str) -> list[Column]:
     for period in comparison.periods:
         label = period.label
         columns += [
-            Column(f"rank {label}", Heading.RANK_IN.text(lang, period=label)),
-            Column(f"score {label}", Heading.SCORE_IN.text(lang, period=label), period.decimals),
-            Column(f"band {label}", Heading.BAND_IN.text(lang, period=label)),
+            Column(f"rank {label}", HeadingText.RANK_IN.text(lang, period=label)),
+            Column(f"score {label}", HeadingText.SCORE_IN.text(lang, period=label), period.decimals),
+            Column(f"band {label}", HeadingText.BAND_IN.text(lang, period=label)),
         ]
     for old, new in _spans(comparison.periods):
         ids = f"{old.label}→{new.label}"
         columns += [
-            Column(f"places {ids}", Heading.PLACES_BETWEEN.text(lang, old=old.label, new=new.label), signed=True),
+            Column(f"places {ids}", HeadingText.PLACES_BETWEEN.text(lang, old=old.label, new=new.label), signed=True),
             Column(
                 f"change {ids}",
-                Heading.CHANGE_BETWEEN.text(lang, old=old.label, new=new.label),
+                HeadingText.CHANGE_BETWEEN.text(lang, old=old.label, new=new.label),
                 comparison.change_decimals(old, new),
                 signed=True,
             ),

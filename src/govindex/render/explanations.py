@@ -51,7 +51,7 @@ from govindex.explanation import (
     Measured,
     NoScore,
     NotGiven,
-    Published,
+    OnPublicationScale,
     Ranked,
     Scaled,
     Scored,
@@ -166,7 +166,7 @@ class _Words:
         if not self.vi:
             return publication.formula(points, maximum)
         head = f"{self.number(points)} / {self.number(maximum)} × {self.number(publication.scale)}"
-        value = publication.publish(points, maximum)
+        value = publication.on_scale(points, maximum)
         if value is None:
             return self.line(Explain.NO_POINTS, head=head)
         shown = self.quotient(points * publication.scale, maximum, value, publication.decimals, publication.rounding)
@@ -428,7 +428,7 @@ _STEPS: dict[type, Callable[[Any, _Words], list[str]]] = {
     Banded: _banded,
     Ranked: lambda step, w: [w.line(Explain.RANK, rank=w.rank(step.rank), group=w.group())],
     Scaled: _scaled,
-    Published: lambda step, w: [
+    OnPublicationScale: lambda step, w: [
         w.line(
             Explain.PUBLISHED,
             scale=step.publication.name,

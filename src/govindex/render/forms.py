@@ -3,7 +3,7 @@
 The agency's self-assessment form (phiếu tự đánh giá) and the appraisal
 team's cohort sheet (bảng điểm thẩm định); their layout is
 :mod:`govindex.formlayout`, and :mod:`govindex.io.forms` reads them back.
-They are written by the one XLSX writer (:class:`govindex.render.xlsx.Workbook`),
+They are written by the one XLSX writer (:class:`govindex.render.xlsx.WorkbookWriter`),
 their words come from the catalogue (:class:`~govindex.catalogue.reports.Form`),
 and the same rubric, group and agency always give the same bytes.
 
@@ -54,7 +54,7 @@ from govindex.points import decimals_of
 from govindex.render.archive import fixed_zip
 from govindex.render.safe import visible
 from govindex.render.wording import cite
-from govindex.render.xlsx import Workbook, number_format
+from govindex.render.xlsx import WorkbookWriter, number_format
 from govindex.rubric import Group, Node, Rubric
 
 __all__ = ["Fact", "agency_form_bytes", "cohort_sheet_bytes", "filled_form_bytes"]
@@ -106,7 +106,7 @@ def _max_cell(value: Decimal) -> Decimal | int:
     return int(value) if value == value.to_integral_value() else value
 
 
-class _Book(Workbook):
+class _Book(WorkbookWriter):
     """The one XLSX writer with the styles and checks the forms share."""
 
     def __init__(self, title: str) -> None:

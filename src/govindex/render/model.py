@@ -34,8 +34,7 @@ from typing import TypeAlias
 import attrs
 
 from govindex.catalogue.render import RenderError
-from govindex.catalogue.words import Heading as HeadingWord
-from govindex.catalogue.words import Word
+from govindex.catalogue.words import HeadingText, Word
 from govindex.errors import InputError, UnknownNameError, check_lang
 from govindex.points import exact_context, quantize
 
@@ -101,7 +100,7 @@ class Column:
 
     ``label`` is the heading in the document's language; without it the
     heading of a well-known id comes from the catalogue
-    (:class:`~govindex.catalogue.words.Heading`), else it is the id.
+    (:class:`~govindex.catalogue.words.HeadingText`), else it is the id.
     ``label_en`` is an English heading for a table built once for both
     languages. ``unit`` follows every number shown (``%``); ``signed`` shows
     a ``+`` on positive numbers (places gained, score changes); ``key`` marks
@@ -127,7 +126,7 @@ class Column:
 
     def heading_in(self, lang: str) -> str:
         """The heading in ``lang``."""
-        known = HeadingWord.of(self.id)
+        known = HeadingText.of(self.id)
         if lang == "en":
             return self.label_en or self.label or (known.en if known is not None else self.id)
         return self.label or (known.vi if known is not None else self.id)

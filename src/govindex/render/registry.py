@@ -3,7 +3,7 @@
 A :class:`~govindex.results.Result` (registered by :mod:`govindex.render.results`, which a result's
 output loads alone), :class:`~govindex.stats.Statistics`,
 :class:`~govindex.reconciliation.Reconciliation`,
-:class:`~govindex.compare.Comparison`,
+:class:`~govindex.comparison.Comparison`,
 :class:`~govindex.explanation.Explanation` and
 :class:`~govindex.agreement.PublishedCheck` each get their document, their
 data (a cattrs unstructure hook), their DataFrame and, for a result, JSON
@@ -20,7 +20,7 @@ import attrs
 
 from govindex.agreement import PublishedCheck
 from govindex.bands import Band
-from govindex.compare import Comparison
+from govindex.comparison import Comparison
 from govindex.explanation import Explanation
 from govindex.reconciliation import Reconciliation
 from govindex.render.agreement import agreement_data, agreement_document

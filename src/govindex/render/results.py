@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from govindex._optional import require
 from govindex.catalogue.notranked import NotRankedWords
 from govindex.catalogue.reports import Summary
-from govindex.catalogue.words import Heading
+from govindex.catalogue.words import HeadingText
 from govindex.ranking import Rank
 from govindex.render.columns import (
     FlatLayout,
@@ -84,7 +84,7 @@ def _row_data(result: Result, row: AgencyResult) -> dict[str, Any]:
             continue
         score = row.scores[node.id]
         nodes[node.id] = {"score": fmt(score), "rank": _rank(row.node_ranks.get(node.id))}
-        published = None if publication is None else publication.publish(score, node.max_points)
+        published = None if publication is None else publication.on_scale(score, node.max_points)
         if published is not None:
             nodes[node.id]["normalised"] = f"{published:f}"
     entry: dict[str, Any] = {
@@ -223,7 +223,7 @@ def _flat_columns(result: Result, layout: FlatLayout, lang: str) -> list[Column]
         view = rubric.view(view_id)
         columns += [
             Column(view_id, named(view, lang)),
-            Column(f"{view_id} rank", Heading.RANK_OF.text(lang, name=named(view, lang))),
+            Column(f"{view_id} rank", HeadingText.RANK_OF.text(lang, name=named(view, lang))),
         ]
     return columns
 
@@ -328,14 +328,14 @@ def _group_columns(
     rubric = result.rubric
     columns = [Column("stt"), Column("name"), Column("total", decimals=rubric.decimals)]
     if normalised:
-        columns.append(Column("normalised", Heading.INDEX.text(lang), decimals))
+        columns.append(Column("normalised", HeadingText.INDEX.text(lang), decimals))
     if rubric.bands is not None:
         columns.append(Column("band"))
     columns.append(Column("rank"))
     for view in views:
         columns += [
             Column(view.id, named(view, lang)),
-            Column(f"{view.id} rank", Heading.RANK_OF.text(lang, name=named(view, lang))),
+            Column(f"{view.id} rank", HeadingText.RANK_OF.text(lang, name=named(view, lang))),
         ]
     return columns
 

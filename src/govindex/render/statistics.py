@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from govindex.catalogue.indices import ShareWords
 from govindex.catalogue.notranked import NotRankedWords
 from govindex.catalogue.reports import Stat, Summary
-from govindex.catalogue.words import Heading
+from govindex.catalogue.words import HeadingText
 from govindex.points import exact_context, quantize
 from govindex.render.model import Cell, Column, Document, Table
 from govindex.render.wording import named, rounding_words
@@ -48,15 +48,15 @@ def _group_columns(stats: Statistics, lang: str) -> list[Column]:
     decimals = stats.decimals
     columns = [
         Column("group", key=True),
-        Column("name", Heading.GROUP_NAME.text(lang)),
+        Column("name", HeadingText.GROUP_NAME.text(lang)),
         Column("agencies"),
         Column("mean", decimals=decimals),
         Column("min", decimals=decimals),
         Column("max", decimals=decimals),
     ]
     bands = _bands(stats)
-    columns += [Column(f"{b.id}_count", Heading.COUNT_OF.text(lang, name=_label(b, lang))) for b in bands]
-    columns += [Column(f"{b.id}_share", Heading.SHARE_OF.text(lang, name=_label(b, lang))) for b in bands]
+    columns += [Column(f"{b.id}_count", HeadingText.COUNT_OF.text(lang, name=_label(b, lang))) for b in bands]
+    columns += [Column(f"{b.id}_share", HeadingText.SHARE_OF.text(lang, name=_label(b, lang))) for b in bands]
     return columns
 
 

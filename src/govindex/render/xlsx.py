@@ -1,6 +1,6 @@
 """The one XLSX writer (extra ``excel``): deterministic workbooks in which no cell is a formula.
 
-:class:`Workbook` is the writer every workbook of govindex goes through: the
+:class:`WorkbookWriter` is the writer every workbook of govindex goes through: the
 documents below and the forms to fill in (:mod:`govindex.render.forms`). Text
 is always a string cell, even when it begins with ``=``; control characters,
 lone surrogates and U+FFFE/U+FFFF become U+FFFD, since a workbook cannot hold
@@ -33,7 +33,7 @@ from govindex.render.archive import FIXED_TIME, fixed_zip
 from govindex.render.model import Cell, Document, Figure, Heading, Paragraph, Table, format_cell
 from govindex.render.safe import visible
 
-__all__ = ["Workbook", "number_format", "workbook_bytes"]
+__all__ = ["WorkbookWriter", "number_format", "workbook_bytes"]
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 #: The longest title a workbook's properties hold.
@@ -51,7 +51,7 @@ def number_format(decimals: int | None) -> str:
     return "0" if decimals == 0 else "0." + "0" * decimals
 
 
-class Workbook:
+class WorkbookWriter:
     """A workbook being written: valid unique sheet names, safe cells, fixed properties, the same bytes."""
 
     def __init__(self, title: str | None = None) -> None:
@@ -100,7 +100,7 @@ class Workbook:
         return fixed_zip(buffer.getvalue())
 
 
-def _rows(book: Workbook, sheet: Any, table: Table, lang: str, first: int) -> int:
+def _rows(book: WorkbookWriter, sheet: Any, table: Table, lang: str, first: int) -> int:
     """The table's rows from row ``first`` on, band sections as merged italic rows; the last row written."""
     italic = book.styles.Font(bold=True, italic=True)
     sections = table.section_at()
@@ -125,7 +125,7 @@ def _rows(book: Workbook, sheet: Any, table: Table, lang: str, first: int) -> in
     return at
 
 
-def _widths(book: Workbook, sheet: Any, table: Table, lang: str) -> None:
+def _widths(book: WorkbookWriter, sheet: Any, table: Table, lang: str) -> None:
     texts = table.text_rows(lang)
     for index, heading in enumerate(table.headings(lang), start=1):
         longest = max([len(heading), *(len(row[index - 1]) for row in texts)])
@@ -145,7 +145,7 @@ def _print_setup(sheet: Any, header: int | None = None) -> None:
         sheet.print_title_rows = f"{header}:{header}"
 
 
-def _table_sheet(book: Workbook, table: Table, lang: str) -> None:
+def _table_sheet(book: WorkbookWriter, table: Table, lang: str) -> None:
     sheet = book.sheet(table.sheet_name)
     bold = book.styles.Font(bold=True)
     header = 1
@@ -162,7 +162,7 @@ def _table_sheet(book: Workbook, table: Table, lang: str) -> None:
     _print_setup(sheet, header)
 
 
-def _text_sheet(book: Workbook, document: Document) -> None:
+def _text_sheet(book: WorkbookWriter, document: Document) -> None:
     """The document's title, subtitle, headings and paragraphs on a first sheet of their own."""
     sheet = book.sheet(document.title or Word.DOCUMENT.text(document.lang))
     sheet.column_dimensions["A"].width = 120
@@ -194,7 +194,7 @@ def workbook_bytes(content: Document | Sequence[Table], *, lang: str | None = No
     language = lang or document.lang
     if not document.tables:
         raise InputError(RenderError.WORKBOOK_NEEDS_TABLE)
-    book = Workbook(document.title)
+    book = WorkbookWriter(document.title)
     if document.subtitle or any(isinstance(b, (Heading, Paragraph, Figure)) for b in document.blocks):
         _text_sheet(book, document)
     for table in document.tables:

@@ -19,7 +19,7 @@ from govindex.rules.best_in_cohort import BestInCohort
 from govindex.rules.exclude import Exclude
 from govindex.rules.full_marks import FullMarksIfNotApplicable
 from govindex.rules.normalise import Normalise
-from govindex.rules.not_ranked import NotRanked
+from govindex.rules.not_ranked import NotRankedByFact
 from govindex.rules.proportional_imputation import ProportionalImputation, imputed_score
 
 __all__ = [
@@ -28,7 +28,7 @@ __all__ = [
     "Exclude",
     "FullMarksIfNotApplicable",
     "Normalise",
-    "NotRanked",
+    "NotRankedByFact",
     "ProportionalImputation",
     "imputed_score",
 ]
@@ -41,5 +41,5 @@ BUILTIN_RULES: dict[str, RuleFactory] = {
     "full_marks_if_not_applicable": FullMarksIfNotApplicable,
     "exclude": Exclude,
     "normalise": Normalise,
-    "not_ranked": NotRanked,
+    "not_ranked": NotRankedByFact,
 }

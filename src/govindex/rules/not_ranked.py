@@ -22,7 +22,7 @@ from govindex.rules import RuleContext, RuleOutcome
 from govindex.rules._common import check_fields
 from govindex.rules.params import Kind, Param
 
-__all__ = ["WHEN", "NotRanked"]
+__all__ = ["WHEN", "NotRankedByFact"]
 
 #: What ``when`` may name: the fact an agency states, and the flag it reads.
 WHEN: Mapping[str, tuple[str, Callable[[Agency], bool]]] = {
@@ -34,7 +34,7 @@ WHEN: Mapping[str, tuple[str, Callable[[Agency], bool]]] = {
 
 
 @attrs.frozen
-class NotRanked:
+class NotRankedByFact:
     """Leave out of the ranking every agency that states the fact ``when`` names.
 
     - ``when``: ``special`` (cơ quan đặc thù), ``no_online_services`` (không

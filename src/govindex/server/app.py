@@ -65,7 +65,7 @@ PROBLEMS = {
 
 
 @attrs.frozen
-class Reading:
+class TableReading:
     """How score tables are read (the options of ``govindex score`` under "reading score tables")."""
 
     sheet: str | None = None
@@ -83,8 +83,8 @@ def reading_options(
     blank_rows: Annotated[
         BlankRows, QueryParameter(name="blank-rows", description="an agency row without any score")
     ] = "refuse",
-) -> Reading:
-    return Reading(sheet, tuple(ignore_column or ()), registry, blank_rows)
+) -> TableReading:
+    return TableReading(sheet, tuple(ignore_column or ()), registry, blank_rows)
 
 
 #: The query parameters every operation that reads score files takes.
@@ -96,7 +96,7 @@ def _settings(request: Request[Any, Any, Any]) -> Settings:
     return settings
 
 
-def _options(request: Request[Any, Any, Any], reading: Reading) -> ReadOptions:
+def _options(request: Request[Any, Any, Any], reading: TableReading) -> ReadOptions:
     return read_options(
         _settings(request),
         sheet=reading.sheet,
@@ -197,7 +197,7 @@ async def api_rubric(request: Request[Any, Any, Any], rubric_id: FromPath[str]) 
       status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
 async def api_score(
     request: Request[Any, Any, Any],
-    reading: NamedDependency[Reading],
+    reading: NamedDependency[TableReading],
     rubric: FromQuery[str | None] = None,
     values: FromQuery[Values] = "points",
     format: FromQuery[ScoreFormat] = "json",
@@ -225,7 +225,7 @@ async def api_score(
       responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
 async def api_validate(
     request: Request[Any, Any, Any],
-    reading: NamedDependency[Reading],
+    reading: NamedDependency[TableReading],
     rubric: FromQuery[str | None] = None,
     together: FromQuery[bool] = False,
     format: FromQuery[ValidateFormat] = "json",
@@ -253,7 +253,7 @@ async def api_validate(
       responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
 async def api_explain(
     request: Request[Any, Any, Any],
-    reading: NamedDependency[Reading],
+    reading: NamedDependency[TableReading],
     agency: FromQuery[str],
     node: FromQuery[str | None] = None,
     rubric: FromQuery[str | None] = None,
@@ -281,7 +281,7 @@ async def api_explain(
       responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
 async def api_publish(
     request: Request[Any, Any, Any],
-    reading: NamedDependency[Reading],
+    reading: NamedDependency[TableReading],
     rubric: FromQuery[str | None] = None,
     values: FromQuery[Values] = "points",
     format: FromQuery[PublishFormat] = "html",
@@ -322,7 +322,7 @@ async def api_publish(
       responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
 async def api_result_sheet(
     request: Request[Any, Any, Any],
-    reading: NamedDependency[Reading],
+    reading: NamedDependency[TableReading],
     agency: FromQuery[str],
     rubric: FromQuery[str | None] = None,
     values: FromQuery[Values] = "points",
@@ -350,7 +350,7 @@ async def api_result_sheet(
       responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
 async def api_reconcile(
     request: Request[Any, Any, Any],
-    reading: NamedDependency[Reading],
+    reading: NamedDependency[TableReading],
     rubric: FromQuery[str | None] = None,
     values: FromQuery[Values] = "points",
     format: FromQuery[ScoreFormat] = "json",

@@ -14,7 +14,10 @@ from typing import Any, ClassVar
 
 import attrs
 
-from govindex import Adjustment, LegalBasis, RuleContext, RuleError, RuleOutcome, parse_points
+from govindex.errors import RuleError
+from govindex.points import parse_points
+from govindex.rubric import LegalBasis
+from govindex.rules import Adjustment, RuleContext, RuleOutcome
 from govindex.rules.params import Kind, Param
 
 __all__ = ["LateReportPenalty"]
