@@ -3,8 +3,9 @@
 #   Rscript benchmarks/_coinr.R SCORES.csv IMETA.csv MAIN_IDS BANDS RANKS_OUT.csv
 #
 # Reads the wide score table (agency,group,<leaf id>...) and COINr's indicator
-# metadata (outside the timer), then times: new_coin() from iData/iMeta,
-# Aggregate() with a row sum over the same tree, the bands of the total and the
+# metadata (outside the timer), then times what a COINr user runs: new_coin()
+# from iData/iMeta, Aggregate() with a row sum over the same tree, get_results()
+# (the table of aggregates with their ranks), the bands of the total and the
 # dense ranks (higher first) of the main indices and the total within each
 # agency group. Prints one JSON line {"seconds": S, "version": V} and writes
 # each agency's total and total rank to RANKS_OUT.csv.
@@ -29,6 +30,7 @@ dense <- function(v) match(v, sort(unique(v), decreasing = TRUE))
 start <- Sys.time()
 coin <- new_coin(iData, iMeta, quietly = TRUE)
 coin <- suppressMessages(Aggregate(coin, dset = "Raw", f_ag = "a_sum", w = "none", by_df = TRUE))
+results <- get_results(coin, dset = "Aggregated", tab_type = "Aggs", nround = 9)
 aggregated <- get_dset(coin, "Aggregated")
 group <- scores$group[match(aggregated$uCode, scores$agency)]
 ranks <- lapply(aggregated[main], function(column) ave(column, group, FUN = dense))

@@ -666,14 +666,14 @@ def figure_e(cohort: _cohort.Cohort, rubric: Any, repeat: int, workdir: Path) ->
     score(rubric, assessments)  # the first call loads what it imports lazily
     runs = alternate(
         [
-            ("COINr new_coin + Aggregate + ranks", run_coinr),
+            ("COINr new_coin + Aggregate + get_results + ranks", run_coinr),
             (GOVINDEX, timed(lambda: score(rubric, assessments))),
         ],
         repeat,
     )
     for name, values in runs.items():
         print(row(name, values))
-    c = summary(runs["COINr new_coin + Aggregate + ranks"])["median"]
+    c = summary(runs["COINr new_coin + Aggregate + get_results + ranks"])["median"]
     g = summary(runs[GOVINDEX])["median"]
     figures: dict[str, Any] = {"coinr_version": info["version"], "coinr_s": c, "govindex_s": g, "speedup": ratio(c, g)}
     reference = Reference(cohort)
