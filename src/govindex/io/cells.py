@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
 
@@ -22,8 +22,10 @@ from govindex.agency import nfc
 from govindex.catalogue.files import Files
 from govindex.catalogue.hostile import system_reason
 from govindex.catalogue.reading import Reading
-from govindex.directory import AgencyDirectory
 from govindex.errors import FileFormatError, InputError
+
+if TYPE_CHECKING:
+    from govindex.directory import AgencyDirectory
 
 __all__ = [
     "AGENCY_ID_HEADERS",
