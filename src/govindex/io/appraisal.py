@@ -39,6 +39,7 @@ from govindex.io.formparts import (
     form_kind,
     header_row,
     read_points,
+    row_node,
 )
 from govindex.io.workbook import Workbook
 from govindex.render.appraisal import self_checksum
@@ -94,21 +95,10 @@ class _AppraisalForm:
         self.reader.fail(error, line, column, agency=self.agency_id, node=node)
 
     def row(self, line: int, cells: list[str]) -> None:
-        node_id = cell_text(cells, APPRAISAL_COLUMN["Mã"])
-        node = self.nodes.get(node_id)
-        if not node_id:
-            if any(cell.strip() for cell in cells):
-                self.fail(InputError(Reading.FORM_NO_NODE_ID), line, APPRAISAL_COLUMN["Mã"])
-            return
+        node = row_node(cells, APPRAISAL_COLUMN["Mã"], self.nodes, self.seen, line, self.fail, self.group.id)
         if node is None:
-            known = list(self.nodes)
-            error = InputError(Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(self.group.id), known=known)
-            self.fail(error, line, APPRAISAL_COLUMN["Mã"], node_id)
             return
-        if node_id in self.seen:
-            self.fail(InputError(Reading.FORM_NODE_TWICE, first=self.seen[node_id]), line, 2, node_id)
-            return
-        self.seen[node_id] = line
+        node_id = node.id
         column = APPRAISAL_COLUMN["Điểm tối đa"]
         self.reader.check_max(node, cell_text(cells, column), line, column, self.agency_id)
         self.mine[node_id] = cell_text(cells, _SELF)

@@ -136,6 +136,40 @@ def cell_text(cells: list[str], column: int) -> str:
     return nfc(cells[column - 1].strip()) if column <= len(cells) else ""
 
 
+def row_node(
+    cells: list[str],
+    column: int,
+    nodes: dict[str, Node],
+    seen: dict[str, int],
+    line: int,
+    fail: Callable[..., None],
+    group: str,
+) -> Node | None:
+    """The criterion a form's row is for, by its code (Mã) in ``column``, its line kept in ``seen``. A row
+    with text but no code, an unknown code or a code seen before is reported through ``fail(error, line,
+    column[, node])``, and gives ``None``; so does an empty row, silently."""
+    node_id = cell_text(cells, column)
+    if not node_id:
+        if any(cell.strip() for cell in cells):
+            fail(InputError(Reading.FORM_NO_NODE_ID), line, column)
+        return None
+    node = nodes.get(node_id)
+    if node is None:
+        known = list(nodes)
+        fail(
+            InputError(Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(group), known=known),
+            line,
+            column,
+            node_id,
+        )
+        return None
+    if node_id in seen:
+        fail(InputError(Reading.FORM_NODE_TWICE, first=seen[node_id]), line, column, node_id)
+        return None
+    seen[node_id] = line
+    return node
+
+
 def flag(text: str) -> bool | None:
     folded = text.casefold()
     if folded in {"có", "yes", "true", "1", "x"}:

@@ -68,6 +68,7 @@ from govindex.io.formparts import (
     form_kind,
     header_row,
     read_points,
+    row_node,
 )
 from govindex.io.workbook import Workbook
 from govindex.measures import Measurement
@@ -140,21 +141,10 @@ class _AgencyForm:
         self.reader.fail(error, line, column, agency=self.agency_id, node=node)
 
     def row(self, line: int, cells: list[str]) -> None:
-        node_id = cell_text(cells, COLUMN["Mã"])
-        node = self.nodes.get(node_id)
-        if not node_id:
-            if any(cell.strip() for cell in cells):
-                self.fail(InputError(Reading.FORM_NO_NODE_ID), line, COLUMN["Mã"])
-            return
+        node = row_node(cells, COLUMN["Mã"], self.nodes, self.seen, line, self.fail, self.group.id)
         if node is None:
-            known = list(self.nodes)
-            error = InputError(Reading.UNKNOWN_NODE, criterion=repr(node_id), in_group=repr(self.group.id), known=known)
-            self.fail(error, line, COLUMN["Mã"], node_id)
             return
-        if node_id in self.seen:
-            self.fail(InputError(Reading.FORM_NODE_TWICE, first=self.seen[node_id]), line, COLUMN["Mã"], node_id)
-            return
-        self.seen[node_id] = line
+        node_id = node.id
         self.reader.check_max(
             node, cell_text(cells, COLUMN["Điểm tối đa"]), line, COLUMN["Điểm tối đa"], self.agency_id
         )
