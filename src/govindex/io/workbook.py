@@ -76,7 +76,7 @@ def excel_cell_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return TypedNumber(value)
-    if isinstance(value, float):
+    if isinstance(value, float):  # float-ok: to the decimal typed, through the shortest repr
         if not math.isfinite(value):
             raise FileFormatError(Files.NOT_FINITE, value=repr(value))
         return TypedNumber(f"{Decimal(repr(value)):f}")
@@ -271,7 +271,9 @@ _WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
 _MAC_EPOCH = dt.datetime(1904, 1, 1)
 
 
-def _from_excel(value: float, *, date1904: bool, duration: bool) -> dt.datetime | dt.time | dt.timedelta:
+def _from_excel(  # float-ok: an Excel date serial, never points
+    value: float, *, date1904: bool, duration: bool
+) -> dt.datetime | dt.time | dt.timedelta:
     """The date, time or duration an Excel serial number stands for (only to name it in a refusal)."""
     if duration:
         return dt.timedelta(days=value)
@@ -390,6 +392,7 @@ class _SheetParser:
             return dt.datetime.fromisoformat(saved)
         if kind not in {None, "n"}:
             raise ValueError(kind)
+        # float-ok: Excel saves a typed number as a binary double; its shortest repr is the decimal typed
         number: float | int = (
             float(saved) if any(c in saved for c in ".Ee") or saved.lower() in _SPECIAL else int(saved)
         )

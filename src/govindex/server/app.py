@@ -127,7 +127,7 @@ async def _run(request: Request[Any, Any, Any], work: Callable[[], T]) -> T:
         raise Refusal(503, InputError(Service.TIMEOUT, seconds=_seconds(settings.timeout))) from None
 
 
-def _seconds(value: float) -> str:
+def _seconds(value: float) -> str:  # float-ok: seconds
     return f"{value:g}"
 
 

@@ -97,7 +97,7 @@ def language(query: str | None, accept: str | None) -> str:
             name, _, value = parameter.strip().partition("=")
             if name.strip() == "q":
                 try:
-                    quality = float(value)
+                    quality = float(value)  # float-ok: an Accept-Language weight
                 except ValueError:
                     quality = 0.0
         if base in LANGS and quality > weight and quality > 0:

@@ -22,7 +22,7 @@ DEFAULT_TIMEOUT = 30.0
 SETTINGS_VARIABLE = "GOVINDEX_SERVE_SETTINGS"
 
 
-def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:  # float-ok: a limit, not points
     if value <= 0:
         raise InputError(Service.BAD_OPTION, name=f"--{attribute.name.replace('_', '-')}", reason=str(value))
 
@@ -33,7 +33,7 @@ class Settings:
 
     max_bytes: int = attrs.field(default=DEFAULT_MAX_BODY, validator=_positive)
     max_cells: int = attrs.field(default=DEFAULT_MAX_CELLS, validator=_positive)
-    timeout: float = attrs.field(default=DEFAULT_TIMEOUT, validator=_positive)
+    timeout: float = attrs.field(default=DEFAULT_TIMEOUT, validator=_positive)  # float-ok: seconds
     token: str | None = attrs.field(default=None, repr=False)
 
     def to_environment(self) -> str:
