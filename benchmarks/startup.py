@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from govindex.commands import COMMANDS
+from govindex.cli.commands import COMMANDS
 
 CASES = {
     "import govindex": [sys.executable, "-c", "import govindex"],

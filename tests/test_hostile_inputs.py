@@ -443,8 +443,8 @@ def test_ignoring_the_agency_column_is_refused_by_every_command(
     ],
 )
 def test_a_nul_in_any_path_is_refused_and_shown_escaped(option: dict[str, object], expected: str, tmp_path: Path) -> None:
+    from govindex.cli.pipeline import Inputs, run
     from govindex.errors import FileFormatError
-    from govindex.pipeline import Inputs, run
 
     rubric, scores = _files(tmp_path)
     chosen: dict[str, object] = {"rubric": str(rubric), "sources": [str(scores)], **option}

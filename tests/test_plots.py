@@ -24,7 +24,7 @@ from report_helpers import scored
 
 pytest.importorskip("matplotlib")
 
-from govindex import plots
+from govindex.render import plots
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from filekit import run_cli
-from govindex.pipeline import Appendix, Inputs, appendix_of, load, merged, read, score_cohort
+from govindex.cli.pipeline import Appendix, Inputs, appendix_of, load, merged, read, score_cohort
 
 ROOT = Path(__file__).resolve().parents[1]
 RUBRIC = str(ROOT / "examples" / "dti-2024-index.yaml")

@@ -125,7 +125,7 @@ def test_the_appendix_takes_unwritable_characters(fmt: str) -> None:
 
 def test_charts_take_unwritable_characters(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
-    from govindex import plots
+    from govindex.render import plots
 
     result = _result(UNWRITABLE)
     plots.save_figure(plots.ranking_chart(result), tmp_path / "a.svg")

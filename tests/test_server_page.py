@@ -38,7 +38,7 @@ def page() -> Iterator[Any]:
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
 
-    from govindex.server.app import create_app
+    from govindex.cli.server.app import create_app
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -289,8 +289,9 @@ def _chart_texts(figure: object) -> str:
 
 
 def test_charts_speak_vietnamese(tmp_path: Path, files: dict[str, Path]) -> None:
-    from govindex import plots, reconcile, score, statistics
+    from govindex import reconcile, score, statistics
     from govindex.io import read_assessments
+    from govindex.render import plots
 
     rubric = load_rubric("sonla-2017-it")
     result = score(rubric, load_dataset("sonla-2017-it").assessments())
@@ -314,7 +315,7 @@ def test_charts_speak_vietnamese(tmp_path: Path, files: dict[str, Path]) -> None
 def test_the_commands_draw_vietnamese_charts(
     tmp_path: Path, files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from govindex import plots
+    from govindex.render import plots
 
     drawn: list[object] = []
     monkeypatch.setattr(plots, "save_figure", lambda figure, path, **kw: drawn.append(figure))

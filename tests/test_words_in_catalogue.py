@@ -19,7 +19,7 @@ SRC = Path(govindex.__file__).parent
 
 #: Modules whose words were moved into the catalogue: they hold no Vietnamese text literal.
 MOVED = (
-    "commands/reproduce.py",
+    "cli/commands/reproduce.py",
     "agreement.py",
     "measures.py",
     "io/_directory_csv.py",
@@ -112,7 +112,7 @@ def test_the_words_read_name_columns_and_levels_there_are() -> None:
 
 
 def test_reproduce_words_every_figure_and_every_status() -> None:
-    from govindex.commands.reproduce import _FIGURES, _STATUSES
+    from govindex.cli.commands.reproduce import _FIGURES, _STATUSES
     from govindex.published import FIGURES
     from govindex.reproduction import CheckStatus
 

@@ -192,7 +192,7 @@ class Reconciliation:
         return tuple(out)
 
     def rank_movements(self) -> tuple[tuple[str, Rank, Rank], ...]:
-        """``(name, self rank, appraised rank)`` per compared agency, for :func:`govindex.plots.slope_chart`."""
+        """``(name, self rank, appraised rank)`` per compared agency, for :func:`govindex.render.plots.slope_chart`."""
         return tuple((item.agency.name, item.self_rank, item.appraised_rank) for item in self.agencies)
 
 

@@ -8,7 +8,7 @@ __all__ = ["RenderError"]
 
 
 class RenderError(Entry):
-    """What :mod:`govindex.render`, :mod:`govindex.plots` and the forms refuse, and why."""
+    """What :mod:`govindex.render`, :mod:`govindex.render.plots` and the forms refuse, and why."""
 
     UNKNOWN_FORMAT = (
         "render-unknown-format",

@@ -8,9 +8,9 @@ import argparse
 from govindex.assessment import Source
 from govindex.catalogue.help import Help
 from govindex.catalogue.notranked import NotRankedWords, PublishHelp
-from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say, warn
+from govindex.cli.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say, warn
+from govindex.cli.pipeline import Appendix, appendix_of, load, notices, read, score_cohort, write
 from govindex.errors import InputError
-from govindex.pipeline import Appendix, appendix_of, load, notices, read, score_cohort, write
 
 #: The formats of the appendix, chosen by --format or the extension of ``--output``.
 FORMATS = ("docx", "xlsx", "html", "markdown")
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         if getattr(notice, "code", None) != CoverageWords.MISSING.code:  # those missing: refused or listed
             warn(notice, outputs.lang)
     if args.each_agency:
-        from govindex.commands._sheets import write_sheets
+        from govindex.cli.commands._sheets import write_sheets
 
         mine = read(inputs, methodology, sources=args.self, source=Source.SELF).assessments() if args.self else ()
         write_sheets(outputs, fmt, methodology, result, cohort.assessments(), mine)

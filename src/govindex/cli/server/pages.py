@@ -13,7 +13,7 @@ from typing import Any
 
 from litestar import Request, Response, get
 
-from govindex.server.inputs import MEDIA_TYPES
+from govindex.cli.server.inputs import MEDIA_TYPES
 
 __all__ = ["PAGES", "openapi_document"]
 
@@ -146,7 +146,7 @@ def docs_page(request: Request[Any, Any, Any]) -> Response[bytes]:
 
 @cache
 def _page() -> bytes:
-    return resources.files("govindex.server").joinpath("static", "page.html").read_bytes()
+    return resources.files("govindex.cli.server").joinpath("static", "page.html").read_bytes()
 
 
 #: A page allows nothing from elsewhere: its own script and style only.

@@ -3,7 +3,7 @@
 Every operation runs in a worker thread under the time limit; its inputs stay
 in memory (no file is written); it shares nothing mutable with other requests
 (a bundled rubric is read once and frozen). A refusal is a problem detail
-(:mod:`govindex.server.problems`), never a traceback.
+(:mod:`govindex.cli.server.problems`), never a traceback.
 """
 
 from __future__ import annotations
@@ -27,17 +27,17 @@ from litestar.params import FromPath, FromQuery, QueryParameter
 
 from govindex import __version__
 from govindex.catalogue.service import Service
+from govindex.cli.server import operations
+from govindex.cli.server.inputs import MEDIA_TYPES, file_of_body, media_type, methodology_of, read_options
+from govindex.cli.server.problems import PROBLEM_JSON, Problem, Refusal, language, problem_bytes, problem_of
+from govindex.cli.server.settings import Settings
 from govindex.errors import GovIndexError, InputError
 from govindex.io.bundled import list_rubrics, load_rubric
 from govindex.io.cells import ReadOptions, Upload
-from govindex.server import operations
-from govindex.server.inputs import MEDIA_TYPES, file_of_body, media_type, methodology_of, read_options
-from govindex.server.problems import PROBLEM_JSON, Problem, Refusal, language, problem_bytes, problem_of
-from govindex.server.settings import Settings
 
 __all__ = ["create_app", "worker_app"]
 
-LOG = logging.getLogger("govindex.server")
+LOG = logging.getLogger("govindex.cli.server")
 T = TypeVar("T")
 
 Lang = Literal["vi", "en"]
@@ -145,7 +145,7 @@ async def _sent(request: Request[Any, Any, Any], name: str | None) -> Sent:
     body = await request.body()
     content_type = request.headers.get("content-type")
     if media_type(content_type) == "multipart/form-data":
-        from govindex.server.multipart import parse_form
+        from govindex.cli.server.multipart import parse_form
 
         files, fields = parse_form(content_type or "", body)
         rubrics = files.get("rubric", ())
@@ -413,7 +413,7 @@ def _on_refusal(request: Request[Any, Any, Any], refusal: Refusal) -> Response[b
 
 
 def _on_error(request: Request[Any, Any, Any], error: GovIndexError) -> Response[bytes]:
-    from govindex.server.problems import status_of
+    from govindex.cli.server.problems import status_of
 
     return _problem(request, error, status_of(error))
 
@@ -520,7 +520,7 @@ def _token_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRo
 
 def create_app(settings: Settings | None = None) -> Litestar:
     """The service's application with ``settings`` (default: the defaults, or those a worker was given)."""
-    from govindex.server.pages import PAGES
+    from govindex.cli.server.pages import PAGES
 
     settings = settings if settings is not None else Settings.from_environment()
     api = [api_rubrics, api_rubric, api_score, api_validate, api_explain, api_publish, api_result_sheet, api_reconcile, api_template]
@@ -553,7 +553,7 @@ def _state(settings: Settings) -> Any:
 
 
 def worker_app() -> Litestar:
-    """The application of one worker process (``uvicorn govindex.server.app:worker_app --factory``)."""
+    """The application of one worker process (``uvicorn govindex.cli.server.app:worker_app --factory``)."""
     return create_app(Settings.from_environment())
 
 

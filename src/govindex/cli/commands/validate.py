@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from govindex.catalogue.cli import ProblemHeading
 from govindex.catalogue.help import Help
 from govindex.catalogue.reading import Reading
-from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, outputs_of, say, warn
+from govindex.cli.commands._options import add_inputs, add_outputs, emit_value, inputs_of, outputs_of, say, warn
+from govindex.cli.pipeline import load
 from govindex.errors import GovIndexError
-from govindex.pipeline import load
 
 if TYPE_CHECKING:
     from govindex.io.validate import FileReport

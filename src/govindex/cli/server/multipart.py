@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from govindex.catalogue.service import Service
+from govindex.cli.server.problems import Refusal
 from govindex.errors import InputError
 from govindex.io.cells import Upload
-from govindex.server.problems import Refusal
 
 __all__ = ["MAX_PARTS", "parse_form"]
 

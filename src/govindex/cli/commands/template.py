@@ -9,9 +9,9 @@ from govindex.assessment import Source
 from govindex.catalogue.cli import CliError
 from govindex.catalogue.help import Help
 from govindex.catalogue.round import RoundFiles, RoundHelp
-from govindex.commands._options import add_inputs, add_lang, inputs_of, say
+from govindex.cli.commands._options import add_inputs, add_lang, inputs_of, say
+from govindex.cli.pipeline import Inputs, Outputs, form_of, forms_of, load, read, write_content
 from govindex.errors import FileFormatError, InputError
-from govindex.pipeline import Inputs, Outputs, form_of, forms_of, load, read, write_content
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from govindex.catalogue.help import Help
-from govindex.commands._options import add_outputs, emit_value, say
+from govindex.cli.commands._options import add_outputs, emit_value, say
 from govindex.io.schemas import SCHEMAS, json_schema_text
 
 

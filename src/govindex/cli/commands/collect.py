@@ -6,8 +6,8 @@ import argparse
 
 from govindex.catalogue.forms import Collect
 from govindex.catalogue.help import Help
-from govindex.commands._options import add_inputs, add_lang, emit, inputs_of, say, warn
-from govindex.pipeline import Outputs, load, notices, read, write_content
+from govindex.cli.commands._options import add_inputs, add_lang, emit, inputs_of, say, warn
+from govindex.cli.pipeline import Outputs, load, notices, read, write_content
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

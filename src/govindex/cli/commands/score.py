@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from govindex.catalogue.help import Help
-from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say, warn
-from govindex.pipeline import load, merged, notices, read, score_cohort
+from govindex.cli.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say, warn
+from govindex.cli.pipeline import load, merged, notices, read, score_cohort
 
 #: The formats of ``score``: per group in text, Markdown, Excel and HTML; flat in CSV and JSON.
 FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")

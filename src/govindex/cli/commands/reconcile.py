@@ -10,10 +10,10 @@ from govindex.catalogue.cli import CliError
 from govindex.catalogue.files import Files
 from govindex.catalogue.help import Help
 from govindex.catalogue.reports import Reconciled
-from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, outputs_of, say, warn
+from govindex.cli.commands._options import add_inputs, add_outputs, emit_value, inputs_of, outputs_of, say, warn
+from govindex.cli.pipeline import Inputs, load, read, score_cohort, write
 from govindex.errors import FileFormatError, InputError
 from govindex.methodology import Methodology
-from govindex.pipeline import Inputs, load, read, score_cohort, write
 from govindex.rubric import Rubric
 
 
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         warn(warning, lang)
     outcome = reconcile(methodology.rubric, mine, theirs.assessments(), rules=methodology.rules)
     if args.plot:
-        from govindex import plots
+        from govindex.render import plots
 
         plots.format_for_chart(args.plot)
         if not outcome.agencies:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from govindex.catalogue.help import Help
 from govindex.catalogue.service import Service
-from govindex.commands._options import add_lang, say
+from govindex.cli.commands._options import add_lang, say
 from govindex.errors import InputError, MissingDependencyError
 
 #: The environment variable that hands the settings to each worker process (read by the server).
@@ -68,10 +68,10 @@ def run(args: argparse.Namespace) -> int:
         if not isinstance(value, (int, float)) or value <= 0:
             raise InputError(Service.BAD_OPTION, name=f"--{name.replace('_', '-')}", reason=str(value))
     values["token"] = read_token(args.token_file)
-    # each worker process reads its settings here (govindex.server.settings.Settings.from_environment)
+    # each worker process reads its settings here (govindex.cli.server.settings.Settings.from_environment)
     os.environ[SETTINGS_VARIABLE] = json.dumps(values)
     uvicorn.run(
-        "govindex.server.app:worker_app",
+        "govindex.cli.server.app:worker_app",
         factory=True,
         host=args.host,
         port=args.port,

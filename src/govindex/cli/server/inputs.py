@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from govindex.catalogue.service import Service
+from govindex.cli.server.problems import Refusal
+from govindex.cli.server.settings import Settings
 from govindex.errors import InputError, UnknownNameError, collected
 from govindex.io.bundled import load_methodology
 from govindex.io.cells import ReadOptions, Upload
@@ -18,8 +20,6 @@ from govindex.io.directory import list_directories, load_directory
 from govindex.io.rubrics import methodology_of_document
 from govindex.io.yamlio import load_document
 from govindex.methodology import Methodology
-from govindex.server.problems import Refusal
-from govindex.server.settings import Settings
 
 __all__ = ["MEDIA_TYPES", "XLSX", "file_of_body", "methodology_of", "read_options"]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import attrs
 
 from govindex.catalogue.help import Help
-from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say
-from govindex.pipeline import load, read, score_cohort
+from govindex.cli.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say
+from govindex.cli.pipeline import load, read, score_cohort
 from govindex.results import Result
 
 

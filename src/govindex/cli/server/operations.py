@@ -14,10 +14,20 @@ from govindex.agency import slugify
 from govindex.assessment import Source
 from govindex.catalogue.reading import Reading
 from govindex.catalogue.render import RenderError
+from govindex.cli.pipeline import (
+    Appendix,
+    Inputs,
+    Outputs,
+    appendix_of,
+    explained,
+    form_of,
+    read,
+    rendered,
+    score_cohort,
+)
 from govindex.errors import FileFormatError
 from govindex.io.cells import ReadOptions, Upload
 from govindex.methodology import Methodology
-from govindex.pipeline import Appendix, Inputs, Outputs, appendix_of, explained, form_of, read, rendered, score_cohort
 from govindex.render import render
 from govindex.rubric import Rubric
 
@@ -77,7 +87,7 @@ def _answer(content: str | bytes | Iterable[str], fmt: str, stem: str) -> Answer
 
 
 def _inputs(options: ReadOptions, values: str) -> Inputs:
-    """The request's reading options as the pipeline's :class:`~govindex.pipeline.Inputs`."""
+    """The request's reading options as the pipeline's :class:`~govindex.cli.pipeline.Inputs`."""
     return Inputs(
         values=values,
         registry=options.registry,
@@ -122,8 +132,8 @@ def validate_files_report(
 ) -> tuple[Answer, bool]:
     """``govindex validate``: every problem of every file; ``text`` is the command's output, ``json`` the same
     as data. Also whether every file is clean."""
+    from govindex.cli.server.problems import item_of
     from govindex.io.validate import validate_files
-    from govindex.server.problems import item_of
 
     reports = validate_files(files, methodology, options=options, together=together)
     total = sum(report.total for report in reports)
@@ -207,7 +217,7 @@ def result_sheet_files(
 ) -> Answer:
     """``govindex publish --each-agency``, for one agency: its result sheet (thông báo kết quả), the bytes the
     command writes into its folder; ``agency`` is an id or a name."""
-    from govindex.pipeline import find_agency
+    from govindex.cli.pipeline import find_agency
     from govindex.render.result_sheet import result_sheet_document, sheet_file_names
     from govindex.result_sheet import result_sheet
 

@@ -1,8 +1,8 @@
 """The options every command that reads scores shares, in the language of the command line.
 
-Input options (:func:`add_inputs`) make a :class:`~govindex.pipeline.Inputs`,
-output options (:func:`add_outputs`) an :class:`~govindex.pipeline.Outputs`;
-the commands are compositions of the stages of :mod:`govindex.pipeline`.
+Input options (:func:`add_inputs`) make a :class:`~govindex.cli.pipeline.Inputs`,
+output options (:func:`add_outputs`) an :class:`~govindex.cli.pipeline.Outputs`;
+the commands are compositions of the stages of :mod:`govindex.cli.pipeline`.
 Help texts come from the catalogue (:mod:`govindex.catalogue.help`) in the
 language :func:`set_lang` chose (``--lang`` on the command line; Vietnamese
 by default).
@@ -20,9 +20,9 @@ from govindex.catalogue.cli import Cli
 from govindex.catalogue.help import Help
 
 if TYPE_CHECKING:
-    from govindex.pipeline import Inputs, Notice, Outputs
+    from govindex.cli.pipeline import Inputs, Notice, Outputs
 
-#: Every output format (:data:`govindex.pipeline.FORMATS`).
+#: Every output format (:data:`govindex.cli.pipeline.FORMATS`).
 FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html", "docx")
 
 __all__ = [
@@ -108,7 +108,7 @@ def add_outputs(
 
 def inputs_of(args: argparse.Namespace, **given: Any) -> Inputs:
     """The input options given on the command line (``given`` fills or overrides fields: rubric, sources)."""
-    from govindex.pipeline import Inputs
+    from govindex.cli.pipeline import Inputs
 
     fields: dict[str, Any] = {
         "rubric": getattr(args, "rubric", None),
@@ -128,7 +128,7 @@ def inputs_of(args: argparse.Namespace, **given: Any) -> Inputs:
 
 def outputs_of(args: argparse.Namespace, **given: Any) -> Outputs:
     """The output options given on the command line."""
-    from govindex.pipeline import Outputs
+    from govindex.cli.pipeline import Outputs
 
     fields: dict[str, Any] = {
         "format": args.format,
@@ -145,7 +145,7 @@ def outputs_of(args: argparse.Namespace, **given: Any) -> Outputs:
 
 def emit_value(value: Any, args: argparse.Namespace, formats: Sequence[str] = FORMATS) -> None:
     """A value written as the output options ask; with CSV of a value of several tables, a note of those left out."""
-    from govindex.pipeline import write
+    from govindex.cli.pipeline import write
 
     outputs = outputs_of(args)
     write(value, outputs, formats=formats)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from govindex.catalogue.cli import CliError
 from govindex.catalogue.help import Help
-from govindex.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say
+from govindex.cli.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say
+from govindex.cli.pipeline import EXPLAIN_FORMATS, explained, find_agency, load, read, score_cohort, write
 from govindex.errors import InputError
-from govindex.pipeline import EXPLAIN_FORMATS, explained, find_agency, load, read, score_cohort, write
 
 FORMATS = EXPLAIN_FORMATS
 

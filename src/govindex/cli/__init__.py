@@ -1,4 +1,4 @@
-"""The ``govindex`` command line: a thin layer over :mod:`govindex.pipeline`.
+"""The ``govindex`` command line: a thin layer over :mod:`govindex.cli.pipeline`.
 
 Every refused input, argparse's own usage errors included, ends with exit
 status 2 and a one-line message in the chosen language (Vietnamese unless
@@ -21,8 +21,8 @@ from govindex.catalogue import DEFAULT_LANG, LANGS
 from govindex.catalogue.cli import Cli, Parsing
 from govindex.catalogue.help import Help
 from govindex.catalogue.hostile import system_reason
-from govindex.commands import COMMANDS
-from govindex.commands._options import say, set_lang
+from govindex.cli.commands import COMMANDS
+from govindex.cli.commands._options import say, set_lang
 from govindex.errors import GovIndexError
 
 __all__ = ["build_parser", "main"]

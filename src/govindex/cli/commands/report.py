@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from govindex.catalogue.help import Help
-from govindex.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say
-from govindex.pipeline import load, read, score_cohort
+from govindex.cli.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say
+from govindex.cli.pipeline import load, read, score_cohort
 
 _CHARTS = ("bands", "shares", "ranking")
 
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     result = score_cohort(methodology, cohort)
     stats = statistics(result, top=args.top, decimals=args.decimals)
     if args.plot:
-        from govindex import plots
+        from govindex.render import plots
 
         plots.format_for_chart(args.plot)
         if args.chart == "ranking":

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from govindex.catalogue.help import Help
 from govindex.catalogue.listing import Listing
-from govindex.commands._options import add_outputs, emit_value, outputs_of, say
+from govindex.cli.commands._options import add_outputs, emit_value, outputs_of, say
 
 if TYPE_CHECKING:
     from govindex.render.model import Cell

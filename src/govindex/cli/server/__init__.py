@@ -12,6 +12,6 @@ __all__ = ["create_app"]
 
 def create_app(settings: object = None) -> object:
     """The ASGI application (a :class:`litestar.Litestar`) with ``settings`` (:class:`~.settings.Settings`)."""
-    from govindex.server.app import create_app as make
+    from govindex.cli.server.app import create_app as make
 
     return make(settings)  # type: ignore[arg-type]

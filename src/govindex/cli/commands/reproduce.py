@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from govindex.catalogue.indices import RankWords
 from govindex.catalogue.reproduce import AGENCY_HEADINGS, SUMMARY_HEADINGS, ReproduceHeading, ReproduceText
-from govindex.commands._options import add_lang, emit
+from govindex.cli.commands._options import add_lang, emit
 from govindex.render.text import plain_table
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ _STATUSES = {
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from govindex.catalogue.help import Help
-    from govindex.commands._options import say
+    from govindex.cli.commands._options import say
     from govindex.io.cells import DEFAULT_MAX_BYTES
 
     parser = sub.add_parser("reproduce", help=say(Help.REPRODUCE), description=say(Help.REPRODUCE_DESCRIPTION))

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from govindex.assessment import Assessment
 from govindex.catalogue.publishing import PublishError
+from govindex.cli.pipeline import Outputs
 from govindex.errors import FileFormatError
 from govindex.methodology import Methodology
-from govindex.pipeline import Outputs
 from govindex.render import render, write_file
 from govindex.render.result_sheet import result_sheet_document, sheet_file_names
 from govindex.result_sheet import result_sheets
