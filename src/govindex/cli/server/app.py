@@ -27,13 +27,14 @@ from litestar.params import FromPath, FromQuery, QueryParameter
 
 from govindex import __version__
 from govindex.catalogue.service import Service
+from govindex.cli.pipeline import Inputs
 from govindex.cli.server import operations
-from govindex.cli.server.inputs import MEDIA_TYPES, file_of_body, media_type, methodology_of, read_options
+from govindex.cli.server.inputs import MEDIA_TYPES, file_of_body, inputs_of, media_type, methodology_of
 from govindex.cli.server.problems import PROBLEM_JSON, Problem, Refusal, language, problem_bytes, problem_of
 from govindex.cli.server.settings import Settings
 from govindex.errors import GovIndexError, InputError
 from govindex.io.bundled import list_rubrics, load_rubric
-from govindex.io.cells import ReadOptions, Upload
+from govindex.io.cells import Upload
 
 __all__ = ["create_app", "worker_app"]
 
@@ -96,9 +97,10 @@ def _settings(request: Request[Any, Any, Any]) -> Settings:
     return settings
 
 
-def _options(request: Request[Any, Any, Any], reading: TableReading) -> ReadOptions:
-    return read_options(
+def _inputs(request: Request[Any, Any, Any], reading: TableReading, values: str = "points") -> Inputs:
+    return inputs_of(
         _settings(request),
+        values=values,
         sheet=reading.sheet,
         ignore_columns=reading.ignore_columns,
         registry=reading.registry,
@@ -214,8 +216,8 @@ async def api_score(
     def work() -> operations.Answer:
         methodology = methodology_of(_rubric_id(rubric, sent), sent.rubric)
         return operations.score_files(
-            methodology, _files(sent, "scores"), _options(request, reading),
-            values=values, fmt=format, lang=chosen, indent=indent, excel_vn=excel_vn,
+            methodology, _files(sent, "scores"), _inputs(request, reading, values),
+            fmt=format, lang=chosen, indent=indent, excel_vn=excel_vn,
         )
 
     return _response(await _run(request, work))
@@ -242,7 +244,7 @@ async def api_validate(
         rubric_id = _rubric_id(rubric, sent)
         methodology = None if rubric_id is None and sent.rubric is None else methodology_of(rubric_id, sent.rubric)
         return operations.validate_files_report(
-            methodology, _files(sent, "scores"), _options(request, reading),
+            methodology, _files(sent, "scores"), _inputs(request, reading),
             together=together, lang=chosen, fmt=format, max_problems=max_problems,
         )[0]
 
@@ -270,8 +272,8 @@ async def api_explain(
     def work() -> operations.Answer:
         methodology = methodology_of(_rubric_id(rubric, sent), sent.rubric)
         return operations.explain_files(
-            methodology, _files(sent, "scores"), _options(request, reading), agency, node,
-            values=values, fmt=format, lang=chosen,
+            methodology, _files(sent, "scores"), _inputs(request, reading, values), agency, node,
+            fmt=format, lang=chosen,
         )
 
     return _response(await _run(request, work))
@@ -311,8 +313,8 @@ async def api_publish(
     def work() -> operations.Answer:
         methodology = methodology_of(_rubric_id(rubric, sent), sent.rubric)
         return operations.publish_files(
-            methodology, _files(sent, "scores"), _options(request, reading), shape,
-            values=values, fmt=format, lang=chosen,
+            methodology, _files(sent, "scores"), _inputs(request, reading, values), shape,
+            fmt=format, lang=chosen,
         )
 
     return _response(await _run(request, work), download=True)
@@ -339,8 +341,8 @@ async def api_result_sheet(
     def work() -> operations.Answer:
         methodology = methodology_of(_rubric_id(rubric, sent), sent.rubric)
         return operations.result_sheet_files(
-            methodology, _files(sent, "scores"), _options(request, reading), agency,
-            values=values, fmt=format, lang=chosen,
+            methodology, _files(sent, "scores"), _inputs(request, reading, values), agency,
+            fmt=format, lang=chosen,
         )
 
     return _response(await _run(request, work), download=True)
@@ -370,8 +372,8 @@ async def api_reconcile(
         if not sent.files.get("self") or not sent.files.get("appraised"):
             raise Refusal(400, InputError(Service.NEEDS_APPRAISED))
         return operations.reconcile_files(
-            methodology, sent.files["self"], sent.files["appraised"], _options(request, reading),
-            values=values, fmt=format, lang=chosen, table=table, excel_vn=excel_vn,
+            methodology, sent.files["self"], sent.files["appraised"], _inputs(request, reading, values),
+            fmt=format, lang=chosen, table=table, excel_vn=excel_vn,
         )
 
     return _response(await _run(request, work))
@@ -392,7 +394,7 @@ async def api_template(
     def work() -> operations.Answer:
         chosen = methodology_of(rubric, None)
         if registry is not None:
-            read_options(_settings(request), registry=registry)  # a bundled directory only
+            inputs_of(_settings(request), registry=registry)  # a bundled directory only
         return operations.template_form(chosen, group, agency, registry)
 
     return _response(await _run(request, work), download=True)

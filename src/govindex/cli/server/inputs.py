@@ -11,17 +11,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from govindex.catalogue.service import Service
+from govindex.cli.pipeline import Inputs
 from govindex.cli.server.problems import Refusal
 from govindex.cli.server.settings import Settings
 from govindex.errors import InputError, UnknownNameError, collected
 from govindex.io.bundled import load_methodology
-from govindex.io.cells import ReadOptions, Upload
+from govindex.io.cells import Upload
 from govindex.io.directory import list_directories, load_directory
 from govindex.io.rubrics import methodology_of_document
 from govindex.io.yamlio import load_document
 from govindex.methodology import Methodology
 
-__all__ = ["MEDIA_TYPES", "XLSX", "file_of_body", "methodology_of", "read_options"]
+__all__ = ["MEDIA_TYPES", "XLSX", "file_of_body", "inputs_of", "methodology_of"]
 
 #: The media type of an Excel workbook.
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -89,21 +90,24 @@ def methodology_of(rubric_id: str | None, document: Upload | None) -> Methodolog
     return load_methodology(rubric_id)
 
 
-def read_options(
+def inputs_of(
     settings: Settings,
     *,
+    values: str = "points",
     sheet: str | None = None,
     ignore_columns: Sequence[str] = (),
     registry: str | None = None,
     blank_rows: str = "refuse",
-) -> ReadOptions:
-    """How the request's tables are read, within the server's limits; a registry is a bundled id only."""
+) -> Inputs:
+    """What the request reads and how (the command line's input options), within the server's limits; a
+    registry is a bundled id only."""
     directory = None
     if registry is not None:
         if registry not in list_directories():
             raise InputError(Service.REGISTRY_ID, name=repr(registry), known=list(list_directories()))
         directory = load_directory(registry)
-    return ReadOptions(
+    return Inputs(
+        values=values,
         sheet=sheet,
         ignore_columns=tuple(ignore_columns),
         registry=directory,

@@ -26,7 +26,7 @@ from govindex.cli.pipeline import (
     score_cohort,
 )
 from govindex.errors import FileFormatError
-from govindex.io.cells import ReadOptions, Upload
+from govindex.io.cells import Upload
 from govindex.methodology import Methodology
 from govindex.render import render
 from govindex.rubric import Rubric
@@ -86,36 +86,22 @@ def _answer(content: str | bytes | Iterable[str], fmt: str, stem: str) -> Answer
     return Answer(_encoded(content), MEDIA[fmt], f"{stem}.{EXTENSIONS.get(fmt, fmt)}")
 
 
-def _inputs(options: ReadOptions, values: str) -> Inputs:
-    """The request's reading options as the pipeline's :class:`~govindex.cli.pipeline.Inputs`."""
-    return Inputs(
-        values=values,
-        registry=options.registry,
-        sheet=options.sheet,
-        ignore_columns=options.ignore_columns,
-        blank_rows=options.blank_rows,
-        max_bytes=options.max_bytes,
-        max_cells=options.max_cells,
-    )
-
-
-def _scored(methodology: Methodology, files: Sequence[Upload], options: ReadOptions, values: str) -> Any:
-    return score_cohort(methodology, read(_inputs(options, values), methodology, sources=files))
+def _scored(methodology: Methodology, files: Sequence[Upload], inputs: Inputs) -> Any:
+    return score_cohort(methodology, read(inputs, methodology, sources=files))
 
 
 def score_files(
     methodology: Methodology,
     files: Sequence[Upload],
-    options: ReadOptions,
+    inputs: Inputs,
     *,
-    values: str = "points",
     fmt: str = "json",
     lang: str = "vi",
     indent: int | None = None,
     excel_vn: bool = False,
 ) -> Answer:
     """``govindex score``: the cohort of the files scored, banded and ranked."""
-    result = _scored(methodology, files, options, values)
+    result = _scored(methodology, files, inputs)
     outputs = Outputs(format=fmt, lang=lang, indent=indent, excel_vn=excel_vn)
     return _answer(rendered(result, outputs), fmt, "ket-qua")
 
@@ -123,7 +109,7 @@ def score_files(
 def validate_files_report(
     methodology: Methodology | None,
     files: Sequence[Upload],
-    options: ReadOptions,
+    inputs: Inputs,
     *,
     together: bool = False,
     lang: str = "vi",
@@ -135,7 +121,7 @@ def validate_files_report(
     from govindex.cli.server.problems import item_of
     from govindex.io.validate import validate_files
 
-    reports = validate_files(files, methodology, options=options, together=together)
+    reports = validate_files(files, methodology, options=inputs.options(), together=together)
     total = sum(report.total for report in reports)
     shown = max(0, max_problems)
     if fmt == "text":
@@ -173,16 +159,15 @@ def validate_files_report(
 def explain_files(
     methodology: Methodology,
     files: Sequence[Upload],
-    options: ReadOptions,
+    inputs: Inputs,
     agency: str,
     node: str | None = None,
     *,
-    values: str = "points",
     fmt: str = "json",
     lang: str = "vi",
 ) -> Answer:
     """``govindex explain``: how an agency's score on a node (default: the total) came to be."""
-    result = _scored(methodology, files, options, values)
+    result = _scored(methodology, files, inputs)
     stem = f"giai-thich-{slugify(agency) or 'co-quan'}"
     return _answer(explained(result, agency, node, Outputs(format=fmt, lang=lang)), fmt, stem)
 
@@ -190,28 +175,25 @@ def explain_files(
 def publish_files(
     methodology: Methodology,
     files: Sequence[Upload],
-    options: ReadOptions,
+    inputs: Inputs,
     appendix_options: Appendix,
     *,
-    values: str = "points",
     fmt: str = "html",
     lang: str = "vi",
 ) -> Answer:
     """``govindex publish``: the appendix of the results decision, the bytes the command writes."""
-    inputs = _inputs(options, values)
     cohort = read(inputs, methodology, sources=files)
     result = score_cohort(methodology, cohort)
-    document = appendix_of(methodology, cohort, result, appendix_options, lang, options.registry)
+    document = appendix_of(methodology, cohort, result, appendix_options, lang, inputs.directory())
     return _answer(render(document, fmt, lang=lang), fmt, "phu-luc")
 
 
 def result_sheet_files(
     methodology: Methodology,
     files: Sequence[Upload],
-    options: ReadOptions,
+    inputs: Inputs,
     agency: str,
     *,
-    values: str = "points",
     fmt: str = "docx",
     lang: str = "vi",
 ) -> Answer:
@@ -221,7 +203,7 @@ def result_sheet_files(
     from govindex.render.result_sheet import result_sheet_document, sheet_file_names
     from govindex.result_sheet import result_sheet
 
-    cohort = read(_inputs(options, values), methodology, sources=files)
+    cohort = read(inputs, methodology, sources=files)
     result = score_cohort(methodology, cohort)
     sheet = result_sheet(result, find_agency(result, agency), assessments=cohort.assessments())
     content = render(result_sheet_document(sheet, lang), fmt, lang=lang)
@@ -232,9 +214,8 @@ def reconcile_files(
     methodology: Methodology,
     own: Sequence[Upload],
     appraised: Sequence[Upload],
-    options: ReadOptions,
+    inputs: Inputs,
     *,
-    values: str = "points",
     fmt: str = "json",
     lang: str = "vi",
     table: str | None = None,
@@ -243,7 +224,6 @@ def reconcile_files(
     """``govindex reconcile SELF APPRAISED``: the self-assessment against the appraisal, per agency."""
     from govindex.reconciliation import reconcile
 
-    inputs = _inputs(options, values)
     mine = read(inputs, methodology, sources=own, source=Source.SELF).assessments()
     theirs = read(inputs, methodology, sources=appraised, source=Source.APPRAISED).assessments()
     outcome = reconcile(methodology.rubric, mine, theirs, rules=methodology.rules)
