@@ -70,7 +70,7 @@ def _read(
 ) -> tuple[Assessment, ...]:
     try:
         check_length(data, options.max_bytes, file)
-        rows = csv_rows(decode(data, file), file, options.max_cells)
+        rows = csv_rows(decode(data, file), file, options.max_cells, data if isinstance(data, bytes) else None)
         part = read_table(
             rows,
             rubric,

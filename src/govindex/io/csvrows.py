@@ -10,15 +10,20 @@ by it whatever the file holds.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from govindex.catalogue.files import Files
 from govindex.errors import FileFormatError
 from govindex.io.cells import AGENCY_ID_HEADERS, AGENCY_NAME_HEADERS, header_key, too_many_cells
 
-__all__ = ["Row", "csv_rows", "decode", "delimiter_of"]
+if TYPE_CHECKING:
+    from govindex.io.csvcolumns import ColumnChunk
+
+__all__ = ["CsvRows", "Row", "csv_rows", "decode", "delimiter_of"]
 
 #: A row of a table: its line (row) number and its cells as text.
 Row = tuple[int, list[str]]
@@ -61,24 +66,58 @@ def delimiter_of(text: str) -> str:
     return _sniff(text[: text.find("\n")] if "\n" in text else text)
 
 
-def csv_rows(text: str, file: str | None, max_cells: int) -> Iterator[Row]:
+class CsvRows:
     """The rows of a CSV text that hold a cell (blank lines skipped), each with the line where it starts.
 
-    Refuses text that is not CSV (an unclosed quote), and a table of more than
-    ``max_cells`` cells, at the line where the limit is passed.
+    An iterator of :data:`Row`. Refuses text that is not CSV (an unclosed
+    quote), and a table of more than ``max_cells`` cells, at the line where
+    the limit is passed. Given the file's ``data`` (its bytes), the rows not
+    yet read may be read as columns instead (:meth:`rest_in_columns`).
     """
-    if not text.strip():
-        raise FileFormatError(Files.EMPTY, file=file, line=1)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text), strict=True)
-    count = 0
-    start = 1
-    try:
-        for cells in reader:
-            count += len(cells)
-            if count > max_cells:
-                raise too_many_cells(max_cells, file=file, line=start)
-            if cells and (len(cells) > 1 or cells[0]):
-                yield start, cells
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise FileFormatError(Files.NOT_CSV, reason=str(error), file=file, line=reader.line_num or 1) from None
+
+    def __init__(self, text: str, file: str | None, max_cells: int, data: bytes | None = None) -> None:
+        if not text.strip():
+            raise FileFormatError(Files.EMPTY, file=file, line=1)
+        self.file = file
+        self.max_cells = max_cells
+        self.data = data
+        self.delimiter = delimiter_of(text)
+        #: the line where the next row starts, and the cells read so far
+        self.next_line = 1
+        self.cells_read = 0
+        self._rows = self._read(text)
+
+    def __iter__(self) -> Iterator[Row]:
+        return self
+
+    def __next__(self) -> Row:
+        return next(self._rows)
+
+    def _read(self, text: str) -> Iterator[Row]:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
+        try:
+            for cells in reader:
+                line = self.next_line
+                self.cells_read += len(cells)
+                if self.cells_read > self.max_cells:
+                    raise too_many_cells(self.max_cells, file=self.file, line=line)
+                self.next_line = reader.line_num + 1
+                if cells and (len(cells) > 1 or cells[0]):
+                    yield line, cells
+        except csv.Error as error:
+            raise FileFormatError(Files.NOT_CSV, reason=str(error), file=self.file, line=reader.line_num or 1) from None
+
+    def rest_in_columns(self, width: int) -> Iterator[ColumnChunk] | None:
+        """The rows not yet read, ``width`` cells each, as chunks of columns
+        (:func:`govindex.io.csvcolumns.column_chunks`); ``None`` when they must be read one by one."""
+        if self.data is None:
+            return None
+        from govindex.io.csvcolumns import column_chunks
+
+        data = self.data[3:] if self.data.startswith(codecs.BOM_UTF8) else self.data
+        return column_chunks(data, self.next_line, width, self.delimiter, self.max_cells - self.cells_read)
+
+
+def csv_rows(text: str, file: str | None, max_cells: int, data: bytes | None = None) -> CsvRows:
+    """The rows of a CSV text (:class:`CsvRows`); ``data``, the file's bytes, lets the rest be read as columns."""
+    return CsvRows(text, file, max_cells, data)

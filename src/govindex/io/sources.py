@@ -33,8 +33,8 @@ def _read_csv(
     from govindex.io.csvrows import csv_rows, decode
 
     file = str(path)
-    text = decode(read_limited(path, options.max_bytes), file)
-    rows = csv_rows(text, file, options.max_cells)
+    data = read_limited(path, options.max_bytes)
+    rows = csv_rows(decode(data, file), file, options.max_cells, data)
     return read_table(
         rows,
         rubric,

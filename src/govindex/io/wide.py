@@ -8,7 +8,7 @@ distinct text read once) into codes, a row's problems reported at their cells.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -18,16 +18,50 @@ from govindex.agency import Agency
 from govindex.assessment import Source
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, InputError
+from govindex.io.csvcolumns import ColumnChunk
+from govindex.io.csvrows import CsvRows
+from govindex.io.header import FACTS
 from govindex.io.table import _BLOCK, BLANK, PROBLEM, CellReader, GroupPart, Row, TableContext, TablePart
 
 __all__ = ["read_wide"]
 
-Block = list[tuple[int, list[str], Agency, Source]]
+#: Rows waiting to be turned into columns: (line, the row's cells or its row in a chunk, agency, source).
+Block = list[tuple[int, Any, Agency, Source]]
+#: A criterion column of a block as codes, and the text of each row's cell, for its reader.
+CodesOf = Callable[[CellReader], tuple[NDArray[Any], Callable[[int], str]]]
+
+
+def _row_codes(context: TableContext, block: Block) -> CodesOf:
+    """The columns of rows read one by one: each cell's text looked up in its column's reader."""
+    columns = list(zip(*(cells for _line, cells, _agency, _source in block), strict=True))
+
+    def codes_of(reader: CellReader) -> tuple[NDArray[Any], Callable[[int], str]]:
+        texts = columns[reader.column - 1]
+        return np.fromiter(map(reader.__getitem__, texts), dtype=context.dtype, count=len(texts)), texts.__getitem__
+
+    return codes_of
+
+
+def _chunk_codes(context: TableContext, chunk: ColumnChunk, block: Block) -> CodesOf:
+    """The columns of a chunk: each distinct text of a column looked up once in its reader."""
+    rows = None if len(block) == len(chunk) else np.array([row for _line, row, _agency, _source in block])
+
+    def codes_of(reader: CellReader) -> tuple[NDArray[Any], Callable[[int], str]]:
+        texts, index = chunk.distinct(rows, reader.column - 1)
+        table = np.fromiter(map(reader.__getitem__, texts), dtype=context.dtype, count=len(texts))
+        return table[index], lambda row: texts[int(index[row])]
+
+    return codes_of
 
 
 def read_wide(context: TableContext, rows: Iterator[Row], part: TablePart) -> None:
-    """Read the rows of a wide table into ``part``."""
-    _WideReader(context, part).read(rows)
+    """Read the rows of a wide table into ``part``: a plain CSV table's as chunks of columns, else one by one."""
+    reader = _WideReader(context, part)
+    chunks = rows.rest_in_columns(reader.width) if isinstance(rows, CsvRows) else None
+    if chunks is None:
+        reader.read(rows)
+    else:
+        reader.read_chunks(chunks)
 
 
 class _WideReader:
@@ -51,43 +85,69 @@ class _WideReader:
                 part.columns[node] = column
         self.width = max(header.width, *header.positions.values())
         self.agency_column = header.positions["agency"]
-        self.pending: dict[str, list[tuple[int, list[str], Agency, Source]]] = {}
+        self.pending: dict[str, Block] = {}
         #: the lines of rows that repeat an agency: their cells are checked, the rows not kept
         self.duplicates: set[int] = set()
 
     def read(self, rows: Iterator[Row]) -> None:
-        context = self.context
-        positions = context.header.positions
-        agency_column = positions["agency"]
-        seen = self.part.lines
         for line, cells in rows:
             if not self.fits(line, cells):
                 continue
-            text = context.cell(cells, "agency")
-            if not text:
-                context.problem(InputError(Reading.AGENCY_EMPTY), line, agency_column)
+            admitted = self.admit(line, cells)
+            if admitted is None:
                 continue
-            agency_id = context.agency_id(text, line, agency_column)
-            if agency_id is None:
-                continue
-            if agency_id in seen:  # refused, and its cells still checked
-                context.problem(
-                    InputError(Reading.AGENCY_TWICE, first=seen[agency_id]), line, agency_column, agency=agency_id
-                )
-                self.duplicates.add(line)
-            seen.setdefault(agency_id, line)
-            group = context.group_of(cells, line, agency_id)
-            if group is None:
-                continue
-            made = context.agency(cells, line, agency_id, group)
-            if made is None:
-                continue
+            group, agency, source = admitted
             block = self.pending.setdefault(group, [])
-            block.append((line, cells, made[0], made[1]))
+            block.append((line, cells, agency, source))
             if len(block) >= _BLOCK:
                 self.flush(group)
         for group in list(self.pending):
             self.flush(group)
+
+    def read_chunks(self, chunks: Iterator[ColumnChunk]) -> None:
+        """The rows as chunks of columns: each row's facts from its fact cells, each criterion column at once."""
+        facts = sorted({column - 1 for name, column in self.context.header.positions.items() if name in FACTS})
+        template = [""] * self.width
+        agency = self.agency_column - 1
+        for chunk in chunks:
+            texts = [(column, chunk.column(column)) for column in facts]
+            pending: dict[str, Block] = {}
+            for row, line in enumerate(chunk.lines):
+                cells = template.copy()
+                for column, column_texts in texts:
+                    cells[column] = column_texts[row]
+                if not cells[agency].strip() and not self.fits(line, chunk.row(row)):
+                    continue  # a row of empty cells
+                admitted = self.admit(line, cells)
+                if admitted is not None:
+                    pending.setdefault(admitted[0], []).append((line, row, admitted[1], admitted[2]))
+            for group, block in pending.items():
+                self.convert(group, block, _chunk_codes(self.context, chunk, block))
+
+    def admit(self, line: int, cells: list[str]) -> tuple[str, Agency, Source] | None:
+        """The row's group, agency and source; ``None`` when the row is refused (its problems reported)."""
+        context = self.context
+        text = context.cell(cells, "agency")
+        if not text:
+            context.problem(InputError(Reading.AGENCY_EMPTY), line, self.agency_column)
+            return None
+        agency_id = context.agency_id(text, line, self.agency_column)
+        if agency_id is None:
+            return None
+        seen = self.part.lines
+        if agency_id in seen:  # refused, and its cells still checked
+            context.problem(
+                InputError(Reading.AGENCY_TWICE, first=seen[agency_id]), line, self.agency_column, agency=agency_id
+            )
+            self.duplicates.add(line)
+        seen.setdefault(agency_id, line)
+        group = context.group_of(cells, line, agency_id)
+        if group is None:
+            return None
+        made = context.agency(cells, line, agency_id, group)
+        if made is None:
+            return None
+        return group, made[0], made[1]
 
     def fits(self, line: int, cells: list[str]) -> bool:
         """Whether the row holds a cell and has the header's cells (extra empty cells, as Excel writes, are fine)."""
@@ -107,22 +167,24 @@ class _WideReader:
 
     def flush(self, group: str) -> None:
         block = self.pending.pop(group, [])
-        if not block:
-            return
+        if block:
+            self.convert(group, block, _row_codes(self.context, block))
+
+    def convert(self, group: str, block: Block, codes_of: CodesOf) -> None:
+        """The block's criterion cells turned into codes, column by column, and the block kept."""
         context = self.context
         part = self.part.groups.get(group)
         if part is None:
             part = self.part.groups[group] = GroupPart(group, context.layouts[group])
-        columns = list(zip(*(cells for _line, cells, _agency, _source in block), strict=True))
         nonblank = np.zeros(len(block), dtype=np.bool_)
         converted: list[tuple[int, NDArray[Any]]] = []
         layout = part.layout
         for node, column in self.nodes:
             node_id = layout.ids[0] if node == "@total" else node
             reader = context.reader(group, node_id, column)
-            codes = np.fromiter(map(reader.__getitem__, columns[column - 1]), dtype=context.dtype, count=len(block))
+            codes, text_of = codes_of(reader)
             if reader.problems or reader.measured:
-                self.details(reader, codes, block, part)
+                self.details(reader, codes, block, part, text_of)
             nonblank |= codes != BLANK
             if reader.position is not None:
                 converted.append((reader.position, codes))
@@ -145,27 +207,23 @@ class _WideReader:
             part.blocks.setdefault(position, []).append(codes if everything else codes[keep])
 
     def details(
-        self,
-        reader: CellReader,
-        codes: NDArray[Any],
-        block: list[tuple[int, list[str], Agency, Source]],
-        part: GroupPart,
+        self, reader: CellReader, codes: NDArray[Any], block: Block, part: GroupPart, text_of: Callable[[int], str]
     ) -> None:
         """Report each cell with a problem, and keep each measured cell's measurement."""
         context = self.context
         if reader.problems:
             for row in np.flatnonzero(codes == PROBLEM).tolist():
-                line, cells, agency, _source = block[row]
-                error = reader.problems[cells[reader.column - 1]]
+                line, _cells, agency, _source = block[row]
+                error = reader.problems[text_of(row)]
                 context.problem(error, line, reader.column, agency=agency.id, node=reader.node, agency_name=agency.name)
         if reader.measured:
             for row in np.flatnonzero(codes >= 0).tolist():
-                _line, cells, agency, _source = block[row]
-                found = reader.measured.get(context.text(cells[reader.column - 1]))
+                agency = block[row][2]
+                found = reader.measured.get(context.text(text_of(row)))
                 if found is not None:
                     part.measurements.setdefault(agency.id, {})[reader.node] = found
 
-    def blank_rows(self, nonblank: NDArray[Any], block: list[tuple[int, list[str], Agency, Source]]) -> NDArray[Any]:
+    def blank_rows(self, nonblank: NDArray[Any], block: Block) -> NDArray[Any]:
         """Which rows are kept: with ``blank_rows="not-assessed"``, a row without a score is set aside as not assessed.
 
         Otherwise it is kept: scoring refuses it (``govindex validate`` says the row is blank).
