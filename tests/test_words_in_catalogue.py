@@ -25,6 +25,9 @@ MOVED = (
     "io/_directory_csv.py",
     "_lineage.py",
     "reproduction.py",
+    "rules/best_in_cohort.py",
+    "rules/full_marks.py",
+    "rules/proportional_imputation.py",
 )
 
 #: Modules that still hold Vietnamese literals, and why; a module leaves this list once its words are moved.
@@ -41,9 +44,6 @@ STILL_HOLDING = {
     "io/table.py": "the words a score table may hold",
     "render/appraisal.py": "the words of an appraisal sheet",
     "render/forms.py": "the words of the forms",
-    "rules/best_in_cohort.py": "the rule's own name and notes",
-    "rules/full_marks.py": "the rule's own name and notes",
-    "rules/proportional_imputation.py": "the rule's own name and notes",
 }
 
 
