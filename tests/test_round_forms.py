@@ -242,6 +242,21 @@ def test_an_appraisal_form_whose_self_assessed_column_was_edited_is_refused() ->
     )
 
 
+def test_an_emptied_cell_is_named_empty_in_the_language_of_the_message() -> None:
+    data = appraisal_form_bytes(IT_2017, SELF)
+    emptied = _edit(data, APPRAISAL_SHEET, {("infrastructure", 5): None, ("infrastructure", 6): None})
+    with pytest.raises(GovIndexError) as caught:
+        parse_form(emptied, IT_2017, file="t.xlsx")
+    (problem,) = caught.value.problems
+    assert problem.message_in("en") == (
+        "the 'Điểm tự đánh giá' column was changed: the cell holds '(empty)', the form was made with 9.0; "
+        "do not change that column"
+    )
+    assert problem.message_in("vi") == (
+        "cột 'Điểm tự đánh giá' đã bị sửa: ô ghi '(trống)', phiếu được lập với 9,0; không sửa cột này"
+    )
+
+
 def test_template_from_and_reconcile_show_each_change_with_its_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from govindex.catalogue.rubric import BandText
+from govindex.catalogue.rubric import BandLabel, BandText
 from govindex.errors import RubricError, UnknownNameError
 from govindex.points import bounds_problem, coerce_points, exact
 
@@ -143,9 +143,9 @@ def standard_bands(good: Decimal | int | str, fair: Decimal | int | str, average
     g, f, a = coerce_points(good), coerce_points(fair), coerce_points(average)
     return BandScheme(
         (
-            Band("good", "Tốt", g, None, "Good"),
-            Band("fair", "Khá", f, g, "Fair"),
-            Band("average", "Trung bình", a, f, "Average"),
-            Band("weak", "Yếu", Decimal(0), a, "Weak"),
+            Band("good", BandLabel.GOOD.vi, g, None, BandLabel.GOOD.en),
+            Band("fair", BandLabel.FAIR.vi, f, g, BandLabel.FAIR.en),
+            Band("average", BandLabel.AVERAGE.vi, a, f, BandLabel.AVERAGE.en),
+            Band("weak", BandLabel.WEAK.vi, Decimal(0), a, BandLabel.WEAK.en),
         )
     )

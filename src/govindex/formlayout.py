@@ -4,7 +4,8 @@ A form is a file format shared by the writer (:mod:`govindex.render.forms`)
 and the reader (:mod:`govindex.io.forms`): both take every sheet name,
 header and label from here, so that a form written is always a form read.
 The texts are Vietnamese in every language of the output: they are the
-form's contract with the reader, not wording.
+form's contract with the reader, kept with the other words in
+:mod:`govindex.catalogue.formwords`.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from govindex.catalogue.formwords import FormColumn, FormLabel, FormWord
+from govindex.catalogue.measures_words import AnswerText
 from govindex.points import decimals_of, format_points
 from govindex.rubric import Node, Rubric
 from govindex.rules.check import FLAG_DEFAULTS, reads_of
 
 __all__ = [
     "APPRAISAL_COLUMN",
+    "APPRAISAL_COLUMNS",
     "APPRAISAL_HEADER",
     "APPRAISAL_SHEET",
     "COHORT_HEADER",
@@ -26,6 +30,7 @@ __all__ = [
     "COPY_SHEET",
     "FACT_COLUMN",
     "FLAG_LABELS",
+    "FORM_COLUMNS",
     "FORM_HEADER",
     "FORM_SHEET",
     "IDS_LABEL",
@@ -44,62 +49,67 @@ __all__ = [
 ]
 
 #: The sheet of an agency's self-assessment form.
-FORM_SHEET = "Phiếu tự đánh giá"
+FORM_SHEET = FormWord.FORM_SHEET.vi
 #: The sheet of the appraisal team's cohort sheet.
-COHORT_SHEET = "Bảng điểm"
+COHORT_SHEET = FormWord.COHORT_SHEET.vi
 #: The instructions sheet of both.
-INSTRUCTIONS_SHEET = "Hướng dẫn"
+INSTRUCTIONS_SHEET = FormWord.INSTRUCTIONS_SHEET.vi
+#: The columns of a self-assessment form, in order.
+FORM_COLUMNS = (
+    FormColumn.NUMBER,
+    FormColumn.CODE,
+    FormColumn.CRITERION,
+    FormColumn.MAX_POINTS,
+    FormColumn.FIGURE,
+    FormColumn.SELF,
+    FormColumn.EVIDENCE,
+    FormColumn.REMARK,
+)
 #: The header row of a self-assessment form, exactly.
-FORM_HEADER = (
-    "STT",
-    "Mã",
-    "Tiêu chí",
-    "Điểm tối đa",
-    "Số liệu",
-    "Điểm tự đánh giá",
-    "Tài liệu kiểm chứng",
-    "Ghi chú",
-)
+FORM_HEADER = tuple(column.vi for column in FORM_COLUMNS)
 #: The sheet of an agency's appraisal form (phiếu thẩm định), made from its self-assessment.
-APPRAISAL_SHEET = "Phiếu thẩm định"
-#: The header row of an appraisal form, exactly: the self-assessment form's first columns, then the appraisal's.
-APPRAISAL_HEADER = (
-    "STT",
-    "Mã",
-    "Tiêu chí",
-    "Điểm tối đa",
-    "Điểm tự đánh giá",
-    "Điểm thẩm định",
-    "Lý do điều chỉnh",
-    "Tài liệu kiểm chứng",
+APPRAISAL_SHEET = FormWord.APPRAISAL_SHEET.vi
+#: The columns of an appraisal form, in order: the self-assessment form's first columns, then the appraisal's.
+APPRAISAL_COLUMNS = (
+    FormColumn.NUMBER,
+    FormColumn.CODE,
+    FormColumn.CRITERION,
+    FormColumn.MAX_POINTS,
+    FormColumn.SELF,
+    FormColumn.APPRAISED,
+    FormColumn.REASON,
+    FormColumn.EVIDENCE,
 )
+#: The header row of an appraisal form, exactly.
+APPRAISAL_HEADER = tuple(column.vi for column in APPRAISAL_COLUMNS)
 #: The very hidden sheet of an appraisal form that keeps the self-assessment it was made from, and its checksum.
-COPY_SHEET = "Dữ liệu tự đánh giá"
+COPY_SHEET = FormWord.COPY_SHEET.vi
 #: The column, right of a form's labels, that holds the name of an agency fact a rule reads.
 FACT_COLUMN = 8
 #: The first cells of the header row of a cohort sheet.
-COHORT_HEADER = ("STT", "Mã cơ quan", "Tên cơ quan")
-IDS_LABEL = "Mã tiêu chí"
+COHORT_HEADER = tuple(column.vi for column in (FormColumn.NUMBER, FormColumn.AGENCY, FormColumn.AGENCY_NAME))
+IDS_LABEL = FormColumn.NODE_IDS.vi
 
-TITLE_FORM = "PHIẾU TỰ ĐÁNH GIÁ"
-TITLE_COHORT = "BẢNG ĐIỂM THẨM ĐỊNH"
-TITLE_APPRAISAL = "PHIẾU THẨM ĐỊNH"
+TITLE_FORM = FormWord.TITLE_FORM.vi
+TITLE_COHORT = FormWord.TITLE_COHORT.vi
+TITLE_APPRAISAL = FormWord.TITLE_APPRAISAL.vi
 LABELS = {
-    "agency_name": "Cơ quan, đơn vị:",
-    "agency": "Mã cơ quan:",
-    "group": "Nhóm:",
-    "year": "Năm đánh giá:",
-    "rubric": "Mã bộ tiêu chí:",
+    label.field: label.vi
+    for label in (FormLabel.AGENCY_NAME, FormLabel.AGENCY, FormLabel.GROUP, FormLabel.YEAR, FormLabel.RUBRIC)
 }
 FLAG_LABELS = {
-    "has_subordinate_units": "Có đơn vị trực thuộc:",
-    "has_online_services": "Có dịch vụ công trực tuyến:",
-    "has_procedures": "Có thủ tục hành chính:",
-    "special": "Cơ quan đặc thù:",
+    label.field: label.vi
+    for label in (
+        FormLabel.HAS_SUBORDINATE_UNITS,
+        FormLabel.HAS_ONLINE_SERVICES,
+        FormLabel.HAS_PROCEDURES,
+        FormLabel.SPECIAL,
+    )
 }
-YES, NO = "có", "không"
-COLUMN = {name: index for index, name in enumerate(FORM_HEADER, start=1)}
-APPRAISAL_COLUMN = {name: index for index, name in enumerate(APPRAISAL_HEADER, start=1)}
+YES, NO = AnswerText.YES.vi, AnswerText.NO.vi
+#: The column (1-based) of each header of a self-assessment form, and of an appraisal form.
+COLUMN = {column: index for index, column in enumerate(FORM_COLUMNS, start=1)}
+APPRAISAL_COLUMN = {column: index for index, column in enumerate(APPRAISAL_COLUMNS, start=1)}
 
 
 def numbered(tree: Node) -> list[tuple[str, int, Node]]:
@@ -122,7 +132,7 @@ def points_text(value: Decimal) -> str:
 
 def leaf_header(node: Node) -> str:
     """The header of a leaf's column in a cohort sheet: its name and maximum."""
-    return f"{node.name} (tối đa {points_text(node.max_points)} điểm)"
+    return FormWord.LEAF_HEADER.text("vi", name=node.name, points=points_text(node.max_points))
 
 
 def total_formula(column: str, rows: list[int]) -> str:

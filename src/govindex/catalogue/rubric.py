@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["BandText", "Bounds", "RubricFiles", "RubricText", "ViewText"]
+__all__ = ["BandLabel", "BandText", "Bounds", "RubricFiles", "RubricText", "ViewText"]
 
 
 class RubricFiles(Entry):
@@ -263,6 +263,15 @@ class ViewText(Entry):
         "bộ tiêu chí {rubric} ghi cả thang công bố lẫn quy tắc 'normalise'; chỉ ghi thang một lần",
         "rubric {rubric} states a publication scale and a 'normalise' rule; state the scale once",
     )
+
+
+class BandLabel(Entry):
+    """The labels of the four standard bands (:func:`govindex.bands.standard_bands`), by the band's id."""
+
+    GOOD = ("band-label-good", "Tốt", "Good")
+    FAIR = ("band-label-fair", "Khá", "Fair")
+    AVERAGE = ("band-label-average", "Trung bình", "Average")
+    WEAK = ("band-label-weak", "Yếu", "Weak")
 
 
 class BandText(Entry):

@@ -15,7 +15,21 @@ from __future__ import annotations
 
 from govindex.catalogue import Entry
 
-__all__ = ["DIRECTORY_HEADERS", "LEVEL_NAMES", "ROW_NUMBER_HEADERS", "DirectoryColumn"]
+__all__ = [
+    "AGENCY_ID_WORDS",
+    "AGENCY_NAME_WORDS",
+    "DIRECTORY_HEADERS",
+    "FALSE_WORDS",
+    "LEVEL_NAMES",
+    "MAXIMUM_AFTER",
+    "MAXIMUM_BEFORE",
+    "ROW_NUMBER_HEADERS",
+    "SCORE_COLUMN_HEADERS",
+    "SOURCE_NAMES",
+    "TOTAL_WORDS",
+    "TRUE_WORDS",
+    "DirectoryColumn",
+]
 
 
 class DirectoryColumn(Entry):
@@ -56,3 +70,32 @@ LEVEL_NAMES: dict[str, tuple[str, ...]] = {
     "department": ("sở", "ban", "ngành", "cơ quan cấp tỉnh", "cấp tỉnh", "sở, ban, ngành cấp tỉnh"),
     "city": ("thành phố thuộc tỉnh",),
 }
+
+#: The Vietnamese headers of a score table's agency column that hold the agency's id (beside ``agency``).
+AGENCY_ID_WORDS = ("mã cơ quan", "mã đơn vị")
+#: The headers of a score table's agency column that hold the agency's name (tên cơ quan, đơn vị), in the order a
+#: message lists them.
+AGENCY_NAME_WORDS = ("tên cơ quan", "cơ quan", "tên đơn vị", "đơn vị", "cơ quan, đơn vị")
+#: The headers of a score table's total column, besides the root node's id and name.
+TOTAL_WORDS = ("tổng điểm", "tổng số điểm", "tổng cộng")
+#: The Vietnamese headers of the other columns of a score table, by the column's id.
+SCORE_COLUMN_HEADERS: dict[str, tuple[str, ...]] = {
+    "group": ("khối", "nhóm"),
+    "has_subordinate_units": ("có đơn vị trực thuộc",),
+    "has_online_services": ("có dịch vụ công trực tuyến", "có dvctt"),
+    "has_procedures": ("có thủ tục hành chính", "có tthc"),
+    "special": ("đặc thù", "cơ quan đặc thù"),
+    "not_applicable": ("không áp dụng", "tiêu chí không áp dụng"),
+    "not_ranked": ("không xếp hạng", "lý do không xếp hạng"),
+    "evidence": ("tài liệu kiểm chứng",),
+    "reason": ("lý do điều chỉnh",),
+    "source": ("nguồn",),
+}
+#: The words before and after a maximum written in a criterion's header: ``(tối đa 10 điểm)``, ``(10đ)``.
+MAXIMUM_BEFORE = ("tối đa",)
+MAXIMUM_AFTER = ("điểm", "đ")
+#: A fact's cell read as true, and as false (case aside).
+TRUE_WORDS = frozenset({"true", "yes", "1", "có", "x"})
+FALSE_WORDS = frozenset({"false", "no", "0", "không"})
+#: The Vietnamese names of a score's source (nguồn điểm), by the source's id.
+SOURCE_NAMES = {"tự đánh giá": "self", "thẩm định": "appraised", "đã công bố": "published", "công bố": "published"}

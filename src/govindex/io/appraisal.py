@@ -24,6 +24,7 @@ from decimal import Decimal
 from govindex.agency import Agency
 from govindex.assessment import Assessment, Source
 from govindex.catalogue.forms import Appraisal
+from govindex.catalogue.formwords import FormColumn, FormWord
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.formlayout import APPRAISAL_COLUMN, COPY_SHEET, LABELS, points_text, total_formula
@@ -47,10 +48,10 @@ from govindex.rubric import Group, Node
 
 __all__ = ["read_appraisal"]
 
-_SELF = APPRAISAL_COLUMN["Điểm tự đánh giá"]
-_APPRAISED = APPRAISAL_COLUMN["Điểm thẩm định"]
-_REASON = APPRAISAL_COLUMN["Lý do điều chỉnh"]
-_EVIDENCE = APPRAISAL_COLUMN["Tài liệu kiểm chứng"]
+_SELF = APPRAISAL_COLUMN[FormColumn.SELF]
+_APPRAISED = APPRAISAL_COLUMN[FormColumn.APPRAISED]
+_REASON = APPRAISAL_COLUMN[FormColumn.REASON]
+_EVIDENCE = APPRAISAL_COLUMN[FormColumn.EVIDENCE]
 
 
 def _stored_copy(workbook: Workbook, reader: FormReader, agency_id: str) -> dict[str, Decimal] | None:
@@ -95,11 +96,11 @@ class _AppraisalForm:
         self.reader.fail(error, line, column, agency=self.agency_id, node=node)
 
     def row(self, line: int, cells: list[str]) -> None:
-        node = row_node(cells, APPRAISAL_COLUMN["Mã"], self.nodes, self.seen, line, self.fail, self.group.id)
+        node = row_node(cells, APPRAISAL_COLUMN[FormColumn.CODE], self.nodes, self.seen, line, self.fail, self.group.id)
         if node is None:
             return
         node_id = node.id
-        column = APPRAISAL_COLUMN["Điểm tối đa"]
+        column = APPRAISAL_COLUMN[FormColumn.MAX_POINTS]
         self.reader.check_max(node, cell_text(cells, column), line, column, self.agency_id)
         self.mine[node_id] = cell_text(cells, _SELF)
         self.theirs[node_id] = cell_text(cells, _APPRAISED)
@@ -120,10 +121,9 @@ class _AppraisalForm:
         mine = checked_points(self.reader.rubric, node, mine_text, _SELF) if mine_text else None
         if mine != self.copy.get(node.id):
             expected = self.copy.get(node.id)
-            shown: Decimal | str = "(trống)" if expected is None else expected
-            raise CellProblem(
-                InputError(Appraisal.SELF_EDITED, given=repr(mine_text or "(trống)"), expected=shown), _SELF
-            )
+            shown: Decimal | FormWord = FormWord.EMPTY if expected is None else expected
+            given: str | FormWord = repr(mine_text) if mine_text else FormWord.EMPTY_QUOTED
+            raise CellProblem(InputError(Appraisal.SELF_EDITED, given=given, expected=shown), _SELF)
         theirs = checked_points(self.reader.rubric, node, theirs_text, _APPRAISED) if theirs_text else None
         if theirs is not None:
             self.scores[node.id] = theirs
@@ -132,12 +132,12 @@ class _AppraisalForm:
         if theirs != mine and not reason:
             error = InputError(
                 Appraisal.NO_REASON,
-                appraised=theirs_text or "(trống)",
-                self_score=mine_text or "(trống)",
+                appraised=theirs_text or FormWord.EMPTY,
+                self_score=mine_text or FormWord.EMPTY,
             )
             raise CellProblem(error, _REASON)
         if theirs == mine and reason:
-            warning = InputError(Appraisal.REASON_UNCHANGED, reason=repr(reason), self_score=mine_text or "(trống)")
+            warning = InputError(Appraisal.REASON_UNCHANGED, reason=repr(reason), self_score=mine_text or FormWord.EMPTY)
             self.warnings.append(
                 warning.with_context(
                     file=self.reader.file,
@@ -240,7 +240,7 @@ def differences_from_self(
         return problems
     expected = self_points(assessment)
     for line, cells in rows[header_at + 1 :]:
-        node_id, text = cell_text(cells, APPRAISAL_COLUMN["Mã"]), cell_text(cells, _SELF)
+        node_id, text = cell_text(cells, APPRAISAL_COLUMN[FormColumn.CODE]), cell_text(cells, _SELF)
         if not node_id or (not text and node_id not in expected):
             continue
         try:
@@ -252,8 +252,8 @@ def differences_from_self(
             problems.append(
                 InputError(
                     Appraisal.SELF_DIFFERS,
-                    given=text or "(trống)",
-                    expected="(trống)" if wanted is None else points_text(wanted),
+                    given=text or FormWord.EMPTY,
+                    expected=FormWord.EMPTY if wanted is None else points_text(wanted),
                     self_file=(files or {}).get(agency_id, self_file),
                     line=line,
                     column=_SELF,

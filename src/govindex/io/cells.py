@@ -22,6 +22,15 @@ from govindex.agency import nfc
 from govindex.catalogue.files import Files
 from govindex.catalogue.hostile import system_reason
 from govindex.catalogue.reading import Reading
+from govindex.catalogue.vocabulary import (
+    AGENCY_ID_WORDS,
+    AGENCY_NAME_WORDS,
+    MAXIMUM_AFTER,
+    MAXIMUM_BEFORE,
+    ROW_NUMBER_HEADERS,
+    SCORE_COLUMN_HEADERS,
+    TOTAL_WORDS,
+)
 from govindex.errors import FileFormatError, InputError
 
 if TYPE_CHECKING:
@@ -64,48 +73,43 @@ def header_key(text: str) -> str:
 
 
 #: Headers of the agency column that hold the agency's id.
-AGENCY_ID_HEADERS = frozenset({"agency", "mã cơ quan", "mã đơn vị"})
+AGENCY_ID_HEADERS = frozenset({"agency", *AGENCY_ID_WORDS})
 #: Headers of the agency column that hold the agency's name (tên cơ quan, đơn vị).
-AGENCY_NAME_HEADERS = frozenset({"tên cơ quan", "cơ quan", "tên đơn vị", "đơn vị", "cơ quan, đơn vị"})
+AGENCY_NAME_HEADERS = frozenset(AGENCY_NAME_WORDS)
 #: Headers of columns that are never read: the row number (số thứ tự).
-IGNORED_HEADERS = frozenset({"stt", "tt", "số tt", "số thứ tự"})
+IGNORED_HEADERS = frozenset(ROW_NUMBER_HEADERS)
 #: Headers of the total column besides the root node's id and name.
-TOTAL_HEADERS = frozenset({"tổng điểm", "tổng số điểm", "tổng cộng"})
+TOTAL_HEADERS = frozenset(TOTAL_WORDS)
 
-#: The other columns a table may have, by every header that names them.
+#: The other columns a table may have, by every header that names them: the column's id, then its Vietnamese names.
 COLUMN_NAMES: dict[str, str] = {
-    "group": "group",
-    "khối": "group",
-    "nhóm": "group",
-    "name": "name",
-    "has_subordinate_units": "has_subordinate_units",
-    "có đơn vị trực thuộc": "has_subordinate_units",
-    "has_online_services": "has_online_services",
-    "có dịch vụ công trực tuyến": "has_online_services",
-    "có dvctt": "has_online_services",
-    "has_procedures": "has_procedures",
-    "có thủ tục hành chính": "has_procedures",
-    "có tthc": "has_procedures",
-    "special": "special",
-    "đặc thù": "special",
-    "cơ quan đặc thù": "special",
-    "not_applicable": "not_applicable",
-    "không áp dụng": "not_applicable",
-    "tiêu chí không áp dụng": "not_applicable",
-    "not_ranked": "not_ranked",
-    "không xếp hạng": "not_ranked",
-    "lý do không xếp hạng": "not_ranked",
-    "node": "node",
-    "score": "score",
-    "evidence": "evidence",
-    "tài liệu kiểm chứng": "evidence",
-    "reason": "reason",
-    "lý do điều chỉnh": "reason",
-    "source": "source",
-    "nguồn": "source",
+    header: column
+    for column in (
+        "group",
+        "name",
+        "has_subordinate_units",
+        "has_online_services",
+        "has_procedures",
+        "special",
+        "not_applicable",
+        "not_ranked",
+        "node",
+        "score",
+        "evidence",
+        "reason",
+        "source",
+    )
+    for header in (column, *SCORE_COLUMN_HEADERS.get(column, ()))
 }
 
-_MAXIMUM = re.compile(r"(.*?)\s*\(\s*(?:tối đa\s*)?([0-9]+(?:[.,][0-9]+)?)\s*(?:điểm|đ)?\s*\)")
+
+def _any_of(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in words)
+
+
+_MAXIMUM = re.compile(
+    rf"(.*?)\s*\(\s*(?:(?:{_any_of(MAXIMUM_BEFORE)})\s*)?([0-9]+(?:[.,][0-9]+)?)\s*(?:{_any_of(MAXIMUM_AFTER)})?\s*\)"
+)
 
 
 def split_maximum(key: str) -> tuple[str, Decimal | None]:

@@ -13,6 +13,7 @@ from typing import Any
 from govindex.agency import nfc
 from govindex.catalogue.forms import Totals
 from govindex.catalogue.reading import Reading
+from govindex.catalogue.vocabulary import FALSE_WORDS, TRUE_WORDS
 from govindex.errors import GovIndexError, InputError
 from govindex.formlayout import (
     APPRAISAL_HEADER,
@@ -172,9 +173,9 @@ def row_node(
 
 def flag(text: str) -> bool | None:
     folded = text.casefold()
-    if folded in {"có", "yes", "true", "1", "x"}:
+    if folded in TRUE_WORDS:
         return True
-    if folded in {"không", "no", "false", "0"}:
+    if folded in FALSE_WORDS:
         return False
     return None
 

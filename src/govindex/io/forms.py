@@ -38,6 +38,7 @@ from pathlib import Path
 
 from govindex.agency import Agency
 from govindex.assessment import Assessment, Source, measurement_of
+from govindex.catalogue.formwords import FormColumn
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError
 from govindex.formlayout import (
@@ -141,30 +142,31 @@ class _AgencyForm:
         self.reader.fail(error, line, column, agency=self.agency_id, node=node)
 
     def row(self, line: int, cells: list[str]) -> None:
-        node = row_node(cells, COLUMN["Mã"], self.nodes, self.seen, line, self.fail, self.group.id)
+        node = row_node(cells, COLUMN[FormColumn.CODE], self.nodes, self.seen, line, self.fail, self.group.id)
         if node is None:
             return
         node_id = node.id
         self.reader.check_max(
-            node, cell_text(cells, COLUMN["Điểm tối đa"]), line, COLUMN["Điểm tối đa"], self.agency_id
+            node, cell_text(cells, COLUMN[FormColumn.MAX_POINTS]), line, COLUMN[FormColumn.MAX_POINTS], self.agency_id
         )
-        given = self.points[node_id] = cell_text(cells, COLUMN["Điểm tự đánh giá"])
-        if not node.is_leaf and (line, COLUMN["Điểm tự đánh giá"]) in self.reader.formulas:
+        given = self.points[node_id] = cell_text(cells, COLUMN[FormColumn.SELF])
+        if not node.is_leaf and (line, COLUMN[FormColumn.SELF]) in self.reader.formulas:
             given = ""  # a total's formula: checked by totals(), never a score
         try:
-            self.leaf(node, cell_text(cells, COLUMN["Số liệu"]), given)
+            self.leaf(node, cell_text(cells, COLUMN[FormColumn.FIGURE]), given)
         except CellProblem as problem:
             self.fail(problem.error, line, problem.column, node_id)
-        note = cell_text(cells, COLUMN["Tài liệu kiểm chứng"])
-        remark = cell_text(cells, COLUMN["Ghi chú"])
+        note = cell_text(cells, COLUMN[FormColumn.EVIDENCE])
+        remark = cell_text(cells, COLUMN[FormColumn.REMARK])
         if remark:
-            note = f"{note}; Ghi chú: {remark}" if note else f"Ghi chú: {remark}"
+            remark = f"{FormColumn.REMARK.vi}: {remark}"
+            note = f"{note}; {remark}" if note else remark
         if note:
             self.evidence[node_id] = note
 
     def totals(self) -> None:
         """Check each total's formula: the sum of its rows, and a saved result that is that sum."""
-        column = COLUMN["Điểm tự đánh giá"]
+        column = COLUMN[FormColumn.SELF]
         letter = "ABCDEFGHIJ"[column - 1]
         checked = TotalsCheck(self.reader, self.group, self.seen, self.points, column)
         for node_id, line in self.seen.items():
@@ -180,7 +182,7 @@ class _AgencyForm:
 
     def leaf(self, node: Node, figure: str, given: str) -> None:
         """A row's figure (a measured leaf) or points (any other leaf); the other one must be empty."""
-        figure_column, points_column = COLUMN["Số liệu"], COLUMN["Điểm tự đánh giá"]
+        figure_column, points_column = COLUMN[FormColumn.FIGURE], COLUMN[FormColumn.SELF]
         if node.measure is None:
             if figure:
                 raise CellProblem(InputError(Reading.FORM_POINTS_EXPECTED), figure_column)

@@ -8,6 +8,7 @@ from decimal import Decimal
 import attrs
 
 from govindex.catalogue.reading import Reading
+from govindex.catalogue.vocabulary import AGENCY_NAME_WORDS
 from govindex.errors import FileFormatError, GovIndexError
 from govindex.io.cells import (
     AGENCY_ID_HEADERS,
@@ -42,7 +43,11 @@ FACTS = frozenset(
     }
 )
 AGENCY_HEADERS = AGENCY_ID_HEADERS | AGENCY_NAME_HEADERS
-AGENCY_LIST = "agency, Tên cơ quan, Cơ quan, Tên đơn vị, Đơn vị, 'Cơ quan, đơn vị'"
+#: The headers of the agency column as a message lists them: ``agency``, then the names (capitalised, quoted when
+#: they hold a comma).
+AGENCY_LIST = ", ".join(
+    ["agency", *(repr(name) if "," in name else name for name in (w[:1].upper() + w[1:] for w in AGENCY_NAME_WORDS))]
+)
 
 Report = Callable[[GovIndexError], None]
 

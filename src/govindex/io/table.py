@@ -29,6 +29,7 @@ from govindex.agency import Agency, nfc, slugify
 from govindex.assessment import Source
 from govindex.catalogue.notranked import NotRankedText
 from govindex.catalogue.reading import Reading
+from govindex.catalogue.vocabulary import FALSE_WORDS, SOURCE_NAMES, TRUE_WORDS
 from govindex.directory import MatchKind
 from govindex.engine._layout import Layout, layout_of
 from govindex.errors import GovIndexError, InputError
@@ -54,16 +55,10 @@ BLANK = -1
 PROBLEM = -2
 _SEPARATORS = {"": 0, ".": 1, ",": 2}
 _SEPARATOR_OF = {1: ".", 2: ","}
-_TRUE = {"true", "yes", "1", "có", "x"}
-_FALSE = {"false", "no", "0", "không"}
+#: A source by its id or its Vietnamese names.
 _SOURCES = {
-    "self": Source.SELF,
-    "tự đánh giá": Source.SELF,
-    "appraised": Source.APPRAISED,
-    "thẩm định": Source.APPRAISED,
-    "published": Source.PUBLISHED,
-    "đã công bố": Source.PUBLISHED,
-    "công bố": Source.PUBLISHED,
+    **{source.value: source for source in Source},
+    **{name: Source(value) for name, value in SOURCE_NAMES.items()},
 }
 #: Scaled maxima from this bound on are carried as Python integers (codes would not fit 64 bits).
 _INT64_CODES = 2**56
@@ -102,9 +97,9 @@ def flag_of(text: str) -> bool | None:
     folded = nfc(text).casefold()
     if not folded:
         return None
-    if folded in _TRUE:
+    if folded in TRUE_WORDS:
         return True
-    if folded in _FALSE:
+    if folded in FALSE_WORDS:
         return False
     raise InputError(Reading.NOT_YES_NO, text=repr(text))
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from govindex.assessment import Assessment
 from govindex.catalogue.forms import FormText
+from govindex.catalogue.formwords import FormColumn
 from govindex.formlayout import (
     APPRAISAL_COLUMN,
     APPRAISAL_HEADER,
@@ -91,30 +92,30 @@ def _row(
 ) -> None:
     node = entry[2]
     column = APPRAISAL_COLUMN
-    _criterion(book, sheet, at, entry, column["Điểm tối đa"])
+    _criterion(book, sheet, at, entry, column[FormColumn.MAX_POINTS])
     if node.id in fill.evidence:
-        book.text(sheet, at, column["Tài liệu kiểm chứng"], fill.evidence[node.id])
+        book.text(sheet, at, column[FormColumn.EVIDENCE], fill.evidence[node.id])
     if node.is_leaf or node.id in fill.typed:
-        for name, value in (("Điểm tự đánh giá", fill.typed.get(node.id)), ("Điểm thẩm định", appraised.get(node.id))):
+        for name, value in ((FormColumn.SELF, fill.typed.get(node.id)), (FormColumn.APPRAISED, appraised.get(node.id))):
             cell = sheet.cell(row=at, column=column[name])
             cell.number_format = number_format(rubric.decimals)
             if value is not None:
                 book.text(sheet, at, column[name], _cell_number(value))
         if node.id in changes:
-            book.text(sheet, at, column["Lý do điều chỉnh"], changes[node.id][1])
+            book.text(sheet, at, column[FormColumn.REASON], changes[node.id][1])
     if not node.is_leaf:
         sums = shown_points(rubric.tree(fill.group), appraised)
-        for name, shown in (("Điểm tự đánh giá", fill.shown), ("Điểm thẩm định", sums)):
+        for name, shown in ((FormColumn.SELF, fill.shown), (FormColumn.APPRAISED, sums)):
             if node.id not in fill.typed:
                 letter = book.utils.get_column_letter(column[name])
                 formula = total_formula(letter, [rows[child.id] for child in node.children])
                 book.total(sheet, at, column[name], formula, shown[node.id], rubric.decimals)
         _grey_row(book, sheet, at, len(APPRAISAL_HEADER))
         return
-    for name in ("Điểm thẩm định", "Lý do điều chỉnh", "Tài liệu kiểm chứng"):
+    for name in (FormColumn.APPRAISED, FormColumn.REASON, FormColumn.EVIDENCE):
         sheet.cell(row=at, column=column[name]).protection = book.unlocked
-    sheet.cell(row=at, column=column["Điểm tự đánh giá"]).fill = book.grey
-    target = sheet.cell(row=at, column=column["Điểm thẩm định"]).coordinate
+    sheet.cell(row=at, column=column[FormColumn.SELF]).fill = book.grey
+    target = sheet.cell(row=at, column=column[FormColumn.APPRAISED]).coordinate
     _validate_leaf(book, sheet, node, rubric.decimals, target, points=True)
 
 

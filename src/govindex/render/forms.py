@@ -27,6 +27,7 @@ from govindex.agency import Agency
 from govindex.assessment import Assessment
 from govindex.catalogue import Entry
 from govindex.catalogue.forms import FormText
+from govindex.catalogue.formwords import FormColumn
 from govindex.catalogue.render import RenderError
 from govindex.catalogue.reports import Form
 from govindex.errors import InputError
@@ -353,26 +354,26 @@ def _form_row(
     A criterion's points are a formula adding up its rows, unless the agency typed its total.
     """
     _number, _depth, node = entry
-    _criterion(book, sheet, at, entry, COLUMN["Điểm tối đa"])
-    figure = sheet.cell(row=at, column=COLUMN["Số liệu"])
-    points = sheet.cell(row=at, column=COLUMN["Điểm tự đánh giá"])
+    _criterion(book, sheet, at, entry, COLUMN[FormColumn.MAX_POINTS])
+    figure = sheet.cell(row=at, column=COLUMN[FormColumn.FIGURE])
+    points = sheet.cell(row=at, column=COLUMN[FormColumn.SELF])
     points.number_format = number_format(rubric.decimals)
     if node.id in fill.typed:
-        book.text(sheet, at, COLUMN["Điểm tự đánh giá"], _max_cell(fill.typed[node.id]))
+        book.text(sheet, at, COLUMN[FormColumn.SELF], _max_cell(fill.typed[node.id]))
     if node.id in fill.evidence:
-        book.text(sheet, at, COLUMN["Tài liệu kiểm chứng"], fill.evidence[node.id])
+        book.text(sheet, at, COLUMN[FormColumn.EVIDENCE], fill.evidence[node.id])
     if not node.is_leaf:
         if node.id not in fill.typed:
-            letter = book.utils.get_column_letter(COLUMN["Điểm tự đánh giá"])
+            letter = book.utils.get_column_letter(COLUMN[FormColumn.SELF])
             formula = total_formula(letter, [rows[child.id] for child in node.children])
-            book.total(sheet, at, COLUMN["Điểm tự đánh giá"], formula, fill.shown[node.id], rubric.decimals)
+            book.total(sheet, at, COLUMN[FormColumn.SELF], formula, fill.shown[node.id], rubric.decimals)
         _grey_row(book, sheet, at, len(FORM_HEADER))
         return
-    for column in (COLUMN["Tài liệu kiểm chứng"], COLUMN["Ghi chú"]):
+    for column in (COLUMN[FormColumn.EVIDENCE], COLUMN[FormColumn.REMARK]):
         sheet.cell(row=at, column=column).protection = book.unlocked
     if node.measure is not None:
         if node.id in fill.figures:
-            book.text(sheet, at, COLUMN["Số liệu"], fill.figures[node.id])
+            book.text(sheet, at, COLUMN[FormColumn.FIGURE], fill.figures[node.id])
         figure.protection = book.unlocked
         figure.number_format = "@"
         points.fill = book.grey

@@ -17,6 +17,7 @@ import attrs
 from govindex._convert import FrozenDict
 from govindex.assessment import Assessment
 from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rulenotes import RuleNote, in_languages
 from govindex.catalogue.rules import Rules
 from govindex.errors import RuleError
 from govindex.rubric import Group, LegalBasis, Node, Rubric
@@ -106,10 +107,7 @@ class BestInCohort:
             if not leaves:
                 not_applied.append(
                     self._not_applied(
-                        agency.id,
-                        None,
-                        f"no sub-criterion of group {agency.group} is tagged {self.tag}",
-                        f"nhóm {agency.group} không có tiêu chí thành phần nào gắn nhãn {self.tag}",
+                        agency.id, None, in_languages(RuleNote.BEST_UNTAGGED, group=agency.group, tag=self.tag)
                     )
                 )
             for leaf in leaves:
@@ -121,28 +119,18 @@ class BestInCohort:
                 if adjustment is not None:
                     adjustments.append(adjustment)
                 elif not values:  # fallback: keep
-                    cohort_en, cohort_vi = self._describe_cohort(agency.group)
+                    cohort = self._describe_cohort(agency.group)
                     not_applied.append(
-                        self._not_applied(
-                            agency.id,
-                            leaf.id,
-                            f"no agency of {cohort_en} with subordinate units has a score on this sub-criterion; "
-                            "with fallback: keep the agency's own score stands",
-                            f"không có cơ quan nào ({cohort_vi}) có đơn vị trực thuộc được chấm điểm ở tiêu chí này; "
-                            "theo tham số fallback: keep, giữ nguyên điểm của cơ quan, đơn vị",
-                        )
+                        self._not_applied(agency.id, leaf.id, in_languages(RuleNote.BEST_KEEP, cohort=cohort))
                     )
         return RuleOutcome(adjustments=adjustments, not_applied=not_applied)
 
-    def _not_applied(self, agency: str, node: str | None, en: str, vi: str) -> NotApplied:
+    def _not_applied(self, agency: str, node: str | None, why: dict[str, str]) -> NotApplied:
         return NotApplied(
             agency=agency,
             rule=self.name,
             node=node,
-            reason={
-                "en": f"the agency has no subordinate units (has_subordinate_units: false), but {en}",
-                "vi": f"cơ quan, đơn vị không có đơn vị trực thuộc nhưng {vi}",
-            },
+            reason=in_languages(RuleNote.BEST_NOT_APPLIED, why=why),
             legal_basis=self.legal_basis,
         )
 
@@ -175,15 +163,15 @@ class BestInCohort:
                 values[member.agency.id] = value
         return dict(sorted(values.items()))
 
-    def _describe_cohort(self, group: str) -> tuple[str, str]:
+    def _describe_cohort(self, group: str) -> dict[str, str]:
         if self.cohort == "all":
-            return "all agencies", "tất cả cơ quan, đơn vị"
-        return f"group {group}", f"nhóm {group}"
+            return in_languages(RuleNote.COHORT_ALL)
+        return in_languages(RuleNote.COHORT_GROUP, group=group)
 
     def _adjust(self, assessment: Assessment, leaf: Node, values: dict[str, Decimal]) -> Adjustment | None:
         agency = assessment.agency
         before = assessment.scores.get(leaf.id)
-        cohort_en, cohort_vi = self._describe_cohort(agency.group)
+        cohort = self._describe_cohort(agency.group)
         if values:
             best = max(values.values())
             leaders = [agency_id for agency_id, value in values.items() if value == best]
@@ -197,16 +185,7 @@ class BestInCohort:
                 inputs={agency_id: number_text(value) for agency_id, value in values.items()},
                 formula=f"max({listed}) = {number_text(best)} ({', '.join(leaders)})",
                 legal_basis=self.legal_basis,
-                reason={
-                    "en": (
-                        "the agency has no subordinate units (has_subordinate_units: false): it scores the highest "
-                        f"score of the agencies of {cohort_en} with subordinate units on this sub-criterion"
-                    ),
-                    "vi": (
-                        "cơ quan, đơn vị không có đơn vị trực thuộc: tiêu chí thành phần liên quan đến đơn vị trực "
-                        f"thuộc được tính bằng số điểm cao nhất các cơ quan, đơn vị ({cohort_vi}) đạt được"
-                    ),
-                },
+                reason=in_languages(RuleNote.BEST, cohort=cohort),
             )
         if self.fallback == "keep":
             return None
@@ -227,16 +206,7 @@ class BestInCohort:
             after=leaf.max_points,
             rule=self.name,
             inputs={"max_points": number_text(leaf.max_points)},
-            formula=f"no score in {cohort_en}: fallback max_points = {number_text(leaf.max_points)}",
+            formula=f"no score in {cohort['en']}: fallback max_points = {number_text(leaf.max_points)}",
             legal_basis=self.legal_basis,
-            reason={
-                "en": (
-                    "the agency has no subordinate units and no agency of "
-                    f"{cohort_en} with subordinate units has a score here: the rule's fallback gives the maximum"
-                ),
-                "vi": (
-                    "cơ quan, đơn vị không có đơn vị trực thuộc và không có cơ quan nào "
-                    f"({cohort_vi}) có điểm ở tiêu chí này: tính điểm tối đa theo tham số fallback"
-                ),
-            },
+            reason=in_languages(RuleNote.BEST_FALLBACK, cohort=cohort),
         )

@@ -14,6 +14,7 @@ import attrs
 
 from govindex._convert import FrozenDict
 from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rulenotes import RuleNote, in_languages
 from govindex.catalogue.rules import Rules
 from govindex.errors import RuleError
 from govindex.rubric import LegalBasis
@@ -89,16 +90,7 @@ class FullMarksIfNotApplicable:
                             inputs={"max_points": number_text(node.max_points)},
                             formula=f"max_points({node.id}) = {number_text(node.max_points)}",
                             legal_basis=self.legal_basis,
-                            reason={
-                                "en": (
-                                    f"the agency is special (đặc thù) and {listed} is not related to its "
-                                    "mandate (not_applicable): full marks"
-                                ),
-                                "vi": (
-                                    f"cơ quan, đơn vị đặc thù; {listed} không liên quan đến chức năng, nhiệm vụ "
-                                    "của cơ quan, đơn vị: tính điểm tối đa"
-                                ),
-                            },
+                            reason=in_languages(RuleNote.FULL_MARKS, node=listed),
                         )
                     )
         return RuleOutcome(adjustments=adjustments)

@@ -18,6 +18,7 @@ import attrs
 from govindex._convert import FrozenDict
 from govindex.assessment import Assessment
 from govindex.catalogue.explain import RuleTitle
+from govindex.catalogue.rulenotes import RuleNote, in_languages
 from govindex.catalogue.rules import Rules
 from govindex.errors import RuleError
 from govindex.points import divide
@@ -133,14 +134,11 @@ class ProportionalImputation:
                     adjustments.extend(done)
         return RuleOutcome(adjustments=adjustments, not_applied=not_applied)
 
-    def _not_applied(self, assessment: Assessment, en: str, vi: str) -> NotApplied:
+    def _not_applied(self, assessment: Assessment, why: dict[str, str]) -> NotApplied:
         return NotApplied(
             agency=assessment.agency.id,
             rule=self.name,
-            reason={
-                "en": f"the agency has no online public services (has_online_services: false), but {en}",
-                "vi": f"cơ quan, đơn vị không có dịch vụ công trực tuyến nhưng {vi}",
-            },
+            reason=in_languages(RuleNote.IMPUTE_NOT_APPLIED, why=why),
             legal_basis=self.legal_basis,
         )
 
@@ -166,11 +164,7 @@ class ProportionalImputation:
         targets = tagged_leaves(tree, self.tag)
         if not targets:
             group = assessment.agency.group
-            return self._not_applied(
-                assessment,
-                f"no sub-criterion of group {group} is tagged {self.tag}, so there is nothing to impute",
-                f"nhóm {group} không có tiêu chí thành phần nào gắn nhãn {self.tag}: không có điểm để tính theo tỷ lệ",
-            )
+            return self._not_applied(assessment, in_languages(RuleNote.IMPUTE_UNTAGGED, group=group, tag=self.tag))
         scope = self._scope(tree, assessment)
         named: dict[str, Any] = {"agency": agency, "agency_name": assessment.agency.name, "rule": repr(self.name)}
         for target in targets:
@@ -188,13 +182,7 @@ class ProportionalImputation:
         if not parts or maximum == 0:
             raise RuleError(Rules.NOTHING_UNTAGGED, scope=repr(scope.id), node=scope.id, node_name=scope.name, **named)
         if all(context.node_score(assessment, part) is None for part in parts):
-            return self._not_applied(
-                assessment,
-                f"no untagged sub-criterion of {scope.id} was scored on its own, so there is nothing to impute "
-                "in proportion to: the scores stand as given",
-                f"không có chỉ số thành phần ngoài DVCTT nào của {scope.id} được chấm điểm riêng nên không tính "
-                "được theo tỷ lệ: giữ nguyên điểm đã chấm",
-            )
+            return self._not_applied(assessment, in_languages(RuleNote.IMPUTE_UNSCORED, scope=scope.id))
         earned = Decimal(0)
         inputs: dict[str, str] = {}
         for part in parts:
@@ -228,18 +216,7 @@ class ProportionalImputation:
                     inputs={**inputs, "max_points": number_text(target.max_points)},
                     formula=rounded_formula(head, earned * target.max_points, maximum, decimals, self.rounding),
                     legal_basis=self.legal_basis,
-                    reason={
-                        "en": (
-                            "the agency has no online public services (has_online_services: false): "
-                            "(points earned on the untagged sub-criteria of "
-                            f"{scope.id} / their maximum) × this sub-criterion's maximum; untagged: {parts_text}"
-                        ),
-                        "vi": (
-                            "cơ quan, đơn vị không có dịch vụ công trực tuyến (DVCTT): (tổng điểm thực tế đạt "
-                            f"được ở các chỉ số thành phần ngoài DVCTT của {scope.id} / tổng điểm tối đa của các "
-                            f"chỉ số thành phần đó) × điểm tối đa của chỉ số thành phần này; gồm: {parts_text}"
-                        ),
-                    },
+                    reason=in_languages(RuleNote.IMPUTE, scope=scope.id, parts=parts_text),
                 )
             )
         return out
