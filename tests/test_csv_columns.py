@@ -6,7 +6,8 @@ text of a column once. Whatever a table holds (blank lines, rows of empty
 cells, problems, long cells, Vietnamese text, line ends of Windows), the
 agencies, codes, lines, measurements and every problem with its place are
 those of the row-by-row reading (:mod:`csv`), which answers whenever the
-columns cannot.
+columns cannot. The codes then split into points, given cells and decimals
+written, in place, exactly as one code at a time would.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from govindex.io.csvcolumns import CHUNK_LINES, column_chunks
 from govindex.io.csvrows import csv_rows, decode
 from govindex.io.reading import read_table
 from govindex.io.rubrics import parse_rubric
+from govindex.io.table import BLANK, PROBLEM, code_of, split_codes
 
 _RUBRIC = parse_rubric(RUBRIC)
 _HEADER = ["agency", "group", "name", "infra", "ops", "total"]
@@ -138,3 +140,23 @@ def test_chunks_of_a_large_table_read_what_the_rows_read() -> None:
     fast, slow = _read(data, columns=True), _read(data, columns=False)
     assert fast == slow
     assert len(fast[1]) == 2
+
+
+_CODES = st.one_of(
+    st.sampled_from([BLANK, PROBLEM]),
+    st.builds(code_of, st.integers(0, 2**40), st.integers(0, 15), st.sampled_from(["", ".", ","])),
+)
+
+
+@given(st.lists(st.lists(_CODES, min_size=3, max_size=3), min_size=1, max_size=12), st.booleans())
+def test_codes_split_into_points_given_cells_and_decimals_written(rows: list[list[int]], by_column: bool) -> None:
+    codes = np.array(rows, dtype=np.int64, order="F" if by_column else "C")
+    values, given, digits = split_codes(codes.copy(order="K"), np.int64)
+    for row, cells in enumerate(rows):
+        for column, code in enumerate(cells):
+            assert bool(given[row, column]) is (code >= 0)
+            assert int(values[row, column]) == (code // 64 if code >= 0 else 0)
+            assert int(digits[row, column]) == (code // 4 % 16 if code >= 0 else 0)
+    objects = np.array(rows, dtype=object)
+    split = split_codes(objects, object)
+    assert [part.tolist() for part in split] == [values.tolist(), given.tolist(), digits.tolist()]

@@ -79,17 +79,26 @@ def codes_dtype(rubric: Rubric) -> Any:
 
 
 def split_codes(codes: NDArray[Any], dtype: Any) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any]]:
-    """Scaled points (0 where not given), the mask of given cells and the decimals written, from codes."""
+    """Scaled points (0 where not given), the mask of given cells and the decimals written, from codes.
+
+    ``codes`` is used up: with 64-bit codes its memory becomes the points
+    (a cohort's codes are the largest array read, and each copy of it costs).
+    The arrays keep the order of ``codes`` in memory (row- or column-major).
+    """
     import numpy as np
 
     given = codes >= 0
     if codes.dtype == object:
         values = np.where(given, codes // 64, 0).astype(dtype)
         digits = np.where(given, codes // 4 % 16, 0).astype(np.int8)
-    else:
-        values = np.where(given, codes >> 6, 0).astype(dtype, copy=False)
-        digits = np.where(given, (codes >> 2) & 15, 0).astype(np.int8)
-    return values, given, digits
+        return values, given, digits
+    low = codes.astype(np.uint8)  # the low byte: the decimals written and the separator
+    np.right_shift(low, 2, out=low)
+    np.bitwise_and(low, 15, out=low)
+    np.multiply(low, given, out=low)
+    values = np.right_shift(codes, 6, out=codes)
+    np.maximum(values, 0, out=values)  # the codes of cells not given are negative
+    return values.astype(dtype, copy=False), given, low.view(np.int8)
 
 
 def flag_of(text: str) -> bool | None:
