@@ -201,13 +201,15 @@ class Outputs:
 def load(inputs: Inputs) -> Methodology:
     """The rubric of ``inputs`` with its rules bound (a published dataset id stands for its rubric)."""
     from govindex.io.bundled import list_rubrics, load_methodology
-    from govindex.io.published import list_datasets, load_dataset
 
     name = inputs.rubric
     if name is None:
         raise InputError(CliError.NO_RUBRIC)
-    if isinstance(name, str) and name not in list_rubrics() and name in list_datasets() and not Path(name).exists():
-        name = load_dataset(name).rubric
+    if isinstance(name, str) and name not in list_rubrics() and not Path(name).exists():
+        from govindex.io.published import list_datasets, load_dataset
+
+        if name in list_datasets():
+            name = load_dataset(name).rubric
     return load_methodology(name, rules=inputs.rules, trust_rules=inputs.trust_rules, max_bytes=inputs.max_bytes)
 
 
