@@ -82,6 +82,9 @@ def test_a_table_the_columns_cannot_hold_is_left_to_the_rows() -> None:
     assert column_chunks(header + b"so-a,provincial,A,1,2,\rso-b,provincial,B,1,2,\n", 2, 6, ",", 10_000) is None
     assert column_chunks(header + b"so-a,provincial,A,1,2\n", 2, 6, ",", 10_000) is None  # a short row
     assert column_chunks(header + b"so-a,provincial,A,1,2,,\n", 2, 6, ",", 10_000) is None  # a long row
+    # a long row and a short one: as many separators as two rows hold, the columns stop at the first chunk
+    (stop,) = column_chunks(header + b"so-a,provincial,A,1,2,,\nso-b,provincial,B,1,2\n", 2, 6, ",", 10_000) or []
+    assert (stop.line, stop.offset, stop.cells) == (2, len(header), 0)
     assert column_chunks(header + b"so-a,provincial,A,1,2,\n", 2, 6, ",", 5) is None  # over the cell limit
     assert list(column_chunks(header, 2, 6, ",", 10_000) or [None]) == []
 
@@ -115,8 +118,11 @@ def _tables(draw: st.DrawFn) -> bytes:
                 draw(st.sampled_from(["", "Sở Y tế", "UBND huyện"])),
                 *draw(st.lists(_CELLS, min_size=3, max_size=3)),
             ]
-            if draw(st.integers(0, 30)) == 0:
+            odd = draw(st.integers(0, 30))
+            if odd == 0:
                 cells.append("")  # a row one cell too wide: read row by row
+            elif odd == 1:
+                cells.pop()  # one cell too narrow (with a wide row, as many separators as rows of the header's)
             lines.append(delimiter.join(cell.replace(delimiter, "") for cell in cells))
     text = end.join(lines) + (end if draw(st.booleans()) else "")
     return text.encode("utf-8")
@@ -140,6 +146,20 @@ def test_chunks_of_a_large_table_read_what_the_rows_read() -> None:
     fast, slow = _read(data, columns=True), _read(data, columns=False)
     assert fast == slow
     assert len(fast[1]) == 2
+    # a row too wide and one too narrow in the second chunk: from it on, the rows are read one by one
+    rows[CHUNK_LINES + 10] += ",9"
+    rows[CHUNK_LINES + 20] = rows[CHUNK_LINES + 20].rsplit(",", 1)[0]
+    data = ("\n".join(rows) + "\n").encode()
+    chunks = column_chunks(data, 2, 6, ",", 10**6)
+    assert chunks is not None
+    kinds = [type(chunk).__name__ for chunk in chunks]
+    assert kinds == ["ColumnChunk", "RowsFrom"]
+    fast, slow = _read(data, columns=True), _read(data, columns=False)
+    assert fast == slow
+    assert [(p[0], p[1]) for p in fast[1] if p[0] == "row-too-wide" or p[0] == "row-width"] == [
+        ("row-too-wide", CHUNK_LINES + 11),
+        ("row-width", CHUNK_LINES + 21),
+    ]
 
 
 _CODES = st.one_of(

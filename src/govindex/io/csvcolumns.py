@@ -11,8 +11,9 @@ so a column of ten thousand scores on a coarse grid costs a few dozen texts.
 
 The cells are exactly those the :mod:`csv` module gives: when the part holds
 a quote, a NUL, a carriage return not followed by a line feed, or a line
-whose cells are not as many as the header's, :func:`column_chunks` answers
-``None`` and the rows are read one by one (:func:`govindex.io.csvrows.csv_rows`).
+whose cells are not as many as the header's, the rows are read one by one
+(:class:`govindex.io.csvrows.CsvRows`), from the first line on or from the
+first chunk that has such a line (:class:`RowsFrom`).
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["ColumnChunk", "column_chunks"]
+__all__ = ["ColumnChunk", "RowsFrom", "column_chunks"]
 
 #: Lines turned into one chunk of columns.
 CHUNK_LINES = 4096
@@ -83,18 +85,29 @@ class ColumnChunk:
         return texts, inverse.reshape(-1)
 
 
+@attrs.frozen
+class RowsFrom:
+    """Where the columns stop: the rows from ``line`` (at byte ``offset``) on are read one by one;
+    ``cells`` were read as columns before it."""
+
+    line: int
+    offset: int
+    cells: int
+
+
 def column_chunks(
     data: bytes, first_line: int, width: int, delimiter: str, cells_left: int
-) -> Iterator[ColumnChunk] | None:
+) -> Iterator[ColumnChunk | RowsFrom] | None:
     """The rows of ``data`` from line ``first_line`` on, ``width`` cells each, in chunks of columns.
 
     ``None`` when the rows cannot be read so (a quote, a NUL, a lone carriage
-    return, a row of another width, more than ``cells_left`` cells): the
-    caller reads them one by one, and reports what is wrong where it is.
-    Every line is checked before the first chunk is made; the chunks are
-    made one at a time, so that memory holds one chunk's cells.
+    return, more than ``cells_left`` cells, not as many separators as rows of
+    ``width`` cells hold): the caller reads them one by one, and reports what
+    is wrong where it is. The chunks are made one at a time, so that memory
+    holds one chunk's cells; a chunk with a row of another width ends them
+    with a :class:`RowsFrom` its first row.
     """
-    if width < 2 or len(delimiter) != 1 or data.count(b"\r") != data.count(b"\r\n"):
+    if width < 2 or len(delimiter) != 1 or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
         return None
     array = np.frombuffer(data, dtype=np.uint8)
     newlines = np.flatnonzero(array == 10)
@@ -110,33 +123,31 @@ def column_chunks(
     carriage = (line_ends > line_starts) & (array[np.maximum(line_ends - 1, 0)] == 13)
     line_ends = line_ends - carriage
     filled = np.flatnonzero(line_ends > line_starts)
-    if len(filled) * width > cells_left:
+    if len(filled) * width > cells_left or data.count(delimiter.encode(), begin) != len(filled) * (width - 1):
         return None
-    separator = ord(delimiter)
-    pieces = [filled[at : at + CHUNK_LINES] for at in range(0, len(filled), CHUNK_LINES)]
-    for rows in pieces:
-        if _separators(array, line_starts[rows], line_ends[rows], width, separator) is None:
-            return None
-    return _chunks(data, array, pieces, line_starts, line_ends, first_line, width, separator)
+    return _chunks(data, array, filled, line_starts, line_ends, first_line, width, ord(delimiter))
 
 
 def _chunks(
     data: bytes,
     array: NDArray[Any],
-    pieces: list[NDArray[Any]],
+    filled: NDArray[Any],
     line_starts: NDArray[Any],
     line_ends: NDArray[Any],
     first_line: int,
     width: int,
     separator: int,
-) -> Iterator[ColumnChunk]:
+) -> Iterator[ColumnChunk | RowsFrom]:
     padded = np.zeros(len(data) + 8, dtype=np.uint8)
     padded[: len(data)] = array
     windows = np.lib.stride_tricks.as_strided(padded, shape=(len(data) + 1, 8), strides=(1, 1), writeable=False)
-    for rows in pieces:
+    for at in range(0, len(filled), CHUNK_LINES):
+        rows = filled[at : at + CHUNK_LINES]
         starts, ends = line_starts[rows], line_ends[rows]
         inner = _separators(array, starts, ends, width, separator)
-        assert inner is not None  # checked before the first chunk
+        if inner is None:
+            yield RowsFrom(int(rows[0]) + first_line, int(starts[0]), at * width)
+            return
         cell_starts = np.empty((len(rows), width), dtype=np.int64)
         cell_ends = np.empty((len(rows), width), dtype=np.int64)
         cell_starts[:, 0] = starts

@@ -21,7 +21,7 @@ from govindex.errors import FileFormatError
 from govindex.io.cells import AGENCY_ID_HEADERS, AGENCY_NAME_HEADERS, header_key, too_many_cells
 
 if TYPE_CHECKING:
-    from govindex.io.csvcolumns import ColumnChunk
+    from govindex.io.csvcolumns import ColumnChunk, RowsFrom
 
 __all__ = ["CsvRows", "Row", "csv_rows", "decode", "delimiter_of"]
 
@@ -80,12 +80,12 @@ class CsvRows:
             raise FileFormatError(Files.EMPTY, file=file, line=1)
         self.file = file
         self.max_cells = max_cells
-        self.data = data
+        self.data = data[3:] if data is not None and data.startswith(codecs.BOM_UTF8) else data
         self.delimiter = delimiter_of(text)
         #: the line where the next row starts, and the cells read so far
         self.next_line = 1
         self.cells_read = 0
-        self._rows = self._read(text)
+        self._rows = self._read(text, 1)
 
     def __iter__(self) -> Iterator[Row]:
         return self
@@ -93,29 +93,38 @@ class CsvRows:
     def __next__(self) -> Row:
         return next(self._rows)
 
-    def _read(self, text: str) -> Iterator[Row]:
+    def _read(self, text: str, first_line: int) -> Iterator[Row]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
+        before = first_line - 1
         try:
             for cells in reader:
                 line = self.next_line
                 self.cells_read += len(cells)
                 if self.cells_read > self.max_cells:
                     raise too_many_cells(self.max_cells, file=self.file, line=line)
-                self.next_line = reader.line_num + 1
+                self.next_line = before + reader.line_num + 1
                 if cells and (len(cells) > 1 or cells[0]):
                     yield line, cells
         except csv.Error as error:
-            raise FileFormatError(Files.NOT_CSV, reason=str(error), file=self.file, line=reader.line_num or 1) from None
+            line = before + (reader.line_num or 1)
+            raise FileFormatError(Files.NOT_CSV, reason=str(error), file=self.file, line=line) from None
 
-    def rest_in_columns(self, width: int) -> Iterator[ColumnChunk] | None:
+    def rest_in_columns(self, width: int) -> Iterator[ColumnChunk | RowsFrom] | None:
         """The rows not yet read, ``width`` cells each, as chunks of columns
         (:func:`govindex.io.csvcolumns.column_chunks`); ``None`` when they must be read one by one."""
         if self.data is None:
             return None
         from govindex.io.csvcolumns import column_chunks
 
-        data = self.data[3:] if self.data.startswith(codecs.BOM_UTF8) else self.data
-        return column_chunks(data, self.next_line, width, self.delimiter, self.max_cells - self.cells_read)
+        return column_chunks(self.data, self.next_line, width, self.delimiter, self.max_cells - self.cells_read)
+
+    def rows_from(self, where: RowsFrom) -> Iterator[Row]:
+        """The rows from where the columns stopped, read one by one."""
+        assert self.data is not None
+        self.cells_read += where.cells
+        self.next_line = where.line
+        self._rows = self._read(self.data[where.offset :].decode("utf-8"), where.line)
+        return self
 
 
 def csv_rows(text: str, file: str | None, max_cells: int, data: bytes | None = None) -> CsvRows:

@@ -18,7 +18,7 @@ from govindex.agency import Agency
 from govindex.assessment import Source
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, InputError
-from govindex.io.csvcolumns import ColumnChunk
+from govindex.io.csvcolumns import ColumnChunk, RowsFrom
 from govindex.io.csvrows import CsvRows
 from govindex.io.header import FACTS
 from govindex.io.table import _BLOCK, BLANK, PROBLEM, CellReader, GroupPart, Row, TableContext, TablePart
@@ -60,8 +60,13 @@ def read_wide(context: TableContext, rows: Iterator[Row], part: TablePart) -> No
     chunks = rows.rest_in_columns(reader.width) if isinstance(rows, CsvRows) else None
     if chunks is None:
         reader.read(rows)
-    else:
-        reader.read_chunks(chunks)
+        return
+    for chunk in chunks:
+        if isinstance(chunk, RowsFrom):  # a row of another width: the rest one by one, its problems reported
+            assert isinstance(rows, CsvRows)
+            reader.read(rows.rows_from(chunk))
+        else:
+            reader.read_chunk(chunk)
 
 
 class _WideReader:
@@ -104,25 +109,24 @@ class _WideReader:
         for group in list(self.pending):
             self.flush(group)
 
-    def read_chunks(self, chunks: Iterator[ColumnChunk]) -> None:
-        """The rows as chunks of columns: each row's facts from its fact cells, each criterion column at once."""
+    def read_chunk(self, chunk: ColumnChunk) -> None:
+        """A chunk of rows as columns: each row's facts from its fact cells, each criterion column at once."""
         facts = sorted({column - 1 for name, column in self.context.header.positions.items() if name in FACTS})
         template = [""] * self.width
         agency = self.agency_column - 1
-        for chunk in chunks:
-            texts = [(column, chunk.column(column)) for column in facts]
-            pending: dict[str, Block] = {}
-            for row, line in enumerate(chunk.lines):
-                cells = template.copy()
-                for column, column_texts in texts:
-                    cells[column] = column_texts[row]
-                if not cells[agency].strip() and not self.fits(line, chunk.row(row)):
-                    continue  # a row of empty cells
-                admitted = self.admit(line, cells)
-                if admitted is not None:
-                    pending.setdefault(admitted[0], []).append((line, row, admitted[1], admitted[2]))
-            for group, block in pending.items():
-                self.convert(group, block, _chunk_codes(self.context, chunk, block))
+        texts = [(column, chunk.column(column)) for column in facts]
+        pending: dict[str, Block] = {}
+        for row, line in enumerate(chunk.lines):
+            cells = template.copy()
+            for column, column_texts in texts:
+                cells[column] = column_texts[row]
+            if not cells[agency].strip() and not self.fits(line, chunk.row(row)):
+                continue  # a row of empty cells
+            admitted = self.admit(line, cells)
+            if admitted is not None:
+                pending.setdefault(admitted[0], []).append((line, row, admitted[1], admitted[2]))
+        for group, block in pending.items():
+            self.convert(group, block, _chunk_codes(self.context, chunk, block))
 
     def admit(self, line: int, cells: list[str]) -> tuple[str, Agency, Source] | None:
         """The row's group, agency and source; ``None`` when the row is refused (its problems reported)."""
