@@ -73,7 +73,8 @@ class ColumnChunk:
     def distinct(self, rows: NDArray[Any] | None, column: int) -> tuple[list[str], NDArray[Any]]:
         """The distinct texts of a column over ``rows`` (all when ``None``), and the index of each row's text."""
         keys = self.keys[:, column] if rows is None else self.keys[rows, column]
-        found, inverse = np.unique(keys, return_inverse=True)
+        found = np.unique(keys)
+        inverse = np.searchsorted(found, keys)
         width = self.keys.shape[1]
         texts = []
         for key in found.tolist():
@@ -82,7 +83,7 @@ class ColumnChunk:
                 texts.append(self.text(cell // width, cell % width))
             else:
                 texts.append(key.to_bytes(8, "little").rstrip(b"\0").decode("utf-8"))
-        return texts, inverse.reshape(-1)
+        return texts, inverse
 
 
 @attrs.frozen
