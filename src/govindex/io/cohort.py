@@ -194,13 +194,7 @@ def _group_table(pieces: Sequence[GroupPart], dtype: Any) -> Any:
     lines = [line for piece in pieces for line in piece.lines]
     sources = [source for piece in pieces for source in piece.sources]
     order = sorted(range(len(agencies)), key=lambda i: agencies[i].id)
-    if order != list(range(len(order))):  # agencies by id, column by column (no row-major copy)
-        picked = np.empty(codes.shape, dtype=codes.dtype, order="F")
-        rows = np.array(order, dtype=np.intp)
-        for column in range(codes.shape[1]):
-            np.take(codes[:, column], rows, out=picked[:, column])
-        codes = picked
-    arrays = [np.asfortranarray(array) for array in split_codes(codes, dtype)]
+    arrays = [np.asfortranarray(array) for array in split_codes(_rows_in(codes, order), dtype)]
     for array in arrays:
         array.flags.writeable = False
     values, given, digits = arrays
@@ -214,6 +208,19 @@ def _group_table(pieces: Sequence[GroupPart], dtype: Any) -> Any:
         tuple(lines[i] for i in order),
         digits,
     )
+
+
+def _rows_in(codes: Any, order: list[int]) -> Any:
+    """The rows of ``codes`` in ``order``, gathered column by column (no row-major copy of the table)."""
+    import numpy as np
+
+    if order == list(range(len(order))):
+        return codes
+    picked = np.empty(codes.shape, dtype=codes.dtype, order="F")
+    rows = np.array(order, dtype=np.intp)
+    for column in range(codes.shape[1]):
+        np.take(codes[:, column], rows, out=picked[:, column])
+    return picked
 
 
 def _claim(
