@@ -267,14 +267,13 @@ def _view_fragments(columns: Columns) -> list[list[str]]:
 
 def _node_objects(columns: Columns, policy: TiePolicy, texts: _Texts) -> list[str]:
     """Per agency (by row), the text of its ``nodes`` object's members."""
-    import numpy as np
 
-    width = len(columns.node_ids)
-    matrix = np.empty((len(columns), max(width - 1, 0)), dtype=object)
-    for j in range(1, width):
-        matrix[:, j - 1] = _node_fragments(columns, j, policy, texts)
-    complete = bool(columns.given.all())
-    return [",".join(cells) if complete else ",".join(filter(None, cells)) for cells in matrix.tolist()]
+    fragments = [_node_fragments(columns, j, policy, texts).tolist() for j in range(1, len(columns.node_ids))]
+    if not fragments:
+        return [""] * len(columns)
+    if bool(columns.given.all()):
+        return [",".join(cells) for cells in zip(*fragments, strict=True)]
+    return [",".join(filter(None, cells)) for cells in zip(*fragments, strict=True)]
 
 
 def _band_texts(columns: Columns) -> list[str]:
@@ -306,11 +305,11 @@ def _group_json(result: Result, columns: Columns, texts: _Texts) -> Iterator[str
         tail = "" if extras is None else extras[at]
         if views is not None and views[row]:
             tail += ',"views":{' + ",".join(views[row]) + "}"
+        # one f-string: the row's text made at once, its nodes' text not copied again for each piece after it
         yield (
-            '{"agency":' + encode_string(agency.id) + ',"name":' + encode_string(agency.name) + group + totals[at]
-            + '","band":' + bands[band_of[row]] + ',"rank":' + ranks[row]
-            + ',"nodes":{' + nodes[row] + "}" + tail + "}"
-        )  # fmt: skip
+            f'{{"agency":{encode_string(agency.id)},"name":{encode_string(agency.name)}{group}{totals[at]}'
+            f'","band":{bands[band_of[row]]},"rank":{ranks[row]},"nodes":{{{nodes[row]}}}{tail}}}'
+        )
 
 
 def json_rows(result: Result) -> Iterator[str]:
