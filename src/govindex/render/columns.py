@@ -265,15 +265,19 @@ def _view_fragments(columns: Columns) -> list[list[str]]:
     return out
 
 
-def _node_objects(columns: Columns, policy: TiePolicy, texts: _Texts) -> list[str]:
-    """Per agency (by row), the text of its ``nodes`` object's members."""
+def _node_objects(columns: Columns, policy: TiePolicy, texts: _Texts) -> Iterator[str]:
+    """The text of each agency's ``nodes`` object's members, in rank order, made one at a time.
 
-    fragments = [_node_fragments(columns, j, policy, texts).tolist() for j in range(1, len(columns.node_ids))]
+    The fragments are put in rank order column by column, then joined row by
+    row as the rows are written: the text of a whole group is never held.
+    """
+    order = columns.order
+    fragments = [_node_fragments(columns, j, policy, texts)[order].tolist() for j in range(1, len(columns.node_ids))]
     if not fragments:
-        return [""] * len(columns)
+        return iter([""] * len(columns))
     if bool(columns.given.all()):
-        return [",".join(cells) for cells in zip(*fragments, strict=True)]
-    return [",".join(filter(None, cells)) for cells in zip(*fragments, strict=True)]
+        return map(",".join, zip(*fragments, strict=True))
+    return (",".join(filter(None, cells)) for cells in zip(*fragments, strict=True))
 
 
 def _band_texts(columns: Columns) -> list[str]:
@@ -299,7 +303,7 @@ def _group_json(result: Result, columns: Columns, texts: _Texts) -> Iterator[str
     bands = _band_texts(columns)
     band_of = [0] * len(columns) if columns.band is None else columns.band.tolist()
     group = ',"group":' + encode_raw(columns.group_id) + ',"total":"'
-    for row in columns.order.tolist():
+    for row, members in zip(columns.order.tolist(), nodes, strict=True):
         agency = columns.agencies[row]
         at = int(index[row])
         tail = "" if extras is None else extras[at]
@@ -308,7 +312,7 @@ def _group_json(result: Result, columns: Columns, texts: _Texts) -> Iterator[str
         # one f-string: the row's text made at once, its nodes' text not copied again for each piece after it
         yield (
             f'{{"agency":{encode_string(agency.id)},"name":{encode_string(agency.name)}{group}{totals[at]}'
-            f'","band":{bands[band_of[row]]},"rank":{ranks[row]},"nodes":{{{nodes[row]}}}{tail}}}'
+            f'","band":{bands[band_of[row]]},"rank":{ranks[row]},"nodes":{{{members}}}{tail}}}'
         )
 
 
