@@ -102,3 +102,17 @@ def test_errors_pickle_with_their_reason_and_problems() -> None:
     assert isinstance(back, GovIndexError)
     assert back.describe("en") == group.describe("en")
     assert [p.agency for p in back.problems] == ["a", "b"]
+
+
+def test_an_error_is_worded_when_it_is_read_not_when_it_is_made() -> None:
+    import pickle
+
+    from govindex.catalogue.reading import Reading
+
+    error = InputError(Reading.NEGATIVE, value=Decimal("-1.5"), file="diem.csv", line=2, column=4, agency="so-a")
+    assert error.args == ()  # nothing formatted on the way: a file with a million bad cells makes a million errors
+    assert str(error) == "diem.csv:2:4: cơ quan 'so-a': điểm -1,5 là số âm"
+    assert repr(error) == "InputError(\"diem.csv:2:4: cơ quan 'so-a': điểm -1,5 là số âm\")"
+    assert error.describe("en") == "diem.csv:2:4: agency 'so-a': score -1.5 is negative"
+    again = pickle.loads(pickle.dumps(collected([error, error.with_context(line=3)])))
+    assert str(again) == str(collected([error, error])) and len(again.problems) == 2

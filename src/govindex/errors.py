@@ -109,7 +109,7 @@ class GovIndexError(Exception):
         self.node_name = node_name
         self.problems: tuple[GovIndexError, ...] = (self,)
         self._more = 0
-        super().__init__(self.message)
+        super().__init__()  # the message is worded when it is read (str, describe), not when the error is made
 
     @property
     def code(self) -> str:
@@ -198,6 +198,9 @@ class GovIndexError(Exception):
     def __str__(self) -> str:
         return self.describe(DEFAULT_LANG)
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.describe(DEFAULT_LANG)!r})"
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (
             _rebuild,
@@ -276,7 +279,6 @@ def collected(problems: Sequence[GovIndexError]) -> GovIndexError:
     group = first._copy(first.context())
     group._more = len(flat) - 1
     group.problems = (group, *flat[1:])
-    Exception.__init__(group, group.message)
     return group
 
 

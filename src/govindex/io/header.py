@@ -94,6 +94,7 @@ class _Reader:
         self.mismatched: dict[int, dict[str, Decimal]] = {}
         self.roots = {group.tree.id for group in rubric.groups}
         self.keys = _node_keys(rubric)
+        self._known: list[str] | None = None
 
     def problem(self, reason: Reading, column: int | None = None, **params: object) -> None:
         self.report(FileFormatError(reason, line=self.line, column=column, **params))  # type: ignore[arg-type]
@@ -109,7 +110,7 @@ class _Reader:
         base, maximum = split_maximum(key)
         candidates = self.roots if base in TOTAL_HEADERS else self.keys.get(base, set())
         if not candidates:
-            known = sorted({node_id for group in self.rubric.groups for node_id in group.node_ids})
+            known = self.known()
             self.report(
                 FileFormatError(
                     Reading.UNKNOWN_COLUMN,
@@ -129,6 +130,12 @@ class _Reader:
         if maximum is not None and not self.check_maximum(node_id, name, maximum, column):
             return None
         return node_id
+
+    def known(self) -> list[str]:
+        """The rubric's node ids, sorted (named by the refusal of an unknown column), found once."""
+        if self._known is None:
+            self._known = sorted({node_id for group in self.rubric.groups for node_id in group.node_ids})
+        return self._known
 
     def check_maximum(self, node_id: str, name: str, maximum: Decimal, column: int) -> bool:
         """Whether the maximum written in a header matches the node's (in the groups that have it)."""
