@@ -141,35 +141,19 @@ def aggregate_exact(
         return out, have, None
     if values.dtype != object and max(layout.exact_maxima) >= _INT64_SAFE:
         values = values.astype(object)
-    count = values.shape[0]
     exact = values.copy(order="F")
-    out = values.copy(order="F")
-    have = given.copy(order="F")
-    partial = np.zeros(given.shape, dtype=np.bool_)
-    wrong = np.zeros(given.shape, dtype=np.bool_)
-    for j in layout.postorder:
-        children = list(layout.children[j])
-        if not children:
-            continue
-        denominator = layout.denominators[j]
-        complete = have[:, children].all(axis=1)
-        some = have[:, children].any(axis=1) | partial[:, children].any(axis=1)
-        mine = given[:, j]
-        numerators = np.zeros(count, dtype=values.dtype)
+
+    def combine(j: int, children: list[int], out: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
+        numerators = np.zeros(values.shape[0], dtype=values.dtype)
         for factor, c in zip(layout.factors[j], children, strict=True):
             numerators = numerators + exact[:, c] * factor
-        rounded = round_column(numerators, denominator, rounding)
-        wrong[:, j] = mine & ((complete & (rounded != values[:, j])) | (~complete & some))
-        partial[:, j] = ~complete & some
-        exact[:, j] = np.where(complete, numerators, np.where(mine, values[:, j] * denominator, 0))
-        out[:, j] = np.where(complete, rounded, np.where(mine, values[:, j], 0))
-        have[:, j] = complete | (mine & ~some)
-    failed = wrong.any(axis=1) | ~have[:, 0]
-    if failed.any():
-        row = int(np.flatnonzero(failed)[0])
-        raise _problem(
-            layout, agencies[row], values[row], given[row], out[row], have[row], wrong[row], points, adjusted
-        )
+        return round_column(numerators, layout.denominators[j], rounding), numerators
+
+    def keep(j: int, complete: NDArray[np.bool_], numerators: NDArray[Any]) -> None:
+        own = np.where(given[:, j], values[:, j] * layout.denominators[j], 0)
+        exact[:, j] = np.where(complete, numerators, own)
+
+    out, have = _bottom_up(layout, values, given, agencies, points, adjusted, combine, keep)
     return out, have, exact
 
 
@@ -195,7 +179,31 @@ def aggregate(
     if _only_leaves(layout, given):
         everywhere: NDArray[np.bool_] = np.broadcast_to(np.True_, given.shape)  # read-only, no memory
         return _leaf_sums(layout, values), everywhere
-    count = values.shape[0]
+
+    def combine(_j: int, children: list[int], out: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]]:
+        sums = out[:, children].sum(axis=1) if values.shape[0] else np.zeros(0, dtype=values.dtype)
+        return sums, sums
+
+    return _bottom_up(layout, values, given, agencies, points, adjusted, combine, None)
+
+
+#: A node's value from its children's, for every agency: (the value, its exact numerator), from the index of the
+#: node, its children's and the values so far.
+Combine = Callable[[int, list[int], NDArray[Any]], tuple[NDArray[Any], NDArray[Any]]]
+
+
+def _bottom_up(
+    layout: Layout,
+    values: NDArray[Any],
+    given: NDArray[np.bool_],
+    agencies: Sequence[str],
+    points: Points,
+    adjusted: Callable[[str], set[str]],
+    combine: Combine,
+    keep: Callable[[int, NDArray[np.bool_], NDArray[Any]], None] | None,
+) -> Sums:
+    """Each node bottom-up: its children's values combined where all have one, else its own given value;
+    a node given beside its children must agree with them. Refuses the first agency that does not add up."""
     out = values.copy(order="F")
     have = given.copy(order="F")
     partial = np.zeros(given.shape, dtype=np.bool_)
@@ -204,13 +212,15 @@ def aggregate(
         children = list(layout.children[j])
         if not children:
             continue
-        complete = have[:, children].all(axis=1)
+        complete: NDArray[np.bool_] = np.asarray(have[:, children].all(axis=1))
         some = have[:, children].any(axis=1) | partial[:, children].any(axis=1)
         mine = given[:, j]
-        sums = out[:, children].sum(axis=1) if count else np.zeros(0, dtype=values.dtype)
-        wrong[:, j] = mine & ((complete & (sums != values[:, j])) | (~complete & some))
+        combined, numerators = combine(j, children, out)
+        wrong[:, j] = mine & ((complete & (combined != values[:, j])) | (~complete & some))
         partial[:, j] = ~complete & some
-        out[:, j] = np.where(complete, sums, np.where(mine, values[:, j], 0))
+        if keep is not None:
+            keep(j, complete, numerators)
+        out[:, j] = np.where(complete, combined, np.where(mine, values[:, j], 0))
         have[:, j] = complete | (mine & ~some)
     failed = wrong.any(axis=1) | ~have[:, 0]
     if failed.any():
