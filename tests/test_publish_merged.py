@@ -83,3 +83,22 @@ def test_a_bad_directory_is_refused_without_a_traceback(capsys: pytest.CaptureFi
     missing = str(tmp_path / "nowhere.yaml")
     code, _, err = run_cli(capsys, ["publish", RUBRIC, SCORES, "--merge-into", missing, "--output", str(target)])
     assert code == 2 and "nowhere.yaml" in err and "Traceback" not in err and not target.exists()
+
+
+def test_a_year_without_mergers_is_refused_not_published_twice(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "phu-luc.md"
+    for command in (
+        ["score", RUBRIC, SCORES, "--format", "json"],
+        ["publish", RUBRIC, SCORES, "--output", str(target)],
+    ):
+        code, out, err = run_cli(capsys, [*command, "--merge-into", MERGERS, "--merge-year", "2024"])
+        assert code == 2 and out == ""
+        assert "không ghi nhận đơn vị nào hợp nhất từ năm 2024 đến hết năm 2024" in err
+        assert "--merge-year" in err
+    assert not target.exists()
+    code, _, err = run_cli(
+        capsys, ["score", RUBRIC, SCORES, "--merge-into", MERGERS, "--merge-year", "2024", "--lang", "en"]
+    )
+    assert code == 2 and "records no merger from 2024 to the end of 2024: nothing to merge" in err

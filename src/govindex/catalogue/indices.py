@@ -185,6 +185,13 @@ class MergeText(Entry):
         "đơn vị {predecessor} được chia cho nhiều đơn vị ({successors}); chỉ gộp được đơn vị hợp nhất trọn vẹn",
         "unit {predecessor} was divided among several units ({successors}); only whole mergers can be derived",
     )
+    NONE = (
+        "merge-none",
+        "danh mục {directory} không ghi nhận đơn vị nào hợp nhất từ năm {since} đến hết năm {year}: không có gì "
+        "để gộp (bỏ --merge-into, hoặc chọn năm khác với --merge-year)",
+        "the directory {directory} records no merger from {since} to the end of {year}: nothing to merge "
+        "(leave out --merge-into, or choose another year with --merge-year)",
+    )
     EMPTY = (
         "merge-empty",
         "đơn vị hợp nhất {successor} không nêu đơn vị trước hợp nhất nào",

@@ -248,14 +248,19 @@ def merged(
     """The units after the mergers that the agency directory ``into`` (a file, an id, or a directory) records
     up to the end of ``year`` (by default the year after the rubric's), each merged unit's main indices the
     mean of its predecessors' (as the DTI 2024 was published for the 34 provinces), scored and ranked as a
-    cohort of its own. A directory file is read within ``max_bytes``."""
+    cohort of its own. A directory file is read within ``max_bytes``; a directory that records no merger in
+    those years is refused (the units would be the results again)."""
+    from govindex.catalogue.indices import MergeText
     from govindex.directory import AgencyDirectory
     from govindex.io.directory import load_directory
     from govindex.merging import merge, mergers_from_directory
 
     directory = into if isinstance(into, AgencyDirectory) else load_directory(into, max_bytes=max_bytes)
     chosen = result.rubric.year + 1 if year is None else year
-    return merge(result, mergers_from_directory(directory, result, chosen))
+    mergers = mergers_from_directory(directory, result, chosen)
+    if not mergers:  # the units would be the results again: a year or a directory mistaken, said
+        raise InputError(MergeText.NONE, directory=directory.id, since=result.rubric.year, year=chosen)
+    return merge(result, mergers)
 
 
 def run(inputs: Inputs) -> Result:
