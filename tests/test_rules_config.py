@@ -627,3 +627,21 @@ def test_best_in_cohort_kept_by_its_fallback_says_so() -> None:
     assert item.node == "units"
     assert "with fallback: keep the agency's own score stands" in explain(result, "so-b", "units", lang="en")
     assert "could not apply" not in explain(result, "so-b", "internal", lang="en")
+
+
+@given(
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+    st.frozensets(st.sampled_from(["n1", "n2"])),
+    st.dictionaries(st.sampled_from(["region", "tier"]), st.sampled_from(["north", "2"]), max_size=1),
+)
+def test_an_agency_states_a_fact_when_a_flag_is_off_its_default(
+    units: bool, online: bool, procedures: bool, special: bool, not_applicable: frozenset[str], attributes: dict
+) -> None:
+    special = special or bool(not_applicable)  # only a special agency names nodes not applicable
+    agency = Agency(
+        "a", "A", "g", units, online, procedures, special, not_applicable=not_applicable, attributes=attributes
+    )
+    assert agency.states_facts is (agency.flags != Agency("-", "-", "-").flags or bool(agency.attributes))

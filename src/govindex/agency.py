@@ -106,6 +106,21 @@ class Agency:
             raise InputError(AgencyText.NOT_SPECIAL, agency=self.id, agency_name=self.name)
 
     @property
+    def states_facts(self) -> bool:
+        """Whether the agency states a fact a rule may read: a flag off its default, a node not applicable,
+        or an attribute.
+
+        >>> Agency("a", "A", "g").states_facts, Agency("b", "B", "g", special=True).states_facts
+        (False, True)
+        """
+        return (
+            not (self.has_subordinate_units and self.has_online_services and self.has_procedures)
+            or self.special
+            or bool(self.not_applicable)
+            or bool(self.attributes)
+        )
+
+    @property
     def flags(self) -> dict[str, object]:
         """The rule-relevant flags, for explanations."""
         return {

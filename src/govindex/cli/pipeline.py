@@ -318,17 +318,13 @@ def notices(
     appraisal's reason beside an unchanged point, a formula's cached value), facts an agency states that no rule reads, rules that read a fact
     and changed nothing (with ``result``), and the agencies of the round that sent nothing (against
     ``directory``, else the bundled directory of the rubric's province)."""
-    from govindex.agency import Agency
     from govindex.coverage import coverage
     from govindex.io.directory import directory_of
     from govindex.rules.check import unread_facts
 
     found: list[Notice] = list(cohort.warnings)  # what the files hold that deserves a look (a reason, a formula)
     rubric = methodology.rubric
-    plain = Agency("-", "-", "-")
-    stated = any(
-        agency.flags != plain.flags or agency.attributes for group in cohort.table.groups for agency in group.agencies
-    )
+    stated = any(agency.states_facts for group in cohort.table.groups for agency in group.agencies)
     if stated:  # an agency states a fact: does a rule read it? (the assessments are made only then)
         where = ", ".join(cohort.files)
         found.extend(_Unread(fact, where) for fact in unread_facts(rubric, cohort.assessments(), methodology.rules))
