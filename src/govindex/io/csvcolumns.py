@@ -141,7 +141,8 @@ def _chunks(
 ) -> Iterator[ColumnChunk | RowsFrom]:
     padded = np.zeros(len(data) + 8, dtype=np.uint8)
     padded[: len(data)] = array
-    windows = np.lib.stride_tricks.as_strided(padded, shape=(len(data) + 1, 8), strides=(1, 1), writeable=False)
+    # the eight bytes from each offset on, as one little-endian integer (an unaligned view, no copy)
+    words = np.ndarray(shape=(len(data) + 1,), dtype=np.dtype("<u8"), buffer=padded, strides=(1,))
     for at in range(0, len(filled), CHUNK_LINES):
         rows = filled[at : at + CHUNK_LINES]
         starts, ends = line_starts[rows], line_ends[rows]
@@ -156,7 +157,7 @@ def _chunks(
         cell_ends[:, :-1] = inner
         cell_ends[:, -1] = ends
         lengths = cell_ends - cell_starts
-        keys = windows[cell_starts.reshape(-1)].view(np.dtype("<u8")).reshape(len(rows), width)
+        keys = words[cell_starts.reshape(-1)].reshape(len(rows), width)
         keys &= _MASKS[np.minimum(lengths, 8)]
         long = lengths > 8
         if long.any():
