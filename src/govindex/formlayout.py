@@ -71,10 +71,7 @@ FORM_HEADER = tuple(column.vi for column in FORM_COLUMNS)
 APPRAISAL_SHEET = FormWord.APPRAISAL_SHEET.vi
 #: The columns of an appraisal form, in order: the self-assessment form's first columns, then the appraisal's.
 APPRAISAL_COLUMNS = (
-    FormColumn.NUMBER,
-    FormColumn.CODE,
-    FormColumn.CRITERION,
-    FormColumn.MAX_POINTS,
+    *FORM_COLUMNS[:4],
     FormColumn.SELF,
     FormColumn.APPRAISED,
     FormColumn.REASON,
