@@ -38,7 +38,9 @@ _MASKS = np.array([(1 << (8 * length)) - 1 for length in range(8)] + [2**64 - 1]
 class ColumnChunk:
     """A chunk of rows of a CSV table: each row's line, and each cell's key, start and end in the bytes."""
 
-    def __init__(self, data: bytes, lines: list[int], starts: NDArray[Any], ends: NDArray[Any], keys: NDArray[Any]):
+    def __init__(
+        self, data: bytes, lines: list[int], starts: NDArray[Any], ends: NDArray[Any], keys: NDArray[Any]
+    ) -> None:
         self.data = data
         #: the line of the file where each row is
         self.lines = lines

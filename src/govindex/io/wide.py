@@ -4,6 +4,9 @@ Each row's agency and facts are read one by one; its criteria wait in a block
 of rows of its group, and a block is turned into columns at once: each column
 of cells is mapped through its :class:`~govindex.io.table.CellReader` (each
 distinct text read once) into codes, a row's problems reported at their cells.
+A plain CSV table comes as chunks of columns instead
+(:mod:`govindex.io.csvcolumns`): each row's facts are read from its fact
+cells, and each criterion column of a chunk from its distinct texts.
 """
 
 from __future__ import annotations
