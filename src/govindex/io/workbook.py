@@ -271,9 +271,7 @@ _WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
 _MAC_EPOCH = dt.datetime(1904, 1, 1)
 
 
-def _from_excel(  # float-ok: an Excel date serial, never points
-    value: float, *, date1904: bool, duration: bool
-) -> dt.datetime | dt.time | dt.timedelta:
+def _from_excel(value: float, *, date1904: bool, duration: bool) -> dt.datetime | dt.time | dt.timedelta:  # float-ok
     """The date, time or duration an Excel serial number stands for (only to name it in a refusal)."""
     if duration:
         return dt.timedelta(days=value)
@@ -392,9 +390,9 @@ class _SheetParser:
             return dt.datetime.fromisoformat(saved)
         if kind not in {None, "n"}:
             raise ValueError(kind)
-        # float-ok: Excel saves a typed number as a binary double; its shortest repr is the decimal typed
-        number: float | int = (
-            float(saved) if any(c in saved for c in ".Ee") or saved.lower() in _SPECIAL else int(saved)
+        # Excel saves a typed number as a binary double; its shortest repr is the decimal typed
+        number: float | int = (  # float-ok
+            float(saved) if any(c in saved for c in ".Ee") or saved.lower() in _SPECIAL else int(saved)  # float-ok
         )
         if self.style in self.parts.dates and isinstance(number, int | float) and math.isfinite(number):
             return _from_excel(number, date1904=self.parts.date1904, duration=self.style in self.parts.timedeltas)
