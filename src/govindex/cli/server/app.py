@@ -35,6 +35,7 @@ from govindex.cli.server.settings import Settings
 from govindex.errors import GovIndexError, InputError
 from govindex.io.bundled import list_rubrics, load_rubric
 from govindex.io.cells import Upload
+from govindex.methodology import Methodology
 
 __all__ = ["create_app", "worker_app"]
 
@@ -167,6 +168,19 @@ def _rubric_id(rubric: str | None, sent: Sent) -> str | None:
     return rubric if rubric is not None else sent.fields.get("rubric") or None
 
 
+def _methodology(rubric: str | None, sent: Sent) -> Methodology:
+    """The request's rubric: the query's id, else the form's ``rubric`` field, else the rubric document sent."""
+    return methodology_of(_rubric_id(rubric, sent), sent.rubric)
+
+
+#: What every endpoint that reads score files declares: its problems, its status and the reading options.
+_READS: dict[str, Any] = {
+    "responses": PROBLEMS,
+    "status_code": 200,
+    "dependencies": {"reading": Provide(reading_options, sync_to_thread=False)},
+}
+
+
 def _response(answer: operations.Answer, download: bool = False) -> Response[bytes]:
     headers = {"X-Content-Type-Options": "nosniff"}
     if download or not answer.media_type.startswith(("application/json", "text/plain")):
@@ -195,8 +209,7 @@ async def api_rubric(request: Request[Any, Any, Any], rubric_id: FromPath[str]) 
     return Response(content=text.encode("utf-8"), media_type="application/json")
 
 
-@post("/api/score", summary="Score, band and rank (govindex score)", tags=["scoring"], responses=PROBLEMS,
-      status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
+@post("/api/score", summary="Score, band and rank (govindex score)", tags=["scoring"], **_READS)
 async def api_score(
     request: Request[Any, Any, Any],
     reading: NamedDependency[TableReading],
@@ -214,7 +227,7 @@ async def api_score(
     chosen = _lang(request)
 
     def work() -> operations.Answer:
-        methodology = methodology_of(_rubric_id(rubric, sent), sent.rubric)
+        methodology = _methodology(rubric, sent)
         return operations.score_files(
             methodology, _files(sent, "scores"), _inputs(request, reading, values),
             fmt=format, lang=chosen, indent=indent, excel_vn=excel_vn,
@@ -223,8 +236,7 @@ async def api_score(
     return _response(await _run(request, work))
 
 
-@post("/api/validate", summary="Every problem of every file (govindex validate)", tags=["scoring"],
-      responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
+@post("/api/validate", summary="Every problem of every file (govindex validate)", tags=["scoring"], **_READS)
 async def api_validate(
     request: Request[Any, Any, Any],
     reading: NamedDependency[TableReading],
@@ -251,8 +263,7 @@ async def api_validate(
     return _response(await _run(request, work))
 
 
-@post("/api/explain", summary="How an agency's score came to be (govindex explain)", tags=["scoring"],
-      responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
+@post("/api/explain", summary="How an agency's score came to be (govindex explain)", tags=["scoring"], **_READS)
 async def api_explain(
     request: Request[Any, Any, Any],
     reading: NamedDependency[TableReading],
@@ -270,7 +281,7 @@ async def api_explain(
     chosen = _lang(request)
 
     def work() -> operations.Answer:
-        methodology = methodology_of(_rubric_id(rubric, sent), sent.rubric)
+        methodology = _methodology(rubric, sent)
         return operations.explain_files(
             methodology, _files(sent, "scores"), _inputs(request, reading, values), agency, node,
             fmt=format, lang=chosen,
@@ -279,8 +290,7 @@ async def api_explain(
     return _response(await _run(request, work))
 
 
-@post("/api/publish", summary="The appendix of the results decision (govindex publish)", tags=["scoring"],
-      responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
+@post("/api/publish", summary="The appendix of the results decision (govindex publish)", tags=["scoring"], **_READS)
 async def api_publish(
     request: Request[Any, Any, Any],
     reading: NamedDependency[TableReading],
@@ -311,7 +321,7 @@ async def api_publish(
     )
 
     def work() -> operations.Answer:
-        methodology = methodology_of(_rubric_id(rubric, sent), sent.rubric)
+        methodology = _methodology(rubric, sent)
         return operations.publish_files(
             methodology, _files(sent, "scores"), _inputs(request, reading, values), shape,
             fmt=format, lang=chosen,
@@ -321,7 +331,7 @@ async def api_publish(
 
 
 @post("/api/result-sheet", summary="One agency's result sheet (govindex publish --each-agency)", tags=["scoring"],
-      responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
+      **_READS)
 async def api_result_sheet(
     request: Request[Any, Any, Any],
     reading: NamedDependency[TableReading],
@@ -339,7 +349,7 @@ async def api_result_sheet(
     chosen = _lang(request)
 
     def work() -> operations.Answer:
-        methodology = methodology_of(_rubric_id(rubric, sent), sent.rubric)
+        methodology = _methodology(rubric, sent)
         return operations.result_sheet_files(
             methodology, _files(sent, "scores"), _inputs(request, reading, values), agency,
             fmt=format, lang=chosen,
@@ -348,8 +358,7 @@ async def api_result_sheet(
     return _response(await _run(request, work), download=True)
 
 
-@post("/api/reconcile", summary="Self-assessment against appraisal (govindex reconcile)", tags=["scoring"],
-      responses=PROBLEMS, status_code=200, dependencies={"reading": Provide(reading_options, sync_to_thread=False)})
+@post("/api/reconcile", summary="Self-assessment against appraisal (govindex reconcile)", tags=["scoring"], **_READS)
 async def api_reconcile(
     request: Request[Any, Any, Any],
     reading: NamedDependency[TableReading],
@@ -368,7 +377,7 @@ async def api_reconcile(
     chosen = _lang(request)
 
     def work() -> operations.Answer:
-        methodology = methodology_of(_rubric_id(rubric, sent), sent.rubric)
+        methodology = _methodology(rubric, sent)
         if not sent.files.get("self") or not sent.files.get("appraised"):
             raise Refusal(400, InputError(Service.NEEDS_APPRAISED))
         return operations.reconcile_files(
