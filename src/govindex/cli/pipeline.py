@@ -10,7 +10,8 @@ any other caller (a notebook, a web service) that takes score files:
   bundled published dataset id, or a file given as ``(name, bytes)``);
 - :func:`score_cohort` scores it, an error placed at its file and cell;
   :func:`merged` carries a result to the units after a directory's mergers;
-  :func:`run` is the three at once;
+  :func:`run` is the three at once (a :class:`ScoredRun`: the methodology, the
+  agency directory, the cohort and its result);
 - :func:`notices` are the warnings of a run (facts no rule reads, rules
   that changed nothing, agencies of the round that sent nothing);
 - :func:`write` renders a value as :class:`Outputs` ask and writes it to
@@ -19,7 +20,8 @@ any other caller (a notebook, a web service) that takes score files:
 The stages take frozen option records, never parsed command-line
 arguments, and print nothing.
 
->>> result = run(Inputs(rubric="vn-dti-2022-province", sources=["examples/dti-index-values.csv"], values="index"))
+>>> inputs = Inputs(rubric="vn-dti-2022-province", sources=["examples/dti-index-values.csv"], values="index")
+>>> result = run(inputs).result
 >>> len(result)
 5
 >>> import io
@@ -61,6 +63,7 @@ __all__ = [
     "Notice",
     "Outputs",
     "ScoreSource",
+    "ScoredRun",
     "appendix_of",
     "captions_of",
     "explained",
@@ -263,10 +266,27 @@ def merged(
     return merge(result, mergers)
 
 
-def run(inputs: Inputs) -> Result:
-    """Load, read and score: the result of ``inputs``."""
+@attrs.frozen
+class ScoredRun:
+    """What load, read and score give for ``inputs``: the rubric with its rules, the agency directory given
+    (``--registry``), the cohort read and its result."""
+
+    methodology: Methodology
+    directory: AgencyDirectory | None
+    cohort: Cohort
+    result: Result
+
+    def notices(self) -> list[Notice]:
+        """What deserves a warning in this run (:func:`notices`)."""
+        return notices(self.methodology, self.cohort, self.result, self.directory)
+
+
+def run(inputs: Inputs) -> ScoredRun:
+    """Load, read and score: the stages every command that scores takes, in their order."""
     methodology = load(inputs)
-    return score_cohort(methodology, read(inputs, methodology))
+    directory = inputs.directory()
+    cohort = read(inputs, methodology, directory=directory)
+    return ScoredRun(methodology, directory, cohort, score_cohort(methodology, cohort))
 
 
 class Notice(Protocol):

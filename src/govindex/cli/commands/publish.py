@@ -9,7 +9,8 @@ from govindex.assessment import Source
 from govindex.catalogue.help import Help
 from govindex.catalogue.notranked import NotRankedWords, PublishHelp
 from govindex.cli.commands._options import add_inputs, add_outputs, inputs_of, outputs_of, say, warn
-from govindex.cli.pipeline import Appendix, appendix_of, load, notices, read, score_cohort, write
+from govindex.cli.pipeline import Appendix, appendix_of, read, write
+from govindex.cli.pipeline import run as run_pipeline
 from govindex.errors import InputError
 
 #: The formats of the appendix, chosen by --format or the extension of ``--output``.
@@ -45,11 +46,9 @@ def run(args: argparse.Namespace) -> int:
     inputs = inputs_of(args, sources=args.scores)
     outputs = outputs_of(args)
     fmt = (args.format or "docx") if args.each_agency else outputs.chosen_format(FORMATS)
-    methodology = load(inputs)
-    directory = inputs.directory()
-    cohort = read(inputs, methodology, directory=directory)
-    result = score_cohort(methodology, cohort)
-    for notice in notices(methodology, cohort, result, directory):
+    scored = run_pipeline(inputs)
+    methodology, cohort, result = scored.methodology, scored.cohort, scored.result
+    for notice in scored.notices():
         if getattr(notice, "code", None) != CoverageWords.MISSING.code:  # those missing: refused or listed
             warn(notice, outputs.lang)
     if args.each_agency:
@@ -70,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
         merge_into=args.merge_into,
         merge_year=args.merge_year,
     )
-    document = appendix_of(methodology, cohort, result, shape, outputs.lang, directory, max_bytes=inputs.max_bytes)
+    document = appendix_of(
+        methodology, cohort, result, shape, outputs.lang, scored.directory, max_bytes=inputs.max_bytes
+    )
     write(render(document, fmt, lang=outputs.lang), outputs, formats=FORMATS)
     return 0

@@ -6,7 +6,7 @@ import argparse
 
 from govindex.catalogue.help import Help
 from govindex.cli.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say
-from govindex.cli.pipeline import load, read, score_cohort
+from govindex.cli.pipeline import run as run_pipeline
 
 _CHARTS = ("bands", "shares", "ranking")
 
@@ -27,11 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from govindex.stats import statistics
 
-    inputs = inputs_of(args, sources=args.scores)
-    methodology = load(inputs)
-    directory = inputs.directory()
-    cohort = read(inputs, methodology, directory=directory)
-    result = score_cohort(methodology, cohort)
+    result = run_pipeline(inputs_of(args, sources=args.scores)).result
     stats = statistics(result, top=args.top, decimals=args.decimals)
     if args.plot:
         from govindex.render import plots

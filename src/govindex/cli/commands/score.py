@@ -6,7 +6,8 @@ import argparse
 
 from govindex.catalogue.help import Help
 from govindex.cli.commands._options import add_inputs, add_outputs, emit_value, inputs_of, say, warn
-from govindex.cli.pipeline import load, merged, notices, read, score_cohort
+from govindex.cli.pipeline import merged
+from govindex.cli.pipeline import run as run_pipeline
 
 #: The formats of ``score``: per group in text, Markdown, Excel and HTML; flat in CSV and JSON.
 FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
@@ -24,13 +25,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    inputs = inputs_of(args, sources=args.scores)
-    methodology = load(inputs)
-    directory = inputs.directory()
-    cohort = read(inputs, methodology, directory=directory)
-    result = score_cohort(methodology, cohort)
-    for notice in notices(methodology, cohort, result, directory):
+    scored = run_pipeline(inputs_of(args, sources=args.scores))
+    for notice in scored.notices():
         warn(notice, args.lang)
+    result = scored.result
     if args.merge_into is not None:  # the units after the next year's mergers, each the mean of its predecessors
         result = merged(result, args.merge_into, args.merge_year, max_bytes=args.max_bytes)
     emit_value(result, args, FORMATS)  # JSON written as made, from the columns
