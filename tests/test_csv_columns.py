@@ -24,7 +24,7 @@ from filekit import RUBRIC
 from govindex.errors import GovIndexError
 from govindex.io.cells import ReadOptions
 from govindex.io.csvcolumns import CHUNK_LINES, column_chunks
-from govindex.io.csvrows import csv_rows, decode
+from govindex.io.csvrows import CsvRows
 from govindex.io.reading import read_table
 from govindex.io.rubrics import parse_rubric
 from govindex.io.table import BLANK, PROBLEM, code_of, split_codes
@@ -36,7 +36,7 @@ _HEADER = ["agency", "group", "name", "infra", "ops", "total"]
 def _read(data: bytes, *, columns: bool, **options: Any) -> tuple[Any, list[tuple[Any, ...]]]:
     """What a table gives: per group the agencies, lines, sources and codes; and every problem with its place."""
     problems: list[GovIndexError] = []
-    rows = csv_rows(decode(data, "t.csv"), "t.csv", ReadOptions(**options).max_cells, data if columns else None)
+    rows = CsvRows(data, "t.csv", ReadOptions(**options).max_cells, columns=columns)
     part = read_table(
         rows, _RUBRIC, file="t.csv", options=ReadOptions(**options), report=problems.append, protected=True
     )

@@ -37,7 +37,7 @@ from govindex.catalogue.round import RoundFiles
 from govindex.errors import GovIndexError, InputError
 from govindex.io.cells import ReadOptions, bad_character, check_length, read_limited
 from govindex.io.cohort import cohort_of_parts, in_file_order
-from govindex.io.csvrows import csv_rows, decode
+from govindex.io.csvrows import CsvRows
 from govindex.io.header import FLAG_COLUMNS
 from govindex.io.reading import read_table
 from govindex.points import format_points
@@ -70,7 +70,7 @@ def _read(
 ) -> tuple[Assessment, ...]:
     try:
         check_length(data, options.max_bytes, file)
-        rows = csv_rows(decode(data, file), file, options.max_cells, data if isinstance(data, bytes) else None)
+        rows = CsvRows(data, file, options.max_cells)
         part = read_table(
             rows,
             rubric,

@@ -23,7 +23,7 @@ from govindex.io.cells import AGENCY_ID_HEADERS, AGENCY_NAME_HEADERS, header_key
 if TYPE_CHECKING:
     from govindex.io.csvcolumns import ColumnChunk, RowsFrom
 
-__all__ = ["CsvRows", "Row", "csv_rows", "decode", "delimiter_of"]
+__all__ = ["CsvRows", "Row", "decode", "delimiter_of"]
 
 #: A row of a table: its line (row) number and its cells as text.
 Row = tuple[int, list[str]]
@@ -67,20 +67,23 @@ def delimiter_of(text: str) -> str:
 
 
 class CsvRows:
-    """The rows of a CSV text that hold a cell (blank lines skipped), each with the line where it starts.
+    """The rows of a CSV file that hold a cell (blank lines skipped), each with the line where it starts.
 
-    An iterator of :data:`Row`. Refuses text that is not CSV (an unclosed
-    quote), and a table of more than ``max_cells`` cells, at the line where
-    the limit is passed. Given the file's ``data`` (its bytes), the rows not
-    yet read may be read as columns instead (:meth:`rest_in_columns`).
+    An iterator of :data:`Row`, from the file's bytes (or its text):
+    refuses text that is not UTF-8 or not CSV (an unclosed quote), and a
+    table of more than ``max_cells`` cells, at the line where the limit is
+    passed. From bytes, the rows not yet read may be read as columns
+    instead (:meth:`rest_in_columns`; ``columns=False`` reads every row one by one).
     """
 
-    def __init__(self, text: str, file: str | None, max_cells: int, data: bytes | None = None) -> None:
+    def __init__(self, data: bytes | str, file: str | None, max_cells: int, *, columns: bool = True) -> None:
+        text = decode(data, file)
         if not text.strip():
             raise FileFormatError(Files.EMPTY, file=file, line=1)
         self.file = file
         self.max_cells = max_cells
-        self.data = data[3:] if data is not None and data.startswith(codecs.BOM_UTF8) else data
+        raw = data if isinstance(data, bytes) and columns else None
+        self.data = raw[3:] if raw is not None and raw.startswith(codecs.BOM_UTF8) else raw
         self.delimiter = delimiter_of(text)
         #: the line where the next row starts, and the cells read so far
         self.next_line = 1
@@ -125,8 +128,3 @@ class CsvRows:
         self.next_line = where.line
         self._rows = self._read(self.data[where.offset :].decode("utf-8"), where.line)
         return self
-
-
-def csv_rows(text: str, file: str | None, max_cells: int, data: bytes | None = None) -> CsvRows:
-    """The rows of a CSV text (:class:`CsvRows`); ``data``, the file's bytes, lets the rest be read as columns."""
-    return CsvRows(text, file, max_cells, data)

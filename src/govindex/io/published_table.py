@@ -22,7 +22,7 @@ from govindex.agreement import PublishedFigure
 from govindex.catalogue.reading import Reading
 from govindex.errors import FileFormatError, GovIndexError, InputError, collected
 from govindex.io.cells import DEFAULT_MAX_BYTES, DEFAULT_MAX_CELLS, number_problem, read_limited
-from govindex.io.csvrows import csv_rows, decode
+from govindex.io.csvrows import CsvRows
 from govindex.points import parse_points
 
 __all__ = ["parse_published_table", "read_published_table"]
@@ -38,7 +38,7 @@ def parse_published_table(data: bytes | str, *, file: str | None = None) -> tupl
     >>> parse_published_table("agency,published,rank\\nson-la,\\"0,5478\\",44\\n")
     (PublishedFigure(agency='son-la', value=Decimal('0.5478'), rank=44),)
     """
-    rows = iter(csv_rows(decode(data, file), file, DEFAULT_MAX_CELLS))
+    rows = CsvRows(data, file, DEFAULT_MAX_CELLS, columns=False)
     header_line, cells = next(rows)
     positions = _positions(header_line, cells, file)
     problems: list[GovIndexError] = []

@@ -30,11 +30,11 @@ SourceReader = Callable[[Path | Upload, Rubric, ReadOptions, str, "Source | None
 def _read_csv(
     path: Path | Upload, rubric: Rubric, options: ReadOptions, values: str, source: Source | None, report: Report
 ) -> TablePart:
-    from govindex.io.csvrows import csv_rows, decode
+    from govindex.io.csvrows import CsvRows
 
     file = str(path)
     data = read_limited(path, options.max_bytes)
-    rows = csv_rows(decode(data, file), file, options.max_cells, data)
+    rows = CsvRows(data, file, options.max_cells)
     return read_table(
         rows,
         rubric,
